@@ -1,0 +1,246 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  moduleMatches, pathMatches,
+  type CallShape, type ClientSpec, type HttpMethod, type InstanceFactory, type OptionsLocation,
+} from '../knowledge/clients';
+import { isUrlLike, memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import type { TypeFacts } from './types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** A configured instance: `axios.create(cfg)`, `got.extend(cfg)`, or (typed) a value of a client type. */
+export interface InstanceRef {
+  client: ClientSpec;
+  /** The creating call, or undefined when only the type says it is an instance (config unknown). */
+  creation?: CallNode;
+  factory?: InstanceFactory;
+  /** The instance this one extends (`base.extend(cfg)`). */
+  parent?: InstanceRef;
+}
+
+/** Where a call's options are: an argument (maybe missing), or not visible. */
+export type OptionsArgument =
+  | { kind: 'argument'; index: number; node: TSESTree.Node | undefined }
+  | { kind: 'chain'; method: string }
+  | { kind: 'unknown' };
+
+export interface ClientCall {
+  node: CallNode;
+  client: ClientSpec;
+  shape: CallShape;
+  options: OptionsArgument;
+  /** The instance the call goes through; undefined for the module itself or a global. */
+  instance?: InstanceRef;
+  /** Set when the call reaches the default instance because types said so (`http: AxiosStatic`). */
+  viaType?: boolean;
+}
+
+function sameModule(client: ClientSpec, module: string): boolean {
+  return client.modules.some((pattern) => moduleMatches(pattern, module));
+}
+
+/** The factory (`create`, `extend`) of `client` that `origin` names, if any. */
+function factoryOf(origin: Origin, clients: readonly ClientSpec[], isNew: boolean): { client: ClientSpec; factory: InstanceFactory; parent?: InstanceRef } | undefined {
+  const path = origin.path.join('.');
+  if (origin.kind === 'module') {
+    for (const client of clients) {
+      if (!sameModule(client, origin.module)) continue;
+      const factory = client.factories?.find((candidate) => candidate.path === path && candidate.isNew === isNew);
+      if (factory) return { client, factory };
+    }
+    return undefined;
+  }
+  if (origin.kind === 'call' && origin.path.length > 0) {
+    const instance = instanceOf(origin, clients);
+    const method = origin.path[origin.path.length - 1]!;
+    const factory = instance?.client.factories?.find((candidate) => candidate.path === method && candidate.isNew === isNew);
+    if (instance && factory && origin.path.length === 1) return { client: instance.client, factory, parent: instance };
+  }
+  return undefined;
+}
+
+/** The instance a `call` origin's callee produced, or undefined. */
+function instanceOf(origin: Extract<Origin, { kind: 'call' }>, clients: readonly ClientSpec[]): InstanceRef | undefined {
+  const made = factoryOf(origin.callee, clients, origin.call.type === AST_NODE_TYPES.NewExpression);
+  if (made) return { client: made.client, creation: origin.call, factory: made.factory, parent: made.parent };
+  // gRPC: `new (grpc.loadPackageDefinition(def).pkg.Service)(address, credentials)`.
+  if (origin.call.type === AST_NODE_TYPES.NewExpression && isGrpcConstructor(origin.callee)) {
+    const client = clients.find((candidate) => candidate.id === 'grpc');
+    if (client) return { client, creation: origin.call };
+  }
+  return undefined;
+}
+
+const GRPC_CONSTRUCTOR_FACTORIES = new Set(['loadPackageDefinition', 'makeGenericClientConstructor', 'makeClientConstructor', 'load']);
+
+function isGrpcConstructor(origin: Origin): boolean {
+  if (origin.kind === 'module') return ['@grpc/grpc-js', 'grpc'].includes(origin.module) && origin.path.join('.') === 'Client';
+  if (origin.kind !== 'call') return false;
+  const callee = origin.callee;
+  return callee.kind === 'module' && ['@grpc/grpc-js', 'grpc'].includes(callee.module) && GRPC_CONSTRUCTOR_FACTORIES.has(callee.path.join('.'));
+}
+
+function shapeFor(client: ClientSpec, path: string, on: 'module' | 'instance', node: CallNode): CallShape | undefined {
+  if (on === 'instance' && path !== '' && client.localMethods?.includes(path)) return undefined;
+  return client.calls.find((shape) => {
+    if (shape.on !== on && shape.on !== 'both') return false;
+    if (!pathMatches(shape.path, path)) return false;
+    // `*Client` constructors are only constructors when called with `new`.
+    return !shape.constructs || shape.path === '' || node.type === AST_NODE_TYPES.NewExpression || !shape.path.startsWith('*');
+  });
+}
+
+/**
+ * Is `node` a call to a known client, and which? Follows imports, requires, aliases, instances, `this`
+ * fields; with types, also a receiver typed as the client. Returns undefined for anything else: a local
+ * function named `fetch`, a `requests` map, a `client` that is something else.
+ */
+export function resolveClientCall(context: Context, node: CallNode, clients: readonly ClientSpec[], types?: TypeFacts): ClientCall | undefined {
+  const callee = unwrap(node.callee);
+  const origin = resolveOrigin(context, callee);
+  if (origin) {
+    const matched = matchOrigin(context, node, origin, clients, types);
+    if (matched) return matched;
+    if (origin.kind !== 'call' || !types) return undefined;
+  }
+  return types ? matchByType(context, node, callee, clients, types) : undefined;
+}
+
+function matchOrigin(context: Context, node: CallNode, origin: Origin, clients: readonly ClientSpec[], types?: TypeFacts): ClientCall | undefined {
+  const path = origin.path.join('.');
+  if (origin.kind === 'global') {
+    const client = clients.find((candidate) => candidate.globals?.includes(origin.name));
+    const shape = client && path === '' ? shapeFor(client, '', 'module', node) : undefined;
+    return client && shape ? build(context, node, client, shape, undefined, types) : undefined;
+  }
+  if (origin.kind === 'module') {
+    for (const client of clients) {
+      if (!sameModule(client, origin.module)) continue;
+      const shape = shapeFor(client, path, 'module', node);
+      if (shape) return build(context, node, client, shape, undefined, types);
+    }
+    return undefined;
+  }
+  const instance = instanceOf(origin, clients);
+  if (!instance || origin.path.length > 1) return undefined;
+  const shape = shapeFor(instance.client, origin.path[0] ?? '', 'instance', node);
+  return shape ? build(context, node, instance.client, shape, instance, types) : undefined;
+}
+
+function matchByType(context: Context, node: CallNode, callee: TSESTree.Node, clients: readonly ClientSpec[], types: TypeFacts): ClientCall | undefined {
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
+  const path = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : '';
+  if (path === undefined) return undefined;
+  const client = types.clientOfType(receiver);
+  if (!client || !clients.includes(client)) return undefined;
+  const shape = shapeFor(client, path, 'instance', node);
+  if (!shape) return undefined;
+  return { ...build(context, node, client, shape, { client }, types), viaType: true };
+}
+
+function build(context: Context, node: CallNode, client: ClientSpec, shape: CallShape, instance: InstanceRef | undefined, types?: TypeFacts): ClientCall {
+  return { node, client, shape, instance, options: locateOptions(context, node, shape.options, types) };
+}
+
+function isFunction(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const expression = unwrap(node);
+  return expression.type === AST_NODE_TYPES.ArrowFunctionExpression || expression.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+function urlLike(context: Context, node: TSESTree.Node | undefined, types?: TypeFacts): boolean {
+  if (!node) return false;
+  return types?.isUrlType(node) ?? isUrlLike(context, node);
+}
+
+/** Finds the options argument of a call for a shape's `OptionsLocation`. */
+export function locateOptions(context: Context, node: CallNode, location: OptionsLocation, types?: TypeFacts): OptionsArgument {
+  const args = node.arguments;
+  const spreadAt = args.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  const at = (index: number): OptionsArgument => (spreadAt !== -1 && spreadAt <= index ? { kind: 'unknown' } : { kind: 'argument', index, node: args[index] });
+  switch (location.kind) {
+    case 'arg':
+      return at(location.index);
+    case 'chain':
+      return { kind: 'chain', method: location.method };
+    case 'url-or-config': {
+      const first = args[0];
+      if (first && unwrap(first).type === AST_NODE_TYPES.ObjectExpression) return at(0);
+      if (urlLike(context, first, types)) return at(1);
+      return { kind: 'unknown' };
+    }
+    case 'http-request': {
+      const first = args[0];
+      if (!first || isFunction(first)) return { kind: 'unknown' };
+      if (!urlLike(context, first, types)) return at(0);
+      return isFunction(args[1]) ? { kind: 'argument', index: 1, node: undefined } : at(1);
+    }
+    case 'ws': {
+      const second = args[1] && unwrap(args[1]);
+      if (!second) return at(1);
+      if (second.type === AST_NODE_TYPES.ObjectExpression) return at(1);
+      if (second.type === AST_NODE_TYPES.ArrayExpression || second.type === AST_NODE_TYPES.Literal || second.type === AST_NODE_TYPES.TemplateLiteral) return at(2);
+      return { kind: 'unknown' };
+    }
+    case 'grpc-call':
+      return locateGrpcOptions(args, at);
+  }
+}
+
+/**
+ * gRPC: `method(request, metadata?, options?, callback?)`. The options are the object after the request
+ * that is neither the callback nor a `Metadata`. A missing options argument goes before the callback.
+ */
+function locateGrpcOptions(args: readonly TSESTree.CallExpressionArgument[], at: (index: number) => OptionsArgument): OptionsArgument {
+  let insertAt = Math.min(args.length, 1);
+  for (let index = 1; index < args.length; index++) {
+    const argument = unwrap(args[index]!);
+    if (isFunction(argument)) break;
+    if (isMetadata(argument)) {
+      insertAt = index + 1;
+      continue;
+    }
+    return at(index);
+  }
+  const first = args[0] && unwrap(args[0]);
+  // A streaming call may take its options first: `client.chat({ deadline })`.
+  if (first && first.type === AST_NODE_TYPES.ObjectExpression && first.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'deadline')) return at(0);
+  return { kind: 'argument', index: insertAt, node: undefined };
+}
+
+function isMetadata(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const callee = node.callee;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return name === 'Metadata';
+  }
+  return node.type === AST_NODE_TYPES.Identifier && /meta/i.test(node.name);
+}
+
+/** The HTTP method a call uses: from its verb helper, or a literal `method` option (default GET). */
+export function httpMethodOf(call: ClientCall, readMethod: (options: TSESTree.Node | undefined) => string | undefined): HttpMethod | undefined {
+  if (call.shape.httpMethod) return call.shape.httpMethod;
+  if (call.options.kind !== 'argument') return undefined;
+  const method = readMethod(call.options.node);
+  return method === undefined ? undefined : (method.toUpperCase() as HttpMethod);
+}
+
+/** `axios.create(cfg)`, `got.extend(cfg)`, `base.extend(cfg)`: the instance this call creates, if any. */
+export function resolveInstanceCreation(context: Context, node: CallNode, clients: readonly ClientSpec[]): InstanceRef | undefined {
+  const origin = resolveOrigin(context, unwrap(node.callee));
+  if (!origin) return undefined;
+  const made = factoryOf(origin, clients, node.type === AST_NODE_TYPES.NewExpression);
+  return made && { client: made.client, creation: node, factory: made.factory, parent: made.parent };
+}
+
+/**
+ * The instance a member call goes through and the path called on it: `stripe.charges.create(…)` on a
+ * `new Stripe(key)` gives `{ instance, path: ['charges', 'create'] }`. For rules that classify SDK methods.
+ */
+export function resolveInstanceMember(context: Context, node: CallNode, clients: readonly ClientSpec[]): { instance: InstanceRef; path: string[] } | undefined {
+  const origin = resolveOrigin(context, unwrap(node.callee));
+  if (origin?.kind !== 'call') return undefined;
+  const instance = instanceOf(origin, clients);
+  return instance && { instance, path: origin.path };
+}

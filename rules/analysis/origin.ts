@@ -1,0 +1,247 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { normaliseModule } from '../knowledge/clients';
+
+/**
+ * Where a value comes from, as far as syntax and ESLint's scope analysis can tell without types.
+ * - `module`: an import or require, with the property path read from it (a leading `default` is dropped,
+ *   because an ESM default import of a CommonJS module is its `module.exports`);
+ * - `global`: an identifier that resolves to no declaration in the file (the runtime's `fetch`);
+ * - `call` / `new`: the result of calling something whose origin is known, then reading `path` from it;
+ *   this is how `axios.create(cfg).get` and `new Pool(cfg).query` are seen.
+ */
+export type Origin =
+  | { kind: 'module'; module: string; path: string[] }
+  | { kind: 'global'; name: string; path: string[] }
+  | { kind: 'call'; callee: Origin; call: TSESTree.CallExpression | TSESTree.NewExpression; path: string[] };
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const MAX_DEPTH = 12;
+
+/** Strips wrappers that do not change the value: parentheses are already gone in ESTree; `as`, `!`, `satisfies`, `?.`. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        current = current.argument;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a member access (`a.b`, `a['b']`), or undefined when it is computed. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value;
+  return undefined;
+}
+
+export function findVariable(context: Context, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+}
+
+/** A variable whose value never changes after its declaration: `const`, or `let`/`var` written once. */
+export function singleAssignmentInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1 || def.type !== 'Variable') return undefined;
+  const declarator = def.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+  if (declarator.parent.kind !== 'const') {
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (writes.length !== 1) return undefined;
+  }
+  return declarator.init;
+}
+
+function isRequireCall(context: Context, node: TSESTree.Node): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  if (node.callee.name !== 'require') return false;
+  const argument = node.arguments[0];
+  if (!argument || argument.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return false;
+  const variable = findVariable(context, node.callee);
+  return !variable || variable.defs.length === 0;
+}
+
+function stringLiteral(node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+function withPath(origin: Origin, extra: readonly string[]): Origin {
+  if (extra.length === 0) return origin;
+  let path = [...origin.path, ...extra];
+  if (origin.kind === 'module' && path[0] === 'default') path = path.slice(1);
+  return { ...origin, path } as Origin;
+}
+
+/** The property path a destructuring pattern takes to reach `target`: `const { a: { b } } = x` → ['a', 'b']. */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): string[] | undefined {
+  if (pattern === target) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = property.computed ? stringLiteral(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringLiteral(property.key);
+    if (key === undefined) continue;
+    const inner = patternPath(property.value, target);
+    if (inner) return [key, ...inner];
+  }
+  return undefined;
+}
+
+/**
+ * Resolves an expression to its origin, following imports, requires, `const` aliases, destructuring,
+ * `this.field` assignments inside a class, and calls. Returns undefined when the value can't be seen
+ * (a parameter, a reassigned variable, a computed property): callers treat that as "not a known client".
+ */
+export function resolveOrigin(context: Context, node: TSESTree.Node, depth = 0): Origin | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return resolveIdentifier(context, expression, depth);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(expression);
+      if (name === undefined) return undefined;
+      if (expression.object.type === AST_NODE_TYPES.ThisExpression) return resolveThisMember(context, expression, name, depth);
+      const object = resolveOrigin(context, expression.object, depth + 1);
+      return object && withPath(object, [name]);
+    }
+    case AST_NODE_TYPES.ImportExpression: {
+      const module = stringLiteral(expression.source);
+      return module === undefined ? undefined : { kind: 'module', module: normaliseModule(module), path: [] };
+    }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      if (expression.type === AST_NODE_TYPES.CallExpression && isRequireCall(context, expression)) {
+        return { kind: 'module', module: normaliseModule(stringLiteral(expression.arguments[0]) ?? ''), path: [] };
+      }
+      // `require('fetch-retry')(fetch)` style wrappers are modelled by the rules that know them.
+      const callee = resolveOrigin(context, expression.callee, depth + 1);
+      return callee && { kind: 'call', callee, call: expression, path: [] };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function resolveIdentifier(context: Context, identifier: TSESTree.Identifier, depth: number): Origin | undefined {
+  const variable = findVariable(context, identifier);
+  if (!variable || variable.defs.length === 0) return { kind: 'global', name: identifier.name, path: [] };
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding') {
+    const specifier = def.node;
+    // `import x = require('m')`
+    if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      if (specifier.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
+      const module = stringLiteral(specifier.moduleReference.expression);
+      return module === undefined ? undefined : { kind: 'module', module: normaliseModule(module), path: [] };
+    }
+    const declaration = specifier.parent;
+    if (!declaration.source) return undefined;
+    const module = normaliseModule(String(declaration.source.value));
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      return { kind: 'module', module, path: imported === 'default' ? [] : [imported] };
+    }
+    return { kind: 'module', module, path: [] };
+  }
+  if (def.type === 'ImplicitGlobalVariable') return { kind: 'global', name: identifier.name, path: [] };
+  if (def.type !== 'Variable') return undefined;
+  const declarator = def.node;
+  if (!declarator.init) return undefined;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const init = singleAssignmentInit(variable);
+    return init && resolveOrigin(context, init, depth + 1);
+  }
+  const path = patternPath(declarator.id, def.name);
+  if (!path || declarator.parent.kind !== 'const') return undefined;
+  const source = resolveOrigin(context, declarator.init, depth + 1);
+  return source && withPath(source, path);
+}
+
+/**
+ * `this.http.get()` inside a class: the field's initializer, or the single `this.http = …` assignment in
+ * the constructor, decides what `this.http` is.
+ */
+function resolveThisMember(context: Context, member: TSESTree.MemberExpression, name: string, depth: number): Origin | undefined {
+  const classBody = enclosingClassBody(member);
+  if (!classBody) return undefined;
+  const values: TSESTree.Expression[] = [];
+  for (const element of classBody.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name && element.value) {
+      values.push(element.value);
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      collectThisAssignments(element.value.body, name, values);
+    }
+  }
+  if (values.length !== 1) return undefined;
+  return resolveOrigin(context, values[0]!, depth + 1);
+}
+
+export function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+    // Arrow functions keep `this`; ordinary functions rebind it.
+    if ((current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) && current.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function collectThisAssignments(body: TSESTree.BlockStatement | null | undefined, name: string, into: TSESTree.Expression[]): void {
+  if (!body) return;
+  for (const statement of body.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+    const left = expression.left;
+    if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && memberName(left) === name) {
+      into.push(expression.right);
+    }
+  }
+}
+
+/** True when the value is produced by evaluating a string (URL) rather than an options object. */
+export function isUrlLike(context: Context, node: TSESTree.Node | undefined, depth = 0): boolean {
+  if (!node || depth > MAX_DEPTH) return false;
+  const expression = unwrap(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof expression.value === 'string';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return expression.operator === '+';
+    case AST_NODE_TYPES.NewExpression:
+      return expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'URL';
+    case AST_NODE_TYPES.CallExpression:
+      // `url.toString()`, `String(x)`, `new URL(...).href` style producers.
+      if (expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'String') return true;
+      return expression.callee.type === AST_NODE_TYPES.MemberExpression && ['toString', 'concat', 'replace', 'trim'].includes(memberName(expression.callee) ?? '');
+    case AST_NODE_TYPES.MemberExpression:
+      return ['href', 'url', 'URL', 'baseUrl', 'baseURL', 'endpoint'].includes(memberName(expression) ?? '');
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVariable(context, expression);
+      const init = variable ? singleAssignmentInit(variable) : undefined;
+      if (init) return isUrlLike(context, init, depth + 1);
+      return /(?:url|uri|href|endpoint|path)$/i.test(expression.name);
+    }
+    default:
+      return false;
+  }
+}

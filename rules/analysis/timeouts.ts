@@ -1,0 +1,221 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../knowledge/clients';
+import type { ClientCall, InstanceRef, OptionsArgument } from './calls';
+import { locateOptions } from './calls';
+import { classifyBound, readOption, type OptionVerdict } from './options';
+import { findVariable, memberName, resolveOrigin, unwrap } from './origin';
+import type { TypeFacts } from './types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/**
+ * What a call's (or an instance's) configuration says about its timeout.
+ * `absent` carries where a fix can put one: into an object literal, as a new argument, or on the chain.
+ */
+export type TimeoutVerdict =
+  | { kind: 'bounded' }
+  | { kind: 'disabled'; node: TSESTree.Node; option: string }
+  | { kind: 'ineffective'; node: TSESTree.Node; reason: string }
+  | { kind: 'sharedSignal'; node: TSESTree.CallExpression }
+  | { kind: 'unknown' }
+  | { kind: 'absent'; insert: InsertPoint };
+
+export type InsertPoint =
+  | { kind: 'object'; object: TSESTree.ObjectExpression }
+  | { kind: 'argument'; call: CallNode; index: number }
+  | { kind: 'spread'; options: TSESTree.Node }
+  | { kind: 'chain'; call: CallNode }
+  | { kind: 'none' };
+
+/** `AbortSignal.timeout(ms)` on the global `AbortSignal`. */
+export function isAbortSignalTimeout(context: Context, node: TSESTree.Node): node is TSESTree.CallExpression {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (memberName(call.callee) !== 'timeout') return false;
+  const origin = resolveOrigin(context, call.callee.object);
+  return origin?.kind === 'global' && origin.name === 'AbortSignal' && origin.path.length === 0;
+}
+
+function keysFor(client: ClientSpec, strict: boolean): readonly TimeoutKey[] {
+  return strict && client.strictTimeoutKeys ? [...client.timeoutKeys, ...client.strictTimeoutKeys] : client.timeoutKeys;
+}
+
+/**
+ * Reads a client's timeout keys from an options expression. `isInstanceConfig` marks configuration that
+ * outlives one request, where an `AbortSignal.timeout()` is shared by every later request.
+ */
+export function evaluateOptions(
+  context: Context, client: ClientSpec, options: TSESTree.Node | undefined, types: TypeFacts | undefined,
+  settings: { strictKeys: boolean; isInstanceConfig: boolean },
+): Exclude<TimeoutVerdict, { kind: 'absent' }> | { kind: 'absent'; object?: TSESTree.ObjectExpression } {
+  let sawUnknown = false;
+  let absentObject: TSESTree.ObjectExpression | undefined;
+  for (const key of keysFor(client, settings.strictKeys)) {
+    const verdict = readOption(context, options, key.path.split('.'), types);
+    if (verdict.kind === 'unknown') {
+      sawUnknown = true;
+      continue;
+    }
+    if (verdict.kind === 'absent') {
+      absentObject ??= verdict.object;
+      continue;
+    }
+    if (key.kind === 'signal' && settings.isInstanceConfig && isAbortSignalTimeout(context, verdict.value)) {
+      return { kind: 'sharedSignal', node: unwrap(verdict.value) as TSESTree.CallExpression };
+    }
+    const bound = classifyBound(context, verdict.value, key.kind);
+    if (bound === 'disabled') return { kind: 'disabled', node: verdict.property ?? verdict.value, option: key.path };
+    if (bound === 'unknown') sawUnknown = true;
+    if (bound !== 'bounded') continue;
+    if (key.requires) {
+      const companion = readOption(context, options, key.requires.path.split('.'), types);
+      if (companion.kind === 'absent') return { kind: 'ineffective', node: verdict.property ?? verdict.value, reason: key.requires.reason };
+    }
+    return { kind: 'bounded' };
+  }
+  for (const ineffective of client.ineffectiveKeys ?? []) {
+    const verdict = readOption(context, options, ineffective.path.split('.'), types);
+    if (verdict.kind === 'present') return { kind: 'ineffective', node: verdict.property ?? verdict.value, reason: ineffective.reason };
+  }
+  if (client.timeoutKeys.some((key) => key.kind === 'ms' && !key.path.includes('.'))) {
+    for (const misspelled of MISSPELLED_TIMEOUT_KEYS) {
+      const verdict = readOption(context, options, [misspelled], types);
+      if (verdict.kind === 'present') {
+        return {
+          kind: 'ineffective',
+          node: verdict.property ?? verdict.value,
+          reason: `${client.name} has no \`${misspelled}\` option, so this does not bound the call and it can still wait forever; spell it \`${client.timeoutKeys[0]!.path}\`.`,
+        };
+      }
+    }
+  }
+  if (sawUnknown) return { kind: 'unknown' };
+  return { kind: 'absent', object: absentObject };
+}
+
+/** Where a fix adds the timeout, given the options argument of a call. */
+function insertPointFor(options: OptionsArgument, call: CallNode, object: TSESTree.ObjectExpression | undefined): InsertPoint {
+  if (options.kind === 'chain') return { kind: 'chain', call };
+  if (options.kind !== 'argument') return { kind: 'none' };
+  if (object && options.node && unwrap(options.node) === object) return { kind: 'object', object };
+  if (object) return { kind: 'object', object };
+  if (!options.node) return { kind: 'argument', call, index: options.index };
+  const node = unwrap(options.node);
+  if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return { kind: 'none' };
+  return { kind: 'spread', options: options.node };
+}
+
+/** Verdict for one call's own options (not its instance's). */
+export function evaluateCall(context: Context, call: ClientCall, types: TypeFacts | undefined, strictKeys: boolean): TimeoutVerdict {
+  if (call.options.kind === 'unknown') return { kind: 'unknown' };
+  if (call.options.kind === 'chain') return evaluateChain(context, call.node, call.options.method);
+  const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs) });
+  if (call.client.id === 'http' || call.client.id === 'net') return withSocketHandlers(context, call, verdict);
+  if (verdict.kind !== 'absent') return verdict;
+  return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object) };
+}
+
+/** Verdict for the configuration an instance was created with, following `extend` parents. */
+export function evaluateInstance(context: Context, instance: InstanceRef, types: TypeFacts | undefined, strictKeys: boolean): TimeoutVerdict {
+  if (!instance.creation || !instance.factory) return { kind: 'unknown' };
+  const options = locateOptions(context, instance.creation, instance.factory.config, types);
+  let own: TimeoutVerdict;
+  if (options.kind === 'argument') {
+    const verdict = evaluateOptions(context, instance.client, options.node, types, { strictKeys, isInstanceConfig: true });
+    own = verdict.kind === 'absent' ? { kind: 'absent', insert: insertPointFor(options, instance.creation, verdict.object) } : verdict;
+  } else {
+    own = { kind: 'unknown' };
+  }
+  if (own.kind !== 'absent' || !instance.parent) return own;
+  const inherited = evaluateInstance(context, instance.parent, types, strictKeys);
+  return inherited.kind === 'absent' ? own : inherited;
+}
+
+/**
+ * Follows the value a call returns: through a fluent chain, into a `const`. Answers the method calls made
+ * on it, and whether it escapes (returned, passed on, stored) so that someone else may configure it.
+ */
+function usesOfResult(context: Context, call: CallNode): { calls: TSESTree.CallExpression[]; escapes: boolean } {
+  const calls: TSESTree.CallExpression[] = [];
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      calls.push(parent.parent);
+      current = parent.parent;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.ExpressionStatement) return { calls, escapes: false };
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(context, parent.id);
+      let escapes = parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+      for (const reference of variable?.references ?? []) {
+        if (reference.init) continue;
+        const use = reference.identifier.parent;
+        if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === reference.identifier) {
+          if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) {
+            calls.push(use.parent);
+            continue;
+          }
+          continue; // property reads (`req.destroyed`) neither configure nor leak it
+        }
+        escapes = true;
+      }
+      return { calls, escapes };
+    }
+    return { calls, escapes: true };
+  }
+}
+
+/** superagent: `.timeout(ms)` somewhere on the request's chain. */
+function evaluateChain(context: Context, call: CallNode, method: string): TimeoutVerdict {
+  const { calls, escapes } = usesOfResult(context, call);
+  const timeoutCall = calls.find((use) => use.callee.type === AST_NODE_TYPES.MemberExpression && memberName(use.callee) === method);
+  if (timeoutCall) {
+    const argument = timeoutCall.arguments[0];
+    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement && classifyBound(context, argument, argument.type === AST_NODE_TYPES.ObjectExpression ? 'phases' : 'ms') === 'disabled') {
+      return { kind: 'disabled', node: timeoutCall, option: `.${method}()` };
+    }
+    return { kind: 'bounded' };
+  }
+  return escapes ? { kind: 'unknown' } : { kind: 'absent', insert: { kind: 'chain', call } };
+}
+
+/** Does a 'timeout' handler end the request? A handler we can't see (a named function) is given the benefit of the doubt. */
+function destroys(context: Context, handler: TSESTree.Node | undefined): boolean {
+  if (!handler) return false;
+  const fn = unwrap(handler);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return true;
+  return /\b(?:destroy|abort|reject)\s*\(|\.emit\(\s*['"]error/.test(context.sourceCode.getText(fn));
+}
+
+/**
+ * node:http and node:net: a `timeout` (option or `setTimeout`) only emits `'timeout'`. It bounds the wait
+ * only with a handler that destroys the request or socket.
+ */
+function withSocketHandlers(context: Context, call: ClientCall, verdict: ReturnType<typeof evaluateOptions>): TimeoutVerdict {
+  if (verdict.kind === 'bounded' || verdict.kind === 'disabled' || verdict.kind === 'unknown' || verdict.kind === 'sharedSignal') return verdict;
+  const { calls, escapes } = usesOfResult(context, call.node);
+  const handlers: Array<{ call: TSESTree.CallExpression; handler: TSESTree.Node | undefined }> = [];
+  for (const use of calls) {
+    if (use.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const name = memberName(use.callee);
+    const [first, second] = use.arguments;
+    if (name === 'setTimeout') handlers.push({ call: use, handler: second });
+    if ((name === 'on' || name === 'once' || name === 'addListener') && first?.type === AST_NODE_TYPES.Literal && first.value === 'timeout') {
+      handlers.push({ call: use, handler: second });
+    }
+  }
+  if (handlers.some(({ handler }) => destroys(context, handler))) return { kind: 'bounded' };
+  if (verdict.kind === 'ineffective') return escapes ? { kind: 'unknown' } : verdict;
+  const setTimeoutCall = handlers.find(({ call: use }) => memberName(use.callee as TSESTree.MemberExpression) === 'setTimeout');
+  if (setTimeoutCall) {
+    const reason = call.client.ineffectiveKeys?.[0]?.reason ?? '';
+    return escapes ? { kind: 'unknown' } : { kind: 'ineffective', node: setTimeoutCall.call, reason: reason.replace('`timeout`', '`setTimeout()`') };
+  }
+  if (escapes) return { kind: 'unknown' };
+  return { kind: 'absent', insert: call.options.kind === 'argument' ? insertPointFor(call.options, call.node, verdict.object) : { kind: 'none' } };
+}
+
+export type { OptionVerdict };

@@ -1,0 +1,102 @@
+import { ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { CLIENTS, type ClientSpec } from '../knowledge/clients';
+import type { OptionVerdict } from './options';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * What type information adds, when the file was parsed with a program (`projectService`, `project`, or
+ * the language server's own). Every method answers `undefined` when types can't decide, so callers fall
+ * back to the syntactic verdict: type information only ever makes a verdict more precise.
+ */
+export interface TypeFacts {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  toTs(node: TSESTree.Node): ts.Node;
+  /** `present` when the declared type of `node` has `path` as a required (non-optional) property. */
+  requiredProperty(node: TSESTree.Node, path: readonly string[]): OptionVerdict | undefined;
+  /** True/false when the type says whether the value is a string or URL; undefined for `any`/unknown. */
+  isUrlType(node: TSESTree.Node): boolean | undefined;
+  /** The client whose declared type (`AxiosInstance`, a `grpc.Client` subclass…) the value has. */
+  clientOfType(node: TSESTree.Node): ClientSpec | undefined;
+}
+
+const factsByContext = new WeakMap<object, TypeFacts | null>();
+
+export function getTypeFacts(context: Context): TypeFacts | undefined {
+  const key = context.sourceCode;
+  const cached = factsByContext.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const services = ESLintUtils.getParserServices(context, true);
+  const facts = services.program ? createTypeFacts(services as ParserServicesWithTypeInformation) : null;
+  factsByContext.set(key, facts);
+  return facts ?? undefined;
+}
+
+function declarationPackage(declaration: ts.Declaration): string | undefined {
+  const file = declaration.getSourceFile().fileName.replace(/\\/g, '/');
+  const match = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  if (!match) return undefined;
+  const name = match[1]!;
+  // @types/foo__bar is @foo/bar
+  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
+}
+
+function createTypeFacts(services: ParserServicesWithTypeInformation): TypeFacts {
+  const checker = services.program.getTypeChecker();
+  const toTs = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
+  const typeOf = (node: TSESTree.Node): ts.Type => checker.getTypeAtLocation(toTs(node));
+
+  function isOpaque(type: ts.Type): boolean {
+    return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) !== 0;
+  }
+
+  function requiredProperty(node: TSESTree.Node, path: readonly string[]): OptionVerdict | undefined {
+    let type = typeOf(node);
+    for (const segment of path) {
+      if (isOpaque(type) || type.isUnion()) return undefined;
+      const property = type.getProperty(segment);
+      if (!property || (property.flags & ts.SymbolFlags.Optional) !== 0) return undefined;
+      type = checker.getTypeOfSymbol(property);
+    }
+    // A required key typed `undefined` or `0` proves nothing about a bound.
+    if ((type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) !== 0) return undefined;
+    return { kind: 'present', value: node };
+  }
+
+  function isUrlType(node: TSESTree.Node): boolean | undefined {
+    const type = typeOf(node);
+    if (isOpaque(type)) return undefined;
+    const parts = type.isUnion() ? type.types : [type];
+    const urlish = parts.every((part) => (part.flags & ts.TypeFlags.StringLike) !== 0 || part.getSymbol()?.getName() === 'URL');
+    return urlish;
+  }
+
+  function namesInHierarchy(type: ts.Type, depth = 0): Array<{ name: string; declaration: ts.Declaration }> {
+    if (depth > 6) return [];
+    const found: Array<{ name: string; declaration: ts.Declaration }> = [];
+    for (const symbol of [type.aliasSymbol, type.getSymbol()]) {
+      const declaration = symbol?.declarations?.[0];
+      if (symbol && declaration) found.push({ name: symbol.getName(), declaration });
+    }
+    if (type.isClassOrInterface()) {
+      for (const base of checker.getBaseTypes(type)) found.push(...namesInHierarchy(base, depth + 1));
+    }
+    return found;
+  }
+
+  function clientOfType(node: TSESTree.Node): ClientSpec | undefined {
+    const type = typeOf(node);
+    if (isOpaque(type)) return undefined;
+    for (const { name, declaration } of namesInHierarchy(type)) {
+      const pkg = declarationPackage(declaration);
+      if (!pkg) continue;
+      const client = CLIENTS.find((candidate) => candidate.typeNames?.includes(name) && candidate.modules.includes(pkg));
+      if (client) return client;
+    }
+    return undefined;
+  }
+
+  return { program: services.program, checker, toTs, requiredProperty, isUrlType, clientOfType };
+}
