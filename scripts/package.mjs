@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// `npm run package`: compile, bundle the client and the server with esbuild, add a trimmed TypeScript as the
+// server's fallback, and pack the VS Code extension with vsce.
+//
+//   node scripts/package.mjs            bundles + .vsix (faultline-<version>.vsix at the repo root)
+//   node scripts/package.mjs --bundle   bundles only (dist/), e.g. for the Neovim test or `faultline-lsp`
+//
+// Why TypeScript is not bundled: the parser must type-check with the *workspace's* TypeScript when it has
+// one (same compiler as the user's CI), and a bundled typescript.js would look for its lib.*.d.ts next to
+// the bundle. So `typescript` stays external and a copy trimmed to what the compiler API loads at run time
+// (typescript.js + lib.*.d.ts) is shipped in dist/node_modules/typescript, where Node's resolution from
+// dist/server.js finds it when the workspace has none. (vsce --no-dependencies drops any top-level
+// node_modules/, which is why the copy sits under dist/.)
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const dist = join(root, 'dist');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+export const vsixPath = join(root, `${manifest.name}-${manifest.version}.vsix`);
+
+const bundleOnly = process.argv.includes('--bundle');
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+const step = (label) => console.log(`[package] ${label}`);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Minified identifiers make the server's crash stacks in the output channel useless; whitespace and
+  // syntax minification already give most of the size win.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+function run(cmd, args) {
+  execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+}
+
+async function bundle() {
+  rmSync(dist, { recursive: true, force: true });
+  // The server reaches the plugin through its public export, out/rules/index.js, so compile first.
+  step('tsc -p .');
+  try {
+    run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
+  } catch {
+    // tsc emits despite type errors elsewhere in the shared tree; the bundles below are what matter.
+    step('tsc reported errors (emitted anyway); continuing');
+  }
+  const serverEntry = ['server/main.ts', 'server/main.js'].map((p) => join(root, p)).find(existsSync);
+  if (!serverEntry) throw new Error('server/main.ts does not exist yet: nothing to bundle as dist/server.js');
+
+  const started = Date.now();
+  const results = await Promise.all([
+    esbuild.build({ ...common, entryPoints: [join(root, 'client/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode'] }),
+    esbuild.build({
+      ...common,
+      entryPoints: [serverEntry],
+      outfile: join(dist, 'server.js'),
+      // eslint, @typescript-eslint/parser and the plugin are bundled; typescript is not (see the header).
+      external: ['typescript'],
+    }),
+  ]);
+  step(`esbuild: ${Date.now() - started} ms`);
+  for (const result of results) {
+    for (const [file, info] of Object.entries(result.metafile.outputs)) {
+      if (file.endsWith('.js')) step(`  ${file}: ${kb(info.bytes)}`);
+    }
+  }
+  copyTypeScriptFallback();
+}
+
+function copyTypeScriptFallback() {
+  const from = dirname(require.resolve('typescript/package.json'));
+  const to = join(dist, 'node_modules', 'typescript');
+  mkdirSync(join(to, 'lib'), { recursive: true });
+  for (const file of ['package.json', 'LICENSE.txt', 'ThirdPartyNoticeText.txt']) cpSync(join(from, file), join(to, file));
+  const libFiles = readdirSync(join(from, 'lib')).filter((f) => f === 'typescript.js' || /^lib\..*\.d\.ts$/.test(f));
+  for (const file of libFiles) cpSync(join(from, 'lib', file), join(to, 'lib', file));
+  const version = JSON.parse(readFileSync(join(to, 'package.json'), 'utf8')).version;
+  step(`typescript ${version} fallback: ${libFiles.length} lib files, ${kb(dirSize(to))}`);
+}
+
+function dirSize(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, f))
+    .filter((p) => statSync(p).isFile())
+    .reduce((sum, p) => sum + statSync(p).size, 0);
+}
+
+function pack() {
+  step(`vsce package -> ${relative(root, vsixPath)}`);
+  run(process.execPath, [
+    require.resolve('@vscode/vsce/vsce'),
+    'package',
+    '--no-dependencies',
+    '--out',
+    vsixPath,
+  ]);
+  step(`${relative(root, vsixPath)}: ${kb(statSync(vsixPath).size)}`);
+}
+
+await bundle();
+if (!bundleOnly) pack();
