@@ -1,0 +1,86 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export function isFunctionNode(node: TSESTree.Node | undefined | null): node is FunctionNode {
+  return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression || node?.type === AST_NODE_TYPES.FunctionDeclaration;
+}
+
+export function isLoop(node: TSESTree.Node): node is TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement {
+  return node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.WhileStatement || node.type === AST_NODE_TYPES.DoWhileStatement
+    || node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement;
+}
+
+/**
+ * Visits `root` and its descendants in source order. `visit` returns false to skip a node's children.
+ * Uses the parser's visitor keys, so TypeScript-only nodes are walked too.
+ */
+export function walk(sourceCode: SourceCode, root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+  const keys = sourceCode.visitorKeys;
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const children: TSESTree.Node[] = [];
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && 'type' in item) children.push(item as TSESTree.Node);
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        children.push(value as TSESTree.Node);
+      }
+    }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
+/** Like `walk`, but stays in `root`'s own function: nested functions (and their bodies) are not visited. */
+export function walkSameFunction(sourceCode: SourceCode, root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+  walk(sourceCode, root, (node) => (node !== root && isFunctionNode(node) ? false : visit(node)));
+}
+
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
+}
+
+/** The statement (in a statement list) that holds `node`, inside the same function; undefined for a concise arrow body. */
+export function enclosingStatement(node: TSESTree.Node): TSESTree.Statement | undefined {
+  let current: TSESTree.Node = node;
+  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
+    if (isFunctionNode(parent) && current === parent.body) return undefined;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.SwitchCase || parent.type === AST_NODE_TYPES.StaticBlock) {
+      return current as TSESTree.Statement;
+    }
+    if (isFunctionNode(parent)) return undefined;
+  }
+  return undefined;
+}
+
+/** The name a callee is called by: `sleep` for `sleep()`, `wait` for `utils.wait()`. */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  return undefined;
+}
+
+/** The names of the variables a node reads, for comparing a loop's test with its counter. */
+export function identifiersIn(sourceCode: SourceCode, node: TSESTree.Node | null | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!node) return names;
+  walk(sourceCode, node, (child) => {
+    if (child.type === AST_NODE_TYPES.Identifier) names.add(child.name);
+    if (child.type === AST_NODE_TYPES.MemberExpression && !child.computed) {
+      walk(sourceCode, child.object, (inner) => void (inner.type === AST_NODE_TYPES.Identifier && names.add(inner.name)));
+      return false;
+    }
+    return undefined;
+  });
+  return names;
+}

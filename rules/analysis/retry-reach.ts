@@ -1,0 +1,113 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { contains, isFunctionNode, walk } from './ast-walk';
+import { enclosingClassBody, findVariable, unwrap } from './origin';
+import { classifyCall, type CallFacts, type OperationSettings } from './retry-operations';
+import type { RetryScope } from './retry-scopes';
+import type { TypeFacts } from './types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** How deep calls to the program's own functions are followed from a retry scope. */
+const MAX_DEPTH = 4;
+
+/** A call that runs when the scope's code runs: directly, or inside a function it calls (`site` is the call in the scope). */
+export interface Reached {
+  call: CallNode;
+  facts: CallFacts;
+  site: CallNode;
+  /** The called function's name when the call is not written in the scope itself. */
+  via?: string;
+}
+
+/** A retry scope that runs inside another: directly, or in a function the outer scope calls. */
+export interface ReachedScope {
+  scope: RetryScope;
+  site?: CallNode;
+  via?: string;
+}
+
+export interface Reach {
+  calls: Reached[];
+  scopes: ReachedScope[];
+}
+
+interface Summary {
+  calls: Array<{ call: CallNode; facts: CallFacts }>;
+  scopes: RetryScope[];
+  callees: Array<{ site: CallNode; fn: TSESTree.Node; name: string }>;
+}
+
+/** A function of this file that `call` calls: a declaration, a `const f = () => …`, or `this.method()`. */
+export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSESTree.Node; name: string } | undefined {
+  const target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(context, target)?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'FunctionName' && def.node.body) return { fn: def.node, name: target.name };
+    if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return { fn: unwrap(def.node.init), name: target.name };
+    return undefined;
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
+    const name = target.property.name;
+    const body = enclosingClassBody(target);
+    const method = body?.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name);
+    return method?.type === AST_NODE_TYPES.MethodDefinition && method.value.body ? { fn: method.value, name: `this.${name}` } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Follows a retry scope's code: the calls it makes (classified), the retry scopes inside it, and — up to
+ * `MAX_DEPTH` calls deep — the same for the functions of this file it calls. Summaries are memoised per
+ * function, so each function is read once per file however many scopes reach it.
+ */
+export class RetryReach {
+  private readonly summaries = new Map<TSESTree.Node, Summary>();
+
+  constructor(
+    private readonly context: Context,
+    private readonly types: TypeFacts | undefined,
+    private readonly settings: OperationSettings,
+    private readonly scopes: readonly RetryScope[],
+  ) {}
+
+  private summarise(root: TSESTree.Node): Summary {
+    const cached = this.summaries.get(root);
+    if (cached) return cached;
+    const summary: Summary = { calls: [], scopes: this.scopes.filter((scope) => scope.body !== root && contains(root, scope.node)), callees: [] };
+    this.summaries.set(root, summary);
+    walk(this.context.sourceCode, root, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      const facts = classifyCall(this.context, node, this.types, this.settings);
+      if (facts) summary.calls.push({ call: node, facts });
+      else {
+        const local = localCallee(this.context, node.callee);
+        if (local && !contains(local.fn, root)) summary.callees.push({ site: node, ...local });
+      }
+      return undefined;
+    });
+    return summary;
+  }
+
+  /** What runs when `scope`'s code runs. */
+  of(scope: RetryScope): Reach {
+    const reach: Reach = { calls: [], scopes: [] };
+    const seen = new Set<TSESTree.Node>();
+    const visit = (root: TSESTree.Node, site: CallNode | undefined, via: string | undefined, depth: number): void => {
+      if (seen.has(root) || depth > MAX_DEPTH) return;
+      seen.add(root);
+      const summary = this.summarise(root);
+      for (const { call, facts } of summary.calls) reach.calls.push({ call, facts, site: site ?? call, via });
+      for (const inner of summary.scopes) reach.scopes.push({ scope: inner, site, via });
+      for (const callee of summary.callees) visit(callee.fn, site ?? callee.site, via ?? callee.name, depth + 1);
+    };
+    if (scope.callbackRef) {
+      const local = localCallee(this.context, scope.callbackRef);
+      if (local) visit(local.fn, undefined, local.name, 1);
+    } else {
+      visit(scope.body, undefined, undefined, 0);
+    }
+    return reach;
+  }
+}

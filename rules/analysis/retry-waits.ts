@@ -1,0 +1,53 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { WAIT_NAME } from '../knowledge/retries';
+import { calleeName, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { findVariable, unwrap } from './origin';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const MAX_DEPTH = 3;
+
+/** Does `fn` (a local helper such as `const pause = (ms) => new Promise(...)`) wait on a timer? */
+function functionWaits(context: Context, fn: TSESTree.Node, depth: number): boolean {
+  let waits = false;
+  walk(context.sourceCode, fn, (node) => {
+    if (waits) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node.callee) === 'setTimeout' || isWaitCall(context, node, depth + 1))) waits = true;
+    return undefined;
+  });
+  return waits;
+}
+
+function localFunction(context: Context, callee: TSESTree.Node): TSESTree.Node | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(context, callee)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'FunctionName') return def.node;
+  if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return def.node.init;
+  return undefined;
+}
+
+/** `sleep(ms)`, `setTimeout(ms)` from timers/promises, `new Promise((r) => setTimeout(r, ms))`, a local helper that does one of these. */
+function isWaitCall(context: Context, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.NewExpression) {
+    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Promise' && value.arguments[0] !== undefined && functionWaits(context, value.arguments[0], depth);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(value.callee);
+  if (name !== undefined && WAIT_NAME.test(name)) return true;
+  const local = localFunction(context, value.callee);
+  return local !== undefined && functionWaits(context, local, depth);
+}
+
+/** Does the code in `root` (its own function only) await a wait before the next attempt? */
+export function awaitsWait(context: Context, root: TSESTree.Node): boolean {
+  let waits = false;
+  walkSameFunction(context.sourceCode, root, (node) => {
+    if (waits) return false;
+    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.argument && isWaitCall(context, node.argument)) waits = true;
+    return undefined;
+  });
+  return waits;
+}

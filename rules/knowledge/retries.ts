@@ -1,0 +1,321 @@
+/**
+ * What Faultline knows about retries: the mechanisms that repeat an operation (libraries, HTTP clients and
+ * SDKs that retry by configuration), which operations are unsafe to repeat, and what makes a repeat safe
+ * (idempotency keys). Rules read this table; adding a library is adding a row. Facts and their sources are
+ * from `shared/docs/clients.md` § "Retry libraries, breakers, idempotency" (3a, SDK built-in retries, 3c).
+ */
+import type { ClientSpec, HttpMethod } from './clients';
+
+/** How many attempts a mechanism makes when its options don't say. */
+export type AttemptCount = { kind: 'finite'; attempts: number } | { kind: 'forever' };
+
+/** How the retry-count option reads: `retries: n` is n + 1 attempts; `maxAttempts: n` is n attempts. */
+export type CountKind = 'retries' | 'attempts';
+
+/**
+ * A library that retries a callback: `pRetry(fn, opts)`, `backOff(fn, opts)`, `op.attempt(fn)`,
+ * `policy.execute(fn)`, `@Retryable(opts)`.
+ */
+export interface RetryLibrary {
+  id: string;
+  /** How messages name it. */
+  name: string;
+  modules: readonly string[];
+  /**
+   * How the retrying call is reached from the module:
+   * - `call`: `path` names the function; the callback is `callbackArg`, options `optionsArg`;
+   * - `operation`: `path` makes an operation (`retry.operation(opts)`), whose `attempt(fn)` retries `fn`;
+   * - `policy`: `path` makes a policy (`retry(handler, opts)`), whose `execute(fn)` retries `fn`;
+   *   `wrap(...)` of policies keeps it;
+   * - `decorator`: `@path(opts)` on a method retries the method's body.
+   */
+  shape: 'call' | 'operation' | 'policy' | 'decorator';
+  path: string;
+  callbackArg: number;
+  optionsArg: number;
+  /** Option that sets the count, and how it reads. */
+  countKey: string;
+  countKind: CountKind;
+  /** Attempts when `countKey` is absent. */
+  defaultAttempts: AttemptCount;
+  /** Options whose `true` value means "retry forever". */
+  foreverKeys?: readonly string[];
+  /** Does it wait between attempts by default? (cockatiel does not: `ConstantBackoff(0)`.) */
+  waitsByDefault: boolean;
+  /** Option that sets the wait, when `waitsByDefault` is false. */
+  backoffKey?: string;
+  source: string;
+}
+
+export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
+  {
+    id: 'p-retry', name: 'p-retry', modules: ['p-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
+    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
+    source: 'sindresorhus/p-retry index.js (retries 10, from `retry`) (✔src)',
+  },
+  {
+    id: 'async-retry', name: 'async-retry', modules: ['async-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
+    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
+    source: 'vercel/async-retry lib/index.js (retries 10, factor 2, min 1000) (✔src)',
+  },
+  {
+    id: 'retry', name: 'retry', modules: ['retry'], shape: 'operation', path: 'operation', callbackArg: 0, optionsArg: 0,
+    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
+    source: 'tim-kos/node-retry lib/retry.js (retries 10, factor 2, min 1000) (✔src)',
+  },
+  {
+    id: 'exponential-backoff', name: 'exponential-backoff', modules: ['exponential-backoff'], shape: 'call', path: 'backOff', callbackArg: 0, optionsArg: 1,
+    countKey: 'numOfAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 10 }, waitsByDefault: true,
+    source: 'coveooss/exponential-backoff src/options.ts (10 attempts, 100 ms, ×2) (✔src)',
+  },
+  {
+    id: '@lifeomic/attempt', name: '@lifeomic/attempt', modules: ['@lifeomic/attempt'], shape: 'call', path: 'retry', callbackArg: 0, optionsArg: 1,
+    countKey: 'maxAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 3 }, waitsByDefault: true,
+    source: 'lifeomic/attempt src/index.ts (delay 200, maxAttempts 3) (✔src)',
+  },
+  {
+    id: 'cockatiel', name: 'cockatiel retry', modules: ['cockatiel'], shape: 'policy', path: 'retry', callbackArg: 0, optionsArg: 1,
+    countKey: 'maxAttempts', countKind: 'retries', defaultAttempts: { kind: 'forever' }, waitsByDefault: false, backoffKey: 'backoff',
+    source: 'cockatiel 4.0.0 dist/Policy.js L232-233, dist/RetryPolicy.js L55-67 (maxAttempts Infinity, ConstantBackoff(0); maxAttempts n = n retries) (✔src, ✔run)',
+  },
+  {
+    id: 'typescript-retry-decorator', name: '@Retryable', modules: ['typescript-retry-decorator'], shape: 'decorator', path: 'Retryable', callbackArg: 0, optionsArg: 0,
+    countKey: 'maxAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 3 }, waitsByDefault: true,
+    source: 'vcfvct/typescript-retry-decorator src/retry.decorator.ts (maxAttempts required) (✔src)',
+  },
+];
+
+/** cockatiel's combinator: `wrap(retryPolicy, breaker)` still retries. */
+export const POLICY_COMBINATORS: readonly string[] = ['wrap'];
+
+/**
+ * A client whose own configuration retries requests. `unsafeMethods` are the HTTP methods it retries that
+ * are not idempotent; `configured` says where the retry is switched on.
+ */
+export interface ConfiguredRetry {
+  id: string;
+  name: string;
+  /**
+   * - `attach`: `fn(instance, opts)` makes every call through `instance` retry (axios-retry);
+   * - `wrap-fetch`: `fn(fetch, opts)` returns a fetch that retries (fetch-retry);
+   * - `chain`: `.retry(n)` on a request chain (superagent);
+   * - `methods-option`: a `retry: { methods }` option at the call or instance; retried only when it lists
+   *   POST or PATCH (got, ky);
+   * - `sdk`: the SDK's client retries every call by default.
+   */
+  kind: 'attach' | 'wrap-fetch' | 'chain' | 'methods-option' | 'sdk';
+  modules: readonly string[];
+  /** The export that attaches or wraps (`''` is the default export); the chain method for `chain`. */
+  path: string;
+  /** Options argument of the attaching call, and the count key in it. */
+  optionsArg?: number;
+  countKey?: string;
+  countKind?: CountKind;
+  defaultAttempts: AttemptCount;
+  /** Options that replace the default condition: when set, which methods are retried can't be seen. */
+  conditionKeys?: readonly string[];
+  /** The failure on which the default condition repeats a non-idempotent request. */
+  repeatsOn: string;
+  source: string;
+}
+
+export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
+  {
+    id: 'axios-retry', name: 'axios-retry', kind: 'attach', modules: ['axios-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',
+    defaultAttempts: { kind: 'finite', attempts: 4 }, conditionKeys: ['retryCondition'], repeatsOn: 'network errors, whatever the method',
+    source: 'axios-retry 4.5.0 dist/cjs/index.js L18-64, L102-108 (retries 3; isNetworkError has no method check); ✔run POST+ECONNRESET → 3 hits',
+  },
+  {
+    id: 'fetch-retry', name: 'fetch-retry', kind: 'wrap-fetch', modules: ['fetch-retry', '@vercel/fetch-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',
+    defaultAttempts: { kind: 'finite', attempts: 4 }, conditionKeys: ['retryOn'], repeatsOn: 'network errors, whatever the method',
+    source: 'jonbern/fetch-retry index.js (retries 3, retryOn [] = network errors, no method check) (✔src); vercel/fetch#75',
+  },
+  {
+    id: 'superagent', name: 'superagent .retry()', kind: 'chain', modules: ['superagent', 'supertest'], path: 'retry',
+    defaultAttempts: { kind: 'finite', attempts: 2 }, repeatsOn: 'ECONNRESET, timeouts and 5xx, whatever the method',
+    source: 'superagent 10.4.2 lib/request-base.js L146-148, L167-171, L181-212 (method check commented out) (✔src)',
+  },
+  {
+    id: 'got', name: 'got retry.methods', kind: 'methods-option', modules: ['got'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',
+    defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
+    source: 'got 14.6.6 options.js L149-186 (limit 2; methods GET PUT HEAD DELETE OPTIONS TRACE) (✔src, ✔run POST 1 hit)',
+  },
+  {
+    id: 'ky', name: 'ky retry.methods', kind: 'methods-option', modules: ['ky'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',
+    defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
+    source: 'ky 1.14.3 distribution/utils/normalize.js, core/constants.js (limit 2; methods get put head delete options trace) (✔src, ✔run)',
+  },
+];
+
+/**
+ * An SDK with built-in retries. `retriesAll`: its retries repeat every method, with no idempotency key
+ * (so a mutating call is unsafe); Stripe retries too, but sends the same auto key on each of its own
+ * attempts, so only a retry wrapped around it repeats a charge.
+ */
+export interface SdkSpec {
+  id: string;
+  name: string;
+  modules: readonly string[];
+  /** Constructor paths from the module: `''` for a default export, `WebClient` for a named one. */
+  constructors: readonly string[];
+  /** Built-in retries: the option and its default. */
+  retryKey?: string;
+  defaultAttempts: AttemptCount;
+  retriesAll: boolean;
+  /** Operations that create, charge or publish: method paths on the instance (`*` = any segment). */
+  operations: readonly SdkOperation[];
+  /** How the SDK takes an idempotency key (the suggestion inserts it). */
+  keyOption?: { name: string; where: 'request-options' };
+  source: string;
+}
+
+export interface SdkOperation {
+  /** Dotted method path; `*` matches one segment (`*.create` = `charges.create`, `customers.create`). */
+  path: string;
+  /** What a repeat does, for the message: "the customer is charged twice". */
+  consequence: string;
+  /** Arguments before the params object (`paymentIntents.confirm(id, params, options)` → 1). */
+  leadingArgs?: number;
+  /** Params members whose presence makes the operation safe to repeat (SQS `MessageDeduplicationId`). */
+  dedupeMembers?: readonly string[];
+}
+
+export const SDKS: readonly SdkSpec[] = [
+  {
+    id: 'stripe', name: 'Stripe', modules: ['stripe'], constructors: ['', 'Stripe'], retryKey: 'maxNetworkRetries',
+    defaultAttempts: { kind: 'finite', attempts: 3 }, retriesAll: false,
+    operations: [
+      { path: 'charges.create', consequence: 'the customer is charged twice' },
+      { path: 'paymentIntents.create', consequence: 'a second payment is created for the same order' },
+      { path: 'paymentIntents.confirm', consequence: 'the customer is charged twice', leadingArgs: 1 },
+      { path: 'paymentIntents.capture', consequence: 'the payment is captured twice', leadingArgs: 1 },
+      { path: 'charges.capture', consequence: 'the charge is captured twice', leadingArgs: 1 },
+      { path: 'refunds.create', consequence: 'the customer is refunded twice' },
+      { path: 'transfers.create', consequence: 'the money is transferred twice' },
+      { path: 'payouts.create', consequence: 'the payout is sent twice' },
+      { path: 'invoices.pay', consequence: 'the invoice is paid twice', leadingArgs: 1 },
+      { path: '*.create', consequence: 'a duplicate object is created' },
+    ],
+    keyOption: { name: 'idempotencyKey', where: 'request-options' },
+    source: 'stripe 23.1.0 cjs/RequestSender.js L192-222, L256-300 (own retries reuse an auto key); cjs/utils.js L159-160 (idempotencyKey) (✔src)',
+  },
+  {
+    id: 'slack', name: 'Slack WebClient', modules: ['@slack/web-api'], constructors: ['WebClient'], retryKey: 'retryConfig',
+    defaultAttempts: { kind: 'finite', attempts: 11 }, retriesAll: true,
+    operations: [
+      { path: 'chat.postMessage', consequence: 'the message is posted twice' },
+      { path: 'chat.postEphemeral', consequence: 'the message is posted twice' },
+      { path: 'chat.scheduleMessage', consequence: 'the message is scheduled twice' },
+      { path: 'files.uploadV2', consequence: 'the file is uploaded twice' },
+      { path: 'conversations.create', consequence: 'a duplicate channel is attempted' },
+    ],
+    source: '@slack/web-api 8.2.0 dist/WebClient.js L409-475, dist/retry-policies.js L9-13 (10 retries, every call POST, no key) (✔src)',
+  },
+  {
+    id: 'octokit', name: 'Octokit', modules: ['octokit', '@octokit/rest'], constructors: ['Octokit'], retryKey: 'retry',
+    defaultAttempts: { kind: 'finite', attempts: 4 }, retriesAll: true,
+    operations: [
+      { path: 'rest.issues.create', consequence: 'the issue is opened twice' },
+      { path: 'rest.issues.createComment', consequence: 'the comment is posted twice' },
+      { path: 'rest.pulls.create', consequence: 'the pull request is opened twice' },
+      { path: 'rest.repos.createDispatchEvent', consequence: 'the workflow is dispatched twice' },
+    ],
+    source: '@octokit/plugin-retry 8.1.1 dist-src/index.js L6-13, error-request.js L9-13 (3 retries, no method filter); octokit dist-src/octokit.js L9-14 (on by default) (✔src)',
+  },
+  {
+    id: 'openai', name: 'OpenAI', modules: ['openai'], constructors: ['', 'OpenAI'], retryKey: 'maxRetries',
+    defaultAttempts: { kind: 'finite', attempts: 3 }, retriesAll: true,
+    // A repeated completion costs tokens but changes nothing; only calls that create stored objects are listed.
+    operations: [
+      { path: 'files.create', consequence: 'the file is uploaded twice' },
+      { path: 'batches.create', consequence: 'the batch runs twice' },
+      { path: 'fineTuning.jobs.create', consequence: 'the fine-tuning job runs twice' },
+    ],
+    source: 'openai 6.49.0 client.js L286-288, L558-577, L648-652 (maxRetries 2; idempotency header never set) (✔src, ✔run 7.57.0)',
+  },
+];
+
+/**
+ * AWS SDK v3 commands sent with `client.send(new XCommand(input))`. Publishes repeat unless the input
+ * carries a deduplication id; commands with a Smithy `@idempotencyToken` member are safe (the SDK fills it).
+ */
+export const AWS_COMMANDS: readonly SdkOperation[] = [
+  { path: 'PublishCommand', consequence: 'the message is published twice', dedupeMembers: ['MessageDeduplicationId'] },
+  { path: 'PublishBatchCommand', consequence: 'the messages are published twice', dedupeMembers: ['MessageDeduplicationId'] },
+  { path: 'SendMessageCommand', consequence: 'the message is enqueued twice', dedupeMembers: ['MessageDeduplicationId'] },
+  { path: 'SendMessageBatchCommand', consequence: 'the messages are enqueued twice', dedupeMembers: ['MessageDeduplicationId'] },
+  { path: 'PutEventsCommand', consequence: 'the events are delivered twice' },
+  { path: 'PutRecordCommand', consequence: 'the record is written twice' },
+];
+
+export const AWS_SOURCE = '@aws-sdk/client-s3 3.1175.0 dist-cjs/index.js L4878-4887 (`ClientToken ?? generateIdempotencyToken()`); smithy-typescript generator (✔src)';
+
+/** HTTP methods that are unsafe to repeat (RFC 9110 §9.2.2; MDN Idempotent). */
+export const NON_IDEMPOTENT_METHODS: readonly HttpMethod[] = ['POST', 'PATCH'];
+
+/** What a repeated HTTP request does, for the message. */
+export const HTTP_CONSEQUENCE: Readonly<Record<string, string>> = {
+  POST: 'the server creates or charges it twice',
+  PATCH: 'the server applies the change twice',
+};
+
+/** Headers that carry an idempotency key (case-insensitive). Not `x-request-id`: that is a tracing id. */
+export const IDEMPOTENCY_HEADERS: readonly string[] = [
+  'idempotency-key', // draft-ietf-httpapi-idempotency-key-header; MDN; Stripe (✔doc)
+  'x-idempotency-key', // various APIs (?unv, configurable)
+  'idempotency-token',
+  'paypal-request-id', // developer.paypal.com/reference/guidelines/idempotency (✔doc)
+  'repeatability-request-id', // OASIS Repeatable Requests 1.0 (✔doc)
+];
+
+/** The header the suggestion adds. */
+export const SUGGESTED_HEADER = 'Idempotency-Key';
+
+/** Smithy `@idempotencyToken` members, auto-filled by AWS SDK v3 when absent (clients.md 3c). */
+export const AWS_TOKEN_MEMBERS: readonly string[] = ['ClientToken', 'clientToken', 'ClientRequestToken', 'clientRequestToken', 'CreatorRequestId'];
+
+/**
+ * Calls that produce a fresh value each time: a key made by one of them inside the retry changes on every
+ * attempt. `module` is where the name comes from; globals (`Date.now`, `Math.random`, `crypto.randomUUID`)
+ * have none.
+ */
+export const KEY_GENERATORS: ReadonlyArray<{ module?: string; path: string }> = [
+  { module: 'crypto', path: 'randomUUID' },
+  { module: 'crypto', path: 'randomBytes' },
+  { module: 'uuid', path: 'v4' },
+  { module: 'uuid', path: 'v1' },
+  { module: 'uuid', path: 'v7' },
+  { module: 'nanoid', path: 'nanoid' },
+  { module: 'ulid', path: 'ulid' },
+  { module: '@paralleldrive/cuid2', path: 'createId' },
+  { path: 'crypto.randomUUID' },
+  { path: 'Date.now' },
+  { path: 'Math.random' },
+];
+
+/**
+ * Names that, when awaited in a failure path, are a wait between attempts: `await sleep(ms)`,
+ * `await setTimeout(ms)` from `timers/promises`, `await delay(ms)`, `await backoff(attempt)`.
+ */
+export const WAIT_NAME = /^(?:sleep|delay|wait|pause|backoff|backOff|setTimeout|scheduler\.wait|waitFor|exponentialDelay|jitter)/i;
+
+/** An SDK's row as a client spec with constructors as factories, for `resolveInstanceMember`. */
+export function sdkClientSpec(sdk: SdkSpec): ClientSpec {
+  return {
+    id: `sdk:${sdk.id}`, name: sdk.name, modules: sdk.modules, category: 'sdk', default: { kind: 'none' }, calls: [],
+    factories: sdk.constructors.map((path) => ({ path, isNew: true, config: { kind: 'arg', index: sdk.id === 'stripe' ? 1 : 0 } })),
+    timeoutKeys: [], remedy: '', source: sdk.source,
+  };
+}
+
+export function operationMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('.');
+  const got = path.split('.');
+  return want.length === got.length && want.every((segment, index) => segment === '*' || segment === got[index]);
+}
+
+/** The number of attempts a count option means. */
+export function attemptsFromCount(count: number, kind: CountKind): AttemptCount {
+  if (!Number.isFinite(count)) return { kind: 'forever' };
+  return { kind: 'finite', attempts: kind === 'retries' ? count + 1 : Math.max(count, 1) };
+}

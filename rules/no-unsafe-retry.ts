@@ -1,0 +1,196 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { contains, enclosingFunction, enclosingStatement } from './analysis/ast-walk';
+import { insertArgument, insertProperty } from './analysis/fixes';
+import { freshName, keySource, lineIndent, randomUuid, readsVariablesFrom, removeStatementLine, type KeySource } from './analysis/retry-keys';
+import { classifyCall, type ConfiguredUse, type Operation, type SendKey, type UserOperation } from './analysis/retry-operations';
+import { RetryReach } from './analysis/retry-reach';
+import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
+import { getTypeFacts } from './analysis/types';
+import { SUGGESTED_HEADER } from './knowledge/retries';
+import { createRule } from './util/createRule';
+
+export type MessageIds = 'unsafeRetry' | 'unstableIdempotencyKey' | 'addIdempotencyKey' | 'hoistIdempotencyKey';
+export type Options = [{
+  idempotencyHeaders?: string[];
+  operations?: UserOperation[];
+}];
+
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** What repeats the operation: a retry scope around it, or its client's own configuration. */
+type Retrier = { kind: 'scope'; scope: RetryScope; via?: string; site: CallNode } | { kind: 'configured'; use: ConfiguredUse };
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unsafe-retry',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retrying non-idempotent operations without an idempotency key that is stable across attempts',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      unsafeRetry: 'A retry after a dropped connection repeats this {{operation}}, so {{consequence}}: it is retried by {{retry}}. Send an idempotency key created once before the retry ({{remedy}}).',
+      unstableIdempotencyKey: 'This idempotency key is generated inside the retry ({{retry}}), so every attempt of this {{operation}} sends a new key and the server cannot recognise the repeat: {{consequence}}. Create the key once, before the retry.',
+      addIdempotencyKey: 'Create an idempotency key before the retry and send it as {{remedy}}',
+      hoistIdempotencyKey: 'Create the idempotency key once, before the retry',
+    },
+    schema: [{
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        idempotencyHeaders: { type: 'array', items: { type: 'string' }, description: 'Extra header names (case-insensitive) that carry an idempotency key, e.g. `X-Acme-Request-Id`.' },
+        operations: {
+          type: 'array',
+          description: 'Extra calls to treat as non-idempotent, e.g. an internal payments client.',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['module'],
+            properties: {
+              module: { type: 'string', description: 'Import specifier of the module that exports the call.' },
+              export: { type: 'string', description: 'Property path from the module export to the function; empty for the export itself.' },
+              keyOption: { type: 'string', description: 'The option, in any argument, that carries the idempotency key (default `idempotencyKey`).' },
+            },
+          },
+        },
+      },
+    }],
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    const types = getTypeFacts(context);
+    const settings = { headers: (options.idempotencyHeaders ?? []).map((name) => name.toLowerCase()), operations: options.operations ?? [] };
+    const sourceCode = context.sourceCode;
+    const configuredOps: Array<{ operation: Operation; use: ConfiguredUse }> = [];
+
+    function remedyOf(operation: Operation): string {
+      const send = operation.send;
+      if (send && (send.kind === 'option' || (send.kind === 'argument' && send.sdkOption))) return `the \`${send.kind === 'option' ? send.sdkOption : send.sdkOption}\` request option`;
+      if (operation.label.includes(' ')) return 'the SDK\'s idempotency option';
+      return `an \`${SUGGESTED_HEADER}\` header`;
+    }
+
+    function sendText(send: SendKey, name: string): (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] {
+      const header = `'${SUGGESTED_HEADER}': ${name}`;
+      return (fixer) => {
+        switch (send.kind) {
+          case 'header':
+            return insertProperty(fixer, sourceCode, send.object, header);
+          case 'headers':
+            return insertProperty(fixer, sourceCode, send.object, `headers: { ${header} }`);
+          case 'option':
+            return insertProperty(fixer, sourceCode, send.object, send.sdkOption === name ? name : `${send.sdkOption}: ${name}`);
+          case 'argument': {
+            const text = send.sdkOption ? `{ ${send.sdkOption === name ? name : `${send.sdkOption}: ${name}`} }` : `{ headers: { ${header} } }`;
+            return [insertArgument(fixer, sourceCode, send.call, send.index, text)];
+          }
+          case 'chain':
+            return [fixer.insertTextAfter(send.call, `.set('${SUGGESTED_HEADER}', ${name})`)];
+        }
+      };
+    }
+
+    /** The statement before which a key is made once for all attempts: before the outermost retry around the call in its function. */
+    function anchorFor(operation: Operation, retrier: Retrier, scopes: readonly RetryScope[]): TSESTree.Statement | undefined {
+      if (retrier.kind === 'configured') {
+        const around = scopesAround(scopes, operation.call).filter((scope) => enclosingFunction(scope.node) === enclosingFunction(operation.call));
+        return around.length > 0 ? around[around.length - 1]!.anchor : enclosingStatement(operation.call);
+      }
+      if (retrier.via || !contains(retrier.scope.body, operation.call)) return undefined;
+      const around = scopesAround(scopes, operation.call).filter((scope) => scope.anchor && contains(scope.body, operation.call) && enclosingFunction(scope.anchor) === enclosingFunction(retrier.scope.anchor ?? scope.anchor));
+      const outermost = around[around.length - 1] ?? retrier.scope;
+      return outermost.anchor;
+    }
+
+    function describe(retrier: Retrier): string {
+      if (retrier.kind === 'scope') return describeScope(retrier.scope);
+      return `${retrier.use.name} on line ${retrier.use.node.loc.start.line} (it repeats ${retrier.use.repeatsOn})`;
+    }
+
+    function report(operation: Operation, retrier: Retrier, scopes: readonly RetryScope[]): void {
+      const site = retrier.kind === 'scope' ? retrier.site : operation.call;
+      const where = site !== operation.call ? ` in ${retrier.kind === 'scope' && retrier.via ? `${retrier.via}()` : 'the called function'} on line ${operation.call.loc.start.line}` : '';
+      const data = { operation: `${operation.label}${where}`, consequence: operation.consequence, retry: describe(retrier), remedy: remedyOf(operation) };
+      const anchor = site === operation.call ? anchorFor(operation, retrier, scopes) : undefined;
+      if (operation.key.kind === 'none') {
+        const send = operation.send;
+        const suggest: TSESLint.ReportSuggestionArray<MessageIds> = anchor && send ? [{
+          messageId: 'addIdempotencyKey', data: { remedy: remedyOf(operation) },
+          fix: (fixer) => {
+            const name = freshName(context, anchor, anchor, 'idempotencyKey');
+            const uuid = randomUuid(context, fixer);
+            return [...uuid.fixes, fixer.insertTextBefore(anchor, `const ${name} = ${uuid.expression};\n${lineIndent(context, anchor)}`), ...sendText(send, name)(fixer)];
+          },
+        }] : [];
+        context.report({ node: site.callee, messageId: 'unsafeRetry', data, suggest });
+        return;
+      }
+      if (operation.key.kind !== 'key' || retrier.kind !== 'scope') return;
+      const source = keySource(context, operation.key.value);
+      if (!source || !generatedPerAttempt(source, retrier, operation)) return;
+      context.report({ node: site.callee, messageId: 'unstableIdempotencyKey', data, suggest: anchor ? hoist(source, operation.key.value, anchor, retrier.scope) : [] });
+    }
+
+    function generatedPerAttempt(source: KeySource, retrier: Extract<Retrier, { kind: 'scope' }>, operation: Operation): boolean {
+      if (contains(retrier.scope.body, source.generator)) return true;
+      if (!retrier.via) return false;
+      const fn = enclosingFunction(operation.call);
+      return fn !== undefined && contains(fn, source.generator) && !contains(fn, retrier.scope.node);
+    }
+
+    /** Moves the key's creation before the retry: its declaration, or the generating expression itself. */
+    function hoist(source: KeySource, value: TSESTree.Node, anchor: TSESTree.Statement, scope: RetryScope): TSESLint.ReportSuggestionArray<MessageIds> {
+      const indent = lineIndent(context, anchor);
+      const declaration = source.declaration;
+      if (declaration && contains(scope.body, declaration)) {
+        if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || readsVariablesFrom(context, declaration, scope.body)) return [];
+        return [{
+          messageId: 'hoistIdempotencyKey',
+          fix: (fixer) => [fixer.insertTextBefore(anchor, `${sourceCode.getText(declaration)}\n${indent}`), removeStatementLine(context, fixer, declaration)],
+        }];
+      }
+      if (declaration || readsVariablesFrom(context, value, scope.body)) return [];
+      return [{
+        messageId: 'hoistIdempotencyKey',
+        fix: (fixer) => {
+          const name = freshName(context, anchor, anchor, 'idempotencyKey');
+          return [fixer.insertTextBefore(anchor, `const ${name} = ${sourceCode.getText(value)};\n${indent}`), fixer.replaceText(value, name)];
+        },
+      }];
+    }
+
+    function onCall(node: CallNode): void {
+      const facts = classifyCall(context, node, types, settings);
+      if (facts?.operation && facts.configured?.repeatsUnsafe) configuredOps.push({ operation: facts.operation, use: facts.configured });
+    }
+
+    return {
+      CallExpression: onCall,
+      NewExpression: onCall,
+      'Program:exit'() {
+        const { scopes } = collectRetryScopes(context);
+        const reach = new RetryReach(context, types, settings, scopes);
+        const done = new Set<TSESTree.Node>();
+        // Innermost scopes first, so the message names the retry closest to the operation.
+        const ordered = [...scopes].sort((a, b) => (a.body.range[1] - a.body.range[0]) - (b.body.range[1] - b.body.range[0]));
+        for (const { operation, use } of configuredOps) {
+          // A key sent with the call is reused by the client's own retries; a retry around it may still renew it.
+          if (operation.key.kind !== 'none') continue;
+          done.add(operation.call);
+          report(operation, { kind: 'configured', use }, scopes);
+        }
+        for (const scope of ordered) {
+          for (const reached of reach.of(scope).calls) {
+            const operation = reached.facts.operation;
+            if (!operation || done.has(reached.site) || done.has(operation.call)) continue;
+            if (operation.key.kind === 'unknown' || operation.key.kind === 'safe') continue;
+            done.add(reached.site);
+            report(operation, { kind: 'scope', scope, via: reached.via, site: reached.site }, scopes);
+          }
+        }
+      },
+    };
+  },
+});
