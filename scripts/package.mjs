@@ -4,6 +4,7 @@
 //
 //   node scripts/package.mjs            bundles + .vsix (faultline-<version>.vsix at the repo root)
 //   node scripts/package.mjs --bundle   bundles only (dist/), e.g. for the Neovim test or `faultline-lsp`
+//   node scripts/package.mjs --no-tsc   skip the compile step (the caller just ran tsc, as `npm test` does)
 //
 // Why TypeScript is not bundled: the parser must type-check with the *workspace's* TypeScript when it has
 // one (same compiler as the user's CI), and a bundled typescript.js would look for its lib.*.d.ts next to
@@ -12,7 +13,8 @@
 // dist/server.js finds it when the workspace has none. (vsce --no-dependencies drops any top-level
 // node_modules/, which is why the copy sits under dist/.)
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,25 +53,34 @@ function run(cmd, args) {
 async function bundle() {
   rmSync(dist, { recursive: true, force: true });
   // The server reaches the plugin through its public export, out/rules/index.js, so compile first.
-  step('tsc -p .');
-  try {
-    run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
-  } catch {
-    // tsc emits despite type errors elsewhere in the shared tree; the bundles below are what matter.
-    step('tsc reported errors (emitted anyway); continuing');
+  if (!process.argv.includes('--no-tsc')) {
+    step('tsc -p .');
+    try {
+      run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
+    } catch {
+      // tsc emits despite type errors elsewhere in the shared tree; the bundles below are what matter.
+      step('tsc reported errors (emitted anyway); continuing');
+    }
   }
-  const serverEntry = ['server/main.ts', 'server/main.js'].map((p) => join(root, p)).find(existsSync);
-  if (!serverEntry) throw new Error('server/main.ts does not exist yet: nothing to bundle as dist/server.js');
+  // Bundled from tsc's output rather than the .ts sources: the plugin reads `../../package.json` relative to
+  // out/rules/, a path that only holds in the compiled layout. esbuild follows tsc's source maps back to .ts.
+  const clientEntry = join(root, 'out/client/extension.js');
+  const serverEntry = join(root, 'out/server/main.js');
+  for (const entry of [clientEntry, serverEntry]) {
+    if (!existsSync(entry)) throw new Error(`${relative(root, entry)} was not emitted by tsc; nothing to bundle`);
+  }
 
   const started = Date.now();
   const results = await Promise.all([
-    esbuild.build({ ...common, entryPoints: [join(root, 'client/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode'] }),
+    esbuild.build({ ...common, entryPoints: [clientEntry], outfile: join(dist, 'client.js'), external: ['vscode'] }),
     esbuild.build({
       ...common,
       entryPoints: [serverEntry],
       outfile: join(dist, 'server.js'),
       // eslint, @typescript-eslint/parser and the plugin are bundled; typescript is not (see the header).
-      external: ['typescript'],
+      // jiti is what ESLint's config loader uses for eslint.config.ts; the server never loads config files
+      // (it runs no workspace code), so that import is never reached and is left unresolved.
+      external: ['typescript', 'jiti', 'jiti/package.json'],
     }),
   ]);
   step(`esbuild: ${Date.now() - started} ms`);
@@ -99,15 +110,32 @@ function dirSize(dir) {
     .reduce((sum, p) => sum + statSync(p).size, 0);
 }
 
+/**
+ * vsce refuses a package.json with both `files` (which the npm tarball of the ESLint plugin needs) and a
+ * .vscodeignore. So the extension is packed from a staging copy: the manifest without `files`, plus what the
+ * .vscodeignore whitelist can let through; .vscodeignore still decides the final contents.
+ */
+function stage() {
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-vsix-'));
+  const { files: _npmFiles, ...extensionManifest } = manifest;
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(extensionManifest, null, 2)}\n`);
+  for (const entry of ['.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs', 'dist']) {
+    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
 function pack() {
-  step(`vsce package -> ${relative(root, vsixPath)}`);
-  run(process.execPath, [
-    require.resolve('@vscode/vsce/vsce'),
-    'package',
-    '--no-dependencies',
-    '--out',
-    vsixPath,
-  ]);
+  const dir = stage();
+  try {
+    step(`vsce package -> ${relative(root, vsixPath)}`);
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsixPath], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   step(`${relative(root, vsixPath)}: ${kb(statSync(vsixPath).size)}`);
 }
 
