@@ -38,6 +38,8 @@ export interface RetryScope {
   bounded: boolean;
   /** Something waits between attempts (a library's backoff, an awaited sleep in a loop). */
   waits: boolean;
+  /** Hand-written retries: the code that runs between a failure and the next attempt. */
+  failurePath?: TSESTree.Node;
   library?: RetryLibrary;
   forever?: ForeverSetting;
   /** cockatiel: the `retry(...)` call that made the policy. */
@@ -370,7 +372,7 @@ function loopScope(context: Context, loop: Loop): RetryScope | undefined {
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
-    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body),
+    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body,
   };
 }
 
@@ -436,7 +438,7 @@ function catchRecursion(context: Context, statement: TSESTree.TryStatement): Ret
   if (!call) return undefined;
   return {
     kind: 'recursion', mechanism: 'the recursive call in the catch', node: call, body: statement.block,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.handler.body), waits: awaitsWait(context, statement.handler.body),
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.handler.body), waits: awaitsWait(context, statement.handler.body), failurePath: statement.handler.body,
   };
 }
 
@@ -450,7 +452,7 @@ function catchHandlerRecursion(context: Context, node: TSESTree.CallExpression):
   if (!call) return undefined;
   return {
     kind: 'recursion', mechanism: 'the recursive call in .catch()', node: call, body: node.callee.object,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler.body), waits: awaitsWait(context, handler.body),
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler.body), waits: awaitsWait(context, handler.body), failurePath: handler.body,
   };
 }
 

@@ -8,11 +8,11 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const MAX_DEPTH = 3;
 
 /** Does `fn` (a local helper such as `const pause = (ms) => new Promise(...)`) wait on a timer? */
-function functionWaits(context: Context, fn: TSESTree.Node, depth: number): boolean {
+function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra: ReadonlySet<string>): boolean {
   let waits = false;
   walk(context.sourceCode, fn, (node) => {
     if (waits) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node.callee) === 'setTimeout' || isWaitCall(context, node, depth + 1))) waits = true;
+    if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node.callee) === 'setTimeout' || isWaitCall(context, node, extra, depth + 1))) waits = true;
     return undefined;
   });
   return waits;
@@ -28,25 +28,25 @@ function localFunction(context: Context, callee: TSESTree.Node): TSESTree.Node |
 }
 
 /** `sleep(ms)`, `setTimeout(ms)` from timers/promises, `new Promise((r) => setTimeout(r, ms))`, a local helper that does one of these. */
-function isWaitCall(context: Context, node: TSESTree.Node, depth = 0): boolean {
+function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<string>, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.NewExpression) {
-    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Promise' && value.arguments[0] !== undefined && functionWaits(context, value.arguments[0], depth);
+    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Promise' && value.arguments[0] !== undefined && functionWaits(context, value.arguments[0], depth, extra);
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(value.callee);
-  if (name !== undefined && WAIT_NAME.test(name)) return true;
+  if (name !== undefined && (WAIT_NAME.test(name) || extra.has(name))) return true;
   const local = localFunction(context, value.callee);
-  return local !== undefined && functionWaits(context, local, depth);
+  return local !== undefined && functionWaits(context, local, depth, extra);
 }
 
 /** Does the code in `root` (its own function only) await a wait before the next attempt? */
-export function awaitsWait(context: Context, root: TSESTree.Node): boolean {
+export function awaitsWait(context: Context, root: TSESTree.Node, extra: ReadonlySet<string> = new Set()): boolean {
   let waits = false;
   walkSameFunction(context.sourceCode, root, (node) => {
     if (waits) return false;
-    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.argument && isWaitCall(context, node.argument)) waits = true;
+    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.argument && isWaitCall(context, node.argument, extra)) waits = true;
     return undefined;
   });
   return waits;

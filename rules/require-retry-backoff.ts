@@ -1,0 +1,157 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { awaitsWait } from './analysis/retry-waits';
+import { RetryReach } from './analysis/retry-reach';
+import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
+import type { ConfiguredUse } from './analysis/retry-operations';
+import { getTypeFacts } from './analysis/types';
+import { createRule } from './util/createRule';
+
+export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'unboundedPolicy' | 'nestedRetry';
+export type Options = [{
+  maxNestedAttempts?: number;
+  waitFunctions?: string[];
+}];
+
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** One layer of retrying: a scope, or a client that retries by configuration. */
+interface Layer {
+  key: TSESTree.Node;
+  label: string;
+  attempts: Attempts;
+  /** Where to report when this layer is the innermost. */
+  at: TSESTree.Node;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'require-retry-backoff',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require retries to be bounded, to wait between attempts, and not to multiply inside other retries',
+      recommended: true,
+      strictOptions: [{ maxNestedAttempts: 1 }],
+      requiresTypeChecking: false,
+    },
+    schema: [{
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxNestedAttempts: { type: 'integer', minimum: 1, description: 'Report a retry nested in another only when the multiplied worst case exceeds this many attempts (default 10; `strict`: 1, every nesting).' },
+        waitFunctions: { type: 'array', items: { type: 'string' }, description: 'Names of functions that wait between attempts when awaited, besides sleep/delay/wait/backoff and setTimeout promises.' },
+      },
+    }],
+    messages: {
+      unboundedRetry: 'This retry ({{retry}}) has no attempt limit: while the dependency is down it calls it forever, adding load to a service that is already failing. Count the attempts and rethrow after the last one.',
+      noBackoff: 'This retry ({{retry}}) goes round again without waiting: each failure is retried at once, so a struggling dependency gets a burst of calls. Await a growing delay (exponential backoff with jitter) before the next attempt.',
+      foreverRetry: '`{{setting}}` makes {{library}} retry forever: while the dependency is down it is called without end. Set a finite number of retries.',
+      unboundedPolicy: '{{library}} without `maxAttempts` retries forever with no delay between attempts: one failing dependency gets a tight loop of calls. Set `maxAttempts` and a `backoff` (e.g. `new ExponentialBackoff()`).',
+      nestedRetry: 'This retry runs inside another, so one failing call is attempted up to {{total}} times: {{breakdown}}. Retry in one layer only, or set the inner retries to 0.',
+    },
+  },
+  defaultOptions: [{ maxNestedAttempts: 10 }],
+  create(context, [options]) {
+    const types = getTypeFacts(context);
+    const sourceCode = context.sourceCode;
+    const maxNested = options.maxNestedAttempts ?? 10;
+    const waitNames = new Set(options.waitFunctions ?? []);
+    const reported = new Set<TSESTree.Node>();
+
+    function once(node: TSESTree.Node, report: () => void): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      report();
+    }
+
+    /** Loops report on their keyword, so the squiggle stays on one token. */
+    function locOf(scope: RetryScope): TSESTree.SourceLocation {
+      return scope.kind === 'loop' ? sourceCode.getFirstToken(scope.node)!.loc : (scope.node.type === 'CallExpression' ? scope.node.callee.loc : scope.node.loc);
+    }
+
+    function checkScope(scope: RetryScope): void {
+      const retry = describeScope(scope);
+      if (scope.kind !== 'library') {
+        if (!scope.bounded) once(scope.node, () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry } }));
+        const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
+        if (!waits) context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } });
+        return;
+      }
+      if (scope.forever) {
+        const { node, text } = scope.forever;
+        once(node, () => context.report({ node, messageId: 'foreverRetry', data: { setting: text, library: scope.library?.name ?? scope.mechanism } }));
+      }
+    }
+
+    function layerOfScope(scope: RetryScope, site?: CallNode): Layer {
+      return { key: scope.node, label: describeScope(scope), attempts: scope.attempts, at: site?.callee ?? (scope.node.type === 'CallExpression' ? scope.node.callee : scope.node) };
+    }
+
+    function layerOfConfigured(use: ConfiguredUse, call: CallNode, site: CallNode): Layer {
+      return { key: call, label: `${use.name} on line ${use.node.loc.start.line}`, attempts: use.attempts, at: site.callee };
+    }
+
+    return {
+      'Program:exit'() {
+        const { scopes, policies } = collectRetryScopes(context);
+        for (const scope of scopes) checkScope(scope);
+        for (const policy of policies) {
+          const library = policy.library.name;
+          if (policy.attempts.kind === 'forever' && !policy.waits) context.report({ node: policy.creation.callee, messageId: 'unboundedPolicy', data: { library } });
+          else if (!policy.waits) context.report({ node: policy.creation.callee, messageId: 'noBackoff', data: { retry: `${library} on line ${policy.creation.loc.start.line}` } });
+        }
+        reportNesting(scopes);
+      },
+    };
+
+    /**
+     * Builds "inner runs inside outer" edges between retry layers (through calls to this file's functions)
+     * and reports each innermost layer with the product of the attempts of the layers above it.
+     */
+    function reportNesting(scopes: readonly RetryScope[]): void {
+      const reach = new RetryReach(context, types, { headers: [], operations: [] }, scopes);
+      const layers = new Map<TSESTree.Node, Layer>();
+      const parents = new Map<TSESTree.Node, Set<TSESTree.Node>>();
+      const children = new Set<TSESTree.Node>();
+      const link = (outer: Layer, inner: Layer): void => {
+        if (outer.key === inner.key) return;
+        if (!layers.has(inner.key)) layers.set(inner.key, inner);
+        if (!parents.has(inner.key)) parents.set(inner.key, new Set());
+        parents.get(inner.key)!.add(outer.key);
+        children.add(outer.key);
+      };
+      for (const scope of scopes) {
+        const outer = layerOfScope(scope);
+        if (!layers.has(outer.key)) layers.set(outer.key, outer);
+        const reached = reach.of(scope);
+        for (const inner of reached.scopes) link(outer, layerOfScope(inner.scope, inner.site));
+        for (const call of reached.calls) if (call.facts.configured) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
+      }
+      for (const [key, parentKeys] of parents) {
+        if (children.has(key)) continue; // reported at the innermost layer only
+        const chain = worstChain(key, layers, parents, new Set());
+        if (!chain) continue;
+        const total = chain.reduce((product, layer) => product * (layer.attempts as { attempts: number }).attempts, 1);
+        if (total <= maxNested || parentKeys.size === 0) continue;
+        const layer = layers.get(key)!;
+        const breakdown = chain.map((item) => `${(item.attempts as { attempts: number }).attempts} (${item.label})`).join(' × ');
+        once(layer.at, () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown } }));
+      }
+    }
+
+    /** The chain from `key` outwards with the most attempts; undefined when a layer's count is unknown or endless (reported elsewhere). */
+    function worstChain(key: TSESTree.Node, layers: Map<TSESTree.Node, Layer>, parents: Map<TSESTree.Node, Set<TSESTree.Node>>, seen: Set<TSESTree.Node>): Layer[] | undefined {
+      const layer = layers.get(key);
+      if (!layer || layer.attempts.kind !== 'finite' || seen.has(key)) return undefined;
+      seen.add(key);
+      let best: Layer[] | undefined;
+      let bestTotal = 0;
+      for (const parent of parents.get(key) ?? []) {
+        const chain = worstChain(parent, layers, parents, new Set(seen));
+        if (!chain) return undefined;
+        const total = chain.reduce((product, item) => product * (item.attempts as { attempts: number }).attempts, 1);
+        if (total > bestTotal) [best, bestTotal] = [chain, total];
+      }
+      return [layer, ...(best ?? [])];
+    }
+  },
+});
