@@ -4,7 +4,7 @@ import * as parser from '@typescript-eslint/parser';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEVERITY, toDiagnostic } from './convert';
-import { keyOfMessage, PLUGIN_NAMESPACE, presetRules, withRelatedCapture, type RelatedLocation, type RuleInfo } from './plugin';
+import { FAULTLINE_PLUGIN, keyOfMessage, PLUGIN_NAMESPACE, presetRules, withRelatedCapture, type PluginLike, type RelatedLocation, type RuleInfo } from './plugin';
 import type { FaultlineSettings } from './settings';
 import type { TypeScriptProjects } from './typescript-projects';
 
@@ -38,6 +38,8 @@ export interface LintEngineOptions {
   error: (message: string) => void;
   projects: TypeScriptProjects | undefined;
   relatedInformation: boolean;
+  /** The faultline plugin unless a test hands in another. */
+  plugin?: PluginLike;
 }
 
 /**
@@ -47,12 +49,14 @@ export interface LintEngineOptions {
 export class LintEngine {
   private readonly linters = new Map<string, Linter>();
   private readonly prepared = new WeakMap<FaultlineSettings, PreparedSettings>();
-  private readonly plugin: ReturnType<typeof withRelatedCapture>['plugin'];
+  private readonly source: PluginLike;
+  private readonly plugin: PluginLike;
   readonly rules: ReadonlyMap<string, RuleInfo>;
   private relatedSink: ((ruleId: string, key: string, related: RelatedLocation[]) => void) | undefined;
 
   constructor(private readonly options: LintEngineOptions) {
-    const wrapped = withRelatedCapture(() => this.relatedSink);
+    this.source = options.plugin ?? FAULTLINE_PLUGIN;
+    const wrapped = withRelatedCapture(this.source, () => this.relatedSink);
     this.plugin = wrapped.plugin;
     this.rules = wrapped.rules;
   }
@@ -125,7 +129,7 @@ export class LintEngine {
   private prepare(settings: FaultlineSettings): PreparedSettings {
     const cached = this.prepared.get(settings);
     if (cached) return cached;
-    const preset = presetRules(settings.preset);
+    const preset = presetRules(this.source, settings.preset);
     const rules: Record<string, Linter.RuleEntry> = {};
     const severities = new Map<string, DiagnosticSeverity>();
     for (const [id, info] of this.rules) {

@@ -26,6 +26,15 @@ export interface RuleInfo {
   takesTimeoutMs: boolean;
 }
 
+/** The shape the server needs from the plugin: its rules and the configs that name their default severities. */
+export interface PluginLike {
+  rules: Record<string, Rule.RuleModule>;
+  configs: Partial<Record<'recommended' | 'strict', Linter.Config>>;
+}
+
+/** The faultline plugin itself; tests may hand the server another plugin of the same shape. */
+export const FAULTLINE_PLUGIN = faultline as unknown as PluginLike;
+
 type Sink = (ruleId: string, key: string, related: RelatedLocation[]) => void;
 
 export const PLUGIN_NAMESPACE = 'faultline';
@@ -53,10 +62,10 @@ function isRelatedLocation(value: unknown): value is RelatedLocation {
  * The faultline plugin with each rule's `context.report` observed: reports carrying `data.relatedLocations`
  * are handed to `sink` (the current lint run). Everything else passes through untouched.
  */
-export function withRelatedCapture(sink: () => Sink | undefined): { plugin: typeof faultline; rules: Map<string, RuleInfo> } {
+export function withRelatedCapture(source: PluginLike, sink: () => Sink | undefined): { plugin: PluginLike; rules: Map<string, RuleInfo> } {
   const rules: Record<string, Rule.RuleModule> = {};
   const infos = new Map<string, RuleInfo>();
-  for (const [id, original] of Object.entries(faultline.rules as unknown as Record<string, Rule.RuleModule>)) {
+  for (const [id, original] of Object.entries(source.rules)) {
     const schema = original.meta?.schema;
     const first = Array.isArray(schema) ? schema[0] : undefined;
     infos.set(id, {
@@ -85,12 +94,10 @@ export function withRelatedCapture(sink: () => Sink | undefined): { plugin: type
       },
     };
   }
-  const plugin = { ...faultline, rules } as unknown as typeof faultline;
-  return { plugin, rules: infos };
+  return { plugin: { ...source, rules }, rules: infos };
 }
 
 /** The preset's rule entries (`faultline/<id>` → severity or [severity, ...options]), read from the plugin's configs. */
-export function presetRules(preset: 'recommended' | 'strict'): Record<string, Linter.RuleEntry> {
-  const config = faultline.configs[preset] as unknown as Linter.Config;
-  return { ...(config.rules ?? {}) } as Record<string, Linter.RuleEntry>;
+export function presetRules(source: PluginLike, preset: 'recommended' | 'strict'): Record<string, Linter.RuleEntry> {
+  return { ...(source.configs[preset]?.rules ?? {}) } as Record<string, Linter.RuleEntry>;
 }

@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, findRecords, FIX_ALL_KIND, fixAllSourceAction, minimalEdit, quickFixes, workspaceEdit, type FixAllData } from './code-actions';
 import { LINTED_EXTENSIONS, LintEngine, type LintResult } from './lint';
+import type { PluginLike } from './plugin';
 import { parseSettings, type FaultlineSettings } from './settings';
 import { loadTypeScript, TypeScriptProjects } from './typescript-projects';
 
@@ -68,7 +69,8 @@ export class FaultlineServer {
   private versionedEdits = false;
   private resolveEdits = false;
 
-  constructor(private readonly connection: FaultlineConnection) {}
+  /** `plugin` is for tests (a fixable rule, related locations); the server otherwise runs the faultline plugin. */
+  constructor(private readonly connection: FaultlineConnection, private readonly overrides: { plugin?: PluginLike } = {}) {}
 
   initialize(params: InitializeParams): InitializeResult {
     const capabilities = params.capabilities;
@@ -89,7 +91,7 @@ export class FaultlineServer {
       }
     }
     const relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true || this.pull;
-    this.engine = new LintEngine({ log: (message) => this.connection.log(message), error: (message) => this.connection.error(message), projects: this.projects, relatedInformation });
+    this.engine = new LintEngine({ log: (message) => this.connection.log(message), error: (message) => this.connection.error(message), projects: this.projects, relatedInformation, plugin: this.overrides.plugin });
     const literalActions = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     return {
       capabilities: {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, CodeAction, Diagnostic, PublishDiagnosticsParams, ShowDocumentParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PluginLike } from '../../server/plugin';
 import { FaultlineServer, type FaultlineConnection, type InitializationOptions } from '../../server/server';
 
 /** A client as VS Code presents itself: pull diagnostics off unless asked, versioned edits, resolve support. */
@@ -24,7 +25,10 @@ export function capabilities(options: { pull?: boolean; resolve?: boolean } = {}
 
 /** Records everything the server sends, and answers `workspace/configuration` from `settings`. */
 export class FakeClient implements FaultlineConnection {
-  settings: Record<string, unknown> = {};
+  settings: unknown = {};
+  /** Per-document answers (by scopeUri), over `settings`. */
+  readonly settingsByUri = new Map<string, unknown>();
+  readonly configurationRequests: string[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   readonly errors: string[] = [];
   readonly logs: string[] = [];
@@ -33,8 +37,9 @@ export class FakeClient implements FaultlineConnection {
   refreshes = 0;
   private waiters: Array<{ uri: string; resolve: (params: PublishDiagnosticsParams) => void }> = [];
 
-  getConfiguration(): Promise<unknown> {
-    return Promise.resolve(this.settings);
+  getConfiguration(scopeUri: string): Promise<unknown> {
+    this.configurationRequests.push(scopeUri);
+    return Promise.resolve(this.settingsByUri.has(scopeUri) ? this.settingsByUri.get(scopeUri) : this.settings);
   }
   publishDiagnostics(params: PublishDiagnosticsParams): void {
     this.published.push(params);
@@ -74,9 +79,9 @@ export interface Harness {
   client: FakeClient;
 }
 
-export function startServer(options: { pull?: boolean; resolve?: boolean; init?: InitializationOptions; root?: string } = {}): Harness {
+export function startServer(options: { pull?: boolean; resolve?: boolean; init?: InitializationOptions; root?: string; plugin?: PluginLike } = {}): Harness {
   const client = new FakeClient();
-  const server = new FaultlineServer(client);
+  const server = new FaultlineServer(client, { plugin: options.plugin });
   server.initialize({
     processId: null,
     rootUri: options.root ? pathToFileURL(options.root).href : null,
@@ -109,4 +114,25 @@ export function titles(actions: CodeAction[]): string[] {
 
 export function ranges(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map(({ range: { start, end }, code }) => `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character}`);
+}
+
+export const TS = 'typescript';
+
+/** Opens a document and waits for its first published diagnostics (push mode). */
+export async function openDocument(harness: Harness, uri: string, text: string, languageId = TS, version = 1): Promise<Diagnostic[]> {
+  const next = harness.client.nextDiagnostics(uri);
+  harness.server.didOpen({ textDocument: { uri, languageId, version, text } });
+  return (await next).diagnostics;
+}
+
+/** Replaces the whole text (a full-content change) and waits for the diagnostics of that version. */
+export async function changeDocument(harness: Harness, uri: string, text: string, version: number): Promise<Diagnostic[]> {
+  const next = harness.client.nextDiagnostics(uri);
+  harness.server.didChange({ textDocument: { uri, version }, contentChanges: [{ text }] });
+  return (await next).diagnostics;
+}
+
+/** The code actions a client asks for at a diagnostic. */
+export function actionsAt(harness: Harness, uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+  return harness.server.codeAction({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], ...(only ? { only } : {}) } });
 }
