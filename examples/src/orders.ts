@@ -1,5 +1,6 @@
 import CircuitBreaker from 'opossum';
 import axios from 'axios';
+import { circuitBreaker, ConsecutiveBreaker, handleAll } from 'cockatiel';
 import pRetry from 'p-retry';
 
 const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 4000 });
@@ -13,6 +14,15 @@ const captureBreaker = new CircuitBreaker(capturePayment, { errorThresholdPercen
 
 export async function completeOrder(orderId: string): Promise<void> {
   await captureBreaker.fire(orderId);
+}
+
+// Fraud screening fails fast after five straight errors, but nothing bounds one screening: the signal
+// comes from the policy, and a policy without a `timeout` never aborts it.
+const fraudBreaker = circuitBreaker(handleAll, { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+
+export async function screenOrder(orderId: string): Promise<boolean> {
+  const response = await fraudBreaker.execute(({ signal }) => fetch(`https://fraud.example.com/v1/orders/${orderId}/screen`, { signal }));
+  return ((await response.json()) as { approved: boolean }).approved;
 }
 
 // Added later, in a hurry: the refund goes straight to the payment service, around the breaker.
