@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unsafeRetry: 'A retry after a dropped connection repeats this {{operation}}, so {{consequence}}: it is retried by {{retry}}. Send an idempotency key created once before the retry ({{remedy}}).',
+      unsafeRetry: 'A retry after a dropped connection repeats this {{operation}}, so {{consequence}}: it is retried by {{retry}}. {{advice}}',
       unstableIdempotencyKey: 'This idempotency key is generated inside the retry ({{retry}}), so every attempt of this {{operation}} sends a new key and the server cannot recognise the repeat: {{consequence}}. Create the key once, before the retry.',
       addIdempotencyKey: 'Create an idempotency key before the retry and send it as {{remedy}}',
       hoistIdempotencyKey: 'Create the idempotency key once, before the retry',
@@ -112,7 +112,8 @@ export default createRule<Options, MessageIds>({
     function report(operation: Operation, retrier: Retrier, scopes: readonly RetryScope[]): void {
       const site = retrier.kind === 'scope' ? retrier.site : operation.call;
       const where = site !== operation.call ? ` in ${retrier.kind === 'scope' && retrier.via ? `${retrier.via}()` : 'the called function'} on line ${operation.call.loc.start.line}` : '';
-      const data = { operation: `${operation.label}${where}`, consequence: operation.consequence, retry: describe(retrier), remedy: remedyOf(operation) };
+      const advice = operation.advice ?? `Send an idempotency key created once before the retry (${remedyOf(operation)}).`;
+      const data = { operation: `${operation.label}${where}`, consequence: operation.consequence, retry: describe(retrier), advice };
       const anchor = site === operation.call ? anchorFor(operation, retrier, scopes) : undefined;
       if (operation.key.kind === 'none') {
         const send = operation.send;
@@ -156,7 +157,10 @@ export default createRule<Options, MessageIds>({
         messageId: 'hoistIdempotencyKey',
         fix: (fixer) => {
           const name = freshName(context, anchor, anchor, 'idempotencyKey');
-          return [fixer.insertTextBefore(anchor, `const ${name} = ${sourceCode.getText(value)};\n${indent}`), fixer.replaceText(value, name)];
+          const property = value.parent;
+          // `{ idempotencyKey: randomUUID() }` becomes `{ idempotencyKey }` when the names agree.
+          const shorthand = property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name;
+          return [fixer.insertTextBefore(anchor, `const ${name} = ${sourceCode.getText(value)};\n${indent}`), shorthand ? fixer.replaceText(property, name) : fixer.replaceText(value, name)];
         },
       }];
     }

@@ -6,7 +6,7 @@ import type { ConfiguredUse } from './analysis/retry-operations';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
-export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'unboundedPolicy' | 'nestedRetry';
+export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'nestedRetry';
 export type Options = [{
   maxNestedAttempts?: number;
   waitFunctions?: string[];
@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
       noBackoff: 'This retry ({{retry}}) goes round again without waiting: each failure is retried at once, so a struggling dependency gets a burst of calls. Await a growing delay (exponential backoff with jitter) before the next attempt.',
       foreverRetry: '`{{setting}}` makes {{library}} retry forever: while the dependency is down it is called without end. Set a finite number of retries.',
       unboundedPolicy: '{{library}} without `maxAttempts` retries forever with no delay between attempts: one failing dependency gets a tight loop of calls. Set `maxAttempts` and a `backoff` (e.g. `new ExponentialBackoff()`).',
+      policyWithoutBackoff: '{{library}} without a `backoff` retries at once (its default delay is 0 ms), so a struggling dependency gets a burst of calls. Set `backoff` (e.g. `new ExponentialBackoff()`).',
       nestedRetry: 'This retry runs inside another, so one failing call is attempted up to {{total}} times: {{breakdown}}. Retry in one layer only, or set the inner retries to 0.',
     },
   },
@@ -97,7 +98,7 @@ export default createRule<Options, MessageIds>({
         for (const policy of policies) {
           const library = policy.library.name;
           if (policy.attempts.kind === 'forever' && !policy.waits) context.report({ node: policy.creation.callee, messageId: 'unboundedPolicy', data: { library } });
-          else if (!policy.waits) context.report({ node: policy.creation.callee, messageId: 'noBackoff', data: { retry: `${library} on line ${policy.creation.loc.start.line}` } });
+          else if (!policy.waits) context.report({ node: policy.creation.callee, messageId: 'policyWithoutBackoff', data: { library } });
         }
         reportNesting(scopes);
       },

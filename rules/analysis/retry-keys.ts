@@ -73,7 +73,12 @@ export function freshName(context: Context, anchor: TSESTree.Node, region: TSEST
     for (const variable of scope.variables) taken.add(variable.name);
     for (const reference of scope.through) taken.add(reference.identifier.name);
   }
-  walk(context.sourceCode, region, (node) => void (node.type === AST_NODE_TYPES.Identifier && taken.add(node.name)));
+  walk(context.sourceCode, region, (node) => {
+    const parent = node.parent;
+    const isKeyOnly = parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand;
+    const isMemberName = parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed;
+    if (node.type === AST_NODE_TYPES.Identifier && !isKeyOnly && !isMemberName) taken.add(node.name);
+  });
   if (!taken.has(base)) return base;
   for (let index = 2; ; index++) if (!taken.has(`${base}${index}`)) return `${base}${index}`;
 }

@@ -62,6 +62,8 @@ export interface Operation {
   consequence: string;
   key: KeyEvidence;
   send?: SendKey;
+  /** What to do when no idempotency key can be sent (an SDK without one, an AWS deduplication id). */
+  advice?: string;
 }
 
 export interface CallFacts {
@@ -260,21 +262,21 @@ function methodsOptionRetry(context: Context, call: ClientCall, method: string |
 
 function sdkRetry(context: Context, sdk: SdkSpec, creation: TSESTree.Node | undefined, unsafe: boolean): ConfiguredUse | undefined {
   if (!creation || (creation.type !== AST_NODE_TYPES.NewExpression && creation.type !== AST_NODE_TYPES.CallExpression)) return undefined;
-  const config = creation.arguments[sdk.id === 'stripe' ? 1 : 0];
+  const config = creation.arguments[sdk.configArg];
   let attempts: Attempts = sdk.defaultAttempts;
   if (sdk.retryKey) {
-    const setting = readOption(context, config, [sdk.retryKey]);
+    const setting = readOption(context, config, sdk.retryKey.split('.'));
     if (setting.kind === 'unknown') attempts = { kind: 'unknown' };
     if (setting.kind === 'present') {
-      const value = numericValue(context, setting.value);
+      const value = unwrap(setting.value).type === AST_NODE_TYPES.Literal && (unwrap(setting.value) as TSESTree.Literal).value === false ? 0 : numericValue(context, setting.value);
       attempts = value === undefined ? { kind: 'unknown' } : attemptsFromCount(value, 'retries');
     }
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  return { name: `${sdk.name}'s built-in retries`, node: creation, attempts, repeatsUnsafe: unsafe && sdk.retriesAll, repeatsOn: 'failures, whatever the call' };
+  return { name: `${sdk.name}'s built-in retries`, node: creation, attempts, repeatsUnsafe: unsafe && sdk.retriesAll && attempts.kind !== 'unknown', repeatsOn: 'failures, whatever the call' };
 }
 
-function sdkFacts(context: Context, node: CallNode, settings: OperationSettings): CallFacts | undefined {
+function sdkFacts(context: Context, node: CallNode): CallFacts | undefined {
   for (const { sdk, spec } of SDK_SPECS) {
     const member = resolveInstanceMember(context, node, [spec]);
     if (!member) continue;
@@ -294,8 +296,8 @@ function sdkFacts(context: Context, node: CallNode, settings: OperationSettings)
       else if (!options) send = { kind: 'argument', call: node, index, sdkOption: sdk.keyOption.name };
       else key = { kind: 'unknown' };
     }
-    void settings;
-    return { operation: { call: node, label: `${sdk.name} ${path}`, consequence: operation.consequence, key, send }, configured };
+    const advice = sdk.keyOption ? undefined : `${sdk.name} takes no idempotency key, so don't repeat this call blindly: turn its retries off (\`${sdk.retryKey}\`) and check whether it took effect before sending it again.`;
+    return { operation: { call: node, label: `${sdk.name} ${path}`, consequence: operation.consequence, key, send, advice }, configured };
   }
   return undefined;
 }
@@ -318,7 +320,10 @@ function awsFacts(context: Context, node: CallNode): CallFacts | undefined {
     else if (verdict.kind === 'unknown') key = { kind: 'unknown' };
     if (key.kind !== 'none') break;
   }
-  return { operation: { call: node, label: origin.path.join('.'), consequence: operation.consequence, key } };
+  const advice = operation.dedupeMembers
+    ? `Set \`${operation.dedupeMembers[0]}\` (FIFO topics and queues) so the repeat is dropped.`
+    : 'AWS drops no repeat of this command: make its consumers idempotent, or retry only errors raised before the request was sent.';
+  return { operation: { call: node, label: origin.path.join('.'), consequence: operation.consequence, key, advice } };
 }
 
 function userFacts(context: Context, node: CallNode, settings: OperationSettings): CallFacts | undefined {
@@ -369,5 +374,5 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const { key, send } = httpEvidence(context, fake, names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
-  return sdkFacts(context, node, settings) ?? awsFacts(context, node) ?? userFacts(context, node, settings);
+  return sdkFacts(context, node) ?? awsFacts(context, node) ?? userFacts(context, node, settings);
 }

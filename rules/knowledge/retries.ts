@@ -59,7 +59,7 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     source: 'vercel/async-retry lib/index.js (retries 10, factor 2, min 1000) (✔src)',
   },
   {
-    id: 'retry', name: 'retry', modules: ['retry'], shape: 'operation', path: 'operation', callbackArg: 0, optionsArg: 0,
+    id: 'retry', name: 'retry.operation()', modules: ['retry'], shape: 'operation', path: 'operation', callbackArg: 0, optionsArg: 0,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
     source: 'tim-kos/node-retry lib/retry.js (retries 10, factor 2, min 1000) (✔src)',
   },
@@ -158,6 +158,8 @@ export interface SdkSpec {
   modules: readonly string[];
   /** Constructor paths from the module: `''` for a default export, `WebClient` for a named one. */
   constructors: readonly string[];
+  /** The constructor argument that holds the client's configuration (`new Stripe(key, config)` → 1). */
+  configArg: number;
   /** Built-in retries: the option and its default. */
   retryKey?: string;
   defaultAttempts: AttemptCount;
@@ -182,7 +184,7 @@ export interface SdkOperation {
 
 export const SDKS: readonly SdkSpec[] = [
   {
-    id: 'stripe', name: 'Stripe', modules: ['stripe'], constructors: ['', 'Stripe'], retryKey: 'maxNetworkRetries',
+    id: 'stripe', name: 'Stripe', modules: ['stripe'], constructors: ['', 'Stripe'], configArg: 1, retryKey: 'maxNetworkRetries',
     defaultAttempts: { kind: 'finite', attempts: 3 }, retriesAll: false,
     operations: [
       { path: 'charges.create', consequence: 'the customer is charged twice' },
@@ -200,7 +202,7 @@ export const SDKS: readonly SdkSpec[] = [
     source: 'stripe 23.1.0 cjs/RequestSender.js L192-222, L256-300 (own retries reuse an auto key); cjs/utils.js L159-160 (idempotencyKey) (✔src)',
   },
   {
-    id: 'slack', name: 'Slack WebClient', modules: ['@slack/web-api'], constructors: ['WebClient'], retryKey: 'retryConfig',
+    id: 'slack', name: 'Slack WebClient', modules: ['@slack/web-api'], constructors: ['WebClient'], configArg: 1, retryKey: 'retryConfig.retries',
     defaultAttempts: { kind: 'finite', attempts: 11 }, retriesAll: true,
     operations: [
       { path: 'chat.postMessage', consequence: 'the message is posted twice' },
@@ -212,7 +214,7 @@ export const SDKS: readonly SdkSpec[] = [
     source: '@slack/web-api 8.2.0 dist/WebClient.js L409-475, dist/retry-policies.js L9-13 (10 retries, every call POST, no key) (✔src)',
   },
   {
-    id: 'octokit', name: 'Octokit', modules: ['octokit', '@octokit/rest'], constructors: ['Octokit'], retryKey: 'retry',
+    id: 'octokit', name: 'Octokit', modules: ['octokit', '@octokit/rest'], constructors: ['Octokit'], configArg: 0, retryKey: 'retry',
     defaultAttempts: { kind: 'finite', attempts: 4 }, retriesAll: true,
     operations: [
       { path: 'rest.issues.create', consequence: 'the issue is opened twice' },
@@ -223,7 +225,7 @@ export const SDKS: readonly SdkSpec[] = [
     source: '@octokit/plugin-retry 8.1.1 dist-src/index.js L6-13, error-request.js L9-13 (3 retries, no method filter); octokit dist-src/octokit.js L9-14 (on by default) (✔src)',
   },
   {
-    id: 'openai', name: 'OpenAI', modules: ['openai'], constructors: ['', 'OpenAI'], retryKey: 'maxRetries',
+    id: 'openai', name: 'OpenAI', modules: ['openai'], constructors: ['', 'OpenAI'], configArg: 0, retryKey: 'maxRetries',
     defaultAttempts: { kind: 'finite', attempts: 3 }, retriesAll: true,
     // A repeated completion costs tokens but changes nothing; only calls that create stored objects are listed.
     operations: [
@@ -303,7 +305,7 @@ export const WAIT_NAME = /^(?:sleep|delay|wait|pause|backoff|backOff|setTimeout|
 export function sdkClientSpec(sdk: SdkSpec): ClientSpec {
   return {
     id: `sdk:${sdk.id}`, name: sdk.name, modules: sdk.modules, category: 'sdk', default: { kind: 'none' }, calls: [],
-    factories: sdk.constructors.map((path) => ({ path, isNew: true, config: { kind: 'arg', index: sdk.id === 'stripe' ? 1 : 0 } })),
+    factories: sdk.constructors.map((path) => ({ path, isNew: true, config: { kind: 'arg', index: sdk.configArg } })),
     timeoutKeys: [], remedy: '', source: sdk.source,
   };
 }
