@@ -164,7 +164,8 @@ export class LintEngine {
   /** ESLint validates options against the rule's schema when a config is used; an empty JS file is the cheapest use. */
   private optionsProblem(name: string, entry: Linter.RuleEntry): string | undefined {
     try {
-      new Linter({ configType: 'flat' }).verify('', [{ plugins: { [PLUGIN_NAMESPACE]: this.plugin as never }, rules: { [name]: entry } }], { filename: 'probe.js' });
+      const config: Linter.Config = { files: FILES, plugins: { [PLUGIN_NAMESPACE]: this.plugin as never }, languageOptions: { parser: parser as never }, rules: { [name]: entry } };
+      new Linter({ configType: 'flat' }).verify('', [config], { filename: 'probe.ts' });
       return undefined;
     } catch (error) {
       return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();

@@ -8,9 +8,9 @@ import type { PluginLike } from '../../server/plugin';
 import { FaultlineServer, type FaultlineConnection, type InitializationOptions } from '../../server/server';
 
 /** A client as VS Code presents itself: pull diagnostics off unless asked, versioned edits, resolve support. */
-export function capabilities(options: { pull?: boolean; resolve?: boolean; versioned?: boolean } = {}): ClientCapabilities {
+export function capabilities(options: { pull?: boolean; resolve?: boolean; versioned?: boolean; configuration?: boolean } = {}): ClientCapabilities {
   return {
-    workspace: { configuration: true, workspaceEdit: { documentChanges: options.versioned !== false }, diagnostics: { refreshSupport: true } },
+    workspace: { configuration: options.configuration !== false, workspaceEdit: { documentChanges: options.versioned !== false }, diagnostics: { refreshSupport: true } },
     window: { showDocument: { support: true } },
     textDocument: {
       publishDiagnostics: { relatedInformation: true },
@@ -79,7 +79,7 @@ export interface Harness {
   client: FakeClient;
 }
 
-export function startServer(options: { pull?: boolean; resolve?: boolean; versioned?: boolean; init?: InitializationOptions; root?: string; plugin?: PluginLike } = {}): Harness {
+export function startServer(options: { pull?: boolean; resolve?: boolean; versioned?: boolean; configuration?: boolean; init?: InitializationOptions; root?: string; plugin?: PluginLike } = {}): Harness {
   const client = new FakeClient();
   const server = new FaultlineServer(client, { plugin: options.plugin });
   server.initialize({
