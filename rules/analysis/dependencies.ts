@@ -98,7 +98,10 @@ export function urlKey(context: Context, node: TSESTree.Node | undefined, depth 
       const variable = findVariable(context, expression);
       const init = variable ? singleAssignmentInit(variable) : undefined;
       if (!variable || !init) return undefined;
-      return urlKey(context, init, depth + 1) ?? `var:${keyAt(context, variable.defs[0]!.name)}`;
+      const fromInit = urlKey(context, init, depth + 1);
+      // A constant holding a relative path names no service; one computed elsewhere (config) names one.
+      const literal = unwrap(init).type === AST_NODE_TYPES.Literal || unwrap(init).type === AST_NODE_TYPES.TemplateLiteral;
+      return fromInit ?? (literal ? undefined : `var:${keyAt(context, variable.defs[0]!.name)}`);
     }
     default:
       return undefined;
@@ -175,6 +178,8 @@ export function dependencyOf(context: Context, call: ClientCall, types?: TypeFac
   }
   const url = call.shape.options.kind === 'chain' || call.shape.options.kind === 'grpc-call' ? undefined : requestUrl(context, call);
   const fromUrl = urlKey(context, url);
+  // On an instance, a path's head is a path, not a service: only an absolute URL names another origin.
+  if (fromUrl && !fromUrl.startsWith('origin:') && call.instance) return { keys, label: label ?? call.client.name };
   // An absolute URL on an instance call overrides its baseURL, and names the dependency better.
   if (fromUrl && !keys.includes(fromUrl)) keys.push(fromUrl);
   label ??= fromUrl?.startsWith('origin:') ? fromUrl.slice('origin:'.length) : undefined;

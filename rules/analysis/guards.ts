@@ -159,8 +159,32 @@ function functionArguments(context: Context, call: CallNode, at: GuardEntry['fun
     const argument = args[at] && unwrap(args[at]);
     // `queue.addAll([() => a(), () => b()])`
     candidates = argument?.type === AST_NODE_TYPES.ArrayExpression ? argument.elements.filter((element): element is TSESTree.Expression => !!element && element.type !== AST_NODE_TYPES.SpreadElement) : argument ? [argument] : [];
+    // `queue.addAll(ids.map((id) => () => get(id)))`: the functions built inside the argument run in the guard.
+    if (argument && candidates.length === 1 && !functionTarget(context, argument) && argument.type === AST_NODE_TYPES.CallExpression) {
+      return outermostFunctions(context, argument);
+    }
   }
   return candidates.map((candidate) => functionTarget(context, candidate)).filter((fn): fn is FunctionNode => fn !== undefined);
+}
+
+function outermostFunctions(context: Context, root: TSESTree.Node): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  const keys = context.sourceCode.visitorKeys;
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunction(node)) {
+      found.push(node);
+      continue;
+    }
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child) stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return found;
 }
 
 function guardsOf(parts: readonly PolicyPart[]): GuardRef[] {
@@ -331,7 +355,12 @@ export class GuardScopes {
       if (outer.sites.size === 0) reach.bypass.add(caller.node);
       else for (const start of outer.bypass) reach.bypass.add(start === ENTRY ? caller.node : start);
     }
-    if (reach.sites.size === 0 && reach.bypass.size === 0 && callers.length === 0) reach.bypass.add(ENTRY);
+    // Code never run inside a guard is itself where its unguarded path starts: the remote call is reported,
+    // not the calls leading to it. Call sites matter only for code that is guarded on some other path.
+    if (reach.sites.size === 0) {
+      reach.bypass.clear();
+      reach.bypass.add(ENTRY);
+    }
     return reach;
   }
 
