@@ -118,6 +118,8 @@ export class FaultlineServer {
     const state = this.documents.get(textDocument.uri);
     if (!state) return;
     state.document = TextDocument.update(state.document, contentChanges, textDocument.version);
+    // Other documents' type information sees this text from their next run, even before this one is linted.
+    this.projects?.setText(state.filePath, state.document.getText(), textDocument.version);
     if (this.pull) return;
     void this.settingsFor(textDocument.uri).then((settings) => {
       if (settings.run === 'onType') this.schedule(textDocument.uri, this.options.debounceMs ?? 100);

@@ -56,13 +56,17 @@ export class TypeScriptProjects {
     if (!configPath) return undefined;
     const project = this.project(configPath);
     if (!project || !project.fileNames.has(fileName)) return undefined;
-    const overlay = this.overlays.get(fileName);
-    if (!overlay || overlay.version !== version || overlay.text !== text) {
-      this.overlays.set(fileName, { text, version, snapshot: this.ts.ScriptSnapshot.fromString(text) });
-    }
+    this.setText(fileName, text, version);
     project.openFiles.add(fileName);
     const program = project.service.getProgram();
     return program?.getSourceFile(fileName) ? program : undefined;
+  }
+
+  /** An open document's unsaved text, seen by every project that contains the file from its next program on. */
+  setText(fileName: string, text: string, version: number): void {
+    const overlay = this.overlays.get(fileName);
+    if (overlay && overlay.version === version && overlay.text === text) return;
+    this.overlays.set(fileName, { text, version, snapshot: this.ts.ScriptSnapshot.fromString(text) });
   }
 
   /** The document is closed: the disk is the truth again, and a project with no open file is let go. */
@@ -139,6 +143,10 @@ export class TypeScriptProjects {
       this.options.log(`Could not read ${configPath} (${String(error)}); linting without type information.`);
     }
     if (!parsed) return null;
+    // A config with errors still yields a usable project (TypeScript recovers); say what it had to skip.
+    for (const diagnostic of parsed.errors.slice(0, 3)) {
+      this.options.log(`${configPath}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+    }
     if (parsed.fileNames.length > this.options.maxProjectFiles) {
       this.options.log(`${configPath} has ${parsed.fileNames.length} files (more than ${this.options.maxProjectFiles}); its files are linted without type information to keep typing responsive.`);
       return null;

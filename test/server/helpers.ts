@@ -136,3 +136,8 @@ export async function changeDocument(harness: Harness, uri: string, text: string
 export function actionsAt(harness: Harness, uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
   return harness.server.codeAction({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], ...(only ? { only } : {}) } });
 }
+
+/** Settings that run `rule` alone (other engineers keep adding rules; a test about one rule should not see them). */
+export function onlyRule(harness: Harness, rule: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...extra, rules: Object.fromEntries(harness.server.ruleIds.map((id) => [id, id === rule ? 'warn' : 'off'])) };
+}
