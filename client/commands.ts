@@ -4,12 +4,12 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 /** The code action kind the server offers for "fix all Faultline problems in this file". */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('faultline');
 
-/**
- * Commands that code actions from the server ask the *client* to run (the server does not list them in
- * `executeCommandProvider`, or the client library would register them too and VS Code would refuse the
- * duplicate). Documented in server/README.md.
+/*
+ * No client-side command for "Show documentation": the server lists its commands (faultline.showDocumentation,
+ * faultline.applyFixAll) in `executeCommandProvider`, the client library registers and forwards them, and the
+ * server answers with `window/showDocument { external: true }`, which the library opens with
+ * vscode.env.openExternal. Registering the same names here would make VS Code refuse the duplicates.
  */
-export const CLIENT_COMMANDS = { openDocumentation: 'faultline.openDocumentation' } as const;
 
 export function registerCommands(
   context: vscode.ExtensionContext,
@@ -26,7 +26,6 @@ export function registerCommands(
     }),
     vscode.commands.registerCommand('faultline.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('faultline.fixAll', () => fixAll(vscode.window.activeTextEditor)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.openDocumentation, openDocumentation),
   );
 }
 
@@ -51,12 +50,4 @@ async function fixAll(editor: vscode.TextEditor | undefined): Promise<void> {
   }
   if (fix.edit) await vscode.workspace.applyEdit(fix.edit);
   if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-}
-
-/** "Show documentation" opens the rule's page in the browser; only http(s) links are followed. */
-async function openDocumentation(url: unknown): Promise<void> {
-  if (typeof url !== 'string') return;
-  const uri = vscode.Uri.parse(url, true);
-  if (uri.scheme !== 'https' && uri.scheme !== 'http') return;
-  await vscode.env.openExternal(uri);
 }

@@ -41,10 +41,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'faultline' },
     outputChannel: output,
     connectionOptions: { maxRestartCount: MAX_RESTARTS },
+    // Evaluated at every (re)start. Loading the workspace's own TypeScript runs workspace code, so the server
+    // does it only in a trusted workspace; otherwise it uses the TypeScript shipped in the .vsix.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
 
   client = new LanguageClient('faultline', 'Faultline', serverOptions, clientOptions);
   registerCommands(context, () => client, output);
+  // Trust is only ever granted during a session, never withdrawn; a restart lets the server switch to the
+  // workspace's TypeScript.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.restart();
+    }),
+  );
   try {
     await client.start();
   } catch (error) {
