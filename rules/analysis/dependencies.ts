@@ -4,7 +4,7 @@ import { pathMatches, type ClientSpec } from '../knowledge/clients';
 import { BASE_URL_OPTIONS, URL_OPTION_KEYS } from '../knowledge/guards';
 import { locateOptions, resolveClientCall, type ClientCall, type InstanceRef } from './calls';
 import { readOption } from './options';
-import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import { symbolOf } from './policies';
 import type { TypeFacts } from './types';
 
@@ -35,6 +35,9 @@ export function resolveRemoteCall(context: Context, node: CallNode, clients: rea
   const call = resolveClientCall(context, node, clients, types);
   if (call) return call.shape.constructs ? undefined : call;
   if (!types || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  // resolveClientCall already asks the types about receivers it cannot resolve; what it leaves is a value
+  // imported from a module that is not a client (a file of this project).
+  if (resolveOrigin(context, node.callee.object)?.kind !== 'module') return undefined;
   const method = memberName(node.callee);
   if (method === undefined) return undefined;
   const client = types.clientOfType(node.callee.object);

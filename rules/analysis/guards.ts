@@ -229,6 +229,9 @@ export class GuardScopes {
   constructor(private readonly context: Context, private readonly types: TypeFacts | undefined, private readonly userGuards: readonly UserGuard[]) {}
 
   private add(site: GuardSite): void {
+    // A retry or a timeout alone contains nothing; a policy we could not fully resolve might, so it is
+    // given the benefit of the doubt rather than reported.
+    if (site.guards.length === 0 && site.complete) return;
     this.sites.push(site);
     for (const fn of site.functions) {
       const list = this.sitesByFunction.get(fn) ?? [];

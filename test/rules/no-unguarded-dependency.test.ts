@@ -443,6 +443,18 @@ export const ping = () => fetch('https://status.example.com/ping', { signal: Abo
       { messageId: 'unguardedCall', line: 11, column: 27, endColumn: 32 },
     ],
   },
+  // mode all: a retry policy contains nothing, so a call inside it is still unguarded.
+  {
+    code: `
+import { handleAll, retry } from 'cockatiel';
+
+const retryPolicy = retry(handleAll, { maxAttempts: 3 });
+
+export const ping = () => retryPolicy.execute(() => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(500) }));
+`,
+    options: [{ mode: 'all' }],
+    errors: [{ messageId: 'unguardedCall', line: 6, column: 53, endColumn: 58 }],
+  },
   // breakerWithoutTimeout: a cockatiel breaker alone, over a fetch whose signal is the policy's own.
   {
     code: `
@@ -633,6 +645,15 @@ export const notes = (id: string) => withBreaker('crm', () => crm.get(\`/contact
 `,
       options: [{ mode: 'all', guards: [{ function: 'withBreaker' }] }],
     },
+    // A retry policy is not a guard: calls inside it do not make the others bypasses.
+    `
+import { handleAll, retry } from 'cockatiel';
+
+const retryPolicy = retry(handleAll, { maxAttempts: 3 });
+
+export const ping = () => retryPolicy.execute(() => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(500) }));
+export const health = () => fetch('https://status.example.com/health', { signal: AbortSignal.timeout(500) });
+`,
     // A user function named like a guard library's method is not a guard.
     `
 import axios from 'axios';
