@@ -3,7 +3,7 @@ import { resolveClientCall, resolveInstanceCreation, type ClientCall, type Insta
 import { appendToChain, insertArgument, insertProperty, spreadWithProperty } from './analysis/fixes';
 import { findVariable, memberName, resolveOrigin } from './analysis/origin';
 import { evaluateCall, evaluateInstance, isAbortSignalTimeout, type InsertPoint, type TimeoutVerdict } from './analysis/timeouts';
-import { getTypeFacts } from './analysis/types';
+import { configuredDefaults, getTypeFacts, resolvedSymbol } from './analysis/types';
 import { clientsWithUserRows, USER_CLIENT_SCHEMA, type UserClient } from './knowledge/user-clients';
 import type { ClientSpec } from './knowledge/clients';
 import { createRule } from './util/createRule';
@@ -56,6 +56,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ timeoutMs: 10_000, checkDatabases: true, checkUnknown: false }],
   create(context, [options]) {
     const types = getTypeFacts(context);
+    const programDefaults = types && configuredDefaults(types);
     const timeoutMs = options.timeoutMs ?? 10_000;
     const strict = options.checkUnknown === true;
     const clients = clientsWithUserRows(options.clients ?? []).filter((client) => options.checkDatabases !== false || !client.isDatabase);
@@ -141,7 +142,10 @@ export default createRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.CallExpression && isAbortSignalTimeout(context, node)) checkSharedSignal(node);
       const call = resolveClientCall(context, node, clients, types);
       if (!call) return;
-      if (call.instance) {
+      // An instance whose client has no instance-level configuration (gRPC: the deadline is a call
+      // option) can't be covered by its creation: each call's own options are the whole story.
+      const configurable = call.instance !== undefined && instanceCarriesConfig(call.client);
+      if (call.instance && configurable) {
         const creationNode = call.instance.creation;
         const entry = creationNode ? instances.get(creationNode) : undefined;
         const verdict = evaluateCall(context, call, types, strict);
@@ -149,7 +153,7 @@ export default createRule<Options, MessageIds>({
         entry?.uses.push(call);
         return;
       }
-      if (call.viaType) {
+      if (call.viaType && configurable) {
         // The receiver's type says "an instance", not which one: only what the call itself says is reportable.
         const verdict = evaluateCall(context, call, types, strict);
         if (verdict.kind !== 'absent' && verdict.kind !== 'unknown') report(node, call.client, verdict, 'call');
@@ -214,12 +218,12 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const verdict = evaluateCall(context, call, types, strict);
-          const moduleConfigured = call.client.modules.some((module) => configuredModules.has(module));
+          const moduleConfigured = call.client.modules.some((module) => configuredModules.has(module) || programDefaults?.modules.has(module));
           if (verdict.kind === 'absent' && moduleConfigured) continue;
           report(call.node, call.client, verdict, what(call));
         }
         for (const [creation, { instance, uses }] of instances) {
-          if (configuredInstances.has(creation)) continue;
+          if (configuredInstances.has(creation) || configuredInOtherFile(creation)) continue;
           const verdict = evaluateInstance(context, instance, types, strict);
           if (verdict.kind !== 'absent') {
             report(creation, instance.client, verdict, 'instance');
@@ -234,6 +238,22 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /** With types: `api.defaults.timeout = …` written anywhere in the program, for the instance `creation` makes. */
+    function configuredInOtherFile(creation: CallNode): boolean {
+      if (!types || !programDefaults || programDefaults.symbols.size === 0) return false;
+      const holder = creation.parent;
+      let name: TSESTree.Node | undefined;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === creation) name = holder.id;
+      if (holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.value === creation) name = holder.key;
+      if (!name) return false;
+      const symbol = resolvedSymbol(types.checker, types.toTs(name));
+      return symbol !== undefined && programDefaults.symbols.has(symbol);
+    }
+
+    function instanceCarriesConfig(client: ClientSpec): boolean {
+      return (client.factories?.length ?? 0) > 0 || client.defaultsWrite !== undefined;
+    }
 
     /** Does the instance leave this file's sight (exported, returned, passed, stored on an object)? */
     function instanceEscapes(creation: CallNode): boolean {

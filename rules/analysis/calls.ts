@@ -3,7 +3,7 @@ import {
   moduleMatches, pathMatches,
   type CallShape, type ClientSpec, type HttpMethod, type InstanceFactory, type OptionsLocation,
 } from '../knowledge/clients';
-import { isUrlLike, memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import { findVariable, isUrlLike, memberName, resolveOrigin, singleAssignmentInit, unwrap, type Origin } from './origin';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -161,6 +161,7 @@ export function locateOptions(context: Context, node: CallNode, location: Option
   const at = (index: number): OptionsArgument => (spreadAt !== -1 && spreadAt <= index ? { kind: 'unknown' } : { kind: 'argument', index, node: args[index] });
   switch (location.kind) {
     case 'arg':
+      if (location.requestArgument !== undefined && mayBeRequest(context, args[location.requestArgument], types)) return { kind: 'unknown' };
       return at(location.index);
     case 'chain':
       return { kind: 'chain', method: location.method };
@@ -186,6 +187,27 @@ export function locateOptions(context: Context, node: CallNode, location: Option
     case 'grpc-call':
       return locateGrpcOptions(args, at);
   }
+}
+
+/**
+ * Could this `fetch` input be a `Request` (which carries its own signal)? With types, anything that is
+ * not a string or URL; without, `new Request(…)` or a value named like one (`req`, `request`).
+ */
+function mayBeRequest(context: Context, node: TSESTree.Node | undefined, types?: TypeFacts): boolean {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
+  const fromType = types?.isUrlType(node);
+  if (fromType !== undefined) return !fromType;
+  if (isUrlLike(context, node)) return false;
+  return isRequestLike(context, unwrap(node), 0);
+}
+
+function isRequestLike(context: Context, node: TSESTree.Node, depth: number): boolean {
+  if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Request';
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, node);
+  const init = variable ? singleAssignmentInit(variable) : undefined;
+  if (init && depth < 4) return isRequestLike(context, unwrap(init), depth + 1);
+  return /(?:^req|request)$/i.test(node.name);
 }
 
 /**

@@ -42,9 +42,11 @@ export function readOption(context: Context, node: TSESTree.Node | undefined, pa
       return readObject(context, expression, path, types, depth);
     case AST_NODE_TYPES.Identifier: {
       if (expression.name === 'undefined') return ABSENT;
-      const fromType = types?.requiredProperty(expression, path);
-      if (fromType) return fromType;
-      return readVariable(context, expression, path, types, depth);
+      // What the code visibly assigns beats the declared type: `const config = { timeout: 0 }` has a
+      // required `timeout` in its type, and its value is still 0.
+      const seen = readVariable(context, expression, path, types, depth);
+      if (seen.kind !== 'unknown') return seen;
+      return types?.requiredProperty(expression, path) ?? seen;
     }
     case AST_NODE_TYPES.Literal:
       // `null` options, or a string where a connection string stands in for options.

@@ -18,6 +18,9 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const MAX_DEPTH = 12;
 
+/** Names of the global object itself, whose properties are globals. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+
 /** Strips wrappers that do not change the value: parentheses are already gone in ESTree; `as`, `!`, `satisfies`, `?.`. */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -117,6 +120,8 @@ export function resolveOrigin(context: Context, node: TSESTree.Node, depth = 0):
       if (name === undefined) return undefined;
       if (expression.object.type === AST_NODE_TYPES.ThisExpression) return resolveThisMember(context, expression, name, depth);
       const object = resolveOrigin(context, expression.object, depth + 1);
+      // `globalThis.fetch` is the global `fetch`.
+      if (object?.kind === 'global' && object.path.length === 0 && GLOBAL_OBJECTS.has(object.name)) return { kind: 'global', name, path: [] };
       return object && withPath(object, [name]);
     }
     case AST_NODE_TYPES.ImportExpression: {

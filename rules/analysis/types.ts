@@ -100,3 +100,77 @@ function createTypeFacts(services: ParserServicesWithTypeInformation): TypeFacts
 
   return { program: services.program, checker, toTs, requiredProperty, isUrlType, clientOfType };
 }
+
+/**
+ * Timeouts written onto a client's defaults anywhere in the program (`axios.defaults.timeout = 5000` in
+ * `setup.ts` counts for `axios.get()` in `users.ts`):
+ * - `modules`: packages whose module-level default instance was configured (the receiver is declared
+ *   inside the package, e.g. axios's default export);
+ * - `symbols`: the user's own instances that were configured (`api.defaults.timeout = …` on an
+ *   `export const api = axios.create()`), as the symbols they are declared with.
+ */
+export interface ProgramDefaults {
+  modules: ReadonlySet<string>;
+  symbols: ReadonlySet<ts.Symbol>;
+}
+
+const defaultsByProgram = new WeakMap<ts.Program, ProgramDefaults>();
+
+/** The symbol a name finally refers to, through imports and re-exports. */
+export function resolvedSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  const symbol = checker.getSymbolAtLocation(node);
+  if (!symbol) return undefined;
+  return (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/**
+ * Scans, once per program, the source files whose text mentions one of `writes` (e.g. `defaults.timeout`)
+ * for assignments to it. Linear in the program's text; declaration files and node_modules are skipped.
+ */
+export function configuredDefaults(facts: TypeFacts, writes: readonly string[] = defaultsWrites()): ProgramDefaults {
+  const cached = defaultsByProgram.get(facts.program);
+  if (cached) return cached;
+  const modules = new Set<string>();
+  const symbols = new Set<ts.Symbol>();
+  const checker = facts.checker;
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const receiver = receiverOfWrite(node.left, writes);
+      const symbol = receiver && resolvedSymbol(checker, receiver);
+      const declaration = symbol?.declarations?.[0];
+      if (symbol && declaration) {
+        const pkg = declarationPackage(declaration);
+        if (pkg) modules.add(pkg);
+        else symbols.add(symbol);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of facts.program.getSourceFiles()) {
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
+    if (!writes.some((write) => file.text.includes(write))) continue;
+    visit(file);
+  }
+  const summary = { modules, symbols };
+  defaultsByProgram.set(facts.program, summary);
+  return summary;
+}
+
+function defaultsWrites(): string[] {
+  return [...new Set(CLIENTS.flatMap((client) => (client.defaultsWrite ? [client.defaultsWrite] : [])))];
+}
+
+/** `x.defaults.timeout` → `x` (an identifier) when the written path is one of `writes`. */
+function receiverOfWrite(left: ts.Expression, writes: readonly string[]): ts.Identifier | ts.MemberName | undefined {
+  const names: string[] = [];
+  let target: ts.Expression = left;
+  while (ts.isPropertyAccessExpression(target)) {
+    names.unshift(target.name.text);
+    target = target.expression;
+    if (!writes.includes(names.join('.'))) continue;
+    // `api.defaults.timeout`, or `this.http.defaults.timeout` (the field's symbol).
+    if (ts.isIdentifier(target)) return target;
+    return ts.isPropertyAccessExpression(target) ? target.name : undefined;
+  }
+  return undefined;
+}

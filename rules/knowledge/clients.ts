@@ -19,7 +19,11 @@ export type DefaultTimeout = { kind: 'none' } | { kind: 'bounded'; ms: number };
  * - `chain`: no options object; the timeout is a method on the fluent chain (superagent `.timeout()`).
  */
 export type OptionsLocation =
-  | { kind: 'arg'; index: number }
+  /**
+   * `requestArgument`: the index of an argument that may be a `Request` object (fetch's `input`), which
+   * carries its own signal: when it may be one, the options are unknown rather than absent.
+   */
+  | { kind: 'arg'; index: number; requestArgument?: number }
   | { kind: 'url-or-config' }
   | { kind: 'http-request' }
   | { kind: 'grpc-call' }
@@ -123,6 +127,9 @@ function verbShapes(verbs: readonly string[], on: CallShape['on'], options: Opti
 const FETCH_TIMEOUT_IGNORED =
   'fetch ignores a `timeout` option, so this call can still wait forever; pass `signal: AbortSignal.timeout(ms)` instead.';
 
+/** `fetch(input, init?)`: `input` may be a `Request` that already has a signal. */
+const FETCH_OPTIONS: OptionsLocation = { kind: 'arg', index: 1, requestArgument: 0 };
+
 const FETCH_SIGNAL_FIX: TimeoutFix = { kind: 'property', text: 'signal: AbortSignal.timeout({ms})' };
 
 /** Keys people write for a timeout that no client reads (axios/axios#1868). */
@@ -137,9 +144,9 @@ export const CLIENTS: readonly ClientSpec[] = [
     category: 'http',
     default: { kind: 'none' },
     calls: [
-      { path: '', on: 'module', options: { kind: 'arg', index: 1 } },
-      { path: 'fetch', on: 'module', options: { kind: 'arg', index: 1 } },
-      { path: 'default', on: 'module', options: { kind: 'arg', index: 1 } },
+      { path: '', on: 'module', options: FETCH_OPTIONS },
+      { path: 'fetch', on: 'module', options: FETCH_OPTIONS },
+      { path: 'default', on: 'module', options: FETCH_OPTIONS },
     ],
     timeoutKeys: [{ path: 'signal', kind: 'signal' }],
     ineffectiveKeys: [{ path: 'timeout', reason: FETCH_TIMEOUT_IGNORED }],
@@ -156,8 +163,8 @@ export const CLIENTS: readonly ClientSpec[] = [
     category: 'http',
     default: { kind: 'none' },
     calls: [
-      { path: '', on: 'module', options: { kind: 'arg', index: 1 } },
-      { path: 'default', on: 'module', options: { kind: 'arg', index: 1 } },
+      { path: '', on: 'module', options: FETCH_OPTIONS },
+      { path: 'default', on: 'module', options: FETCH_OPTIONS },
     ],
     timeoutKeys: [{ path: 'signal', kind: 'signal' }, { path: 'timeout', kind: 'ms' }],
     fix: FETCH_SIGNAL_FIX,

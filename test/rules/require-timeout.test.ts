@@ -1,0 +1,2585 @@
+/**
+ * require-timeout, case by case: every client row of rules/knowledge/clients.ts and every message, with
+ * exact positions and the exact output of every suggestion. Cases whose verdict is the same with and
+ * without type information are run by both testers; the others say why they differ.
+ *
+ * The arrays are exported (see `suites` at the bottom) so test/properties/suggestions.test.ts can apply
+ * every suggestion and check that it parses and silences the report.
+ */
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/require-timeout';
+import { typedTester, untypedTester } from '../rule-tester';
+
+type Valid = string | ValidTestCase<Options>;
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+/** Same verdict with and without type information: run by both testers. */
+export const sharedValid: Valid[] = [
+  // ── fetch ──
+  // global fetch with AbortSignal.timeout per request
+  `
+export async function load(url: string) {
+  return fetch(url, { signal: AbortSignal.timeout(5000) });
+}
+`,
+  // a local function named fetch is not the global
+  `
+function fetch(url: string) {
+  return url.length;
+}
+export const n = fetch('https://example.com');
+`,
+  // a parameter named fetch is not the global
+  `
+export function load(fetch: (u: string) => Promise<unknown>) {
+  return fetch('https://example.com');
+}
+`,
+  // node-fetch v2 timeout is honoured
+  `
+import fetch from 'node-fetch';
+export const r = fetch('https://example.com', { timeout: 5000 });
+`,
+  // fetch(new Request(url, { signal })) carries its own signal
+  `
+export async function load(url: string, signal: AbortSignal) {
+  return fetch(new Request(url, { signal }));
+}
+`,
+  // fetch(request) where request is a parameter
+  `
+export async function load(request: Request) {
+  return fetch(request);
+}
+`,
+  // fetch with options spread from elsewhere is unknown (silent)
+  `
+export async function load(url: string, opts: RequestInit) {
+  return fetch(url, { ...opts });
+}
+`,
+  // fetch with a spread and an explicit signal
+  `
+export async function load(url: string, opts: RequestInit) {
+  return fetch(url, { ...opts, signal: AbortSignal.timeout(3000) });
+}
+`,
+
+  // ── axios ──
+  // axios.get with timeout
+  `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', { timeout: 5000 });
+`,
+  // axios.patch with a signal
+  `
+import axios from 'axios';
+export const r = axios.patch('https://example.com/a', {}, { signal: AbortSignal.timeout(5000) });
+`,
+  // axios.create with timeout covers its calls
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://example.com', timeout: 5000 });
+export const r = api.get('/a');
+`,
+  // instance.defaults.timeout written after creation
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://example.com' });
+api.defaults.timeout = 5000;
+export const r = api.get('/a');
+`,
+  // axios.defaults.timeout configures the default instance
+  `
+import axios from 'axios';
+axios.defaults.timeout = 5000;
+export const r = axios.get('https://example.com/a');
+`,
+  // every call through a local instance sets its own timeout
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://example.com' });
+export const r = api.get('/a', { timeout: 1000 });
+`,
+  // a class field instance with a timeout
+  `
+import axios from 'axios';
+export class Users {
+  private http = axios.create({ baseURL: 'https://users', timeout: 3000 });
+  list() {
+    return this.http.get('/users');
+  }
+}
+`,
+  // a wrapper that sets the timeout
+  `
+import axios, { type AxiosRequestConfig } from 'axios';
+function get(url: string, config: AxiosRequestConfig = {}) {
+  return axios.get(url, { ...config, timeout: 5000 });
+}
+export const r = get('https://example.com/a');
+`,
+  // spread options are unknown, silent by default
+  `
+import axios, { type AxiosRequestConfig } from 'axios';
+export function get(url: string, opts: AxiosRequestConfig) {
+  return axios.get(url, { ...opts });
+}
+`,
+  // a timeout after a spread wins
+  `
+import axios, { type AxiosRequestConfig } from 'axios';
+export function get(url: string, opts: AxiosRequestConfig) {
+  return axios.get(url, { ...opts, timeout: 5000 });
+}
+`,
+  // options passed through from a parameter are unknown
+  `
+import axios, { type AxiosRequestConfig } from 'axios';
+export function get(url: string, opts: AxiosRequestConfig) {
+  return axios.get(url, opts);
+}
+`,
+  // a variable named requests is not a client
+  `
+const requests = new Map<string, string>();
+export const hit = requests.get('https://example.com');
+`,
+  // a map's get(uri) is not an HTTP call
+  `
+export class Cache {
+  private existing_requests = new Map<string, Promise<string>>();
+  lookup(uri: string) {
+    return this.existing_requests.get(uri);
+  }
+}
+`,
+  // an attribute named requests holding a session with a timeout
+  `
+import axios from 'axios';
+export class Service {
+  requests = axios.create({ timeout: 5000 });
+  load(uri: string) {
+    return this.requests.get(uri);
+  }
+}
+`,
+  // axios.create spreading options from elsewhere is unknown
+  `
+import axios, { type CreateAxiosDefaults } from 'axios';
+export function make(opts: CreateAxiosDefaults) {
+  return axios.create({ ...opts });
+}
+`,
+  // chained instance: base has a timeout
+  `
+import axios from 'axios';
+const base = axios.create({ timeout: 5000 });
+export const r = base.get('/a');
+`,
+  // options object gets a timeout assigned before use
+  `
+import axios from 'axios';
+const config: { baseURL: string; timeout?: number } = { baseURL: 'https://example.com' };
+config.timeout = 5000;
+export const r = axios.get('/a', config);
+`,
+
+  // ── got, ky, superagent ──
+  // got with a request phase timeout
+  `
+import got from 'got';
+export const r = got('https://example.com/a', { timeout: { request: 5000 } });
+`,
+  // got with a signal
+  `
+import got from 'got';
+export const r = got.get('https://example.com/a', { signal: AbortSignal.timeout(5000) });
+`,
+  // got.extend with a timeout covers its calls
+  `
+import got from 'got';
+const client = got.extend({ prefixUrl: 'https://example.com', timeout: { request: 5000 } });
+export const r = client.get('a');
+`,
+  // got.extend chain: the parent's timeout is inherited
+  `
+import got from 'got';
+const base = got.extend({ timeout: { request: 5000 } });
+const child = base.extend({ prefixUrl: 'https://example.com' });
+export const r = child.get('a');
+`,
+  // ky has a 10 s default
+  `
+import ky from 'ky';
+export const r = ky.get('https://example.com/a');
+`,
+  // ky.create without timeout keeps the default
+  `
+import ky from 'ky';
+export const api = ky.create({ prefixUrl: 'https://example.com' });
+`,
+  // ky's default is within maxDefaultMs
+  {
+    code: `
+import ky from 'ky';
+export const r = ky.get('https://example.com/a');
+`,
+    options: [{ maxDefaultMs: 60000 }],
+  },
+  // a superagent request stored in an exported const may be configured elsewhere
+  `
+import superagent from 'superagent';
+export const pending = superagent.get('https://example.com/a').set('Accept', 'json');
+`,
+  // superagent chain with .timeout()
+  `
+import superagent from 'superagent';
+export async function load() {
+  return await superagent.get('https://example.com/a').timeout(5000).set('Accept', 'json');
+}
+`,
+  // superagent .timeout({ response, deadline })
+  `
+import request from 'superagent';
+export async function load() {
+  return await request.post('https://example.com/a').send({ a: 1 }).timeout({ response: 1000, deadline: 5000 });
+}
+`,
+  // a superagent request that escapes (returned) may get its timeout elsewhere
+  `
+import superagent from 'superagent';
+export function start() {
+  return superagent.get('https://example.com/a');
+}
+`,
+
+  // ── node:http, node:net ──
+  // http.request timeout with a 'timeout' handler that destroys
+  `
+import * as http from 'node:http';
+export function ping() {
+  const req = http.request({ host: 'example.com', timeout: 5000 }, (res) => res.resume());
+  req.on('timeout', () => req.destroy(new Error('timed out')));
+  req.end();
+}
+`,
+  // req.setTimeout with a destroying callback
+  `
+import http from 'http';
+export function ping(url: string) {
+  const req = http.get(url, (res) => res.resume());
+  req.setTimeout(5000, () => req.destroy());
+}
+`,
+  // http.get with a signal
+  `
+import * as https from 'node:https';
+export function ping(url: string) {
+  https.get(url, { signal: AbortSignal.timeout(5000) }, (res) => res.resume());
+}
+`,
+  // a request handed to someone else may get its timeout there
+  `
+import * as http from 'node:http';
+export function start(track: (r: unknown) => void) {
+  const req = http.request({ host: 'example.com' });
+  track(req);
+  return req;
+}
+`,
+  // net.connect timeout with a destroying handler
+  `
+import * as net from 'node:net';
+export function open() {
+  const socket = net.connect({ host: 'example.com', port: 6379, timeout: 1000 });
+  socket.on('timeout', () => socket.destroy());
+}
+`,
+
+  // ── gRPC, AWS, databases, sockets, SDKs ──
+  // gRPC call with a deadline
+  `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function find(id: string) {
+  users.getUser({ id }, { deadline: Date.now() + 2000 }, (err: unknown, user: unknown) => console.log(err, user));
+}
+`,
+  // gRPC close() does no I/O
+  `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function stop() {
+  users.close();
+}
+`,
+  // requestTimeout with throwOnRequestTimeout
+  `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ requestHandler: { requestTimeout: 5000, throwOnRequestTimeout: true } });
+`,
+  // NodeHttpHandler with requestTimeout and throwOnRequestTimeout
+  `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTimeout: 5000, throwOnRequestTimeout: true }) });
+`,
+  // an AWS helper that is not a client constructor
+  `
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+export function command(key: string) {
+  return new GetObjectCommand({ Bucket: 'b', Key: key });
+}
+export type C = S3Client;
+`,
+  // pg Pool with connectionTimeoutMillis
+  `
+import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000 });
+`,
+  // checkDatabases off skips pg
+  {
+    code: `
+import { Pool } from 'pg';
+export const pool = new Pool();
+`,
+    options: [{ checkDatabases: false }],
+  },
+  // ws with handshakeTimeout
+  `
+import { WebSocket } from 'ws';
+export const socket = new WebSocket('wss://example.com/feed', { handshakeTimeout: 5000 });
+`,
+  // Octokit with a request fetch that bounds the call
+  `
+import { Octokit } from '@octokit/rest';
+export const octokit = new Octokit({
+  request: { fetch: (url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(5000) }) },
+});
+`,
+  // Slack WebClient with timeout
+  `
+import { WebClient } from '@slack/web-api';
+export const slack = new WebClient(process.env.SLACK_TOKEN, { timeout: 5000 });
+`,
+  // OpenAI's 10 min default is bounded
+  `
+import OpenAI from 'openai';
+export const openai = new OpenAI();
+`,
+  // OpenAI with an explicit timeout
+  {
+    code: `
+import OpenAI from 'openai';
+export const openai = new OpenAI({ timeout: 20000 });
+`,
+    options: [{ maxDefaultMs: 60000 }],
+  },
+  // Stripe's 80 s default is bounded
+  `
+import Stripe from 'stripe';
+export const stripe = new Stripe('sk_test');
+`,
+  // undici request has bounded defaults
+  `
+import { request } from 'undici';
+export const r = request('https://example.com/a');
+`,
+  // mysql2 connects with a 10 s default
+  `
+import mysql from 'mysql2/promise';
+export const pool = mysql.createPool({ host: 'db' });
+`,
+  // node-redis connects with a 5 s default
+  `
+import { createClient } from 'redis';
+export const redis = createClient({ url: 'redis://cache' });
+`,
+
+  // ── shared signals, options ──
+  // AbortSignal.timeout at module scope used once at top level
+  `
+const signal = AbortSignal.timeout(5000);
+export const data = await fetch('https://example.com/config', { signal });
+`,
+  // AbortSignal.timeout created per request
+  `
+export async function load(url: string) {
+  const signal = AbortSignal.timeout(5000);
+  return fetch(url, { signal });
+}
+`,
+  // a local AbortSignal class is not the global
+  `
+class AbortSignal {
+  static timeout(ms: number) {
+    return ms;
+  }
+}
+export const s = AbortSignal.timeout(5);
+export function f() {
+  return s;
+}
+`,
+  // checkUnknown stays silent for clients with a bounded default
+  {
+    code: `
+import ky, { type Options } from 'ky';
+export function get(url: string, opts: Options) {
+  return ky.get(url, opts);
+}
+`,
+    options: [{ checkUnknown: true }],
+  },
+  // a user-declared client with its timeout key
+  {
+    code: `
+import { send } from '@acme/http';
+export const r = send('orders', { deadlineMs: 3000 });
+`,
+    options: [{ clients: [{ module: '@acme/http', export: 'send', optionsArgument: 1, timeoutKeys: ['deadlineMs'] }] }],
+  },
+
+  // ── edge cases ──
+  // inline chained instance with a timeout
+  `
+import axios from 'axios';
+export const r = axios.create({ timeout: 1000 }).get('/a');
+`,
+  // options reassigned: unknown
+  `
+let init: RequestInit = { method: 'GET' };
+if (Math.random() > 0.5) init = { signal: AbortSignal.timeout(1) };
+export const r = fetch('https://example.com', init);
+`,
+  // axios instance created in a factory function and returned
+  `
+import axios from 'axios';
+export function makeClient() {
+  return axios.create({ timeout: 2000 });
+}
+`,
+];
+
+
+export const sharedInvalid: Invalid[] = [
+  // ── fetch ──
+  // global fetch without a signal
+  {
+    code: `
+export async function load(url: string) {
+  return fetch(url);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export async function load(url: string) {
+  return fetch(url, { signal: AbortSignal.timeout(10000) });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // global fetch with an options object that lacks a signal
+  {
+    code: `
+export async function load(url: string) {
+  return fetch(url, { method: 'POST', body: '{}' });
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export async function load(url: string) {
+  return fetch(url, { method: 'POST', body: '{}', signal: AbortSignal.timeout(10000) });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // multi-line options keep their layout and trailing comma
+  {
+    code: `
+export async function load(url: string) {
+  return fetch(url, {
+    method: 'POST', // create
+    body: '{}',
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export async function load(url: string) {
+  return fetch(url, {
+    method: 'POST', // create
+    body: '{}',
+    signal: AbortSignal.timeout(10000),
+  });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // multi-line options without trailing comma, comment kept
+  {
+    code: `
+export async function load(url: string) {
+  return fetch(url, {
+    method: 'POST',
+    body: '{}' // payload
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export async function load(url: string) {
+  return fetch(url, {
+    method: 'POST',
+    body: '{}', // payload
+    signal: AbortSignal.timeout(10000)
+  });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // fetch ignores a timeout option
+  {
+    code: `
+export async function load(url: string) {
+  return fetch(url, { timeout: 5000 });
+}
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 23, endLine: 3, endColumn: 36,
+        suggestions: [],
+      },
+    ],
+  },
+  // undici fetch
+  {
+    code: `
+import { fetch } from 'undici';
+export const r = fetch('https://example.com');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { fetch } from 'undici';
+export const r = fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // cross-fetch default import
+  {
+    code: `
+import fetch from 'cross-fetch';
+export const r = fetch('https://example.com');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import fetch from 'cross-fetch';
+export const r = fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // isomorphic-fetch via require
+  {
+    code: `
+const fetch = require('isomorphic-fetch');
+export const r = fetch('https://example.com');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const fetch = require('isomorphic-fetch');
+export const r = fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // node-fetch without options
+  {
+    code: `
+import fetch from 'node-fetch';
+export const r = fetch('https://example.com');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import fetch from 'node-fetch';
+export const r = fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // node-fetch timeout 0 is the v2 default (none)
+  {
+    code: `
+import fetch from 'node-fetch';
+export const r = fetch('https://example.com', { timeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 49, endLine: 3, endColumn: 59,
+        suggestions: [],
+      },
+    ],
+  },
+  // checkUnknown reports a spread that hides the signal
+  {
+    code: `
+export async function load(url: string, opts: RequestInit) {
+  return fetch(url, { ...opts });
+}
+`,
+    options: [{ checkUnknown: true }],
+    errors: [
+      {
+        messageId: 'unverifiedTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [],
+      },
+    ],
+  },
+  // timeoutMs sets what the suggestion inserts
+  {
+    code: `
+export async function load(url: string) {
+  return fetch(url);
+}
+`,
+    options: [{ timeoutMs: 2500 }],
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '2.5' }, output: `
+export async function load(url: string) {
+  return fetch(url, { signal: AbortSignal.timeout(2500) });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // a const options object without signal: suggestion spreads it
+  {
+    code: `
+const init = { method: 'GET' };
+export async function load(url: string) {
+  return fetch(url, init);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const init = { method: 'GET' };
+export async function load(url: string) {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(10000) });
+}
+` },
+        ],
+      },
+    ],
+  },
+
+  // ── axios ──
+  // axios.get without config
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios.post: config is the third argument
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.post('https://example.com/a', { id: 1 });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.post('https://example.com/a', { id: 1 }, { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios.post with no data gets undefined filled in
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.post('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.post('https://example.com/a', undefined, { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios.put with a config lacking timeout
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.put('https://example.com/a', {}, { headers: { a: '1' } });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.put('https://example.com/a', {}, { headers: { a: '1' }, timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios(config) without timeout
+  {
+    code: `
+import axios from 'axios';
+export const r = axios({ url: 'https://example.com/a', method: 'get' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios({ url: 'https://example.com/a', method: 'get', timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios(url) without config
+  {
+    code: `
+import axios from 'axios';
+export const r = axios('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios.request(config)
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.request({ url: 'https://example.com/a' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 31,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.request({ url: 'https://example.com/a', timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios timeout 0
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', { timeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 55, endLine: 3, endColumn: 65,
+        suggestions: [],
+      },
+    ],
+  },
+  // axios timeout Infinity
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.delete('https://example.com/a', { timeout: Infinity });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 58, endLine: 3, endColumn: 75,
+        suggestions: [],
+      },
+    ],
+  },
+  // misspelled timeOut (axios#1868)
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', { timeOut: 5000 });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 55, endLine: 3, endColumn: 68,
+        suggestions: [],
+      },
+    ],
+  },
+  // setTimeout key in axios.create (axios#1868)
+  {
+    code: `
+import axios from 'axios';
+export const api = axios.create({ baseURL: 'https://example.com', setTimeout: 2000 });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 67, endLine: 3, endColumn: 83,
+        suggestions: [],
+      },
+    ],
+  },
+  // axios.create without timeout, used in this file
+  {
+    code: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://example.com' });
+export const r = api.get('/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 13, endLine: 3, endColumn: 25,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://example.com', timeout: 10000 });
+export const r = api.get('/a');
+` },
+        ],
+      },
+    ],
+  },
+  // a call that disables the instance's timeout
+  {
+    code: `
+import axios from 'axios';
+const api = axios.create({ timeout: 5000 });
+export const r = api.get('/a', { timeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 4, column: 34, endLine: 4, endColumn: 44,
+        suggestions: [],
+      },
+    ],
+  },
+  // exported instance without timeout escapes: reported at creation
+  {
+    code: `
+import axios from 'axios';
+export const api = axios.create({});
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 20, endLine: 3, endColumn: 32,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const api = axios.create({ timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // instance without config argument
+  {
+    code: `
+import axios from 'axios';
+export const api = axios.create();
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 20, endLine: 3, endColumn: 32,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const api = axios.create({ timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // a class field holding an axios instance
+  {
+    code: `
+import axios from 'axios';
+export class Users {
+  private http = axios.create({ baseURL: 'https://users' });
+  list() {
+    return this.http.get('/users');
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 18, endLine: 4, endColumn: 30,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export class Users {
+  private http = axios.create({ baseURL: 'https://users', timeout: 10000 });
+  list() {
+    return this.http.get('/users');
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  // this.http assigned in the constructor
+  {
+    code: `
+import axios from 'axios';
+export class Users {
+  private readonly http;
+  constructor() {
+    this.http = axios.create({ baseURL: 'https://users' });
+  }
+  list() {
+    return this.http.get('/users');
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 6, column: 17, endLine: 6, endColumn: 29,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export class Users {
+  private readonly http;
+  constructor() {
+    this.http = axios.create({ baseURL: 'https://users', timeout: 10000 });
+  }
+  list() {
+    return this.http.get('/users');
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  // renamed default import
+  {
+    code: `
+import { default as http } from 'axios';
+export const r = http.get('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 26,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { default as http } from 'axios';
+export const r = http.get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // require('axios')
+  {
+    code: `
+const axios = require('axios');
+export const r = axios.get('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const axios = require('axios');
+export const r = axios.get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // destructured verb from require
+  {
+    code: `
+const { get } = require('axios');
+export const r = get('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 21,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const { get } = require('axios');
+export const r = get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios.create with a spread that lacks timeout is unknown, plain {} is absent
+  {
+    code: `
+import axios from 'axios';
+const base = { baseURL: 'https://example.com' };
+export const api = axios.create({ ...base });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 20, endLine: 4, endColumn: 32,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+const base = { baseURL: 'https://example.com' };
+export const api = axios.create({ ...base, timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // options object built earlier, then a timeout assigned onto it
+  {
+    code: `
+import axios from 'axios';
+const config = { baseURL: 'https://example.com' };
+export const r = axios.get('/a', config);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 18, endLine: 4, endColumn: 27,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+const config = { baseURL: 'https://example.com' };
+export const r = axios.get('/a', { ...config, timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+
+  // ── got, ky, superagent ──
+  // got(url) without options
+  {
+    code: `
+import got from 'got';
+export const r = got('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 21,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+export const r = got('https://example.com/a', { timeout: { request: 10000 } });
+` },
+        ],
+      },
+    ],
+  },
+  // got.post with options lacking timeout: got's shape is timeout: { request }
+  {
+    code: `
+import got from 'got';
+export const r = got.post('https://example.com/a', { json: { id: 1 } });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 26,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+export const r = got.post('https://example.com/a', { json: { id: 1 }, timeout: { request: 10000 } });
+` },
+        ],
+      },
+    ],
+  },
+  // got timeout phases all zero
+  {
+    code: `
+import got from 'got';
+export const r = got('https://example.com/a', { timeout: { request: 0 } });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 49, endLine: 3, endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
+  // got.extend without timeout
+  {
+    code: `
+import got from 'got';
+const client = got.extend({ prefixUrl: 'https://example.com' });
+export const r = client.get('a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 16, endLine: 3, endColumn: 26,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+const client = got.extend({ prefixUrl: 'https://example.com', timeout: { request: 10000 } });
+export const r = client.get('a');
+` },
+        ],
+      },
+    ],
+  },
+  // got.extend chain without any timeout: reported once, at the parent
+  {
+    code: `
+import got from 'got';
+const base = got.extend({ headers: { a: '1' } });
+export const child = base.extend({ prefixUrl: 'https://example.com' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 14, endLine: 3, endColumn: 24,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+const base = got.extend({ headers: { a: '1' }, timeout: { request: 10000 } });
+export const child = base.extend({ prefixUrl: 'https://example.com' });
+` },
+        ],
+      },
+    ],
+  },
+  // got(options) without url
+  {
+    code: `
+import got from 'got';
+export const r = got({ url: 'https://example.com/a' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 21,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+export const r = got({ url: 'https://example.com/a', timeout: { request: 10000 } });
+` },
+        ],
+      },
+    ],
+  },
+  // ky timeout false
+  {
+    code: `
+import ky from 'ky';
+export const r = ky.get('https://example.com/a', { timeout: false });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 52, endLine: 3, endColumn: 66,
+        suggestions: [],
+      },
+    ],
+  },
+  // ky's 10 s default is longer than maxDefaultMs
+  {
+    code: `
+import ky from 'ky';
+export const r = ky.get('https://example.com/a');
+`,
+    options: [{ maxDefaultMs: 5000 }],
+    errors: [
+      {
+        messageId: 'longDefaultTimeout', line: 3, column: 18, endLine: 3, endColumn: 24,
+        suggestions: [],
+      },
+    ],
+  },
+  // superagent chain without .timeout()
+  {
+    code: `
+import superagent from 'superagent';
+export async function load() {
+  return await superagent.get('https://example.com/a').set('Accept', 'json');
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 16, endLine: 4, endColumn: 30,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import superagent from 'superagent';
+export async function load() {
+  return await superagent.get('https://example.com/a').timeout(10000).set('Accept', 'json');
+}
+` },
+        ],
+      },
+    ],
+  },
+  // superagent .timeout(0)
+  {
+    code: `
+import superagent from 'superagent';
+export const r = superagent.get('https://example.com/a').timeout(0);
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 18, endLine: 3, endColumn: 68,
+        suggestions: [],
+      },
+    ],
+  },
+  // superagent request awaited directly
+  {
+    code: `
+import superagent from 'superagent';
+export async function load() {
+  await superagent.get('https://example.com/a');
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 9, endLine: 4, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import superagent from 'superagent';
+export async function load() {
+  await superagent.get('https://example.com/a').timeout(10000);
+}
+` },
+        ],
+      },
+    ],
+  },
+  // supertest-style superagent(url)
+  {
+    code: `
+const superagent = require('superagent');
+export async function load() {
+  await superagent('GET', 'https://example.com/a').query({ a: 1 });
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 9, endLine: 4, endColumn: 19,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const superagent = require('superagent');
+export async function load() {
+  await superagent('GET', 'https://example.com/a').timeout(10000).query({ a: 1 });
+}
+` },
+        ],
+      },
+    ],
+  },
+
+  // ── node:http, node:net ──
+  // http.request with options and no timeout
+  {
+    code: `
+import * as http from 'node:http';
+export function ping() {
+  const req = http.request({ host: 'example.com', path: '/' }, (res) => res.resume());
+  req.end();
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 27,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as http from 'node:http';
+export function ping() {
+  const req = http.request({ host: 'example.com', path: '/', signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+  req.end();
+}
+` },
+        ],
+      },
+    ],
+  },
+  // http.request timeout without a destroying handler
+  {
+    code: `
+import * as http from 'node:http';
+export function ping() {
+  const req = http.request({ host: 'example.com', timeout: 5000 }, (res) => res.resume());
+  req.end();
+}
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 4, column: 51, endLine: 4, endColumn: 64,
+        suggestions: [],
+      },
+    ],
+  },
+  // req.setTimeout without a destroying callback
+  {
+    code: `
+import http from 'http';
+export function ping(url: string) {
+  const req = http.get(url, (res) => res.resume());
+  req.setTimeout(5000);
+}
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 5, column: 3, endLine: 5, endColumn: 23,
+        suggestions: [],
+      },
+    ],
+  },
+  // http.request(url, opts, cb): the options are the second argument
+  {
+    code: `
+import * as https from 'node:https';
+export function ping(url: string) {
+  const req = https.request(url, { method: 'POST' }, (res) => res.resume());
+  req.end();
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 28,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as https from 'node:https';
+export function ping(url: string) {
+  const req = https.request(url, { method: 'POST', signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+  req.end();
+}
+` },
+        ],
+      },
+    ],
+  },
+  // http.get(url, cb): the options argument is inserted before the callback
+  {
+    code: `
+import * as https from 'node:https';
+export function ping(url: string) {
+  https.get(url, (res) => res.resume());
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 3, endLine: 4, endColumn: 12,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as https from 'node:https';
+export function ping(url: string) {
+  https.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+}
+` },
+        ],
+      },
+    ],
+  },
+  // const { request } = require('https')
+  {
+    code: `
+const { request } = require('https');
+export function ping() {
+  const req = request({ host: 'example.com' });
+  req.end();
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 22,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const { request } = require('https');
+export function ping() {
+  const req = request({ host: 'example.com', signal: AbortSignal.timeout(10000) });
+  req.end();
+}
+` },
+        ],
+      },
+    ],
+  },
+  // renamed named import from node:https
+  {
+    code: `
+import { get as httpsGet } from 'node:https';
+export function ping(url: string) {
+  httpsGet(url, (res) => res.resume());
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 3, endLine: 4, endColumn: 11,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { get as httpsGet } from 'node:https';
+export function ping(url: string) {
+  httpsGet(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+}
+` },
+        ],
+      },
+    ],
+  },
+  // net.connect timeout without a destroying handler
+  {
+    code: `
+import * as net from 'node:net';
+export function open() {
+  const socket = net.connect({ host: 'example.com', port: 6379, timeout: 1000 });
+  socket.write('PING');
+}
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 4, column: 65, endLine: 4, endColumn: 78,
+        suggestions: [],
+      },
+    ],
+  },
+  // net.createConnection without timeout
+  {
+    code: `
+import net from 'node:net';
+export function open() {
+  const socket = net.createConnection({ host: 'example.com', port: 6379 });
+  socket.write('PING');
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 18, endLine: 4, endColumn: 38,
+        suggestions: [],
+      },
+    ],
+  },
+
+  // ── gRPC, AWS, databases, sockets, SDKs ──
+  // gRPC client from loadPackageDefinition: unary call without deadline
+  {
+    code: `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function find(id: string) {
+  users.getUser({ id }, (err: unknown, user: unknown) => console.log(err, user));
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 7, column: 3, endLine: 7, endColumn: 16,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function find(id: string) {
+  users.getUser({ id }, { deadline: Date.now() + 10000 }, (err: unknown, user: unknown) => console.log(err, user));
+}
+` },
+        ],
+      },
+    ],
+  },
+  // gRPC call with metadata: options go after it
+  {
+    code: `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function find(id: string) {
+  users.getUser({ id }, new grpc.Metadata(), (err: unknown, user: unknown) => console.log(err, user));
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 7, column: 3, endLine: 7, endColumn: 16,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function find(id: string) {
+  users.getUser({ id }, new grpc.Metadata(), { deadline: Date.now() + 10000 }, (err: unknown, user: unknown) => console.log(err, user));
+}
+` },
+        ],
+      },
+    ],
+  },
+  // gRPC deadline Infinity
+  {
+    code: `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function find(id: string) {
+  users.getUser({ id }, { deadline: Infinity }, (err: unknown, user: unknown) => console.log(err, user));
+}
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 7, column: 27, endLine: 7, endColumn: 45,
+        suggestions: [],
+      },
+    ],
+  },
+  // AWS SDK v3 client without a request handler timeout
+  {
+    code: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({});
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 23, endLine: 3, endColumn: 31,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });
+` },
+        ],
+      },
+    ],
+  },
+  // AWS SDK v3 client without any config
+  {
+    code: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+export const db = new DynamoDBClient();
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 23, endLine: 3, endColumn: 37,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+export const db = new DynamoDBClient({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });
+` },
+        ],
+      },
+    ],
+  },
+  // requestTimeout without throwOnRequestTimeout only warns
+  {
+    code: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { requestTimeout: 5000 } });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 73, endLine: 3, endColumn: 93,
+        suggestions: [],
+      },
+    ],
+  },
+  // NodeHttpHandler requestTimeout alone
+  {
+    code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTimeout: 5000 }) });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 4, column: 72, endLine: 4, endColumn: 92,
+        suggestions: [],
+      },
+    ],
+  },
+  // pg Pool without connectionTimeoutMillis
+  {
+    code: `
+import { Pool } from 'pg';
+export const pool = new Pool({ max: 10 });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 29,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { Pool } from 'pg';
+export const pool = new Pool({ max: 10, connectionTimeoutMillis: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // pg Client via default import
+  {
+    code: `
+import pg from 'pg';
+export const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 27, endLine: 3, endColumn: 36,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import pg from 'pg';
+export const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // pg connectionTimeoutMillis 0
+  {
+    code: `
+import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 32, endLine: 3, endColumn: 58,
+        suggestions: [],
+      },
+    ],
+  },
+  // new Pool without parentheses
+  {
+    code: `
+import { Pool } from 'pg';
+export const pool = new Pool;
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 29,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // ws WebSocket without handshakeTimeout
+  {
+    code: `
+import WebSocket from 'ws';
+export const socket = new WebSocket('wss://example.com/feed');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 27, endLine: 3, endColumn: 36,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import WebSocket from 'ws';
+export const socket = new WebSocket('wss://example.com/feed', { handshakeTimeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // ws with protocols: options are the third argument
+  {
+    code: `
+import WebSocket from 'ws';
+export const socket = new WebSocket('wss://example.com/feed', ['v1']);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 27, endLine: 3, endColumn: 36,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import WebSocket from 'ws';
+export const socket = new WebSocket('wss://example.com/feed', ['v1'], { handshakeTimeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // Octokit without a request fetch or signal
+  {
+    code: `
+import { Octokit } from '@octokit/rest';
+export const octokit = new Octokit({ auth: 'token' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 28, endLine: 3, endColumn: 35,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { Octokit } from '@octokit/rest';
+export const octokit = new Octokit({ auth: 'token', request: { fetch: (url: string | URL | Request, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(10000) }) } });
+` },
+        ],
+      },
+    ],
+  },
+  // Octokit request.timeout is ignored
+  {
+    code: `
+import { Octokit } from '@octokit/rest';
+export const octokit = new Octokit({ auth: 'token', request: { timeout: 5000 } });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 64, endLine: 3, endColumn: 77,
+        suggestions: [],
+      },
+    ],
+  },
+  // Slack WebClient without timeout
+  {
+    code: `
+import { WebClient } from '@slack/web-api';
+export const slack = new WebClient(process.env.SLACK_TOKEN);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 26, endLine: 3, endColumn: 35,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { WebClient } from '@slack/web-api';
+export const slack = new WebClient(process.env.SLACK_TOKEN, { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // GraphQLClient without a signal or fetch
+  {
+    code: `
+import { GraphQLClient } from 'graphql-request';
+export const gql = new GraphQLClient('https://example.com/graphql');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 24, endLine: 3, endColumn: 37,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { GraphQLClient } from 'graphql-request';
+export const gql = new GraphQLClient('https://example.com/graphql', { fetch: (url: string | URL | Request, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(10000) }) });
+` },
+        ],
+      },
+    ],
+  },
+  // GraphQLClient timeout is ignored
+  {
+    code: `
+import { GraphQLClient } from 'graphql-request';
+export const gql = new GraphQLClient('https://example.com/graphql', { timeout: 5000 });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 71, endLine: 3, endColumn: 84,
+        suggestions: [],
+      },
+    ],
+  },
+  // Apollo HttpLink without fetch
+  {
+    code: `
+import { HttpLink } from '@apollo/client';
+export const link = new HttpLink({ uri: 'https://example.com/graphql' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 33,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { HttpLink } from '@apollo/client';
+export const link = new HttpLink({ uri: 'https://example.com/graphql', fetch: (uri: string | URL | Request, init?: RequestInit) => fetch(uri, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(10000)]) : AbortSignal.timeout(10000) }) });
+` },
+        ],
+      },
+    ],
+  },
+  // Apollo fetchOptions.timeout is ignored
+  {
+    code: `
+import { HttpLink } from '@apollo/client';
+export const link = new HttpLink({ uri: 'https://example.com/graphql', fetchOptions: { timeout: 5000 } });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 88, endLine: 3, endColumn: 101,
+        suggestions: [],
+      },
+    ],
+  },
+  // Apollo fetchOptions with a signal created once (open-tacos#1430)
+  {
+    code: `
+import { HttpLink } from '@apollo/client';
+export const link = new HttpLink({ uri: 'https://example.com/graphql', fetchOptions: { signal: AbortSignal.timeout(5000) } });
+`,
+    errors: [
+      {
+        messageId: 'sharedTimeoutSignal', line: 3, column: 96, endLine: 3, endColumn: 121,
+        suggestions: [],
+      },
+    ],
+  },
+  // OpenAI's 10 min default exceeds maxDefaultMs
+  {
+    code: `
+import OpenAI from 'openai';
+export const openai = new OpenAI();
+`,
+    options: [{ maxDefaultMs: 60000 }],
+    errors: [
+      {
+        messageId: 'longDefaultTimeout', line: 3, column: 27, endLine: 3, endColumn: 33,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import OpenAI from 'openai';
+export const openai = new OpenAI({ timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // Stripe 80 s exceeds maxDefaultMs
+  {
+    code: `
+import Stripe from 'stripe';
+export const stripe = new Stripe('sk_test');
+`,
+    options: [{ maxDefaultMs: 60000 }],
+    errors: [
+      {
+        messageId: 'longDefaultTimeout', line: 3, column: 27, endLine: 3, endColumn: 33,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import Stripe from 'stripe';
+export const stripe = new Stripe('sk_test', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // Stripe timeout 0
+  {
+    code: `
+import Stripe from 'stripe';
+export const stripe = new Stripe('sk_test', { timeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 47, endLine: 3, endColumn: 57,
+        suggestions: [],
+      },
+    ],
+  },
+  // undici request headersTimeout 0
+  {
+    code: `
+import { request } from 'undici';
+export const r = request('https://example.com/a', { headersTimeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 53, endLine: 3, endColumn: 70,
+        suggestions: [],
+      },
+    ],
+  },
+
+  // ── shared signals, options ──
+  // AbortSignal.timeout at module scope used inside a function
+  {
+    code: `
+const signal = AbortSignal.timeout(5000);
+export async function load(url: string) {
+  return fetch(url, { signal });
+}
+`,
+    errors: [
+      {
+        messageId: 'sharedTimeoutSignal', line: 2, column: 16, endLine: 2, endColumn: 41,
+        suggestions: [],
+      },
+    ],
+  },
+  // AbortSignal.timeout in a class field
+  {
+    code: `
+export class Api {
+  private signal = AbortSignal.timeout(5000);
+  load(url: string) {
+    return fetch(url, { signal: this.signal });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'sharedTimeoutSignal', line: 3, column: 20, endLine: 3, endColumn: 45,
+        suggestions: [],
+      },
+    ],
+  },
+  // a signal in axios.create config is shared by every request
+  {
+    code: `
+import axios from 'axios';
+export const api = axios.create({ signal: AbortSignal.timeout(5000) });
+`,
+    errors: [
+      {
+        messageId: 'sharedTimeoutSignal', line: 3, column: 43, endLine: 3, endColumn: 68,
+        suggestions: [],
+      },
+    ],
+  },
+  // checkUnknown reports axios options from a parameter
+  {
+    code: `
+import axios, { type AxiosRequestConfig } from 'axios';
+export function get(url: string, opts: AxiosRequestConfig) {
+  return axios.get(url, opts);
+}
+`,
+    options: [{ checkUnknown: true }],
+    errors: [
+      {
+        messageId: 'unverifiedTimeout', line: 4, column: 10, endLine: 4, endColumn: 19,
+        suggestions: [],
+      },
+    ],
+  },
+  // a user-declared client
+  {
+    code: `
+import { send } from '@acme/http';
+export const r = send('orders', {});
+`,
+    options: [{ clients: [{ module: '@acme/http', export: 'send', optionsArgument: 1, timeoutKeys: ['deadlineMs'] }] }],
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 22,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { send } from '@acme/http';
+export const r = send('orders', { deadlineMs: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+
+  // ── edge cases ──
+  // inline chained instance without a timeout
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.create({ baseURL: 'https://example.com' }).get('/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 30,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.create({ baseURL: 'https://example.com', timeout: 10000 }).get('/a');
+` },
+        ],
+      },
+    ],
+  },
+  // optional call on axios
+  {
+    code: `
+import axios from 'axios';
+export const r = axios?.get('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios?.get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // a shared disabled config is reported once
+  {
+    code: `
+import axios from 'axios';
+const config = { timeout: 0 };
+export const a = axios.get('https://example.com/a', config);
+export const b = axios.get('https://example.com/b', config);
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  // http.request(new URL(...), cb)
+  {
+    code: `
+import * as http from 'node:http';
+export function ping() {
+  http.request(new URL('http://example.com'), (res) => res.resume()).end();
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 3, endLine: 4, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as http from 'node:http';
+export function ping() {
+  http.request(new URL('http://example.com'), { signal: AbortSignal.timeout(10000) }, (res) => res.resume()).end();
+}
+` },
+        ],
+      },
+    ],
+  },
+  // fetch with undefined options
+  {
+    code: `
+export const r = fetch('https://example.com', undefined);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
+        suggestions: [],
+      },
+    ],
+  },
+  // fetch with options in a variable declared with let and never reassigned
+  {
+    code: `
+let init = { method: 'GET' };
+export const r = fetch('https://example.com', init);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+let init = { method: 'GET' };
+export const r = fetch('https://example.com', { ...init, signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // got.extend().get inline without timeout
+  {
+    code: `
+import got from 'got';
+export async function load() {
+  return got.extend({ prefixUrl: 'https://example.com' }).get('a');
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 20,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+export async function load() {
+  return got.extend({ prefixUrl: 'https://example.com', timeout: { request: 10000 } }).get('a');
+}
+` },
+        ],
+      },
+    ],
+  },
+  // axios.get in a tagged callback passed to Promise.all
+  {
+    code: `
+import axios from 'axios';
+export async function all(urls: string[]) {
+  return Promise.all(urls.map((url) => axios.get(url)));
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 40, endLine: 4, endColumn: 49,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export async function all(urls: string[]) {
+  return Promise.all(urls.map((url) => axios.get(url, { timeout: 10000 })));
+}
+` },
+        ],
+      },
+    ],
+  },
+  // fetch via globalThis
+  {
+    code: `
+export const r = globalThis.fetch('https://example.com');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 34,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const r = globalThis.fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // dynamic import of node-fetch
+  {
+    code: `
+export async function load() {
+  const { default: fetch } = await import('node-fetch');
+  return fetch('https://example.com');
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export async function load() {
+  const { default: fetch } = await import('node-fetch');
+  return fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+}
+` },
+        ],
+      },
+    ],
+  },
+];
+
+/** Syntax and scope only: where types would decide, the rule stays silent or keeps the syntactic verdict. */
+export const untypedValid: Valid[] = [
+  // ── type-only decisions ──
+  // without types a parameter is not known to be axios
+  `
+import type { AxiosStatic } from 'axios';
+export function f(http: AxiosStatic, u: string) {
+  return http.get(u, { timeout: 0 });
+}
+`,
+  // without types axios(target) can't tell a URL from a config
+  `
+import axios from 'axios';
+export function load(target: string) {
+  return axios(target);
+}
+`,
+];
+
+
+export const untypedInvalid: Invalid[] = [
+  // ── across files ──
+  // without types, another file's axios.defaults is out of sight
+  {
+    code: `
+import axios from 'axios';
+import { api } from './api';
+
+export async function listUsers() {
+  return axios.get('https://users.internal/users');
+}
+
+export async function getUser(id: string) {
+  return api.get(\`/users/\${id}\`);
+}
+`,
+    filename: 'project/defaults/users.ts',
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 6, column: 10, endLine: 6, endColumn: 19,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+import { api } from './api';
+
+export async function listUsers() {
+  return axios.get('https://users.internal/users', { timeout: 10000 });
+}
+
+export async function getUser(id: string) {
+  return api.get(\`/users/\${id}\`);
+}
+` },
+        ],
+      },
+    ],
+  },
+];
+
+/** What only type information can decide (projectService over test/fixtures). */
+export const typedValid: Valid[] = [
+  // ── type-only decisions ──
+  // a parameter typed AxiosInstance without timeout: its instance may be configured
+  `
+import type { AxiosInstance } from 'axios';
+export function f(http: AxiosInstance, u: string) {
+  return http.get(u);
+}
+`,
+  // a grpc.Client subclass called with a deadline
+  `
+import * as grpc from '@grpc/grpc-js';
+export class UsersClient extends grpc.Client {
+  getUser(request: object, options: grpc.CallOptions, callback: (error: Error | null, user?: object) => void): void {
+    void request; void options; void callback;
+  }
+}
+export function find(users: UsersClient) {
+  users.getUser({ id: 1 }, { deadline: Date.now() + 1000 }, () => undefined);
+}
+`,
+  // an options variable whose type requires signal
+  `
+interface BoundedInit extends RequestInit {
+  signal: AbortSignal;
+}
+export function load(url: string, init: BoundedInit) {
+  return fetch(url, init);
+}
+`,
+  // an options variable whose type requires timeout
+  `
+import axios from 'axios';
+interface Bounded {
+  timeout: number;
+  baseURL?: string;
+}
+export function load(url: string, config: Bounded) {
+  return axios.get(url, config);
+}
+`,
+  // a required signal in the type settles it even in checkUnknown
+  {
+    code: `
+interface BoundedInit extends RequestInit {
+  signal: AbortSignal;
+}
+export function load(url: string, init: BoundedInit) {
+  return fetch(url, init);
+}
+`,
+    options: [{ checkUnknown: true }],
+  },
+  // fetch(req) where req is typed Request carries its own signal
+  `
+export function load(input: Request) {
+  return fetch(input);
+}
+`,
+  // a user fetch is not the global even with types
+  `
+declare function fetch(u: string): number;
+export const n = fetch('x');
+`,
+
+  // ── across files ──
+  // axios.defaults.timeout written in another file of the program counts
+  {
+    code: `
+import axios from 'axios';
+import { api } from './api';
+
+export async function listUsers() {
+  return axios.get('https://users.internal/users');
+}
+
+export async function getUser(id: string) {
+  return api.get(\`/users/\${id}\`);
+}
+`,
+    filename: 'project/defaults/users.ts',
+  },
+  // an exported instance whose defaults.timeout is written in another file
+  {
+    code: `
+import axios from 'axios';
+
+export const api = axios.create({ baseURL: 'https://users.internal' });
+`,
+    filename: 'project/defaults/api.ts',
+  },
+];
+
+
+export const typedInvalid: Invalid[] = [
+  // ── type-only decisions ──
+  // a parameter typed AxiosStatic
+  {
+    code: `
+import type { AxiosStatic } from 'axios';
+export function f(http: AxiosStatic, u: string) {
+  return http.get(u, { timeout: 0 });
+}
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 4, column: 24, endLine: 4, endColumn: 34,
+        suggestions: [],
+      },
+    ],
+  },
+  // a parameter typed AxiosInstance with a misspelled key
+  {
+    code: `
+import type { AxiosInstance } from 'axios';
+export function f(http: AxiosInstance, u: string) {
+  return http.post(u, {}, { timeOut: 5000 } as object);
+}
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 4, column: 29, endLine: 4, endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+  // a class extending grpc.Client: its methods need a deadline
+  {
+    code: `
+import * as grpc from '@grpc/grpc-js';
+export class UsersClient extends grpc.Client {
+  getUser(request: object, options: grpc.CallOptions, callback: (error: Error | null, user?: object) => void): void {
+    void request; void options; void callback;
+  }
+}
+export function find(users: UsersClient) {
+  users.getUser({ id: 1 }, {}, () => undefined);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 9, column: 3, endLine: 9, endColumn: 16,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as grpc from '@grpc/grpc-js';
+export class UsersClient extends grpc.Client {
+  getUser(request: object, options: grpc.CallOptions, callback: (error: Error | null, user?: object) => void): void {
+    void request; void options; void callback;
+  }
+}
+export function find(users: UsersClient) {
+  users.getUser({ id: 1 }, { deadline: Date.now() + 10000 }, () => undefined);
+}
+` },
+        ],
+      },
+    ],
+  },
+  // an options type where signal is optional stays unknown
+  {
+    code: `
+export function load(url: string, init: RequestInit) {
+  return fetch(url, init);
+}
+`,
+    options: [{ checkUnknown: true }],
+    errors: [
+      {
+        messageId: 'unverifiedTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [],
+      },
+    ],
+  },
+  // a string-typed parameter is the URL of axios(url)
+  {
+    code: `
+import axios from 'axios';
+export function load(target: string) {
+  return axios(target);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export function load(target: string) {
+  return axios(target, { timeout: 10000 });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // a string-typed parameter is the URL of got(url)
+  {
+    code: `
+import got from 'got';
+export function load(target: string) {
+  return got(target);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 13,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+export function load(target: string) {
+  return got(target, { timeout: { request: 10000 } });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // fetch(input) where input is typed string
+  {
+    code: `
+export function load(input: string) {
+  return fetch(input);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export function load(input: string) {
+  return fetch(input, { signal: AbortSignal.timeout(10000) });
+}
+` },
+        ],
+      },
+    ],
+  },
+
+  // ── across files ──
+  // a program where nothing configures axios
+  {
+    code: `
+import axios from 'axios';
+
+export async function listUsers() {
+  return axios.get('https://users.internal/users');
+}
+`,
+    filename: 'project/plain/users.ts',
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 5, column: 10, endLine: 5, endColumn: 19,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+
+export async function listUsers() {
+  return axios.get('https://users.internal/users', { timeout: 10000 });
+}
+` },
+        ],
+      },
+    ],
+  },
+  // an exported instance nobody configures
+  {
+    code: `
+import axios from 'axios';
+
+export const api = axios.create({ baseURL: 'https://users.internal' });
+`,
+    filename: 'project/plain/api.ts',
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 20, endLine: 4, endColumn: 32,
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+
+export const api = axios.create({ baseURL: 'https://users.internal', timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+];
+
+/** The convention test/properties/suggestions.test.ts reads: which tester runs which cases. */
+export const suites = [
+  { rule: 'require-timeout', typed: false, valid: sharedValid, invalid: sharedInvalid },
+  { rule: 'require-timeout', typed: true, valid: sharedValid, invalid: sharedInvalid },
+  { rule: 'require-timeout', typed: false, valid: untypedValid, invalid: untypedInvalid },
+  { rule: 'require-timeout', typed: true, valid: typedValid, invalid: typedInvalid },
+];
+
+untypedTester.run('require-timeout', rule, { valid: sharedValid, invalid: sharedInvalid });
+typedTester.run('require-timeout (typed, same verdicts)', rule, { valid: sharedValid, invalid: sharedInvalid });
+untypedTester.run('require-timeout (untyped only)', rule, { valid: untypedValid, invalid: untypedInvalid });
+typedTester.run('require-timeout (typed only)', rule, { valid: typedValid, invalid: typedInvalid });
