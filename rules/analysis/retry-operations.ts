@@ -137,6 +137,14 @@ function chainKey(context: Context, call: CallNode, names: readonly string[]): K
   return { kind: 'none' };
 }
 
+/** The object literal written at the call for headers: `{ … }` or `new Headers({ … })`, where a key can be added. */
+function inlineHeaders(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  const first = value.type === AST_NODE_TYPES.NewExpression && value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
+  return first?.type === AST_NODE_TYPES.ObjectExpression ? first : undefined;
+}
+
 function httpEvidence(context: Context, call: ClientCall, names: readonly string[]): { key: KeyEvidence; send?: SendKey } {
   if (call.options.kind === 'chain') {
     const key = chainKey(context, call.node, names);
@@ -152,7 +160,7 @@ function httpEvidence(context: Context, call: ClientCall, names: readonly string
     return { key: { kind: 'none' }, send: literal ? { kind: 'headers', object: literal } : undefined };
   }
   const key = headerKey(context, headers.value, names);
-  const literal = unwrap(headers.value).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(headers.value) as TSESTree.ObjectExpression) : undefined;
+  const literal = inlineHeaders(headers.value);
   return { key, send: key.kind === 'none' && literal ? { kind: 'header', object: literal } : undefined };
 }
 

@@ -1,0 +1,1216 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry';
+import { typedTester, untypedTester } from '../rule-tester';
+
+/**
+ * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
+ * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
+ */
+export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // p-retry POST fetch
+  {
+    code: `
+import pRetry from 'p-retry';
+export async function pay(body: string) {
+  await pRetry(() => fetch('https://api.example.com/pay', { method: 'POST', body }), { retries: 3 });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 22, endLine: 4, endColumn: 27, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+export async function pay(body: string) {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => fetch('https://api.example.com/pay', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+` },
+    ] },
+    ],
+  },
+  // async-retry axios post
+  {
+    code: `
+import retry from 'async-retry';
+import axios from 'axios';
+export async function pay() {
+  await retry(async () => {
+    await axios.post('https://api.example.com/pay', { amount: 1 }, { timeout: 5000 });
+  });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 11, endLine: 6, endColumn: 21, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import retry from 'async-retry';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await retry(async () => {
+    await axios.post('https://api.example.com/pay', { amount: 1 }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+  });
+}
+` },
+    ] },
+    ],
+  },
+  // node-retry operation
+  {
+    code: `
+import retry from 'retry';
+import axios from 'axios';
+const operation = retry.operation({ retries: 3 });
+operation.attempt(async () => {
+  await axios.patch('https://api.example.com/orders/1', { state: 'paid' }, { headers: { Accept: 'application/json' } });
+});
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 20, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import retry from 'retry';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const operation = retry.operation({ retries: 3 });
+const idempotencyKey = randomUUID();
+operation.attempt(async () => {
+  await axios.patch('https://api.example.com/orders/1', { state: 'paid' }, { headers: { Accept: 'application/json', 'Idempotency-Key': idempotencyKey } });
+});
+` },
+    ] },
+    ],
+  },
+  // backOff + got
+  {
+    code: `
+import { backOff } from 'exponential-backoff';
+import got from 'got';
+export async function pay() {
+  return backOff(() => got.post('https://api.example.com/pay', { json: { amount: 1 } }));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 24, endLine: 5, endColumn: 32, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { backOff } from 'exponential-backoff';
+import got from 'got';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  return backOff(() => got.post('https://api.example.com/pay', { json: { amount: 1 }, headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` },
+    ] },
+    ],
+  },
+  // lifeomic attempt
+  {
+    code: `
+import { retry } from '@lifeomic/attempt';
+import axios from 'axios';
+export async function pay() {
+  return retry(async () => axios({ method: 'post', url: 'https://api.example.com/pay' }), { maxAttempts: 5 });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 28, endLine: 5, endColumn: 33, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { retry } from '@lifeomic/attempt';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  return retry(async () => axios({ method: 'post', url: 'https://api.example.com/pay', headers: { 'Idempotency-Key': idempotencyKey } }), { maxAttempts: 5 });
+}
+` },
+    ] },
+    ],
+  },
+  // cockatiel wrap execute
+  {
+    code: `
+import { retry, handleAll, wrap, circuitBreaker, ConsecutiveBreaker, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+const retryPolicy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
+const breaker = circuitBreaker(handleAll, { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+const policy = wrap(retryPolicy, breaker);
+export async function pay() {
+  return policy.execute(() => axios.post('https://api.example.com/pay', {}));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 8, column: 31, endLine: 8, endColumn: 41, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { retry, handleAll, wrap, circuitBreaker, ConsecutiveBreaker, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const retryPolicy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
+const breaker = circuitBreaker(handleAll, { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+const policy = wrap(retryPolicy, breaker);
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  return policy.execute(() => axios.post('https://api.example.com/pay', {}, { headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` },
+    ] },
+    ],
+  },
+  // Retryable decorator
+  {
+    code: `
+import { Retryable } from 'typescript-retry-decorator';
+import axios from 'axios';
+class Payments {
+  @Retryable({ maxAttempts: 3 })
+  async charge() {
+    await axios.post('https://api.example.com/charges', {});
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 11, endLine: 7, endColumn: 21, suggestions: [] },
+    ],
+  },
+  // while loop continue
+  {
+    code: `
+import axios from 'axios';
+export async function pay() {
+  let attempt = 0;
+  while (attempt < 3) {
+    try {
+      return await axios.post('https://api.example.com/pay', {});
+    } catch {
+      attempt++;
+      continue;
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 20, endLine: 7, endColumn: 30, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  let attempt = 0;
+  const idempotencyKey = randomUUID();
+  while (attempt < 3) {
+    try {
+      return await axios.post('https://api.example.com/pay', {}, { headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch {
+      attempt++;
+      continue;
+    }
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // do while flag
+  {
+    code: `
+export async function pay() {
+  let done = false;
+  let tries = 0;
+  do {
+    try {
+      await fetch('https://api.example.com/pay', { method: 'POST' });
+      done = true;
+    } catch (error) {
+      if (++tries > 3) throw error;
+    }
+  } while (!done);
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 13, endLine: 7, endColumn: 18, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  let done = false;
+  let tries = 0;
+  const idempotencyKey = randomUUID();
+  do {
+    try {
+      await fetch('https://api.example.com/pay', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+      done = true;
+    } catch (error) {
+      if (++tries > 3) throw error;
+    }
+  } while (!done);
+}
+` },
+    ] },
+    ],
+  },
+  // recursion from catch
+  {
+    code: `
+import axios from 'axios';
+export async function pay(attempt = 0): Promise<unknown> {
+  try {
+    return await axios.post('https://api.example.com/pay', {});
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    return pay(attempt + 1);
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 18, endLine: 5, endColumn: 28, suggestions: [] },
+    ],
+  },
+  // recursion from .catch
+  {
+    code: `
+import axios from 'axios';
+export function pay(): Promise<unknown> {
+  return axios.post('https://api.example.com/pay', {}).catch(() => pay());
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 10, endLine: 4, endColumn: 20, suggestions: [] },
+    ],
+  },
+  // axios-retry on instance
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+axiosRetry(api, { retries: 3 });
+export async function pay() {
+  await api.post('/pay', { amount: 1 });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 9, endLine: 7, endColumn: 17, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+import { randomUUID } from 'node:crypto';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+axiosRetry(api, { retries: 3 });
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await api.post('/pay', { amount: 1 }, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` },
+    ] },
+    ],
+  },
+  // fetch-retry
+  {
+    code: `
+import fetchRetry from 'fetch-retry';
+const fetchWithRetry = fetchRetry(fetch);
+export async function pay() {
+  await fetchWithRetry('https://api.example.com/pay', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 9, endLine: 5, endColumn: 23, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import fetchRetry from 'fetch-retry';
+import { randomUUID } from 'node:crypto';
+const fetchWithRetry = fetchRetry(fetch);
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await fetchWithRetry('https://api.example.com/pay', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey } });
+}
+` },
+    ] },
+    ],
+  },
+  // superagent retry
+  {
+    code: `
+import superagent from 'superagent';
+export async function pay() {
+  await superagent.post('https://api.example.com/pay').send({ amount: 1 }).retry(3);
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 9, endLine: 4, endColumn: 24, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import superagent from 'superagent';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await superagent.post('https://api.example.com/pay').set('Idempotency-Key', idempotencyKey).send({ amount: 1 }).retry(3);
+}
+` },
+    ] },
+    ],
+  },
+  // got methods POST
+  {
+    code: `
+import got from 'got';
+export async function pay() {
+  await got.post('https://api.example.com/pay', { retry: { limit: 2, methods: ['POST'] } });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 9, endLine: 4, endColumn: 17, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import got from 'got';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await got.post('https://api.example.com/pay', { retry: { limit: 2, methods: ['POST'] }, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` },
+    ] },
+    ],
+  },
+  // Stripe in p-retry
+  {
+    code: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+export async function charge(customer: string) {
+  return pRetry(() => stripe.charges.create({ amount: 100, currency: 'usd', customer }));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 23, endLine: 6, endColumn: 44, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+export async function charge(customer: string) {
+  const idempotencyKey = randomUUID();
+  return pRetry(() => stripe.charges.create({ amount: 100, currency: 'usd', customer }, { idempotencyKey }));
+}
+` },
+    ] },
+    ],
+  },
+  // Stripe confirm in loop
+  {
+    code: `
+import Stripe from 'stripe';
+const stripe = new Stripe('sk');
+export async function confirm(id: string) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await stripe.paymentIntents.confirm(id);
+    } catch {}
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 20, endLine: 7, endColumn: 49, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import Stripe from 'stripe';
+import { randomUUID } from 'node:crypto';
+const stripe = new Stripe('sk');
+export async function confirm(id: string) {
+  const idempotencyKey = randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await stripe.paymentIntents.confirm(id, undefined, { idempotencyKey });
+    } catch {}
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // unstable key inline
+  {
+    code: `
+import { randomUUID } from 'node:crypto';
+import axios from 'axios';
+import pRetry from 'p-retry';
+export async function pay() {
+  await pRetry(async () => {
+    await axios.post('https://api.example.com/pay', {}, { headers: { 'Idempotency-Key': randomUUID() } });
+  });
+}
+`,
+    errors: [
+    { messageId: 'unstableIdempotencyKey', line: 7, column: 11, endLine: 7, endColumn: 21, suggestions: [
+      { messageId: 'hoistIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+import axios from 'axios';
+import pRetry from 'p-retry';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await pRetry(async () => {
+    await axios.post('https://api.example.com/pay', {}, { headers: { 'Idempotency-Key': idempotencyKey } });
+  });
+}
+` },
+    ] },
+    ],
+  },
+  // unstable key variable in loop
+  {
+    code: `
+import { v4 as uuidv4 } from 'uuid';
+import axios from 'axios';
+export async function pay() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const key = uuidv4(); // one per attempt
+    try {
+      return await axios.post('https://api.example.com/pay', {}, { headers: { 'idempotency-key': key } });
+    } catch {}
+  }
+}
+`,
+    errors: [
+    { messageId: 'unstableIdempotencyKey', line: 8, column: 20, endLine: 8, endColumn: 30, suggestions: [
+      { messageId: 'hoistIdempotencyKey', output: `
+import { v4 as uuidv4 } from 'uuid';
+import axios from 'axios';
+export async function pay() {
+  const key = uuidv4();
+  for (let attempt = 0; attempt < 3; attempt++) {
+     // one per attempt
+    try {
+      return await axios.post('https://api.example.com/pay', {}, { headers: { 'idempotency-key': key } });
+    } catch {}
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // Stripe unstable Date.now
+  {
+    code: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+const stripe = new Stripe('sk');
+export async function charge(order: string) {
+  return pRetry(() => stripe.charges.create({ amount: 1, currency: 'usd' }, { idempotencyKey: \`\${order}-\${Date.now()}\` }));
+}
+`,
+    errors: [
+    { messageId: 'unstableIdempotencyKey', line: 6, column: 23, endLine: 6, endColumn: 44, suggestions: [
+      { messageId: 'hoistIdempotencyKey', output: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+const stripe = new Stripe('sk');
+export async function charge(order: string) {
+  const idempotencyKey = \`\${order}-\${Date.now()}\`;
+  return pRetry(() => stripe.charges.create({ amount: 1, currency: 'usd' }, { idempotencyKey }));
+}
+` },
+    ] },
+    ],
+  },
+  // cross function same file
+  {
+    code: `
+import axios from 'axios';
+import pRetry from 'p-retry';
+async function createOrder(item: string) {
+  return axios.post('https://api.example.com/orders', { item });
+}
+export async function checkout(item: string) {
+  await pRetry(() => createOrder(item), { retries: 2 });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 33, suggestions: [] },
+    ],
+  },
+  // slack sdk
+  {
+    code: `
+import { WebClient } from '@slack/web-api';
+const slack = new WebClient(process.env.SLACK_TOKEN);
+export async function announce() {
+  await slack.chat.postMessage({ channel: 'C1', text: 'deployed' });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 9, endLine: 5, endColumn: 31, suggestions: [] },
+    ],
+  },
+  // aws publish
+  {
+    code: `
+import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+import pRetry from 'p-retry';
+const sns = new SNSClient({});
+export async function announce() {
+  await pRetry(() => sns.send(new PublishCommand({ TopicArn: 'arn', Message: 'hi' })));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 30, suggestions: [] },
+    ],
+  },
+  // superagent chain in loop with no headers; CommonJS require
+  {
+    code: `
+const superagent = require('superagent');
+async function pay() {
+  while (true) {
+    try {
+      return await superagent.post('https://api.example.com/pay').send({});
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 20, endLine: 6, endColumn: 35, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+const { randomUUID } = require('node:crypto');
+const superagent = require('superagent');
+async function pay() {
+  const idempotencyKey = randomUUID();
+  while (true) {
+    try {
+      return await superagent.post('https://api.example.com/pay').set('Idempotency-Key', idempotencyKey).send({});
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // The example service's chargeCard: a POST in a hand-written retry loop.
+  {
+    code: `
+import axios from 'axios';
+
+const gateway = axios.create({ baseURL: 'https://payments.example.com', timeout: 5000 });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function chargeCard(customerId: string, amountCents: number) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const { data } = await gateway.post('/v1/charges', { customerId, amountCents });
+      return data;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+  throw new Error('unreachable');
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 10, column: 30, endLine: 10, endColumn: 42, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+const gateway = axios.create({ baseURL: 'https://payments.example.com', timeout: 5000 });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function chargeCard(customerId: string, amountCents: number) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const { data } = await gateway.post('/v1/charges', { customerId, amountCents }, { headers: { 'Idempotency-Key': idempotencyKey } });
+      return data;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+  throw new Error('unreachable');
+}
+` },
+    ] },
+    ],
+  },
+  // Multi-line options keep their comments and layout; an existing node:crypto import gains randomUUID.
+  {
+    code: `
+import { createHash } from 'node:crypto';
+import pRetry from 'p-retry';
+
+export async function submit(body: string) {
+  const digest = createHash('sha256').update(body).digest('hex');
+  await pRetry(async () => {
+    await fetch('https://api.example.com/submissions', {
+      method: 'POST', // creates a submission
+      body,
+      headers: {
+        'Content-Type': 'application/json', // JSON body
+        'X-Digest': digest,
+      },
+    });
+  }, { retries: 5 });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 8, column: 11, endLine: 8, endColumn: 16, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { createHash, randomUUID } from 'node:crypto';
+import pRetry from 'p-retry';
+
+export async function submit(body: string) {
+  const digest = createHash('sha256').update(body).digest('hex');
+  const idempotencyKey = randomUUID();
+  await pRetry(async () => {
+    await fetch('https://api.example.com/submissions', {
+      method: 'POST', // creates a submission
+      body,
+      headers: {
+        'Content-Type': 'application/json', // JSON body
+        'X-Digest': digest,
+        'Idempotency-Key': idempotencyKey,
+      },
+    });
+  }, { retries: 5 });
+}
+` },
+    ] },
+    ],
+  },
+  // An existing randomUUID import is reused; the name idempotencyKey is taken, so the key gets another.
+  {
+    code: `
+import { randomUUID as uuid } from 'crypto';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+const idempotencyKey = 'not-a-key';
+
+export async function pay() {
+  await pRetry(() => axios.post('https://api.example.com/pay', { note: idempotencyKey }));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 9, column: 22, endLine: 9, endColumn: 32, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { randomUUID as uuid } from 'crypto';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+const idempotencyKey = 'not-a-key';
+
+export async function pay() {
+  const idempotencyKey2 = uuid();
+  await pRetry(() => axios.post('https://api.example.com/pay', { note: idempotencyKey }, { headers: { 'Idempotency-Key': idempotencyKey2 } }));
+}
+` },
+    ] },
+    ],
+  },
+  // Stripe: an existing request-options object gains the key; confirm(id) gets params and options.
+  {
+    code: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+
+export async function charge(customer: string) {
+  await pRetry(() => stripe.charges.create({ amount: 100, currency: 'usd', customer }, { timeout: 10_000 }));
+}
+
+export async function confirm(id: string) {
+  await pRetry(() => stripe.paymentIntents.confirm(id));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 43, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+
+export async function charge(customer: string) {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => stripe.charges.create({ amount: 100, currency: 'usd', customer }, { timeout: 10_000, idempotencyKey }));
+}
+
+export async function confirm(id: string) {
+  await pRetry(() => stripe.paymentIntents.confirm(id));
+}
+` },
+    ] },
+    { messageId: 'unsafeRetry', line: 12, column: 22, endLine: 12, endColumn: 51, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+
+export async function charge(customer: string) {
+  await pRetry(() => stripe.charges.create({ amount: 100, currency: 'usd', customer }, { timeout: 10_000 }));
+}
+
+export async function confirm(id: string) {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => stripe.paymentIntents.confirm(id, undefined, { idempotencyKey }));
+}
+` },
+    ] },
+    ],
+  },
+  // A Stripe client kept on a class field, retried by a loop in a method.
+  {
+    code: `
+import Stripe from 'stripe';
+
+export class Billing {
+  private readonly stripe = new Stripe('sk_test');
+
+  async refund(charge: string) {
+    let attempts = 0;
+    while (attempts < 3) {
+      try {
+        return await this.stripe.refunds.create({ charge });
+      } catch {
+        attempts++;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempts));
+      }
+    }
+    return undefined;
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 11, column: 22, endLine: 11, endColumn: 48, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import Stripe from 'stripe';
+import { randomUUID } from 'node:crypto';
+
+export class Billing {
+  private readonly stripe = new Stripe('sk_test');
+
+  async refund(charge: string) {
+    let attempts = 0;
+    const idempotencyKey = randomUUID();
+    while (attempts < 3) {
+      try {
+        return await this.stripe.refunds.create({ charge }, { idempotencyKey });
+      } catch {
+        attempts++;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempts));
+      }
+    }
+    return undefined;
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // A superagent chain in a loop gets `.set('Idempotency-Key', …)`; a CommonJS file gets a require.
+  {
+    code: `
+const superagent = require('superagent');
+
+async function pay() {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await superagent.post('https://api.example.com/pay').send({ amount: 1 });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+module.exports = { pay };
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 20, endLine: 7, endColumn: 35, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+const { randomUUID } = require('node:crypto');
+const superagent = require('superagent');
+
+async function pay() {
+  const idempotencyKey = randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await superagent.post('https://api.example.com/pay').set('Idempotency-Key', idempotencyKey).send({ amount: 1 });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+module.exports = { pay };
+` },
+    ] },
+    ],
+  },
+  // Headers given as `new Headers({...})` are read too; a key-less one is reported.
+  {
+    code: `
+import pRetry from 'p-retry';
+
+export async function pay() {
+  await pRetry(() => fetch('https://api.example.com/pay', { method: 'POST', headers: new Headers({ Accept: 'application/json' }) }));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 22, endLine: 5, endColumn: 27, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => fetch('https://api.example.com/pay', { method: 'POST', headers: new Headers({ Accept: 'application/json', 'Idempotency-Key': idempotencyKey }) }));
+}
+` },
+    ] },
+    ],
+  },
+  // An unstable key through a variable declared in the loop (with a comment) moves out whole.
+  {
+    code: `
+import { v4 as uuidv4 } from 'uuid';
+import axios from 'axios';
+
+export async function pay() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const key = uuidv4(); // one per call, please
+    try {
+      return await axios.post('https://api.example.com/pay', {}, { headers: { 'idempotency-key': key } });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unstableIdempotencyKey', line: 9, column: 20, endLine: 9, endColumn: 30, suggestions: [
+      { messageId: 'hoistIdempotencyKey', output: `
+import { v4 as uuidv4 } from 'uuid';
+import axios from 'axios';
+
+export async function pay() {
+  const key = uuidv4();
+  for (let attempt = 0; attempt < 3; attempt++) {
+     // one per call, please
+    try {
+      return await axios.post('https://api.example.com/pay', {}, { headers: { 'idempotency-key': key } });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // nanoid(), Math.random() and crypto.randomUUID() inside the retry are unstable too.
+  {
+    code: `
+import { nanoid } from 'nanoid';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+export async function pay() {
+  await pRetry(() => axios.post('/a', {}, { headers: { 'X-Idempotency-Key': nanoid() } }));
+  await pRetry(() => axios.post('/b', {}, { headers: { 'PayPal-Request-Id': String(Math.random()) } }));
+  await pRetry(() => axios.post('/c', {}, { headers: { 'Idempotency-Key': crypto.randomUUID() } }));
+}
+`,
+    errors: [
+    { messageId: 'unstableIdempotencyKey', line: 7, column: 22, endLine: 7, endColumn: 32, suggestions: [
+      { messageId: 'hoistIdempotencyKey', output: `
+import { nanoid } from 'nanoid';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+export async function pay() {
+  const idempotencyKey = nanoid();
+  await pRetry(() => axios.post('/a', {}, { headers: { 'X-Idempotency-Key': idempotencyKey } }));
+  await pRetry(() => axios.post('/b', {}, { headers: { 'PayPal-Request-Id': String(Math.random()) } }));
+  await pRetry(() => axios.post('/c', {}, { headers: { 'Idempotency-Key': crypto.randomUUID() } }));
+}
+` },
+    ] },
+    { messageId: 'unstableIdempotencyKey', line: 8, column: 22, endLine: 8, endColumn: 32, suggestions: [
+      { messageId: 'hoistIdempotencyKey', output: `
+import { nanoid } from 'nanoid';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+export async function pay() {
+  await pRetry(() => axios.post('/a', {}, { headers: { 'X-Idempotency-Key': nanoid() } }));
+  const idempotencyKey = String(Math.random());
+  await pRetry(() => axios.post('/b', {}, { headers: { 'PayPal-Request-Id': idempotencyKey } }));
+  await pRetry(() => axios.post('/c', {}, { headers: { 'Idempotency-Key': crypto.randomUUID() } }));
+}
+` },
+    ] },
+    { messageId: 'unstableIdempotencyKey', line: 9, column: 22, endLine: 9, endColumn: 32, suggestions: [
+      { messageId: 'hoistIdempotencyKey', output: `
+import { nanoid } from 'nanoid';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+export async function pay() {
+  await pRetry(() => axios.post('/a', {}, { headers: { 'X-Idempotency-Key': nanoid() } }));
+  await pRetry(() => axios.post('/b', {}, { headers: { 'PayPal-Request-Id': String(Math.random()) } }));
+  const idempotencyKey = crypto.randomUUID();
+  await pRetry(() => axios.post('/c', {}, { headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` },
+    ] },
+    ],
+  },
+  // A key generated inside a function the retry calls is unstable; reported at the call in the retry.
+  {
+    code: `
+import { randomUUID } from 'node:crypto';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+async function createOrder(item: string) {
+  return axios.post('https://api.example.com/orders', { item }, { headers: { 'Idempotency-Key': randomUUID() } });
+}
+
+export async function checkout(item: string) {
+  await pRetry(() => createOrder(item), { retries: 2 });
+}
+`,
+    errors: [
+    { messageId: 'unstableIdempotencyKey', line: 11, column: 22, endLine: 11, endColumn: 33, suggestions: [] },
+    ],
+  },
+  // A retried function handed to p-retry by name: the POST inside it is reported where it is.
+  {
+    code: `
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+async function createOrder() {
+  return axios.post('https://api.example.com/orders', {});
+}
+
+export async function checkout() {
+  await pRetry(createOrder, { retries: 2 });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 10, endLine: 6, endColumn: 20, suggestions: [] },
+    ],
+  },
+  // Octokit retries every request by default: an issue can be opened twice.
+  {
+    code: `
+import { Octokit } from 'octokit';
+
+const octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });
+
+export async function fileBug(title: string) {
+  await octokit.rest.issues.create({ owner: 'acme', repo: 'app', title });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 9, endLine: 7, endColumn: 35, suggestions: [] },
+    ],
+  },
+  // ky with retry.methods that lists post; undici-free fetch-retry wrapper via require.
+  {
+    code: `
+import ky from 'ky';
+const fetchRetry = require('fetch-retry')(fetch, { retries: 5 });
+
+export async function pay() {
+  await ky.post('https://api.example.com/pay', { retry: { limit: 2, methods: ['post'] } });
+  await fetchRetry('https://api.example.com/pay', { method: 'POST' });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 16, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import ky from 'ky';
+import { randomUUID } from 'node:crypto';
+const fetchRetry = require('fetch-retry')(fetch, { retries: 5 });
+
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await ky.post('https://api.example.com/pay', { retry: { limit: 2, methods: ['post'] }, headers: { 'Idempotency-Key': idempotencyKey } });
+  await fetchRetry('https://api.example.com/pay', { method: 'POST' });
+}
+` },
+    ] },
+    { messageId: 'unsafeRetry', line: 7, column: 9, endLine: 7, endColumn: 19, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import ky from 'ky';
+import { randomUUID } from 'node:crypto';
+const fetchRetry = require('fetch-retry')(fetch, { retries: 5 });
+
+export async function pay() {
+  await ky.post('https://api.example.com/pay', { retry: { limit: 2, methods: ['post'] } });
+  const idempotencyKey = randomUUID();
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` },
+    ] },
+    ],
+  },
+  // axios-retry attached to the default axios instance retries POSTs made through it.
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+axiosRetry(axios, { retries: 2 });
+
+export const pay = () => axios.post('https://api.example.com/pay', {});
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 26, endLine: 7, endColumn: 36, suggestions: [] },
+    ],
+  },
+  // Configured header names and operations (rule options).
+  {
+    code: `
+import { charge } from '@acme/payments';
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+export async function pay(id: string) {
+  await pRetry(() => axios.post('/pay', {}, { headers: { 'x-acme-request-id': id } }));
+  await pRetry(() => charge({ amount: 1 }));
+  await pRetry(() => charge({ amount: 1, requestId: id }));
+}
+`,
+    options: [{"idempotencyHeaders":["X-Acme-Request-Id"],"operations":[{"module":"@acme/payments","export":"charge","keyOption":"requestId"}]}],
+    errors: [
+    { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 28, suggestions: [] },
+    ],
+  },
+];
+
+/** Must stay silent. */
+const validCases: Array<ValidTestCase<Options> | string> = [
+  // GET PUT DELETE in retry
+  `
+import axios from 'axios';
+import pRetry from 'p-retry';
+export async function sync(id: string) {
+  await pRetry(async () => {
+    await axios.get(\`https://api.example.com/orders/\${id}\`);
+    await axios.put(\`https://api.example.com/orders/\${id}\`, {});
+    await axios.delete(\`https://api.example.com/orders/\${id}\`);
+    await fetch(\`https://api.example.com/orders/\${id}\`);
+    await fetch(\`https://api.example.com/orders/\${id}\`, { method: 'PUT' });
+  });
+}
+`,
+  // stable key before loop
+  `
+import { randomUUID } from 'node:crypto';
+import axios from 'axios';
+export async function pay() {
+  const key = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await axios.post('https://api.example.com/pay', {}, { headers: { 'Idempotency-Key': key } });
+    } catch {}
+  }
+}
+`,
+  // stripe with idempotencyKey
+  `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+const stripe = new Stripe('sk');
+export async function charge(orderId: string) {
+  return pRetry(() => stripe.charges.create({ amount: 1, currency: 'usd' }, { idempotencyKey: \`charge-\${orderId}\` }));
+}
+`,
+  // got ky default retries
+  `
+import got from 'got';
+import ky from 'ky';
+export async function book() {
+  await got.post('https://api.example.com/bookings', { json: {} });
+  await ky.post('https://api.example.com/bookings', { json: {} });
+  await got.post('https://api.example.com/bookings', { retry: { limit: 3 } });
+}
+`,
+  // loop that rethrows
+  `
+import axios from 'axios';
+export async function pay(items: string[]) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await axios.post('https://api.example.com/pay', {});
+    } catch (error) {
+      throw error;
+    }
+  }
+}
+`,
+  // loop over items
+  `
+import axios from 'axios';
+export async function payAll(items: string[]) {
+  for (let i = 0; i < items.length; i++) {
+    try {
+      await axios.post('https://api.example.com/pay', { item: items[i] });
+    } catch (error) {
+      console.error(error);
+    }
+  }
+  for (const item of items) {
+    try {
+      await axios.post('https://api.example.com/pay', { item });
+    } catch {
+      continue;
+    }
+  }
+}
+`,
+  // axios-retry with custom condition and other instance
+  `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const api = axios.create({ baseURL: 'https://a.example.com' });
+const other = axios.create({ baseURL: 'https://b.example.com' });
+axiosRetry(api, { retries: 3, retryCondition: (e) => e.response?.status === 503 });
+axiosRetry(axios);
+export async function pay() {
+  await api.post('/pay', {});
+  await other.post('/pay', {});
+}
+`,
+  // a user function named fetch; a retry with header from params
+  `
+import pRetry from 'p-retry';
+function fetch(url: string, init: object) { return Promise.resolve({ url, init }); }
+export async function pay(headers: Record<string, string>) {
+  await pRetry(() => fetch('https://api.example.com/pay', { method: 'POST' }));
+  await pRetry(() => globalThis.fetch('https://api.example.com/pay', { method: 'POST', headers }));
+}
+`,
+  // aws with dedupe id and client token
+  `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import pRetry from 'p-retry';
+const sqs = new SQSClient({});
+export async function enqueue(id: string) {
+  await pRetry(() => sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: 'x', MessageDeduplicationId: id })));
+}
+`,
+  // slack with retries off
+  `
+import { WebClient } from '@slack/web-api';
+const slack = new WebClient(process.env.SLACK_TOKEN, { retryConfig: { retries: 0 } });
+export async function announce() {
+  await slack.chat.postMessage({ channel: 'C1', text: 'deployed' });
+}
+`,
+];
+
+untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
+typedTester.run('no-unsafe-retry (typed)', rule, { valid: validCases, invalid: invalidCases });
