@@ -65,6 +65,8 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
   let scratch: string;
   let codeServer: ChildProcess | undefined;
   let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let extensions: string;
   let artifacts: string;
 
   before(function () {
@@ -93,7 +95,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
 
   it('shows the squiggle and the Problems entry, and the quick fix removes them', async function () {
     const userData = path.join(scratch, 'user');
-    const extensions = path.join(scratch, 'extensions');
+    extensions = path.join(scratch, 'extensions');
     fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
     fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
     const dirs = ['--user-data-dir', userData, '--extensions-dir', extensions];
@@ -127,12 +129,12 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
     context.setDefaultTimeout(UI_TIMEOUT);
-    const page = context.pages()[0] ?? (await context.newPage());
+    page = context.pages()[0] ?? (await context.newPage());
     const started = Date.now();
     const timings: Record<string, number> = {};
     const shot = async (name: string) => {
       timings[name] = Date.now() - started;
-      await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+      await page!.screenshot({ path: path.join(artifacts, `${name}.png`) });
       fs.writeFileSync(path.join(artifacts, 'timings.json'), JSON.stringify(timings, null, 2));
     };
 
@@ -203,4 +205,40 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
       throw error;
     }
   });
+
+  it('restarts the server after it crashes, and the restarted server lints', async function () {
+    if (!page) this.skip();
+    const before = serverProcesses(extensions);
+    assert.equal(before.length, 1, `server processes: ${JSON.stringify(before)}`);
+    // A crash, as far as the client can tell: the process dies without a shutdown request.
+    process.kill(before[0]!, 'SIGKILL');
+    const deadline = Date.now() + UI_TIMEOUT;
+    let after: number[] = [];
+    while (Date.now() < deadline && (after = serverProcesses(extensions).filter((pid) => pid !== before[0])).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.equal(after.length, 1, 'the client did not start a new server');
+
+    // New text with a new finding: only a live server can report it.
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('export const ping = () => fetch(\'/ping\');');
+    await page.waitForSelector('.monaco-editor .squiggly-warning');
+    await page.screenshot({ path: path.join(artifacts, '5-after-restart.png') });
+  });
 });
+
+/** PIDs of Faultline servers started from this test's extensions directory (their command line names it). */
+function serverProcesses(extensionsDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (commandLine.some((arg) => arg.startsWith(extensionsDir) && arg.endsWith(path.join('dist', 'server.js')))) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
