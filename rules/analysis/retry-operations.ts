@@ -265,7 +265,7 @@ function methodsOptionRetry(context: Context, call: ClientCall, method: string |
     if (readOption(context, options, retry.countKey!.split('.')).kind === 'present') attempts = limit;
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  return { name: retry.name.split(' ')[0]!, node: call.node.callee, attempts, repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn: retry.repeatsOn };
+  return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn: retry.repeatsOn };
 }
 
 function sdkRetry(context: Context, sdk: SdkSpec, creation: TSESTree.Node | undefined, unsafe: boolean): ConfiguredUse | undefined {

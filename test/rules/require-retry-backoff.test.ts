@@ -1,0 +1,437 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/require-retry-backoff';
+import { typedTester, untypedTester } from '../rule-tester';
+
+/**
+ * Invalid cases, exported so the suggestion property test can run over them (this rule offers no
+ * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
+ */
+export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // The example service's waitForSettlement: no bound and no wait.
+  {
+    code: `
+import axios from 'axios';
+
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 4000 });
+
+export async function waitForSettlement(orderId: string): Promise<string> {
+  for (;;) {
+    try {
+      const { data } = await payments.get<{ state: string }>(\`/v1/orders/\${orderId}/settlement\`);
+      return data.state;
+    } catch {
+      continue;
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 7, column: 3, endLine: 7, endColumn: 6, suggestions: [] },
+    { messageId: 'noBackoff', line: 7, column: 3, endLine: 7, endColumn: 6, suggestions: [] },
+    ],
+  },
+  // A while(!done) flag loop whose only exit is success, with a wait.
+  {
+    code: `
+export async function publish(body: string) {
+  let done = false;
+  while (!done) {
+    try {
+      await fetch('https://api.example.com/events', { method: 'PUT', body });
+      done = true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [] },
+    ],
+  },
+  // Recursion from .catch() with no bound and no wait.
+  {
+    code: `
+import axios from 'axios';
+export function load(): Promise<unknown> {
+  return axios.get('https://api.example.com/items').catch(() => load());
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 4, column: 65, endLine: 4, endColumn: 69, suggestions: [] },
+    { messageId: 'noBackoff', line: 4, column: 65, endLine: 4, endColumn: 69, suggestions: [] },
+    ],
+  },
+  // A bounded recursion that waits is fine; an unbounded method recursion through this.
+  {
+    code: `
+import axios from 'axios';
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function load(attempt = 1): Promise<unknown> {
+  try {
+    return await axios.get('https://api.example.com/items');
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    await sleep(attempt * 500);
+    return load(attempt + 1);
+  }
+}
+class Poller {
+  async poll(): Promise<unknown> {
+    try {
+      return await axios.get('https://api.example.com/status');
+    } catch {
+      await sleep(1000);
+      return this.poll();
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 19, column: 14, endLine: 19, endColumn: 23, suggestions: [] },
+    ],
+  },
+  // Nested: axios-retry (default 3 retries) inside p-retry (10 retries by default).
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+import pRetry from 'p-retry';
+
+const api = axios.create({ baseURL: 'https://api.example.com' });
+axiosRetry(api);
+
+export async function load() {
+  return pRetry(() => api.get('/items'));
+}
+`,
+    errors: [
+    { messageId: 'nestedRetry', line: 10, column: 23, endLine: 10, endColumn: 30, suggestions: [] },
+    ],
+  },
+  // Nested three layers: an OpenAI client (2 retries) in backOff (3 attempts) in a loop of 4.
+  {
+    code: `
+import OpenAI from 'openai';
+import { backOff } from 'exponential-backoff';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const openai = new OpenAI();
+
+async function summarise(text: string) {
+  return backOff(() => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] }), { numOfAttempts: 3 });
+}
+
+export async function run(text: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await summarise(text);
+    } catch {
+      await sleep(1000);
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [
+    { messageId: 'nestedRetry', line: 9, column: 24, endLine: 9, endColumn: 54, suggestions: [] },
+    ],
+  },
+  // got's default retries (2) inside async-retry (3 retries): 12 attempts.
+  {
+    code: `
+import got from 'got';
+import retry from 'async-retry';
+export async function load() {
+  return retry(() => got('https://api.example.com/items').json(), { retries: 3 });
+}
+`,
+    errors: [
+    { messageId: 'nestedRetry', line: 5, column: 22, endLine: 5, endColumn: 25, suggestions: [] },
+    ],
+  },
+  // The strict setting reports every nesting, even a small one.
+  {
+    code: `
+import got from 'got';
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function load() {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await got('https://api.example.com/items').json();
+    } catch {
+      await sleep(100);
+    }
+  }
+  return undefined;
+}
+`,
+    options: [{"maxNestedAttempts":1}],
+    errors: [
+    { messageId: 'nestedRetry', line: 7, column: 20, endLine: 7, endColumn: 23, suggestions: [] },
+    ],
+  },
+  // @lifeomic/attempt nested inside a cockatiel policy with a backoff and bounded attempts.
+  {
+    code: `
+import { retry as attempt } from '@lifeomic/attempt';
+import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 4, backoff: new ExponentialBackoff() });
+export async function load() {
+  return policy.execute(() => attempt(() => fetch('https://api.example.com/items'), { maxAttempts: 5 }));
+}
+`,
+    errors: [
+    { messageId: 'nestedRetry', line: 6, column: 31, endLine: 6, endColumn: 38, suggestions: [] },
+    ],
+  },
+  // for(;;) with continue in the catch: no bound and no wait.
+  {
+    code: `
+import axios from 'axios';
+export async function poll(id: string) {
+  for (;;) {
+    try {
+      const { data } = await axios.get(\`https://api.example.com/\${id}\`);
+      return data;
+    } catch {
+      continue;
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] },
+    { messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] },
+    ],
+  },
+  // while(true) with sleep, unbounded
+  {
+    code: `
+import axios from 'axios';
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function poll() {
+  while (true) {
+    try {
+      return await axios.get('https://api.example.com/status');
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      await sleep(1000);
+    }
+  }
+}
+declare function isRetryable(e: unknown): boolean;
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 8, suggestions: [] },
+    ],
+  },
+  // bounded no wait
+  {
+    code: `
+import axios from 'axios';
+export async function get() {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await axios.get('https://api.example.com/status');
+    } catch {}
+  }
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] },
+    ],
+  },
+  // recursion unbounded no wait
+  {
+    code: `
+import axios from 'axios';
+export async function get(): Promise<unknown> {
+  try {
+    return await axios.get('https://api.example.com/status');
+  } catch {
+    return get();
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 7, column: 12, endLine: 7, endColumn: 15, suggestions: [] },
+    { messageId: 'noBackoff', line: 7, column: 12, endLine: 7, endColumn: 15, suggestions: [] },
+    ],
+  },
+  // p-retry forever and Infinity
+  {
+    code: `
+import pRetry from 'p-retry';
+import retry from 'async-retry';
+export async function a() {
+  await pRetry(() => fetch('https://a.example.com'), { forever: true });
+  await retry(() => fetch('https://a.example.com'), { retries: Infinity });
+}
+`,
+    errors: [
+    { messageId: 'foreverRetry', line: 5, column: 56, endLine: 5, endColumn: 69, suggestions: [] },
+    { messageId: 'foreverRetry', line: 6, column: 55, endLine: 6, endColumn: 72, suggestions: [] },
+    ],
+  },
+  // cockatiel handleAll no maxAttempts; maxAttempts no backoff
+  {
+    code: `
+import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+export const forever = retry(handleAll, {});
+export const fast = retry(handleAll, { maxAttempts: 3 });
+export const good = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
+`,
+    errors: [
+    { messageId: 'unboundedPolicy', line: 3, column: 24, endLine: 3, endColumn: 29, suggestions: [] },
+    { messageId: 'policyWithoutBackoff', line: 4, column: 21, endLine: 4, endColumn: 26, suggestions: [] },
+    ],
+  },
+  // nested axios-retry in p-retry
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+import pRetry from 'p-retry';
+const api = axios.create({ baseURL: 'https://api.example.com' });
+axiosRetry(api, { retries: 3 });
+export async function load() {
+  return pRetry(() => api.get('/items'), { retries: 10 });
+}
+`,
+    errors: [
+    { messageId: 'nestedRetry', line: 8, column: 23, endLine: 8, endColumn: 30, suggestions: [] },
+    ],
+  },
+  // nested via function: loop around p-retry
+  {
+    code: `
+import pRetry from 'p-retry';
+import { setTimeout as sleep } from 'node:timers/promises';
+async function fetchItems() {
+  return pRetry(() => fetch('https://api.example.com/items'), { retries: 4 });
+}
+export async function load() {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetchItems();
+    } catch {
+      await sleep(attempt * 1000);
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'nestedRetry', line: 5, column: 10, endLine: 5, endColumn: 16, suggestions: [] },
+    ],
+  },
+  // retry.operation forever
+  {
+    code: `
+import retry from 'retry';
+const operation = retry.operation({ forever: true });
+operation.attempt(() => fetch('https://a.example.com'));
+`,
+    errors: [
+    { messageId: 'foreverRetry', line: 3, column: 37, endLine: 3, endColumn: 50, suggestions: [] },
+    ],
+  },
+];
+
+/** Must stay silent. */
+const validCases: Array<ValidTestCase<Options> | string> = [
+  // A user-declared wait function counts as a wait.
+  { code: `
+import axios from 'axios';
+declare function napFor(ms: number): Promise<void>;
+export async function load() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await axios.get('/x');
+    } catch {
+      await napFor(100);
+    }
+  }
+  return undefined;
+}
+`, options: [{"waitFunctions":["napFor"]}] },
+  // Library retries with finite counts and their default backoff are fine.
+  `
+import pRetry from 'p-retry';
+import retry from 'async-retry';
+import { backOff } from 'exponential-backoff';
+export async function load() {
+  await pRetry(() => fetch('https://api.example.com/a'), { retries: 3 });
+  await retry(() => fetch('https://api.example.com/b'), { retries: 2, minTimeout: 500 });
+  await backOff(() => fetch('https://api.example.com/c'));
+}
+`,
+  // A single layer of built-in retries is not nesting; a got call outside any retry stays silent.
+  `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+import got from 'got';
+axiosRetry(axios, { retries: 3 });
+export async function load() {
+  await axios.get('https://api.example.com/a');
+  await got('https://api.example.com/b');
+}
+`,
+  // A polling loop bounded by a deadline and waiting between polls.
+  `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function waitFor(url: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(1000);
+    }
+  }
+  throw new Error('timed out');
+}
+`,
+  // valid: bounded with wait, rethrow loop, loop over items
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function charge() {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await axios.get('/x');
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+  while (true) {
+    try { return await axios.get('/x'); } catch (e) { throw e; }
+  }
+}
+export async function each(items: string[]) {
+  for (let i = 0; i < items.length; i++) {
+    try { await axios.post('/x', items[i]); } catch (e) { console.error(e); }
+  }
+}
+`,
+  // do-while bounded by tries with new Promise wait
+  `
+export async function pay() {
+  let done = false;
+  let tries = 0;
+  do {
+    try {
+      await fetch('https://api.example.com/pay');
+      done = true;
+    } catch (error) {
+      if (++tries > 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * tries));
+    }
+  } while (!done);
+}
+`,
+];
+
+untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
+typedTester.run('require-retry-backoff (typed)', rule, { valid: validCases, invalid: invalidCases });
