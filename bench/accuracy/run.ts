@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:accuracy`: precision and recall of the rules on real code. The packages in corpus.json are
+ * fetched with `npm pack <name>@<version>` into a cache outside the repository (FAULTLINE_BENCH_CACHE, default
+ * ~/.cache/faultline-bench) and unpacked there; the repository keeps only that list and the labels in labels/.
+ *
+ * A label file names, for each chosen file, every outbound call site: its line, client, whether the verdict is
+ * decidable from the package's own source, and the correct verdict (report or not, with a reason) for each rule
+ * the file is labelled for. A finding on a line with no label counts as a false positive for a labelled rule;
+ * undecidable sites are listed but not scored. Tests never run this: it downloads.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin = require('../../rules');
+
+const HERE = path.join(__dirname, '..', '..', '..', 'bench', 'accuracy');
+const CACHE = process.env.FAULTLINE_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'faultline-bench');
+
+interface CorpusEntry { name: string; version: string; files: string[]; why: string }
+interface Verdict { report: boolean; reason: string }
+interface CallLabel { line: number; client: string; code: string; decidable: boolean; verdicts: Record<string, Verdict> }
+interface FileLabels { rules: string[]; calls: CallLabel[] }
+interface PackageLabels { package: string; version: string; files: Record<string, FileLabels> }
+
+interface Finding { rule: string; line: number; column: number; message: string }
+interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; where: string; detail: string }
+
+function slug(entry: { name: string; version: string }): string {
+  return `${entry.name.replace('/', '+')}@${entry.version}`;
+}
+
+/** The unpacked package, downloading it once. */
+function ensurePackage(entry: CorpusEntry): string {
+  const dir = path.join(CACHE, slug(entry));
+  if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  const tarballs = path.join(CACHE, 'tarballs');
+  fs.mkdirSync(tarballs, { recursive: true });
+  console.error(`fetching ${entry.name}@${entry.version}…`);
+  const tarball = execFileSync('npm', ['pack', `${entry.name}@${entry.version}`, '--pack-destination', tarballs, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('tar', ['xzf', path.join(tarballs, tarball), '-C', dir, '--strip-components=1']);
+  return dir;
+}
+
+const CONFIG: Linter.Config[] = [
+  // The packages' own directives must neither switch our rules off nor add noise.
+  { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+  { files: ['**/*.{ts,mts,cts,mjs}'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' } },
+  { files: ['**/*.{js,cjs}'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'commonjs' } },
+  plugin.configs.recommended as Linter.Config,
+];
+
+function lint(linter: Linter, dir: string, file: string): Finding[] {
+  const code = fs.readFileSync(path.join(dir, file), 'utf8');
+  // A virtual path outside node_modules: ESLint ignores node_modules by default.
+  const messages = linter.verify(code, CONFIG, { filename: path.join(process.cwd(), 'accuracy-corpus', file) });
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(`${file}: cannot parse: ${fatal.message}`);
+  return messages
+    .filter((m) => m.ruleId?.startsWith('faultline/'))
+    .map((m) => ({ rule: (m.ruleId as string).slice('faultline/'.length), line: m.line, column: m.column, message: m.message }));
+}
+
+function score(entry: CorpusEntry, labels: PackageLabels | undefined, file: string, findings: Finding[]): Outcome[] {
+  const fileLabels = labels?.files[file];
+  if (!fileLabels) return [];
+  const outcomes: Outcome[] = [];
+  const where = (line: number): string => `${entry.name}@${entry.version}/${file}:${line}`;
+  for (const rule of fileLabels.rules) {
+    const ruleFindings = findings.filter((f) => f.rule === rule);
+    const matched = new Set<Finding>();
+    for (const call of fileLabels.calls) {
+      const verdict = call.verdicts[rule];
+      if (!verdict) continue;
+      const hits = ruleFindings.filter((f) => f.line === call.line);
+      hits.forEach((h) => matched.add(h));
+      const reported = hits.length > 0;
+      const detail = `${call.code} — expected ${verdict.report ? 'report' : 'silence'}: ${verdict.reason}${reported ? ` — got: ${hits[0]?.message}` : ''}`;
+      const kind: Outcome['kind'] = !call.decidable ? 'undecidable' : verdict.report ? (reported ? 'TP' : 'FN') : reported ? 'FP' : 'TN';
+      outcomes.push({ kind, rule, client: call.client, where: where(call.line), detail });
+    }
+    for (const f of ruleFindings.filter((x) => !matched.has(x))) {
+      outcomes.push({ kind: 'FP', rule, client: '(no label)', where: where(f.line), detail: `unlabelled finding: ${f.message}` });
+    }
+  }
+  return outcomes;
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)} %`;
+}
+
+function table(title: string, outcomes: Outcome[], key: (o: Outcome) => string): void {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
+  console.log(`\n${title}`);
+  console.log('| group | TP | FP | FN | TN | undecidable | precision | recall |');
+  console.log('| :---- | -: | -: | -: | -: | ----------: | --------: | -----: |');
+  const rows = [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  rows.push(['all', outcomes]);
+  for (const [group, list] of rows) {
+    const count = (k: Outcome['kind']): number => list.filter((o) => o.kind === k).length;
+    const [tp, fp, fn] = [count('TP'), count('FP'), count('FN')];
+    console.log(`| ${group} | ${tp} | ${fp} | ${fn} | ${count('TN')} | ${count('undecidable')} | ${pct(tp, tp + fp)} | ${pct(tp, tp + fn)} |`);
+  }
+}
+
+function main(): number {
+  const corpus = JSON.parse(fs.readFileSync(path.join(HERE, 'corpus.json'), 'utf8')) as { packages: CorpusEntry[] };
+  const linter = new Linter({ configType: 'flat' });
+  const outcomes: Outcome[] = [];
+  const unlabelled: string[] = [];
+  const showFindings = process.argv.includes('--findings');
+  for (const entry of corpus.packages) {
+    const dir = ensurePackage(entry);
+    const labelFile = path.join(HERE, 'labels', `${slug(entry)}.json`);
+    const labels = fs.existsSync(labelFile) ? (JSON.parse(fs.readFileSync(labelFile, 'utf8')) as PackageLabels) : undefined;
+    for (const file of entry.files) {
+      const findings = lint(linter, dir, file);
+      if (showFindings) for (const f of findings) console.log(`  ${slug(entry)}/${file}:${f.line}:${f.column} ${f.rule}: ${f.message}`);
+      if (!labels?.files[file]) unlabelled.push(`${slug(entry)}/${file} (${findings.length} findings)`);
+      outcomes.push(...score(entry, labels, file, findings));
+    }
+  }
+  console.log(`corpus: ${corpus.packages.length} packages, cache ${CACHE}; config: recommended, untyped`);
+  for (const rule of [...new Set(outcomes.map((o) => o.rule))].sort()) {
+    table(`faultline/${rule} by client`, outcomes.filter((o) => o.rule === rule), (o) => o.client);
+  }
+  table('all rules by rule', outcomes, (o) => o.rule);
+  const wrong = outcomes.filter((o) => o.kind === 'FP' || o.kind === 'FN');
+  console.log(`\nfalse positives and false negatives (${wrong.length}):`);
+  for (const o of wrong) console.log(`  ${o.kind} ${o.rule} [${o.client}] ${o.where}: ${o.detail}`);
+  const undecidable = outcomes.filter((o) => o.kind === 'undecidable');
+  console.log(`\nundecidable inside the package, not scored (${undecidable.length}):`);
+  for (const o of undecidable) console.log(`  ${o.rule} [${o.client}] ${o.where}: ${o.detail}`);
+  if (unlabelled.length) console.log(`\nfiles without labels (not scored): ${unlabelled.join(', ')}`);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,223 @@
+/**
+ * `npm run bench`: what the rules add to a lint run. The same ESLint `Linter`, parser and files, once with
+ * `configs.recommended` and once with no rules enabled (parse and traversal only), interleaved in one process
+ * (ABBA order per round, a GC between halves) so machine noise hits both sides alike. Medians over the rounds
+ * after a warm-up; the overhead is rules / baseline − 1. Untyped: real JS of installed packages plus the example.
+ * Typed: this repository's TypeScript and the example, with one `ts.Program` per tsconfig handed to the parser
+ * (`parserOptions.programs`), so the program is built once and both sides pay the same AST conversion.
+ *
+ * `--profile`: after the rounds, CPU-profile one rules-only pass per corpus and print where the rules' time goes.
+ * Goals (issue 2): ≤ 10 % untyped, ≤ 5 % typed.
+ */
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import * as ts from 'typescript';
+import plugin = require('../rules');
+
+const ROOT = path.join(__dirname, '..', '..');
+const NODE_MODULES = path.join(ROOT, 'node_modules');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+interface Corpus {
+  label: string;
+  goal: number;
+  files: { filename: string; code: string }[];
+  configFor(rules: Linter.Config): Linter.Config[];
+}
+
+function listFiles(dir: string, pattern: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'fixtures') out.push(...listFiles(full, pattern));
+    } else if (pattern.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+/** ESLint ignores node_modules by default, so installed packages are linted under a neutral virtual path. */
+function load(files: string[]): Corpus['files'] {
+  return files.map((file) => ({
+    filename: file.startsWith(NODE_MODULES) ? path.join(ROOT, 'corpus', path.relative(NODE_MODULES, file)) : file,
+    code: fs.readFileSync(file, 'utf8'),
+  }));
+}
+
+const NO_INLINE: Linter.Config = { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } };
+
+function untypedCorpus(): Corpus {
+  const files = [
+    ...listFiles(path.join(NODE_MODULES, 'eslint', 'lib'), /\.js$/),
+    ...['parser', 'typescript-estree', 'scope-manager', 'utils', 'type-utils', 'project-service', 'rule-tester']
+      .flatMap((pkg) => listFiles(path.join(NODE_MODULES, '@typescript-eslint', pkg, 'dist'), /\.js$/)),
+    ...listFiles(path.join(ROOT, 'examples', 'src'), /\.ts$/),
+  ];
+  return {
+    label: 'untyped',
+    goal: 0.1,
+    files: load(files),
+    configFor: (rules) => [
+      NO_INLINE,
+      { files: ['**/*.js'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'commonjs' } },
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' } },
+      rules,
+    ],
+  };
+}
+
+function programFor(tsconfig: string): ts.Program {
+  const read = ts.readConfigFile(tsconfig, (f) => ts.sys.readFile(f));
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfig));
+  return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+}
+
+function typedCorpus(): Corpus {
+  const programs = [programFor(path.join(ROOT, 'tsconfig.json')), programFor(path.join(ROOT, 'examples', 'tsconfig.json'))];
+  const files = programs
+    .flatMap((p) => p.getRootFileNames())
+    .filter((f) => !f.endsWith('.d.ts') && !f.includes(`${path.sep}bench${path.sep}`));
+  return {
+    label: 'typed',
+    goal: 0.05,
+    files: load([...new Set(files)].sort()),
+    configFor: (rules) => [
+      NO_INLINE,
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { programs } } },
+      rules,
+    ],
+  };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function lintAll(linter: Linter, corpus: Corpus, config: Linter.Config[]): { ms: number; findings: number } {
+  let findings = 0;
+  const start = process.hrtime.bigint();
+  for (const file of corpus.files) findings += linter.verify(file.code, config, { filename: file.filename }).length;
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, findings };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface Result { corpus: Corpus; base: number[]; rules: number[]; coldBase: number; coldRules: number; findings: number; crashes: string[] }
+
+function measure(corpus: Corpus): Result {
+  const linter = new Linter({ configType: 'flat' });
+  const baseline = corpus.configFor({ plugins: { faultline: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: {} });
+  const recommended = corpus.configFor(plugin.configs.recommended as Linter.Config);
+  const base: number[] = [];
+  const rules: number[] = [];
+  let coldBase = 0;
+  let coldRules = 0;
+  let findings = 0;
+  // Round 0 is the warm-up (JIT, the type checker's lazily built types); it is reported as "cold", not in the medians.
+  for (let round = 0; round <= ROUNDS; round++) {
+    const order = round % 2 === 0 ? (['base', 'rules'] as const) : (['rules', 'base'] as const);
+    for (const side of order) {
+      gc();
+      const run = lintAll(linter, corpus, side === 'base' ? baseline : recommended);
+      if (side === 'rules') findings = run.findings;
+      if (round === 0) side === 'base' ? (coldBase = run.ms) : (coldRules = run.ms);
+      else (side === 'base' ? base : rules).push(run.ms);
+    }
+  }
+  return { corpus, base, rules, coldBase, coldRules, findings, crashes: [] };
+}
+
+async function profileRules(corpus: Corpus): Promise<void> {
+  const linter = new Linter({ configType: 'flat' });
+  const config = corpus.configFor(plugin.configs.recommended as Linter.Config);
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params?: object): Promise<T> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  for (let i = 0; i < 3; i++) lintAll(linter, corpus, config);
+  const { profile } = await post<{ profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }>('Profiler.stop');
+  session.disconnect();
+  const file = path.join(ROOT, 'out', `bench-${corpus.label}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  summariseProfile(profile, corpus.label, file);
+}
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+
+/** Self time per function in out/rules/, and the total time spent under any out/rules/ frame (inclusive). */
+function summariseProfile(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, label: string, file: string): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const isRules = (n: ProfileNode): boolean => n.callFrame.url.includes('/out/rules/');
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  let underRules = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    total += dt;
+    let node = byId.get(id);
+    const seen = new Set<string>();
+    let first: ProfileNode | undefined;
+    while (node) {
+      if (isRules(node)) {
+        first ??= node;
+        const key = `${node.callFrame.functionName || '(anonymous)'} ${path.relative(ROOT, node.callFrame.url.replace('file://', ''))}:${node.callFrame.lineNumber + 1}`;
+        if (!seen.has(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+        seen.add(key);
+      }
+      node = byId.get(parent.get(node.id) ?? -1);
+    }
+    if (first) {
+      underRules += dt;
+      const leaf = byId.get(id);
+      const key = leaf && isRules(leaf)
+        ? `${leaf.callFrame.functionName || '(anonymous)'} ${path.relative(ROOT, leaf.callFrame.url.replace('file://', ''))}:${leaf.callFrame.lineNumber + 1}`
+        : `(library code called from) ${first.callFrame.functionName || '(anonymous)'} ${path.relative(ROOT, first.callFrame.url.replace('file://', ''))}:${first.callFrame.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + dt);
+    }
+  });
+  const top = (m: Map<string, number>): string[] =>
+    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `  ${(v / 1000).toFixed(0).padStart(7)} ms ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+  console.log(`\nprofile (${label}, 3 rules-only passes): ${((100 * underRules) / total).toFixed(1)} % of samples under out/rules/ — ${path.relative(ROOT, file)}`);
+  console.log(' self time (rules code, or the library code it called):');
+  console.log(top(self).join('\n'));
+  console.log(' inclusive time of rules functions:');
+  console.log(top(inclusive).join('\n'));
+}
+
+function format(result: Result): string {
+  const base = median(result.base);
+  const rules = median(result.rules);
+  const overhead = rules / base - 1;
+  const cold = result.coldRules / result.coldBase - 1;
+  const verdict = overhead <= result.corpus.goal ? 'ok' : 'ABOVE GOAL';
+  return `| ${result.corpus.label.padEnd(7)} | ${String(result.corpus.files.length).padStart(5)} | ${base.toFixed(0).padStart(8)} | ${rules.toFixed(0).padStart(8)} | ${(overhead * 100).toFixed(1).padStart(6)} % | ${(cold * 100).toFixed(1).padStart(6)} % | ≤ ${(result.corpus.goal * 100).toFixed(0)} % ${verdict} | ${result.findings} |`;
+}
+
+async function main(): Promise<void> {
+  const results: Result[] = [];
+  for (const corpus of [untypedCorpus(), typedCorpus()]) {
+    const bytes = corpus.files.reduce((n, f) => n + f.code.length, 0);
+    console.log(`${corpus.label}: ${corpus.files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${ROUNDS} rounds after a warm-up…`);
+    results.push(measure(corpus));
+  }
+  console.log(`\nrules: ${Object.keys(plugin.configs.recommended.rules ?? {}).join(', ')}`);
+  console.log('| corpus  | files | base ms  | rules ms | overhead | cold     | goal          | findings |');
+  console.log('| :------ | ----: | -------: | -------: | -------: | -------: | :------------ | -------: |');
+  for (const r of results) console.log(format(r));
+  for (const r of results) console.log(`${r.corpus.label} rounds (ms) base [${r.base.map((v) => v.toFixed(0)).join(', ')}] rules [${r.rules.map((v) => v.toFixed(0)).join(', ')}]`);
+  if (process.argv.includes('--profile')) for (const r of results) await profileRules(r.corpus);
+}
+
+void main();
