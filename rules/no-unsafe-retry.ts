@@ -186,12 +186,20 @@ export default createRule<Options, MessageIds>({
           report(operation, { kind: 'configured', use }, scopes);
         }
         for (const scope of ordered) {
-          for (const reached of reach.of(scope).calls) {
+          const reachable = reach.of(scope);
+          for (const reached of reachable.calls) {
             const operation = reached.facts.operation;
             if (!operation || done.has(reached.site) || done.has(operation.call)) continue;
             if (operation.key.kind === 'unknown' || operation.key.kind === 'safe') continue;
             done.add(reached.site);
             report(operation, { kind: 'scope', scope, via: reached.via, site: reached.site }, scopes);
+          }
+          for (const { site, operation } of reachable.program) {
+            if (done.has(site)) continue;
+            done.add(site);
+            const data = { operation: `${operation.label} in ${operation.where}`, consequence: operation.consequence, retry: describeScope(scope) };
+            if (operation.unstableKey) context.report({ node: site.callee, messageId: 'unstableIdempotencyKey', data });
+            else context.report({ node: site.callee, messageId: 'unsafeRetry', data: { ...data, advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.' } });
           }
         }
       },

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { contains, isFunctionNode, walk } from './ast-walk';
 import { enclosingClassBody, findVariable, unwrap } from './origin';
 import { classifyCall, type CallFacts, type OperationSettings } from './retry-operations';
+import { programOperations, type ProgramOperation } from './retry-program';
 import type { RetryScope } from './retry-scopes';
 import type { TypeFacts } from './types';
 
@@ -30,12 +31,15 @@ export interface ReachedScope {
 export interface Reach {
   calls: Reached[];
   scopes: ReachedScope[];
+  /** With types: operations in other files of the program, reached through `site`. */
+  program: Array<{ site: CallNode; operation: ProgramOperation }>;
 }
 
 interface Summary {
   calls: Array<{ call: CallNode; facts: CallFacts }>;
   scopes: RetryScope[];
   callees: Array<{ site: CallNode; fn: TSESTree.Node; name: string }>;
+  program: Array<{ site: CallNode; operation: ProgramOperation }>;
 }
 
 /** A function of this file that `call` calls: a declaration, a `const f = () => …`, or `this.method()`. */
@@ -75,7 +79,7 @@ export class RetryReach {
   private summarise(root: TSESTree.Node): Summary {
     const cached = this.summaries.get(root);
     if (cached) return cached;
-    const summary: Summary = { calls: [], scopes: this.scopes.filter((scope) => scope.body !== root && contains(root, scope.node)), callees: [] };
+    const summary: Summary = { calls: [], scopes: this.scopes.filter((scope) => scope.body !== root && contains(root, scope.node)), callees: [], program: [] };
     this.summaries.set(root, summary);
     walk(this.context.sourceCode, root, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
@@ -84,6 +88,9 @@ export class RetryReach {
       else {
         const local = localCallee(this.context, node.callee);
         if (local && !contains(local.fn, root)) summary.callees.push({ site: node, ...local });
+        else if (!local && this.types && node.type === AST_NODE_TYPES.CallExpression) {
+          for (const operation of programOperations(this.types, node.callee)) summary.program.push({ site: node, operation });
+        }
       }
       return undefined;
     });
@@ -92,7 +99,7 @@ export class RetryReach {
 
   /** What runs when `scope`'s code runs. */
   of(scope: RetryScope): Reach {
-    const reach: Reach = { calls: [], scopes: [] };
+    const reach: Reach = { calls: [], scopes: [], program: [] };
     const seen = new Set<TSESTree.Node>();
     const visit = (root: TSESTree.Node, site: CallNode | undefined, via: string | undefined, depth: number): void => {
       if (seen.has(root) || depth > MAX_DEPTH) return;
@@ -100,6 +107,7 @@ export class RetryReach {
       const summary = this.summarise(root);
       for (const { call, facts } of summary.calls) reach.calls.push({ call, facts, site: site ?? call, via });
       for (const inner of summary.scopes) reach.scopes.push({ scope: inner, site, via });
+      for (const { site: call, operation } of summary.program) reach.program.push({ site: site ?? call, operation });
       for (const callee of summary.callees) visit(callee.fn, site ?? callee.site, via ?? callee.name, depth + 1);
     };
     if (scope.callbackRef) {

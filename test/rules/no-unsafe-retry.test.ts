@@ -1,6 +1,7 @@
+import * as path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry';
-import { typedTester, untypedTester } from '../rule-tester';
+import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
 
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
@@ -1214,3 +1215,79 @@ export async function announce() {
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
 typedTester.run('no-unsafe-retry (typed)', rule, { valid: validCases, invalid: invalidCases });
+
+const RETRY_PROJECT = path.join(FIXTURES, 'project-retry');
+
+/** With types, a retried call is followed into the other files of the program (test/fixtures/project-retry). */
+export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // A retried createOrder() that POSTs (orders.ts) is a retried POST; so is one a call further down.
+  {
+    filename: path.join(RETRY_PROJECT, 'checkout.ts'),
+    code: `
+import pRetry from 'p-retry';
+import { createOrder, placeOrder, submitOrder } from './orders.js';
+
+export async function checkout(item: string) {
+  await pRetry(() => createOrder(item), { retries: 3 });
+  await pRetry(() => placeOrder(item));
+  await pRetry(() => submitOrder(item));
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 33, suggestions: [],
+        data: {
+          operation: 'POST in createOrder() in orders.ts on line 5', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 6',
+          advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.',
+        },
+      },
+      {
+        messageId: 'unsafeRetry', line: 7, column: 22, endLine: 7, endColumn: 32, suggestions: [],
+        data: {
+          operation: 'POST in createOrder() in orders.ts on line 5', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 7',
+          advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.',
+        },
+      },
+      { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 33, suggestions: [] },
+    ],
+  },
+  // A key generated inside the called function is new on every attempt.
+  {
+    filename: path.join(RETRY_PROJECT, 'checkout.ts'),
+    code: `
+import { createOrderWithFreshKey } from './orders.js';
+
+export async function checkout(item: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await createOrderWithFreshKey(item);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{ messageId: 'unstableIdempotencyKey', line: 7, column: 20, endLine: 7, endColumn: 43, suggestions: [] }],
+  },
+];
+
+const typedValidCases: Array<ValidTestCase<Options>> = [
+  // A key made once and passed in; a GET.
+  {
+    filename: path.join(RETRY_PROJECT, 'checkout.ts'),
+    code: `
+import { randomUUID } from 'node:crypto';
+import pRetry from 'p-retry';
+import { createOrderWithKey, getOrder } from './orders.js';
+
+export async function checkout(item: string) {
+  const key = randomUUID();
+  await pRetry(() => createOrderWithKey(item, key));
+  await pRetry(() => getOrder(item));
+}
+`,
+  },
+];
+
+typedTester.run('no-unsafe-retry (typed, across files)', rule, { valid: typedValidCases, invalid: typedInvalidCases });

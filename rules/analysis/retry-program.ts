@@ -1,0 +1,215 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { CLIENTS, moduleMatches } from '../knowledge/clients';
+import { HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, SDKS } from '../knowledge/retries';
+import type { TypeFacts } from './types';
+
+/**
+ * With type information, a retried call to a function in another file of the program is followed there:
+ * `pRetry(() => createOrder())` where `createOrder` (in orders.ts) POSTs is a retried POST. This reads the
+ * other file's TypeScript AST (ESLint only parses the file being linted), so it recognises the common
+ * shapes only: verb helpers of the HTTP clients in the knowledge table and their instances, `fetch` with a
+ * literal `method`, and the SDK operations in the retry table. Summaries are memoised per program.
+ */
+export interface ProgramOperation {
+  label: string;
+  consequence: string;
+  /** "createOrder() in orders.ts on line 12". */
+  where: string;
+  /** The key is generated inside the function, so each attempt sends a new one. */
+  unstableKey: boolean;
+}
+
+type TsOrigin =
+  | { kind: 'module'; module: string; path: string[] }
+  | { kind: 'global'; name: string; path: string[] }
+  | { kind: 'call'; callee: TsOrigin; path: string[] };
+
+const MAX_DEPTH = 3;
+const summaries = new WeakMap<ts.Program, Map<ts.Node, ProgramOperation[]>>();
+
+const HTTP_MODULES = CLIENTS.filter((client) => client.category === 'http').flatMap((client) => client.modules);
+const VERBS: Record<string, string> = { post: 'POST', patch: 'PATCH', postForm: 'POST', patchForm: 'PATCH' };
+
+function isExternal(file: ts.SourceFile): boolean {
+  return file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName);
+}
+
+function functionBody(declaration: ts.Declaration | undefined): ts.Node | undefined {
+  if (!declaration) return undefined;
+  if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) && declaration.body) return declaration.body;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) return declaration.initializer.body;
+  if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
+    const init = declaration.initializer;
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init.body;
+  }
+  return undefined;
+}
+
+function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
+  let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+}
+
+/** Where a TypeScript expression comes from: an import of a package, a global, or a call of one. */
+function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsOrigin | undefined {
+  if (depth > 8) return undefined;
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node)) return originOf(checker, node.expression, depth + 1);
+  if (ts.isPropertyAccessExpression(node)) {
+    const object = originOf(checker, node.expression, depth + 1);
+    return object && { ...object, path: [...object.path, node.name.text] } as TsOrigin;
+  }
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = originOf(checker, node.expression, depth + 1);
+    return callee && { kind: 'call', callee, path: [] };
+  }
+  if (!ts.isIdentifier(node)) return undefined;
+  const symbol = checker.getSymbolAtLocation(node);
+  const declaration = symbol?.declarations?.[0];
+  if (!symbol || !declaration) return undefined;
+  if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) {
+    const importDeclaration = ts.isImportSpecifier(declaration) ? declaration.parent.parent.parent : ts.isImportClause(declaration) ? declaration.parent : declaration.parent.parent;
+    const module = (importDeclaration.moduleSpecifier as ts.StringLiteral).text.replace(/^node:/, '');
+    if (module.startsWith('.')) {
+      const target = checker.getAliasedSymbol(symbol).valueDeclaration;
+      return target && ts.isVariableDeclaration(target) && target.initializer ? originOf(checker, target.initializer, depth + 1) : undefined;
+    }
+    const imported = ts.isImportSpecifier(declaration) ? (declaration.propertyName ?? declaration.name).text : undefined;
+    return { kind: 'module', module, path: imported && imported !== 'default' ? [imported] : [] };
+  }
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name)) return originOf(checker, declaration.initializer, depth + 1);
+  if (isExternal(declaration.getSourceFile())) return { kind: 'global', name: node.text, path: [] };
+  return undefined;
+}
+
+function rootModule(origin: TsOrigin | undefined): string | undefined {
+  if (!origin) return undefined;
+  if (origin.kind === 'call') return rootModule(origin.callee);
+  return origin.kind === 'module' ? origin.module : undefined;
+}
+
+function stringProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}
+
+/** The idempotency key value in an options object literal's headers, or in an SDK `idempotencyKey` option. */
+function keyIn(options: ts.Expression | undefined, sdkOption?: string): ts.Expression | 'unknown' | undefined {
+  if (!options) return undefined;
+  if (!ts.isObjectLiteralExpression(options)) return 'unknown';
+  if (sdkOption) return stringProperty(options, sdkOption);
+  const headers = stringProperty(options, 'headers');
+  if (!headers) return options.properties.some((property) => ts.isSpreadAssignment(property)) ? 'unknown' : undefined;
+  if (!ts.isObjectLiteralExpression(headers)) return 'unknown';
+  for (const property of headers.properties) {
+    if (ts.isSpreadAssignment(property)) return 'unknown';
+    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text.toLowerCase() : undefined;
+    if (name && IDEMPOTENCY_HEADERS.includes(name) && ts.isPropertyAssignment(property)) return property.initializer;
+  }
+  return undefined;
+}
+
+function generatesKey(checker: ts.TypeChecker, node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child)) {
+      const origin = originOf(checker, child.expression);
+      const path = origin?.path.join('.') ?? '';
+      if (origin?.kind === 'module' && KEY_GENERATORS.some((generator) => generator.module && moduleMatches(generator.module, origin.module) && generator.path === path)) found = true;
+      if (origin?.kind === 'global' && KEY_GENERATORS.some((generator) => !generator.module && generator.path === [origin.name, ...origin.path].join('.'))) found = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function methodOf(options: ts.Expression | undefined): string | undefined {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  const method = stringProperty(options, 'method');
+  return method && ts.isStringLiteralLike(method) ? method.text.toUpperCase() : undefined;
+}
+
+/** One call in another file: a non-idempotent operation, or undefined. */
+function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<ProgramOperation, 'where'> | undefined {
+  const callee = call.expression;
+  const origin = originOf(checker, callee);
+  const module = rootModule(origin);
+  const withKey = (label: string, consequence: string, key: ts.Expression | 'unknown' | undefined): Omit<ProgramOperation, 'where'> | undefined => {
+    if (key === 'unknown') return undefined;
+    if (key && !generatesKey(checker, key)) return undefined;
+    return { label, consequence, unstableKey: key !== undefined };
+  };
+  if (ts.isPropertyAccessExpression(callee) && VERBS[callee.name.text] && module && HTTP_MODULES.some((pattern) => moduleMatches(pattern, module))) {
+    const method = VERBS[callee.name.text]!;
+    const optionsIndex = module === 'axios' ? 2 : 1;
+    return withKey(method, HTTP_CONSEQUENCE[method]!, keyIn(call.arguments[optionsIndex]));
+  }
+  if (origin?.kind === 'global' && origin.name === 'fetch' && origin.path.length === 0) {
+    const method = methodOf(call.arguments[1]);
+    if (!method || !NON_IDEMPOTENT_METHODS.includes(method as never)) return undefined;
+    return withKey(method, HTTP_CONSEQUENCE[method]!, keyIn(call.arguments[1]));
+  }
+  if (origin?.kind === 'call' && module) {
+    const sdk = SDKS.find((candidate) => candidate.modules.some((pattern) => moduleMatches(pattern, module)));
+    const path = origin.path.join('.');
+    const operation = sdk?.operations.find((candidate) => operationMatches(candidate.path, path));
+    if (!sdk || !operation) return undefined;
+    const options = call.arguments[(operation.leadingArgs ?? 0) + 1];
+    return withKey(`${sdk.name} ${path}`, operation.consequence, sdk.keyOption ? keyIn(options, sdk.keyOption.name) ?? (options && !ts.isObjectLiteralExpression(options) ? 'unknown' : undefined) : undefined);
+  }
+  return undefined;
+}
+
+function nameOf(body: ts.Node): string {
+  const fn = ts.isBlock(body) || ts.isExpression(body) ? body.parent : undefined;
+  const named = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent : fn;
+  const name = named && (named as ts.NamedDeclaration).name;
+  return name && ts.isIdentifier(name) ? name.text : 'the function';
+}
+
+function summarise(checker: ts.TypeChecker, memo: Map<ts.Node, ProgramOperation[]>, body: ts.Node, depth: number): ProgramOperation[] {
+  const cached = memo.get(body);
+  if (cached) return cached;
+  const found: ProgramOperation[] = [];
+  memo.set(body, found); // cycles end here
+  const file = body.getSourceFile();
+  const name = nameOf(body);
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const operation = classify(checker, node);
+      const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      if (operation) found.push({ ...operation, where: `${name}() in ${file.fileName.split(/[\\/]/).pop()} on line ${line}` });
+      else if (depth < MAX_DEPTH) {
+        const declaration = declarationOf(checker, node.expression);
+        const inner = declaration && !isExternal(declaration.getSourceFile()) ? functionBody(declaration) : undefined;
+        if (inner) found.push(...summarise(checker, memo, inner, depth + 1));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * The non-idempotent operations a call reaches in other files of the program. Empty without types, for
+ * functions of the linted file (the ESTree analysis covers those) and for library code.
+ */
+export function programOperations(types: TypeFacts, callee: TSESTree.Node): ProgramOperation[] {
+  const tsNode = types.toTs(callee);
+  const declaration = tsNode && declarationOf(types.checker, tsNode);
+  if (!declaration) return [];
+  const file = declaration.getSourceFile();
+  if (isExternal(file) || file === tsNode.getSourceFile()) return [];
+  const body = functionBody(declaration);
+  if (!body) return [];
+  let memo = summaries.get(types.program);
+  if (!memo) summaries.set(types.program, (memo = new Map()));
+  return summarise(types.checker, memo, body, 0);
+}
