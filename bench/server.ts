@@ -191,7 +191,7 @@ async function benchServer(label: string, file: string, source: string, typed: b
     latencies.push(await edit(session, n));
     cpu.push(lastCpuMs);
   }
-  row(`server, ${label}`, String(EDITS), percentile(latencies, 50), percentile(latencies, 95), Math.max(...latencies), percentile(cpu, 50), percentile(cpu, 95), `open ${openMs.toFixed(0)} ms, ${findings} findings`);
+  if (latencies.length > 0) row(`server, ${label}`, String(EDITS), percentile(latencies, 50), percentile(latencies, 95), Math.max(...latencies), percentile(cpu, 50), percentile(cpu, 95), `open ${openMs.toFixed(0)} ms, ${findings} findings`);
   if (MEMORY_EDITS > 0 && wanted(`memory-${label}`)) {
     let n = 5 + EDITS;
     while (n < 20) await edit(session, n++);
