@@ -3,8 +3,9 @@
  * exact positions and the exact output of every suggestion. Cases whose verdict is the same with and
  * without type information are run by both testers; the others say why they differ.
  *
- * The arrays are exported (see `suites` at the bottom) so test/properties/suggestions.test.ts can apply
- * every suggestion and check that it parses and silences the report.
+ * The invalid arrays are exported under the names test/properties/suggestions.test.ts reads
+ * (`invalidCases`: both testers; `untypedInvalidCases`, `typedInvalidCases`: one), so it can apply every
+ * suggestion and check that the result parses and no longer triggers the report.
  */
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/require-timeout';
@@ -14,7 +15,7 @@ type Valid = string | ValidTestCase<Options>;
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 /** Same verdict with and without type information: run by both testers. */
-export const sharedValid: Valid[] = [
+export const validCases: Valid[] = [
   // ── fetch ──
   // global fetch with AbortSignal.timeout per request
   `
@@ -467,7 +468,7 @@ export function makeClient() {
 ];
 
 
-export const sharedInvalid: Invalid[] = [
+export const invalidCases: Invalid[] = [
   // ── fetch ──
   // global fetch without a signal
   {
@@ -2225,7 +2226,7 @@ export async function load() {
 ];
 
 /** Syntax and scope only: where types would decide, the rule stays silent or keeps the syntactic verdict. */
-export const untypedValid: Valid[] = [
+export const untypedValidCases: Valid[] = [
   // ── type-only decisions ──
   // without types a parameter is not known to be axios
   `
@@ -2244,7 +2245,7 @@ export function load(target: string) {
 ];
 
 
-export const untypedInvalid: Invalid[] = [
+export const untypedInvalidCases: Invalid[] = [
   // ── across files ──
   // without types, another file's axios.defaults is out of sight
   {
@@ -2284,7 +2285,7 @@ export async function getUser(id: string) {
 ];
 
 /** What only type information can decide (projectService over test/fixtures). */
-export const typedValid: Valid[] = [
+export const typedValidCases: Valid[] = [
   // ── type-only decisions ──
   // a parameter typed AxiosInstance without timeout: its instance may be configured
   `
@@ -2378,7 +2379,7 @@ export const api = axios.create({ baseURL: 'https://users.internal' });
 ];
 
 
-export const typedInvalid: Invalid[] = [
+export const typedInvalidCases: Invalid[] = [
   // ── type-only decisions ──
   // a parameter typed AxiosStatic
   {
@@ -2571,15 +2572,7 @@ export const api = axios.create({ baseURL: 'https://users.internal', timeout: 10
   },
 ];
 
-/** The convention test/properties/suggestions.test.ts reads: which tester runs which cases. */
-export const suites = [
-  { rule: 'require-timeout', typed: false, valid: sharedValid, invalid: sharedInvalid },
-  { rule: 'require-timeout', typed: true, valid: sharedValid, invalid: sharedInvalid },
-  { rule: 'require-timeout', typed: false, valid: untypedValid, invalid: untypedInvalid },
-  { rule: 'require-timeout', typed: true, valid: typedValid, invalid: typedInvalid },
-];
-
-untypedTester.run('require-timeout', rule, { valid: sharedValid, invalid: sharedInvalid });
-typedTester.run('require-timeout (typed, same verdicts)', rule, { valid: sharedValid, invalid: sharedInvalid });
-untypedTester.run('require-timeout (untyped only)', rule, { valid: untypedValid, invalid: untypedInvalid });
-typedTester.run('require-timeout (typed only)', rule, { valid: typedValid, invalid: typedInvalid });
+untypedTester.run('require-timeout', rule, { valid: validCases, invalid: invalidCases });
+typedTester.run('require-timeout (typed, same verdicts)', rule, { valid: validCases, invalid: invalidCases });
+untypedTester.run('require-timeout (untyped only)', rule, { valid: untypedValidCases, invalid: untypedInvalidCases });
+typedTester.run('require-timeout (typed only)', rule, { valid: typedValidCases, invalid: typedInvalidCases });
