@@ -24,6 +24,9 @@ const USER_SETTINGS = {
   'workbench.colorTheme': 'Default Light Modern',
   'workbench.tips.enabled': false,
   'editor.minimap.enabled': false,
+  // Keep every opened file open: the server lints open documents and clears a document's problems on close.
+  'workbench.editor.enablePreview': false,
+  'workbench.editor.enablePreviewFromQuickOpen': false,
 };
 
 function freePort(): Promise<number> {
@@ -51,6 +54,21 @@ async function waitForHealth(url: string, child: ChildProcess, log: string): Pro
   throw new Error(`code-server did not answer ${url} within ${UI_TIMEOUT} ms:\n${fs.readFileSync(log, 'utf8')}`);
 }
 
+/**
+ * Opens a workspace file through Quick Open (Ctrl+P) as a user would, and waits until it is the active tab.
+ * Enter is pressed only once the focused entry is the file: before the filter applies, the list shows
+ * recently opened files.
+ */
+async function quickOpen(page: Page, file: string): Promise<void> {
+  const name = JSON.stringify(path.basename(file));
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(file);
+  await page.waitForFunction(`document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('aria-label')?.includes(${name})`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(`document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.includes(${name})`);
+}
+
 /** The quick-fix menu's rows, e.g. ["Quick Fix", "Add a 10 s timeout", ...], and the focused one. */
 async function actionMenu(page: Page): Promise<{ rows: string[]; focused: string | null }> {
   return page.$$eval('.action-widget .monaco-list-row', (rows) => ({
@@ -67,6 +85,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   let extensions: string;
+  let base: string;
   let artifacts: string;
 
   before(function () {
@@ -119,7 +138,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
       { detached: true, stdio: ['ignore', logFd, logFd] },
     );
     fs.closeSync(logFd);
-    const base = `http://127.0.0.1:${port}`;
+    base = `http://127.0.0.1:${port}`;
     await waitForHealth(`${base}/healthz`, codeServer, log);
 
     context = await chromium.launchPersistentContext(path.join(scratch, 'chromium'), {
@@ -144,11 +163,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
       timings['workbench'] = Date.now() - started;
 
       // Open the sample through Quick Open, as a user would.
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input');
-      await page.keyboard.type(path.basename(SAMPLE_FILE));
-      await page.waitForSelector('.quick-input-list .monaco-list-row');
-      await page.keyboard.press('Enter');
+      await quickOpen(page, SAMPLE_FILE);
       await page.waitForSelector('.monaco-editor .view-lines');
       timings['editor'] = Date.now() - started;
 
@@ -226,7 +241,85 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
     await page.waitForSelector('.monaco-editor .squiggly-warning');
     await page.screenshot({ path: path.join(artifacts, '5-after-restart.png') });
   });
+
+  it('shows every finding `npm run demo` prints for examples/', async function () {
+    if (!page) this.skip();
+    const expected = demoFindings();
+    assert.ok(expected.length > 0, 'the demo printed no findings');
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-examples-'));
+    fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true, filter: (source) => !source.includes('node_modules') });
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    try {
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+      // The server lints open files: open every source file, including those the demo finds nothing in.
+      for (const file of fs.readdirSync(path.join(workspace, 'src')).filter((name) => /\.[cm]?[jt]sx?$/.test(name))) {
+        await quickOpen(page, `src/${file}`);
+      }
+      await page.keyboard.press('Control+Shift+M');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('View: Toggle Maximized Panel');
+      await page.waitForFunction(`document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('aria-label')?.includes('Maximized Panel')`);
+      await page.keyboard.press('Enter');
+    } catch (error) {
+      await page.screenshot({ path: path.join(artifacts, 'failure-examples.png') }).catch(() => undefined);
+      throw error;
+    }
+
+    // Findings arrive file by file; poll until the panel shows them all (or time runs out, then show the diff).
+    const deadline = Date.now() + UI_TIMEOUT;
+    let shown: string[] = [];
+    while (Date.now() < deadline) {
+      shown = await problemsPanelFindings(page);
+      if (shown.length >= expected.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    fs.writeFileSync(path.join(artifacts, 'examples-findings.json'), JSON.stringify({ demo: expected, editor: shown }, null, 2));
+    await page.screenshot({ path: path.join(artifacts, '6-examples-problems.png') });
+    assert.deepEqual(shown, expected);
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
 });
+
+/** `npm run demo`'s findings (the ESLint CLI over examples/src) as sorted "src/<file> <line>:<column> <rule>". */
+function demoFindings(): string[] {
+  const eslint = path.join(ROOT, 'node_modules', '.bin', 'eslint');
+  let output: string;
+  try {
+    output = execFileSync(eslint, ['--config', 'examples/eslint.config.mjs', '-f', 'json', 'examples/src'], { cwd: ROOT, encoding: 'utf8' });
+  } catch (error) {
+    output = (error as { stdout: string }).stdout; // exit code 1 when there are errors
+  }
+  const results = JSON.parse(output) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; column: number }> }>;
+  return results
+    .flatMap((result) =>
+      result.messages.map((message) => `${path.relative(path.join(ROOT, 'examples'), result.filePath)} ${message.line}:${message.column} ${message.ruleId}`),
+    )
+    .sort();
+}
+
+/**
+ * The Problems panel's Faultline rows in the same shape. File rows' aria-labels name the file and folder
+ * ("3 problems in file inventory.ts of folder src"); problem rows' text ends in
+ * "faultline faultline/<rule> [Ln 7, Col 26]".
+ */
+async function problemsPanelFindings(page: Page): Promise<string[]> {
+  const rows = await page.$$eval('.markers-panel .monaco-list-row', (elements) =>
+    elements.map((row) => ({ label: row.getAttribute('aria-label') ?? '', text: (row as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ') })),
+  );
+  const findings: string[] = [];
+  let file = '';
+  for (const { label, text } of rows) {
+    const header = /problems? in file (\S+) of folder (\S+)/.exec(label);
+    if (header) {
+      file = `${header[2]}/${header[1]}`;
+      continue;
+    }
+    const problem = /\bfaultline (faultline\/[\w-]+) \[Ln (\d+), Col (\d+)\]/.exec(text);
+    if (problem) findings.push(`${file} ${problem[2]}:${problem[3]} ${problem[1]}`);
+  }
+  return findings.sort();
+}
+
 
 /** PIDs of Faultline servers started from this test's extensions directory (their command line names it). */
 function serverProcesses(extensionsDir: string): number[] {
