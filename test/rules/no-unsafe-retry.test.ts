@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry';
-import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
+import { typedTester, untypedTester } from '../rule-tester';
 
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
@@ -1216,13 +1215,12 @@ export async function announce() {
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
 typedTester.run('no-unsafe-retry (typed)', rule, { valid: validCases, invalid: invalidCases });
 
-const RETRY_PROJECT = path.join(FIXTURES, 'project-retry');
 
-/** With types, a retried call is followed into the other files of the program (test/fixtures/project-retry). */
+/** With types, a retried call is followed into the other files of the program (filenames relative to test/fixtures). */
 export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
   // A retried createOrder() that POSTs (orders.ts) is a retried POST; so is one a call further down.
   {
-    filename: path.join(RETRY_PROJECT, 'checkout.ts'),
+    filename: 'project-retry/checkout.ts',
     code: `
 import pRetry from 'p-retry';
 import { createOrder, placeOrder, submitOrder } from './orders.js';
@@ -1253,7 +1251,7 @@ export async function checkout(item: string) {
   },
   // A key generated inside the called function is new on every attempt.
   {
-    filename: path.join(RETRY_PROJECT, 'checkout.ts'),
+    filename: 'project-retry/checkout.ts',
     code: `
 import { createOrderWithFreshKey } from './orders.js';
 
@@ -1275,7 +1273,7 @@ export async function checkout(item: string) {
 const typedValidCases: Array<ValidTestCase<Options>> = [
   // A key made once and passed in; a GET.
   {
-    filename: path.join(RETRY_PROJECT, 'checkout.ts'),
+    filename: 'project-retry/checkout.ts',
     code: `
 import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
