@@ -63,7 +63,9 @@ export function quickFixes(options: ActionOptions, records: readonly LintRecord[
       fixes.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([fixToTextEdit(document, suggestion.fix)]) });
     }
     const line = diagnostic.range.start.line;
-    if (!once.has(`line:${ruleId}:${line}`)) {
+    // A line that starts inside a template literal, JSX text or a block comment can't take a comment above it:
+    // the comment would become part of the string (and disable nothing).
+    if (!once.has(`line:${ruleId}:${line}`) && !startsInsideToken(document, result, line)) {
       once.add(`line:${ruleId}:${line}`);
       others.push({ title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([disableForLineEdit(document, line, ruleId)]) });
     }
@@ -90,6 +92,12 @@ export function fixAllSourceAction(options: ActionOptions): CodeAction | undefin
   if (!options.result.records.some((record) => record.message.fix)) return undefined;
   const data: FixAllData = { uri: options.document.uri, version: options.result.version };
   return { title: 'Fix all auto-fixable faultline problems', kind: FIX_ALL_KIND, data };
+}
+
+function startsInsideToken(document: TextDocument, result: LintResult, line: number): boolean {
+  const bom = document.getText().startsWith('\uFEFF') ? 1 : 0;
+  const offset = document.offsetAt({ line, character: 0 }) - bom;
+  return (result.multilineTokens ?? []).some(([start, end]) => start < offset && offset < end);
 }
 
 /** The smallest single edit turning the document's text into `fixed`: common prefix and suffix are kept. */

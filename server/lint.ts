@@ -25,6 +25,11 @@ export interface LintResult {
   typed: boolean;
   /** The text did not parse (mid-typing): no findings, rather than stale ones. */
   parseError: boolean;
+  /**
+   * [start, end) offsets (into the BOM-less text, as ESLint counts) of tokens and comments spanning lines: a
+   * template literal, JSX text, a block comment. A line starting inside one cannot take a comment above it.
+   */
+  multilineTokens?: Array<[number, number]>;
 }
 
 /** What a settings object turns into, computed once per settings object (settings are cached per document). */
@@ -68,8 +73,9 @@ export class LintEngine {
     const related = new Map<string, RelatedLocation[]>();
     this.relatedSink = (ruleId, key, locations) => related.set(`${ruleId}@${key}`, locations);
     let messages: Linter.LintMessage[];
+    const linter = this.linterFor(filePath);
     try {
-      messages = this.linterFor(filePath).verify(text, this.config(filePath, prepared, program), { filename: filePath });
+      messages = linter.verify(text, this.config(filePath, prepared, program), { filename: filePath });
     } finally {
       this.relatedSink = undefined;
     }
@@ -93,6 +99,7 @@ export class LintEngine {
       result.records.push({ diagnostic, message, ruleId: message.ruleId });
     }
     if (result.parseError) result.records = [];
+    else result.multilineTokens = this.multilineTokens(linter);
     return result;
   }
 
@@ -123,6 +130,15 @@ export class LintEngine {
     }
     output += text.slice(cursor);
     return output === text ? undefined : output;
+  }
+
+  private multilineTokens(linter: Linter): Array<[number, number]> {
+    const ast = linter.getSourceCode()?.ast;
+    const spans: Array<[number, number]> = [];
+    for (const token of [...(ast?.tokens ?? []), ...(ast?.comments ?? [])]) {
+      if (token.loc && token.range && token.loc.start.line !== token.loc.end.line) spans.push([token.range[0], token.range[1]]);
+    }
+    return spans;
   }
 
   /** Rule options are checked once per settings object: an invalid entry is reported and replaced by the preset's. */

@@ -85,6 +85,19 @@ describe('server: code actions', () => {
     assert.deepEqual(merged.after, []);
   });
 
+  it('offers no disable-line comment where it would land inside a template literal or JSX text', async () => {
+    for (const [name, text, languageId] of [
+      ['template.ts', 'const q = `\n${fetch("/x")}\n`;\n', 'typescript'],
+      ['children.tsx', 'export const A = () => (\n  <div>\n    {fetch("/x")}\n  </div>\n);\n', 'typescriptreact'],
+    ] as const) {
+      const uri = `file:///work/app/${name}`;
+      const [diagnostic] = await openDocument(harness, uri, text, languageId);
+      const offered = titles(await actionsAt(harness, uri, diagnostic!));
+      assert.ok(!offered.includes(`Disable ${RULE} for this line`), `${name}: ${offered.join(', ')}`);
+      assert.ok(offered.includes(`Disable ${RULE} for the entire file`), name);
+    }
+  });
+
   it('shows documentation through window/showDocument', async () => {
     const uri = 'file:///work/app/docs.ts';
     const [diagnostic] = await openDocument(harness, uri, 'fetch("a");\n');
