@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS, moduleMatches } from '../knowledge/clients';
 import {
-  attemptsFromCount, AWS_COMMANDS, AWS_TOKEN_MEMBERS, CONFIGURED_RETRIES, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS,
+  attemptsFromCount, AWS_COMMANDS, SAFE_INSERT, SQL_CLIENTS, AWS_TOKEN_MEMBERS, CONFIGURED_RETRIES, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS,
   operationMatches, SDKS, sdkClientSpec, type ConfiguredRetry, type SdkSpec,
 } from '../knowledge/retries';
 import { walk } from './ast-walk';
@@ -334,6 +334,27 @@ function awsFacts(context: Context, node: CallNode): CallFacts | undefined {
   return { operation: { call: node, label: origin.path.join('.'), consequence: operation.consequence, key, advice } };
 }
 
+/** `pool.query('INSERT …')` on a pg or mysql2 client, without `ON CONFLICT` / `ON DUPLICATE KEY`. */
+function sqlFacts(context: Context, node: CallNode): CallFacts | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const origin = resolveOrigin(context, node.callee);
+  if (origin?.kind !== 'call' || origin.path.length !== 1) return undefined;
+  const maker = origin.callee;
+  if (maker.kind !== 'module') return undefined;
+  const client = SQL_CLIENTS.find((candidate) => candidate.modules.some((module) => moduleMatches(module, maker.module)) && candidate.factories.includes(maker.path.join('.')) && candidate.methods.includes(origin.path[0]!));
+  if (!client) return undefined;
+  const first = node.arguments[0] && unwrap(node.arguments[0]);
+  const text = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value
+    : first?.type === AST_NODE_TYPES.TemplateLiteral ? first.quasis.map((quasi) => quasi.value.cooked ?? '').join('?') : undefined;
+  if (text === undefined || !/^\s*INSERT\b/i.test(text) || SAFE_INSERT.test(text)) return undefined;
+  return {
+    operation: {
+      call: node, label: 'INSERT', consequence: 'the row is inserted twice', key: { kind: 'none' },
+      advice: 'Add `ON CONFLICT (…) DO NOTHING` (or `ON DUPLICATE KEY UPDATE`) on a unique key, so a repeated insert changes nothing.',
+    },
+  };
+}
+
 function userFacts(context: Context, node: CallNode, settings: OperationSettings): CallFacts | undefined {
   if (settings.operations.length === 0) return undefined;
   const origin = resolveOrigin(context, node.callee);
@@ -382,5 +403,5 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const { key, send } = httpEvidence(context, fake, names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
-  return sdkFacts(context, node) ?? awsFacts(context, node) ?? userFacts(context, node, settings);
+  return sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings);
 }

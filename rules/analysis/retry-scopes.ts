@@ -145,7 +145,9 @@ export function numericValue(context: Context, node: TSESTree.Node, depth = 0): 
 }
 
 function callbackOf(node: TSESTree.CallExpression, index: number): { body?: TSESTree.Node; ref?: TSESTree.Identifier } {
-  const argument = node.arguments[index];
+  let argument = node.arguments[index];
+  // `promiseRetry(options, fn)`: the callback may come after the options.
+  if (argument && unwrap(argument).type === AST_NODE_TYPES.ObjectExpression && node.arguments.length === 2) argument = node.arguments[1 - index];
   if (!argument) return {};
   const callback = unwrap(argument);
   if (isFunctionNode(callback)) return { body: callback };
@@ -160,7 +162,8 @@ function libraryScope(context: Context, node: TSESTree.CallExpression, policies:
   if (direct) {
     const { body, ref } = callbackOf(node, direct.callbackArg);
     if (!body) return undefined;
-    const { attempts, forever } = libraryAttempts(context, direct, node.arguments[direct.optionsArg]);
+    const optionsFirst = node.arguments.length === 2 && unwrap(node.arguments[direct.callbackArg]!).type === AST_NODE_TYPES.ObjectExpression;
+    const { attempts, forever } = libraryAttempts(context, direct, node.arguments[optionsFirst ? direct.callbackArg : direct.optionsArg]);
     return { kind: 'library', mechanism: direct.name, node: node.callee, body, callbackRef: ref, anchor: anchorFor(node), attempts, bounded: true, waits: direct.waitsByDefault, library: direct, forever };
   }
   const policyLibrary = libraryFor(origin, 'policy');

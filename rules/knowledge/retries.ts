@@ -64,6 +64,12 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     source: 'tim-kos/node-retry lib/retry.js (retries 10, factor 2, min 1000) (✔src)',
   },
   {
+    // Also takes `(options, fn)`; the callback's first parameter is the `retry` to call from its `.catch`.
+    id: 'promise-retry', name: 'promise-retry', modules: ['promise-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
+    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
+    source: 'IndigoUnited/node-promise-retry index.js (options passed to `retry`, retries 10) (✔src 2.0.1); npm view: depends on retry ^0.12.0',
+  },
+  {
     id: 'exponential-backoff', name: 'exponential-backoff', modules: ['exponential-backoff'], shape: 'call', path: 'backOff', callbackArg: 0, optionsArg: 1,
     countKey: 'numOfAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 10 }, waitsByDefault: true,
     source: 'coveooss/exponential-backoff src/options.ts (10 attempts, 100 ms, ×2) (✔src)',
@@ -251,6 +257,18 @@ export const AWS_COMMANDS: readonly SdkOperation[] = [
 ];
 
 export const AWS_SOURCE = '@aws-sdk/client-s3 3.1175.0 dist-cjs/index.js L4878-4887 (`ClientToken ?? generateIdempotencyToken()`); smithy-typescript generator (✔src)';
+
+/**
+ * Database clients whose `query(sql)` a retry may repeat: an `INSERT` without a conflict clause inserts the
+ * row twice. `factories` make the client (`new Pool()`, `mysql.createPool()`).
+ */
+export const SQL_CLIENTS: ReadonlyArray<{ modules: readonly string[]; factories: readonly string[]; methods: readonly string[]; source: string }> = [
+  { modules: ['pg'], factories: ['Pool', 'Client'], methods: ['query'], source: 'brianc/node-postgres (pool.query / client.query); rules-spec.md no-unsafe-retry' },
+  { modules: ['mysql2', 'mysql2/promise'], factories: ['createPool', 'createConnection'], methods: ['query', 'execute'], source: 'mysql2 3.24.6 (pool.query / execute); rules-spec.md no-unsafe-retry' },
+];
+
+/** An INSERT that a repeat cannot duplicate: it names what to do on a conflict. */
+export const SAFE_INSERT = /\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+(?:OR\s+)?IGNORE\b|\bINSERT\s+OR\s+REPLACE\b/i;
 
 /** HTTP methods that are unsafe to repeat (RFC 9110 §9.2.2; MDN Idempotent). */
 export const NON_IDEMPOTENT_METHODS: readonly HttpMethod[] = ['POST', 'PATCH'];

@@ -1088,6 +1088,63 @@ export async function pay(id: string) {
     { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 28, suggestions: [] },
     ],
   },
+  // SQL INSERT without a conflict clause, retried by a loop; promise-retry with options first.
+  {
+    code: `
+import { Pool } from 'pg';
+import promiseRetry from 'promise-retry';
+import axios from 'axios';
+
+const pool = new Pool({ connectionTimeoutMillis: 5000 });
+
+export async function record(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await pool.query('INSERT INTO payments (id) VALUES ($1)', [id]);
+      await pool.query('INSERT INTO audit (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [id]);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export async function pay() {
+  await promiseRetry({ retries: 2 }, (retry) => axios.post('https://api.example.com/pay', {}).catch(retry));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 11, column: 13, endLine: 11, endColumn: 23, suggestions: [] },
+    { messageId: 'unsafeRetry', line: 21, column: 49, endLine: 21, endColumn: 59, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { Pool } from 'pg';
+import promiseRetry from 'promise-retry';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+const pool = new Pool({ connectionTimeoutMillis: 5000 });
+
+export async function record(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await pool.query('INSERT INTO payments (id) VALUES ($1)', [id]);
+      await pool.query('INSERT INTO audit (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [id]);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await promiseRetry({ retries: 2 }, (retry) => axios.post('https://api.example.com/pay', {}, { headers: { 'Idempotency-Key': idempotencyKey } }).catch(retry));
+}
+` },
+    ] },
+    ],
+  },
+
 ];
 
 /** Must stay silent. */

@@ -336,6 +336,17 @@ operation.attempt(() => fetch('https://a.example.com'));
     { messageId: 'foreverRetry', line: 3, column: 37, endLine: 3, endColumn: 50, suggestions: [] },
     ],
   },
+  // promise-retry with forever: true (options first).
+  {
+    code: `
+import promiseRetry from 'promise-retry';
+export const load = () => promiseRetry({ forever: true }, (retry) => fetch('https://api.example.com/items').catch(retry));
+`,
+    errors: [
+    { messageId: 'foreverRetry', line: 3, column: 42, endLine: 3, endColumn: 55, suggestions: [] },
+    ],
+  },
+
 ];
 
 /** Must stay silent. */
