@@ -66,7 +66,7 @@ export class TypeScriptProjects {
   setText(fileName: string, text: string, version: number): void {
     const overlay = this.overlays.get(fileName);
     if (overlay && overlay.version === version && overlay.text === text) return;
-    this.overlays.set(fileName, { text, version, snapshot: this.ts.ScriptSnapshot.fromString(text) });
+    this.overlays.set(fileName, { text, version, snapshot: new OverlaySnapshot(this.ts, text) });
   }
 
   /** The document is closed: the disk is the truth again, and a project with no open file is let go. */
@@ -180,6 +180,35 @@ export class TypeScriptProjects {
       useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
     };
     return { configPath, service: ts.createLanguageService(host, this.registry), fileNames, openFiles: new Set() };
+  }
+}
+
+/**
+ * An open document's text that tells TypeScript what changed since an earlier snapshot, so the LanguageService
+ * re-parses incrementally (reusing the unchanged nodes) instead of from scratch: the changed span is the part
+ * between the longest common prefix and suffix, however many edits were typed between two lints.
+ */
+class OverlaySnapshot implements TS.IScriptSnapshot {
+  constructor(private readonly ts: TypeScript, readonly text: string) {}
+
+  getText(start: number, end: number): string {
+    return this.text.substring(start, end);
+  }
+
+  getLength(): number {
+    return this.text.length;
+  }
+
+  getChangeRange(oldSnapshot: TS.IScriptSnapshot): TS.TextChangeRange | undefined {
+    if (!(oldSnapshot instanceof OverlaySnapshot)) return undefined;
+    const before = oldSnapshot.text;
+    const after = this.text;
+    let prefix = 0;
+    const shorter = Math.min(before.length, after.length);
+    while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+    return this.ts.createTextChangeRange(this.ts.createTextSpan(prefix, before.length - prefix - suffix), after.length - prefix - suffix);
   }
 }
 
