@@ -102,4 +102,40 @@ describe('server: typed linting', () => {
     assert.ok(harness.client.logs.some((line) => line.startsWith(path.join(broken, 'tsconfig.json'))), harness.client.logs.join('\n'));
     fs.rmSync(broken, { recursive: true, force: true });
   });
+
+  describe('workspace code is never run unless the workspace is trusted', () => {
+    /** A workspace whose eslint.config.js and typescript would leave a mark on globalThis if anything loaded them. */
+    function hostileWorkspace(version: string): string {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'eslint.config.js'), 'globalThis.__faultlineLoaded = (globalThis.__faultlineLoaded || []).concat("eslint.config.js"); module.exports = [];\n');
+      fs.mkdirSync(path.join(dir, 'node_modules', 'typescript'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'node_modules', 'typescript', 'package.json'), JSON.stringify({ name: 'typescript', version, main: 'index.js' }));
+      fs.writeFileSync(path.join(dir, 'node_modules', 'typescript', 'index.js'), `globalThis.__faultlineLoaded = (globalThis.__faultlineLoaded || []).concat("typescript"); module.exports = { version: ${JSON.stringify(version)} };\n`);
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{}');
+      return dir;
+    }
+    const loaded = (): string[] => ((globalThis as { __faultlineLoaded?: string[] }).__faultlineLoaded ?? []);
+    afterEach(() => {
+      delete (globalThis as { __faultlineLoaded?: string[] }).__faultlineLoaded;
+    });
+
+    it('untrusted: neither eslint.config.js nor the workspace TypeScript is loaded', async () => {
+      const dir = hostileWorkspace('5.9.3');
+      harness = startServer({ root: dir, init: { typed: true } });
+      assert.equal((await openDocument(harness, fileUri(path.join(dir, 'a.ts')), 'fetch("a");\n')).length > 0, true);
+      assert.deepEqual(loaded(), []);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('trusted, but another TypeScript version than the parser\'s: ours builds the programs, and the log says why', async () => {
+      const dir = hostileWorkspace('4.1.0');
+      harness = startServer({ root: dir, init: { typed: true, workspaceTrusted: true } });
+      assert.deepEqual(loaded(), ['typescript']);
+      assert.ok(harness.client.logs.some((line) => /workspace's TypeScript 4\.1\.0 differs from the parser's/.test(line)), harness.client.logs.join('\n'));
+      assert.ok(harness.client.logs.some((line) => /\(bundled\)/.test(line)));
+      assert.equal((await openDocument(harness, fileUri(path.join(dir, 'a.ts')), 'fetch("a");\n')).length > 0, true);
+      assert.ok(!loaded().includes('eslint.config.js'));
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+  });
 });
