@@ -6,7 +6,7 @@ const TRANSPORTS = ['--stdio', '--node-ipc'];
 const argv = process.argv.slice(2);
 
 if (argv.includes('--version')) {
-  process.stdout.write(`${(require('../../package.json') as { version: string }).version}\n`);
+  process.stdout.write(`${(require('./plugin') as typeof import('./plugin')).pluginVersion()}\n`);
 } else if (argv.some((arg) => TRANSPORTS.includes(arg) || arg.startsWith('--socket=') || arg.startsWith('--pipe='))) {
   const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
   const { listen } = require('./connection') as typeof import('./connection');

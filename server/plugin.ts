@@ -32,6 +32,11 @@ export interface PluginLike {
   configs: Partial<Record<'recommended' | 'strict', Linter.Config>>;
 }
 
+/** The plugin's version (its `meta`, from package.json): the server ships with the plugin, so it is the server's too. */
+export function pluginVersion(): string {
+  return faultline.meta.version;
+}
+
 /** The faultline plugin itself; tests may hand the server another plugin of the same shape. */
 export const FAULTLINE_PLUGIN = faultline as unknown as PluginLike;
 

@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, findRecords, FIX_ALL_KIND, fixAllSourceAction, minimalEdit, quickFixes, workspaceEdit, type FixAllData } from './code-actions';
 import { LINTED_EXTENSIONS, LintEngine, type LintResult } from './lint';
-import type { PluginLike } from './plugin';
+import { pluginVersion, type PluginLike } from './plugin';
 import { parseSettings, type FaultlineSettings } from './settings';
 import { loadTypeScript, TypeScriptProjects } from './typescript-projects';
 
@@ -102,7 +102,7 @@ export class FaultlineServer {
         // than it is worth: other documents are linted again when they change or are saved.
         diagnosticProvider: this.pull ? { identifier: 'faultline', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
-      serverInfo: { name: 'faultline', version: (require('../../package.json') as { version: string }).version },
+      serverInfo: { name: 'faultline', version: pluginVersion() },
     };
   }
 
