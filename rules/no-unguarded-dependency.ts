@@ -38,7 +38,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       bypassedGuard: 'This call reaches {{dependency}} around the {{guard}} that guards the call on line {{line}}: when {{dependency}} fails or stalls, this path keeps waiting on it and the failure spreads past the guard. Route it through the {{guard}}.',
-      unguardedCall: 'This call to {{dependency}} runs outside any circuit breaker or bulkhead: when {{dependency}} fails or stalls, every caller waits on it and the failure spreads. Run it through a breaker or bulkhead, or declare your own guard in the `guards` option.',
+      unguardedCall: 'This {{client}} call reaches {{dependency}} outside any circuit breaker or bulkhead: when {{it}} fails or stalls, every caller waits on it and the failure spreads. Run it through a breaker or bulkhead, or declare your own guard in the `guards` option.',
       breakerWithoutTimeout: 'This {{guard}} has no timeout{{how}}, and the {{client}} call it guards on line {{line}} has none either: a call that hangs never counts as a failure, so the breaker never opens. {{remedy}}.',
       routeThroughGuard: 'Run this call through {{guard}}',
     },
@@ -166,7 +166,8 @@ export default createRule<Options, MessageIds>({
             for (const bypass of remote.bypasses) {
               if (reported.has(bypass)) continue;
               reported.add(bypass);
-              context.report({ node: at(bypass), messageId: 'unguardedCall', data: { dependency: remote.dependency.label } });
+              const label = remote.dependency.label;
+              context.report({ node: at(bypass), messageId: 'unguardedCall', data: { client: remote.call.client.name, dependency: label ?? 'a remote service', it: label ?? 'that service' } });
             }
           }
           return;
@@ -188,7 +189,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: at(bypass),
               messageId: 'bypassedGuard',
-              data: { dependency: remote.dependency.label, guard: guarded.site.label, line: guarded.remote.call.node.loc.start.line },
+              data: { dependency: remote.dependency.label ?? guarded.remote.dependency.label ?? 'the same service', guard: guarded.site.label, line: guarded.remote.call.node.loc.start.line },
               suggest: routeFix(guarded.site, bypass),
             });
           }

@@ -20,8 +20,8 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
  */
 export interface Dependency {
   keys: string[];
-  /** How messages name it: the instance's variable, or the origin. */
-  label: string;
+  /** How messages name it: the instance's variable, or the origin; undefined when nothing names it. */
+  label?: string;
 }
 
 const MAX_DEPTH = 6;
@@ -182,13 +182,13 @@ export function dependencyOf(context: Context, call: ClientCall, types?: TypeFac
   const url = call.shape.options.kind === 'chain' || call.shape.options.kind === 'grpc-call' ? undefined : requestUrl(context, call);
   const fromUrl = urlKey(context, url);
   // On an instance, a path's head is a path, not a service: only an absolute URL names another origin.
-  if (fromUrl && !fromUrl.startsWith('origin:') && call.instance) return { keys, label: label ?? call.client.name };
+  if (fromUrl && !fromUrl.startsWith('origin:') && call.instance) return { keys, label };
   // An absolute URL on an instance call overrides its baseURL, and names the dependency better.
   if (fromUrl && !keys.includes(fromUrl)) keys.push(fromUrl);
   label ??= fromUrl?.startsWith('origin:') ? fromUrl.slice('origin:'.length) : undefined;
   label ??= fromUrl?.startsWith('env:') ? `the service at \`process.env.${fromUrl.slice(4)}\`` : undefined;
   label ??= url && fromUrl?.startsWith('var:') ? `the service at \`${headName(url)}\`` : undefined;
-  return { keys, label: label ?? call.client.name };
+  return { keys, label };
 }
 
 function headName(node: TSESTree.Node): string {

@@ -1,13 +1,10 @@
-import * as path from 'node:path';
-import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-unguarded-dependency';
-import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-
-const GUARD_PROJECT = path.join(FIXTURES, 'project-guard');
+import { typedTester, untypedTester } from '../rule-tester';
 
 /**
- * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
- * no longer triggers the rule.
+ * Invalid cases, exported for test/properties/suggestions.test.ts (every suggestion parses and silences its
+ * report). They run with and without types here too: types only sharpen the verdict, never change it.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   // opossum: the example service. `refund` goes to the same instance around the breaker.
@@ -495,8 +492,7 @@ export const balance = (account: string) => breaker.fire(account);
   },
 ];
 
-untypedTester.run('no-unguarded-dependency', rule, {
-  valid: [
+export const validCases: (ValidTestCase<Options> | string)[] = [
     // Every call to the dependency goes through the breaker, including through a helper of its action.
     `
 import CircuitBreaker from 'opossum';
@@ -664,58 +660,57 @@ const jobs = { execute: (fn: () => unknown) => fn() };
 export const contact = (id: string) => jobs.execute(() => crm.get(\`/contacts/\${id}\`));
 export const notes = (id: string) => crm.get(\`/contacts/\${id}/notes\`);
 `,
-  ],
-  invalid: invalidCases,
-});
+];
 
-typedTester.run('no-unguarded-dependency (typed, across files)', rule, {
-  valid: [
-    {
-      // The instance and the policy are imported; every call to payments goes through the policy.
-      filename: path.join(GUARD_PROJECT, 'orders.ts'),
-      code: `
+/** With types, instances and policies are followed into the other files of the program (filenames relative to test/fixtures). */
+export const typedValidCases: ValidTestCase<Options>[] = [
+  {
+    // The instance and the policy are imported; every call to payments goes through the policy.
+    filename: 'project-guard/orders.ts',
+    code: `
 import { catalogue, payments } from './clients';
 import { paymentsPolicy } from './resilience';
 
 export const capture = (id: string) => paymentsPolicy.execute(() => payments.post(\`/v1/orders/\${id}/capture\`, {}));
 export const product = (id: string) => catalogue.get(\`/products/\${id}\`);
 `,
-    },
-  ],
-  invalid: [
-    {
-      // Cross-file: the same exported instance, guarded by an exported cockatiel wrap, bypassed once.
-      filename: path.join(GUARD_PROJECT, 'refunds.ts'),
-      code: `
+  },
+];
+
+export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    // Cross-file: the same exported instance, guarded by an exported cockatiel wrap, bypassed once.
+    filename: 'project-guard/refunds.ts',
+    code: `
 import { payments } from './clients';
 import { paymentsPolicy } from './resilience';
 
 export const capture = (id: string) => paymentsPolicy.execute(() => payments.post(\`/v1/orders/\${id}/capture\`, {}));
 export const refund = (id: string) => payments.post(\`/v1/orders/\${id}/refund\`, {});
 `,
-      errors: [{
-        messageId: 'bypassedGuard', line: 6, column: 39, endColumn: 52,
-        suggestions: [{
-          messageId: 'routeThroughGuard',
-          output: `
+    errors: [{
+      messageId: 'bypassedGuard', line: 6, column: 39, endColumn: 52,
+      suggestions: [{
+        messageId: 'routeThroughGuard',
+        output: `
 import { payments } from './clients';
 import { paymentsPolicy } from './resilience';
 
 export const capture = (id: string) => paymentsPolicy.execute(() => payments.post(\`/v1/orders/\${id}/capture\`, {}));
 export const refund = (id: string) => paymentsPolicy.execute(() => payments.post(\`/v1/orders/\${id}/refund\`, {}));
 `,
-        }],
       }],
-    },
-    {
-      // Typed, one file: the example's shape gives the same verdict as without types.
-      filename: path.join(GUARD_PROJECT, 'orders.ts'),
-      code: `
+    }],
+  },
+  {
+    // Typed, one file: the example's shape gives the same verdict as without types.
+    filename: 'project-guard/orders.ts',
+    code: `
 import CircuitBreaker from 'opossum';
 import { payments } from './clients';
 
 async function capture(orderId: string): Promise<void> {
-  await payments.post(\`/v1/orders/\${orderId}/capture\`, {});
+await payments.post(\`/v1/orders/\${orderId}/capture\`, {});
 }
 
 const captureBreaker = new CircuitBreaker(capture);
@@ -723,18 +718,21 @@ const captureBreaker = new CircuitBreaker(capture);
 export const complete = (orderId: string) => captureBreaker.fire(orderId);
 export const refund = (orderId: string) => payments.post(\`/v1/orders/\${orderId}/refund\`, {});
 `,
-      errors: [{ messageId: 'bypassedGuard', line: 12, column: 44, endColumn: 57, suggestions: [] }],
-    },
-    {
-      // strict mode with types: a call on an imported instance outside any guard.
-      filename: path.join(GUARD_PROJECT, 'orders.ts'),
-      code: `
+    errors: [{ messageId: 'bypassedGuard', line: 12, column: 44, endColumn: 57, suggestions: [] }],
+  },
+  {
+    // strict mode with types: a call on an imported instance outside any guard.
+    filename: 'project-guard/orders.ts',
+    code: `
 import { catalogue } from './clients';
 
 export const product = (id: string) => catalogue.get(\`/products/\${id}\`);
 `,
-      options: [{ mode: 'all' }],
-      errors: [{ messageId: 'unguardedCall', line: 4, column: 40, endColumn: 53 }],
-    },
-  ],
-});
+    options: [{ mode: 'all' }],
+    errors: [{ messageId: 'unguardedCall', line: 4, column: 40, endColumn: 53 }],
+  },
+];
+
+untypedTester.run('no-unguarded-dependency', rule, { valid: validCases, invalid: invalidCases });
+typedTester.run('no-unguarded-dependency (typed, same cases)', rule, { valid: validCases, invalid: invalidCases });
+typedTester.run('no-unguarded-dependency (typed, across files)', rule, { valid: typedValidCases, invalid: typedInvalidCases });
