@@ -21,12 +21,18 @@ const CACHE = process.env.FAULTLINE_BENCH_CACHE ?? path.join(os.homedir(), '.cac
 
 interface CorpusEntry { name: string; version: string; files: string[]; why: string }
 interface Verdict { report: boolean; reason: string }
-interface CallLabel { line: number; client: string; code: string; decidable: boolean; verdicts: Record<string, Verdict> }
+/**
+ * What deciding the verdict takes: the call site and its enclosing scope (`local`, the default), following which
+ * branch assigned a variable (`path-sensitive`), reading another function of the package (`cross-function`) or
+ * another file (`cross-file`). Rules promise `local` verdicts without types; the rest shows what they leave.
+ */
+type Needs = 'local' | 'path-sensitive' | 'cross-function' | 'cross-file';
+interface CallLabel { line: number; client: string; code: string; decidable: boolean; needs?: Needs; verdicts: Record<string, Verdict> }
 interface FileLabels { rules: string[]; calls: CallLabel[] }
 interface PackageLabels { package: string; version: string; files: Record<string, FileLabels> }
 
 interface Finding { rule: string; line: number; column: number; message: string }
-interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; where: string; detail: string }
+interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; needs: Needs; where: string; detail: string }
 
 function slug(entry: { name: string; version: string }): string {
   return `${entry.name.replace('/', '+')}@${entry.version}`;
@@ -80,10 +86,10 @@ function score(entry: CorpusEntry, labels: PackageLabels | undefined, file: stri
       const reported = hits.length > 0;
       const detail = `${call.code} — expected ${verdict.report ? 'report' : 'silence'}: ${verdict.reason}${reported ? ` — got: ${hits[0]?.message}` : ''}`;
       const kind: Outcome['kind'] = !call.decidable ? 'undecidable' : verdict.report ? (reported ? 'TP' : 'FN') : reported ? 'FP' : 'TN';
-      outcomes.push({ kind, rule, client: call.client, where: where(call.line), detail });
+      outcomes.push({ kind, rule, client: call.client, needs: call.needs ?? 'local', where: where(call.line), detail });
     }
     for (const f of ruleFindings.filter((x) => !matched.has(x))) {
-      outcomes.push({ kind: 'FP', rule, client: '(no label)', where: where(f.line), detail: `unlabelled finding: ${f.message}` });
+      outcomes.push({ kind: 'FP', rule, client: '(no label)', needs: 'local', where: where(f.line), detail: `unlabelled finding: ${f.message}` });
     }
   }
   return outcomes;
@@ -128,11 +134,12 @@ function main(): number {
   console.log(`corpus: ${corpus.packages.length} packages, cache ${CACHE}; config: recommended, untyped`);
   for (const rule of [...new Set(outcomes.map((o) => o.rule))].sort()) {
     table(`faultline/${rule} by client`, outcomes.filter((o) => o.rule === rule), (o) => o.client);
+    table(`faultline/${rule} by what deciding takes`, outcomes.filter((o) => o.rule === rule), (o) => o.needs);
   }
   table('all rules by rule', outcomes, (o) => o.rule);
   const wrong = outcomes.filter((o) => o.kind === 'FP' || o.kind === 'FN');
   console.log(`\nfalse positives and false negatives (${wrong.length}):`);
-  for (const o of wrong) console.log(`  ${o.kind} ${o.rule} [${o.client}] ${o.where}: ${o.detail}`);
+  for (const o of wrong) console.log(`  ${o.kind} ${o.rule} [${o.client}${o.needs === 'local' ? '' : `, ${o.needs}`}] ${o.where}: ${o.detail}`);
   const undecidable = outcomes.filter((o) => o.kind === 'undecidable');
   console.log(`\nundecidable inside the package, not scored (${undecidable.length}):`);
   for (const o of undecidable) console.log(`  ${o.rule} [${o.client}] ${o.where}: ${o.detail}`);
