@@ -140,6 +140,8 @@ export default createRule<Options, MessageIds>({
             data: {
               guard: site.label, how: own === 'disabled' ? ' (it is turned off)' : '', client: remote.call.client.name,
               line: remote.call.node.loc.start.line, remedy: guard.part.factory?.timeoutRemedy ?? 'Give the breaker or the call a timeout',
+              // The language server turns these into LSP related information (server/README.md); the CLI ignores them.
+              relatedLocations: [{ message: 'the guarded call, without a timeout', loc: remote.call.node.loc }],
             },
           });
         }
@@ -189,7 +191,11 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: at(bypass),
               messageId: 'bypassedGuard',
-              data: { dependency: remote.dependency.label ?? guarded.remote.dependency.label ?? 'the same service', guard: guarded.site.label, line: guarded.remote.call.node.loc.start.line },
+              data: {
+                dependency: remote.dependency.label ?? guarded.remote.dependency.label ?? 'the same service', guard: guarded.site.label,
+                line: guarded.remote.call.node.loc.start.line,
+                relatedLocations: [{ message: `guarded by the ${guarded.site.label} here`, loc: guarded.remote.call.node.loc }],
+              },
               suggest: routeFix(guarded.site, bypass),
             });
           }
