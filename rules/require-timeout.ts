@@ -10,7 +10,7 @@ import { createRule } from './util/createRule';
 
 export type MessageIds =
   | 'missingTimeout' | 'disabledTimeout' | 'ineffectiveTimeout' | 'sharedTimeoutSignal'
-  | 'longDefaultTimeout' | 'unverifiedTimeout' | 'addTimeout';
+  | 'longDefaultTimeout' | 'unverifiedTimeout' | 'addTimeout' | 'addCompanion';
 export type Options = [{
   timeoutMs?: number;
   maxDefaultMs?: number;
@@ -40,6 +40,7 @@ export default createRule<Options, MessageIds>({
       longDefaultTimeout: '{{client}} waits up to {{defaultSeconds}} s by default, longer than the {{maxSeconds}} s allowed here, so a stalled call holds its caller that long. Add {{remedy}}.',
       unverifiedTimeout: 'Faultline cannot see whether this {{client}} {{what}} has a timeout (its options are computed elsewhere); if it has none, it can wait forever. Make the timeout visible here.',
       addTimeout: 'Add a {{seconds}} s timeout',
+      addCompanion: 'Add `{{text}}`',
     },
     schema: [{
       type: 'object',
@@ -73,8 +74,8 @@ export default createRule<Options, MessageIds>({
       return call.shape?.constructs ? 'client' : 'call';
     }
 
-    function fixFor(client: ClientSpec, insert: InsertPoint): TSESLint.ReportSuggestionArray<MessageIds> {
-      const fix = client.fix;
+    function fixFor(client: ClientSpec, insert: InsertPoint, strictKey = false): TSESLint.ReportSuggestionArray<MessageIds> {
+      const fix = strictKey ? client.strictFix : client.fix;
       if (!fix || insert.kind === 'none') return [];
       const text = fix.text.replaceAll('{ms}', String(timeoutMs));
       const seconds = String(timeoutMs / 1000);
@@ -95,6 +96,13 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** `requestTimeout` without `throwOnRequestTimeout`: add the companion key next to it. */
+    function companionFix(verdict: Extract<TimeoutVerdict, { kind: 'ineffective' }>): TSESLint.ReportSuggestionArray<MessageIds> {
+      const fix = verdict.fix;
+      if (!fix) return [];
+      return [{ messageId: 'addCompanion', data: { text: fix.text }, fix: (fixer) => insertProperty(fixer, context.sourceCode, fix.object, fix.text) }];
+    }
+
     function report(node: CallNode, client: ClientSpec, verdict: TimeoutVerdict, whatever: string): void {
       const at = node.callee;
       switch (verdict.kind) {
@@ -108,6 +116,11 @@ export default createRule<Options, MessageIds>({
             });
             return;
           }
+          if (verdict.strictKey) {
+            const data = { client: client.name, what: client.strictSubject ?? whatever, remedy: client.strictRemedy ?? client.remedy };
+            context.report({ node: at, messageId: 'missingTimeout', data, suggest: fixFor(client, verdict.insert, true) });
+            return;
+          }
           context.report({ node: at, messageId: 'missingTimeout', data: { client: client.name, what: whatever, remedy: client.remedy }, suggest: fixFor(client, verdict.insert) });
           return;
         case 'disabled':
@@ -118,7 +131,7 @@ export default createRule<Options, MessageIds>({
         case 'ineffective':
           if (reported.has(verdict.node)) return;
           reported.add(verdict.node);
-          context.report({ node: verdict.node, messageId: 'ineffectiveTimeout', data: { reason: verdict.reason } });
+          context.report({ node: verdict.node, messageId: 'ineffectiveTimeout', data: { reason: verdict.reason }, suggest: companionFix(verdict) });
           return;
         case 'sharedSignal':
           if (reported.has(verdict.node)) return;
@@ -181,7 +194,9 @@ export default createRule<Options, MessageIds>({
       }
       if (stored?.type !== AST_NODE_TYPES.VariableDeclarator || stored.id.type !== AST_NODE_TYPES.Identifier) return;
       const variable = findVariable(context, stored.id);
-      const usedLater = variable?.references.some((reference) => !reference.init && reference.from.variableScope.type !== 'module' && reference.from.variableScope.type !== 'global');
+      // Exported, it is used by importers' requests, which run later than this module's load.
+      const exported = stored.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || variable?.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier);
+      const usedLater = exported || variable?.references.some((reference) => !reference.init && reference.from.variableScope.type !== 'module' && reference.from.variableScope.type !== 'global');
       if (usedLater && !reported.has(node)) {
         reported.add(node);
         context.report({ node, messageId: 'sharedTimeoutSignal' });

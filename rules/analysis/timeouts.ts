@@ -16,10 +16,12 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 export type TimeoutVerdict =
   | { kind: 'bounded' }
   | { kind: 'disabled'; node: TSESTree.Node; option: string }
-  | { kind: 'ineffective'; node: TSESTree.Node; reason: string }
+  /** `fix`: where the missing companion key (`throwOnRequestTimeout: true`) can be added. */
+  | { kind: 'ineffective'; node: TSESTree.Node; reason: string; fix?: { object: TSESTree.ObjectExpression; text: string } }
   | { kind: 'sharedSignal'; node: TSESTree.CallExpression }
   | { kind: 'unknown' }
-  | { kind: 'absent'; insert: InsertPoint };
+  /** `strictKey`: only a `strictTimeoutKeys` key is missing (pg without a query timeout, in strict). */
+  | { kind: 'absent'; insert: InsertPoint; strictKey?: boolean };
 
 export type InsertPoint =
   | { kind: 'object'; object: TSESTree.ObjectExpression }
@@ -37,21 +39,17 @@ export function isAbortSignalTimeout(context: Context, node: TSESTree.Node): nod
   return origin?.kind === 'global' && origin.name === 'AbortSignal' && origin.path.length === 0;
 }
 
-function keysFor(client: ClientSpec, strict: boolean): readonly TimeoutKey[] {
-  return strict && client.strictTimeoutKeys ? [...client.timeoutKeys, ...client.strictTimeoutKeys] : client.timeoutKeys;
-}
+type KeysResult =
+  | { verdict: Exclude<TimeoutVerdict, { kind: 'absent' | 'unknown' }> }
+  | { verdict?: undefined; sawUnknown: boolean; absentObject?: TSESTree.ObjectExpression };
 
-/**
- * Reads a client's timeout keys from an options expression. `isInstanceConfig` marks configuration that
- * outlives one request, where an `AbortSignal.timeout()` is shared by every later request.
- */
-export function evaluateOptions(
-  context: Context, client: ClientSpec, options: TSESTree.Node | undefined, types: TypeFacts | undefined,
-  settings: { strictKeys: boolean; isInstanceConfig: boolean },
-): Exclude<TimeoutVerdict, { kind: 'absent' }> | { kind: 'absent'; object?: TSESTree.ObjectExpression } {
+/** The first of `keys` that decides the verdict, or what was seen when none does. */
+function readKeys(
+  context: Context, keys: readonly TimeoutKey[], options: TSESTree.Node | undefined, types: TypeFacts | undefined, isInstanceConfig: boolean,
+): KeysResult {
   let sawUnknown = false;
   let absentObject: TSESTree.ObjectExpression | undefined;
-  for (const key of keysFor(client, settings.strictKeys)) {
+  for (const key of keys) {
     const verdict = readOption(context, options, key.path.split('.'), types);
     if (verdict.kind === 'unknown') {
       sawUnknown = true;
@@ -61,19 +59,45 @@ export function evaluateOptions(
       absentObject ??= verdict.object;
       continue;
     }
-    if (key.kind === 'signal' && settings.isInstanceConfig && isAbortSignalTimeout(context, verdict.value)) {
-      return { kind: 'sharedSignal', node: unwrap(verdict.value) as TSESTree.CallExpression };
+    if (key.kind === 'signal' && isInstanceConfig && isAbortSignalTimeout(context, verdict.value)) {
+      return { verdict: { kind: 'sharedSignal', node: unwrap(verdict.value) as TSESTree.CallExpression } };
     }
     const bound = classifyBound(context, verdict.value, key.kind);
-    if (bound === 'disabled') return { kind: 'disabled', node: verdict.property ?? verdict.value, option: key.path };
+    if (bound === 'disabled') return { verdict: { kind: 'disabled', node: verdict.property ?? verdict.value, option: key.path } };
     if (bound === 'unknown') sawUnknown = true;
     if (bound !== 'bounded') continue;
     if (key.requires) {
       const companion = readOption(context, options, key.requires.path.split('.'), types);
-      if (companion.kind === 'absent') return { kind: 'ineffective', node: verdict.property ?? verdict.value, reason: key.requires.reason };
+      if (companion.kind === 'absent') {
+        const holder = verdict.property?.parent;
+        const companionKey = key.requires.path.split('.').pop()!;
+        const fix = holder?.type === AST_NODE_TYPES.ObjectExpression ? { object: holder, text: `${companionKey}: true` } : undefined;
+        return { verdict: { kind: 'ineffective', node: verdict.property ?? verdict.value, reason: key.requires.reason, fix } };
+      }
     }
-    return { kind: 'bounded' };
+    return { verdict: { kind: 'bounded' } };
   }
+  return { sawUnknown, absentObject };
+}
+
+/**
+ * Reads a client's timeout keys from an options expression. `isInstanceConfig` marks configuration that
+ * outlives one request, where an `AbortSignal.timeout()` is shared by every later request. With
+ * `strictKeys`, a client with `strictTimeoutKeys` (pg's query timeouts) needs one of those as well:
+ * when only they are missing, the verdict is `absent` with `strictKey: true`.
+ */
+export function evaluateOptions(
+  context: Context, client: ClientSpec, options: TSESTree.Node | undefined, types: TypeFacts | undefined,
+  settings: { strictKeys: boolean; isInstanceConfig: boolean },
+): Exclude<TimeoutVerdict, { kind: 'absent' }> | { kind: 'absent'; object?: TSESTree.ObjectExpression; strictKey?: boolean } {
+  const main = readKeys(context, client.timeoutKeys, options, types, settings.isInstanceConfig);
+  if (main.verdict?.kind === 'bounded' && settings.strictKeys && client.strictTimeoutKeys) {
+    const strict = readKeys(context, client.strictTimeoutKeys, options, types, settings.isInstanceConfig);
+    if (strict.verdict) return strict.verdict;
+    return strict.sawUnknown ? { kind: 'unknown' } : { kind: 'absent', object: strict.absentObject, strictKey: true };
+  }
+  if (main.verdict) return main.verdict;
+  const { sawUnknown, absentObject } = main;
   for (const ineffective of client.ineffectiveKeys ?? []) {
     const verdict = readOption(context, options, ineffective.path.split('.'), types);
     if (verdict.kind === 'present') return { kind: 'ineffective', node: verdict.property ?? verdict.value, reason: ineffective.reason };
@@ -113,7 +137,7 @@ export function evaluateCall(context: Context, call: ClientCall, types: TypeFact
   const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs) });
   if (call.client.id === 'http' || call.client.id === 'net') return withSocketHandlers(context, call, verdict);
   if (verdict.kind !== 'absent') return verdict;
-  return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object) };
+  return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object), strictKey: verdict.strictKey };
 }
 
 /** Verdict for the configuration an instance was created with, following `extend` parents. */
@@ -123,7 +147,7 @@ export function evaluateInstance(context: Context, instance: InstanceRef, types:
   let own: TimeoutVerdict;
   if (options.kind === 'argument') {
     const verdict = evaluateOptions(context, instance.client, options.node, types, { strictKeys, isInstanceConfig: true });
-    own = verdict.kind === 'absent' ? { kind: 'absent', insert: insertPointFor(options, instance.creation, verdict.object) } : verdict;
+    own = verdict.kind === 'absent' ? { kind: 'absent', insert: insertPointFor(options, instance.creation, verdict.object), strictKey: verdict.strictKey } : verdict;
   } else {
     own = { kind: 'unknown' };
   }
@@ -160,6 +184,8 @@ function usesOfResult(context: Context, call: CallNode): { calls: TSESTree.CallE
           }
           continue; // property reads (`req.destroyed`) neither configure nor leak it
         }
+        // `await req` sends the request and yields its response; the request itself stays here.
+        if (use?.type === AST_NODE_TYPES.AwaitExpression) continue;
         escapes = true;
       }
       return { calls, escapes };

@@ -101,6 +101,10 @@ export interface ClientSpec {
   timeoutKeys: readonly TimeoutKey[];
   /** Keys reported only by the `strict` config (pg `query_timeout`). */
   strictTimeoutKeys?: readonly TimeoutKey[];
+  /** What the message names when only a strict key is missing ("pg query"), its remedy and its fix. */
+  strictSubject?: string;
+  strictRemedy?: string;
+  strictFix?: TimeoutFix;
   ineffectiveKeys?: readonly IneffectiveKey[];
   /** Methods of an instance that never do I/O (gRPC `close`), excluded from `'*'`. */
   localMethods?: readonly string[];
@@ -328,6 +332,9 @@ export const CLIENTS: readonly ClientSpec[] = [
     ],
     timeoutKeys: [{ path: 'connectionTimeoutMillis', kind: 'ms' }],
     strictTimeoutKeys: [{ path: 'query_timeout', kind: 'ms' }, { path: 'statement_timeout', kind: 'ms' }],
+    strictSubject: 'query',
+    strictRemedy: '`query_timeout` or `statement_timeout`',
+    strictFix: { kind: 'property', text: 'query_timeout: {ms}' },
     fix: { kind: 'property', text: 'connectionTimeoutMillis: {ms}' },
     remedy: '`connectionTimeoutMillis`',
     source: 'brianc/node-postgres packages/pg-pool/index.js (checkout waits forever), packages/pg/lib/defaults.js',

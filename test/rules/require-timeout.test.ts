@@ -465,6 +465,62 @@ export function makeClient() {
   return axios.create({ timeout: 2000 });
 }
 `,
+
+  // ── more edge cases ──
+  // this.http.defaults.timeout set in the constructor configures the field's instance
+  `
+import axios from 'axios';
+export class Users {
+  private http = axios.create({ baseURL: 'https://users' });
+  constructor() {
+    this.http.defaults.timeout = 4000;
+  }
+  list() {
+    return this.http.get('/users');
+  }
+}
+`,
+  // a superagent request kept in a const gets .timeout() later
+  `
+import superagent from 'superagent';
+export async function load() {
+  const req = superagent.get('https://example.com/a');
+  req.timeout(2000);
+  return await req;
+}
+`,
+  // a timeout read from configuration is assumed to bound the call
+  `
+import axios from 'axios';
+export function load(config: { timeoutMs: number }) {
+  return axios.get('https://example.com/a', { timeout: config.timeoutMs });
+}
+`,
+  // http.get with a chained 'timeout' handler that destroys
+  `
+import * as http from 'node:http';
+export function ping(url: string) {
+  http.get(url, { timeout: 1000 }, (res) => res.resume()).on('timeout', function (this: http.ClientRequest) {
+    this.destroy();
+  });
+}
+`,
+
+  // ── strict keys, defaults ──
+  // strict: a pg Pool with connect and query timeouts
+  {
+    code: `
+import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000, query_timeout: 10000 });
+`,
+    options: [{ checkUnknown: true }],
+  },
+  // AbortSignal.timeout as a default parameter is created per call
+  `
+export function load(url: string, signal = AbortSignal.timeout(1000)) {
+  return fetch(url, { signal });
+}
+`,
 ];
 
 
@@ -480,6 +536,7 @@ export async function load(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 export async function load(url: string) {
@@ -500,6 +557,7 @@ export async function load(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 export async function load(url: string) {
@@ -523,6 +581,7 @@ export async function load(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 export async function load(url: string) {
@@ -550,6 +609,7 @@ export async function load(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 export async function load(url: string) {
@@ -574,6 +634,7 @@ export async function load(url: string) {
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 3, column: 23, endLine: 3, endColumn: 36,
+        data: { reason: 'fetch ignores a `timeout` option, so this call can still wait forever; pass `signal: AbortSignal.timeout(ms)` instead.' },
         suggestions: [],
       },
     ],
@@ -587,6 +648,7 @@ export const r = fetch('https://example.com');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { fetch } from 'undici';
@@ -605,6 +667,7 @@ export const r = fetch('https://example.com');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import fetch from 'cross-fetch';
@@ -623,6 +686,7 @@ export const r = fetch('https://example.com');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 const fetch = require('isomorphic-fetch');
@@ -641,6 +705,7 @@ export const r = fetch('https://example.com');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'node-fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import fetch from 'node-fetch';
@@ -659,6 +724,7 @@ export const r = fetch('https://example.com', { timeout: 0 });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 49, endLine: 3, endColumn: 59,
+        data: { option: 'timeout', client: 'node-fetch', what: 'call' },
         suggestions: [],
       },
     ],
@@ -674,6 +740,7 @@ export async function load(url: string, opts: RequestInit) {
     errors: [
       {
         messageId: 'unverifiedTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call' },
         suggestions: [],
       },
     ],
@@ -689,6 +756,7 @@ export async function load(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '2.5' }, output: `
 export async function load(url: string) {
@@ -710,6 +778,7 @@ export async function load(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 const init = { method: 'GET' };
@@ -732,6 +801,7 @@ export const r = axios.get('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -750,6 +820,7 @@ export const r = axios.post('https://example.com/a', { id: 1 });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -768,6 +839,7 @@ export const r = axios.post('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -786,6 +858,7 @@ export const r = axios.put('https://example.com/a', {}, { headers: { a: '1' } })
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -804,6 +877,7 @@ export const r = axios({ url: 'https://example.com/a', method: 'get' });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -822,6 +896,7 @@ export const r = axios('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -840,6 +915,7 @@ export const r = axios.request({ url: 'https://example.com/a' });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 31,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -858,6 +934,7 @@ export const r = axios.get('https://example.com/a', { timeout: 0 });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 55, endLine: 3, endColumn: 65,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
         suggestions: [],
       },
     ],
@@ -871,6 +948,7 @@ export const r = axios.delete('https://example.com/a', { timeout: Infinity });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 58, endLine: 3, endColumn: 75,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
         suggestions: [],
       },
     ],
@@ -884,6 +962,7 @@ export const r = axios.get('https://example.com/a', { timeOut: 5000 });
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 3, column: 55, endLine: 3, endColumn: 68,
+        data: { reason: 'axios has no `timeOut` option, so this does not bound the call and it can still wait forever; spell it `timeout`.' },
         suggestions: [],
       },
     ],
@@ -897,6 +976,7 @@ export const api = axios.create({ baseURL: 'https://example.com', setTimeout: 20
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 3, column: 67, endLine: 3, endColumn: 83,
+        data: { reason: 'axios has no `setTimeout` option, so this does not bound the call and it can still wait forever; spell it `timeout`.' },
         suggestions: [],
       },
     ],
@@ -911,6 +991,7 @@ export const r = api.get('/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 13, endLine: 3, endColumn: 25,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -931,6 +1012,7 @@ export const r = api.get('/a', { timeout: 0 });
     errors: [
       {
         messageId: 'disabledTimeout', line: 4, column: 34, endLine: 4, endColumn: 44,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
         suggestions: [],
       },
     ],
@@ -944,6 +1026,7 @@ export const api = axios.create({});
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 20, endLine: 3, endColumn: 32,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -962,6 +1045,7 @@ export const api = axios.create();
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 20, endLine: 3, endColumn: 32,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -985,6 +1069,7 @@ export class Users {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 18, endLine: 4, endColumn: 30,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -1016,6 +1101,7 @@ export class Users {
     errors: [
       {
         messageId: 'missingTimeout', line: 6, column: 17, endLine: 6, endColumn: 29,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -1042,6 +1128,7 @@ export const r = http.get('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 26,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { default as http } from 'axios';
@@ -1060,6 +1147,7 @@ export const r = axios.get('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 const axios = require('axios');
@@ -1078,6 +1166,7 @@ export const r = get('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 21,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 const { get } = require('axios');
@@ -1097,6 +1186,7 @@ export const api = axios.create({ ...base });
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 20, endLine: 4, endColumn: 32,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -1117,6 +1207,7 @@ export const r = axios.get('/a', config);
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 18, endLine: 4, endColumn: 27,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -1138,6 +1229,7 @@ export const r = got('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 21,
+        data: { client: 'got', what: 'call', remedy: '`timeout: { request: ms }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
@@ -1156,6 +1248,7 @@ export const r = got.post('https://example.com/a', { json: { id: 1 } });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 26,
+        data: { client: 'got', what: 'call', remedy: '`timeout: { request: ms }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
@@ -1174,6 +1267,7 @@ export const r = got('https://example.com/a', { timeout: { request: 0 } });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 49, endLine: 3, endColumn: 72,
+        data: { option: 'timeout', client: 'got', what: 'call' },
         suggestions: [],
       },
     ],
@@ -1188,6 +1282,7 @@ export const r = client.get('a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 16, endLine: 3, endColumn: 26,
+        data: { client: 'got', what: 'instance', remedy: '`timeout: { request: ms }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
@@ -1208,6 +1303,7 @@ export const child = base.extend({ prefixUrl: 'https://example.com' });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 14, endLine: 3, endColumn: 24,
+        data: { client: 'got', what: 'instance', remedy: '`timeout: { request: ms }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
@@ -1227,6 +1323,7 @@ export const r = got({ url: 'https://example.com/a' });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 21,
+        data: { client: 'got', what: 'call', remedy: '`timeout: { request: ms }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
@@ -1245,6 +1342,7 @@ export const r = ky.get('https://example.com/a', { timeout: false });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 52, endLine: 3, endColumn: 66,
+        data: { option: 'timeout', client: 'ky', what: 'call' },
         suggestions: [],
       },
     ],
@@ -1259,6 +1357,7 @@ export const r = ky.get('https://example.com/a');
     errors: [
       {
         messageId: 'longDefaultTimeout', line: 3, column: 18, endLine: 3, endColumn: 24,
+        data: { client: 'ky', defaultSeconds: 10, maxSeconds: 5, remedy: '`timeout` (ms)' },
         suggestions: [],
       },
     ],
@@ -1274,6 +1373,7 @@ export async function load() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 16, endLine: 4, endColumn: 30,
+        data: { client: 'superagent', what: 'call', remedy: '`.timeout(ms)` to the request chain' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import superagent from 'superagent';
@@ -1294,6 +1394,7 @@ export const r = superagent.get('https://example.com/a').timeout(0);
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 18, endLine: 3, endColumn: 68,
+        data: { option: '.timeout()', client: 'superagent', what: 'call' },
         suggestions: [],
       },
     ],
@@ -1309,6 +1410,7 @@ export async function load() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 9, endLine: 4, endColumn: 23,
+        data: { client: 'superagent', what: 'call', remedy: '`.timeout(ms)` to the request chain' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import superagent from 'superagent';
@@ -1331,6 +1433,7 @@ export async function load() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 9, endLine: 4, endColumn: 19,
+        data: { client: 'superagent', what: 'call', remedy: '`.timeout(ms)` to the request chain' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 const superagent = require('superagent');
@@ -1356,6 +1459,7 @@ export function ping() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 27,
+        data: { client: 'node:http', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`, or a `timeout` with a \'timeout\' handler that destroys the request' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import * as http from 'node:http';
@@ -1380,6 +1484,7 @@ export function ping() {
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 4, column: 51, endLine: 4, endColumn: 64,
+        data: { reason: 'node:http `timeout` only emits a \'timeout\' event and never ends the request, and nothing here destroys it; add a `\'timeout\'` handler that calls `req.destroy()`, or pass `signal: AbortSignal.timeout(ms)`.' },
         suggestions: [],
       },
     ],
@@ -1396,6 +1501,7 @@ export function ping(url: string) {
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 5, column: 3, endLine: 5, endColumn: 23,
+        data: { reason: 'node:http `setTimeout()` only emits a \'timeout\' event and never ends the request, and nothing here destroys it; add a `\'timeout\'` handler that calls `req.destroy()`, or pass `signal: AbortSignal.timeout(ms)`.' },
         suggestions: [],
       },
     ],
@@ -1412,6 +1518,7 @@ export function ping(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 28,
+        data: { client: 'node:http', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`, or a `timeout` with a \'timeout\' handler that destroys the request' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import * as https from 'node:https';
@@ -1435,6 +1542,7 @@ export function ping(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 3, endLine: 4, endColumn: 12,
+        data: { client: 'node:http', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`, or a `timeout` with a \'timeout\' handler that destroys the request' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import * as https from 'node:https';
@@ -1458,6 +1566,7 @@ export function ping() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 22,
+        data: { client: 'node:http', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`, or a `timeout` with a \'timeout\' handler that destroys the request' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 const { request } = require('https');
@@ -1481,6 +1590,7 @@ export function ping(url: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 3, endLine: 4, endColumn: 11,
+        data: { client: 'node:http', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`, or a `timeout` with a \'timeout\' handler that destroys the request' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { get as httpsGet } from 'node:https';
@@ -1504,6 +1614,7 @@ export function open() {
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 4, column: 65, endLine: 4, endColumn: 78,
+        data: { reason: 'node:net `timeout` only emits a \'timeout\' event and never closes the socket, and nothing here destroys it; call `socket.destroy()` from a \'timeout\' handler.' },
         suggestions: [],
       },
     ],
@@ -1520,6 +1631,7 @@ export function open() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 18, endLine: 4, endColumn: 38,
+        data: { client: 'node:net', what: 'call', remedy: 'a `timeout` with a \'timeout\' handler that destroys the socket' },
         suggestions: [],
       },
     ],
@@ -1540,6 +1652,7 @@ export function find(id: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 7, column: 3, endLine: 7, endColumn: 16,
+        data: { client: 'gRPC', what: 'call', remedy: 'a `deadline` call option' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import * as grpc from '@grpc/grpc-js';
@@ -1568,6 +1681,7 @@ export function find(id: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 7, column: 3, endLine: 7, endColumn: 16,
+        data: { client: 'gRPC', what: 'call', remedy: 'a `deadline` call option' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import * as grpc from '@grpc/grpc-js';
@@ -1596,6 +1710,7 @@ export function find(id: string) {
     errors: [
       {
         messageId: 'disabledTimeout', line: 7, column: 27, endLine: 7, endColumn: 45,
+        data: { option: 'deadline', client: 'gRPC', what: 'call' },
         suggestions: [],
       },
     ],
@@ -1609,6 +1724,7 @@ export const s3 = new S3Client({});
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 23, endLine: 3, endColumn: 31,
+        data: { client: 'AWS SDK client', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { S3Client } from '@aws-sdk/client-s3';
@@ -1627,6 +1743,7 @@ export const db = new DynamoDBClient();
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 23, endLine: 3, endColumn: 37,
+        data: { client: 'AWS SDK client', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -1645,7 +1762,13 @@ export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { requestT
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 3, column: 73, endLine: 3, endColumn: 93,
-        suggestions: [],
+        data: { reason: 'with @smithy/node-http-handler 4, `requestTimeout` only logs a warning unless `throwOnRequestTimeout: true` is set, so the call still waits; add `throwOnRequestTimeout: true`.' },
+        suggestions: [
+          { messageId: 'addCompanion', data: { text: 'throwOnRequestTimeout: true' }, output: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { requestTimeout: 5000, throwOnRequestTimeout: true } });
+` },
+        ],
       },
     ],
   },
@@ -1659,7 +1782,14 @@ export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTi
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 4, column: 72, endLine: 4, endColumn: 92,
-        suggestions: [],
+        data: { reason: 'with @smithy/node-http-handler 4, `requestTimeout` only logs a warning unless `throwOnRequestTimeout: true` is set, so the call still waits; add `throwOnRequestTimeout: true`.' },
+        suggestions: [
+          { messageId: 'addCompanion', data: { text: 'throwOnRequestTimeout: true' }, output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTimeout: 5000, throwOnRequestTimeout: true }) });
+` },
+        ],
       },
     ],
   },
@@ -1672,6 +1802,7 @@ export const pool = new Pool({ max: 10 });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 29,
+        data: { client: 'pg', what: 'client', remedy: '`connectionTimeoutMillis`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { Pool } from 'pg';
@@ -1690,6 +1821,7 @@ export const client = new pg.Client({ connectionString: process.env.DATABASE_URL
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 27, endLine: 3, endColumn: 36,
+        data: { client: 'pg', what: 'client', remedy: '`connectionTimeoutMillis`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import pg from 'pg';
@@ -1708,6 +1840,7 @@ export const pool = new Pool({ connectionTimeoutMillis: 0 });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 32, endLine: 3, endColumn: 58,
+        data: { option: 'connectionTimeoutMillis', client: 'pg', what: 'client' },
         suggestions: [],
       },
     ],
@@ -1721,6 +1854,7 @@ export const pool = new Pool;
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 29,
+        data: { client: 'pg', what: 'client', remedy: '`connectionTimeoutMillis`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { Pool } from 'pg';
@@ -1739,6 +1873,7 @@ export const socket = new WebSocket('wss://example.com/feed');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 27, endLine: 3, endColumn: 36,
+        data: { client: 'ws', what: 'client', remedy: '`handshakeTimeout`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import WebSocket from 'ws';
@@ -1757,6 +1892,7 @@ export const socket = new WebSocket('wss://example.com/feed', ['v1']);
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 27, endLine: 3, endColumn: 36,
+        data: { client: 'ws', what: 'client', remedy: '`handshakeTimeout`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import WebSocket from 'ws';
@@ -1775,6 +1911,7 @@ export const octokit = new Octokit({ auth: 'token' });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 28, endLine: 3, endColumn: 35,
+        data: { client: 'Octokit', what: 'client', remedy: 'a `request.fetch` that sets `signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { Octokit } from '@octokit/rest';
@@ -1793,6 +1930,7 @@ export const octokit = new Octokit({ auth: 'token', request: { timeout: 5000 } }
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 3, column: 64, endLine: 3, endColumn: 77,
+        data: { reason: 'Octokit ignores `request.timeout` since @octokit/request 6 (it uses the global fetch), so its calls can still wait forever; pass a `request.fetch` that adds `signal: AbortSignal.timeout(ms)`.' },
         suggestions: [],
       },
     ],
@@ -1806,6 +1944,7 @@ export const slack = new WebClient(process.env.SLACK_TOKEN);
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 26, endLine: 3, endColumn: 35,
+        data: { client: 'Slack WebClient', what: 'client', remedy: '`timeout` (ms)' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { WebClient } from '@slack/web-api';
@@ -1824,6 +1963,7 @@ export const gql = new GraphQLClient('https://example.com/graphql');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 24, endLine: 3, endColumn: 37,
+        data: { client: 'graphql-request', what: 'client', remedy: 'a `fetch` that sets `signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { GraphQLClient } from 'graphql-request';
@@ -1842,6 +1982,7 @@ export const gql = new GraphQLClient('https://example.com/graphql', { timeout: 5
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 3, column: 71, endLine: 3, endColumn: 84,
+        data: { reason: 'graphql-request ignores a `timeout` option, so its requests can still wait forever; pass a `fetch` that adds `signal: AbortSignal.timeout(ms)`.' },
         suggestions: [],
       },
     ],
@@ -1855,6 +1996,7 @@ export const link = new HttpLink({ uri: 'https://example.com/graphql' });
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 33,
+        data: { client: 'Apollo HttpLink', what: 'client', remedy: 'a `fetch` that sets `signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { HttpLink } from '@apollo/client';
@@ -1873,6 +2015,7 @@ export const link = new HttpLink({ uri: 'https://example.com/graphql', fetchOpti
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 3, column: 88, endLine: 3, endColumn: 101,
+        data: { reason: 'fetch ignores `fetchOptions.timeout`, so Apollo requests can still wait forever; pass a `fetch` that adds `signal: AbortSignal.timeout(ms)`.' },
         suggestions: [],
       },
     ],
@@ -1900,6 +2043,7 @@ export const openai = new OpenAI();
     errors: [
       {
         messageId: 'longDefaultTimeout', line: 3, column: 27, endLine: 3, endColumn: 33,
+        data: { client: 'OpenAI', defaultSeconds: 600, maxSeconds: 60, remedy: '`timeout` (ms)' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import OpenAI from 'openai';
@@ -1919,6 +2063,7 @@ export const stripe = new Stripe('sk_test');
     errors: [
       {
         messageId: 'longDefaultTimeout', line: 3, column: 27, endLine: 3, endColumn: 33,
+        data: { client: 'Stripe', defaultSeconds: 80, maxSeconds: 60, remedy: '`timeout` (ms)' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import Stripe from 'stripe';
@@ -1937,6 +2082,7 @@ export const stripe = new Stripe('sk_test', { timeout: 0 });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 47, endLine: 3, endColumn: 57,
+        data: { option: 'timeout', client: 'Stripe', what: 'client' },
         suggestions: [],
       },
     ],
@@ -1950,6 +2096,7 @@ export const r = request('https://example.com/a', { headersTimeout: 0 });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 53, endLine: 3, endColumn: 70,
+        data: { option: 'headersTimeout', client: 'undici request', what: 'call' },
         suggestions: [],
       },
     ],
@@ -2013,6 +2160,7 @@ export function get(url: string, opts: AxiosRequestConfig) {
     errors: [
       {
         messageId: 'unverifiedTimeout', line: 4, column: 10, endLine: 4, endColumn: 19,
+        data: { client: 'axios', what: 'call' },
         suggestions: [],
       },
     ],
@@ -2027,6 +2175,7 @@ export const r = send('orders', {});
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 22,
+        data: { client: '@acme/http send', what: 'call', remedy: '`deadlineMs`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { send } from '@acme/http';
@@ -2047,6 +2196,7 @@ export const r = axios.create({ baseURL: 'https://example.com' }).get('/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 30,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -2065,6 +2215,7 @@ export const r = axios?.get('https://example.com/a');
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -2085,6 +2236,7 @@ export const b = axios.get('https://example.com/b', config);
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
         suggestions: [],
       },
     ],
@@ -2100,6 +2252,7 @@ export function ping() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 3, endLine: 4, endColumn: 15,
+        data: { client: 'node:http', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`, or a `timeout` with a \'timeout\' handler that destroys the request' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import * as http from 'node:http';
@@ -2119,6 +2272,7 @@ export const r = fetch('https://example.com', undefined);
     errors: [
       {
         messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [],
       },
     ],
@@ -2132,6 +2286,7 @@ export const r = fetch('https://example.com', init);
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 let init = { method: 'GET' };
@@ -2152,6 +2307,7 @@ export async function load() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 20,
+        data: { client: 'got', what: 'instance', remedy: '`timeout: { request: ms }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
@@ -2174,6 +2330,7 @@ export async function all(urls: string[]) {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 40, endLine: 4, endColumn: 49,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -2193,6 +2350,7 @@ export const r = globalThis.fetch('https://example.com');
     errors: [
       {
         messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 34,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 export const r = globalThis.fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
@@ -2212,12 +2370,322 @@ export async function load() {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 15,
+        data: { client: 'node-fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 export async function load() {
   const { default: fetch } = await import('node-fetch');
   return fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
 }
+` },
+        ],
+      },
+    ],
+  },
+
+  // ── more edge cases ──
+  // an exported module-scope AbortSignal.timeout is shared by its importers
+  {
+    code: `
+export const signal = AbortSignal.timeout(5000);
+`,
+    errors: [
+      {
+        messageId: 'sharedTimeoutSignal', line: 2, column: 23, endLine: 2, endColumn: 48,
+        suggestions: [],
+      },
+    ],
+  },
+  // a superagent request kept in a const and awaited without .timeout()
+  {
+    code: `
+import superagent from 'superagent';
+export async function load() {
+  const req = superagent.get('https://example.com/a');
+  req.set('Accept', 'json');
+  return await req;
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 15, endLine: 4, endColumn: 29,
+        data: { client: 'superagent', what: 'call', remedy: '`.timeout(ms)` to the request chain' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import superagent from 'superagent';
+export async function load() {
+  const req = superagent.get('https://example.com/a').timeout(10000);
+  req.set('Accept', 'json');
+  return await req;
+}
+` },
+        ],
+      },
+    ],
+  },
+  // a timeout constant that is 0
+  {
+    code: `
+import axios from 'axios';
+const TIMEOUT_MS = 0;
+export const r = axios.get('https://example.com/a', { timeout: TIMEOUT_MS });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 4, column: 55, endLine: 4, endColumn: 74,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
+        suggestions: [],
+      },
+    ],
+  },
+  // http.get with a chained 'timeout' handler that only logs
+  {
+    code: `
+import * as http from 'node:http';
+export function ping(url: string) {
+  http.get(url, (res) => res.resume()).on('timeout', () => console.log('slow'));
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 3, endLine: 4, endColumn: 11,
+        data: { client: 'node:http', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`, or a `timeout` with a \'timeout\' handler that destroys the request' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as http from 'node:http';
+export function ping(url: string) {
+  http.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume()).on('timeout', () => console.log('slow'));
+}
+` },
+        ],
+      },
+    ],
+  },
+  // import axios = require('axios')
+  {
+    code: `
+import axios = require('axios');
+export const r = axios.get('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios = require('axios');
+export const r = axios.get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios through a namespace import's default
+  {
+    code: `
+import * as ax from 'axios';
+export const r = ax.default.get('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 32,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import * as ax from 'axios';
+export const r = ax.default.get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // fetch in an arrow function
+  {
+    code: `
+export const load = (url: string) => fetch(url);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 38, endLine: 2, endColumn: 43,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // suggestion keeps a comment inside empty options
+  {
+    code: `
+export const r = fetch('https://example.com', { /* none yet */ });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const r = fetch('https://example.com', { /* none yet */ signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // fetch with an empty options object
+  {
+    code: `
+export const r = fetch('https://example.com', {});
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const r = fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // trailing comma in the arguments
+  {
+    code: `
+export const r = fetch(
+  'https://example.com',
+);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const r = fetch(
+  'https://example.com', { signal: AbortSignal.timeout(10000) }
+);
+` },
+        ],
+      },
+    ],
+  },
+  // a module-scope signal exported by name
+  {
+    code: `
+const signal = AbortSignal.timeout(5000);
+export { signal };
+`,
+    errors: [
+      {
+        messageId: 'sharedTimeoutSignal', line: 2, column: 16, endLine: 2, endColumn: 41,
+        suggestions: [],
+      },
+    ],
+  },
+
+  // ── strict keys, defaults ──
+  // strict: a pg Pool with a connect timeout but no query timeout
+  {
+    code: `
+import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000 });
+`,
+    options: [{ checkUnknown: true }],
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 29,
+        data: { client: 'pg', what: 'query', remedy: '`query_timeout` or `statement_timeout`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000, query_timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // a pg Pool with only a query timeout still waits forever for a connection
+  {
+    code: `
+import { Pool } from 'pg';
+export const pool = new Pool({ query_timeout: 10000 });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 25, endLine: 3, endColumn: 29,
+        data: { client: 'pg', what: 'client', remedy: '`connectionTimeoutMillis`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { Pool } from 'pg';
+export const pool = new Pool({ query_timeout: 10000, connectionTimeoutMillis: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // ky(url) with timeout false
+  {
+    code: `
+import ky from 'ky';
+export const r = ky('https://example.com/a', { timeout: false });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 48, endLine: 3, endColumn: 62,
+        data: { option: 'timeout', client: 'ky', what: 'call' },
+        suggestions: [],
+      },
+    ],
+  },
+  // mysql2 connectTimeout 0
+  {
+    code: `
+import mysql from 'mysql2';
+export const db = mysql.createConnection({ host: 'db', connectTimeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 56, endLine: 3, endColumn: 73,
+        data: { option: 'connectTimeout', client: 'mysql2', what: 'client' },
+        suggestions: [],
+      },
+    ],
+  },
+  // gRPC deadline computed from Infinity
+  {
+    code: `
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+const proto: any = grpc.loadPackageDefinition(protoLoader.loadSync('users.proto'));
+const users = new proto.users.Users('localhost:50051', grpc.credentials.createInsecure());
+export function find(id: string) {
+  users.getUser({ id }, { deadline: Date.now() + Infinity }, () => undefined);
+}
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 7, column: 27, endLine: 7, endColumn: 58,
+        data: { option: 'deadline', client: 'gRPC', what: 'call' },
+        suggestions: [],
+      },
+    ],
+  },
+  // pg Client from a destructured require
+  {
+    code: `
+const { Client } = require('pg');
+export const client = new Client();
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 27, endLine: 3, endColumn: 33,
+        data: { client: 'pg', what: 'client', remedy: '`connectionTimeoutMillis`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const { Client } = require('pg');
+export const client = new Client({ connectionTimeoutMillis: 10000 });
 ` },
         ],
       },
@@ -2265,6 +2733,7 @@ export async function getUser(id: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 6, column: 10, endLine: 6, endColumn: 19,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -2376,6 +2845,20 @@ export const api = axios.create({ baseURL: 'https://users.internal' });
 `,
     filename: 'project/defaults/api.ts',
   },
+
+  // ── strict keys, defaults ──
+  // fetch(input) where input may be a Request
+  `
+export function load(input: string | Request) {
+  return fetch(input);
+}
+`,
+  // an intersection type that requires signal
+  `
+export function load(url: URL, init: RequestInit & { signal: AbortSignal }) {
+  return fetch(url, init);
+}
+`,
 ];
 
 
@@ -2392,6 +2875,7 @@ export function f(http: AxiosStatic, u: string) {
     errors: [
       {
         messageId: 'disabledTimeout', line: 4, column: 24, endLine: 4, endColumn: 34,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
         suggestions: [],
       },
     ],
@@ -2407,6 +2891,7 @@ export function f(http: AxiosInstance, u: string) {
     errors: [
       {
         messageId: 'ineffectiveTimeout', line: 4, column: 29, endLine: 4, endColumn: 42,
+        data: { reason: 'axios has no `timeOut` option, so this does not bound the call and it can still wait forever; spell it `timeout`.' },
         suggestions: [],
       },
     ],
@@ -2427,6 +2912,7 @@ export function find(users: UsersClient) {
     errors: [
       {
         messageId: 'missingTimeout', line: 9, column: 3, endLine: 9, endColumn: 16,
+        data: { client: 'gRPC', what: 'call', remedy: 'a `deadline` call option' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import * as grpc from '@grpc/grpc-js';
@@ -2454,6 +2940,7 @@ export function load(url: string, init: RequestInit) {
     errors: [
       {
         messageId: 'unverifiedTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call' },
         suggestions: [],
       },
     ],
@@ -2469,6 +2956,7 @@ export function load(target: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 15,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -2491,6 +2979,7 @@ export function load(target: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 10, endLine: 4, endColumn: 13,
+        data: { client: 'got', what: 'call', remedy: '`timeout: { request: ms }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
@@ -2512,6 +3001,7 @@ export function load(input: string) {
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 export function load(input: string) {
@@ -2537,6 +3027,7 @@ export async function listUsers() {
     errors: [
       {
         messageId: 'missingTimeout', line: 5, column: 10, endLine: 5, endColumn: 19,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
@@ -2560,11 +3051,56 @@ export const api = axios.create({ baseURL: 'https://users.internal' });
     errors: [
       {
         messageId: 'missingTimeout', line: 4, column: 20, endLine: 4, endColumn: 32,
+        data: { client: 'axios', what: 'instance', remedy: '`timeout` (ms) or `signal`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
 
 export const api = axios.create({ baseURL: 'https://users.internal', timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+
+  // ── more edge cases ──
+  // an injected constructor parameter typed AxiosInstance
+  {
+    code: `
+import type { AxiosInstance } from 'axios';
+export class Users {
+  constructor(private readonly http: AxiosInstance) {}
+  list() {
+    return this.http.get('/users', { timeout: 0 });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 6, column: 38, endLine: 6, endColumn: 48,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
+        suggestions: [],
+      },
+    ],
+  },
+
+  // ── strict keys, defaults ──
+  // fetch(url) where url is typed URL
+  {
+    code: `
+export function load(url: URL) {
+  return fetch(url);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 10, endLine: 3, endColumn: 15,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export function load(url: URL) {
+  return fetch(url, { signal: AbortSignal.timeout(10000) });
+}
 ` },
         ],
       },
