@@ -45,7 +45,14 @@ export interface LintEngineOptions {
   relatedInformation: boolean;
   /** The faultline plugin unless a test hands in another. */
   plugin?: PluginLike;
+  /**
+   * A document whose typed runs take longer than this (ms) three times in a row is linted untyped until it is
+   * reopened: typing must stay responsive. Its first run (which builds the program) doesn't count. 0 = no limit.
+   */
+  typedBudgetMs: number;
 }
+
+const STRIKES_BEFORE_UNTYPED = 3;
 
 /**
  * Runs ESLint's `Linter` in-process on one document with only the faultline plugin and the typescript-eslint
@@ -57,6 +64,9 @@ export class LintEngine {
   private readonly source: PluginLike;
   private readonly plugin: PluginLike;
   readonly rules: ReadonlyMap<string, RuleInfo>;
+  /** Typed runs over budget in a row, per file; files that used them up are linted untyped. */
+  private readonly slowTypedRuns = new Map<string, number>();
+  private readonly untypedFiles = new Set<string>();
   private relatedSink: ((ruleId: string, key: string, related: RelatedLocation[]) => void) | undefined;
 
   constructor(private readonly options: LintEngineOptions) {
@@ -69,7 +79,9 @@ export class LintEngine {
   lint(document: TextDocument, filePath: string, settings: FaultlineSettings): LintResult {
     const text = document.getText();
     const prepared = this.prepare(settings);
-    const program = this.programFor(filePath, text, document.version);
+    const firstRun = !this.slowTypedRuns.has(filePath);
+    const program = this.untypedFiles.has(filePath) ? undefined : this.programFor(filePath, text, document.version);
+    const started = performance.now();
     const related = new Map<string, RelatedLocation[]>();
     this.relatedSink = (ruleId, key, locations) => related.set(`${ruleId}@${key}`, locations);
     let messages: Linter.LintMessage[];
@@ -79,6 +91,7 @@ export class LintEngine {
     } finally {
       this.relatedSink = undefined;
     }
+    if (program) this.countTypedRun(filePath, performance.now() - started, firstRun);
     const result: LintResult = { uri: document.uri, version: document.version, records: [], typed: program !== undefined, parseError: false };
     for (const message of messages) {
       if (message.fatal) {
@@ -101,6 +114,21 @@ export class LintEngine {
     if (result.parseError) result.records = [];
     else result.multilineTokens = this.multilineTokens(linter);
     return result;
+  }
+
+  /** The document was closed: a reopened one gets type information again. */
+  forget(filePath: string): void {
+    this.slowTypedRuns.delete(filePath);
+    this.untypedFiles.delete(filePath);
+  }
+
+  private countTypedRun(filePath: string, elapsed: number, firstRun: boolean): void {
+    const budget = this.options.typedBudgetMs;
+    const strikes = !firstRun && budget > 0 && elapsed > budget ? (this.slowTypedRuns.get(filePath) ?? 0) + 1 : 0;
+    this.slowTypedRuns.set(filePath, strikes);
+    if (strikes < STRIKES_BEFORE_UNTYPED) return;
+    this.untypedFiles.add(filePath);
+    this.options.log(`${filePath}: ${STRIKES_BEFORE_UNTYPED} typed runs in a row took over ${budget} ms (last ${elapsed.toFixed(0)} ms); linting it without type information until it is reopened.`);
   }
 
   /**

@@ -40,6 +40,8 @@ export interface InitializationOptions {
   typed?: boolean;
   /** Projects with more root files than this are linted untyped. Default 5000. */
   maxProjectFiles?: number;
+  /** A document whose typed runs exceed this many ms three times in a row goes untyped until reopened. Default 1500; 0 = never. */
+  typedBudgetMs?: number;
 }
 
 interface DocumentState {
@@ -91,7 +93,7 @@ export class FaultlineServer {
       }
     }
     const relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true || this.pull;
-    this.engine = new LintEngine({ log: (message) => this.connection.log(message), error: (message) => this.connection.error(message), projects: this.projects, relatedInformation, plugin: this.overrides.plugin });
+    this.engine = new LintEngine({ log: (message) => this.connection.log(message), error: (message) => this.connection.error(message), projects: this.projects, relatedInformation, plugin: this.overrides.plugin, typedBudgetMs: this.options.typedBudgetMs ?? 1500 });
     const literalActions = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     return {
       capabilities: {
@@ -145,6 +147,7 @@ export class FaultlineServer {
     this.documents.delete(textDocument.uri);
     this.settingsCache.delete(textDocument.uri);
     this.projects?.closed(state.filePath);
+    this.engine.forget(state.filePath);
     if (!this.pull) this.connection.publishDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }
 

@@ -86,7 +86,8 @@ export function startServer(options: { pull?: boolean; resolve?: boolean; versio
     processId: null,
     rootUri: options.root ? pathToFileURL(options.root).href : null,
     capabilities: capabilities(options),
-    initializationOptions: { debounceMs: 0, typed: false, ...options.init },
+    // No typed-run budget by default: on a loaded machine it would turn typed tests untyped.
+    initializationOptions: { debounceMs: 0, typed: false, typedBudgetMs: 0, ...options.init },
   });
   return { server, client };
 }

@@ -80,6 +80,23 @@ describe('server: typed linting', () => {
     assert.equal((await harness.server.validate(uri))?.typed, true);
   });
 
+  it('a document whose typed runs keep exceeding the budget is linted untyped until reopened', async () => {
+    harness = startServer({ root, init: { typed: true, typedBudgetMs: 0.001 } });
+    const uri = fileUri(path.join(root, 'src', 'load.ts'));
+    await openDocument(harness, uri, LOAD);
+    const typedFlags: boolean[] = [];
+    for (let version = 2; version <= 5; version++) {
+      harness.server.didChange({ textDocument: { uri, version }, contentChanges: [{ text: `${LOAD}// ${version}\n` }] });
+      typedFlags.push((await harness.server.validate(uri))!.typed);
+    }
+    // The first run built the program and doesn't count; three slow runs later, the fourth is untyped.
+    assert.deepEqual(typedFlags, [true, true, true, false]);
+    assert.ok(harness.client.logs.some((line) => /3 typed runs in a row took over 0.001 ms .* without type information until it is reopened/.test(line)));
+    harness.server.didClose({ textDocument: { uri } });
+    await openDocument(harness, uri, LOAD);
+    assert.equal((await harness.server.validate(uri))?.typed, true);
+  });
+
   it('a file no tsconfig includes, and a directory without any tsconfig, are linted untyped', async () => {
     harness = typed;
     const outside = fileUri(path.join(root, 'outside.ts'));
