@@ -157,10 +157,10 @@ export class FaultlineServer {
   }
 
   didChangeWatchedFiles({ changes }: DidChangeWatchedFilesParams): void {
-    for (const change of changes) {
-      if (change.uri.startsWith('file:')) this.projects?.changedOnDisk(path.normalize(fileURLToPath(change.uri)));
-    }
-    void this.refreshAll();
+    // Saving an open document also arrives here; its open text already counts, so only other files matter.
+    const elsewhere = changes.filter((change) => change.uri.startsWith('file:') && !this.documents.has(change.uri));
+    for (const change of elsewhere) this.projects?.changedOnDisk(path.normalize(fileURLToPath(change.uri)));
+    if (elsewhere.length > 0 && this.projects) void this.refreshAll();
   }
 
   async pullDiagnostics({ textDocument }: DocumentDiagnosticParams, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
