@@ -177,7 +177,7 @@ export default createRule<Options, MessageIds>({
         // consistent: the first guarded call of each dependency is the one bypasses are measured against.
         const guardedBy = new Map<string, { remote: RemoteCall; site: GuardSite }>();
         for (const remote of remotes) {
-          const site = remote.sites.find((candidate) => candidate.guards.length > 0);
+          const site = remote.sites.find((candidate) => candidate.guards.some((guard) => !scopes.isPerCall(guard)));
           if (!site) continue;
           for (const key of remote.dependency.keys) if (!guardedBy.has(key)) guardedBy.set(key, { remote, site });
         }

@@ -429,6 +429,20 @@ export class GuardScopes {
   }
 
   /**
+   * A guard made inside a function that is not a constructor is made anew on every call: a breaker that
+   * never sees the previous call's failure never opens, and a pool of one call's requests caps nothing
+   * across callers (`(fn, args) => new CircuitBreaker(fn).fire(args)`, a `pLimit(5)` for one batch). Such a
+   * guard does not tell which calls the team meant to contain.
+   */
+  isPerCall(guard: GuardRef): boolean {
+    const creation = guard.part?.creation;
+    if (!creation) return false;
+    const scope = contextOf(creation);
+    if (scope.type === AST_NODE_TYPES.Program) return false;
+    return !(scope.parent?.type === AST_NODE_TYPES.MethodDefinition && scope.parent.kind === 'constructor');
+  }
+
+  /**
    * A breaker's own timeout, from its options: `disabled` (`timeout: false`), `none` (cockatiel applies
    * none), or `bounded` (a default or a value we take to bound it).
    */

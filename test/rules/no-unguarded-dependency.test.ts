@@ -650,6 +650,30 @@ const retryPolicy = retry(handleAll, { maxAttempts: 3 });
 export const ping = () => retryPolicy.execute(() => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(500) }));
 export const health = () => fetch('https://status.example.com/health', { signal: AbortSignal.timeout(500) });
 `,
+    // A pool made for one batch caps nothing across callers: a single call outside it bypasses nothing.
+    `
+import pLimit from 'p-limit';
+import axios from 'axios';
+
+const catalogue = axios.create({ baseURL: 'https://catalogue.example.com', timeout: 2000 });
+
+export async function products(ids: string[]) {
+  const limit = pLimit(4);
+  return Promise.all(ids.map((id) => limit(() => catalogue.get(\`/products/\${id}\`))));
+}
+
+export const product = (id: string) => catalogue.get(\`/products/\${id}\`);
+`,
+    // A breaker made on every call never opens, so it says nothing about which calls should go through one.
+    `
+import CircuitBreaker from 'opossum';
+import axios from 'axios';
+
+const catalogue = axios.create({ baseURL: 'https://catalogue.example.com', timeout: 2000 });
+
+export const guarded = (id: string) => new CircuitBreaker((key: string) => catalogue.get(\`/products/\${key}\`)).fire(id);
+export const product = (id: string) => catalogue.get(\`/products/\${id}\`);
+`,
     // A user function named like a guard library's method is not a guard.
     `
 import axios from 'axios';
