@@ -6,6 +6,7 @@
  * Typed: this repository's TypeScript and the example, with one `ts.Program` per tsconfig handed to the parser
  * (`parserOptions.programs`), so the program is built once and both sides pay the same AST conversion.
  *
+ * A third side, one no-op rule, separates ESLint's own cost of running any rule from what ours add.
  * `--profile`: after the rounds, CPU-profile one rules-only pass per corpus and print where the rules' time goes
  * (`--profile-only`: a warm-up pass and the profile, no timed rounds).
  * Goals (issue 2): ≤ 10 % untyped, ≤ 5 % typed.
@@ -20,7 +21,7 @@ import plugin = require('../rules');
 
 const ROOT = path.join(__dirname, '..', '..');
 const NODE_MODULES = path.join(ROOT, 'node_modules');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 interface Corpus {
   label: string;
@@ -96,11 +97,14 @@ function typedCorpus(): Corpus {
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-function lintAll(linter: Linter, corpus: Corpus, config: Linter.Config[]): { ms: number; findings: number } {
-  let findings = 0;
+/** Lints every file once; with `byRule`, counts the findings per rule (outside the timed part's hot loop cost). */
+function lintAll(linter: Linter, corpus: Corpus, config: Linter.Config[], byRule?: Map<string, number>): { ms: number } {
   const start = process.hrtime.bigint();
-  for (const file of corpus.files) findings += linter.verify(file.code, config, { filename: file.filename }).length;
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, findings };
+  for (const file of corpus.files) {
+    const messages = linter.verify(file.code, config, { filename: file.filename });
+    if (byRule) for (const m of messages) byRule.set(m.ruleId ?? '(eslint)', (byRule.get(m.ruleId ?? '(eslint)') ?? 0) + 1);
+  }
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
 function median(values: number[]): number {
@@ -109,29 +113,38 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-interface Result { corpus: Corpus; base: number[]; rules: number[]; coldBase: number; coldRules: number; findings: number; crashes: string[] }
+type Side = 'base' | 'noop' | 'rules';
+interface Result { corpus: Corpus; runs: Record<Side, number[]>; cold: Record<Side, number>; findings: Map<string, number> }
+
+/**
+ * ESLint does work for any enabled rule that it skips with none (the traversal with code-path analysis and
+ * selector matching), so a third side runs one rule that listens to nothing but `Program`: rules vs noop is
+ * the part our rules' own code and selectors add, noop vs base is ESLint's price for linting at all.
+ */
+const NOOP_PLUGIN = { rules: { noop: { meta: { schema: [] }, create: () => ({ Program: () => undefined }) } } };
 
 function measure(corpus: Corpus): Result {
   const linter = new Linter({ configType: 'flat' });
-  const baseline = corpus.configFor({ plugins: { faultline: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: {} });
-  const recommended = corpus.configFor(plugin.configs.recommended as Linter.Config);
-  const base: number[] = [];
-  const rules: number[] = [];
-  let coldBase = 0;
-  let coldRules = 0;
-  let findings = 0;
+  const faultline = plugin as unknown as NonNullable<Linter.Config['plugins']>[string];
+  const configs: Record<Side, Linter.Config[]> = {
+    base: corpus.configFor({ plugins: { faultline }, rules: {} }),
+    noop: corpus.configFor({ plugins: { faultline, probe: NOOP_PLUGIN }, rules: { 'probe/noop': 'warn' } }),
+    rules: corpus.configFor(plugin.configs.recommended as Linter.Config),
+  };
+  const runs: Record<Side, number[]> = { base: [], noop: [], rules: [] };
+  const cold: Record<Side, number> = { base: 0, noop: 0, rules: 0 };
+  const findings = new Map<string, number>();
   // Round 0 is the warm-up (JIT, the type checker's lazily built types); it is reported as "cold", not in the medians.
   for (let round = 0; round <= ROUNDS; round++) {
-    const order = round % 2 === 0 ? (['base', 'rules'] as const) : (['rules', 'base'] as const);
-    for (const side of order) {
+    const sides: Side[] = round % 2 === 0 ? ['base', 'noop', 'rules'] : ['rules', 'noop', 'base'];
+    for (const side of sides) {
       gc();
-      const run = lintAll(linter, corpus, side === 'base' ? baseline : recommended);
-      if (side === 'rules') findings = run.findings;
-      if (round === 0) side === 'base' ? (coldBase = run.ms) : (coldRules = run.ms);
-      else (side === 'base' ? base : rules).push(run.ms);
+      const run = lintAll(linter, corpus, configs[side], side === 'rules' && round === 0 ? findings : undefined);
+      if (round === 0) cold[side] = run.ms;
+      else runs[side].push(run.ms);
     }
   }
-  return { corpus, base, rules, coldBase, coldRules, findings, crashes: [] };
+  return { corpus, runs, cold, findings };
 }
 
 async function profileRules(corpus: Corpus): Promise<void> {
@@ -198,12 +211,13 @@ function summariseProfile(profile: { nodes: ProfileNode[]; samples: number[]; ti
 }
 
 function format(result: Result): string {
-  const base = median(result.base);
-  const rules = median(result.rules);
+  const [base, noop, rules] = (['base', 'noop', 'rules'] as const).map((side) => median(result.runs[side])) as [number, number, number];
   const overhead = rules / base - 1;
-  const cold = result.coldRules / result.coldBase - 1;
+  const ours = rules / noop - 1;
+  const cold = result.cold.rules / result.cold.base - 1;
   const verdict = overhead <= result.corpus.goal ? 'ok' : 'ABOVE GOAL';
-  return `| ${result.corpus.label.padEnd(7)} | ${String(result.corpus.files.length).padStart(5)} | ${base.toFixed(0).padStart(8)} | ${rules.toFixed(0).padStart(8)} | ${(overhead * 100).toFixed(1).padStart(6)} % | ${(cold * 100).toFixed(1).padStart(6)} % | ≤ ${(result.corpus.goal * 100).toFixed(0)} % ${verdict} | ${result.findings} |`;
+  const findings = [...result.findings.values()].reduce((a, b) => a + b, 0);
+  return `| ${result.corpus.label.padEnd(7)} | ${String(result.corpus.files.length).padStart(5)} | ${base.toFixed(0).padStart(7)} | ${noop.toFixed(0).padStart(7)} | ${rules.toFixed(0).padStart(8)} | ${(overhead * 100).toFixed(1).padStart(6)} % | ${(ours * 100).toFixed(1).padStart(6)} % | ${(cold * 100).toFixed(1).padStart(6)} % | ≤ ${(result.corpus.goal * 100).toFixed(0)} % ${verdict} | ${findings} |`;
 }
 
 async function main(): Promise<void> {
@@ -222,10 +236,15 @@ async function main(): Promise<void> {
     results.push(measure(corpus));
   }
   console.log(`\nrules: ${Object.keys(plugin.configs.recommended.rules ?? {}).join(', ')}`);
-  console.log('| corpus  | files | base ms  | rules ms | overhead | cold     | goal          | findings |');
-  console.log('| :------ | ----: | -------: | -------: | -------: | -------: | :------------ | -------: |');
+  console.log('medians in ms; overhead = rules / base − 1 (the goal); rules vs noop = what our rules add beyond ESLint running any rule');
+  console.log('| corpus  | files | base ms | noop ms | rules ms | overhead | vs noop  | cold     | goal             | findings |');
+  console.log('| :------ | ----: | ------: | ------: | -------: | -------: | -------: | -------: | :--------------- | -------: |');
   for (const r of results) console.log(format(r));
-  for (const r of results) console.log(`${r.corpus.label} rounds (ms) base [${r.base.map((v) => v.toFixed(0)).join(', ')}] rules [${r.rules.map((v) => v.toFixed(0)).join(', ')}]`);
+  for (const r of results) {
+    const list = (side: Side): string => r.runs[side].map((v) => v.toFixed(0)).join(', ');
+    console.log(`${r.corpus.label} rounds (ms): base [${list('base')}] noop [${list('noop')}] rules [${list('rules')}]`);
+    console.log(`${r.corpus.label} findings by rule: ${[...r.findings.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  }
   if (process.argv.includes('--profile')) for (const r of results) await profileRules(r.corpus);
 }
 
