@@ -68,6 +68,24 @@ describe('server: typed linting', () => {
     assert.deepEqual((await harness.server.validate(load, true))!.records, []);
   });
 
+  it('a change on disk to a file that is not open (watched-file event) re-lints the open documents', async () => {
+    harness = typed;
+    const load = fileUri(path.join(root, 'src', 'load.ts'));
+    const optsFile = path.join(root, 'src', 'opts.ts');
+    await openDocument(harness, load, LOAD);
+    assert.deepEqual((await harness.server.validate(load))?.records, []);
+    try {
+      fs.writeFileSync(optsFile, 'export interface Opts { signal?: AbortSignal }\n');
+      const next = harness.client.nextDiagnostics(load);
+      harness.server.didChangeWatchedFiles({ changes: [{ uri: fileUri(optsFile), type: 2 }] });
+      assert.deepEqual(ranges((await next).diagnostics), ['faultline/require-timeout 1:49-1:54']);
+    } finally {
+      fs.writeFileSync(optsFile, OPTS);
+      harness.server.didChangeWatchedFiles({ changes: [{ uri: fileUri(optsFile), type: 2 }] });
+    }
+    assert.deepEqual(await harness.client.nextDiagnostics(load).then((params) => params.diagnostics), []);
+  });
+
   it('a typed edit of the document itself is seen at once (incremental program update)', async () => {
     harness = typed;
     const uri = fileUri(path.join(root, 'src', 'load.ts'));
