@@ -1,6 +1,6 @@
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixToTextEdit, offsetRange } from './convert';
+import { eslintOffset, fixToTextEdit, offsetRange } from './convert';
 import { disableForFileEdit, disableForLineEdit } from './disable-comments';
 import type { LintRecord, LintResult } from './lint';
 
@@ -95,8 +95,7 @@ export function fixAllSourceAction(options: ActionOptions): CodeAction | undefin
 }
 
 function startsInsideToken(document: TextDocument, result: LintResult, line: number): boolean {
-  const bom = document.getText().startsWith('\uFEFF') ? 1 : 0;
-  const offset = document.offsetAt({ line, character: 0 }) - bom;
+  const offset = eslintOffset(document, { line, character: 0 });
   return (result.multilineTokens ?? []).some(([start, end]) => start < offset && offset < end);
 }
 

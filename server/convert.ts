@@ -47,6 +47,11 @@ export function fixToTextEdit(document: TextDocument, fix: Linter.LintMessage['f
   return { range: { start: document.positionAt(fix.range[0] + shift), end: document.positionAt(fix.range[1] + shift) }, newText: fix.text };
 }
 
+/** An LSP position → the offset ESLint uses for it (BOM-less text), e.g. to compare with token ranges. */
+export function eslintOffset(document: TextDocument, position: Position): number {
+  return document.offsetAt(position) - bomLength(document);
+}
+
 /** Offsets into the document's own text (as the fix-all diff computes them) → an LSP range. */
 export function offsetRange(document: TextDocument, start: number, end: number): Range {
   return { start: document.positionAt(start), end: document.positionAt(end) };
