@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ClientCall } from './analysis/calls';
-import { dependencyOf, resolveRemoteCall, type Dependency } from './analysis/dependencies';
+import { dependencyOf, dependencyOfMethod, resolveRemoteCall, type Dependency } from './analysis/dependencies';
 import { ENTRY, GuardScopes, functionTarget, routeReachable, type GuardSite, type Route, type UserGuard } from './analysis/guards';
 import { readOption } from './analysis/options';
 import { findVariable, unwrap } from './analysis/origin';
@@ -16,6 +16,13 @@ export type Options = [{
 }];
 
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** The guarded use a bypass is measured against: a call made inside the guard, or a method handed to it. */
+interface Guarded {
+  node: TSESTree.Node;
+  label?: string;
+  site: GuardSite;
+}
 
 interface RemoteCall {
   call: ClientCall;
@@ -90,7 +97,8 @@ export default createRule<Options, MessageIds>({
       if (at.parent?.type === AST_NODE_TYPES.MemberExpression && at.parent.object === at) return [];
       let text: string;
       if (route.template.includes('{args}')) {
-        if (!route.action || functionTarget(context, at.callee) !== route.action) return [];
+        const callsAction = route.action ? functionTarget(context, at.callee) === route.action : sourceCode.getText(unwrap(at.callee)) === route.actionText;
+        if (!callsAction) return [];
         const args = at.arguments;
         const argsText = args.length === 0 ? '' : sourceCode.text.slice(args[0]!.range[0], args[args.length - 1]!.range[1]);
         text = route.template.replace('{guard}', route.guardText).replace('{args}', argsText);
@@ -175,11 +183,18 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // consistent: the first guarded call of each dependency is the one bypasses are measured against.
-        const guardedBy = new Map<string, { remote: RemoteCall; site: GuardSite }>();
+        const guardedBy = new Map<string, Guarded>();
+        const lasting = (site: GuardSite): boolean => site.guards.some((guard) => !scopes.isPerCall(guard));
         for (const remote of remotes) {
-          const site = remote.sites.find((candidate) => candidate.guards.some((guard) => !scopes.isPerCall(guard)));
+          const site = remote.sites.find(lasting);
           if (!site) continue;
-          for (const key of remote.dependency.keys) if (!guardedBy.has(key)) guardedBy.set(key, { remote, site });
+          for (const key of remote.dependency.keys) if (!guardedBy.has(key)) guardedBy.set(key, { node: remote.call.node, label: remote.dependency.label, site });
+        }
+        // A client method handed to a breaker as its action guards that method's instance.
+        for (const site of scopes.sites) {
+          if (!site.actionMethod || !lasting(site)) continue;
+          const dependency = dependencyOfMethod(context, site.actionMethod, CLIENTS);
+          for (const key of dependency?.keys ?? []) if (!guardedBy.has(key)) guardedBy.set(key, { node: site.actionMethod, label: dependency?.label, site });
         }
         for (const remote of remotes) {
           const key = remote.dependency.keys.find((candidate) => guardedBy.has(candidate));
@@ -192,9 +207,9 @@ export default createRule<Options, MessageIds>({
               node: at(bypass),
               messageId: 'bypassedGuard',
               data: {
-                dependency: remote.dependency.label ?? guarded.remote.dependency.label ?? 'the same service', guard: guarded.site.label,
-                line: guarded.remote.call.node.loc.start.line,
-                relatedLocations: [{ message: `guarded by the ${guarded.site.label} here`, loc: guarded.remote.call.node.loc }],
+                dependency: remote.dependency.label ?? guarded.label ?? 'the same service', guard: guarded.site.label,
+                line: guarded.node.loc.start.line,
+                relatedLocations: [{ message: `guarded by the ${guarded.site.label} here`, loc: guarded.node.loc }],
               },
               suggest: routeFix(guarded.site, bypass),
             });

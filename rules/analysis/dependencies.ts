@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import * as ts from 'typescript';
 import { pathMatches, type ClientSpec } from '../knowledge/clients';
 import { BASE_URL_OPTIONS, URL_OPTION_KEYS } from '../knowledge/guards';
-import { locateOptions, resolveClientCall, type ClientCall, type InstanceRef } from './calls';
+import { locateOptions, resolveClientCall, resolveInstanceCreation, type ClientCall, type InstanceRef } from './calls';
 import { readOption } from './options';
 import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import { symbolOf } from './policies';
@@ -164,6 +164,18 @@ function typedInstanceKey(context: Context, receiver: TSESTree.Node, types: Type
   const initializer = (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) ? declaration.initializer : undefined;
   const anchor = initializer && (ts.isCallExpression(initializer) || ts.isNewExpression(initializer)) ? initializer : declaration;
   return { key: `instance:${here ? context.filename : file.fileName}#${anchor.getStart()}`, label: `\`${symbol.getName()}\`` };
+}
+
+/**
+ * The dependency behind a client method handed over as a value (`payments.get.bind(payments)` as a
+ * breaker's action): the instance it is read from, when that instance is created in this file.
+ */
+export function dependencyOfMethod(context: Context, method: TSESTree.MemberExpression, clients: readonly ClientSpec[]): Dependency | undefined {
+  const origin = resolveOrigin(context, method.object);
+  if (origin?.kind !== 'call' || origin.path.length !== 0) return undefined;
+  const instance = resolveInstanceCreation(context, origin.call, clients);
+  if (!instance) return undefined;
+  return { keys: instanceKeys(context, instance), label: instanceLabel(instance) };
 }
 
 export function dependencyOf(context: Context, call: ClientCall, types?: TypeFacts): Dependency {

@@ -33,6 +33,8 @@ export interface Route {
   classBody?: TSESTree.ClassBody;
   /** For an action guard (`new CircuitBreaker(action)`): only calls of this function can be routed. */
   action?: FunctionNode;
+  /** …or, when the action is a client method, calls written the same way (`payments.get`). */
+  actionText?: string;
 }
 
 /** A place where code enters guards: `policy.execute(fn)`, `new CircuitBreaker(action)`, `@usePolicy(p)`. */
@@ -46,6 +48,8 @@ export interface GuardSite {
   /** Every part of the guard value was resolved. */
   complete: boolean;
   functions: FunctionNode[];
+  /** A client method handed over as the action (`new CircuitBreaker(payments.get.bind(payments))`). */
+  actionMethod?: TSESTree.MemberExpression;
   route?: Route;
 }
 
@@ -145,6 +149,13 @@ export function functionTarget(context: Context, expression: TSESTree.Node | und
     }
   }
   return undefined;
+}
+
+/** `client.get` or `client.get.bind(client)`: a method handed over as a value. */
+function methodReference(expression: TSESTree.Node): TSESTree.MemberExpression | undefined {
+  let node = unwrap(expression);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'bind') node = unwrap(node.callee.object);
+  return node.type === AST_NODE_TYPES.MemberExpression && memberName(node) !== undefined ? node : undefined;
 }
 
 function functionArguments(context: Context, call: CallNode, at: GuardEntry['functionArgument']): FunctionNode[] {
@@ -288,10 +299,13 @@ export class GuardScopes {
     const part: PolicyPart = { library, kind: factory.kind as PolicyPart['kind'], creation: node, factory, key: `${this.context.filename}#${node.range[0]}` };
     // Policies and pools (`circuitBreaker(...)`, `pLimit(5)`) are entered later, through `execute` or a call.
     if (factory.actionArgument === undefined) return;
-    const action = functionTarget(this.context, node.arguments[factory.actionArgument]);
+    const argument = node.arguments[factory.actionArgument];
+    const action = functionTarget(this.context, argument);
+    const actionMethod = action || !argument ? undefined : methodReference(argument);
     const holder = holderOf(this.context, node);
-    const route = factory.route && holder && action ? { template: factory.route, ...holder, action } : undefined;
-    this.add({ node, guards: guardsOf([part]), label: labelFor([part], holder?.guardText), hasTimeoutPolicy: false, complete: true, functions: action ? [action] : [], route });
+    const actionText = actionMethod ? this.context.sourceCode.getText(actionMethod) : undefined;
+    const route = factory.route && holder && (action || actionText) ? { template: factory.route, ...holder, action, actionText } : undefined;
+    this.add({ node, guards: guardsOf([part]), label: labelFor([part], holder?.guardText), hasTimeoutPolicy: false, complete: true, functions: action ? [action] : [], actionMethod, route });
   }
 
   /** `@usePolicy(policy)` and user-declared decorators run the method inside the guard. */

@@ -296,6 +296,35 @@ export const priceNow = (sku: string) => limitedLookup(sku);
       }],
     }],
   },
+  // opossum with a client method as its action: a direct call of that method is routed through `fire`.
+  {
+    code: `
+import CircuitBreaker from 'opossum';
+import axios from 'axios';
+
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 4000 });
+const getCharge = new CircuitBreaker(payments.get.bind(payments));
+
+export const charge = (id: string) => getCharge.fire(\`/v1/charges/\${id}\`);
+export const chargeNow = (id: string) => payments.get(\`/v1/charges/\${id}\`);
+`,
+    errors: [{
+      messageId: 'bypassedGuard', line: 9, column: 42, endColumn: 54,
+      suggestions: [{
+        messageId: 'routeThroughGuard',
+        output: `
+import CircuitBreaker from 'opossum';
+import axios from 'axios';
+
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 4000 });
+const getCharge = new CircuitBreaker(payments.get.bind(payments));
+
+export const charge = (id: string) => getCharge.fire(\`/v1/charges/\${id}\`);
+export const chargeNow = (id: string) => getCharge.fire(\`/v1/charges/\${id}\`);
+`,
+      }],
+    }],
+  },
   // The same origin through an instance's baseURL and through a plain call.
   {
     code: `
