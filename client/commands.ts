@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
+/** How long a restart waits for the old server to answer `shutdown` before it is terminated. */
+const STOP_TIMEOUT_MS = 10_000;
+
 /** The code action kind the server offers for "fix all Faultline problems in this file". */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('faultline');
 
@@ -21,12 +24,28 @@ export function registerCommands(
       const client = getClient();
       if (!client) return;
       output.info('Restarting the Faultline server on request');
-      // restart() only works on a running client; after a failed start, start() is the restart.
-      await (client.isRunning() ? client.restart() : client.start());
+      await restartServer(client, output);
     }),
     vscode.commands.registerCommand('faultline.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('faultline.fixAll', () => fixAll(vscode.window.activeTextEditor)),
   );
+}
+
+/**
+ * Stops the server if it runs, then starts it. Not `client.restart()`: that gives the server 2 s to answer
+ * `shutdown` and, when this times out (a busy machine, a wedged server), throws before starting a new one,
+ * leaving no server at all. A timed-out stop still terminates the old process, so start regardless.
+ * After a failed start, start() alone is the restart.
+ */
+export async function restartServer(client: LanguageClient, output: vscode.LogOutputChannel): Promise<void> {
+  if (client.isRunning()) {
+    try {
+      await client.stop(STOP_TIMEOUT_MS);
+    } catch (error) {
+      output.warn(`The old server did not shut down cleanly: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  await client.start();
 }
 
 /** Applies the server's `source.fixAll.faultline` action to the whole of the editor's document. */

@@ -5,7 +5,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { registerCommands, restartServer } from './commands';
 
 /** The languages the server lints; `activationEvents` in package.json lists the same four. */
 export const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
@@ -52,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // workspace's TypeScript.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (client?.isRunning()) void client.restart();
+      if (client?.isRunning()) void restartServer(client, output);
     }),
   );
   try {

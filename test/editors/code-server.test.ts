@@ -86,6 +86,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
   let page: Page | undefined;
   let extensions: string;
   let base: string;
+  const workspaces: string[] = [];
   let artifacts: string;
 
   before(function () {
@@ -109,6 +110,10 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
     }
     const log = scratch && path.join(scratch, 'code-server.log');
     if (log && fs.existsSync(log)) fs.copyFileSync(log, path.join(artifacts, 'code-server.log'));
+    // VS Code's own logs, including the "Faultline" output channel (the server's log lines).
+    const logs = scratch && path.join(scratch, 'user', 'logs');
+    if (logs && fs.existsSync(logs)) fs.cpSync(logs, path.join(artifacts, 'vscode-logs'), { recursive: true });
+    for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -130,6 +135,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
     // Loopback only, no password: the test is the only client. A config file keeps ~/.config untouched.
     fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     const workspace = createWorkspace('code-server');
+    workspaces.push(workspace);
     const log = path.join(scratch, 'code-server.log');
     const logFd = fs.openSync(log, 'w');
     codeServer = spawn(
@@ -221,18 +227,17 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
     }
   });
 
-  it('restarts the server after it crashes, and the restarted server lints', async function () {
+  it('restarts the server after a crash and on "Faultline: Restart Server", and the new server lints', async function () {
     if (!page) this.skip();
-    const before = serverProcesses(extensions);
-    assert.equal(before.length, 1, `server processes: ${JSON.stringify(before)}`);
+    const crashed = serverProcesses(extensions);
+    assert.equal(crashed.length, 1, `server processes: ${JSON.stringify(crashed)}`);
     // A crash, as far as the client can tell: the process dies without a shutdown request.
-    process.kill(before[0]!, 'SIGKILL');
-    const deadline = Date.now() + UI_TIMEOUT;
-    let after: number[] = [];
-    while (Date.now() < deadline && (after = serverProcesses(extensions).filter((pid) => pid !== before[0])).length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    assert.equal(after.length, 1, 'the client did not start a new server');
+    process.kill(crashed[0]!, 'SIGKILL');
+    const restarted = await nextServer(extensions, crashed[0]!);
+
+    // The command a user runs: "Faultline: Restart Server" replaces the process.
+    await runCommand(page, 'Faultline: Restart Server');
+    await nextServer(extensions, restarted);
 
     // New text with a new finding: only a live server can report it.
     await page.click('.monaco-editor .view-lines');
@@ -247,6 +252,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
     const expected = demoFindings();
     assert.ok(expected.length > 0, 'the demo printed no findings');
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-examples-'));
+    workspaces.push(workspace);
     fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true, filter: (source) => !source.includes('node_modules') });
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
     try {
@@ -256,10 +262,7 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
         await quickOpen(page, `src/${file}`);
       }
       await page.keyboard.press('Control+Shift+M');
-      await page.keyboard.press('F1');
-      await page.keyboard.type('View: Toggle Maximized Panel');
-      await page.waitForFunction(`document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('aria-label')?.includes('Maximized Panel')`);
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'View: Toggle Maximized Panel');
     } catch (error) {
       await page.screenshot({ path: path.join(artifacts, 'failure-examples.png') }).catch(() => undefined);
       throw error;
@@ -276,7 +279,6 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
     fs.writeFileSync(path.join(artifacts, 'examples-findings.json'), JSON.stringify({ demo: expected, editor: shown }, null, 2));
     await page.screenshot({ path: path.join(artifacts, '6-examples-problems.png') });
     assert.deepEqual(shown, expected);
-    fs.rmSync(workspace, { recursive: true, force: true });
   });
 });
 
@@ -320,6 +322,27 @@ async function problemsPanelFindings(page: Page): Promise<string[]> {
   return findings.sort();
 }
 
+
+/** Waits for the one server process that replaces `previous`; returns its PID. */
+async function nextServer(extensionsDir: string, previous: number): Promise<number> {
+  const deadline = Date.now() + UI_TIMEOUT;
+  let pids: number[] = [];
+  while (Date.now() < deadline) {
+    pids = serverProcesses(extensionsDir);
+    if (pids.length === 1 && pids[0] !== previous) return pids[0]!;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no single new server replaced PID ${previous}; running: ${JSON.stringify(pids)}`);
+}
+
+/** Runs a command from the Command Palette (F1) by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(title);
+  await page.waitForFunction(`document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('aria-label')?.includes(${JSON.stringify(title)})`);
+  await page.keyboard.press('Enter');
+}
 
 /** PIDs of Faultline servers started from this test's extensions directory (their command line names it). */
 function serverProcesses(extensionsDir: string): number[] {

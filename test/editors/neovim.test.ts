@@ -48,7 +48,7 @@ describe('Neovim (Debian neovim, headless) as the LSP client', function () {
     const workspace = createWorkspace('nvim');
     const artifacts = artifactDir('neovim');
     const savedAs = path.join(artifacts, path.basename(SAMPLE_FILE));
-    const { steps, stdout, stderr } = await runNeovim(workspace, savedAs);
+    const { steps, stdout, stderr } = await runNeovim(workspace, savedAs).finally(() => fs.rmSync(workspace, { recursive: true, force: true }));
     fs.writeFileSync(path.join(artifacts, 'session.jsonl'), stdout);
     if (stderr) fs.writeFileSync(path.join(artifacts, 'stderr.txt'), stderr);
     const step = (event: string): Step => {
