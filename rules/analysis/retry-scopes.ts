@@ -267,23 +267,37 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
   }
 }
 
-/** Try statements of the loop's own body: not inside a nested function or loop. */
+/**
+ * Try statements of the loop's own body: not inside a nested function or loop, and not inside a catch
+ * (a try in a failure handler handles the failure; it is not the attempt).
+ */
 function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
   const tries: TSESTree.TryStatement[] = [];
   walkSameFunction(context.sourceCode, loop.body, (node) => {
     if (node !== loop.body && isLoop(node)) return false;
+    if (node.type === AST_NODE_TYPES.CatchClause) return false;
     if (node.type === AST_NODE_TYPES.TryStatement && node.handler) tries.push(node);
     return undefined;
   });
   return tries;
 }
 
+/** `sources[i]` in the attempt: each round tries another item (a fallback chain), not the same call again. */
+function indexesByCounter(context: Context, attempt: TSESTree.TryStatement, counterNames: Set<string>): boolean {
+  let indexes = false;
+  walkSameFunction(context.sourceCode, attempt.block, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && [...identifiersIn(context.sourceCode, node.property)].some((name) => counterNames.has(name))) indexes = true;
+    return indexes ? false : undefined;
+  });
+  return indexes;
+}
+
 /** Does success leave the loop: a return or break in the try block, or a flag the loop's test reads? */
-function successLeaves(context: Context, loop: Loop, attempt: TSESTree.TryStatement, testNames: Set<string>): boolean {
+function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNames: Set<string>): boolean {
+  // A return or break that ends the attempt (a conditional one, as in a stream-reading loop, does not).
+  if (attempt.block.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label))) return true;
   let leaves = false;
   walkSameFunction(context.sourceCode, attempt.block, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) leaves = true;
-    if (node.type === AST_NODE_TYPES.BreakStatement && !node.label && !insideInnerBreakable(node, loop)) leaves = true;
     if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
     return leaves ? false : undefined;
   });
@@ -293,13 +307,6 @@ function successLeaves(context: Context, loop: Loop, attempt: TSESTree.TryStatem
   if (container?.type === AST_NODE_TYPES.BlockStatement) {
     const next = container.body[container.body.indexOf(attempt) + 1];
     if (next?.type === AST_NODE_TYPES.BreakStatement || next?.type === AST_NODE_TYPES.ReturnStatement) return true;
-  }
-  return false;
-}
-
-function insideInnerBreakable(node: TSESTree.Node, loop: Loop): boolean {
-  for (let current = node.parent; current && current !== loop; current = current.parent) {
-    if (isLoop(current) || current.type === AST_NODE_TYPES.SwitchStatement) return true;
   }
   return false;
 }
@@ -366,9 +373,9 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
  */
 function loopScope(context: Context, loop: Loop): RetryScope | undefined {
   const testNames = identifiersIn(context.sourceCode, loop.test);
-  const attempt = ownTries(context, loop).find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, loop, candidate, testNames));
-  if (!attempt) return undefined;
   const counterNames = counters(context, loop);
+  const attempt = ownTries(context, loop).find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames));
+  if (!attempt) return undefined;
   const flagNames = assignedIn(context, attempt.block);
   const testBounds = !isConstantTrue(loop.test) && [...testNames].some((name) => !flagNames.has(name)) ;
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames);
@@ -397,7 +404,8 @@ function callsItself(context: Context, call: TSESTree.CallExpression, fn: Functi
     const variable = findVariable(context, callee);
     const def = variable?.defs[0];
     if (!def) return false;
-    if (def.node === fn) return true;
+    // A parameter's def also points at the function: `reject(err)` in a catch is not recursion.
+    if (def.type === 'FunctionName') return def.node === fn;
     return def.type === 'Variable' && def.node.init !== null && unwrap(def.node.init) === fn;
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
@@ -433,12 +441,28 @@ function recursionBounded(context: Context, call: TSESTree.CallExpression, handl
   return exits;
 }
 
+/**
+ * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
+ * its condition tests switches mode once; it is a fallback, not a retry.
+ */
+function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || current.test.type !== AST_NODE_TYPES.Identifier) continue;
+    const name = current.test.name;
+    const index = fn.params.findIndex((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param).type === AST_NODE_TYPES.Identifier
+      && ((param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) as TSESTree.Identifier).name === name);
+    const argument = index === -1 ? undefined : call.arguments[index];
+    if (argument?.type === AST_NODE_TYPES.Literal) return true;
+  }
+  return false;
+}
+
 /** `try { … } catch { return again(); }` inside `again`. */
 function catchRecursion(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
   const fn = enclosingFunction(statement);
   if (!fn || !statement.handler) return undefined;
   const call = recursiveCallIn(context, statement.handler.body, fn);
-  if (!call) return undefined;
+  if (!call || isOneShotFallback(call, fn)) return undefined;
   return {
     kind: 'recursion', mechanism: 'the recursive call in the catch', node: call, body: statement.block,
     attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.handler.body), waits: awaitsWait(context, statement.handler.body), failurePath: statement.handler.body,

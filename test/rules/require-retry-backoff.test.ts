@@ -442,6 +442,81 @@ export async function pay() {
   } while (!done);
 }
 `,
+  // Shapes seen in real code (undici, @azure/identity, axios, mocha) that look like retries and are not.
+  // Calling a parameter from a catch (a promise's reject, a callback) is not recursion.
+  `
+export function send(url: string, done: (error?: unknown) => void) {
+  return new Promise((resolve, reject) => {
+    try {
+      resolve(fetch(url, { method: 'POST' }));
+    } catch (error) {
+      reject(error);
+      done(error);
+    }
+  });
+}
+`,
+  // A fallback chain tries each source once: sources[i] in the attempt is iteration, not retry.
+  `
+export async function firstToken(sources: Array<{ getToken(): Promise<string> }>) {
+  let token: string | null = null;
+  for (let i = 0; i < sources.length && token === null; i++) {
+    try {
+      token = await sources[i]!.getToken();
+    } catch {
+      // try the next source
+    }
+  }
+  return token;
+}
+`,
+  // A stream-reading loop whose only exit from the try is conditional is not a retry.
+  `
+export async function drain(reader: { read(): Promise<{ done: boolean; value?: unknown }> }) {
+  while (true) {
+    let failed = false;
+    try {
+      const { done } = await reader.read();
+      if (done) break;
+    } catch {
+      failed = true;
+    }
+    if (failed) return;
+  }
+}
+`,
+  // A try inside the failure handler handles the failure; it is not another attempt.
+  `
+export function runAll(handlers: Array<() => void>, onError: (e: unknown) => void) {
+  let i = 0;
+  while (i < handlers.length) {
+    const handler = handlers[i++]!;
+    try {
+      handler();
+    } catch (error) {
+      try {
+        onError(error);
+      } catch {
+        // ignore
+      }
+      break;
+    }
+  }
+}
+`,
+  // A one-shot fallback: the recursive call switches a mode flag, so it cannot loop.
+  `
+export async function token(useBroker: boolean): Promise<string> {
+  try {
+    const response = await fetch('https://login.example.com/token', { method: 'POST' });
+    return await response.text();
+  } catch (error) {
+    if (useBroker) return token(false);
+    throw error;
+  }
+}
+`,
+
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
