@@ -2,16 +2,17 @@
 // `npm run package`: compile, bundle the client and the server with esbuild, add a trimmed TypeScript as the
 // server's fallback, and pack the VS Code extension with vsce.
 //
-//   node scripts/package.mjs            bundles + .vsix (faultline-<version>.vsix at the repo root)
-//   node scripts/package.mjs --bundle   bundles only (dist/), e.g. for the Neovim test or `faultline-lsp`
+//   node scripts/package.mjs            bundles + .vsix (<name>-<version>.vsix at the repo root)
+//   node scripts/package.mjs --bundle   bundles only (dist/)
 //   node scripts/package.mjs --no-tsc   skip the compile step (the caller just ran tsc, as `npm test` does)
 //
-// Why TypeScript is not bundled: the parser must type-check with the *workspace's* TypeScript when it has
-// one (same compiler as the user's CI), and a bundled typescript.js would look for its lib.*.d.ts next to
-// the bundle. So `typescript` stays external and a copy trimmed to what the compiler API loads at run time
-// (typescript.js + lib.*.d.ts) is shipped in dist/node_modules/typescript, where Node's resolution from
-// dist/server.js finds it when the workspace has none. (vsce --no-dependencies drops any top-level
-// node_modules/, which is why the copy sits under dist/.)
+// Why TypeScript is not bundled: the server prefers the *workspace's* TypeScript (when the workspace is
+// trusted and its major.minor matches; server/typescript-projects.ts), and a bundled typescript.js would
+// look for its lib.*.d.ts next to the bundle anyway. So `typescript` stays external, and since
+// @typescript-eslint/typescript-estree requires it at load time, a copy trimmed to what the compiler API
+// loads at run time (typescript.js + lib.*.d.ts) ships in dist/node_modules/typescript, where Node's
+// resolution from dist/server.js finds it. (vsce --no-dependencies drops every top-level node_modules/,
+// which is why the copy sits under dist/.) See client/DESIGN.md.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const dist = join(root, 'dist');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-export const vsixPath = join(root, `${manifest.name}-${manifest.version}.vsix`);
+const vsixPath = join(root, `${manifest.name}-${manifest.version}.vsix`);
 
 const bundleOnly = process.argv.includes('--bundle');
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
