@@ -373,8 +373,10 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
  */
 function loopScope(context: Context, loop: Loop): RetryScope | undefined {
   const testNames = identifiersIn(context.sourceCode, loop.test);
+  const tries = ownTries(context, loop);
+  if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
-  const attempt = ownTries(context, loop).find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames));
+  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames));
   if (!attempt) return undefined;
   const flagNames = assignedIn(context, attempt.block);
   const testBounds = !isConstantTrue(loop.test) && [...testNames].some((name) => !flagNames.has(name)) ;
