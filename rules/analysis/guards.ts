@@ -314,7 +314,19 @@ export class GuardScopes {
     if (!creation) return false;
     const scope = contextOf(creation);
     if (scope.type === AST_NODE_TYPES.Program) return false;
-    return !(scope.parent?.type === AST_NODE_TYPES.MethodDefinition && scope.parent.kind === 'constructor');
+    if (scope.parent?.type === AST_NODE_TYPES.MethodDefinition && scope.parent.kind === 'constructor') return false;
+    const parent = creation.parent;
+    // `new CircuitBreaker(fn).fire(args)`: made, used once, dropped.
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === creation) return true;
+    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+    // A local that is returned, stored or handed on outlives the call (a factory, a registry of breakers).
+    const variable = findVariable(this.context, parent.id);
+    return (variable?.references ?? []).every((reference) => {
+      if (reference.init) return true;
+      const use = reference.identifier.parent;
+      return (use?.type === AST_NODE_TYPES.MemberExpression && use.object === reference.identifier)
+        || (use?.type === AST_NODE_TYPES.CallExpression && use.callee === reference.identifier);
+    });
   }
 
   /**

@@ -402,6 +402,36 @@ export class PaymentsClient {
 `,
     errors: [{ messageId: 'bypassedGuard', line: 14, column: 12, endColumn: 26, suggestions: [] }],
   },
+  // A breaker made in an initialiser method and kept on the instance lasts: it guards its dependency.
+  {
+    code: `
+import CircuitBreaker from 'opossum';
+import axios from 'axios';
+
+const staff = axios.create({ baseURL: 'https://staff.example.com', timeout: 2000 });
+
+export class Notifier {
+  private breaker!: CircuitBreaker;
+
+  constructor() {
+    this.init();
+  }
+
+  private init() {
+    this.breaker = new CircuitBreaker((id: string) => staff.post(\`/notify/\${id}\`, {}));
+  }
+
+  notify(id: string) {
+    return this.breaker.fire(id);
+  }
+
+  page(id: string) {
+    return staff.post(\`/page/\${id}\`, {});
+  }
+}
+`,
+    errors: [{ messageId: 'bypassedGuard', line: 23, column: 12, endColumn: 22, suggestions: [] }],
+  },
   // User-declared guards: a function, a decorator, a module export.
   {
     code: `
