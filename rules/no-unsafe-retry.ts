@@ -9,10 +9,11 @@ import { getTypeFacts } from './analysis/types';
 import { SUGGESTED_HEADER } from './knowledge/retries';
 import { createRule } from './util/createRule';
 
-export type MessageIds = 'unsafeRetry' | 'unstableIdempotencyKey' | 'addIdempotencyKey' | 'hoistIdempotencyKey';
+export type MessageIds = 'unsafeRetry' | 'unstableIdempotencyKey' | 'unverifiedIdempotencyKey' | 'addIdempotencyKey' | 'hoistIdempotencyKey';
 export type Options = [{
   idempotencyHeaders?: string[];
   operations?: UserOperation[];
+  checkUnknown?: boolean;
 }];
 
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -27,12 +28,14 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow retrying non-idempotent operations without an idempotency key that is stable across attempts',
       recommended: true,
+      strictOptions: [{ checkUnknown: true }],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
     messages: {
       unsafeRetry: 'A retry after a dropped connection repeats this {{operation}}, so {{consequence}}: it is retried by {{retry}}. {{advice}}',
       unstableIdempotencyKey: 'This idempotency key is generated inside the retry ({{retry}}), so every attempt of this {{operation}} sends a new key and the server cannot recognise the repeat: {{consequence}}. Create the key once, before the retry.',
+      unverifiedIdempotencyKey: 'Faultline cannot see whether this {{operation}} sends an idempotency key (its headers or options are computed elsewhere), and it is retried by {{retry}}: without one, {{consequence}}. Make the key visible here.',
       addIdempotencyKey: 'Create an idempotency key before the retry and send it as {{remedy}}',
       hoistIdempotencyKey: 'Create the idempotency key once, before the retry',
     },
@@ -40,6 +43,7 @@ export default createRule<Options, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
+        checkUnknown: { type: 'boolean', description: 'Also report retried non-idempotent operations whose headers or options are hidden in a spread or a variable, so the key cannot be seen (`strict`).' },
         idempotencyHeaders: { type: 'array', items: { type: 'string' }, description: 'Extra header names (case-insensitive) that carry an idempotency key, e.g. `X-Acme-Request-Id`.' },
         operations: {
           type: 'array',
@@ -165,6 +169,10 @@ export default createRule<Options, MessageIds>({
       }];
     }
 
+    function reportUnverified(operation: Operation, retry: string, site: CallNode): void {
+      context.report({ node: site.callee, messageId: 'unverifiedIdempotencyKey', data: { operation: operation.label, retry, consequence: operation.consequence } });
+    }
+
     function onCall(node: CallNode): void {
       const facts = classifyCall(context, node, types, settings);
       if (facts?.operation && facts.configured?.repeatsUnsafe) configuredOps.push({ operation: facts.operation, use: facts.configured });
@@ -180,6 +188,10 @@ export default createRule<Options, MessageIds>({
         // Innermost scopes first, so the message names the retry closest to the operation.
         const ordered = [...scopes].sort((a, b) => (a.body.range[1] - a.body.range[0]) - (b.body.range[1] - b.body.range[0]));
         for (const { operation, use } of configuredOps) {
+          if (operation.key.kind === 'unknown' && options.checkUnknown) {
+            done.add(operation.call);
+            reportUnverified(operation, describe({ kind: 'configured', use }), operation.call);
+          }
           // A key sent with the call is reused by the client's own retries; a retry around it may still renew it.
           if (operation.key.kind !== 'none') continue;
           done.add(operation.call);
@@ -190,7 +202,12 @@ export default createRule<Options, MessageIds>({
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;
             if (!operation || done.has(reached.site) || done.has(operation.call)) continue;
-            if (operation.key.kind === 'unknown' || operation.key.kind === 'safe') continue;
+            if (operation.key.kind === 'safe') continue;
+            if (operation.key.kind === 'unknown') {
+              if (options.checkUnknown) reportUnverified(operation, describeScope(scope), reached.site);
+              done.add(reached.site);
+              continue;
+            }
             done.add(reached.site);
             report(operation, { kind: 'scope', scope, via: reached.via, site: reached.site }, scopes);
           }

@@ -1145,6 +1145,21 @@ export async function pay() {
     ],
   },
 
+  // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
+  {
+    code: `
+import axios from 'axios';
+import pRetry from 'p-retry';
+export async function pay(headers: Record<string, string>) {
+  await pRetry(() => axios.post('https://api.example.com/pay', {}, { headers }));
+}
+`,
+    options: [{"checkUnknown":true}],
+    errors: [
+    { messageId: 'unverifiedIdempotencyKey', line: 5, column: 22, endLine: 5, endColumn: 32, suggestions: [] },
+    ],
+  },
+
 ];
 
 /** Must stay silent. */
