@@ -279,16 +279,15 @@ export class GuardScopes {
         referenced = true;
         continue;
       }
-      if (useParent?.type === AST_NODE_TYPES.ExportSpecifier) {
-        if (!guarded) callers.push(ENTRY);
-        continue;
-      }
+      // `export { capture }`: callers in other files are not seen. An exported function is an entry point
+      // only when nothing in this file runs it inside a guard (reachOfContext makes unguarded code an
+      // entry); one that is (`policy.execute(() => capture(id))`) is taken as meant to be guarded, and
+      // its export as being for tests.
+      if (useParent?.type === AST_NODE_TYPES.ExportSpecifier) continue;
       referenced = true;
       callers.push({ kind: 'inherit', node: use });
     }
-    const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent?.parent;
-    const exported = declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-    if ((exported && !guarded) || (!referenced && !guarded)) callers.push(ENTRY);
+    if (!referenced && !guarded) callers.push(ENTRY);
     return callers;
   }
 

@@ -733,6 +733,20 @@ const catalogue = axios.create({ baseURL: 'https://catalogue.example.com', timeo
 export const guarded = (id: string) => new CircuitBreaker((key: string) => catalogue.get(\`/products/\${key}\`)).fire(id);
 export const product = (id: string) => catalogue.get(\`/products/\${id}\`);
 `,
+    // An exported function that this file only runs inside the guard (exported for its tests).
+    `
+import { bulkhead } from 'cockatiel';
+import axios from 'axios';
+
+const pool = bulkhead(8);
+const ledger = axios.create({ baseURL: 'https://ledger.example.com', timeout: 3000 });
+
+export async function fetchBalance(account: string) {
+  return ledger.get(\`/accounts/\${account}\`);
+}
+
+export const balance = (account: string) => pool.execute(() => fetchBalance(account));
+`,
     // A user function named like a guard library's method is not a guard.
     `
 import axios from 'axios';
