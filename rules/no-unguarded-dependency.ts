@@ -32,6 +32,11 @@ interface RemoteCall {
   bypasses: TSESTree.Node[];
 }
 
+/** Fills `{name}` holes; a function replacement, so `$&` or `$'` in the code is copied, not interpreted. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (hole, name: string) => values[name] ?? hole);
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-unguarded-dependency',
   meta: {
@@ -101,9 +106,9 @@ export default createRule<Options, MessageIds>({
         if (!callsAction) return [];
         const args = at.arguments;
         const argsText = args.length === 0 ? '' : sourceCode.text.slice(args[0]!.range[0], args[args.length - 1]!.range[1]);
-        text = route.template.replace('{guard}', route.guardText).replace('{args}', argsText);
+        text = fill(route.template, { guard: route.guardText, args: argsText });
       } else {
-        text = route.template.replace('{guard}', route.guardText).replace('{call}', sourceCode.getText(at));
+        text = fill(route.template, { guard: route.guardText, call: sourceCode.getText(at) });
       }
       return [{ messageId: 'routeThroughGuard', data: { guard: `\`${route.guardText}\`` }, fix: (fixer) => fixer.replaceText(at, text) }];
     }

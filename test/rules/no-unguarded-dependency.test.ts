@@ -230,6 +230,31 @@ export const cancel = (id: string) => queue.add(() => carriers.delete(\`bookings
       }],
     }],
   },
+  // The suggestion copies the call's text as is, `$&` and `$'` included.
+  {
+    code: `
+import pLimit from 'p-limit';
+
+const limit = pLimit(2);
+
+export const a = () => limit(() => fetch('https://prices.example.com/a?q=$&', { signal: AbortSignal.timeout(1000) }));
+export const b = () => fetch("https://prices.example.com/b?q=$'", { signal: AbortSignal.timeout(1000) });
+`,
+    errors: [{
+      messageId: 'bypassedGuard', line: 7, column: 24, endColumn: 29,
+      suggestions: [{
+        messageId: 'routeThroughGuard',
+        output: `
+import pLimit from 'p-limit';
+
+const limit = pLimit(2);
+
+export const a = () => limit(() => fetch('https://prices.example.com/a?q=$&', { signal: AbortSignal.timeout(1000) }));
+export const b = () => limit(() => fetch("https://prices.example.com/b?q=$'", { signal: AbortSignal.timeout(1000) }));
+`,
+      }],
+    }],
+  },
   // Bottleneck `schedule`, with options first.
   {
     code: `
