@@ -1,0 +1,155 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { moduleMatches } from '../knowledge/clients';
+import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
+import { walk } from './ast-walk';
+import type { ClientCall } from './calls';
+import { readOption } from './options';
+import { memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import { numericValue, type Attempts } from './retry-types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Retries a client does by its own configuration (clients.md 3a and "SDK built-in retries"): axios-retry
+ * attached to the instance a call goes through, fetch-retry wrappers, superagent `.retry()`, got/ky
+ * `retry` options, and SDKs that retry every call.
+ */
+
+/** A retry the call's own client does by configuration. */
+export interface ConfiguredUse {
+  name: string;
+  /** Where the retry is configured (the `axiosRetry(...)` call, the `.retry()` on the chain, the SDK constructor). */
+  node: TSESTree.Node;
+  attempts: Attempts;
+  /** Does its default condition repeat this (non-idempotent) call? */
+  repeatsUnsafe: boolean;
+  repeatsOn: string;
+}
+
+export function stringValue(node: TSESTree.Node | undefined): string | undefined {
+  const value = node && unwrap(node);
+  if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
+  if (value?.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** `fetchRetry(fetch, opts)` or `require('fetch-retry')(fetch)`: the module that wrapped the callee. */
+export function wrappedBy(origin: Origin | undefined, retry: ConfiguredRetry): Extract<Origin, { kind: 'call' }> | undefined {
+  if (origin?.kind !== 'call' || origin.path.length !== 0) return undefined;
+  const maker = origin.callee;
+  if (maker.kind !== 'module' || maker.path.join('.') !== retry.path) return undefined;
+  return retry.modules.some((module) => moduleMatches(module, maker.module)) ? origin : undefined;
+}
+
+export function countAttempts(context: Context, retry: ConfiguredRetry, options: TSESTree.Node | undefined): Attempts {
+  if (!retry.countKey || !retry.countKind) return retry.defaultAttempts;
+  const count = readOption(context, options, retry.countKey.split('.'));
+  if (count.kind === 'absent') return retry.defaultAttempts;
+  const value = count.kind === 'present' ? numericValue(context, count.value) : undefined;
+  return value === undefined ? { kind: 'unknown' } : attemptsFromCount(value, retry.countKind);
+}
+
+export function hasCondition(context: Context, retry: ConfiguredRetry, options: TSESTree.Node | undefined): boolean {
+  return (retry.conditionKeys ?? []).some((key) => readOption(context, options, [key]).kind !== 'absent');
+}
+
+const AXIOS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'axios-retry')!;
+export const FETCH_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'fetch-retry')!;
+const SUPERAGENT_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'superagent')!;
+
+const attachments = new WeakMap<object, Array<{ call: TSESTree.CallExpression; target: Origin | undefined }>>();
+
+/** `axiosRetry(instance, opts)` calls in the file, with what they attach to. */
+function axiosRetryAttachments(context: Context): Array<{ call: TSESTree.CallExpression; target: Origin | undefined }> {
+  const cached = attachments.get(context.sourceCode);
+  if (cached) return cached;
+  const found: Array<{ call: TSESTree.CallExpression; target: Origin | undefined }> = [];
+  walk(context.sourceCode, context.sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const origin = resolveOrigin(context, node.callee);
+    if (origin?.kind === 'module' && AXIOS_RETRY.modules.some((module) => moduleMatches(module, origin.module)) && origin.path.length === 0 && node.arguments[0]) {
+      found.push({ call: node, target: resolveOrigin(context, node.arguments[0]) });
+    }
+    return undefined;
+  });
+  attachments.set(context.sourceCode, found);
+  return found;
+}
+
+export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: boolean): ConfiguredUse | undefined {
+  if (call.client.id !== 'axios') return undefined;
+  const creation = call.instance?.creation;
+  for (const { call: attach, target } of axiosRetryAttachments(context)) {
+    const matches = creation
+      ? target?.kind === 'call' && target.call === creation && target.path.length === 0
+      : target?.kind === 'module' && target.module === 'axios' && target.path.length === 0;
+    if (!matches) continue;
+    const options = attach.arguments[AXIOS_RETRY.optionsArg!];
+    return {
+      name: AXIOS_RETRY.name, node: attach.callee, attempts: countAttempts(context, AXIOS_RETRY, options),
+      repeatsUnsafe: unsafeMethod && !hasCondition(context, AXIOS_RETRY, options), repeatsOn: AXIOS_RETRY.repeatsOn,
+    };
+  }
+  return undefined;
+}
+
+export function superagentRetry(context: Context, call: ClientCall, unsafeMethod: boolean): ConfiguredUse | undefined {
+  if (call.client.id !== 'superagent') return undefined;
+  let current: TSESTree.Node = call.node;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current && current.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+    const next: TSESTree.CallExpression = current.parent.parent;
+    if (memberName(current.parent) === SUPERAGENT_RETRY.path) {
+      const count = next.arguments[0] ? numericValue(context, next.arguments[0]) : 1;
+      const attempts: Attempts = count === undefined ? { kind: 'unknown' } : attemptsFromCount(count, 'retries');
+      if (count === 0) return undefined;
+      return { name: SUPERAGENT_RETRY.name, node: current.parent.property, attempts, repeatsUnsafe: unsafeMethod && next.arguments.length < 2, repeatsOn: SUPERAGENT_RETRY.repeatsOn };
+    }
+    current = next;
+  }
+  return undefined;
+}
+
+/** got/ky: `retry: { methods: [...] }` at the call or on the instance; their defaults skip POST and PATCH. */
+export function methodsOptionRetry(context: Context, call: ClientCall, method: string | undefined): ConfiguredUse | undefined {
+  const retry = CONFIGURED_RETRIES.find((candidate) => candidate.kind === 'methods-option' && candidate.id === call.client.id);
+  if (!retry) return undefined;
+  const sources = [call.options.kind === 'argument' ? call.options.node : undefined];
+  for (let instance = call.instance; instance?.creation; instance = instance.parent) {
+    const config = instance.factory?.config;
+    if (config?.kind === 'arg') sources.push(instance.creation.arguments[config.index]);
+  }
+  let repeatsUnsafe = false;
+  let attempts: Attempts = retry.defaultAttempts;
+  for (const options of sources) {
+    if (!options) continue;
+    const whole = readOption(context, options, ['retry']);
+    if (whole.kind === 'present') {
+      const number = numericValue(context, whole.value);
+      if (number !== undefined) attempts = attemptsFromCount(number, 'retries');
+    }
+    const methods = readOption(context, options, retry.path.split('.'));
+    const list = methods.kind === 'present' ? unwrap(methods.value) : undefined;
+    if (list?.type === AST_NODE_TYPES.ArrayExpression && method && list.elements.some((element) => element && stringValue(element)?.toUpperCase() === method)) repeatsUnsafe = true;
+    const limit = countAttempts(context, retry, options);
+    if (readOption(context, options, retry.countKey!.split('.')).kind === 'present') attempts = limit;
+  }
+  if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
+  return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn: retry.repeatsOn };
+}
+
+export function sdkRetry(context: Context, sdk: SdkSpec, creation: TSESTree.Node | undefined, unsafe: boolean): ConfiguredUse | undefined {
+  if (!creation || (creation.type !== AST_NODE_TYPES.NewExpression && creation.type !== AST_NODE_TYPES.CallExpression)) return undefined;
+  const config = creation.arguments[sdk.configArg];
+  let attempts: Attempts = sdk.defaultAttempts;
+  if (sdk.retryKey) {
+    const setting = readOption(context, config, sdk.retryKey.split('.'));
+    if (setting.kind === 'unknown') attempts = { kind: 'unknown' };
+    if (setting.kind === 'present') {
+      const value = unwrap(setting.value).type === AST_NODE_TYPES.Literal && (unwrap(setting.value) as TSESTree.Literal).value === false ? 0 : numericValue(context, setting.value);
+      attempts = value === undefined ? { kind: 'unknown' } : attemptsFromCount(value, 'retries');
+    }
+  }
+  if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
+  return { name: `${sdk.name}'s built-in retries`, node: creation, attempts, repeatsUnsafe: unsafe && sdk.retriesAll && attempts.kind !== 'unknown', repeatsOn: 'failures, whatever the call' };
+}
+

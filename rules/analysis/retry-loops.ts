@@ -1,0 +1,254 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, enclosingFunction, enclosingStatement, identifiersIn, isFunctionNode, isLoop, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, unwrap } from './origin';
+import { numericValue, type Attempts, type RetryScope } from './retry-types';
+import { awaitsWait } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Hand-written retries: a loop whose failure path goes round again, and recursion from a catch or a
+ * `.catch()` handler. Shapes that only look like retries (a loop over items, a fallback chain, a stream
+ * reader, a callback called from a catch) are told apart here; each has a regression test.
+ */
+
+export type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
+
+/** Does every path through `statement` leave it by throw, return or break (not by falling through or `continue`)? */
+export function alwaysExits(statement: TSESTree.Statement | null | undefined): boolean {
+  if (!statement) return false;
+  switch (statement.type) {
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.some((inner) => alwaysExits(inner));
+    case AST_NODE_TYPES.IfStatement:
+      return alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
+    case AST_NODE_TYPES.TryStatement:
+      return alwaysExits(statement.finalizer) || (alwaysExits(statement.block) && (!statement.handler || alwaysExits(statement.handler.body)));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Try statements of the loop's own body: not inside a nested function or loop, and not inside a catch
+ * (a try in a failure handler handles the failure; it is not the attempt).
+ */
+function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
+  const tries: TSESTree.TryStatement[] = [];
+  walkSameFunction(context.sourceCode, loop.body, (node) => {
+    if (node !== loop.body && isLoop(node)) return false;
+    if (node.type === AST_NODE_TYPES.CatchClause) return false;
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler) tries.push(node);
+    return undefined;
+  });
+  return tries;
+}
+
+/** `sources[i]` in the attempt: each round tries another item (a fallback chain), not the same call again. */
+function indexesByCounter(context: Context, attempt: TSESTree.TryStatement, counterNames: Set<string>): boolean {
+  let indexes = false;
+  walkSameFunction(context.sourceCode, attempt.block, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && [...identifiersIn(context.sourceCode, node.property)].some((name) => counterNames.has(name))) indexes = true;
+    return indexes ? false : undefined;
+  });
+  return indexes;
+}
+
+/** Does success leave the loop: a return or break in the try block, or a flag the loop's test reads? */
+function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNames: Set<string>): boolean {
+  // A return or break that ends the attempt (a conditional one, as in a stream-reading loop, does not).
+  if (attempt.block.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label))) return true;
+  let leaves = false;
+  walkSameFunction(context.sourceCode, attempt.block, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
+    return leaves ? false : undefined;
+  });
+  if (leaves) return true;
+  // `try { … } catch { continue } break;`
+  const container = attempt.parent;
+  if (container?.type === AST_NODE_TYPES.BlockStatement) {
+    const next = container.body[container.body.indexOf(attempt) + 1];
+    if (next?.type === AST_NODE_TYPES.BreakStatement || next?.type === AST_NODE_TYPES.ReturnStatement) return true;
+  }
+  return false;
+}
+
+/** Variables the loop counts with: `i++`, `attempt += 1`, `retries--`, `n = n + 1`. */
+function counters(context: Context, loop: Loop): Set<string> {
+  const names = new Set<string>();
+  walkSameFunction(context.sourceCode, loop, (node) => {
+    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) names.add(node.argument.name);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && ['+=', '-='].includes(node.operator)) names.add(node.left.name);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.operator === '='
+      && node.right.type === AST_NODE_TYPES.BinaryExpression && identifiersIn(context.sourceCode, node.right).has(node.left.name)) names.add(node.left.name);
+    return undefined;
+  });
+  return names;
+}
+
+const CLOCKS = new Set(['now', 'performance', 'hrtime']);
+
+/** Is there an exit from the failure path whose condition reads a counter or the clock? */
+function failureHasBoundedExit(context: Context, handler: TSESTree.BlockStatement, counterNames: Set<string>): boolean {
+  let bounded = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
+    if (!alwaysExits(node.consequent) && !alwaysExits(node.alternate)) return undefined;
+    const names = identifiersIn(context.sourceCode, node.test);
+    if ([...names].some((name) => counterNames.has(name) || CLOCKS.has(name))) bounded = true;
+    if (node.test.type === AST_NODE_TYPES.UnaryExpression || node.test.type === AST_NODE_TYPES.BinaryExpression) {
+      walk(context.sourceCode, node.test, (inner) => void (inner.type === AST_NODE_TYPES.UpdateExpression && (bounded = true)));
+    }
+    return bounded ? false : undefined;
+  });
+  return bounded;
+}
+
+function isConstantTrue(test: TSESTree.Expression | null): boolean {
+  if (!test) return true;
+  const value = unwrap(test);
+  return value.type === AST_NODE_TYPES.Literal && Boolean(value.value);
+}
+
+/** `for (let attempt = a; attempt < b; attempt++)` with literals: b − a attempts (or b − a + 1 for `<=`). */
+function forLoopAttempts(context: Context, loop: Loop): Attempts {
+  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.init?.type !== AST_NODE_TYPES.VariableDeclaration || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return { kind: 'unknown' };
+  const declarator = loop.init.declarations[0];
+  if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || loop.test.left.type !== AST_NODE_TYPES.Identifier || loop.test.left.name !== declarator.id.name) return { kind: 'unknown' };
+  const start = numericValue(context, declarator.init);
+  const end = numericValue(context, loop.test.right);
+  if (start === undefined || end === undefined || !Number.isFinite(end)) return { kind: 'unknown' };
+  const count = loop.test.operator === '<' ? end - start : loop.test.operator === '<=' ? end - start + 1 : undefined;
+  return count !== undefined && count > 0 ? { kind: 'finite', attempts: count } : { kind: 'unknown' };
+}
+
+const LOOP_NAMES: Record<Loop['type'], string> = {
+  [AST_NODE_TYPES.ForStatement]: 'for-loop',
+  [AST_NODE_TYPES.WhileStatement]: 'while-loop',
+  [AST_NODE_TYPES.DoWhileStatement]: 'do-while loop',
+};
+
+/**
+ * A loop is a retry when a try inside it leaves the loop on success and goes round again on failure (the
+ * catch can fall through or `continue`). A catch that always rethrows, or a loop whose success does not
+ * leave it (a loop over items), is not a retry.
+ */
+export function loopScope(context: Context, loop: Loop): RetryScope | undefined {
+  const testNames = identifiersIn(context.sourceCode, loop.test);
+  const tries = ownTries(context, loop);
+  if (tries.length === 0) return undefined; // most loops: skip the counter scan
+  const counterNames = counters(context, loop);
+  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames));
+  if (!attempt) return undefined;
+  const flagNames = assignedIn(context, attempt.block);
+  const testBounds = !isConstantTrue(loop.test) && [...testNames].some((name) => !flagNames.has(name)) ;
+  const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames);
+  const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
+  return {
+    kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
+    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body,
+  };
+}
+
+function assignedIn(context: Context, block: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier) names.add(node.left.name);
+    return undefined;
+  });
+  return names;
+}
+
+// ——— recursion ———
+
+/** Is `call` a call of `fn` itself (by its name, or `this.name()` in a method)? */
+function callsItself(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, callee);
+    const def = variable?.defs[0];
+    if (!def) return false;
+    // A parameter's def also points at the function: `reject(err)` in a catch is not recursion.
+    if (def.type === 'FunctionName') return def.node === fn;
+    return def.type === 'Variable' && def.node.init !== null && unwrap(def.node.init) === fn;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    const key = fn.parent.key;
+    return !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && key.type === AST_NODE_TYPES.Identifier && key.name === callee.property.name;
+  }
+  return false;
+}
+
+function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  let found: TSESTree.CallExpression | undefined;
+  walk(context.sourceCode, root, (node) => {
+    if (found) return false;
+    if (node !== root && isFunctionNode(node) && node !== root) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && callsItself(context, node, fn)) found = node;
+    return undefined;
+  });
+  return found;
+}
+
+/** Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`) or checks one before recursing. */
+function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
+  const counted = call.arguments.some((argument) => {
+    const value = unwrap(argument);
+    return value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
+  });
+  if (counted) return true;
+  let exits = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (node.type === AST_NODE_TYPES.IfStatement && (alwaysExits(node.consequent) || alwaysExits(node.alternate))) exits = true;
+    return undefined;
+  });
+  return exits;
+}
+
+/**
+ * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
+ * its condition tests switches mode once; it is a fallback, not a retry.
+ */
+function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || current.test.type !== AST_NODE_TYPES.Identifier) continue;
+    const name = current.test.name;
+    const index = fn.params.findIndex((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param).type === AST_NODE_TYPES.Identifier
+      && ((param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) as TSESTree.Identifier).name === name);
+    const argument = index === -1 ? undefined : call.arguments[index];
+    if (argument?.type === AST_NODE_TYPES.Literal) return true;
+  }
+  return false;
+}
+
+/** `try { … } catch { return again(); }` inside `again`. */
+export function catchRecursion(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
+  const fn = enclosingFunction(statement);
+  if (!fn || !statement.handler) return undefined;
+  const call = recursiveCallIn(context, statement.handler.body, fn);
+  if (!call || isOneShotFallback(call, fn)) return undefined;
+  return {
+    kind: 'recursion', mechanism: 'the recursive call in the catch', node: call, body: statement.block,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.handler.body), waits: awaitsWait(context, statement.handler.body), failurePath: statement.handler.body,
+  };
+}
+
+/** `return op().catch(() => again())` inside `again`. */
+export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
+  if (node.callee.type !== AST_NODE_TYPES.MemberExpression || calleeName(node.callee) !== 'catch') return undefined;
+  const handler = node.arguments[0] && unwrap(node.arguments[0]);
+  const fn = enclosingFunction(node);
+  if (!fn || !isFunctionNode(handler)) return undefined;
+  const call = recursiveCallIn(context, handler.body, fn);
+  if (!call) return undefined;
+  return {
+    kind: 'recursion', mechanism: 'the recursive call in .catch()', node: call, body: node.callee.object,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler.body), waits: awaitsWait(context, handler.body), failurePath: handler.body,
+  };
+}
+
+/** The retry scopes whose repeated code holds `node`, innermost first. */

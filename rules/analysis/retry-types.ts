@@ -1,0 +1,69 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { AttemptCount, RetryLibrary } from '../knowledge/retries';
+import { findVariable, singleAssignmentInit, unwrap } from './origin';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export type Attempts = AttemptCount | { kind: 'unknown' };
+
+/** A library setting that makes a retry endless: `forever: true`, `retries: Infinity`. */
+export interface ForeverSetting {
+  node: TSESTree.Node;
+  text: string;
+}
+
+/**
+ * Code that runs again when it fails. `body` is what repeats (everything lexically inside it, and the
+ * functions it calls); `node` is where the mechanism is written, named in messages as "on line N".
+ */
+export interface RetryScope {
+  kind: 'library' | 'loop' | 'recursion';
+  /** "p-retry", "the for-loop", "recursion from the catch". */
+  mechanism: string;
+  node: TSESTree.Node;
+  body: TSESTree.Node;
+  /** A function handed to the library by name: its body repeats too. */
+  callbackRef?: TSESTree.Identifier;
+  /** Where a value can be created once for every attempt; undefined when there is no such place. */
+  anchor?: TSESTree.Statement;
+  attempts: Attempts;
+  /** Hand-written retries: a counter or a non-success exit bounds them. */
+  bounded: boolean;
+  /** Something waits between attempts (a library's backoff, an awaited sleep in a loop). */
+  waits: boolean;
+  /** Hand-written retries: the code that runs between a failure and the next attempt. */
+  failurePath?: TSESTree.Node;
+  library?: RetryLibrary;
+  forever?: ForeverSetting;
+  /** cockatiel: the `retry(...)` call that made the policy. */
+  policy?: RetryPolicy;
+}
+
+/** A cockatiel retry policy, reported where it is created. */
+export interface RetryPolicy {
+  creation: TSESTree.CallExpression;
+  attempts: Attempts;
+  waits: boolean;
+  library: RetryLibrary;
+}
+
+export interface FileRetries {
+  scopes: RetryScope[];
+  policies: RetryPolicy[];
+}
+
+/** A number literal, `Infinity`, or a `const` holding one. */
+export function numericValue(context: Context, node: TSESTree.Node, depth = 0): number | undefined {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number') return value.value;
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    if (value.name === 'Infinity') return Infinity;
+    const variable = findVariable(context, value);
+    const init = variable && depth < 4 ? singleAssignmentInit(variable) : undefined;
+    return init ? numericValue(context, init, depth + 1) : undefined;
+  }
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.Identifier && value.object.name === 'Number' && !value.computed
+    && value.property.type === AST_NODE_TYPES.Identifier && ['POSITIVE_INFINITY', 'MAX_SAFE_INTEGER', 'MAX_VALUE'].includes(value.property.name)) return Infinity;
+  return undefined;
+}
+
