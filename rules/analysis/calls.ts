@@ -102,7 +102,9 @@ export function resolveClientCall(context: Context, node: CallNode, clients: rea
   if (origin) {
     const matched = matchOrigin(context, node, origin, clients, types);
     if (matched) return matched;
-    if (origin.kind !== 'call' || !types) return undefined;
+    // An import from the user's own module (`import { api } from './api'`) or a call result: only the
+    // type can tell what it is. A known client module's unmatched export (`axios.isCancel`) is not a call.
+    if (!types || (origin.kind === 'module' && clients.some((client) => sameModule(client, origin.module)))) return undefined;
   }
   return types ? matchByType(context, node, callee, clients, types) : undefined;
 }

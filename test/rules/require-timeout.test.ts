@@ -521,6 +521,15 @@ export function load(url: string, signal = AbortSignal.timeout(1000)) {
   return fetch(url, { signal });
 }
 `,
+
+  // ── more clients, imported instances ──
+  // graphql-request with a signal
+  `
+import { GraphQLClient } from 'graphql-request';
+export function client(signal: AbortSignal) {
+  return new GraphQLClient('https://example.com/graphql', { signal });
+}
+`,
 ];
 
 
@@ -2691,6 +2700,190 @@ export const client = new Client({ connectionTimeoutMillis: 10000 });
       },
     ],
   },
+
+  // ── more clients, imported instances ──
+  // node-redis connectTimeout 0
+  {
+    code: `
+import { createClient } from 'redis';
+export const redis = createClient({ socket: { connectTimeout: 0 } });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 47, endLine: 3, endColumn: 64,
+        data: { option: 'socket.connectTimeout', client: 'node-redis', what: 'client' },
+        suggestions: [],
+      },
+    ],
+  },
+  // Apollo createHttpLink without fetch
+  {
+    code: `
+import { createHttpLink } from '@apollo/client';
+export const link = createHttpLink({ uri: 'https://example.com/graphql' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 21, endLine: 3, endColumn: 35,
+        data: { client: 'Apollo HttpLink', what: 'client', remedy: 'a `fetch` that sets `signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { createHttpLink } from '@apollo/client';
+export const link = createHttpLink({ uri: 'https://example.com/graphql', fetch: (uri: string | URL | Request, init?: RequestInit) => fetch(uri, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(10000)]) : AbortSignal.timeout(10000) }) });
+` },
+        ],
+      },
+    ],
+  },
+  // tls.connect timeout without a destroying handler
+  {
+    code: `
+import * as tls from 'node:tls';
+export function open() {
+  const socket = tls.connect({ host: 'example.com', port: 443, timeout: 1000 });
+  socket.write('PING');
+}
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 4, column: 64, endLine: 4, endColumn: 77,
+        data: { reason: 'node:net `timeout` only emits a \'timeout\' event and never closes the socket, and nothing here destroys it; call `socket.destroy()` from a \'timeout\' handler.' },
+        suggestions: [],
+      },
+    ],
+  },
+  // got.stream without timeout
+  {
+    code: `
+import got from 'got';
+export const stream = got.stream('https://example.com/a');
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 23, endLine: 3, endColumn: 33,
+        data: { client: 'got', what: 'call', remedy: '`timeout: { request: ms }`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import got from 'got';
+export const stream = got.stream('https://example.com/a', { timeout: { request: 10000 } });
+` },
+        ],
+      },
+    ],
+  },
+  // undici request bodyTimeout 0
+  {
+    code: `
+import { request } from 'undici';
+export const r = request('https://example.com/a', { bodyTimeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 53, endLine: 3, endColumn: 67,
+        data: { option: 'bodyTimeout', client: 'undici request', what: 'call' },
+        suggestions: [],
+      },
+    ],
+  },
+  // OpenAI timeout 0
+  {
+    code: `
+import OpenAI from 'openai';
+export const openai = new OpenAI({ timeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 36, endLine: 3, endColumn: 46,
+        data: { option: 'timeout', client: 'OpenAI', what: 'client' },
+        suggestions: [],
+      },
+    ],
+  },
+  // node-fetch from require, options without signal
+  {
+    code: `
+const fetch = require('node-fetch');
+export const r = fetch('https://example.com', { method: 'POST' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 23,
+        data: { client: 'node-fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+const fetch = require('node-fetch');
+export const r = fetch('https://example.com', { method: 'POST', signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // graphql-request timeout next to other options
+  {
+    code: `
+import { GraphQLClient } from 'graphql-request';
+export const gql = new GraphQLClient('https://example.com/graphql', { headers: {}, timeout: 5000 });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 84, endLine: 3, endColumn: 97,
+        data: { reason: 'graphql-request ignores a `timeout` option, so its requests can still wait forever; pass a `fetch` that adds `signal: AbortSignal.timeout(ms)`.' },
+        suggestions: [],
+      },
+    ],
+  },
+  // Slack WebClient timeout 0
+  {
+    code: `
+import { WebClient } from '@slack/web-api';
+export const slack = new WebClient(process.env.SLACK_TOKEN, { timeout: 0 });
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 3, column: 63, endLine: 3, endColumn: 73,
+        data: { option: 'timeout', client: 'Slack WebClient', what: 'client' },
+        suggestions: [],
+      },
+    ],
+  },
+  // axios.postForm: config is the third argument
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.postForm('https://example.com/a', { file: 'x' });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 32,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.postForm('https://example.com/a', { file: 'x' }, { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // axios.head with a config lacking timeout
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.head('https://example.com/a', { headers: { a: '1' } });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.head('https://example.com/a', { headers: { a: '1' }, timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
 ];
 
 /** Syntax and scope only: where types would decide, the rule stays silent or keeps the syntactic verdict. */
@@ -2710,6 +2903,19 @@ export function load(target: string) {
   return axios(target);
 }
 `,
+
+  // ── more clients, imported instances ──
+  // without types an imported instance is out of sight
+  {
+    code: `
+import { api } from './api';
+
+export async function listOrders() {
+  return api.get('/orders', { timeout: 0 });
+}
+`,
+    filename: 'project/plain/orders.ts',
+  },
 ];
 
 
@@ -3103,6 +3309,42 @@ export function load(url: URL) {
 }
 ` },
         ],
+      },
+    ],
+  },
+
+  // ── more clients, imported instances ──
+  // an instance imported from another file, known by its type
+  {
+    code: `
+import { api } from './api';
+
+export async function listOrders() {
+  return api.get('/orders', { timeout: 0 });
+}
+`,
+    filename: 'project/plain/orders.ts',
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 5, column: 31, endLine: 5, endColumn: 41,
+        data: { option: 'timeout', client: 'axios', what: 'call' },
+        suggestions: [],
+      },
+    ],
+  },
+  // a receiver typed Got
+  {
+    code: `
+import type { Got } from 'got';
+export function load(client: Got, url: string) {
+  return client.get(url, { timeout: { request: 0 } });
+}
+`,
+    errors: [
+      {
+        messageId: 'disabledTimeout', line: 4, column: 28, endLine: 4, endColumn: 51,
+        data: { option: 'timeout', client: 'got', what: 'call' },
+        suggestions: [],
       },
     ],
   },
