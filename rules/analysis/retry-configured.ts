@@ -109,6 +109,28 @@ export function superagentRetry(context: Context, call: ClientCall, unsafeMethod
   return undefined;
 }
 
+const UNDICI_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'undici')!;
+
+function listsMethod(context: Context, options: TSESTree.Node | undefined, path: readonly string[], method: string | undefined): boolean {
+  const methods = readOption(context, options, path);
+  const list = methods.kind === 'present' ? unwrap(methods.value) : undefined;
+  return list?.type === AST_NODE_TYPES.ArrayExpression && method !== undefined && list.elements.some((element) => element !== null && stringValue(element)?.toUpperCase() === method);
+}
+
+/** undici / fetch with `dispatcher: new RetryAgent(agent, { methods })`: its default methods skip POST and PATCH. */
+export function undiciRetry(context: Context, call: ClientCall, method: string | undefined): ConfiguredUse | undefined {
+  if (call.options.kind !== 'argument') return undefined;
+  const dispatcher = readOption(context, call.options.node, ['dispatcher']);
+  if (dispatcher.kind !== 'present') return undefined;
+  const origin = resolveOrigin(context, dispatcher.value);
+  if (origin?.kind !== 'call' || origin.path.length !== 0 || origin.callee.kind !== 'module') return undefined;
+  const maker = origin.callee;
+  if (maker.path.join('.') !== UNDICI_RETRY.path || !UNDICI_RETRY.modules.some((module) => moduleMatches(module, maker.module))) return undefined;
+  const options = origin.call.arguments[UNDICI_RETRY.optionsArg!];
+  const unsafe = NON_IDEMPOTENT_METHODS.includes(method as never) && listsMethod(context, options, ['methods'], method);
+  return { name: UNDICI_RETRY.name, node: origin.call.callee, attempts: countAttempts(context, UNDICI_RETRY, options), repeatsUnsafe: unsafe, repeatsOn: UNDICI_RETRY.repeatsOn };
+}
+
 /** got/ky: `retry: { methods: [...] }` at the call or on the instance; their defaults skip POST and PATCH. */
 export function methodsOptionRetry(context: Context, call: ClientCall, method: string | undefined): ConfiguredUse | undefined {
   const retry = CONFIGURED_RETRIES.find((candidate) => candidate.kind === 'methods-option' && candidate.id === call.client.id);
@@ -127,9 +149,7 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
       const number = numericValue(context, whole.value);
       if (number !== undefined) attempts = attemptsFromCount(number, 'retries');
     }
-    const methods = readOption(context, options, retry.path.split('.'));
-    const list = methods.kind === 'present' ? unwrap(methods.value) : undefined;
-    if (list?.type === AST_NODE_TYPES.ArrayExpression && method && list.elements.some((element) => element && stringValue(element)?.toUpperCase() === method)) repeatsUnsafe = true;
+    if (listsMethod(context, options, retry.path.split('.'), method)) repeatsUnsafe = true;
     const limit = countAttempts(context, retry, options);
     if (readOption(context, options, retry.countKey!.split('.')).kind === 'present') attempts = limit;
   }

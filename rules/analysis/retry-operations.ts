@@ -7,7 +7,7 @@ import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall
 import { propertyKey, readOption } from './options';
 import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import {
-  axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, stringValue, superagentRetry, wrappedBy, type ConfiguredUse,
+  axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, stringValue, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
 import type { TypeFacts } from './types';
 
@@ -247,7 +247,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
   if (client && !client.shape.constructs) {
     const method = httpMethodOf(client, readMethodFrom(context));
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
-    const configured = axiosRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? methodsOptionRetry(context, client, method);
+    const configured = axiosRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
     if (!unsafe) return configured && { configured };
     const { key, send } = httpEvidence(context, client, names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };

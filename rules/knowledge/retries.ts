@@ -151,6 +151,12 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
     defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
     source: 'ky 1.14.3 distribution/utils/normalize.js, core/constants.js (limit 2; methods get put head delete options trace) (✔src, ✔run)',
   },
+  {
+    // `request(url, { dispatcher: new RetryAgent(agent, { methods }) })`; `path` is the RetryAgent export.
+    id: 'undici', name: 'undici RetryAgent', kind: 'methods-option', modules: ['undici'], path: 'RetryAgent', optionsArg: 1, countKey: 'maxRetries', countKind: 'retries',
+    defaultAttempts: { kind: 'finite', attempts: 6 }, repeatsOn: 'network errors and 5xx, because its `methods` lists it',
+    source: 'undici 7.30.2 lib/handler/retry-handler.js L112-122 (maxRetries 5; methods GET HEAD OPTIONS PUT DELETE TRACE), lib/dispatcher/retry-agent.js (✔src)',
+  },
 ];
 
 /**

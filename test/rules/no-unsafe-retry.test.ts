@@ -1160,6 +1160,63 @@ export async function pay(headers: Record<string, string>) {
     ],
   },
 
+  // undici: a RetryAgent whose methods list POST retries the POST; the default agent methods skip it.
+  {
+    code: `
+import { Agent, RetryAgent, request } from 'undici';
+
+const retrying = new RetryAgent(new Agent(), { maxRetries: 3, methods: ['GET', 'POST'] });
+const safe = new RetryAgent(new Agent());
+
+export async function pay() {
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: retrying });
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: safe });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 8, column: 9, endLine: 8, endColumn: 16, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { Agent, RetryAgent, request } from 'undici';
+import { randomUUID } from 'node:crypto';
+
+const retrying = new RetryAgent(new Agent(), { maxRetries: 3, methods: ['GET', 'POST'] });
+const safe = new RetryAgent(new Agent());
+
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: retrying, headers: { 'Idempotency-Key': idempotencyKey } });
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: safe });
+}
+` },
+    ] },
+    ],
+  },
+  // cockatiel: a retry policy used alone, executed where it is defined.
+  {
+    code: `
+import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+
+export async function pay() {
+  await retry(handleAll, { maxAttempts: 2, backoff: new ExponentialBackoff() }).execute(() => axios.post('https://api.example.com/pay', {}));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 95, endLine: 6, endColumn: 105, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await retry(handleAll, { maxAttempts: 2, backoff: new ExponentialBackoff() }).execute(() => axios.post('https://api.example.com/pay', {}, { headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` },
+    ] },
+    ],
+  },
+
 ];
 
 /** Must stay silent. */
