@@ -145,7 +145,8 @@ export const GUARD_LIBRARIES: readonly GuardLibrary[] = [
   {
     id: 'bottleneck',
     name: 'Bottleneck',
-    modules: ['bottleneck'],
+    // `bottleneck/light` is the same limiter without clustering (@octokit/plugin-throttling imports it).
+    modules: ['bottleneck', 'bottleneck/light', 'bottleneck/light.js', 'bottleneck/es5', 'bottleneck/es5.js'],
     factories: [{ path: '', construct: 'new', kind: 'bulkhead' }],
     entries: [
       { method: 'schedule', kind: 'runs', functionArgument: 'first-function', route: '{guard}.schedule(() => {call})' },
@@ -153,7 +154,7 @@ export const GUARD_LIBRARIES: readonly GuardLibrary[] = [
       { method: 'wrap', kind: 'wraps', functionArgument: 0, route: '{guard}({args})' },
     ],
     typeNames: { Bottleneck: 'bulkhead' },
-    source: 'bottleneck 2.19.5 bottleneck.d.ts L566-575 (wrap), L578 (submit), schedule([options,] fn, ...args) (✔src)',
+    source: 'bottleneck 2.19.5 bottleneck.d.ts L566-575 (wrap), L578 (submit), schedule([options,] fn, ...args); light.js and es5.js entry points in the package (✔src)',
   },
 ];
 
