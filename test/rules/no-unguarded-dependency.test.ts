@@ -772,6 +772,39 @@ export async function fetchBalance(account: string) {
 
 export const balance = (account: string) => pool.execute(() => fetchBalance(account));
 `,
+    // A health check that deliberately skips the breaker, to a URL built from configuration: nothing names
+    // it as the breaker's dependency, so it is not measured against the breaker.
+    `
+import CircuitBreaker from 'opossum';
+import axios, { type AxiosInstance } from 'axios';
+
+export class TrackingClient {
+  private readonly http: AxiosInstance;
+  private readonly breaker: CircuitBreaker;
+
+  constructor(private readonly config: { baseUrl: string; timeout: number }) {
+    this.http = this.createClient();
+    this.breaker = new CircuitBreaker(this.track.bind(this), { timeout: config.timeout });
+  }
+
+  fetchTracking(code: string) {
+    return this.breaker.fire(code);
+  }
+
+  async healthy() {
+    const response = await axios.get(\`\${this.config.baseUrl}/health\`, { timeout: 5000 });
+    return response.status === 200;
+  }
+
+  private async track(code: string) {
+    return (await this.http.get(\`/tracking/\${code}\`)).data;
+  }
+
+  private createClient(): AxiosInstance {
+    return axios.create({ baseURL: this.config.baseUrl, timeout: this.config.timeout });
+  }
+}
+`,
     // A user function named like a guard library's method is not a guard.
     `
 import axios from 'axios';
