@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: what the rules add to a lint run. The same ESLint `Linter`, parser and files, once with
- * `configs.recommended` and once with no rules enabled (parse and traversal only), interleaved in one process
- * (ABBA order per round, a GC between halves) so machine noise hits both sides alike. Medians over the rounds
+ * `configs.recommended` and once with no rules enabled (parse cost only), interleaved file by file in one process
+ * (rotating order) so machine noise hits every side alike. Medians over the rounds
  * after a warm-up; the overhead is rules / baseline − 1. Untyped: real JS of installed packages plus the example.
  * Typed: this repository's TypeScript and the example, with one `ts.Program` per tsconfig handed to the parser
  * (`parserOptions.programs`), so the program is built once and both sides pay the same AST conversion.
@@ -134,14 +134,25 @@ function measure(corpus: Corpus): Result {
   const runs: Record<Side, number[]> = { base: [], noop: [], rules: [] };
   const cold: Record<Side, number> = { base: 0, noop: 0, rules: 0 };
   const findings = new Map<string, number>();
-  // Round 0 is the warm-up (JIT, the type checker's lazily built types); it is reported as "cold", not in the medians.
+  const orders: Side[][] = [['base', 'noop', 'rules'], ['rules', 'base', 'noop'], ['noop', 'rules', 'base']];
+  // Sides alternate file by file (rotating order), so a change in machine load hits all three alike; round 0
+  // is the warm-up (JIT, the type checker's lazily built types), reported as "cold", not in the medians.
   for (let round = 0; round <= ROUNDS; round++) {
-    const sides: Side[] = round % 2 === 0 ? ['base', 'noop', 'rules'] : ['rules', 'noop', 'base'];
-    for (const side of sides) {
-      gc();
-      const run = lintAll(linter, corpus, configs[side], side === 'rules' && round === 0 ? findings : undefined);
-      if (round === 0) cold[side] = run.ms;
-      else runs[side].push(run.ms);
+    gc();
+    const total: Record<Side, number> = { base: 0, noop: 0, rules: 0 };
+    corpus.files.forEach((file, index) => {
+      for (const side of orders[(index + round) % orders.length] as Side[]) {
+        const start = process.hrtime.bigint();
+        const messages = linter.verify(file.code, configs[side], { filename: file.filename });
+        total[side] += Number(process.hrtime.bigint() - start) / 1e6;
+        if (side === 'rules' && round === 0) {
+          for (const m of messages) findings.set(m.ruleId ?? '(eslint)', (findings.get(m.ruleId ?? '(eslint)') ?? 0) + 1);
+        }
+      }
+    });
+    for (const side of ['base', 'noop', 'rules'] as const) {
+      if (round === 0) cold[side] = total[side];
+      else runs[side].push(total[side]);
     }
   }
   return { corpus, runs, cold, findings };
