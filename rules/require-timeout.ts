@@ -91,6 +91,8 @@ export default createRule<Options, MessageIds>({
           return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertArgument(fixer, sourceCode, insert.call, insert.index, `{ ${text} }`) }];
         case 'spread':
           return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => spreadWithProperty(fixer, sourceCode, insert.options, text) }];
+        case 'replace':
+          return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(insert.node, `{ ${text} }`) }];
         default:
           return [];
       }

@@ -28,6 +28,8 @@ export type InsertPoint =
   | { kind: 'argument'; call: CallNode; index: number }
   | { kind: 'spread'; options: TSESTree.Node }
   | { kind: 'chain'; call: CallNode }
+  /** A placeholder argument (`undefined`, `null`) to replace with a new options object. */
+  | { kind: 'replace'; node: TSESTree.Node }
   | { kind: 'none' };
 
 /** `AbortSignal.timeout(ms)` on the global `AbortSignal`. */
@@ -126,7 +128,10 @@ function insertPointFor(options: OptionsArgument, call: CallNode, object: TSESTr
   if (object) return { kind: 'object', object };
   if (!options.node) return { kind: 'argument', call, index: options.index };
   const node = unwrap(options.node);
-  if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return { kind: 'none' };
+  // `fetch(url, undefined)`, `fetch(url, null)`: nothing to keep, so the options replace the placeholder.
+  if ((node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null)) {
+    return { kind: 'replace', node };
+  }
   return { kind: 'spread', options: options.node };
 }
 

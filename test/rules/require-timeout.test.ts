@@ -2282,7 +2282,11 @@ export const r = fetch('https://example.com', undefined);
       {
         messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
         data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
-        suggestions: [],
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const r = fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
       },
     ],
   },
@@ -2879,6 +2883,42 @@ export const r = axios.head('https://example.com/a', { headers: { a: '1' } });
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import axios from 'axios';
 export const r = axios.head('https://example.com/a', { headers: { a: '1' }, timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // fetch with null options: the suggestion replaces the placeholder
+  {
+    code: `
+export const r = fetch('https://example.com', null);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const r = fetch('https://example.com', { signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // axios.post with an undefined config keeps the body
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.post('https://example.com/a', { id: 1 }, undefined);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 28,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.post('https://example.com/a', { id: 1 }, { timeout: 10000 });
 ` },
         ],
       },
