@@ -161,6 +161,26 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** `new CircuitBreaker(payments.get.bind(payments), { timeout: false })` over an instance without a timeout. */
+    function reportMethodBreaker(site: GuardSite, method: TSESTree.MemberExpression, reported: Set<string>): void {
+      const guard = site.guards.find((candidate) => candidate.kind === 'breaker' && candidate.part?.creation);
+      if (!guard?.part?.creation || reported.has(guard.key) || scopes.breakerTimeout(guard) !== 'disabled') return;
+      const dependency = dependencyOfMethod(context, method, CLIENTS);
+      if (!dependency || dependency.instance.client.default.kind !== 'none') return;
+      const verdict = evaluateInstance(context, dependency.instance, types, false);
+      if (verdict.kind !== 'absent' && verdict.kind !== 'disabled') return;
+      reported.add(guard.key);
+      context.report({
+        node: guard.part.creation,
+        messageId: 'breakerWithoutTimeout',
+        data: {
+          guard: site.label, how: ' (it is turned off)', client: dependency.instance.client.name, line: method.loc.start.line,
+          remedy: guard.part.factory?.timeoutRemedy ?? 'Give the breaker or the call a timeout',
+          relatedLocations: [{ message: 'the guarded call, without a timeout', loc: method.loc }],
+        },
+      });
+    }
+
     return {
       CallExpression: onCall,
       NewExpression: onCall,
@@ -173,6 +193,7 @@ export default createRule<Options, MessageIds>({
         });
         const reportedBreakers = new Set<string>();
         for (const remote of remotes) reportBreakers(remote, reportedBreakers);
+        for (const site of scopes.sites) if (site.actionMethod) reportMethodBreaker(site, site.actionMethod, reportedBreakers);
 
         const reported = new Set<TSESTree.Node>();
         const at = (node: TSESTree.Node): TSESTree.Node => (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.callee : node);

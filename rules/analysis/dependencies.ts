@@ -170,12 +170,12 @@ function typedInstanceKey(context: Context, receiver: TSESTree.Node, types: Type
  * The dependency behind a client method handed over as a value (`payments.get.bind(payments)` as a
  * breaker's action): the instance it is read from, when that instance is created in this file.
  */
-export function dependencyOfMethod(context: Context, method: TSESTree.MemberExpression, clients: readonly ClientSpec[]): Dependency | undefined {
+export function dependencyOfMethod(context: Context, method: TSESTree.MemberExpression, clients: readonly ClientSpec[]): (Dependency & { instance: InstanceRef }) | undefined {
   const origin = resolveOrigin(context, method.object);
   if (origin?.kind !== 'call' || origin.path.length !== 0) return undefined;
   const instance = resolveInstanceCreation(context, origin.call, clients);
   if (!instance) return undefined;
-  return { keys: instanceKeys(context, instance), label: instanceLabel(instance) };
+  return { keys: instanceKeys(context, instance), label: instanceLabel(instance), instance };
 }
 
 export function dependencyOf(context: Context, call: ClientCall, types?: TypeFacts): Dependency {

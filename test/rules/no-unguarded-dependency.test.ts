@@ -561,6 +561,19 @@ export const balance = (account: string) => policy.execute(() => ledger.get(\`/a
 `,
     errors: [{ messageId: 'breakerWithoutTimeout', line: 6, column: 17, endLine: 6, endColumn: 104 }],
   },
+  // breakerWithoutTimeout: opossum with its timeout off, over a client method of an instance without one.
+  {
+    code: `
+import CircuitBreaker from 'opossum';
+import axios from 'axios';
+
+const ledger = axios.create({ baseURL: 'https://ledger.example.com' });
+const getAccount = new CircuitBreaker(ledger.get.bind(ledger), { timeout: false });
+
+export const account = (id: string) => getAccount.fire(\`/accounts/\${id}\`);
+`,
+    errors: [{ messageId: 'breakerWithoutTimeout', line: 6, column: 20, endLine: 6, endColumn: 83 }],
+  },
   // breakerWithoutTimeout: opossum with its timeout turned off, over an axios instance without one.
   {
     code: `
