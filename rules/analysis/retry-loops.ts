@@ -137,7 +137,22 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
  * catch can fall through or `continue`). A catch that always rethrows, or a loop whose success does not
  * leave it (a loop over items), is not a retry.
  */
+/**
+ * Inside a compiler helper (`var __generator = (this && this.__generator) || function …`, tslib's
+ * `function __generator`): its `while (_) try { … } catch { op = [6, e] }` is a down-levelled state
+ * machine, not a retry.
+ */
+function insideCompilerHelper(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    const name = current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier ? current.id.name
+      : current.type === AST_NODE_TYPES.FunctionDeclaration ? current.id?.name : undefined;
+    if (name !== undefined && /^__[a-zA-Z]+$/.test(name)) return true;
+  }
+  return false;
+}
+
 export function loopScope(context: Context, loop: Loop): RetryScope | undefined {
+  if (insideCompilerHelper(loop)) return undefined;
   const testNames = identifiersIn(context.sourceCode, loop.test);
   const tries = ownTries(context, loop);
   if (tries.length === 0) return undefined; // most loops: skip the counter scan

@@ -517,6 +517,27 @@ export async function token(useBroker: boolean): Promise<string> {
 }
 `,
 
+  // The TypeScript __generator helper's state machine is not a retry.
+  `
+var __generator = (this && this.__generator) || function (thisArg, body) {
+    var _ = { label: 0, sent: function() { return t[1]; }, trys: [], ops: [] }, f, y, t, g;
+    return g = { next: verb(0) };
+    function verb(n) { return function (v) { return step([n, v]); }; }
+    function step(op) {
+        while (_) try {
+            if (f = 1, y && (t = y["next"]) && !(t = t.call(y, op[1])).done) return t;
+            switch (op[0]) {
+                case 0: case 1: t = op; break;
+                default:
+                    if (!(t = _.trys, t = t.length > 0 && t[t.length - 1])) { _ = 0; continue; }
+            }
+            op = body.call(thisArg, _);
+        } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
+        return { value: op[0] ? op[1] : void 0, done: true };
+    }
+};
+`,
+
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
