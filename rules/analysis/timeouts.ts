@@ -3,7 +3,7 @@ import { MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../kn
 import type { ClientCall, InstanceRef, OptionsArgument } from './calls';
 import { locateOptions } from './calls';
 import { classifyBound, readOption, type OptionVerdict } from './options';
-import { findVariable, memberName, resolveOrigin, unwrap } from './origin';
+import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -138,11 +138,26 @@ function insertPointFor(options: OptionsArgument, call: CallNode, object: TSESTr
 /** Verdict for one call's own options (not its instance's). */
 export function evaluateCall(context: Context, call: ClientCall, types: TypeFacts | undefined, strictKeys: boolean): TimeoutVerdict {
   if (call.options.kind === 'unknown') return { kind: 'unknown' };
+  // `new DynamoDBDocumentClient(client)`: a client that wraps another takes its configuration from it,
+  // and the wrapped one is judged where it is constructed.
+  if (call.shape.constructs && call.options.kind === 'argument' && call.options.node && wrapsInstance(context, call.options.node)) return { kind: 'unknown' };
   if (call.options.kind === 'chain') return evaluateChain(context, call.node, call.options.method);
   const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs) });
   if (call.client.id === 'http' || call.client.id === 'net') return withSocketHandlers(context, call, verdict);
   if (verdict.kind !== 'absent') return verdict;
   return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object), strictKey: verdict.strictKey };
+}
+
+/** Is the options argument an object constructed with `new` (directly or through a `const`)? */
+function wrapsInstance(context: Context, node: TSESTree.Node): boolean {
+  let value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, value);
+    const init = variable ? singleAssignmentInit(variable) : undefined;
+    if (!init) return false;
+    value = unwrap(init);
+  }
+  return value.type === AST_NODE_TYPES.NewExpression;
 }
 
 /** Verdict for the configuration an instance was created with, following `extend` parents. */

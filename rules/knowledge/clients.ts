@@ -303,7 +303,8 @@ export const CLIENTS: readonly ClientSpec[] = [
   },
   {
     id: 'aws-sdk',
-    name: 'AWS SDK client',
+    // Messages say "{{name}} client has no timeout", so the name doesn't repeat "client".
+    name: 'AWS SDK v3',
     modules: ['@aws-sdk/*'],
     category: 'sdk',
     default: { kind: 'none' },

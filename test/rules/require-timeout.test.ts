@@ -1733,7 +1733,7 @@ export const s3 = new S3Client({});
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 23, endLine: 3, endColumn: 31,
-        data: { client: 'AWS SDK client', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
+        data: { client: 'AWS SDK v3', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { S3Client } from '@aws-sdk/client-s3';
@@ -1752,7 +1752,7 @@ export const db = new DynamoDBClient();
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 23, endLine: 3, endColumn: 37,
-        data: { client: 'AWS SDK client', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
+        data: { client: 'AWS SDK v3', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -1797,6 +1797,31 @@ export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTi
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTimeout: 5000, throwOnRequestTimeout: true }) });
+` },
+        ],
+      },
+    ],
+  },
+  // a DynamoDB document client wraps the client: only the wrapped one is reported
+  {
+    code: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+const client = new DynamoDBClient({});
+export const doc = DynamoDBDocumentClient.from(client);
+export const wrapped = new DynamoDBDocumentClient(client);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 20, endLine: 4, endColumn: 34,
+        data: { client: 'AWS SDK v3', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+const client = new DynamoDBClient({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });
+export const doc = DynamoDBDocumentClient.from(client);
+export const wrapped = new DynamoDBDocumentClient(client);
 ` },
         ],
       },
