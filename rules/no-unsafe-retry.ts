@@ -202,6 +202,8 @@ export default createRule<Options, MessageIds>({
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;
             if (!operation || done.has(reached.site) || done.has(operation.call)) continue;
+            // Reporting the failure (`catch { await post('/errors', e) }`) happens once per failure, not as the attempt.
+            if (scope.handler && contains(scope.handler, reached.site)) continue;
             if (operation.key.kind === 'safe') continue;
             if (operation.key.kind === 'unknown') {
               if (options.checkUnknown) reportUnverified(operation, describeScope(scope), reached.site);

@@ -165,7 +165,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
-    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body,
+    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, handler: attempt.handler ?? undefined,
   };
 }
 

@@ -33,6 +33,8 @@ export interface RetryScope {
   waits: boolean;
   /** Hand-written retries: the code that runs between a failure and the next attempt. */
   failurePath?: TSESTree.Node;
+  /** Hand-written loops: the catch that handles a failed attempt; calls there (error reporting) are not the attempt. */
+  handler?: TSESTree.CatchClause;
   library?: RetryLibrary;
   forever?: ForeverSetting;
   /** cockatiel: the `retry(...)` call that made the policy. */

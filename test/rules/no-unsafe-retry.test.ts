@@ -1414,6 +1414,23 @@ export async function token(useBroker: boolean): Promise<string> {
 }
 `,
 
+  // A POST that reports the failure from the catch is not the retried attempt.
+  `
+import axios from 'axios';
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function load() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await axios.get('https://api.example.com/items');
+    } catch (error) {
+      await axios.post('https://errors.example.com/events', { error: String(error) });
+      await sleep(100);
+    }
+  }
+  return undefined;
+}
+`,
+
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
