@@ -237,7 +237,9 @@ export const CLIENTS: readonly ClientSpec[] = [
   {
     id: 'superagent',
     name: 'superagent',
-    modules: ['superagent', 'supertest'],
+    // Not supertest: it drives an in-process app from tests, where a hang is a test timeout, not an
+    // outage (sonatard/noctx#6 "Ignore requests in tests").
+    modules: ['superagent'],
     category: 'http',
     default: { kind: 'none' },
     calls: [
@@ -373,7 +375,7 @@ export const CLIENTS: readonly ClientSpec[] = [
   },
   {
     id: 'slack',
-    name: 'Slack WebClient',
+    name: 'Slack Web API',
     modules: ['@slack/web-api'],
     category: 'sdk',
     default: { kind: 'none' },

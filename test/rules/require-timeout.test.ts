@@ -254,6 +254,14 @@ export function start() {
   return superagent.get('https://example.com/a');
 }
 `,
+  // supertest drives an in-process app from tests
+  `
+import request from 'supertest';
+import { app } from './app';
+export async function check() {
+  await request(app).get('/health').expect(200);
+}
+`,
 
   // ── node:http, node:net ──
   // http.request timeout with a 'timeout' handler that destroys
@@ -1978,7 +1986,7 @@ export const slack = new WebClient(process.env.SLACK_TOKEN);
     errors: [
       {
         messageId: 'missingTimeout', line: 3, column: 26, endLine: 3, endColumn: 35,
-        data: { client: 'Slack WebClient', what: 'client', remedy: '`timeout` (ms)' },
+        data: { client: 'Slack Web API', what: 'client', remedy: '`timeout` (ms)' },
         suggestions: [
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { WebClient } from '@slack/web-api';
@@ -2870,7 +2878,7 @@ export const slack = new WebClient(process.env.SLACK_TOKEN, { timeout: 0 });
     errors: [
       {
         messageId: 'disabledTimeout', line: 3, column: 63, endLine: 3, endColumn: 73,
-        data: { option: 'timeout', client: 'Slack WebClient', what: 'client' },
+        data: { option: 'timeout', client: 'Slack Web API', what: 'client' },
         suggestions: [],
       },
     ],
