@@ -108,6 +108,15 @@ export default createRule<Options, MessageIds>({
       return outermost.anchor;
     }
 
+    /** The retry as LSP related information (server/README.md "Related locations"); the CLI ignores it. */
+    function relatedOf(retrier: Retrier | RetryScope): Array<{ message: string; loc: TSESTree.SourceLocation }> {
+      if ('kind' in retrier && retrier.kind === 'configured') return [{ message: `retried by ${retrier.use.name} here`, loc: retrier.use.node.loc }];
+      const scope = 'scope' in retrier ? retrier.scope : (retrier as RetryScope);
+      // A loop is pointed at by its keyword, not its whole body.
+      const loc = scope.kind === 'loop' ? sourceCode.getFirstToken(scope.node)!.loc : scope.node.loc;
+      return [{ message: `retried by ${scope.mechanism} here`, loc }];
+    }
+
     function describe(retrier: Retrier): string {
       if (retrier.kind === 'scope') return describeScope(retrier.scope);
       return `${retrier.use.name} on line ${retrier.use.node.loc.start.line} (it repeats ${retrier.use.repeatsOn})`;
@@ -117,7 +126,7 @@ export default createRule<Options, MessageIds>({
       const site = retrier.kind === 'scope' ? retrier.site : operation.call;
       const where = site !== operation.call ? ` in ${retrier.kind === 'scope' && retrier.via ? `${retrier.via}()` : 'the called function'} on line ${operation.call.loc.start.line}` : '';
       const advice = operation.advice ?? `Send an idempotency key created once before the retry (${remedyOf(operation)}).`;
-      const data = { operation: `${operation.label}${where}`, consequence: operation.consequence, retry: describe(retrier), advice };
+      const data = { operation: `${operation.label}${where}`, consequence: operation.consequence, retry: describe(retrier), advice, relatedLocations: relatedOf(retrier) };
       const anchor = site === operation.call ? anchorFor(operation, retrier, scopes) : undefined;
       if (operation.key.kind === 'none') {
         const send = operation.send;
@@ -216,7 +225,7 @@ export default createRule<Options, MessageIds>({
           for (const { site, operation } of reachable.program) {
             if (done.has(site)) continue;
             done.add(site);
-            const data = { operation: `${operation.label} in ${operation.where}`, consequence: operation.consequence, retry: describeScope(scope) };
+            const data = { operation: `${operation.label} in ${operation.where}`, consequence: operation.consequence, retry: describeScope(scope), relatedLocations: relatedOf(scope) };
             if (operation.unstableKey) context.report({ node: site.callee, messageId: 'unstableIdempotencyKey', data });
             else context.report({ node: site.callee, messageId: 'unsafeRetry', data: { ...data, advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.' } });
           }

@@ -135,7 +135,9 @@ export default createRule<Options, MessageIds>({
         if (total <= maxNested || parentKeys.size === 0) continue;
         const layer = layers.get(key)!;
         const breakdown = chain.map((item) => `${(item.attempts as { attempts: number }).attempts} (${item.label})`).join(' × ');
-        once(layer.at, () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown } }));
+        // The outer layers as LSP related information (server/README.md "Related locations"); the CLI ignores it.
+        const relatedLocations = chain.slice(1).map((outer) => ({ message: `outer retry: ${outer.attempts.kind === 'finite' ? outer.attempts.attempts : '?'} attempts`, loc: outer.at.loc }));
+        once(layer.at, () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown, relatedLocations } }));
       }
     }
 
