@@ -57,7 +57,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ timeoutMs: 10_000, checkDatabases: true, checkUnknown: false }],
   create(context, [options]) {
     const types = getTypeFacts(context);
-    const programDefaults = types && configuredDefaults(types);
+    /** Scanned once per program, and only when this file has a call or instance to judge. */
+    const programDefaults = () => (types ? configuredDefaults(types) : undefined);
     const timeoutMs = options.timeoutMs ?? 10_000;
     const strict = options.checkUnknown === true;
     const clients = clientsWithUserRows(options.clients ?? []).filter((client) => options.checkDatabases !== false || !client.isDatabase);
@@ -235,8 +236,8 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const verdict = evaluateCall(context, call, types, strict);
-          const moduleConfigured = call.client.modules.some((module) => configuredModules.has(module) || programDefaults?.modules.has(module));
-          if (verdict.kind === 'absent' && moduleConfigured) continue;
+          const moduleConfigured = () => call.client.modules.some((module) => configuredModules.has(module) || programDefaults()?.modules.has(module));
+          if (verdict.kind === 'absent' && moduleConfigured()) continue;
           report(call.node, call.client, verdict, what(call));
         }
         for (const [creation, { instance, uses }] of instances) {
@@ -258,14 +259,15 @@ export default createRule<Options, MessageIds>({
 
     /** With types: `api.defaults.timeout = …` written anywhere in the program, for the instance `creation` makes. */
     function configuredInOtherFile(creation: CallNode): boolean {
-      if (!types || !programDefaults || programDefaults.symbols.size === 0) return false;
+      const defaults = programDefaults();
+      if (!types || !defaults || defaults.symbols.size === 0) return false;
       const holder = creation.parent;
       let name: TSESTree.Node | undefined;
       if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === creation) name = holder.id;
       if (holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.value === creation) name = holder.key;
       if (!name) return false;
       const symbol = resolvedSymbol(types.checker, types.toTs(name));
-      return symbol !== undefined && programDefaults.symbols.has(symbol);
+      return symbol !== undefined && defaults.symbols.has(symbol);
     }
 
     function instanceCarriesConfig(client: ClientSpec): boolean {
