@@ -223,7 +223,7 @@ export default createRule<Options, MessageIds>({
             report(operation, { kind: 'scope', scope, via: reached.via, site: reached.site }, scopes);
           }
           for (const { site, operation } of reachable.program) {
-            if (done.has(site)) continue;
+            if (operation.kind !== 'operation' || done.has(site)) continue;
             done.add(site);
             const data = { operation: `${operation.label} in ${operation.where}`, consequence: operation.consequence, retry: describeScope(scope), relatedLocations: relatedOf(scope) };
             if (operation.unstableKey) context.report({ node: site.callee, messageId: 'unstableIdempotencyKey', data });

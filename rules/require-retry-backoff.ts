@@ -126,6 +126,12 @@ export default createRule<Options, MessageIds>({
         const reached = reach.of(scope);
         for (const inner of reached.scopes) link(outer, layerOfScope(inner.scope, inner.site));
         for (const call of reached.calls) if (call.facts.configured) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
+        // With types: a retry in a function of another file that this scope calls.
+        for (const { site, operation } of reached.program) {
+          if (operation.kind === 'retry' && operation.attempts !== undefined) {
+            link(outer, { key: site, label: `${operation.label} in ${operation.where}`, attempts: { kind: 'finite', attempts: operation.attempts }, at: site.callee });
+          }
+        }
       }
       for (const [key, parentKeys] of parents) {
         if (children.has(key)) continue; // reported at the innermost layer only

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { CLIENTS, moduleMatches } from '../knowledge/clients';
-import { HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, SDKS } from '../knowledge/retries';
+import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
 import type { TypeFacts } from './types';
 
 /**
@@ -12,6 +12,10 @@ import type { TypeFacts } from './types';
  * literal `method`, and the SDK operations in the retry table. Summaries are memoised per program.
  */
 export interface ProgramOperation {
+  /** `operation`: a non-idempotent call; `retry`: a retry library's scope (for nested-retry arithmetic). */
+  kind: 'operation' | 'retry';
+  /** `retry`: its worst-case attempts. */
+  attempts?: number;
   label: string;
   consequence: string;
   /** "createOrder() in orders.ts on line 12". */
@@ -143,7 +147,7 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
   const withKey = (label: string, consequence: string, key: ts.Expression | 'unknown' | undefined): Omit<ProgramOperation, 'where'> | undefined => {
     if (key === 'unknown') return undefined;
     if (key && !generatesKey(checker, key)) return undefined;
-    return { label, consequence, unstableKey: key !== undefined };
+    return { kind: 'operation', label, consequence, unstableKey: key !== undefined };
   };
   if (ts.isPropertyAccessExpression(callee) && VERBS[callee.name.text] && module && HTTP_MODULES.some((pattern) => moduleMatches(pattern, module))) {
     const method = VERBS[callee.name.text]!;
@@ -166,6 +170,24 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
   return undefined;
 }
 
+/** `pRetry(fn, { retries: 4 })` and the other callback libraries: their attempts, when the options say or the default does. */
+function retryOf(checker: ts.TypeChecker, call: ts.CallExpression): Omit<ProgramOperation, 'where'> | undefined {
+  const origin = originOf(checker, call.expression);
+  if (origin?.kind !== 'module') return undefined;
+  const module = origin.module;
+  const path = origin.path.join('.');
+  const library = RETRY_LIBRARIES.find((candidate) => candidate.shape === 'call' && candidate.path === path && candidate.modules.some((pattern) => moduleMatches(pattern, module)));
+  if (!library) return undefined;
+  const options = call.arguments[library.optionsArg];
+  let attempts = library.defaultAttempts.kind === 'finite' ? library.defaultAttempts.attempts : undefined;
+  if (options) {
+    if (!ts.isObjectLiteralExpression(options)) return undefined;
+    const count = stringProperty(options, library.countKey);
+    if (count) attempts = ts.isNumericLiteral(count) ? (attemptsFromCount(Number(count.text), library.countKind) as { attempts: number }).attempts : undefined;
+  }
+  return attempts === undefined ? undefined : { kind: 'retry', attempts, label: library.name, consequence: '', unstableKey: false };
+}
+
 function nameOf(body: ts.Node): string {
   const fn = ts.isBlock(body) || ts.isExpression(body) ? body.parent : undefined;
   const named = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent : fn;
@@ -182,7 +204,7 @@ function summarise(checker: ts.TypeChecker, memo: Map<ts.Node, ProgramOperation[
   const name = nameOf(body);
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
-      const operation = classify(checker, node);
+      const operation = classify(checker, node) ?? retryOf(checker, node);
       const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
       if (operation) found.push({ ...operation, where: `${name}() in ${file.fileName.split(/[\\/]/).pop()} on line ${line}` });
       else if (depth < MAX_DEPTH) {

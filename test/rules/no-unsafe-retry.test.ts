@@ -1456,14 +1456,14 @@ export async function checkout(item: string) {
       {
         messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 33, suggestions: [],
         data: {
-          operation: 'POST in createOrder() in orders.ts on line 5', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 6',
+          operation: 'POST in createOrder() in orders.ts on line 6', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 6',
           advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.',
         },
       },
       {
         messageId: 'unsafeRetry', line: 7, column: 22, endLine: 7, endColumn: 32, suggestions: [],
         data: {
-          operation: 'POST in createOrder() in orders.ts on line 5', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 7',
+          operation: 'POST in createOrder() in orders.ts on line 6', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 7',
           advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.',
         },
       },

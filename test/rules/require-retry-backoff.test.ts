@@ -542,3 +542,24 @@ var __generator = (this && this.__generator) || function (thisArg, body) {
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
 typedTester.run('require-retry-backoff (typed)', rule, { valid: validCases, invalid: invalidCases });
+
+/** With types, a retry in a function of another file counts as an inner layer (filenames relative to test/fixtures). */
+export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import pRetry from 'p-retry';
+import { listOrders } from './orders.js';
+
+export async function orders() {
+  return pRetry(() => listOrders(), { retries: 2 });
+}
+`,
+    errors: [{
+      messageId: 'nestedRetry', line: 6, column: 23, endLine: 6, endColumn: 33, suggestions: [],
+      data: { total: '15', breakdown: '5 (p-retry in listOrders() in orders.ts on line 31) × 3 (p-retry on line 6)' },
+    }],
+  },
+];
+
+typedTester.run('require-retry-backoff (typed, across files)', rule, { valid: [], invalid: typedInvalidCases });
