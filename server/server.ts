@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, TextDocumentSyncKind,
+  CodeActionKind, DocumentDiagnosticReportKind, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind,
   type CancellationToken, type CodeAction, type CodeActionParams, type DidChangeConfigurationParams,
   type DidChangeTextDocumentParams, type DidChangeWatchedFilesParams, type DidCloseTextDocumentParams,
   type DidOpenTextDocumentParams, type DidSaveTextDocumentParams, type DocumentDiagnosticParams,
@@ -160,6 +160,8 @@ export class FaultlineServer {
     // Saving an open document also arrives here; its open text already counts, so only other files matter.
     const elsewhere = changes.filter((change) => change.uri.startsWith('file:') && !this.documents.has(change.uri));
     for (const change of elsewhere) this.projects?.changedOnDisk(path.normalize(fileURLToPath(change.uri)));
+    // A file created or deleted changes which files a tsconfig includes: rebuild the projects' file lists.
+    if (elsewhere.some((change) => change.type !== FileChangeType.Changed)) this.projects?.forgetConfigs();
     if (elsewhere.length > 0 && this.projects) void this.refreshAll();
   }
 
