@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { resolveClientCall, resolveInstanceCreation, type ClientCall, type InstanceRef } from './analysis/calls';
 import { appendToChain, insertArgument, insertProperty, spreadWithProperty } from './analysis/fixes';
 import { findVariable, memberName, resolveOrigin } from './analysis/origin';
+import { propertyKey } from './analysis/options';
 import { evaluateCall, evaluateInstance, isAbortSignalTimeout, type InsertPoint, type TimeoutVerdict } from './analysis/timeouts';
 import { configuredDefaults, getTypeFacts, resolvedSymbol } from './analysis/types';
 import { clientsWithUserRows, USER_CLIENT_SCHEMA, type UserClient } from './knowledge/user-clients';
@@ -86,8 +87,13 @@ export default createRule<Options, MessageIds>({
         return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => appendToChain(fixer, insert.call, text) }];
       }
       switch (insert.kind) {
-        case 'object':
+        case 'object': {
+          // `{ timeout: undefined }`, `{ signal: null }`: set the key that is there instead of repeating it.
+          const key = text.slice(0, text.indexOf(':')).trim();
+          const existing = insert.object.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === key);
+          if (existing && !existing.computed && !existing.shorthand) return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(existing, text) }];
           return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertProperty(fixer, sourceCode, insert.object, text) }];
+        }
         case 'argument':
           return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertArgument(fixer, sourceCode, insert.call, insert.index, `{ ${text} }`) }];
         case 'spread':

@@ -67,6 +67,10 @@ function readKeys(
     const bound = classifyBound(context, verdict.value, key.kind);
     if (bound === 'disabled') return { verdict: { kind: 'disabled', node: verdict.property ?? verdict.value, option: key.path } };
     if (bound === 'unknown') sawUnknown = true;
+    // `{ timeout: undefined }`, `{ signal: null }`: as if absent, and a fix can set the key in place.
+    // Only when that object is written at the call: a `const` shared elsewhere is not edited.
+    const holder = verdict.property?.parent;
+    if (bound === 'absent' && holder?.type === AST_NODE_TYPES.ObjectExpression && options && holder.range[0] >= options.range[0] && holder.range[1] <= options.range[1]) absentObject ??= holder;
     if (bound !== 'bounded') continue;
     if (key.requires) {
       const companion = readOption(context, options, key.requires.path.split('.'), types);

@@ -2957,6 +2957,63 @@ export const r = axios.post('https://example.com/a', { id: 1 }, { timeout: 10000
       },
     ],
   },
+  // timeout: undefined is no timeout; the suggestion sets that key
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', { timeout: undefined });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', { timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
+  // signal: null is no signal; the suggestion sets that key
+  {
+    code: `
+export const r = fetch('https://example.com', { method: 'GET', signal: null });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 2, column: 18, endLine: 2, endColumn: 23,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export const r = fetch('https://example.com', { method: 'GET', signal: AbortSignal.timeout(10000) });
+` },
+        ],
+      },
+    ],
+  },
+  // timeout: undefined in a shared const: the suggestion spreads it rather than editing the const
+  {
+    code: `
+import axios from 'axios';
+const config = { timeout: undefined };
+export const r = axios.get('https://example.com/a', config);
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 18, endLine: 4, endColumn: 27,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+const config = { timeout: undefined };
+export const r = axios.get('https://example.com/a', { ...config, timeout: 10000 });
+` },
+        ],
+      },
+    ],
+  },
 ];
 
 /** Syntax and scope only: where types would decide, the rule stays silent or keeps the syntactic verdict. */
