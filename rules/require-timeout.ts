@@ -62,7 +62,9 @@ export default createRule<Options, MessageIds>({
     const programDefaults = () => (types ? configuredDefaults(types) : undefined);
     const timeoutMs = options.timeoutMs ?? 10_000;
     const strict = options.checkUnknown === true;
-    const clients = clientsWithUserRows(options.clients ?? []).filter((client) => options.checkDatabases !== false || !client.isDatabase);
+    const withUserRows = clientsWithUserRows(options.clients ?? []);
+    // The unfiltered table is shared with the other rules, so their call resolutions are reused.
+    const clients = options.checkDatabases === false ? withUserRows.filter((client) => !client.isDatabase) : withUserRows;
 
     /** Instances created in this file, with the calls made through them. */
     const instances = new Map<CallNode, { instance: InstanceRef; uses: ClientCall[] }>();

@@ -97,6 +97,22 @@ function shapeFor(client: ClientSpec, path: string, on: 'module' | 'instance', n
  * function named `fetch`, a `requests` map, a `client` that is something else.
  */
 export function resolveClientCall(context: Context, node: CallNode, clients: readonly ClientSpec[], types?: TypeFacts): ClientCall | undefined {
+  // Every rule asks about every call; the answer depends only on the node (one parse, one scope manager,
+  // one program) and the client table the rule uses, so it is computed once per pair.
+  let byTable = resolvedCalls.get(node);
+  if (!byTable) resolvedCalls.set(node, (byTable = new Map()));
+  const key = types ? clients : UNTYPED_KEYS.get(clients) ?? UNTYPED_KEYS.set(clients, {}).get(clients)!;
+  if (byTable.has(key)) return byTable.get(key);
+  const resolved = resolveClientCallUncached(context, node, clients, types);
+  byTable.set(key, resolved);
+  return resolved;
+}
+
+/** A rule that resolves without types must not be handed a typed answer, nor the reverse. */
+const UNTYPED_KEYS = new WeakMap<readonly ClientSpec[], object>();
+const resolvedCalls = new WeakMap<CallNode, Map<object, ClientCall | undefined>>();
+
+function resolveClientCallUncached(context: Context, node: CallNode, clients: readonly ClientSpec[], types?: TypeFacts): ClientCall | undefined {
   const callee = unwrap(node.callee);
   const origin = resolveOrigin(context, callee);
   if (origin) {
@@ -134,6 +150,8 @@ function matchByType(context: Context, node: CallNode, callee: TSESTree.Node, cl
   const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
   const path = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : '';
   if (path === undefined) return undefined;
+  // Ask the checker only when a client that types could name has a method of this name.
+  if (!clients.some((client) => types.typedClients.has(client) && shapeFor(client, path, 'instance', node))) return undefined;
   const client = types.clientOfType(receiver);
   if (!client || !clients.includes(client)) return undefined;
   const shape = shapeFor(client, path, 'instance', node);

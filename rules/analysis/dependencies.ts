@@ -40,6 +40,7 @@ export function resolveRemoteCall(context: Context, node: CallNode, clients: rea
   if (resolveOrigin(context, node.callee.object)?.kind !== 'module') return undefined;
   const method = memberName(node.callee);
   if (method === undefined) return undefined;
+  if (!clients.some((candidate) => types.typedClients.has(candidate))) return undefined; // no client types in the program
   const client = types.clientOfType(node.callee.object);
   if (!client || !clients.includes(client) || client.localMethods?.includes(method)) return undefined;
   const shape = client.calls.find((candidate) => candidate.on !== 'module' && !candidate.constructs && pathMatches(candidate.path, method));

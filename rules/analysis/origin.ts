@@ -111,6 +111,19 @@ function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): strin
  */
 export function resolveOrigin(context: Context, node: TSESTree.Node, depth = 0): Origin | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  if (depth === 0) {
+    // Several rules ask about the same callee; an answer depends only on the (immutable) tree and scopes.
+    if (originCache.has(node)) return originCache.get(node);
+    const origin = resolveOriginUncached(context, node, 0);
+    originCache.set(node, origin);
+    return origin;
+  }
+  return resolveOriginUncached(context, node, depth);
+}
+
+const originCache = new WeakMap<TSESTree.Node, Origin | undefined>();
+
+function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: number): Origin | undefined {
   const expression = unwrap(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Identifier:

@@ -20,6 +20,26 @@ export interface TypeFacts {
   isUrlType(node: TSESTree.Node): boolean | undefined;
   /** The client whose declared type (`AxiosInstance`, a `grpc.Client` subclass…) the value has. */
   clientOfType(node: TSESTree.Node): ClientSpec | undefined;
+  /**
+   * Clients whose packages have declarations in the program. Only these can be named by a type, so a
+   * call is never put to the checker for any other: asking for a type makes the checker check the file.
+   */
+  typedClients: ReadonlySet<ClientSpec>;
+}
+
+const typedClientsByProgram = new WeakMap<ts.Program, ReadonlySet<ClientSpec>>();
+
+function clientsDeclaredIn(program: ts.Program): ReadonlySet<ClientSpec> {
+  const cached = typedClientsByProgram.get(program);
+  if (cached) return cached;
+  const packages = new Set<string>();
+  for (const file of program.getSourceFiles()) {
+    const name = file.fileName.includes('/node_modules/') ? packageOfFile(file.fileName) : undefined;
+    if (name) packages.add(name);
+  }
+  const clients = new Set(CLIENTS.filter((client) => client.typeNames && client.modules.some((module) => packages.has(module))));
+  typedClientsByProgram.set(program, clients);
+  return clients;
 }
 
 const factsByContext = new WeakMap<object, TypeFacts | null>();
@@ -35,7 +55,11 @@ export function getTypeFacts(context: Context): TypeFacts | undefined {
 }
 
 function declarationPackage(declaration: ts.Declaration): string | undefined {
-  const file = declaration.getSourceFile().fileName.replace(/\\/g, '/');
+  return packageOfFile(declaration.getSourceFile().fileName);
+}
+
+function packageOfFile(fileName: string): string | undefined {
+  const file = fileName.replace(/\\/g, '/');
   const match = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(file);
   if (!match) return undefined;
   const name = match[1]!;
@@ -98,7 +122,7 @@ function createTypeFacts(services: ParserServicesWithTypeInformation): TypeFacts
     return undefined;
   }
 
-  return { program: services.program, checker, toTs, requiredProperty, isUrlType, clientOfType };
+  return { program: services.program, checker, toTs, requiredProperty, isUrlType, clientOfType, typedClients: clientsDeclaredIn(services.program) };
 }
 
 /**
