@@ -146,10 +146,29 @@ export function evaluateCall(context: Context, call: ClientCall, types: TypeFact
   // and the wrapped one is judged where it is constructed.
   if (call.shape.constructs && call.options.kind === 'argument' && call.options.node && wrapsInstance(context, call.options.node)) return { kind: 'unknown' };
   if (call.options.kind === 'chain') return evaluateChain(context, call.node, call.options.method);
+  if (call.client.localSocket && connectsLocally(context, call, call.client.localSocket.optionKey, types)) return { kind: 'bounded' };
   const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs) });
   if (call.client.id === 'http' || call.client.id === 'net') return withSocketHandlers(context, call, verdict);
   if (verdict.kind !== 'absent') return verdict;
   return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object), strictKey: verdict.strictKey };
+}
+
+/** `net.connect('/tmp/app.sock')`, `net.connect({ path })`: a Unix socket or named pipe on this machine. */
+function connectsLocally(context: Context, call: ClientCall, optionKey: string, types: TypeFacts | undefined): boolean {
+  const first = call.node.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (readOption(context, first, [optionKey], types).kind === 'present') return true;
+  const value = unwrap(first);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string';
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const typed = types?.isUrlType(value);
+  if (typed !== undefined) return typed;
+  const variable = findVariable(context, value);
+  const init = variable ? singleAssignmentInit(variable) : undefined;
+  if (init) return unwrap(init).type === AST_NODE_TYPES.Literal ? typeof (unwrap(init) as TSESTree.Literal).value === 'string' : unwrap(init).type === AST_NODE_TYPES.TemplateLiteral;
+  // A parameter: its name is all there is to go on (`socketPath`, `ipcPath`, `sock`).
+  return /path|sock|pipe/i.test(value.name);
 }
 
 /** Is the options argument an object constructed with `new` (directly or through a `const`)? */
@@ -195,6 +214,11 @@ function usesOfResult(context: Context, call: CallNode): { calls: TSESTree.CallE
       continue;
     }
     if (parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.ExpressionStatement) return { calls, escapes: false };
+    // `c ? tls.connect(a) : net.connect(a)`: either branch's value flows on to the same place.
+    if ((parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) || parent?.type === AST_NODE_TYPES.LogicalExpression) {
+      current = parent;
+      continue;
+    }
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(context, parent.id);
       let escapes = parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
@@ -210,12 +234,19 @@ function usesOfResult(context: Context, call: CallNode): { calls: TSESTree.CallE
         }
         // `await req` sends the request and yields its response; the request itself stays here.
         if (use?.type === AST_NODE_TYPES.AwaitExpression) continue;
+        // `source.pipe(socket)` / `pipeline(a, socket)` stream data into it; neither sets a timeout.
+        if (use?.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier && isStreamPlumbing(use.callee)) continue;
         escapes = true;
       }
       return { calls, escapes };
     }
     return { calls, escapes: true };
   }
+}
+
+function isStreamPlumbing(callee: TSESTree.Node): boolean {
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  return name === 'pipe' || name === 'pipeline' || name === 'unpipe';
 }
 
 /** superagent: `.timeout(ms)` somewhere on the request's chain. */

@@ -108,6 +108,11 @@ export interface ClientSpec {
   ineffectiveKeys?: readonly IneffectiveKey[];
   /** Methods of an instance that never do I/O (gRPC `close`), excluded from `'*'`. */
   localMethods?: readonly string[];
+  /**
+   * A call that connects to a local socket instead of a remote host: a string first argument (a Unix
+   * socket or named pipe path) or this key in the options. It never crosses the network, so it is not judged.
+   */
+  localSocket?: { optionKey: string };
   /** `instance.defaults.timeout = n` configures the instance (axios). */
   defaultsWrite?: string;
   fix?: TimeoutFix;
@@ -277,6 +282,7 @@ export const CLIENTS: readonly ClientSpec[] = [
     modules: ['net', 'tls'],
     category: 'socket',
     default: { kind: 'none' },
+    localSocket: { optionKey: 'path' },
     calls: [
       { path: 'connect', on: 'module', options: { kind: 'arg', index: 0 } },
       { path: 'createConnection', on: 'module', options: { kind: 'arg', index: 0 } },

@@ -297,6 +297,16 @@ export function start(track: (r: unknown) => void) {
   return req;
 }
 `,
+  // net.connect to a Unix socket path is local IPC, not a remote call (wait-on, bench/accuracy)
+  `
+import * as net from 'node:net';
+export function probe(socketPath: string) {
+  const socket = net.connect(socketPath);
+  socket.on('connect', () => socket.end());
+  net.connect('/tmp/app.sock');
+  net.connect({ path: '/tmp/app.sock' });
+}
+`,
   // net.connect timeout with a destroying handler
   `
 import * as net from 'node:net';
@@ -1632,6 +1642,29 @@ export function open() {
       {
         messageId: 'ineffectiveTimeout', line: 4, column: 65, endLine: 4, endColumn: 78,
         data: { reason: 'node:net `timeout` only emits a \'timeout\' event and never closes the socket, and nothing here destroys it; call `socket.destroy()` from a \'timeout\' handler.' },
+        suggestions: [],
+      },
+    ],
+  },
+  // either branch of a conditional flows to the same socket; piping into it sets no timeout (localtunnel, bench/accuracy)
+  {
+    code: `
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+export function open(secure: boolean, host: string, port: number, source: NodeJS.ReadableStream) {
+  const local = secure ? tls.connect({ host, port }) : net.connect({ host, port });
+  local.once('connect', () => source.pipe(local));
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 5, column: 26, endLine: 5, endColumn: 37,
+        data: { client: 'node:net', what: 'call', remedy: 'a `timeout` with a \'timeout\' handler that destroys the socket' },
+        suggestions: [],
+      },
+      {
+        messageId: 'missingTimeout', line: 5, column: 56, endLine: 5, endColumn: 67,
+        data: { client: 'node:net', what: 'call', remedy: 'a `timeout` with a \'timeout\' handler that destroys the socket' },
         suggestions: [],
       },
     ],
