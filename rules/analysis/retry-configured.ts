@@ -64,6 +64,11 @@ function axiosRetryAttachments(context: Context): Array<{ call: TSESTree.CallExp
   const cached = attachments.get(context.sourceCode);
   if (cached) return cached;
   const found: Array<{ call: TSESTree.CallExpression; target: Origin | undefined }> = [];
+  // No import of axios-retry, no attachment: don't walk the tree for one.
+  if (!AXIOS_RETRY.modules.some((module) => context.sourceCode.text.includes(module))) {
+    attachments.set(context.sourceCode, found);
+    return found;
+  }
   walk(context.sourceCode, context.sourceCode.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const origin = resolveOrigin(context, node.callee);

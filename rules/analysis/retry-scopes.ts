@@ -13,12 +13,21 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const cache = new WeakMap<object, FileRetries>();
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const MAY_RETRY = new RegExp(['catch', ...RETRY_LIBRARIES.flatMap((library) => library.modules)].map(escapeRegExp).join('|'));
+
 /** Every retry scope in the file, found in one walk and shared by the rules that ask. */
 export function collectRetryScopes(context: Context): FileRetries {
   const cached = cache.get(context.sourceCode);
   if (cached) return cached;
   const found: FileRetries = { scopes: [], policies: [] };
   const sourceCode = context.sourceCode;
+  // A retry needs a catch (loops, recursion) or a retry library's import; most files have neither, and
+  // skipping them spares a second walk of the tree.
+  if (!MAY_RETRY.test(sourceCode.text)) {
+    cache.set(sourceCode, found);
+    return found;
+  }
   const policies = new Map<TSESTree.Node, RetryPolicy>();
   walk(sourceCode, sourceCode.ast, (node) => {
     switch (node.type) {
