@@ -2,7 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from './all-rules';
 import { buildConfigs } from './configs';
 
-// `require('../package.json')` resolves from out/rules/ as well as from rules/ (both are two levels down).
+// The plugin runs compiled, from out/rules/, two levels below the package root.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { name, version } = require('../../package.json') as { name: string; version: string };
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, enclosingStatement } from './analysis/ast-walk';
-import { insertArgument, insertProperty } from './analysis/fixes';
+import { insertArgument, insertProperty, lineBreak } from './analysis/fixes';
 import { freshName, keySource, lineIndent, randomUuid, readsVariablesFrom, removeStatementLine, type KeySource } from './analysis/retry-keys';
 import { classifyCall, type ConfiguredUse, type Operation, type SendKey, type UserOperation } from './analysis/retry-operations';
 import { RetryReach } from './analysis/retry-reach';
@@ -135,7 +135,7 @@ export default createRule<Options, MessageIds>({
           fix: (fixer) => {
             const name = freshName(context, anchor, anchor, 'idempotencyKey');
             const uuid = randomUuid(context, fixer);
-            return [...uuid.fixes, fixer.insertTextBefore(anchor, `const ${name} = ${uuid.expression};\n${lineIndent(context, anchor)}`), ...sendText(send, name)(fixer)];
+            return [...uuid.fixes, fixer.insertTextBefore(anchor, `const ${name} = ${uuid.expression};${lineBreak(sourceCode)}${lineIndent(context, anchor)}`), ...sendText(send, name)(fixer)];
           },
         }] : [];
         context.report({ node: site.callee, messageId: 'unsafeRetry', data, suggest });
@@ -162,7 +162,7 @@ export default createRule<Options, MessageIds>({
         if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || readsVariablesFrom(context, declaration, scope.body)) return [];
         return [{
           messageId: 'hoistIdempotencyKey',
-          fix: (fixer) => [fixer.insertTextBefore(anchor, `${sourceCode.getText(declaration)}\n${indent}`), removeStatementLine(context, fixer, declaration)],
+          fix: (fixer) => [fixer.insertTextBefore(anchor, `${sourceCode.getText(declaration)}${lineBreak(sourceCode)}${indent}`), removeStatementLine(context, fixer, declaration)],
         }];
       }
       if (declaration || readsVariablesFrom(context, value, scope.body)) return [];
@@ -173,7 +173,7 @@ export default createRule<Options, MessageIds>({
           const property = value.parent;
           // `{ idempotencyKey: randomUUID() }` becomes `{ idempotencyKey }` when the names agree.
           const shorthand = property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name;
-          return [fixer.insertTextBefore(anchor, `const ${name} = ${sourceCode.getText(value)};\n${indent}`), shorthand ? fixer.replaceText(property, name) : fixer.replaceText(value, name)];
+          return [fixer.insertTextBefore(anchor, `const ${name} = ${sourceCode.getText(value)};${lineBreak(sourceCode)}${indent}`), shorthand ? fixer.replaceText(property, name) : fixer.replaceText(value, name)];
         },
       }];
     }

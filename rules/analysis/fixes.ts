@@ -3,6 +3,11 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 
+/** The file's own line break, so an inserted line never mixes CRLF into an LF file or the reverse. */
+export function lineBreak(sourceCode: SourceCode): string {
+  return /\r\n/.test(sourceCode.text) ? '\r\n' : '\n';
+}
+
 /** The indentation of the line `node` starts on. */
 function lineIndent(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): string {
   const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
@@ -33,7 +38,7 @@ export function insertProperty(fixer: Fixer, sourceCode: SourceCode, object: TSE
   for (const comment of sourceCode.getCommentsAfter(anchor)) {
     if (comment.loc.start.line === anchor.loc.end.line) anchor = comment;
   }
-  const line = `\n${lineIndent(sourceCode, last)}${text}${hasTrailingComma ? ',' : ''}`;
+  const line = `${lineBreak(sourceCode)}${lineIndent(sourceCode, last)}${text}${hasTrailingComma ? ',' : ''}`;
   const fixes = [fixer.insertTextAfterRange([anchor.range[1], anchor.range[1]], line)];
   if (!hasTrailingComma) fixes.unshift(fixer.insertTextAfter(last, ','));
   return fixes;

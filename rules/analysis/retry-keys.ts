@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { moduleMatches } from '../knowledge/clients';
 import { KEY_GENERATORS } from '../knowledge/retries';
 import { contains, enclosingStatement, walk } from './ast-walk';
+import { lineBreak } from './fixes';
 import { findVariable, resolveOrigin, singleAssignmentInit } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -110,15 +111,16 @@ export function randomUuid(context: Context, fixer: Fixer): { expression: string
     const last = named.specifiers[named.specifiers.length - 1]!;
     return { expression: 'randomUUID()', fixes: [fixer.insertTextAfter(last, ', randomUUID')] };
   }
+  const eol = lineBreak(context.sourceCode);
   const lastImport = imports[imports.length - 1];
-  if (lastImport) return { expression: 'randomUUID()', fixes: [fixer.insertTextAfter(lastImport, "\nimport { randomUUID } from 'node:crypto';")] };
+  if (lastImport) return { expression: 'randomUUID()', fixes: [fixer.insertTextAfter(lastImport, `${eol}import { randomUUID } from 'node:crypto';`)] };
   const first = program.body[0];
   const isModule = program.sourceType === 'module' && !usesRequire(context);
-  const line = isModule ? "import { randomUUID } from 'node:crypto';\n" : "const { randomUUID } = require('node:crypto');\n";
+  const line = (isModule ? "import { randomUUID } from 'node:crypto';" : "const { randomUUID } = require('node:crypto');") + eol;
   if (!first) return { expression: 'randomUUID()', fixes: [fixer.insertTextAfterRange([0, 0], line)] };
   // After a 'use strict' directive and before the first real statement, keeping the header comment on top.
   const directive = first.type === AST_NODE_TYPES.ExpressionStatement && first.directive ? first : undefined;
-  if (directive) return { expression: 'randomUUID()', fixes: [fixer.insertTextAfter(directive, `\n${line.trimEnd()}`)] };
+  if (directive) return { expression: 'randomUUID()', fixes: [fixer.insertTextAfter(directive, `${eol}${line.trimEnd()}`)] };
   return { expression: 'randomUUID()', fixes: [fixer.insertTextBefore(first, line)] };
 }
 
