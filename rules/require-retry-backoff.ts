@@ -3,6 +3,7 @@ import { awaitsWait } from './analysis/retry-waits';
 import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
 import type { ConfiguredUse } from './analysis/retry-operations';
+import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
@@ -72,6 +73,8 @@ export default createRule<Options, MessageIds>({
     function checkScope(scope: RetryScope): void {
       const retry = describeScope(scope);
       if (scope.kind !== 'library') {
+        // A loop that retries a file read or a prompt hammers nothing remote.
+        if (!attemptLooksRemote(context, scope, types)) return;
         if (!scope.bounded) once(scope.node, () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry } }));
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         if (!waits) context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } });

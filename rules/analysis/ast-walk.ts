@@ -65,6 +65,8 @@ export function enclosingStatement(node: TSESTree.Node): TSESTree.Statement | un
 
 /** The name a callee is called by: `sleep` for `sleep()`, `wait` for `utils.wait()`. */
 export function calleeName(callee: TSESTree.Node): string | undefined {
+  // `(0, utils_1.sleep)(ms)`: how compiled TypeScript calls an imported function.
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) return calleeName(callee.expressions[callee.expressions.length - 1]!);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
   return undefined;

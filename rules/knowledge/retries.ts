@@ -323,6 +323,14 @@ export const KEY_GENERATORS: ReadonlyArray<{ module?: string; path: string }> = 
  * Names that, when awaited in a failure path, are a wait between attempts: `await sleep(ms)`,
  * `await setTimeout(ms)` from `timers/promises`, `await delay(ms)`, `await backoff(attempt)`.
  */
+/**
+ * Callee names that mark a hand-written retry's attempt as remote I/O when no known client is resolved
+ * (`this.runRequest()`, `client.send()`, `fetchWithAuth()`). A loop that retries a file-system walk or a
+ * prompt is no distributed-systems hazard: bench/accuracy found 15 such false positives of
+ * require-retry-backoff (firebase-tools, @anthropic-ai/sdk) before attempts had to look remote.
+ */
+export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delete|del|call|invoke|query|execute|publish|connect|upload|download)$|fetch|request|http|rpc|graphql|webhook/i;
+
 export const WAIT_NAME = /^(?:sleep|delay|wait|pause|backoff|backOff|setTimeout|scheduler\.wait|waitFor|exponentialDelay|jitter)/i;
 
 /** An SDK's row as a client spec with constructors as factories, for `resolveInstanceMember`. */

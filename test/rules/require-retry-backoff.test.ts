@@ -351,6 +351,54 @@ export const load = () => promiseRetry({ forever: true }, (retry) => fetch('http
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // bench/accuracy false positives: retries of local work are no hazard to a remote service.
+  // Walking up to the parent directory until a file is found (@anthropic-ai/sdk fs-util).
+  `
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+export async function findUp(start: string, name: string): Promise<string | undefined> {
+  let dir = start;
+  for (;;) {
+    try {
+      await fs.access(path.join(dir, name));
+      return path.join(dir, name);
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+}
+`,
+  // Asking the user again until the answer parses (firebase-tools init).
+  `
+declare function prompt(question: string): Promise<string>;
+export async function askPort(): Promise<number> {
+  while (true) {
+    try {
+      const answer = Number.parseInt(await prompt('Port?'), 10);
+      if (Number.isNaN(answer)) throw new Error('not a number');
+      return answer;
+    } catch {
+      console.error('Please enter a number.');
+    }
+  }
+}
+`,
+  // Compiled TypeScript calls an imported sleep as \`(0, utils_1.sleep)(ms)\` (firebase-tools rollout).
+  `
+const utils_1 = require('./utils');
+export async function rollout(send: () => Promise<void>) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await fetch('https://deploy.example.com/rollouts', { signal: AbortSignal.timeout(5000) });
+      return;
+    } catch {
+      await (0, utils_1.sleep)(1000);
+    }
+  }
+}
+`,
   // A user-declared wait function counts as a wait.
   { code: `
 import axios from 'axios';
