@@ -100,12 +100,33 @@ function failureHasBoundedExit(context: Context, handler: TSESTree.BlockStatemen
     if (!alwaysExits(node.consequent) && !alwaysExits(node.alternate)) return undefined;
     const names = identifiersIn(context.sourceCode, node.test);
     if ([...names].some((name) => counterNames.has(name) || CLOCKS.has(name))) bounded = true;
+    if (readsClock(context, node.test)) bounded = true;
     if (node.test.type === AST_NODE_TYPES.UnaryExpression || node.test.type === AST_NODE_TYPES.BinaryExpression) {
       walk(context.sourceCode, node.test, (inner) => void (inner.type === AST_NODE_TYPES.UpdateExpression && (bounded = true)));
     }
     return bounded ? false : undefined;
   });
   return bounded;
+}
+
+/**
+ * A deadline: `if (remainingMs <= 0) break` where `remainingMs` was computed from `Date.now()` (bench/accuracy:
+ * @anthropic-ai/sdk SessionToolRunner). Follows `const` values two steps back.
+ */
+function readsClock(context: Context, expression: TSESTree.Node, depth = 0): boolean {
+  if (depth > 2) return false;
+  let found = false;
+  walk(context.sourceCode, expression, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (CLOCKS.has(node.name)) found = true;
+    const variable = findVariable(context, node);
+    const def = variable?.defs[0];
+    const init = def?.type === 'Variable' ? def.node.init : undefined;
+    if (init && readsClock(context, init, depth + 1)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 function isConstantTrue(test: TSESTree.Expression | null): boolean {

@@ -370,6 +370,25 @@ export async function findUp(start: string, name: string): Promise<string | unde
   }
 }
 `,
+  // A deadline computed from the clock bounds the loop, and a jittered sleep spaces it (@anthropic-ai/sdk SessionToolRunner).
+  `
+declare function sleep(ms: number): Promise<void>;
+export async function sendEvent(body: unknown, windowMs: number) {
+  const started = Date.now();
+  let delay = 250;
+  while (true) {
+    try {
+      return await fetch('https://api.example.com/events', { method: 'PUT', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+    } catch {
+      const elapsed = Date.now() - started;
+      const remainingMs = windowMs - elapsed;
+      if (remainingMs <= 0) break;
+      await sleep(Math.min(delay *= 2, remainingMs));
+    }
+  }
+  return undefined;
+}
+`,
   // Asking the user again until the answer parses (firebase-tools init).
   `
 declare function prompt(question: string): Promise<string>;
