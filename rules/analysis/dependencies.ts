@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { pathMatches, type ClientSpec } from '../knowledge/clients';
+import type { ClientSpec } from '../knowledge/clients';
 import { BASE_URL_OPTIONS, URL_OPTION_KEYS } from '../knowledge/guards';
 import { locateOptions, resolveClientCall, resolveInstanceCreation, type ClientCall, type InstanceRef } from './calls';
 import { readOption } from './options';
@@ -27,25 +27,13 @@ export interface Dependency {
 const MAX_DEPTH = 6;
 
 /**
- * A call that reaches a remote service: what `resolveClientCall` finds, minus constructors (`new Pool()`
- * connects lazily), plus, with types, calls on a client instance imported from another file of the
- * project (`import { payments } from './clients'`), which syntax alone cannot see.
+ * A call that reaches a remote service: what `resolveClientCall` finds (with types, that includes calls on
+ * a client instance imported from another file of the project), minus constructors (`new Pool()`
+ * connects lazily).
  */
 export function resolveRemoteCall(context: Context, node: CallNode, clients: readonly ClientSpec[], types?: TypeFacts): ClientCall | undefined {
   const call = resolveClientCall(context, node, clients, types);
-  if (call) return call.shape.constructs ? undefined : call;
-  if (!types || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  // resolveClientCall already asks the types about receivers it cannot resolve; what it leaves is a value
-  // imported from a module that is not a client (a file of this project).
-  if (resolveOrigin(context, node.callee.object)?.kind !== 'module') return undefined;
-  const method = memberName(node.callee);
-  if (method === undefined) return undefined;
-  if (!clients.some((candidate) => types.typedClients.has(candidate))) return undefined; // no client types in the program
-  const client = types.clientOfType(node.callee.object);
-  if (!client || !clients.includes(client) || client.localMethods?.includes(method)) return undefined;
-  const shape = client.calls.find((candidate) => candidate.on !== 'module' && !candidate.constructs && pathMatches(candidate.path, method));
-  if (!shape) return undefined;
-  return { node, client, shape, instance: { client }, viaType: true, options: locateOptions(context, node, shape.options, types) };
+  return call && !call.shape.constructs ? call : undefined;
 }
 
 function keyAt(context: Context, node: TSESTree.Node): string {

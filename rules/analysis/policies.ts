@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import * as ts from 'typescript';
 import { GUARD_LIBRARIES, type GuardFactory, type GuardKind, type GuardLibrary } from '../knowledge/guards';
 import { resolveOrigin, unwrap, type Origin } from './origin';
-import type { TypeFacts } from './types';
+import { declarationPackage, type TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -106,13 +106,6 @@ function fromCreation(context: Context, call: CallNode, library: GuardLibrary, f
     complete &&= inner.complete;
   }
   return { parts, complete };
-}
-
-/** The package a declaration comes from, by its path under node_modules. */
-function declarationPackage(declaration: ts.Declaration): string | undefined {
-  const file = declaration.getSourceFile().fileName.replace(/\\/g, '/');
-  const match = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(file);
-  return match?.[1];
 }
 
 /**

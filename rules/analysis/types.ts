@@ -54,7 +54,8 @@ export function getTypeFacts(context: Context): TypeFacts | undefined {
   return facts ?? undefined;
 }
 
-function declarationPackage(declaration: ts.Declaration): string | undefined {
+/** The package a declaration comes from, by its path under node_modules (`@types/foo__bar` is `@foo/bar`). */
+export function declarationPackage(declaration: ts.Declaration): string | undefined {
   return packageOfFile(declaration.getSourceFile().fileName);
 }
 
