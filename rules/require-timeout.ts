@@ -165,7 +165,8 @@ export default createRule<Options, MessageIds>({
       }
       if (node.type === AST_NODE_TYPES.CallExpression && isAbortSignalTimeout(context, node)) checkSharedSignal(node);
       const call = resolveClientCall(context, node, clients, types);
-      if (!call) return;
+      // The injected function may carry its own timeout: only its default is known.
+      if (!call || call.overridable) return;
       // An instance whose client has no instance-level configuration (gRPC: the deadline is a call
       // option) can't be covered by its creation: each call's own options are the whole story.
       const configurable = call.instance !== undefined && instanceCarriesConfig(call.client);

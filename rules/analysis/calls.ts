@@ -3,7 +3,7 @@ import {
   moduleMatches, pathMatches,
   type CallShape, type ClientSpec, type HttpMethod, type InstanceFactory, type OptionsLocation,
 } from '../knowledge/clients';
-import { findVariable, isUrlLike, memberName, resolveOrigin, singleAssignmentInit, unwrap, type Origin } from './origin';
+import { findVariable, isOverridable, isUrlLike, memberName, resolveOrigin, singleAssignmentInit, unwrap, type Origin } from './origin';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -34,6 +34,8 @@ export interface ClientCall {
   instance?: InstanceRef;
   /** Set when the call reaches the default instance because types said so (`http: AxiosStatic`). */
   viaType?: boolean;
+  /** The client is only the default of an injectable function (`options.fetch ?? fetch`): see `Origin`. */
+  overridable?: true;
 }
 
 function sameModule(client: ClientSpec, module: string): boolean {
@@ -117,7 +119,7 @@ function resolveClientCallUncached(context: Context, node: CallNode, clients: re
   const origin = resolveOrigin(context, callee);
   if (origin) {
     const matched = matchOrigin(context, node, origin, clients, types);
-    if (matched) return matched;
+    if (matched) return isOverridable(origin) ? { ...matched, overridable: true } : matched;
     // An import from the user's own module (`import { api } from './api'`) or a call result: only the
     // type can tell what it is. A known client module's unmatched export (`axios.isCancel`) is not a call.
     if (!types || (origin.kind === 'module' && clients.some((client) => sameModule(client, origin.module)))) return undefined;

@@ -33,7 +33,8 @@ const MAX_DEPTH = 6;
  */
 export function resolveRemoteCall(context: Context, node: CallNode, clients: readonly ClientSpec[], types?: TypeFacts): ClientCall | undefined {
   const call = resolveClientCall(context, node, clients, types);
-  return call && !call.shape.constructs ? call : undefined;
+  // Which service an injected function reaches is the caller's business.
+  return call && !call.shape.constructs && !call.overridable ? call : undefined;
 }
 
 function keyAt(context: Context, node: TSESTree.Node): string {

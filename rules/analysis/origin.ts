@@ -9,10 +9,17 @@ import { normaliseModule } from '../knowledge/clients';
  * - `call` / `new`: the result of calling something whose origin is known, then reading `path` from it;
  *   this is how `axios.create(cfg).get` and `new Pool(cfg).query` are seen.
  */
-export type Origin =
+export type Origin = (
   | { kind: 'module'; module: string; path: string[] }
   | { kind: 'global'; name: string; path: string[] }
-  | { kind: 'call'; callee: Origin; call: TSESTree.CallExpression | TSESTree.NewExpression; path: string[] };
+  | { kind: 'call'; callee: Origin; call: TSESTree.CallExpression | TSESTree.NewExpression; path: string[] }
+) & {
+  /**
+   * Only the default of an injectable value: `options.fetch ?? globalThis.fetch`. What the call sends
+   * (its method, its headers) is known whichever function runs; how long it waits is not.
+   */
+  overridable?: true;
+};
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -64,6 +71,16 @@ export function singleAssignmentInit(variable: TSESLint.Scope.Variable): TSESTre
     if (writes.length !== 1) return undefined;
   }
   return declarator.init;
+}
+
+const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__toESM', '_interopRequireDefault', '_interopRequireWildcard']);
+
+/** `__importStar`, `tslib.__importStar`, `(0, tslib.__importDefault)`: helpers that hand back the required module. */
+function isInteropHelper(callee: TSESTree.Node): boolean {
+  let target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.SequenceExpression) target = target.expressions[target.expressions.length - 1]!;
+  const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
+  return name !== undefined && INTEROP_HELPERS.has(name);
 }
 
 function isRequireCall(context: Context, node: TSESTree.Node): node is TSESTree.CallExpression {
@@ -143,16 +160,34 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
     }
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
-      if (expression.type === AST_NODE_TYPES.CallExpression && isRequireCall(context, expression)) {
-        return { kind: 'module', module: normaliseModule(stringLiteral(expression.arguments[0]) ?? ''), path: [] };
+      if (expression.type === AST_NODE_TYPES.CallExpression) {
+        const first = expression.arguments[0];
+        if (isRequireCall(context, expression as TSESTree.Node)) return { kind: 'module', module: normaliseModule(stringLiteral(first) ?? ''), path: [] };
+        // Compiled ES modules: `__importStar(require('m'))` (tsc, tslib), `__toESM(require('m'))` (esbuild).
+        if (first && isInteropHelper(expression.callee) && isRequireCall(context, first)) return resolveOrigin(context, first, depth + 1);
       }
       // `require('fetch-retry')(fetch)` style wrappers are modelled by the rules that know them.
       const callee = resolveOrigin(context, expression.callee, depth + 1);
       return callee && { kind: 'call', callee, call: expression, path: [] };
     }
+    case AST_NODE_TYPES.SequenceExpression:
+      // `(0, m.default)(…)`: compiled code calls an import without a `this`; the value is the last one.
+      return resolveOrigin(context, expression.expressions[expression.expressions.length - 1]!, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression: {
+      // `injected ?? fetch`: the caller's function when given, the known default otherwise.
+      if (expression.operator === '&&' || resolveOrigin(context, expression.left, depth + 1)) return undefined;
+      const fallback = resolveOrigin(context, expression.right, depth + 1);
+      return fallback && { ...fallback, overridable: true };
+    }
     default:
       return undefined;
   }
+}
+
+/** Is this origin, or the value it was called or read from, only an injectable default? */
+export function isOverridable(origin: Origin): boolean {
+  if (origin.overridable) return true;
+  return origin.kind === 'call' && isOverridable(origin.callee);
 }
 
 function resolveIdentifier(context: Context, identifier: TSESTree.Identifier, depth: number): Origin | undefined {

@@ -30,6 +30,18 @@ function fetch(url: string) {
 }
 export const n = fetch('https://example.com');
 `,
+  // an injected fetch with the global as its default: the caller's fetch may carry its own timeout
+  `
+export class Webhook {
+  private readonly fetchFn: typeof fetch;
+  constructor(options: { fetch?: typeof fetch } = {}) {
+    this.fetchFn = options.fetch ?? globalThis.fetch;
+  }
+  send(url: string) {
+    return this.fetchFn(url, { method: 'POST' });
+  }
+}
+`,
   // a parameter named fetch is not the global
   `
 export function load(fetch: (u: string) => Promise<unknown>) {
