@@ -139,15 +139,60 @@ function httpEvidence(context: Context, call: ClientCall, names: readonly string
   const options = call.options.node;
   if (!options) return { key: { kind: 'none' }, send: { kind: 'argument', call: call.node, index: call.options.index } };
   const headers = readOption(context, options, ['headers']);
-  if (headers.kind === 'unknown') return { key: { kind: 'unknown' } };
+  if (headers.kind === 'unknown') {
+    const literal = objectLiteral(context, options);
+    const composed = literal !== undefined && literal.properties.every((property) => property.type !== AST_NODE_TYPES.SpreadElement || composedHere(context, property.argument));
+    return { key: composed ? keyless(context, names) : { kind: 'unknown' } };
+  }
   if (headers.kind === 'absent') {
     const literal = unwrap(options).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(options) as TSESTree.ObjectExpression) : undefined;
     return { key: { kind: 'none' }, send: literal ? { kind: 'headers', object: literal } : undefined };
   }
-  const key = headerKey(context, headers.value, names);
+  let key = headerKey(context, headers.value, names);
+  if (key.kind === 'unknown' && composedHere(context, headers.value)) key = keyless(context, names);
   const literal = inlineHeaders(headers.value);
   return { key, send: key.kind === 'none' && literal ? { kind: 'header', object: literal } : undefined };
 }
+
+/**
+ * Is this value built by the code at hand (an object with spreads, a merge helper's result, the instance's
+ * own `this.headers`) rather than handed in whole by a caller (a parameter, `req.headers`)? A caller may
+ * put a key in what it hands over; headers this code composes carry one only if this file names one.
+ */
+function composedHere(context: Context, node: TSESTree.Node, depth = 0): boolean {
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return value.object.type === AST_NODE_TYPES.ThisExpression;
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVariable(context, value);
+      const init = variable ? singleAssignmentInit(variable) : undefined;
+      return init !== undefined && depth < 4 && composedHere(context, init, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Headers this file composes out of sight: an idempotency key has to be named somewhere to be sent, so
+ * a file that never names one (no header name, no `idempot…` word, even in a comment) sends none.
+ */
+function keyless(context: Context, names: readonly string[]): KeyEvidence {
+  let mentions = mentionsBySource.get(context.sourceCode);
+  if (mentions === undefined) {
+    const lower = context.sourceCode.text.toLowerCase();
+    mentions = lower.includes('idempot') || names.some((name) => lower.includes(name));
+    mentionsBySource.set(context.sourceCode, mentions);
+  }
+  return mentions ? { kind: 'unknown' } : { kind: 'none' };
+}
+
+const mentionsBySource = new WeakMap<object, boolean>();
 
 function sdkFacts(context: Context, node: CallNode): CallFacts | undefined {
   for (const { sdk, spec } of SDK_SPECS) {

@@ -1145,6 +1145,57 @@ export async function pay() {
     ],
   },
 
+  // Headers composed here (a merge helper, the instance's own headers) in a file that names no key: none is sent.
+  {
+    code: `
+export class Redis {
+  private headers: Record<string, string>;
+  constructor(token: string, extra: Record<string, string> = {}) {
+    this.headers = { 'Content-Type': 'application/json', authorization: token, ...extra };
+  }
+  async request(req: { path: string[]; body: unknown; headers?: Record<string, string> }) {
+    const requestOptions = { method: 'POST', headers: mergeHeaders(this.headers, req.headers ?? {}), body: JSON.stringify(req.body) };
+    let error: unknown;
+    for (let i = 0; i <= 3; i++) {
+      try {
+        return await fetch(['https://redis.example.com', ...req.path].join('/'), requestOptions);
+      } catch (e) {
+        error = e;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** i));
+      }
+    }
+    throw error;
+  }
+}
+function mergeHeaders(...all: Array<Record<string, string>>) {
+  return Object.assign({}, ...all);
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 12, column: 22, endLine: 12, endColumn: 27, suggestions: [] },
+    ],
+  },
+  // An injected fetch defaulting to the global one still sends this POST; headers spread here carry no key.
+  {
+    code: `
+import pRetry from 'p-retry';
+export class WebClient {
+  private readonly fetchFn: typeof fetch;
+  private readonly defaultHeaders = { 'User-Agent': 'client/1.0' };
+  constructor({ fetch }: { fetch?: typeof fetch } = {}) {
+    this.fetchFn = fetch ?? globalThis.fetch;
+  }
+  async makeRequest(url: string, body: string, headers: Record<string, string> = {}) {
+    const allHeaders = { ...this.defaultHeaders, ...headers };
+    return pRetry(() => this.fetchFn(url, { method: 'POST', headers: allHeaders, body, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 11, column: 25, endLine: 11, endColumn: 37, suggestions: [] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `
@@ -1221,6 +1272,31 @@ export async function pay() {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Composed headers in a file that names an idempotency key somewhere: the key may be among them.
+  `
+import pRetry from 'p-retry';
+// Callers put their Idempotency-Key in \`extra\`.
+export async function send(url: string, body: string, extra: Record<string, string>) {
+  const headers = { 'Content-Type': 'application/json', ...extra };
+  await pRetry(() => fetch(url, { method: 'POST', headers, body }), { retries: 3 });
+}
+`,
+  // Headers or options handed in whole by the caller: the caller may have put a key in them.
+  `
+import pRetry from 'p-retry';
+export async function send(url: string, body: string, headers: Record<string, string>, init: RequestInit) {
+  await pRetry(() => fetch(url, { method: 'POST', headers, body }), { retries: 3 });
+  await pRetry(() => fetch(url, { ...init, method: 'POST', body }), { retries: 3 });
+}
+`,
+  // An injected fetch (\`options.fetch ?? fetch\`) is retried safely for GET, and require-timeout's business is not this rule's.
+  `
+import pRetry from 'p-retry';
+export function client(options: { fetch?: typeof fetch }) {
+  const fetchFn = options.fetch ?? fetch;
+  return (url: string) => pRetry(() => fetchFn(url), { retries: 3 });
+}
+`,
   // GET PUT DELETE in retry
   `
 import axios from 'axios';
