@@ -1,4 +1,4 @@
-import { ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { CLIENTS, type ClientSpec } from '../knowledge/clients';
 import type { OptionVerdict } from './options';
@@ -48,8 +48,10 @@ export function getTypeFacts(context: Context): TypeFacts | undefined {
   const key = context.sourceCode;
   const cached = factsByContext.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const services = ESLintUtils.getParserServices(context, true);
-  const facts = services.program ? createTypeFacts(services as ParserServicesWithTypeInformation) : null;
+  // ESLint's default parser (plain JavaScript) has no parser services at all, and getParserServices throws
+  // for it even when full type information is optional: read them directly and lint without types.
+  const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  const facts = services?.program && services.esTreeNodeToTSNodeMap ? createTypeFacts(services as ParserServicesWithTypeInformation) : null;
   factsByContext.set(key, facts);
   return facts ?? undefined;
 }
