@@ -8,8 +8,9 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * Hand-written retries: a loop whose failure path goes round again, and recursion from a catch or a
- * `.catch()` handler. Shapes that only look like retries (a loop over items, a fallback chain, a stream
- * reader, a callback called from a catch) are told apart here; each has a regression test.
+ * `.catch()` handler (recursion on a helper's failure value is in retry-failure-value.ts). Shapes that
+ * only look like retries (a loop over items, a fallback chain, a stream reader, a callback called from a
+ * catch) are told apart here; each has a regression test.
  */
 
 export type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
@@ -202,7 +203,7 @@ function assignedIn(context: Context, block: TSESTree.Node): Set<string> {
 // ——— recursion ———
 
 /** Is `call` a call of `fn` itself (by its name, or `this.name()` in a method)? */
-function callsItself(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+export function callsItself(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(context, callee);
@@ -219,7 +220,7 @@ function callsItself(context: Context, call: TSESTree.CallExpression, fn: Functi
   return false;
 }
 
-function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
+export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
   let found: TSESTree.CallExpression | undefined;
   walk(context.sourceCode, root, (node) => {
     if (found) return false;
@@ -231,7 +232,7 @@ function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode
 }
 
 /** Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`) or checks one before recursing. */
-function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
+export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
   const counted = call.arguments.some((argument) => {
     const value = unwrap(argument);
     return value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
@@ -249,7 +250,7 @@ function recursionBounded(context: Context, call: TSESTree.CallExpression, handl
  * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
  * its condition tests switches mode once; it is a fallback, not a retry.
  */
-function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.IfStatement || current.test.type !== AST_NODE_TYPES.Identifier) continue;
     const name = current.test.name;

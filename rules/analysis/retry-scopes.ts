@@ -4,6 +4,7 @@ import { attemptsFromCount, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibra
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
 import { resolveOrigin, unwrap, type Origin } from './origin';
+import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
 import { catchHandlerRecursion, catchRecursion, loopScope } from './retry-loops';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 
@@ -22,9 +23,9 @@ export function collectRetryScopes(context: Context): FileRetries {
   if (cached) return cached;
   const found: FileRetries = { scopes: [], policies: [] };
   const sourceCode = context.sourceCode;
-  // A retry needs a catch (loops, recursion) or a retry library's import; most files have neither, and
-  // skipping them spares a second walk of the tree.
-  if (!MAY_RETRY.test(sourceCode.text)) {
+  // A retry needs a catch (loops, recursion), a retry library's import, or a 5xx status check (a helper
+  // that returns null for a server error); most files have none, and skipping them spares a second walk.
+  if (!MAY_RETRY.test(sourceCode.text) && !SERVER_STATUS.test(sourceCode.text)) {
     cache.set(sourceCode, found);
     return found;
   }
@@ -45,6 +46,11 @@ export function collectRetryScopes(context: Context): FileRetries {
       }
       case AST_NODE_TYPES.TryStatement: {
         const scope = catchRecursion(context, node);
+        if (scope) found.scopes.push(scope);
+        break;
+      }
+      case AST_NODE_TYPES.IfStatement: {
+        const scope = failureValueRecursion(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }

@@ -1,0 +1,176 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { contains, enclosingFunction, enclosingStatement, isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
+import { isOneShotFallback, recursionBounded, recursiveCallIn } from './retry-loops';
+import { localCallee } from './retry-reach';
+import type { RetryScope } from './retry-types';
+import { awaitsWait } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type FailureValue = 'null' | 'undefined';
+
+/**
+ * Recursion on a failure value: a helper of this file signals a failed attempt by returning null (from the
+ * catch around its remote call, or for a 5xx response), and its caller recurses when it sees that value:
+ *
+ *     const res = await makeRequest(url);          // returns null on a network error or a 5xx
+ *     if (res === null) return this.run(url, ++n);  // the retry
+ *
+ * The scope's body is the attempt that failed (the helper's try block, or the call that produced the
+ * response whose status was checked), so the remote check and reach see the call that is repeated.
+ */
+
+/**
+ * A status comparison that means a server error: `x.status >= 500`, `status > 499`, `500 <= res.statusCode`,
+ * or one conjunct of `&&` (`status >= 500 && status < 600`). Returns the status operand.
+ */
+function serverErrorOperand(test: TSESTree.Expression): TSESTree.Expression | undefined {
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return serverErrorOperand(test.left) ?? serverErrorOperand(test.right);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const flipped = { '<=': '>=', '<': '>' }[test.operator as string];
+  const [operand, bound, operator] = flipped ? [test.right, test.left, flipped] : [test.left, test.right, test.operator];
+  if (bound.type !== AST_NODE_TYPES.Literal || typeof bound.value !== 'number' || !readsStatus(operand)) return undefined;
+  const lowest = operator === '>=' ? bound.value : operator === '>' ? bound.value + 1 : undefined;
+  return lowest !== undefined && lowest >= 500 && lowest < 600 ? operand : undefined;
+}
+
+const STATUS_NAME = /status(?:code)?$/i;
+
+/**
+ * The text of the status comparisons `serverErrorOperand` accepts (`res.status >= 500`, `statusCode > 499`,
+ * `500 <= status`), for the prefilter that lets a file without a catch through to the walk.
+ */
+export const SERVER_STATUS = /status(?:code)?\s*>=?\s*[45]\d\d|\b[45]\d\d\s*<=?\s*[\w$.?!]*status/i;
+
+function readsStatus(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return STATUS_NAME.test(memberName(value) ?? '');
+  return value.type === AST_NODE_TYPES.Identifier && STATUS_NAME.test(value.name);
+}
+
+/** The index of the helper's parameter named `name` (plain or with a default), or -1. */
+function parameterIndex(fn: FunctionNode, name: string): number {
+  return fn.params.findIndex((param) => {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    return target.type === AST_NODE_TYPES.Identifier && target.name === name;
+  });
+}
+
+/**
+ * The code that produced `value`: the call, or a single-assignment variable's declaration. When that call
+ * is to a function of this file (`await makeRequest(url)`), its body: the remote call is written there.
+ */
+function producer(context: Context, value: TSESTree.Node): TSESTree.Node | undefined {
+  let target = unwrap(value);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, target);
+    const init = variable && singleAssignmentInit(variable);
+    if (!init) return undefined;
+    target = unwrap(init);
+  }
+  if (target.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const local = localCallee(context, target.callee);
+  if (local && isFunctionNode(local.fn) && !contains(local.fn, target)) return local.fn.body;
+  return enclosingStatement(target) ?? target;
+}
+
+/**
+ * The call that produced the response whose status the helper checked: `res` in `res.status`, or in
+ * `const status = res.status` / `const { status } = res`; a parameter of the helper is followed to the
+ * argument its caller passed.
+ */
+function responseAttempt(context: Context, operand: TSESTree.Expression, helper: FunctionNode, helperCall: TSESTree.CallExpression): TSESTree.Node | undefined {
+  let response: TSESTree.Node | undefined;
+  const value = unwrap(operand);
+  if (value.type === AST_NODE_TYPES.MemberExpression) response = value.object;
+  else if (value.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(context, value)?.defs[0];
+    const declarator = def?.type === 'Variable' ? def.node : undefined;
+    const init = declarator?.init && unwrap(declarator.init);
+    if (init?.type === AST_NODE_TYPES.MemberExpression && declarator!.id.type === AST_NODE_TYPES.Identifier) response = init.object;
+    else if (init && declarator!.id.type === AST_NODE_TYPES.ObjectPattern) response = init;
+  }
+  if (!response) return undefined;
+  const target = unwrap(response);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(context, target)?.defs[0];
+    if (def?.type === 'Parameter' && def.node === helper) {
+      const argument = helperCall.arguments[parameterIndex(helper, target.name)];
+      return argument && producer(context, argument);
+    }
+  }
+  return producer(context, target);
+}
+
+function returnedFailure(statement: TSESTree.ReturnStatement): FailureValue | undefined {
+  const argument = statement.argument && unwrap(statement.argument);
+  if (!argument) return 'undefined';
+  if (argument.type === AST_NODE_TYPES.Literal && argument.value === null && !('regex' in argument)) return 'null';
+  if (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') return 'undefined';
+  if (argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === 'void') return 'undefined';
+  return undefined;
+}
+
+/**
+ * Where the helper returns one of `values` on a failed attempt, and what that attempt was: the try block
+ * whose catch returns it, or the response whose 5xx status made it return it. The remote check
+ * (retry-remote.ts) then asks whether that attempt reaches a remote service.
+ */
+function failedAttempt(context: Context, helper: FunctionNode, values: ReadonlySet<FailureValue>, helperCall: TSESTree.CallExpression): { attempt: TSESTree.Node; value: FailureValue } | undefined {
+  let found: { attempt: TSESTree.Node; value: FailureValue } | undefined;
+  walkSameFunction(context.sourceCode, helper.body, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+    const value = returnedFailure(node);
+    if (!value || !values.has(value)) return undefined;
+    for (let child: TSESTree.Node = node, parent: TSESTree.Node | undefined = node.parent; parent && parent !== helper; child = parent, parent = parent.parent) {
+      if (parent.type === AST_NODE_TYPES.CatchClause && parent.parent.type === AST_NODE_TYPES.TryStatement) {
+        found = { attempt: parent.parent.block, value };
+        break;
+      }
+      const operand = parent.type === AST_NODE_TYPES.IfStatement && child === parent.consequent ? serverErrorOperand(parent.test) : undefined;
+      if (operand) {
+        const attempt = responseAttempt(context, operand, helper, helperCall) ?? enclosingStatement(helperCall);
+        if (attempt) found = { attempt, value };
+        break;
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `v === null`, `v == null`, `v === undefined`, `v === void 0`, `!v` (either side): the variable and the values the test catches. */
+function testedFailure(test: TSESTree.Expression): { variable: TSESTree.Identifier; values: Set<FailureValue> } | undefined {
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) {
+    return { variable: test.argument, values: new Set(['null', 'undefined']) };
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return undefined;
+  const [variable, other] = test.left.type === AST_NODE_TYPES.Identifier && test.left.name !== 'undefined' ? [test.left, test.right] : [test.right, test.left];
+  if (variable.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const compared = other.type === AST_NODE_TYPES.Literal && other.value === null && !('regex' in other) ? 'null'
+    : (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined') || (other.type === AST_NODE_TYPES.UnaryExpression && other.operator === 'void') ? 'undefined' : undefined;
+  if (!compared) return undefined;
+  return { variable, values: test.operator === '==' ? new Set(['null', 'undefined']) : new Set([compared]) };
+}
+
+/** `if (res === null) return run(url, ++retries)` inside `run`, where `res` holds what a helper of this file returned. */
+export function failureValueRecursion(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
+  const tested = testedFailure(statement.test);
+  const fn = tested && enclosingFunction(statement);
+  if (!fn) return undefined;
+  const call = recursiveCallIn(context, statement.consequent, fn);
+  if (!call || isOneShotFallback(call, fn)) return undefined;
+  const variable = findVariable(context, tested.variable);
+  const init = variable && singleAssignmentInit(variable);
+  const helperCall = init && unwrap(init);
+  if (helperCall?.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(helperCall) !== fn) return undefined;
+  const helper = localCallee(context, helperCall.callee);
+  if (!helper || helper.fn === fn || !isFunctionNode(helper.fn)) return undefined;
+  const failed = failedAttempt(context, helper.fn, tested.values, helperCall);
+  if (!failed) return undefined;
+  return {
+    kind: 'recursion', mechanism: `the recursive call when ${helper.name}() returns ${failed.value}`, node: call, body: failed.attempt,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.consequent), waits: awaitsWait(context, statement.consequent), failurePath: statement.consequent,
+  };
+}
