@@ -346,6 +346,62 @@ export const load = () => promiseRetry({ forever: true }, (retry) => fetch('http
     { messageId: 'foreverRetry', line: 3, column: 42, endLine: 3, endColumn: 55, suggestions: [] },
     ],
   },
+  // Recursion on a helper's failure value (@discordjs/rest): the helper returns null after a network error
+  // or for a 5xx, and the caller recurses at once. Counted, so bounded; no wait.
+  {
+    code: `
+async function callOnce(url: string, retries: number): Promise<Response | null> {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    if (retries < 3) return null;
+    throw error;
+  }
+}
+async function checkStatus(res: Response, retries: number): Promise<Response | null> {
+  const status = res.status;
+  if (status >= 500 && status < 600) {
+    if (retries < 3) return null;
+    throw new Error(res.statusText);
+  }
+  return res;
+}
+export class Handler {
+  async runRequest(url: string, retries = 0): Promise<Response> {
+    const res = await callOnce(url, retries);
+    if (res === null) return this.runRequest(url, ++retries);
+    const handled = await checkStatus(res, retries);
+    if (handled === null) return this.runRequest(url, ++retries);
+    return handled;
+  }
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 21, column: 30, endLine: 21, endColumn: 45, suggestions: [], data: { retry: 'the recursive call when callOnce() returns null on line 21' } },
+    { messageId: 'noBackoff', line: 23, column: 34, endLine: 23, endColumn: 49, suggestions: [], data: { retry: 'the recursive call when checkStatus() returns null on line 23' } },
+    ],
+  },
+  // The same with `!res` and a helper that returns nothing from its catch; no counter, so also unbounded.
+  {
+    code: `
+const fetchStatus = async (url: string) => {
+  try {
+    return await fetch(url);
+  } catch {
+    return;
+  }
+};
+export async function poll(url: string): Promise<Response> {
+  const res = await fetchStatus(url);
+  if (!res) return poll(url);
+  return res;
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 11, column: 20, endLine: 11, endColumn: 24, suggestions: [] },
+    { messageId: 'noBackoff', line: 11, column: 20, endLine: 11, endColumn: 24, suggestions: [] },
+    ],
+  },
 
 ];
 
@@ -603,6 +659,86 @@ var __generator = (this && this.__generator) || function (thisArg, body) {
         return { value: op[0] ? op[1] : void 0, done: true };
     }
 };
+`,
+  // Recursion on a helper's failure value that waits before the next attempt.
+  `
+import { setTimeout as sleep } from 'node:timers/promises';
+async function callOnce(url: string, retries: number): Promise<Response | null> {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    if (retries < 3) return null;
+    throw error;
+  }
+}
+export class Handler {
+  async runRequest(url: string, retries = 0): Promise<Response> {
+    const res = await callOnce(url, retries);
+    if (res === null) {
+      await sleep(1000 * 2 ** retries);
+      return this.runRequest(url, ++retries);
+    }
+    return res;
+  }
+}
+`,
+  // A helper that returns null for a 404 signals "not here", not a failed attempt: the recursion is a fallback.
+  `
+async function getOnce(url: string): Promise<Response | null> {
+  const res = await fetch(url);
+  if (res.status === 404) return null;
+  return res;
+}
+export async function get(url: string, attempt = 0): Promise<Response> {
+  const res = await getOnce(url);
+  if (res === null) return get(url.replace('/v2/', '/v1/'), attempt + 1);
+  return res;
+}
+`,
+  // A helper of another file: what it returns null for is not known here.
+  `
+import { makeNetworkRequest } from './network';
+export async function run(url: string, retries = 0): Promise<Response> {
+  const res = await makeNetworkRequest(url, retries);
+  if (res === null) return run(url, ++retries);
+  return res;
+}
+`,
+  // A literal mode switch: the recursive call turns the cache off, so it happens once.
+  `
+async function fromCache(url: string): Promise<Response | null> {
+  try {
+    return await fetch(url, { cache: 'force-cache' });
+  } catch {
+    return null;
+  }
+}
+export async function load(url: string, useCache = true): Promise<Response> {
+  if (useCache) {
+    const res = await fromCache(url);
+    if (res === null) return load(url, false);
+    return res;
+  }
+  return fetch(url);
+}
+`,
+  // The recursion is on the success branch (the next page), not on the failure value.
+  `
+async function page(url: string): Promise<Response | null> {
+  try {
+    return await fetch(url);
+  } catch {
+    return null;
+  }
+}
+export async function crawl(url: string, depth = 0): Promise<Response | void> {
+  const res = await page(url);
+  if (res === null) {
+    console.warn('unreachable', url);
+  } else if (depth < 3) {
+    return crawl(res.headers.get('link') ?? url, depth + 1);
+  }
+}
 `,
 
 ];
