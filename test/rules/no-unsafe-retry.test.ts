@@ -1268,6 +1268,27 @@ export async function pay() {
     ],
   },
 
+  // Recursion on a helper's failure value (@discordjs/rest): the helper's POST is retried when it returns null.
+  {
+    code: `
+async function postOnce(body: string, retries: number): Promise<Response | null> {
+  try {
+    return await fetch('https://api.example.com/pay', { method: 'POST', body });
+  } catch (error) {
+    if (retries < 3) return null;
+    throw error;
+  }
+}
+export async function pay(body: string, retries = 0): Promise<Response> {
+  const res = await postOnce(body, retries);
+  if (res === null) return pay(body, ++retries);
+  return res;
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 18, endLine: 4, endColumn: 23, suggestions: [] },
+    ],
+  },
 ];
 
 /** Must stay silent. */
