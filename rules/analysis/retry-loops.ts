@@ -23,12 +23,35 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.BreakStatement:
       return true;
-    case AST_NODE_TYPES.BlockStatement:
-      return statement.body.some((inner) => alwaysExits(inner));
+    case AST_NODE_TYPES.BlockStatement: {
+      // `{ if (transient) continue; throw error; }` goes round again before it reaches the throw.
+      const exit = statement.body.findIndex((inner) => alwaysExits(inner));
+      return exit !== -1 && !statement.body.slice(0, exit).some(mayContinue);
+    }
     case AST_NODE_TYPES.IfStatement:
       return alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
     case AST_NODE_TYPES.TryStatement:
       return alwaysExits(statement.finalizer) || (alwaysExits(statement.block) && (!statement.handler || alwaysExits(statement.handler.body)));
+    default:
+      return false;
+  }
+}
+
+/** Can `statement` go round its enclosing loop (a `continue` not inside a nested loop or function)? */
+function mayContinue(statement: TSESTree.Node): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.some(mayContinue);
+    case AST_NODE_TYPES.IfStatement:
+      return mayContinue(statement.consequent) || (statement.alternate !== null && mayContinue(statement.alternate));
+    case AST_NODE_TYPES.TryStatement:
+      return mayContinue(statement.block) || (statement.handler !== null && mayContinue(statement.handler.body)) || (statement.finalizer !== null && mayContinue(statement.finalizer));
+    case AST_NODE_TYPES.SwitchStatement:
+      return statement.cases.some((branch) => branch.consequent.some(mayContinue));
+    case AST_NODE_TYPES.LabeledStatement:
+      return mayContinue(statement.body);
     default:
       return false;
   }

@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS } from '../knowledge/clients';
 import { REMOTE_CALL_NAME } from '../knowledge/retries';
 import { calleeName, walk } from './ast-walk';
 import { resolveClientCall } from './calls';
+import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -19,9 +20,24 @@ export function attemptLooksRemote(context: Context, scope: RetryScope, types: T
     if (remote) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
     const name = calleeName(node.callee);
-    if ((name !== undefined && REMOTE_CALL_NAME.test(name)) || resolveClientCall(context, node, CLIENTS, types)) remote = true;
+    if (resolveClientCall(context, node, CLIENTS, types)) remote = !isLoopbackUrl(context, node.arguments[0]);
+    else if (name !== undefined && REMOTE_CALL_NAME.test(name)) remote = true;
     return undefined;
   });
   return remote;
+}
+
+/** `http://127.0.0.1:${port}/…`: waiting for a process on this machine to come up, not a remote dependency. */
+const LOOPBACK_URL = /^(?:https?|wss?):\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/]|$)/i;
+
+function isLoopbackUrl(context: Context, node: TSESTree.Node | undefined, depth = 0): boolean {
+  if (!node || depth > 4) return false;
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string' && LOOPBACK_URL.test(value.value);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return LOOPBACK_URL.test(value.quasis[0]?.value.cooked ?? '');
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, value);
+  const init = variable ? singleAssignmentInit(variable) : undefined;
+  return init !== undefined && isLoopbackUrl(context, init, depth + 1);
 }
 

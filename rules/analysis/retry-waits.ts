@@ -36,7 +36,8 @@ function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<st
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(value.callee);
-  if (name !== undefined && (WAIT_NAME.test(name) || extra.has(name))) return true;
+  // `_waitAfterFailure()`: a private helper's leading underscores are not part of what it does.
+  if (name !== undefined && (WAIT_NAME.test(name.replace(/^_+/, '')) || extra.has(name))) return true;
   const local = localFunction(context, value.callee);
   return local !== undefined && functionWaits(context, local, depth, extra);
 }

@@ -7,6 +7,24 @@ import { typedTester, untypedTester } from '../rule-tester';
  * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // A catch that continues on one error and rethrows the rest retries that error, here at once.
+  {
+    code: `
+export async function publish(body: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://events.example.com/publish', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ETIMEDOUT') continue;
+      throw error;
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] },
+    ],
+  },
   // The example service's waitForSettlement: no bound and no wait.
   {
     code: `
@@ -407,6 +425,51 @@ export async function poll(url: string): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A private wait helper (\`this._waitAfterFailure()\`) is a wait; polling a process on this machine is not a remote retry.
+  `
+export class Retrying {
+  async call(method: () => Promise<unknown>) {
+    for (let index = 1; index <= 3; index++) {
+      try {
+        return await method();
+      } catch (error) {
+        if ((error as { status?: number }).status === 503) {
+          await this._waitAfterFailure(index);
+          continue;
+        }
+        break;
+      }
+    }
+  }
+  async _waitAfterFailure(index: number) {
+    await new Promise((resolve) => setTimeout(resolve, 500 * index));
+  }
+  async poll(port: number) {
+    const url = \`http://127.0.0.1:\${port}/ready\`;
+    for (;;) {
+      try {
+        return await fetch(url, { signal: AbortSignal.timeout(1000) });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ECONNREFUSED') continue;
+        throw error;
+      }
+    }
+  }
+  async get(url: string) {
+    for (let index = 1; index <= 3; index++) {
+      try {
+        return await fetch(url, { signal: AbortSignal.timeout(1000) });
+      } catch (error) {
+        if ((error as { status?: number }).status === 503) {
+          await this._waitAfterFailure(index);
+          continue;
+        }
+        break;
+      }
+    }
+  }
+}
+`,
   // bench/accuracy false positives: retries of local work are no hazard to a remote service.
   // Walking up to the parent directory until a file is found (@anthropic-ai/sdk fs-util).
   `
