@@ -4,6 +4,7 @@ import { insertArgument, insertProperty, lineBreak } from './analysis/fixes';
 import { freshName, keySource, lineIndent, randomUuid, readsVariablesFrom, removeStatementLine, type KeySource } from './analysis/retry-keys';
 import { classifyCall, type ConfiguredUse, type Operation, type SendKey, type UserOperation } from './analysis/retry-operations';
 import { RetryReach } from './analysis/retry-reach';
+import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
 import { getTypeFacts } from './analysis/types';
 import { SUGGESTED_HEADER } from './knowledge/retries';
@@ -122,11 +123,19 @@ export default createRule<Options, MessageIds>({
       return `${retrier.use.name} on line ${retrier.use.node.loc.start.line} (it repeats ${retrier.use.repeatsOn})`;
     }
 
+    /** "POST", or "POST (the method passed on line 12)" when a wrapper's caller names it: the one this retry runs, if any. */
+    function labelOf(operation: Operation, scope?: RetryScope): string {
+      const passers = operation.methodFrom;
+      if (!passers) return operation.label;
+      const passer = passers.find((call) => scope && contains(scope.body, call)) ?? passers[0]!;
+      return `${operation.label} (the method passed on line ${passer.loc.start.line})`;
+    }
+
     function report(operation: Operation, retrier: Retrier, scopes: readonly RetryScope[]): void {
       const site = retrier.kind === 'scope' ? retrier.site : operation.call;
       const where = site !== operation.call ? ` in ${retrier.kind === 'scope' && retrier.via ? `${retrier.via}()` : 'the called function'} on line ${operation.call.loc.start.line}` : '';
       const advice = operation.advice ?? `Send an idempotency key created once before the retry (${remedyOf(operation)}).`;
-      const data = { operation: `${operation.label}${where}`, consequence: operation.consequence, retry: describe(retrier), advice, relatedLocations: relatedOf(retrier) };
+      const data = { operation: `${labelOf(operation, retrier.kind === 'scope' ? retrier.scope : undefined)}${where}`, consequence: operation.consequence, retry: describe(retrier), advice, relatedLocations: relatedOf(retrier) };
       const anchor = site === operation.call ? anchorFor(operation, retrier, scopes) : undefined;
       if (operation.key.kind === 'none') {
         const send = operation.send;
@@ -178,8 +187,8 @@ export default createRule<Options, MessageIds>({
       }];
     }
 
-    function reportUnverified(operation: Operation, retry: string, site: CallNode): void {
-      context.report({ node: site.callee, messageId: 'unverifiedIdempotencyKey', data: { operation: operation.label, retry, consequence: operation.consequence } });
+    function reportUnverified(operation: Operation, retry: string, site: CallNode, scope?: RetryScope): void {
+      context.report({ node: site.callee, messageId: 'unverifiedIdempotencyKey', data: { operation: labelOf(operation, scope), retry, consequence: operation.consequence } });
     }
 
     function onCall(node: CallNode): void {
@@ -207,6 +216,8 @@ export default createRule<Options, MessageIds>({
           report(operation, { kind: 'configured', use }, scopes);
         }
         for (const scope of ordered) {
+          // A retry of refused requests (429, connection refused) cannot apply anything twice.
+          if (retriesOnlyUnprocessed(context, scope)) continue;
           const reachable = reach.of(scope);
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;
@@ -214,8 +225,10 @@ export default createRule<Options, MessageIds>({
             // Reporting the failure (`catch { await post('/errors', e) }`) happens once per failure, not as the attempt.
             if (scope.handler && contains(scope.handler, reached.site)) continue;
             if (operation.key.kind === 'safe') continue;
+            // A wrapper this retry calls sends what this retry passes: a POST passed by another caller is not retried here.
+            if (operation.methodFrom && reached.site !== operation.call && !operation.methodFrom.some((call) => contains(scope.body, call))) continue;
             if (operation.key.kind === 'unknown') {
-              if (options.checkUnknown) reportUnverified(operation, describeScope(scope), reached.site);
+              if (options.checkUnknown) reportUnverified(operation, describeScope(scope), reached.site, scope);
               done.add(reached.site);
               continue;
             }

@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CLIENTS, moduleMatches } from '../knowledge/clients';
+import { CLIENTS, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
   AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS,
 } from '../knowledge/retries';
+import { callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
 import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
@@ -56,6 +57,8 @@ export interface Operation {
   send?: SendKey;
   /** What to do when no idempotency key can be sent (an SDK without one, an AWS deduplication id). */
   advice?: string;
+  /** When the method is a wrapper's parameter: the calls in this file that pass the non-idempotent one. */
+  methodFrom?: CallNode[];
 }
 
 export interface CallFacts {
@@ -128,6 +131,20 @@ function inlineHeaders(node: TSESTree.Node): TSESTree.ObjectExpression | undefin
   if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
   const first = value.type === AST_NODE_TYPES.NewExpression && value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
   return first?.type === AST_NODE_TYPES.ObjectExpression ? first : undefined;
+}
+
+/**
+ * `fetch(url, { method })` inside `request(method, url)`: the non-idempotent method this file's callers
+ * pass to the wrapper, with the calls that pass it.
+ */
+function methodFromCallers(context: Context, call: ClientCall): { method: HttpMethod; calls: CallNode[] } | undefined {
+  if (call.options.kind !== 'argument' || !call.options.node) return undefined;
+  const verdict = readOption(context, call.options.node, ['method']);
+  const values = verdict.kind === 'present' ? callerValues(context, verdict.value)
+    : verdict.kind === 'unknown' ? callerValues(context, call.options.node, ['method']) : [];
+  const unsafe = values.filter((passed) => NON_IDEMPOTENT_METHODS.includes(passed.value.toUpperCase() as HttpMethod));
+  if (unsafe.length === 0) return undefined;
+  return { method: unsafe[0]!.value.toUpperCase() as HttpMethod, calls: unsafe.map((passed) => passed.call) };
 }
 
 function httpEvidence(context: Context, call: ClientCall, names: readonly string[]): { key: KeyEvidence; send?: SendKey } {
@@ -290,12 +307,14 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
   const names = [...IDEMPOTENCY_HEADERS, ...settings.headers];
   const client = resolveClientCall(context, node, CLIENTS, types);
   if (client && !client.shape.constructs) {
-    const method = httpMethodOf(client, readMethodFrom(context));
+    let method = httpMethodOf(client, readMethodFrom(context));
+    const passed = method === undefined ? methodFromCallers(context, client) : undefined;
+    if (passed) method = passed.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
     const configured = axiosRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
     if (!unsafe) return configured && { configured };
     const { key, send } = httpEvidence(context, client, names);
-    return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
+    return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send, methodFrom: passed?.calls }, configured };
   }
   const origin = resolveOrigin(context, node.callee);
   const wrapped = wrappedBy(origin, FETCH_RETRY);

@@ -42,6 +42,8 @@ export interface RetryLibrary {
   foreverKeys?: readonly string[];
   /** Does it wait between attempts by default? (cockatiel does not: `ConstantBackoff(0)`.) */
   waitsByDefault: boolean;
+  /** The callback's parameter that is the function to call to retry (promise-retry's `retry`), if any. */
+  retryParam?: number;
   /** Option that sets the wait, when `waitsByDefault` is false. */
   backoffKey?: string;
   source: string;
@@ -66,7 +68,7 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
   {
     // Also takes `(options, fn)`; the callback's first parameter is the `retry` to call from its `.catch`.
     id: 'promise-retry', name: 'promise-retry', modules: ['promise-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
-    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
+    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true, retryParam: 0,
     source: 'IndigoUnited/node-promise-retry index.js (options passed to `retry`, retries 10) (✔src 2.0.1); npm view: depends on retry ^0.12.0',
   },
   {
@@ -293,6 +295,18 @@ export const IDEMPOTENCY_HEADERS: readonly string[] = [
   'paypal-request-id', // developer.paypal.com/reference/guidelines/idempotency (✔doc)
   'repeatability-request-id', // OASIS Repeatable Requests 1.0 (✔doc)
 ];
+
+/**
+ * Failures that say the server did not act on the request, so repeating it cannot apply it twice: 429 Too
+ * Many Requests (RFC 6585: the server refused it; Stripe and the IETF idempotency draft call it safe to
+ * retry) and connection errors raised before anything was sent (Node's `error.code`).
+ */
+export const UNPROCESSED_FAILURES = {
+  statuses: [429],
+  statusMembers: ['status', 'statusCode'],
+  codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'],
+  codeMembers: ['code', 'errno'],
+} as const;
 
 /** The header the suggestion adds. */
 export const SUGGESTED_HEADER = 'Idempotency-Key';

@@ -1196,6 +1196,122 @@ export class WebClient {
     ],
   },
 
+  // A wrapper whose callers pass the method: the POST a caller passes is the one retried inside it.
+  {
+    code: `
+import pRetry from 'p-retry';
+async function request(method: string, url: string, body?: string) {
+  return pRetry(() => fetch(url, { method, body, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+}
+export const charge = (amount: number) => request('POST', 'https://pay.example.com/charges', String(amount));
+export const status = () => request('GET', 'https://pay.example.com/status');
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 23, endLine: 4, endColumn: 28, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+async function request(method: string, url: string, body?: string) {
+  const idempotencyKey = randomUUID();
+  return pRetry(() => fetch(url, { method, body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+export const charge = (amount: number) => request('POST', 'https://pay.example.com/charges', String(amount));
+export const status = () => request('GET', 'https://pay.example.com/status');
+` },
+    ] },
+    ],
+  },
+  // A method read from an options parameter, passed by a sibling method through \`this.call()\`.
+  {
+    code: `
+export class Api {
+  async call(opts: { method: string; path: string }) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await fetch(opts.path, { method: opts.method, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
+    throw new Error('unreachable');
+  }
+  post(path: string) {
+    return this.call({ method: 'POST', path });
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 27, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export class Api {
+  async call(opts: { method: string; path: string }) {
+    const idempotencyKey = randomUUID();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await fetch(opts.path, { method: opts.method, headers: { accept: 'application/json', 'Idempotency-Key': idempotencyKey }, signal: AbortSignal.timeout(5000) });
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
+    throw new Error('unreachable');
+  }
+  post(path: string) {
+    return this.call({ method: 'POST', path });
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // A retry around a wrapper retries what it passes: the POST on line 7, not the unretried one on line 6.
+  {
+    code: `
+import pRetry from 'p-retry';
+function send(method: string, url: string) {
+  return fetch(url, { method, signal: AbortSignal.timeout(5000) });
+}
+export const ping = () => send('POST', 'https://hooks.example.com/ping');
+export const notify = () => pRetry(() => send('POST', 'https://hooks.example.com/notify'), { retries: 2 });
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 42, endLine: 7, endColumn: 46, suggestions: [] },
+    ],
+  },
+  // A catch that continues on one error and rethrows the rest still retries that error.
+  {
+    code: `
+export async function publish(body: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://events.example.com/publish', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ETIMEDOUT') continue;
+      throw error;
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 20, endLine: 5, endColumn: 25, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function publish(body: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://events.example.com/publish', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ETIMEDOUT') continue;
+      throw error;
+    }
+  }
+}
+` },
+    ] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `
@@ -1293,6 +1409,45 @@ export async function pay(body: string, retries = 0): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Wrappers called with safe methods only, a retried GET through a wrapper another caller POSTs through
+  // unretried, and retries of refused requests only (429, ECONNREFUSED): nothing can be applied twice.
+  `
+import pRetry from 'p-retry';
+import promiseRetry from 'promise-retry';
+async function request(method: string, url: string) {
+  return pRetry(() => fetch(url, { method, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+}
+export const read = () => request('GET', 'https://api.example.com/orders');
+export const replace = () => request('PUT', 'https://api.example.com/orders/1');
+function send(method: string, url: string) {
+  return fetch(url, { method, signal: AbortSignal.timeout(5000) });
+}
+export const ping = () => send('POST', 'https://hooks.example.com/ping');
+export const poll = () => pRetry(() => send('GET', 'https://hooks.example.com/poll'), { retries: 2 });
+export function push(body: string) {
+  return promiseRetry(async (retry) => {
+    try {
+      return await fetch('https://push.example.com/send', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 429) return retry(e);
+      throw e;
+    }
+  }, { retries: 2 });
+}
+export async function publish(body: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://events.example.com/publish', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ECONNREFUSED') {
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+`,
   // Composed headers in a file that names an idempotency key somewhere: the key may be among them.
   `
 import pRetry from 'p-retry';

@@ -1,0 +1,79 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { UNPROCESSED_FAILURES } from '../knowledge/retries';
+import { contains, isFunctionNode, walkSameFunction } from './ast-walk';
+import { findVariable, memberName, unwrap } from './origin';
+import type { RetryScope } from './retry-types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Does this retry repeat only failures the server did not act on (`if (e.statusCode === 429) return
+ * retry(e)`)? Such a repeat cannot apply an operation twice, whatever its method. Recognised where the
+ * retry is an explicit act: promise-retry's `retry` callback, a loop's catch that rethrows everything
+ * else, a recursive call from a catch.
+ */
+export function retriesOnlyUnprocessed(context: Context, scope: RetryScope): boolean {
+  const retryParam = scope.library?.retryParam;
+  if (retryParam !== undefined) return retryCallsGuarded(context, scope.body, retryParam);
+  if (scope.kind === 'recursion') return scope.failurePath !== undefined && guardedWithin(scope.node, scope.failurePath);
+  if (scope.kind === 'loop' && scope.handler) return loopRetriesOnlyUnprocessed(context, scope.handler);
+  return false;
+}
+
+/** Every use of the callback's `retry` parameter is a call inside an unprocessed-failure test. */
+function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number): boolean {
+  const param = isFunctionNode(body) ? body.params[index] : undefined;
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(context, param);
+  const uses = variable?.references.filter((reference) => reference.identifier !== param) ?? [];
+  if (uses.length === 0) return false;
+  return uses.every(({ identifier }) => {
+    const call = identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && guardedWithin(call, body);
+  });
+}
+
+/** `catch (e) { if (e.status === 429) { await sleep(); continue; } throw e; }`: any other failure leaves the loop. */
+function loopRetriesOnlyUnprocessed(context: Context, handler: TSESTree.CatchClause): boolean {
+  const statements = handler.body.body;
+  const last = statements[statements.length - 1];
+  if (last?.type !== AST_NODE_TYPES.ThrowStatement) return false;
+  let unguardedContinue = false;
+  let guarded = false;
+  for (const statement of statements.slice(0, -1)) {
+    if (statement.type === AST_NODE_TYPES.IfStatement && isUnprocessedTest(statement.test)) {
+      guarded = true;
+      continue;
+    }
+    walkSameFunction(context.sourceCode, statement, (node) => void (node.type === AST_NODE_TYPES.ContinueStatement && (unguardedContinue = true)));
+  }
+  return guarded && !unguardedContinue;
+}
+
+/** Is `node` in the consequent of an `if` (inside `root`) that tests for an unprocessed failure? */
+function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== root && contains(root, current); current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && isUnprocessedTest(parent.test)) return true;
+    if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.consequent === current && isUnprocessedTest(parent.test)) return true;
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === current && isUnprocessedTest(parent.left)) return true;
+  }
+  return false;
+}
+
+/** `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, or an `||` of such tests. */
+function isUnprocessedTest(test: TSESTree.Node): boolean {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isUnprocessedTest(value.left) && isUnprocessedTest(value.right);
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
+  return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
+}
+
+function comparesUnprocessed(read: TSESTree.Node, literal: TSESTree.Node): boolean {
+  const member = unwrap(read);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || literal.type !== AST_NODE_TYPES.Literal) return false;
+  const name = memberName(member);
+  if (typeof literal.value === 'number') return (UNPROCESSED_FAILURES.statusMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(literal.value);
+  if (typeof literal.value === 'string') return (UNPROCESSED_FAILURES.codeMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.codes as readonly string[]).includes(literal.value);
+  return false;
+}
