@@ -120,7 +120,9 @@ export class GuardScopes {
       const classBody = enclosingClassBody(callee);
       if (name && classBody) {
         const key = `${classBody.range[0]}:${name}`;
-        this.thisCalls.set(key, [...(this.thisCalls.get(key) ?? []), node]);
+        const calls = this.thisCalls.get(key);
+        if (calls) calls.push(node);
+        else this.thisCalls.set(key, [node]);
       }
     }
     for (const guard of this.userGuards) {

@@ -114,13 +114,14 @@ function fromCreation(context: Context, call: CallNode, library: GuardLibrary, f
  * symbol it is read from, so every use of the same exported policy is one guard.
  */
 function partsFromType(context: Context, node: TSESTree.Node, types: TypeFacts): PolicyParts | undefined {
+  // `.map()`, `.add()`, `.call()` are everywhere; only a program that declares a guard library can type one as a guard.
+  if (!GUARD_LIBRARIES.some((library) => library.modules.some((module) => types.declaredPackages.has(module)))) return undefined;
   const tsNode = types.toTs(unwrap(node));
-  const type = types.checker.getTypeAtLocation(tsNode);
+  const kinds = kindsOfType(types.checker, types.checker.getTypeAtLocation(tsNode), 0);
+  if (!kinds || kinds.length === 0) return undefined;
   const symbol = symbolOf(types.checker, tsNode);
   const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   const key = declaration ? `${declaration.getSourceFile().fileName}#${declaration.getStart()}` : keyOf(context, node);
-  const kinds = kindsOfType(types.checker, type, 0);
-  if (!kinds || kinds.length === 0) return undefined;
   return { parts: kinds.map(({ library, kind }, index) => ({ library, kind, key: `${key}/${index}` })), complete: true };
 }
 

@@ -25,18 +25,29 @@ export interface TypeFacts {
    * call is never put to the checker for any other: asking for a type makes the checker check the file.
    */
   typedClients: ReadonlySet<ClientSpec>;
+  /** Packages with declarations in the program (`@types/x` counted as `x`): a type can only come from these. */
+  declaredPackages: ReadonlySet<string>;
 }
 
 const typedClientsByProgram = new WeakMap<ts.Program, ReadonlySet<ClientSpec>>();
+const packagesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
 
-function clientsDeclaredIn(program: ts.Program): ReadonlySet<ClientSpec> {
-  const cached = typedClientsByProgram.get(program);
+function packagesDeclaredIn(program: ts.Program): ReadonlySet<string> {
+  const cached = packagesByProgram.get(program);
   if (cached) return cached;
   const packages = new Set<string>();
   for (const file of program.getSourceFiles()) {
     const name = file.fileName.includes('/node_modules/') ? packageOfFile(file.fileName) : undefined;
     if (name) packages.add(name);
   }
+  packagesByProgram.set(program, packages);
+  return packages;
+}
+
+function clientsDeclaredIn(program: ts.Program): ReadonlySet<ClientSpec> {
+  const cached = typedClientsByProgram.get(program);
+  if (cached) return cached;
+  const packages = packagesDeclaredIn(program);
   const clients = new Set(CLIENTS.filter((client) => client.typeNames && client.modules.some((module) => packages.has(module))));
   typedClientsByProgram.set(program, clients);
   return clients;
@@ -125,7 +136,7 @@ function createTypeFacts(services: ParserServicesWithTypeInformation): TypeFacts
     return undefined;
   }
 
-  return { program: services.program, checker, toTs, requiredProperty, isUrlType, clientOfType, typedClients: clientsDeclaredIn(services.program) };
+  return { program: services.program, checker, toTs, requiredProperty, isUrlType, clientOfType, typedClients: clientsDeclaredIn(services.program), declaredPackages: packagesDeclaredIn(services.program) };
 }
 
 /**
