@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, enclosingStatement, identifiersIn, isFunctionNode, isLoop, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, unwrap } from './origin';
+import { THROWING_HELPER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 
@@ -23,6 +24,11 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.BreakStatement:
       return true;
+    case AST_NODE_TYPES.ExpressionStatement: {
+      const call = unwrap(statement.expression);
+      const name = call.type === AST_NODE_TYPES.CallExpression ? calleeName(call.callee) : undefined;
+      return name !== undefined && THROWING_HELPER_NAME.test(name);
+    }
     case AST_NODE_TYPES.BlockStatement: {
       // `{ if (transient) continue; throw error; }` goes round again before it reaches the throw.
       const exit = statement.body.findIndex((inner) => alwaysExits(inner));
@@ -202,16 +208,59 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const tries = ownTries(context, loop);
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
-  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames));
+  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames)
+    && !isGeneratorStep(candidate.handler!));
   if (!attempt) return undefined;
+  const selective = selectiveContinues(context, attempt.handler!.body, counterNames);
+  if (selective && !selective.onFailure) return undefined;
   const flagNames = assignedIn(context, attempt.block);
   const testBounds = !isConstantTrue(loop.test) && [...testNames].some((name) => !flagNames.has(name)) ;
-  const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames);
+  const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true;
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
     attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, handler: attempt.handler ?? undefined,
   };
+}
+
+/** `catch (e) { op = [6, e]; … }`: tsc's `__generator` state machine, even minified under another name. */
+function isGeneratorStep(handler: TSESTree.CatchClause): boolean {
+  const param = handler.param;
+  return handler.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expressions = statement.expression.type === AST_NODE_TYPES.SequenceExpression ? statement.expression.expressions : [statement.expression];
+    return expressions.some((expression) => {
+      if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.right.type !== AST_NODE_TYPES.ArrayExpression) return false;
+      const [step, error] = expression.right.elements.map((element) => element && unwrap(element));
+      return step?.type === AST_NODE_TYPES.Literal && step.value === 6 && error?.type === AST_NODE_TYPES.Identifier && param?.type === AST_NODE_TYPES.Identifier && error.name === param.name;
+    });
+  });
+}
+
+/**
+ * A catch that goes round only through `continue`s and otherwise leaves (`if (…) continue; throw e;`):
+ * does a condition on the way to a continue name a failure worth retrying or read a counter (`onFailure`),
+ * and does one read a counter (`counted`, which bounds the retry)? Undefined when falling through the
+ * catch already goes round.
+ */
+function selectiveContinues(context: Context, handler: TSESTree.BlockStatement, counterNames: Set<string>): { onFailure: boolean; counted: boolean } | undefined {
+  if (!handler.body.some((statement) => alwaysExits(statement))) return undefined;
+  const sourceCode = context.sourceCode;
+  let onFailure = false;
+  let counted = false;
+  walkSameFunction(sourceCode, handler, (node) => {
+    if (node !== handler && isLoop(node)) return false;
+    if (node.type !== AST_NODE_TYPES.ContinueStatement) return undefined;
+    for (let current: TSESTree.Node | undefined = node.parent; current && current !== handler; current = current.parent) {
+      if (current.type !== AST_NODE_TYPES.IfStatement) continue;
+      const reads = [...identifiersIn(sourceCode, current.test)].some((name) => counterNames.has(name));
+      counted ||= reads;
+      const text = sourceCode.getText(current.test);
+      onFailure ||= reads || TRANSIENT_FAILURE_WORDS.some((words) => words.test(text));
+    }
+    return undefined;
+  });
+  return { onFailure, counted };
 }
 
 function assignedIn(context: Context, block: TSESTree.Node): Set<string> {

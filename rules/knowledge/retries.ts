@@ -345,6 +345,20 @@ export const KEY_GENERATORS: ReadonlyArray<{ module?: string; path: string }> = 
  */
 export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delete|del|call|invoke|query|execute|publish|connect|upload|download)$|fetch|request|http|rpc|graphql|webhook/i;
 
+/**
+ * Words that name a failure worth retrying, in the condition of a catch that retries some errors and
+ * rethrows the rest (`if (isTransient(e)) continue`). A catch that goes round only on another signal
+ * (`instanceof RebalanceError`: the consumer group changed) is a restart, not a retry.
+ */
+export const TRANSIENT_FAILURE_WORDS: readonly RegExp[] = [
+  /retr(?:y|i)|transient|temporar|timeout|timed_?out|reset|refused|unavailable|network|connect|socket|throttl|rate_?limit|too_?many|busy|overload|fetch_?error|abort|status|\b(?:408|429|5\d\d)\b/i,
+  // Node's error codes (`ECONNRESET`, `ETIMEDOUT`), matched with their case.
+  /\bE[A-Z]{3,}\b/,
+];
+
+/** `rethrowGrpcError(e)`, `throwApiError(e)`: helpers whose name says they never return (`throwIf…` may). */
+export const THROWING_HELPER_NAME = /^(?:re)?throw(?!If|Unless)(?:[A-Z_]|$)/;
+
 export const WAIT_NAME = /^(?:sleep|delay|wait|pause|backoff|backOff|setTimeout|scheduler\.wait|waitFor|exponentialDelay|jitter)/i;
 
 /** An SDK's row as a client spec with constructors as factories, for `resolveInstanceMember`. */

@@ -7,6 +7,31 @@ import { typedTester, untypedTester } from '../rule-tester';
  * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // A counter in the condition that leads to \`continue\` bounds the retry; nothing waits before it.
+  {
+    code: `
+export async function send(url: string, maxRetries: number) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if (attempt < maxRetries && isRetryable(error)) {
+        attempt++;
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+function isRetryable(error: unknown) {
+  return error instanceof TypeError;
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [] },
+    ],
+  },
   // A catch that continues on one error and rethrows the rest retries that error, here at once.
   {
     code: `
@@ -425,6 +450,44 @@ export async function poll(url: string): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Look-alikes: a restart on a rebalance signal (no failure named, no counter), a catch that calls a
+  // \`rethrow…\` helper, and tsc's generator state machine (\`op = [6, e]\`) under any name.
+  `
+declare class RebalanceError extends Error {}
+declare function rethrowGrpcError(error: unknown, message: string): never;
+declare const service: { request(token?: string): Promise<{ items: string[]; next?: string }>; start(): Promise<void> };
+export async function consume(createFetchers: () => Array<{ start(): Promise<void> }>) {
+  while (true) {
+    const fetchers = createFetchers();
+    try {
+      await Promise.all(fetchers.map((fetcher) => fetcher.start()));
+    } catch (error) {
+      if (error instanceof RebalanceError) continue;
+      throw error;
+    }
+    break;
+  }
+}
+export async function listAll() {
+  const items: string[] = [];
+  let next: string | undefined;
+  do {
+    try {
+      const page = await service.request(next);
+      items.push(...page.items);
+      next = page.next;
+    } catch (error) {
+      rethrowGrpcError(error, 'Failed to list');
+    }
+  } while (next);
+  return items;
+}
+export function step(op: number[], call: (state: unknown) => number[]) {
+  let state: unknown;
+  for (; op[0] !== 2;) try { op = call(state); } catch (e) { op = [6, e as number]; state = undefined; }
+  return op;
+}
+`,
   // A private wait helper (\`this._waitAfterFailure()\`) is a wait; polling a process on this machine is not a remote retry.
   `
 export class Retrying {
