@@ -42,6 +42,21 @@ function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<st
   return local !== undefined && functionWaits(context, local, depth, extra);
 }
 
+/** A promise that settles after a time: `sleep(ms)`, `new Promise((_, reject) => setTimeout(reject, ms))`, or a `const` holding one. */
+export function isTimerPromise(context: Context, node: TSESTree.Node, depth = 0): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const def = findVariable(context, value)?.defs[0];
+    const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
+    return init !== null && isTimerPromise(context, init, depth + 1);
+  }
+  // `sleep(ms).then(() => { throw new TimeoutError() })`
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && calleeName(value.callee) === 'then') {
+    return isTimerPromise(context, value.callee.object, depth);
+  }
+  return isWaitCall(context, value, new Set());
+}
+
 /** Does the code in `root` (its own function only) await a wait before the next attempt? */
 export function awaitsWait(context: Context, root: TSESTree.Node, extra: ReadonlySet<string> = new Set()): boolean {
   let waits = false;

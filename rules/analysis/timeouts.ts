@@ -4,6 +4,7 @@ import type { ClientCall, InstanceRef, OptionsArgument } from './calls';
 import { locateOptions } from './calls';
 import { classifyBound, readOption, type OptionVerdict } from './options';
 import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
+import { boundedByCaller } from './caller-deadline';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -150,6 +151,7 @@ export function evaluateCall(context: Context, call: ClientCall, types: TypeFact
   const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs) });
   if (call.client.id === 'http' || call.client.id === 'net') return withSocketHandlers(context, call, verdict);
   if (verdict.kind !== 'absent') return verdict;
+  if (!call.shape.constructs && boundedByCaller(context, call.node)) return { kind: 'bounded' };
   return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object), strictKey: verdict.strictKey };
 }
 

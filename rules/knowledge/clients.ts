@@ -496,6 +496,14 @@ export const CLIENTS: readonly ClientSpec[] = [
   },
 ];
 
+/**
+ * Wrappers that stop waiting for a promise after a time: the request may still hang, but its caller is
+ * released, which is what a timeout is for. `Promise.race` against a timer is recognised as well.
+ */
+export const PROMISE_DEADLINES: ReadonlyArray<{ module: string; path: string; promiseArgument: number; source: string }> = [
+  { module: 'p-timeout', path: '', promiseArgument: 0, source: 'sindresorhus/p-timeout readme: pTimeout(input, {milliseconds}) (v5+), pTimeout(input, milliseconds) (v4) (✔doc)' },
+];
+
 export function clientById(id: string): ClientSpec | undefined {
   return CLIENTS.find((client) => client.id === id);
 }

@@ -42,6 +42,18 @@ export class Webhook {
   }
 }
 `,
+  // raced against a timer, or handed to p-timeout: the caller stops waiting even if the request hangs
+  `
+import pTimeout from 'p-timeout';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function load(url: string) {
+  const timedOut = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 5000));
+  const first = await Promise.race([fetch(url), timedOut]);
+  const second = await Promise.race([fetch(url).then((response) => response.json()), sleep(5000).then(() => { throw new Error('timed out'); })]);
+  const third = await pTimeout(fetch(url), { milliseconds: 5000 });
+  return [first, second, third];
+}
+`,
   // a parameter named fetch is not the global
   `
 export function load(fetch: (u: string) => Promise<unknown>) {
@@ -565,6 +577,34 @@ export function client(signal: AbortSignal) {
 
 export const invalidCases: Invalid[] = [
   // ── fetch ──
+  // a race between two requests with no timer: neither side ends the wait
+  {
+    code: `
+export async function load(url: string, mirror: string) {
+  return Promise.race([fetch(url), fetch(mirror)]);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 24, endLine: 3, endColumn: 29,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [{ messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export async function load(url: string, mirror: string) {
+  return Promise.race([fetch(url, { signal: AbortSignal.timeout(10000) }), fetch(mirror)]);
+}
+` }],
+      },
+      {
+        messageId: 'missingTimeout', line: 3, column: 36, endLine: 3, endColumn: 41,
+        data: { client: 'fetch', what: 'call', remedy: '`signal: AbortSignal.timeout(ms)`' },
+        suggestions: [{ messageId: 'addTimeout', data: { seconds: '10' }, output: `
+export async function load(url: string, mirror: string) {
+  return Promise.race([fetch(url), fetch(mirror, { signal: AbortSignal.timeout(10000) })]);
+}
+` }],
+      },
+    ],
+  },
   // global fetch without a signal
   {
     code: `
