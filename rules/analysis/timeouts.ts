@@ -163,6 +163,8 @@ function connectsLocally(context: Context, call: ClientCall, optionKey: string, 
   const value = unwrap(first);
   if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string';
   if (value.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  // `net.connect(this.path)` (an IPC provider): as for a parameter below, the name is what there is.
+  if (value.type === AST_NODE_TYPES.MemberExpression) return types?.isUrlType(value) ?? /path|sock|pipe/i.test(memberName(value) ?? '');
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
   const typed = types?.isUrlType(value);
   if (typed !== undefined) return typed;

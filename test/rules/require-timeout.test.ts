@@ -330,6 +330,12 @@ export function probe(socketPath: string) {
   net.connect('/tmp/app.sock');
   net.connect({ path: '/tmp/app.sock' });
 }
+export class IpcProvider {
+  constructor(readonly path: string) {}
+  send() {
+    return net.connect(this.path);
+  }
+}
 `,
   // net.connect timeout with a destroying handler
   `
