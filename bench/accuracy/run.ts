@@ -8,18 +8,11 @@
  * the file is labelled for. A finding on a line with no label counts as a false positive for a labelled rule;
  * undecidable sites are listed but not scored. Tests never run this: it downloads.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import plugin = require('../../rules');
+import { CACHE, CONFIG, ensurePackage, HERE, slug, type CorpusEntry } from './packages';
 
-const HERE = path.join(__dirname, '..', '..', '..', 'bench', 'accuracy');
-const CACHE = process.env.FAULTLINE_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'faultline-bench');
-
-interface CorpusEntry { name: string; version: string; files: string[]; why: string }
 interface Verdict { report: boolean; reason: string }
 /**
  * What deciding the verdict takes: the call site and its enclosing scope (`local`, the default), following which
@@ -33,31 +26,6 @@ interface PackageLabels { package: string; version: string; files: Record<string
 
 interface Finding { rule: string; line: number; column: number; message: string }
 interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; needs: Needs; where: string; detail: string }
-
-function slug(entry: { name: string; version: string }): string {
-  return `${entry.name.replace('/', '+')}@${entry.version}`;
-}
-
-/** The unpacked package, downloading it once. */
-function ensurePackage(entry: CorpusEntry): string {
-  const dir = path.join(CACHE, slug(entry));
-  if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-  const tarballs = path.join(CACHE, 'tarballs');
-  fs.mkdirSync(tarballs, { recursive: true });
-  console.error(`fetching ${entry.name}@${entry.version}…`);
-  const tarball = execFileSync('npm', ['pack', `${entry.name}@${entry.version}`, '--pack-destination', tarballs, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop() ?? '';
-  fs.mkdirSync(dir, { recursive: true });
-  execFileSync('tar', ['xzf', path.join(tarballs, tarball), '-C', dir, '--strip-components=1']);
-  return dir;
-}
-
-const CONFIG: Linter.Config[] = [
-  // The packages' own directives must neither switch our rules off nor add noise.
-  { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
-  { files: ['**/*.{ts,mts,cts,mjs}'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' } },
-  { files: ['**/*.{js,cjs}'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'commonjs' } },
-  plugin.configs.recommended as Linter.Config,
-];
 
 function lint(linter: Linter, dir: string, file: string): Finding[] {
   const code = fs.readFileSync(path.join(dir, file), 'utf8');
