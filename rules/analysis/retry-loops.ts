@@ -98,11 +98,14 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
     return leaves ? false : undefined;
   });
   if (leaves) return true;
-  // `try { … } catch { continue } break;`
+  // `try { … } catch { continue } break;`, or a tail that checks the response and returns or throws
+  // (`if (res.status >= 500) continue; … return json;`): success cannot fall through to the next round.
   const container = attempt.parent;
   if (container?.type === AST_NODE_TYPES.BlockStatement) {
-    const next = container.body[container.body.indexOf(attempt) + 1];
-    if (next?.type === AST_NODE_TYPES.BreakStatement || next?.type === AST_NODE_TYPES.ReturnStatement) return true;
+    const tail = container.body.slice(container.body.indexOf(attempt) + 1);
+    const exit = tail.findIndex((statement) => alwaysExits(statement));
+    if (exit === 0) return true;
+    if (exit > 0 && !tail.slice(0, exit).some((statement) => statement.type === AST_NODE_TYPES.ContinueStatement)) return true;
   }
   return false;
 }

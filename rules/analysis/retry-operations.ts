@@ -188,7 +188,13 @@ function composedHere(context: Context, node: TSESTree.Node, depth = 0): boolean
     case AST_NODE_TYPES.Identifier: {
       const variable = findVariable(context, value);
       const init = variable ? singleAssignmentInit(variable) : undefined;
-      return init !== undefined && depth < 4 && composedHere(context, init, depth + 1);
+      if (init !== undefined) return depth < 4 && composedHere(context, init, depth + 1);
+      // `const { body, headers } = await encodeForm(params)`: read from what a helper built.
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const declarator = def?.type === 'Variable' ? def.node : undefined;
+      if (declarator?.parent.kind !== 'const' || declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) return false;
+      const source = unwrap(declarator.init);
+      return source.type === AST_NODE_TYPES.CallExpression || source.type === AST_NODE_TYPES.NewExpression;
     }
     default:
       return false;

@@ -1312,6 +1312,41 @@ export async function publish(body: string) {
     ],
   },
 
+  // Headers destructured from a helper's result are composed here; success returns or throws after
+  // checking the response, so the loop is a retry (node-telegram-bot-api's transport).
+  {
+    code: `
+declare function encodeForm(params: object): Promise<{ body: string; headers: Record<string, string> }>;
+export class Transport {
+  constructor(private readonly token: string) {}
+  async call(method: string, params: object) {
+    const url = \`https://api.telegram.org/bot\${this.token}/\${method}\`;
+    const { body, headers } = await encodeForm(params);
+    for (let attempt = 0; attempt <= 3; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(10_000) });
+      } catch (error) {
+        if (attempt < 3) {
+          await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+          continue;
+        }
+        throw error;
+      }
+      if (response.status >= 500 && attempt < 3) continue;
+      const json = await response.json();
+      if (json.ok) return json.result;
+      throw new Error(json.description);
+    }
+    throw new Error('unreachable');
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 11, column: 26, endLine: 11, endColumn: 31, suggestions: [] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `
@@ -1409,6 +1444,21 @@ export async function pay(body: string, retries = 0): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A loop over targets that skips a failed one is not a retry.
+  `
+export async function notifyAll(urls: string[], body: string) {
+  let delivered = 0;
+  for (let index = 0; index < urls.length; index++) {
+    try {
+      await fetch(urls[index]!, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    } catch {
+      continue;
+    }
+    delivered++;
+  }
+  return delivered;
+}
+`,
   // Wrappers called with safe methods only, a retried GET through a wrapper another caller POSTs through
   // unretried, and retries of refused requests only (429, ECONNREFUSED): nothing can be applied twice.
   `
