@@ -58,6 +58,7 @@ export default createRule<Options, MessageIds>({
     const maxNested = options.maxNestedAttempts ?? 10;
     const waitNames = new Set(options.waitFunctions ?? []);
     const reported = new Set<TSESTree.Node>();
+    let helperCalls: RetryScope[] = [];
 
     function once(node: TSESTree.Node, report: () => void): void {
       if (reported.has(node)) return;
@@ -73,8 +74,9 @@ export default createRule<Options, MessageIds>({
     function checkScope(scope: RetryScope): void {
       const retry = describeScope(scope);
       if (scope.kind !== 'library') {
-        // A loop that retries a file read or a prompt hammers nothing remote.
-        if (!attemptLooksRemote(context, scope, types)) return;
+        // A loop that retries a file read or a prompt hammers nothing remote; a helper's loop is remote
+        // when a call of the helper in this file hands it a remote callback.
+        if (!attemptLooksRemote(context, scope, types) && !helperCalls.some((call) => call.helper === scope && attemptLooksRemote(context, call, types))) return;
         if (!scope.bounded) once(scope.node, () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry } }));
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         if (!waits) context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } });
@@ -96,7 +98,11 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        const { scopes, policies } = collectRetryScopes(context);
+        const all = collectRetryScopes(context);
+        // A call of the file's retry helper is that helper's retry again: judged, and nested, once, at the helper.
+        helperCalls = all.scopes.filter((scope) => scope.helper !== undefined);
+        const scopes = all.scopes.filter((scope) => scope.helper === undefined);
+        const policies = all.policies;
         for (const scope of scopes) checkScope(scope);
         for (const policy of policies) {
           const library = policy.library.name;

@@ -91,7 +91,7 @@ function pathTo(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undef
 }
 
 /** The calls of `fn` written in this file: by its name, or `this.name()` inside its class. */
-function callersOf(context: Context, fn: FunctionNode): CallNode[] {
+export function callersOf(context: Context, fn: FunctionNode): CallNode[] {
   const calls: CallNode[] = [];
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition) {

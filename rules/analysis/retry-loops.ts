@@ -126,13 +126,15 @@ function counters(context: Context, loop: Loop): Set<string> {
 const CLOCKS = new Set(['now', 'performance', 'hrtime']);
 
 /** Is there an exit from the failure path whose condition reads a counter or the clock? */
-function failureHasBoundedExit(context: Context, handler: TSESTree.BlockStatement, counterNames: Set<string>): boolean {
+function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: Set<string>): boolean {
   let bounded = false;
   walkSameFunction(context.sourceCode, handler, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
     if (!alwaysExits(node.consequent) && !alwaysExits(node.alternate)) return undefined;
     const names = identifiersIn(context.sourceCode, node.test);
     if ([...names].some((name) => counterNames.has(name) || CLOCKS.has(name))) bounded = true;
+    // `const delayMs = retryDelay(error, attempt, max); if (delayMs === undefined) throw error;`
+    if (readsCounter(context, node.test, counterNames)) bounded = true;
     if (readsClock(context, node.test)) bounded = true;
     if (node.test.type === AST_NODE_TYPES.UnaryExpression || node.test.type === AST_NODE_TYPES.BinaryExpression) {
       walk(context.sourceCode, node.test, (inner) => void (inner.type === AST_NODE_TYPES.UpdateExpression && (bounded = true)));
@@ -140,6 +142,19 @@ function failureHasBoundedExit(context: Context, handler: TSESTree.BlockStatemen
     return bounded ? false : undefined;
   });
   return bounded;
+}
+
+/** Does `expression` read a counter through a `const` computed from it (one step back)? */
+function readsCounter(context: Context, expression: TSESTree.Node, counterNames: Set<string>): boolean {
+  let found = false;
+  walk(context.sourceCode, expression, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.Identifier) return found ? false : undefined;
+    const def = findVariable(context, node)?.defs[0];
+    const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
+    if (init && [...identifiersIn(context.sourceCode, init)].some((name) => counterNames.has(name))) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -218,7 +233,8 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   if (selective && !selective.onFailure) return undefined;
   const flagNames = assignedIn(context, attempt.block);
   const testBounds = !isConstantTrue(loop.test) && [...testNames].some((name) => !flagNames.has(name)) ;
-  const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true;
+  const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
+    || failureTail(attempt).some((statement) => failureHasBoundedExit(context, statement, counterNames));
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
@@ -264,6 +280,12 @@ function selectiveContinues(context: Context, handler: TSESTree.BlockStatement, 
     return undefined;
   });
   return { onFailure, counted };
+}
+
+/** The statements after the attempt in the loop body: a catch that falls through runs them before the next round. */
+function failureTail(attempt: TSESTree.TryStatement): TSESTree.Statement[] {
+  const container = attempt.parent;
+  return container?.type === AST_NODE_TYPES.BlockStatement ? container.body.slice(container.body.indexOf(attempt) + 1) : [];
 }
 
 function assignedIn(context: Context, block: TSESTree.Node): Set<string> {

@@ -5,6 +5,7 @@ import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
 import { resolveOrigin, unwrap, type Origin } from './origin';
 import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
+import { helperScopes } from './retry-helpers';
 import { catchHandlerRecursion, catchRecursion, loopScope } from './retry-loops';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 
@@ -64,6 +65,7 @@ export function collectRetryScopes(context: Context): FileRetries {
     }
   });
   found.policies = [...policies.values()];
+  found.scopes.push(...helperScopes(context, found.scopes));
   cache.set(context.sourceCode, found);
   return found;
 }

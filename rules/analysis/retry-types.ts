@@ -39,6 +39,8 @@ export interface RetryScope {
   forever?: ForeverSetting;
   /** cockatiel: the `retry(...)` call that made the policy. */
   policy?: RetryPolicy;
+  /** A call of the file's own retry helper (`withRetry(() => fetch(…))`): the helper's retry that repeats `body`. */
+  helper?: RetryScope;
 }
 
 /** A cockatiel retry policy, reported where it is created. */

@@ -1347,6 +1347,52 @@ export class Transport {
     ],
   },
 
+  // The file's own retry helper (a loop around its callback): each call retries what it passes.
+  {
+    code: `
+async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+export const charge = (body: string) => withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+export const status = () => withRetry(() => fetch('https://pay.example.com/status', { signal: AbortSignal.timeout(5000) }));
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 12, column: 57, endLine: 12, endColumn: 62, suggestions: [] },
+    ],
+  },
+  // A helper that hands its callback to p-retry; the key is made before the helper call.
+  {
+    code: `
+import pRetry from 'p-retry';
+const withRetry = <T>(fn: () => Promise<T>) => pRetry(fn, { retries: 3 });
+export async function charge(body: string) {
+  const response = await withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+  return response.json();
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 42, endLine: 5, endColumn: 47, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+const withRetry = <T>(fn: () => Promise<T>) => pRetry(fn, { retries: 3 });
+export async function charge(body: string) {
+  const idempotencyKey = randomUUID();
+  const response = await withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+  return response.json();
+}
+` },
+    ] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `
@@ -1444,6 +1490,26 @@ export async function pay(body: string, retries = 0): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A retry helper called with a file read, a GET, and a POST whose key is made before the call.
+  `
+import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+export const config = () => withRetry(() => readFile('config.json', 'utf8'));
+export const status = () => withRetry(() => fetch('https://pay.example.com/status', { signal: AbortSignal.timeout(5000) }));
+export async function charge(body: string) {
+  const key = randomUUID();
+  return withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body, headers: { 'Idempotency-Key': key }, signal: AbortSignal.timeout(5000) }));
+}
+`,
   // A loop over targets that skips a failed one is not a retry.
   `
 export async function notifyAll(urls: string[], body: string) {

@@ -7,6 +7,31 @@ import { typedTester, untypedTester } from '../rule-tester';
  * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // A retry helper's loop is remote when a caller hands it a remote callback; reported once, at the loop.
+  {
+    code: `
+import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+export const config = () => withRetry(() => readFile('config.json', 'utf8'));
+export const status = () => withRetry(() => fetch('https://pay.example.com/status', { signal: AbortSignal.timeout(5000) }));
+export async function charge(body: string) {
+  const key = randomUUID();
+  return withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body, headers: { 'Idempotency-Key': key }, signal: AbortSignal.timeout(5000) }));
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 5, column: 3, endLine: 5, endColumn: 6, suggestions: [] },
+    ],
+  },
   // A counter in the condition that leads to \`continue\` bounds the retry; nothing waits before it.
   {
     code: `
@@ -450,6 +475,43 @@ export async function poll(url: string): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A class's retry helper, bounded by a delay computed from the counter (undefined after the last attempt)
+  // after the catch, waiting that delay (posthog-node's emails client).
+  `
+declare function retryDelayMs(error: unknown, attempt: number, maxRetries: number): number | undefined;
+export class Emails {
+  async withRetries<T>(maxRetries: number, attemptOnce: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      let error: unknown;
+      try {
+        return await attemptOnce();
+      } catch (caught) {
+        error = caught;
+      }
+      const delayMs = retryDelayMs(error, attempt, maxRetries);
+      if (delayMs === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+  send(body: string) {
+    return this.withRetries(3, () => fetch('https://mail.example.com/preferences', { method: 'PUT', body, signal: AbortSignal.timeout(5000) }));
+  }
+}
+`,
+  // A retry helper only ever handed a file read hammers nothing remote.
+  `
+import { readFile } from 'node:fs/promises';
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+export const config = () => withRetry(() => readFile('config.json', 'utf8'));
+`,
   // Look-alikes: a restart on a rebalance signal (no failure named, no counter), a catch that calls a
   // \`rethrow…\` helper, and tsc's generator state machine (\`op = [6, e]\`) under any name.
   `

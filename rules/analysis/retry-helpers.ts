@@ -1,0 +1,71 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, enclosingStatement, isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
+import { callersOf } from './caller-values';
+import { findVariable, unwrap } from './origin';
+import { localCallee } from './retry-reach';
+import type { RetryScope } from './retry-types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * The file's own retry helpers: a function whose retry runs a callback it was given, as in
+ * `async function withRetry(fn) { for (…) { try { return await fn() } catch { … } } }` or
+ * `const withRetry = (fn) => pRetry(fn, { retries: 3 })`. Each call of such a helper in this file is a
+ * retry of the callback it passes (`withRetry(() => fetch(url, { method: 'POST' }))`), with the helper's
+ * count, bound and wait.
+ */
+export function helperScopes(context: Context, scopes: readonly RetryScope[]): RetryScope[] {
+  const derived: RetryScope[] = [];
+  for (const scope of scopes) {
+    const fn = enclosingFunction(scope.node);
+    if (!fn) continue;
+    const index = callbackParameter(context, scope, fn);
+    if (index === undefined) continue;
+    const name = helperName(fn);
+    for (const call of callersOf(context, fn)) {
+      const argument = call.arguments[index];
+      const callback = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? callbackBody(context, argument) : undefined;
+      if (!callback || call.type !== AST_NODE_TYPES.CallExpression) continue;
+      const statement = enclosingStatement(call);
+      derived.push({
+        kind: 'library', mechanism: `${name}() (${scope.mechanism} on line ${scope.node.loc.start.line})`, node: call, body: callback,
+        anchor: statement, attempts: scope.attempts, bounded: scope.bounded, waits: scope.waits, helper: scope,
+      });
+    }
+  }
+  return derived;
+}
+
+/** The parameter of `fn` that the retry runs: called in the retried code, or handed to the library. */
+function callbackParameter(context: Context, scope: RetryScope, fn: FunctionNode): number | undefined {
+  const indexOf = (identifier: TSESTree.Node | undefined): number | undefined => {
+    if (identifier?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = findVariable(context, identifier)?.defs[0];
+    if (def?.type !== 'Parameter' || def.node !== fn) return undefined;
+    const index = fn.params.findIndex((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) === def.name);
+    return index === -1 ? undefined : index;
+  };
+  if (scope.kind === 'library') return indexOf(scope.callbackRef);
+  let found: number | undefined;
+  walkSameFunction(context.sourceCode, scope.body, (node) => {
+    if (found !== undefined) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression) found = indexOf(unwrap(node.callee));
+    return undefined;
+  });
+  return found;
+}
+
+/** The function a helper call passes: written inline, or a function of this file named there. */
+function callbackBody(context: Context, argument: TSESTree.Node): TSESTree.Node | undefined {
+  const value = unwrap(argument);
+  if (isFunctionNode(value)) return value;
+  return localCallee(context, value)?.fn;
+}
+
+function helperName(fn: FunctionNode): string {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.key.type === AST_NODE_TYPES.Identifier) return `this.${parent.key.name}`;
+  return 'the retry helper';
+}
