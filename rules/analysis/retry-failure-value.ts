@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
-import { isOneShotFallback, recursionBounded, recursiveCallIn } from './retry-loops';
+import { isOneShotFallback, recursionBounded, recursiveCallIn } from './retry-recursion';
 import { localCallee } from './retry-reach';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';

@@ -6,7 +6,8 @@ import { readOption } from './options';
 import { resolveOrigin, unwrap, type Origin } from './origin';
 import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
 import { helperScopes } from './retry-helpers';
-import { catchHandlerRecursion, catchRecursion, loopScope } from './retry-loops';
+import { loopScope } from './retry-loops';
+import { catchHandlerRecursion, catchRecursion } from './retry-recursion';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 
 export { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';

@@ -1,0 +1,101 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, enclosingFunction, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, unwrap } from './origin';
+import { alwaysExits } from './retry-loops';
+import type { RetryScope } from './retry-types';
+import { awaitsWait } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Hand-written retries by recursion: a function that calls itself again from a `catch` or a `.catch()`
+ * handler (recursion on a helper's failure value is in retry-failure-value.ts). A callback called from a
+ * catch, or a one-time switch to another mode, is not a retry.
+ */
+/** Is `call` a call of `fn` itself (by its name, or `this.name()` in a method)? */
+export function callsItself(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, callee);
+    const def = variable?.defs[0];
+    if (!def) return false;
+    // A parameter's def also points at the function: `reject(err)` in a catch is not recursion.
+    if (def.type === 'FunctionName') return def.node === fn;
+    return def.type === 'Variable' && def.node.init !== null && unwrap(def.node.init) === fn;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    const key = fn.parent.key;
+    return !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && key.type === AST_NODE_TYPES.Identifier && key.name === callee.property.name;
+  }
+  return false;
+}
+
+export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  let found: TSESTree.CallExpression | undefined;
+  walk(context.sourceCode, root, (node) => {
+    if (found) return false;
+    if (node !== root && isFunctionNode(node) && node !== root) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && callsItself(context, node, fn)) found = node;
+    return undefined;
+  });
+  return found;
+}
+
+/** Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`) or checks one before recursing. */
+export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
+  const counted = call.arguments.some((argument) => {
+    const value = unwrap(argument);
+    return value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
+  });
+  if (counted) return true;
+  let exits = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (node.type === AST_NODE_TYPES.IfStatement && (alwaysExits(node.consequent) || alwaysExits(node.alternate))) exits = true;
+    return undefined;
+  });
+  return exits;
+}
+
+/**
+ * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
+ * its condition tests switches mode once; it is a fallback, not a retry.
+ */
+export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || current.test.type !== AST_NODE_TYPES.Identifier) continue;
+    const name = current.test.name;
+    const index = fn.params.findIndex((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param).type === AST_NODE_TYPES.Identifier
+      && ((param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) as TSESTree.Identifier).name === name);
+    const argument = index === -1 ? undefined : call.arguments[index];
+    if (argument?.type === AST_NODE_TYPES.Literal) return true;
+  }
+  return false;
+}
+
+/** `try { … } catch { return again(); }` inside `again`. */
+export function catchRecursion(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
+  const fn = enclosingFunction(statement);
+  if (!fn || !statement.handler) return undefined;
+  const call = recursiveCallIn(context, statement.handler.body, fn);
+  if (!call || isOneShotFallback(call, fn)) return undefined;
+  return {
+    kind: 'recursion', mechanism: 'the recursive call in the catch', node: call, body: statement.block,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.handler.body), waits: awaitsWait(context, statement.handler.body), failurePath: statement.handler.body,
+  };
+}
+
+/** `return op().catch(() => again())` inside `again`. */
+export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
+  if (node.callee.type !== AST_NODE_TYPES.MemberExpression || calleeName(node.callee) !== 'catch') return undefined;
+  const handler = node.arguments[0] && unwrap(node.arguments[0]);
+  const fn = enclosingFunction(node);
+  if (!fn || !isFunctionNode(handler)) return undefined;
+  const call = recursiveCallIn(context, handler.body, fn);
+  if (!call) return undefined;
+  return {
+    kind: 'recursion', mechanism: 'the recursive call in .catch()', node: call, body: node.callee.object,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler.body), waits: awaitsWait(context, handler.body), failurePath: handler.body,
+  };
+}
+
+/** The retry scopes whose repeated code holds `node`, innermost first. */
