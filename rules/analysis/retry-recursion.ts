@@ -41,6 +41,31 @@ export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: Funct
   return found;
 }
 
+/**
+ * `setTimeout(() => again(attempt + 1), delay)` in a failure handler: the retry scheduled on a timer, as
+ * callback-style code writes it. The delay is a wait unless it is missing or a literal 0.
+ */
+function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: FunctionNode): { call: TSESTree.CallExpression; waits: boolean } | undefined {
+  let found: { call: TSESTree.CallExpression; waits: boolean } | undefined;
+  walk(context.sourceCode, root, (node) => {
+    if (found) return false;
+    if (node !== root && isFunctionNode(node)) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression || !isGlobalSetTimeout(context, node.callee)) return undefined;
+    const callback = node.arguments[0] && unwrap(node.arguments[0]);
+    const call = isFunctionNode(callback) ? recursiveCallIn(context, callback.body, fn) : undefined;
+    if (!call) return undefined;
+    const delay = node.arguments[1] && unwrap(node.arguments[1]);
+    found = { call, waits: delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0) };
+    return false;
+  });
+  return found;
+}
+
+function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
+  const target = unwrap(callee);
+  return target.type === AST_NODE_TYPES.Identifier && target.name === 'setTimeout' && (findVariable(context, target)?.defs.length ?? 0) === 0;
+}
+
 /** Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`) or checks one before recursing. */
 export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
   const counted = call.arguments.some((argument) => {
@@ -76,11 +101,14 @@ export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNod
 export function catchRecursion(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
   const fn = enclosingFunction(statement);
   if (!fn || !statement.handler) return undefined;
-  const call = recursiveCallIn(context, statement.handler.body, fn);
+  const handler = statement.handler.body;
+  const direct = recursiveCallIn(context, handler, fn);
+  const scheduled = direct ? undefined : scheduledRecursionIn(context, handler, fn);
+  const call = direct ?? scheduled?.call;
   if (!call || isOneShotFallback(call, fn)) return undefined;
   return {
-    kind: 'recursion', mechanism: 'the recursive call in the catch', node: call, body: statement.block,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.handler.body), waits: awaitsWait(context, statement.handler.body), failurePath: statement.handler.body,
+    kind: 'recursion', mechanism: `the recursive call ${scheduled ? 'scheduled from' : 'in'} the catch`, node: call, body: statement.block,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler), waits: scheduled?.waits === true || awaitsWait(context, handler), failurePath: handler,
   };
 }
 
@@ -90,11 +118,13 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   const handler = node.arguments[0] && unwrap(node.arguments[0]);
   const fn = enclosingFunction(node);
   if (!fn || !isFunctionNode(handler)) return undefined;
-  const call = recursiveCallIn(context, handler.body, fn);
+  const direct = recursiveCallIn(context, handler.body, fn);
+  const scheduled = direct ? undefined : scheduledRecursionIn(context, handler.body, fn);
+  const call = direct ?? scheduled?.call;
   if (!call) return undefined;
   return {
-    kind: 'recursion', mechanism: 'the recursive call in .catch()', node: call, body: node.callee.object,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler.body), waits: awaitsWait(context, handler.body), failurePath: handler.body,
+    kind: 'recursion', mechanism: `the recursive call ${scheduled ? 'scheduled from' : 'in'} .catch()`, node: call, body: node.callee.object,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler.body), waits: scheduled?.waits === true || awaitsWait(context, handler.body), failurePath: handler.body,
   };
 }
 

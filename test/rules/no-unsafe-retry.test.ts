@@ -1393,6 +1393,20 @@ export async function charge(body: string) {
     ],
   },
 
+  // A retry scheduled on a timer from .catch() (callback-style code) repeats the POST too.
+  {
+    code: `
+export function send(body: string, attempt = 0): void {
+  fetch('https://events.example.com/ingest', { method: 'POST', body, signal: AbortSignal.timeout(5000) }).catch(() => {
+    if (attempt < 3) setTimeout(() => send(body, attempt + 1), 1000 * 2 ** attempt);
+  });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 3, column: 3, endLine: 3, endColumn: 8, suggestions: [] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `

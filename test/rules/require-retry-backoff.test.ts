@@ -7,6 +7,22 @@ import { typedTester, untypedTester } from '../rule-tester';
  * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // Recursion scheduled with setTimeout and no delay, from a catch, with no counter.
+  {
+    code: `
+export async function poll(url: string): Promise<void> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    setTimeout(() => poll(url));
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 6, column: 22, endLine: 6, endColumn: 26, suggestions: [] },
+    { messageId: 'noBackoff', line: 6, column: 22, endLine: 6, endColumn: 26, suggestions: [] },
+    ],
+  },
   // A retry helper's loop is remote when a caller hands it a remote callback; reported once, at the loop.
   {
     code: `
@@ -475,6 +491,14 @@ export async function poll(url: string): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Recursion scheduled with a growing setTimeout delay and a counter: bounded, and it waits.
+  `
+export function send(body: string, attempt = 0): void {
+  fetch('https://events.example.com/ingest', { method: 'POST', body, signal: AbortSignal.timeout(5000) }).catch(() => {
+    if (attempt < 3) setTimeout(() => send(body, attempt + 1), 1000 * 2 ** attempt);
+  });
+}
+`,
   // A class's retry helper, bounded by a delay computed from the counter (undefined after the last attempt)
   // after the catch, waiting that delay (posthog-node's emails client).
   `
