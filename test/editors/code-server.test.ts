@@ -268,12 +268,14 @@ describe('VS Code (code-server 4.100.3 + Debian chromium) with the packed .vsix'
       throw error;
     }
 
-    // Findings arrive file by file; poll until the panel shows them all (or time runs out, then show the diff).
+    // Findings arrive file by file, and the panel re-renders its rows as they do: a snapshot taken mid-update
+    // can hold the right number of rows under the wrong file header. Poll until the panel shows exactly the
+    // demo's findings (or time runs out, then show the diff).
     const deadline = Date.now() + UI_TIMEOUT;
     let shown: string[] = [];
     while (Date.now() < deadline) {
       shown = await problemsPanelFindings(page);
-      if (shown.length >= expected.length) break;
+      if (JSON.stringify(shown) === JSON.stringify(expected)) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     fs.writeFileSync(path.join(artifacts, 'examples-findings.json'), JSON.stringify({ demo: expected, editor: shown }, null, 2));
