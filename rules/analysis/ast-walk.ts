@@ -41,6 +41,14 @@ export function walkSameFunction(sourceCode: SourceCode, root: TSESTree.Node, vi
   walk(sourceCode, root, (node) => (node !== root && isFunctionNode(node) ? false : visit(node)));
 }
 
+/** The index of `fn`'s parameter named `name` (plain or with a default), or -1. */
+export function parameterIndex(fn: FunctionNode, name: string): number {
+  return fn.params.findIndex((param) => {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    return target.type === AST_NODE_TYPES.Identifier && target.name === name;
+  });
+}
+
 export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { readOption } from './options';
-import { enclosingClassBody, findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
+import { enclosingClassBody, findVariable, memberName, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -36,18 +36,11 @@ export function callerValues(context: Context, node: TSESTree.Node, path: readon
       value = verdict.kind === 'present' ? verdict.value : undefined;
     }
     if (!value) continue;
-    const literal = stringLiteral(value);
+    const literal = stringValue(value);
     if (literal !== undefined) found.push({ value: literal, call });
     else for (const outer of callerValues(context, value, [], depth + 1)) found.push(outer);
   }
   return found;
-}
-
-function stringLiteral(node: TSESTree.Node): string | undefined {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
-  if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
 }
 
 /** Which parameter of which function a value is read from, and the property path read from it. */
@@ -71,27 +64,26 @@ function parameterOf(context: Context, node: TSESTree.Node, path: string[], dept
   if (variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return undefined;
   const fn = def.node;
   for (const [index, param] of fn.params.entries()) {
-    const inner = pathTo(param, def.name as TSESTree.Node);
+    // `{ method }` → ['method']; `opts = {}` → [].
+    const inner = patternPath(param, def.name);
     if (inner) return { fn, index, path: [...inner, ...path] };
   }
   return undefined;
 }
 
-/** The property path from a parameter to a name bound in it: `{ method }` → ['method']; `opts = {}` → []. */
-function pathTo(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
-  if (pattern === target) return [];
-  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return pathTo(pattern.left, target);
-  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
-  for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-    const inner = pathTo(property.value, target);
-    if (inner) return [property.key.name, ...inner];
-  }
-  return undefined;
+/**
+ * The calls of `fn` written in this file: by its name, or `this.name()` inside its class. Asked once per
+ * wrapped request and per retry scope, so answered once per function (the tree does not change).
+ */
+export function callersOf(context: Context, fn: FunctionNode): CallNode[] {
+  let calls = callersByFunction.get(fn);
+  if (!calls) callersByFunction.set(fn, (calls = findCallers(context, fn)));
+  return calls;
 }
 
-/** The calls of `fn` written in this file: by its name, or `this.name()` inside its class. */
-export function callersOf(context: Context, fn: FunctionNode): CallNode[] {
+const callersByFunction = new WeakMap<FunctionNode, CallNode[]>();
+
+function findCallers(context: Context, fn: FunctionNode): CallNode[] {
   const calls: CallNode[] = [];
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition) {

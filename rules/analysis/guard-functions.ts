@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { GuardEntry } from '../knowledge/guards';
+import { isFunctionNode, type FunctionNode } from './ast-walk';
 import { enclosingClassBody, findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
 import type { CallNode } from './policies';
 
@@ -10,7 +11,6 @@ import type { CallNode } from './policies';
  */
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** How a suggestion routes a bypassing call through a guard. */
 export interface Route {
@@ -25,15 +25,11 @@ export interface Route {
   actionText?: string;
 }
 
-export function isFunction(node: TSESTree.Node | undefined | null): node is FunctionNode {
-  return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression || node?.type === AST_NODE_TYPES.FunctionDeclaration;
-}
-
 /** The function or Program whose execution a node is part of. */
 export function contextOf(node: TSESTree.Node): FunctionNode | TSESTree.Program {
   let current = node.parent;
   while (current) {
-    if (isFunction(current) || current.type === AST_NODE_TYPES.Program) return current;
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.Program) return current;
     current = current.parent;
   }
   throw new Error('node outside a Program');
@@ -85,7 +81,7 @@ export function routeReachable(context: Context, route: Route, at: TSESTree.Node
 export function functionTarget(context: Context, expression: TSESTree.Node | undefined, depth = 0): FunctionNode | undefined {
   if (!expression || depth > 4) return undefined;
   const node = unwrap(expression);
-  if (isFunction(node)) return node;
+  if (isFunctionNode(node)) return node;
   if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'bind') {
     return functionTarget(context, node.callee.object, depth + 1);
   }
@@ -94,7 +90,7 @@ export function functionTarget(context: Context, expression: TSESTree.Node | und
     const def = variable?.defs[0];
     if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
     const init = variable ? singleAssignmentInit(variable) : undefined;
-    return init && isFunction(unwrap(init)) ? (unwrap(init) as FunctionNode) : undefined;
+    return init && isFunctionNode(unwrap(init)) ? (unwrap(init) as FunctionNode) : undefined;
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = memberName(node);
@@ -103,7 +99,7 @@ export function functionTarget(context: Context, expression: TSESTree.Node | und
       if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
       if (element.computed || element.key.type !== AST_NODE_TYPES.Identifier || element.key.name !== name) continue;
       const value = element.value && unwrap(element.value);
-      return isFunction(value) ? value : undefined;
+      return isFunctionNode(value) ? value : undefined;
     }
   }
   return undefined;
@@ -142,7 +138,7 @@ function outermostFunctions(context: Context, root: TSESTree.Node): FunctionNode
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (isFunction(node)) {
+    if (isFunctionNode(node)) {
       found.push(node);
       continue;
     }

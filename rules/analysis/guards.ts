@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CONTAINMENT_KINDS, GUARD_LIBRARIES, type GuardFactory, type GuardLibrary } from '../knowledge/guards';
+import { isFunctionNode, type FunctionNode } from './ast-walk';
 import {
-  contextOf, functionArguments, functionTarget, guardReference, holderOf, isFunction, methodReference,
-  type FunctionNode, type Route,
+  contextOf, functionArguments, functionTarget, guardReference, holderOf, methodReference, type Route,
 } from './guard-functions';
 import { readOption } from './options';
 import { enclosingClassBody, findVariable, memberName, resolveOrigin, unwrap } from './origin';
@@ -174,7 +174,7 @@ export class GuardScopes {
   /** `@usePolicy(policy)` and user-declared decorators run the method inside the guard. */
   onMethod(method: TSESTree.MethodDefinition): void {
     const context = this.context;
-    if (!isFunction(method.value)) return;
+    if (!isFunctionNode(method.value)) return;
     for (const decorator of method.decorators ?? []) {
       const expression = decorator.expression;
       const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { normaliseModule } from '../knowledge/clients';
+import { calleeName } from './ast-walk';
 
 /**
  * Where a value comes from, as far as syntax and ESLint's scope analysis can tell without types.
@@ -77,9 +78,7 @@ const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__toESM', '
 
 /** `__importStar`, `tslib.__importStar`, `(0, tslib.__importDefault)`: helpers that hand back the required module. */
 function isInteropHelper(callee: TSESTree.Node): boolean {
-  let target = unwrap(callee);
-  if (target.type === AST_NODE_TYPES.SequenceExpression) target = target.expressions[target.expressions.length - 1]!;
-  const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
+  const name = calleeName(unwrap(callee));
   return name !== undefined && INTEROP_HELPERS.has(name);
 }
 
@@ -92,10 +91,11 @@ function isRequireCall(context: Context, node: TSESTree.Node): node is TSESTree.
   return !variable || variable.defs.length === 0;
 }
 
-function stringLiteral(node: TSESTree.Node | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+/** The string a literal (`'POST'`, a template without substitutions) spells, through `as` and `!`. */
+export function stringValue(node: TSESTree.Node | undefined): string | undefined {
+  const value = node && unwrap(node);
+  if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
+  if (value?.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
@@ -107,13 +107,13 @@ function withPath(origin: Origin, extra: readonly string[]): Origin {
 }
 
 /** The property path a destructuring pattern takes to reach `target`: `const { a: { b } } = x` → ['a', 'b']. */
-function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): string[] | undefined {
+export function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
   if (pattern === target) return [];
   if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
-    const key = property.computed ? stringLiteral(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringLiteral(property.key);
+    const key = property.computed ? stringValue(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringValue(property.key);
     if (key === undefined) continue;
     const inner = patternPath(property.value, target);
     if (inner) return [key, ...inner];
@@ -155,14 +155,14 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
       return object && withPath(object, [name]);
     }
     case AST_NODE_TYPES.ImportExpression: {
-      const module = stringLiteral(expression.source);
+      const module = stringValue(expression.source);
       return module === undefined ? undefined : { kind: 'module', module: normaliseModule(module), path: [] };
     }
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       if (expression.type === AST_NODE_TYPES.CallExpression) {
         const first = expression.arguments[0];
-        if (isRequireCall(context, expression as TSESTree.Node)) return { kind: 'module', module: normaliseModule(stringLiteral(first) ?? ''), path: [] };
+        if (isRequireCall(context, expression as TSESTree.Node)) return { kind: 'module', module: normaliseModule(stringValue(first) ?? ''), path: [] };
         // Compiled ES modules: `__importStar(require('m'))` (tsc, tslib), `__toESM(require('m'))` (esbuild).
         if (first && isInteropHelper(expression.callee) && isRequireCall(context, first)) return resolveOrigin(context, first, depth + 1);
       }
@@ -199,7 +199,7 @@ function resolveIdentifier(context: Context, identifier: TSESTree.Identifier, de
     // `import x = require('m')`
     if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       if (specifier.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
-      const module = stringLiteral(specifier.moduleReference.expression);
+      const module = stringValue(specifier.moduleReference.expression);
       return module === undefined ? undefined : { kind: 'module', module: normaliseModule(module), path: [] };
     }
     const declaration = specifier.parent;

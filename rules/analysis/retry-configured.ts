@@ -4,7 +4,7 @@ import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, type Con
 import { walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import { memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
 import { numericValue, type Attempts } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -26,12 +26,6 @@ export interface ConfiguredUse {
   repeatsOn: string;
 }
 
-export function stringValue(node: TSESTree.Node | undefined): string | undefined {
-  const value = node && unwrap(node);
-  if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
-  if (value?.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
 
 /** `fetchRetry(fetch, opts)` or `require('fetch-retry')(fetch)`: the module that wrapped the callee. */
 export function wrappedBy(origin: Origin | undefined, retry: ConfiguredRetry): Extract<Origin, { kind: 'call' }> | undefined {

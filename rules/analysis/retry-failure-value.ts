@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, enclosingFunction, enclosingStatement, isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
+import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
 import { isOneShotFallback, recursionBounded, recursiveCallIn } from './retry-recursion';
 import { localCallee } from './retry-reach';
@@ -46,14 +46,6 @@ function readsStatus(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.MemberExpression) return STATUS_NAME.test(memberName(value) ?? '');
   return value.type === AST_NODE_TYPES.Identifier && STATUS_NAME.test(value.name);
-}
-
-/** The index of the helper's parameter named `name` (plain or with a default), or -1. */
-function parameterIndex(fn: FunctionNode, name: string): number {
-  return fn.params.findIndex((param) => {
-    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    return target.type === AST_NODE_TYPES.Identifier && target.name === name;
-  });
 }
 
 /**

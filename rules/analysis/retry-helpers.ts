@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, enclosingStatement, isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
+import { enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
 import { callersOf } from './caller-values';
 import { findVariable, unwrap } from './origin';
 import { localCallee } from './retry-reach';
@@ -42,7 +42,7 @@ function callbackParameter(context: Context, scope: RetryScope, fn: FunctionNode
     if (identifier?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const def = findVariable(context, identifier)?.defs[0];
     if (def?.type !== 'Parameter' || def.node !== fn) return undefined;
-    const index = fn.params.findIndex((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) === def.name);
+    const index = parameterIndex(fn, def.name.type === AST_NODE_TYPES.Identifier ? def.name.name : '');
     return index === -1 ? undefined : index;
   };
   if (scope.kind === 'library') return indexOf(scope.callbackRef);

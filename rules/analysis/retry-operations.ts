@@ -6,9 +6,9 @@ import {
 import { callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
-import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, memberName, resolveOrigin, singleAssignmentInit, stringValue, unwrap } from './origin';
 import {
-  axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, stringValue, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
+  axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
 import type { TypeFacts } from './types';
 

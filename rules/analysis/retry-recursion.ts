@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { calleeName, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
 import type { RetryScope } from './retry-types';
@@ -88,9 +88,7 @@ export function recursionBounded(context: Context, call: TSESTree.CallExpression
 export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.IfStatement || current.test.type !== AST_NODE_TYPES.Identifier) continue;
-    const name = current.test.name;
-    const index = fn.params.findIndex((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param).type === AST_NODE_TYPES.Identifier
-      && ((param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) as TSESTree.Identifier).name === name);
+    const index = parameterIndex(fn, current.test.name);
     const argument = index === -1 ? undefined : call.arguments[index];
     if (argument?.type === AST_NODE_TYPES.Literal) return true;
   }
