@@ -58,7 +58,6 @@ export default createRule<Options, MessageIds>({
     const maxNested = options.maxNestedAttempts ?? 10;
     const waitNames = new Set(options.waitFunctions ?? []);
     const reported = new Set<TSESTree.Node>();
-    let helperCalls: RetryScope[] = [];
 
     function once(node: TSESTree.Node, report: () => void): void {
       if (reported.has(node)) return;
@@ -71,7 +70,8 @@ export default createRule<Options, MessageIds>({
       return scope.kind === 'loop' ? sourceCode.getFirstToken(scope.node)!.loc : (scope.node.type === 'CallExpression' ? scope.node.callee.loc : scope.node.loc);
     }
 
-    function checkScope(scope: RetryScope): void {
+    /** `helperCalls`: calls of the file's retry helpers, each a scope whose `helper` is the helper's own retry. */
+    function checkScope(scope: RetryScope, helperCalls: readonly RetryScope[]): void {
       const retry = describeScope(scope);
       if (scope.kind !== 'library') {
         // A loop that retries a file read or a prompt hammers nothing remote; a helper's loop is remote
@@ -100,10 +100,10 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const all = collectRetryScopes(context);
         // A call of the file's retry helper is that helper's retry again: judged, and nested, once, at the helper.
-        helperCalls = all.scopes.filter((scope) => scope.helper !== undefined);
+        const helperCalls = all.scopes.filter((scope) => scope.helper !== undefined);
         const scopes = all.scopes.filter((scope) => scope.helper === undefined);
         const policies = all.policies;
-        for (const scope of scopes) checkScope(scope);
+        for (const scope of scopes) checkScope(scope, helperCalls);
         for (const policy of policies) {
           const library = policy.library.name;
           if (policy.attempts.kind === 'forever' && !policy.waits) context.report({ node: policy.creation.callee, messageId: 'unboundedPolicy', data: { library } });
