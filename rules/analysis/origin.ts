@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { normaliseModule } from '../knowledge/clients';
-import { calleeName } from './ast-walk';
+import { calleeName, isFunctionNode } from './ast-walk';
 
 /**
  * Where a value comes from, as far as syntax and ESLint's scope analysis can tell without types.
@@ -72,6 +72,37 @@ export function singleAssignmentInit(variable: TSESLint.Scope.Variable): TSESTre
     if (writes.length !== 1) return undefined;
   }
   return declarator.init;
+}
+
+/** `Object.assign(target, ...sources)` (the global `Object`): its target and sources, later sources winning. */
+export function objectAssignParts(context: Context, node: TSESTree.Node): { target: TSESTree.Node; sources: TSESTree.Node[] } | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = call.callee.object;
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object' || memberName(call.callee) !== 'assign') return undefined;
+  if ((findVariable(context, object)?.defs.length ?? 0) > 0) return undefined;
+  const [target, ...sources] = call.arguments;
+  if (!target || target.type === AST_NODE_TYPES.SpreadElement || sources.some((source) => source.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  return { target, sources };
+}
+
+/** A function of this file that `call` calls: a declaration, a `const f = () => …`, or `this.method()`. */
+export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSESTree.Node; name: string } | undefined {
+  const target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(context, target)?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'FunctionName' && def.node.body) return { fn: def.node, name: target.name };
+    if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return { fn: unwrap(def.node.init), name: target.name };
+    return undefined;
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
+    const name = target.property.name;
+    const body = enclosingClassBody(target);
+    const method = body?.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name);
+    return method?.type === AST_NODE_TYPES.MethodDefinition && method.value.body ? { fn: method.value, name: `this.${name}` } : undefined;
+  }
+  return undefined;
 }
 
 const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__toESM', '_interopRequireDefault', '_interopRequireWildcard']);

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, localCallee, memberName, singleAssignmentInit, unwrap } from './origin';
 import { isOneShotFallback, recursionBounded, recursiveCallIn } from './retry-recursion';
-import { localCallee } from './retry-reach';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 

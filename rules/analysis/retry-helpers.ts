@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
 import { callersOf } from './caller-values';
-import { findVariable, unwrap } from './origin';
-import { localCallee } from './retry-reach';
+import { findVariable, localCallee, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, isFunctionNode, walk } from './ast-walk';
-import { enclosingClassBody, findVariable, unwrap } from './origin';
+import { contains, walk } from './ast-walk';
+import { localCallee } from './origin';
 import { classifyCall, type CallFacts, type OperationSettings } from './retry-operations';
 import { programOperations, type ProgramOperation } from './retry-program';
 import type { RetryScope } from './retry-scopes';
@@ -40,25 +40,6 @@ interface Summary {
   scopes: RetryScope[];
   callees: Array<{ site: CallNode; fn: TSESTree.Node; name: string }>;
   program: Array<{ site: CallNode; operation: ProgramOperation }>;
-}
-
-/** A function of this file that `call` calls: a declaration, a `const f = () => …`, or `this.method()`. */
-export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSESTree.Node; name: string } | undefined {
-  const target = unwrap(callee);
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const def = findVariable(context, target)?.defs[0];
-    if (!def) return undefined;
-    if (def.type === 'FunctionName' && def.node.body) return { fn: def.node, name: target.name };
-    if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return { fn: unwrap(def.node.init), name: target.name };
-    return undefined;
-  }
-  if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
-    const name = target.property.name;
-    const body = enclosingClassBody(target);
-    const method = body?.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name);
-    return method?.type === AST_NODE_TYPES.MethodDefinition && method.value.body ? { fn: method.value, name: `this.${name}` } : undefined;
-  }
-  return undefined;
 }
 
 /**
