@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { readOption } from './options';
-import { enclosingClassBody, findVariable, memberName, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
+import { enclosingClassBody, findVariable, localCallee, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -13,6 +13,15 @@ export interface CallerValue {
   call: CallNode;
 }
 
+/** What a caller passes for a parameter: `value`, or `path` read from it when it could not be read. */
+export interface CallerExpression {
+  value: TSESTree.Node;
+  path: readonly string[];
+  call: CallNode;
+  /** `value` is itself read from a parameter that no call in this file fills: it comes from outside. */
+  outside?: true;
+}
+
 /** How many wrappers are followed outwards: `post()` → `request()` → `send()`. */
 const MAX_DEPTH = 3;
 
@@ -22,42 +31,87 @@ const MAX_DEPTH = 3;
  * like `request(method, url)` hide the method from the call that sends it; their callers name it.
  * Returns an empty list when the value is not a parameter or no caller in this file passes a literal.
  */
-export function callerValues(context: Context, node: TSESTree.Node, path: readonly string[] = [], depth = 0): CallerValue[] {
-  if (depth > MAX_DEPTH) return [];
-  const parameter = parameterOf(context, node, [...path]);
-  if (!parameter) return [];
+export function callerValues(context: Context, node: TSESTree.Node, path: readonly string[] = []): CallerValue[] {
   const found: CallerValue[] = [];
-  for (const call of callersOf(context, parameter.fn)) {
-    const argument = call.arguments[parameter.index];
-    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-    let value: TSESTree.Node | undefined = argument;
-    if (parameter.path.length > 0) {
-      const verdict = readOption(context, argument, parameter.path);
-      value = verdict.kind === 'present' ? verdict.value : undefined;
-    }
-    if (!value) continue;
-    const literal = stringValue(value);
-    if (literal !== undefined) found.push({ value: literal, call });
-    else for (const outer of callerValues(context, value, [], depth + 1)) found.push(outer);
+  for (const passed of callerExpressions(context, node, path) ?? []) {
+    const literal = passed.path.length === 0 && !passed.outside ? stringValue(passed.value) : undefined;
+    if (literal !== undefined) found.push({ value: literal, call: passed.call });
   }
   return found;
 }
 
-/** Which parameter of which function a value is read from, and the property path read from it. */
-function parameterOf(context: Context, node: TSESTree.Node, path: string[], depth = 0): { fn: FunctionNode; index: number; path: string[] } | undefined {
+/**
+ * What this file's callers pass for a value read from a parameter, followed outwards through wrappers
+ * (`post()` → `request()` → `doRequest()`) until it is no longer a parameter. Undefined when `node` is not
+ * read from a parameter; an empty list when no caller in this file passes one.
+ */
+export function callerExpressions(context: Context, node: TSESTree.Node, path: readonly string[] = []): CallerExpression[] | undefined {
+  const traced = trace(context, node, [...path]);
+  return traced && 'fn' in traced ? fromCallers(context, traced, 0) : undefined;
+}
+
+interface ParameterRead { fn: FunctionNode; index: number; path: string[] }
+
+function fromCallers(context: Context, parameter: ParameterRead, depth: number): CallerExpression[] {
+  if (depth > MAX_DEPTH) return [];
+  const found: CallerExpression[] = [];
+  for (const call of callersOf(context, parameter.fn)) {
+    const argument = call.arguments[parameter.index];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    let value: TSESTree.Node = argument;
+    let rest: string[] = [];
+    if (parameter.path.length > 0) {
+      const verdict = readOption(context, argument, parameter.path);
+      if (verdict.kind === 'absent') continue;
+      // `doRequest(merged)` where `merged` extends the wrapper's own parameter: read on from there.
+      if (verdict.kind === 'present') value = verdict.value;
+      else rest = parameter.path;
+    }
+    const traced = trace(context, value, rest);
+    if (!traced) found.push({ value, path: rest, call });
+    else if ('node' in traced) found.push({ value: traced.node, path: [], call });
+    else {
+      const outer = fromCallers(context, traced, depth + 1);
+      if (outer.length > 0) found.push(...outer);
+      // A parameter no caller here fills (a public method's) ends the chain: its value comes from outside.
+      else found.push({ value, path: rest, call, outside: true });
+    }
+  }
+  return found;
+}
+
+/**
+ * Where `path` read from `node` comes from: a parameter of a function (with the path read from it), or a
+ * value written here (`{ method: 'POST' }` through `Object.assign` and pass-through helpers).
+ */
+function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0): ParameterRead | { node: TSESTree.Node } | undefined {
   if (depth > 6) return undefined;
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(value);
-    return name === undefined ? undefined : parameterOf(context, value.object, [name, ...path], depth + 1);
+    return name === undefined ? undefined : trace(context, value.object, [name, ...path], depth + 1);
   }
-  if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (path.length > 0 && value.type === AST_NODE_TYPES.ObjectExpression) {
+    const verdict = readOption(context, value, path.slice(0, 1));
+    return verdict.kind === 'present' ? trace(context, verdict.value, path.slice(1), depth + 1) : undefined;
+  }
+  const assigned = path.length > 0 ? objectAssignParts(context, value) : undefined;
+  if (assigned) {
+    // `Object.assign(options, { headers })` still carries the parameter's `method`.
+    for (const source of [...assigned.sources].reverse()) {
+      const verdict = readOption(context, source, path.slice(0, 1));
+      if (verdict.kind === 'unknown') return undefined;
+      if (verdict.kind === 'present') return trace(context, verdict.value, path.slice(1), depth + 1);
+    }
+    return trace(context, assigned.target, path, depth + 1);
+  }
+  if (value.type !== AST_NODE_TYPES.Identifier) return path.length === 0 ? { node: value } : undefined;
   const variable = findVariable(context, value);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return undefined;
   if (def.type === 'Variable') {
-    const init = singleAssignmentInit(variable);
-    return init ? parameterOf(context, init, path, depth + 1) : undefined;
+    const init = singleAssignmentInit(variable) ?? passThroughInit(context, variable, path[0]);
+    return init ? trace(context, init, path, depth + 1) : undefined;
   }
   if (def.type !== 'Parameter' || !isFunctionNode(def.node)) return undefined;
   // A parameter the function reassigns no longer holds what the caller passed.
@@ -69,6 +123,52 @@ function parameterOf(context: Context, node: TSESTree.Node, path: string[], dept
     if (inner) return { fn, index, path: [...inner, ...path] };
   }
   return undefined;
+}
+
+/**
+ * The declared value of a `let` that is only ever replaced by what a helper of this file hands back
+ * unchanged: `opts = this.addHeaders(opts)` where `addHeaders` returns its parameter and writes no `key`
+ * of it. Such a variable still holds its first object, so what that object says about `key` stands.
+ */
+function passThroughInit(context: Context, variable: TSESLint.Scope.Variable, key: string | undefined): TSESTree.Expression | undefined {
+  const declarator = variable.defs[0]?.type === 'Variable' ? variable.defs[0].node : undefined;
+  if (key === undefined || !declarator?.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = declarator.id.name;
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init === true) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return undefined;
+    const call = unwrap(assignment.right);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const index = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === name);
+    const helper = localCallee(context, call.callee)?.fn;
+    if (index === -1 || !isFunctionNode(helper) || !returnsParameterUntouched(context, helper, index, key)) return undefined;
+  }
+  return declarator.init;
+}
+
+/** Every `return` of `fn` hands back its `index`th parameter, and `fn` neither writes its `key` nor passes it on. */
+function returnsParameterUntouched(context: Context, fn: FunctionNode, index: number, key: string): boolean {
+  const param = fn.params[index];
+  if (param?.type !== AST_NODE_TYPES.Identifier || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const isParam = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === param.name;
+  let returns = 0;
+  let untouched = true;
+  walk(context.sourceCode, fn.body, (node) => {
+    if (!untouched || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument && isParam(unwrap(node.argument))) returns++;
+      else untouched = false;
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const left = node.left;
+      if (isParam(left)) untouched = false;
+      else if (left.type === AST_NODE_TYPES.MemberExpression && isParam(left.object) && [undefined, key].includes(memberName(left))) untouched = false;
+    } else if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && node.arguments.some(isParam)) {
+      untouched = false;
+    }
+    return undefined;
+  });
+  return untouched && returns > 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { TimeoutKeyKind } from '../knowledge/clients';
-import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -61,6 +61,15 @@ export function readOption(context: Context, node: TSESTree.Node | undefined, pa
     case AST_NODE_TYPES.NewExpression:
       // `requestHandler: new NodeHttpHandler({ requestTimeout })` carries its options in its first argument.
       return readOption(context, expression.arguments[0], path, types, depth + 1);
+    case AST_NODE_TYPES.CallExpression: {
+      const assigned = objectAssignParts(context, expression);
+      if (!assigned) return types?.requiredProperty(expression, path) ?? UNKNOWN;
+      const fromSources = readAssignedSources(context, assigned.sources, path, types, depth);
+      if (fromSources) return fromSources;
+      // The merged object is built here, so a fix has no literal of the call's own to insert into.
+      const target = readOption(context, assigned.target, path, types, depth + 1);
+      return target.kind === 'absent' ? ABSENT : target;
+    }
     default:
       return types?.requiredProperty(expression, path) ?? UNKNOWN;
   }
@@ -109,12 +118,31 @@ function readVariable(context: Context, identifier: TSESTree.Identifier, path: r
       if (assignment && memberName(parent) === path[0]) return path.length === 1 ? { kind: 'present', value: assignment.right } : UNKNOWN;
       if (memberName(parent) === undefined && assigned) return UNKNOWN;
     }
-    // Object.assign(opts, …) may add anything.
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === reference.identifier && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'assign') return UNKNOWN;
+    // Object.assign(opts, …) sets what its sources set.
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === reference.identifier) {
+      const assigned = objectAssignParts(context, parent);
+      if (assigned) {
+        const fromSources = readAssignedSources(context, assigned.sources, path, types, depth);
+        if (fromSources) return fromSources;
+      } else if (parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'assign') return UNKNOWN;
+    }
   }
   const verdict = readOption(context, init, path, types, depth + 1);
   // The literal lives elsewhere (and may be shared), so a fix must not insert into it.
   return verdict.kind === 'absent' ? ABSENT : verdict;
+}
+
+/**
+ * What the sources of `Object.assign(target, ...sources)` say about `path`, the last one that sets its first
+ * key winning (a source replaces a nested object whole); undefined when none sets it.
+ */
+function readAssignedSources(context: Context, sources: readonly TSESTree.Node[], path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict | undefined {
+  for (const source of [...sources].reverse()) {
+    const top = readOption(context, source, path.slice(0, 1), types, depth + 1);
+    if (top.kind === 'unknown') return UNKNOWN;
+    if (top.kind === 'present') return path.length === 1 ? top : readOption(context, source, path, types, depth + 1);
+  }
+  return undefined;
 }
 
 export type Bound = 'bounded' | 'disabled' | 'absent' | 'unknown';

@@ -3,7 +3,7 @@ import { CLIENTS, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
   AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS,
 } from '../knowledge/retries';
-import { callerValues } from './caller-values';
+import { callerExpressions, callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
 import { findVariable, memberName, resolveOrigin, singleAssignmentInit, stringValue, unwrap } from './origin';
@@ -166,7 +166,7 @@ function httpEvidence(context: Context, call: ClientCall, names: readonly string
     return { key: { kind: 'none' }, send: literal ? { kind: 'headers', object: literal } : undefined };
   }
   let key = headerKey(context, headers.value, names);
-  if (key.kind === 'unknown' && composedHere(context, headers.value)) key = keyless(context, names);
+  if (key.kind === 'unknown' && (composedHere(context, headers.value) || composedByCallers(context, headers.value))) key = keyless(context, names);
   const literal = inlineHeaders(headers.value);
   return { key, send: key.kind === 'none' && literal ? { kind: 'header', object: literal } : undefined };
 }
@@ -189,6 +189,9 @@ function composedHere(context: Context, node: TSESTree.Node, depth = 0): boolean
       const variable = findVariable(context, value);
       const init = variable ? singleAssignmentInit(variable) : undefined;
       if (init !== undefined) return depth < 4 && composedHere(context, init, depth + 1);
+      // `let opts = merge(a); opts = addAuth(opts)`: every value it ever holds is built here.
+      const written = variable ? assignedValues(variable) : undefined;
+      if (written) return depth < 4 && written.every((each) => composedHere(context, each, depth + 1));
       // `const { body, headers } = await encodeForm(params)`: read from what a helper built.
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       const declarator = def?.type === 'Variable' ? def.node : undefined;
@@ -199,6 +202,29 @@ function composedHere(context: Context, node: TSESTree.Node, depth = 0): boolean
     default:
       return false;
   }
+}
+
+/**
+ * Headers a wrapper receives from its callers in this file, each of which composes them: `doRequest(opts)`
+ * called only as `this.doRequest(merged)` where `merged` is built in `request()`.
+ */
+function composedByCallers(context: Context, node: TSESTree.Node): boolean {
+  const passed = callerExpressions(context, node);
+  return passed !== undefined && passed.length > 0 && passed.every((each) => !each.outside && composedHere(context, each.value));
+}
+
+/** Every value a declared variable is given (its initialiser and each plain `=`), or undefined when one is hidden. */
+function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Node[] | undefined {
+  const declarator = variable.defs.length === 1 && variable.defs[0]?.type === 'Variable' ? variable.defs[0].node : undefined;
+  if (!declarator?.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const values: TSESTree.Node[] = [declarator.init];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init === true) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return undefined;
+    values.push(assignment.right);
+  }
+  return values;
 }
 
 /**

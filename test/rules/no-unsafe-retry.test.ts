@@ -1407,6 +1407,49 @@ export function send(body: string, attempt = 0): void {
     ],
   },
 
+  // A verb helper fills the method with Object.assign; request() merges its own headers into a let that
+  // helpers hand back unchanged; the retry around fetch repeats the POST (firebase-tools' apiv2 client).
+  {
+    code: `
+import retry from 'retry';
+declare function token(): Promise<string>;
+export class Client {
+  post(path: string, body: string, options: { headers?: HeadersInit } = {}) {
+    const reqOptions = Object.assign(options, { method: 'POST', path, body });
+    return this.request(reqOptions);
+  }
+  get(path: string, options: { headers?: HeadersInit } = {}) {
+    return this.request(Object.assign(options, { method: 'GET', path }));
+  }
+  private async request(reqOptions: { method: string; path: string; body?: string; headers?: HeadersInit }) {
+    let merged = Object.assign(reqOptions, { headers: new Headers(reqOptions.headers) });
+    merged = await this.addAuthHeader(merged);
+    return this.doRequest(merged);
+  }
+  private async addAuthHeader(options: { headers: Headers }) {
+    options.headers.set('Authorization', \`Bearer \${await token()}\`);
+    return options;
+  }
+  private doRequest(options: { method: string; path: string; body?: string; headers: Headers }) {
+    const init = { method: options.method, headers: options.headers, body: options.body, signal: AbortSignal.timeout(5000) };
+    const operation = retry.operation({ retries: 2, minTimeout: 1000 });
+    return new Promise((resolve, reject) => {
+      operation.attempt(async () => {
+        try {
+          resolve(await fetch(\`https://api.example.com\${options.path}\`, init));
+        } catch (error) {
+          if (!operation.retry(error as Error)) reject(error);
+        }
+      });
+    });
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 27, column: 25, endLine: 27, endColumn: 30, suggestions: [] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `
@@ -1593,6 +1636,54 @@ import pRetry from 'p-retry';
 export async function send(url: string, body: string, headers: Record<string, string>, init: RequestInit) {
   await pRetry(() => fetch(url, { method: 'POST', headers, body }), { retries: 3 });
   await pRetry(() => fetch(url, { ...init, method: 'POST', body }), { retries: 3 });
+}
+`,
+  // The same client, but the POST's headers are the caller's own object, passed through untouched.
+  `
+import retry from 'retry';
+export class Client {
+  post(path: string, options: { headers?: Record<string, string> } = {}) {
+    return this.doRequest(Object.assign(options, { method: 'POST', path }));
+  }
+  private doRequest(options: { method?: string; path?: string; headers?: Record<string, string> }) {
+    const operation = retry.operation({ retries: 2, minTimeout: 1000 });
+    return new Promise((resolve, reject) => {
+      operation.attempt(async () => {
+        try {
+          resolve(await fetch(\`https://api.example.com\${options.path}\`, { method: options.method, headers: options.headers, signal: AbortSignal.timeout(5000) }));
+        } catch (error) {
+          if (!operation.retry(error as Error)) reject(error);
+        }
+      });
+    });
+  }
+}
+`,
+  // A helper that may rewrite the method hides which one is sent.
+  `
+import retry from 'retry';
+export class Client {
+  patch(path: string) {
+    let merged = Object.assign({ headers: {} }, { method: 'PATCH', path });
+    merged = this.override(merged);
+    return this.doRequest(merged);
+  }
+  private override(options: { method: string; path: string; headers: Record<string, string> }) {
+    if (process.env.SAFE) options.method = 'GET';
+    return options;
+  }
+  private doRequest(options: { method?: string; path?: string; headers?: Record<string, string> }) {
+    const operation = retry.operation({ retries: 2, minTimeout: 1000 });
+    return new Promise((resolve, reject) => {
+      operation.attempt(async () => {
+        try {
+          resolve(await fetch(\`https://api.example.com\${options.path}\`, { method: options.method, headers: options.headers, signal: AbortSignal.timeout(5000) }));
+        } catch (error) {
+          if (!operation.retry(error as Error)) reject(error);
+        }
+      });
+    });
+  }
 }
 `,
   // An injected fetch (\`options.fetch ?? fetch\`) is retried safely for GET, and require-timeout's business is not this rule's.

@@ -96,6 +96,18 @@ export async function load(url: string, opts: RequestInit) {
 import axios from 'axios';
 export const r = axios.get('https://example.com/a', { timeout: 5000 });
 `,
+  // Object.assign: a source that sets the timeout, a source written onto a named config, or a target the
+  // caller hands in (which may carry one)
+  `
+import axios from 'axios';
+export async function load(url: string, base: object, opts: object) {
+  await axios.get(url, Object.assign({}, base, { timeout: 5000 }));
+  await axios.get(url, Object.assign(opts, { headers: { accept: 'application/json' } }));
+  const config = { headers: {} };
+  Object.assign(config, { timeout: 1000 });
+  await axios.get(url, config);
+}
+`,
   // axios.patch with a signal
   `
 import axios from 'axios';
@@ -582,6 +594,23 @@ export function client(signal: AbortSignal) {
 
 
 export const invalidCases: Invalid[] = [
+  // Object.assign whose target and sources all visibly lack a timeout; the merged object is no literal of
+  // the call's own, so the fix spreads it
+  {
+    code: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', Object.assign({}, { headers: { accept: 'application/json' } }));
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 3, column: 18, endLine: 3, endColumn: 27,
+        suggestions: [{ messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export const r = axios.get('https://example.com/a', { ...Object.assign({}, { headers: { accept: 'application/json' } }), timeout: 10000 });
+` }],
+      },
+    ],
+  },
   // ── fetch ──
   // a race between two requests with no timer: neither side ends the wait
   {
