@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, unwrap } from './origin';
+import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
+import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, localCallee, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
@@ -8,8 +9,9 @@ import { awaitsWait } from './retry-waits';
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
- * Hand-written retries by recursion: a function that calls itself again from a `catch` or a `.catch()`
- * handler (recursion on a helper's failure value is in retry-failure-value.ts). A callback called from a
+ * Hand-written retries by recursion: a function that calls itself again from a `catch`, a `.catch()`
+ * handler or the error branch of an error-first callback (recursion on a helper's failure value is in
+ * retry-failure-value.ts). A callback called from a
  * catch, or a one-time switch to another mode, is not a retry.
  */
 /** Is `call` a call of `fn` itself (by its name, or `this.name()` in a method)? */
@@ -66,13 +68,16 @@ function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
   return target.type === AST_NODE_TYPES.Identifier && target.name === 'setTimeout' && (findVariable(context, target)?.defs.length ?? 0) === 0;
 }
 
-/** Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`) or checks one before recursing. */
-export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
+/**
+ * Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`), checks one before recursing, or turns
+ * off the retry flag its condition tests (`if (canRetry) again(…, false)`: one more attempt).
+ */
+export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node, fn?: FunctionNode): boolean {
   const counted = call.arguments.some((argument) => {
     const value = unwrap(argument);
     return value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
   });
-  if (counted) return true;
+  if (counted || (fn && literalForTestedParameter(call, fn) !== undefined)) return true;
   let exits = false;
   walkSameFunction(context.sourceCode, handler, (node) => {
     if (node.type === AST_NODE_TYPES.IfStatement && (alwaysExits(node.consequent) || alwaysExits(node.alternate))) exits = true;
@@ -83,16 +88,46 @@ export function recursionBounded(context: Context, call: TSESTree.CallExpression
 
 /**
  * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
- * its condition tests switches mode once; it is a fallback, not a retry.
+ * its condition tests switches mode once; it is a fallback, not a retry — unless the parameter is a retry
+ * flag (`canRetry`, `retryOnFailure`), which makes it one more attempt of the same thing.
  */
 export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const flag = literalForTestedParameter(call, fn);
+  return flag !== undefined && !RETRY_FLAG_NAME.test(flag);
+}
+
+/** The parameter an enclosing `if` tests, when the call passes a literal for it. */
+function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNode): string | undefined {
   for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.IfStatement || current.test.type !== AST_NODE_TYPES.Identifier) continue;
     const index = parameterIndex(fn, current.test.name);
     const argument = index === -1 ? undefined : call.arguments[index];
-    if (argument?.type === AST_NODE_TYPES.Literal) return true;
+    if (argument?.type === AST_NODE_TYPES.Literal) return current.test.name;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * How a failure handler runs its function again: directly, on a timer, or through a closure of the same
+ * function that does either (`const retryOrReject = (err) => setTimeout(() => again(…), 1000)`).
+ */
+function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode): { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean } | undefined {
+  const direct = recursiveCallIn(context, handler, fn);
+  if (direct) return { call: direct, scheduled: false, waits: false };
+  const scheduled = scheduledRecursionIn(context, handler, fn);
+  if (scheduled) return { ...scheduled, scheduled: true };
+  let viaClosure: { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean } | undefined;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (viaClosure || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const closure = localCallee(context, node.callee)?.fn;
+    if (!isFunctionNode(closure) || closure === fn || !contains(fn, closure)) return undefined;
+    const inner = recursiveCallIn(context, closure.body, fn);
+    const timed = inner ? undefined : scheduledRecursionIn(context, closure.body, fn);
+    if (inner) viaClosure = { call: inner, scheduled: false, waits: awaitsWait(context, closure.body) };
+    else if (timed) viaClosure = { ...timed, scheduled: true };
+    return undefined;
+  });
+  return viaClosure;
 }
 
 /** `try { … } catch { return again(); }` inside `again`. */
@@ -100,13 +135,11 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   const fn = enclosingFunction(statement);
   if (!fn || !statement.handler) return undefined;
   const handler = statement.handler.body;
-  const direct = recursiveCallIn(context, handler, fn);
-  const scheduled = direct ? undefined : scheduledRecursionIn(context, handler, fn);
-  const call = direct ?? scheduled?.call;
-  if (!call || isOneShotFallback(call, fn)) return undefined;
+  const found = recursionIn(context, handler, fn);
+  if (!found || isOneShotFallback(found.call, fn)) return undefined;
   return {
-    kind: 'recursion', mechanism: `the recursive call ${scheduled ? 'scheduled from' : 'in'} the catch`, node: call, body: statement.block,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler), waits: scheduled?.waits === true || awaitsWait(context, handler), failurePath: handler,
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} the catch`, node: found.call, body: statement.block,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, handler, fn), waits: found.waits || awaitsWait(context, handler), failurePath: handler,
   };
 }
 
@@ -116,14 +149,52 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   const handler = node.arguments[0] && unwrap(node.arguments[0]);
   const fn = enclosingFunction(node);
   if (!fn || !isFunctionNode(handler)) return undefined;
-  const direct = recursiveCallIn(context, handler.body, fn);
-  const scheduled = direct ? undefined : scheduledRecursionIn(context, handler.body, fn);
-  const call = direct ?? scheduled?.call;
-  if (!call) return undefined;
+  const found = recursionIn(context, handler.body, fn);
+  if (!found || isOneShotFallback(found.call, fn)) return undefined;
   return {
-    kind: 'recursion', mechanism: `the recursive call ${scheduled ? 'scheduled from' : 'in'} .catch()`, node: call, body: node.callee.object,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, handler.body), waits: scheduled?.waits === true || awaitsWait(context, handler.body), failurePath: handler.body,
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} .catch()`, node: found.call, body: node.callee.object,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, handler.body, fn), waits: found.waits || awaitsWait(context, handler.body), failurePath: handler.body,
   };
 }
 
-/** The retry scopes whose repeated code holds `node`, innermost first. */
+/**
+ * Callback-style retries: `send(req, (err, res) => { if (err) return again(attempt + 1); … })` or
+ * `req.on('error', () => again(attempt + 1))` inside `again`. The whole function runs again, so all of it
+ * is what repeats.
+ */
+export function errorCallbackRecursion(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
+  const last = node.arguments[node.arguments.length - 1];
+  const callback = last && unwrap(last);
+  if (!isFunctionNode(callback)) return undefined;
+  const fn = enclosingFunction(node);
+  const error = callback.params[0];
+  const failure = isErrorListener(node) ? callback.body
+    : error?.type === AST_NODE_TYPES.Identifier && ERROR_FIRST_PARAM.test(error.name) ? errorBranch(context, callback, error.name) : undefined;
+  const found = fn && failure && recursionIn(context, failure, fn);
+  if (!fn || !failure || !found || isOneShotFallback(found.call, fn)) return undefined;
+  return {
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} the error callback`, node: found.call, body: fn.body,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, failure, fn), waits: found.waits || awaitsWait(context, failure), failurePath: failure,
+  };
+}
+
+/** `req.on('error', handler)`, `socket.once('error', …)`: the handler runs only on failure. */
+function isErrorListener(node: TSESTree.CallExpression): boolean {
+  const event = node.arguments[0];
+  return node.callee.type === AST_NODE_TYPES.MemberExpression && ['on', 'once', 'addListener'].includes(calleeName(node.callee) ?? '')
+    && event?.type === AST_NODE_TYPES.Literal && event.value === 'error';
+}
+
+/** The branch of the callback that runs on failure: `if (err) {…}`, `if (err || res.statusCode >= 500) {…}`, or the `else` of `if (!err)`. */
+function errorBranch(context: Context, callback: FunctionNode, name: string): TSESTree.Node | undefined {
+  const isError = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
+  let branch: TSESTree.Node | undefined;
+  walkSameFunction(context.sourceCode, callback.body, (node) => {
+    if (branch || node.type !== AST_NODE_TYPES.IfStatement) return undefined;
+    const test = node.test;
+    if (isError(test) || (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||' && (isError(test.left) || isError(test.right)))) branch = node.consequent;
+    else if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isError(test.argument)) branch = node.alternate ?? undefined;
+    return undefined;
+  });
+  return branch;
+}

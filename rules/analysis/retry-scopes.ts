@@ -7,7 +7,7 @@ import { resolveOrigin, unwrap, type Origin } from './origin';
 import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
 import { helperScopes } from './retry-helpers';
 import { loopScope } from './retry-loops';
-import { catchHandlerRecursion, catchRecursion } from './retry-recursion';
+import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 
 export { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
@@ -18,6 +18,8 @@ const cache = new WeakMap<object, FileRetries>();
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const MAY_RETRY = new RegExp(['catch', ...RETRY_LIBRARIES.flatMap((library) => library.modules)].map(escapeRegExp).join('|'));
+/** `(err, res) =>` or `function (error)`: an error-first callback, which may retry from its error branch. */
+const ERROR_CALLBACK = /\(\s*(?:e|er|err|error|\w+Err(?:or)?)\s*[,)]/;
 
 /** Every retry scope in the file, found in one walk and shared by the rules that ask. */
 export function collectRetryScopes(context: Context): FileRetries {
@@ -25,9 +27,10 @@ export function collectRetryScopes(context: Context): FileRetries {
   if (cached) return cached;
   const found: FileRetries = { scopes: [], policies: [] };
   const sourceCode = context.sourceCode;
-  // A retry needs a catch (loops, recursion), a retry library's import, or a 5xx status check (a helper
-  // that returns null for a server error); most files have none, and skipping them spares a second walk.
-  if (!MAY_RETRY.test(sourceCode.text) && !SERVER_STATUS.test(sourceCode.text)) {
+  // A retry needs a catch (loops, recursion), a retry library's import, an error-first callback, or a 5xx
+  // status check (a helper that returns null for a server error); most files have none, and skipping them
+  // spares a second walk.
+  if (!MAY_RETRY.test(sourceCode.text) && !ERROR_CALLBACK.test(sourceCode.text) && !SERVER_STATUS.test(sourceCode.text)) {
     cache.set(sourceCode, found);
     return found;
   }
@@ -35,7 +38,7 @@ export function collectRetryScopes(context: Context): FileRetries {
   walk(sourceCode, sourceCode.ast, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
-        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node);
+        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }

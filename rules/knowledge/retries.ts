@@ -356,6 +356,12 @@ export const TRANSIENT_FAILURE_WORDS: readonly RegExp[] = [
   /\bE[A-Z]{3,}\b/,
 ];
 
+/** The first parameter of an error-first callback (`(err, res) => …`), whose truthy branch is the failure path. */
+export const ERROR_FIRST_PARAM = /^(?:e|er|err|error|\w+Err(?:or)?)$/;
+
+/** A boolean parameter that says whether another attempt may follow (`canRetry`, `shouldRetry`, `retryOnError`). */
+export const RETRY_FLAG_NAME = /retr(?:y|ies)/i;
+
 /** `rethrowGrpcError(e)`, `throwApiError(e)`: helpers whose name says they never return (`throwIf…` may). */
 export const THROWING_HELPER_NAME = /^(?:re)?throw(?!If|Unless)(?:[A-Z_]|$)/;
 

@@ -1450,6 +1450,35 @@ export class Client {
     ],
   },
 
+  // Callback style: a request's 'error' listener schedules the whole function again, so the POST repeats;
+  // a retry flag turned off (\`canRetry\`) through a closure is one more attempt, not a fallback.
+  {
+    code: `
+import https from 'node:https';
+export function post(body: string, attempt: number): void {
+  const req = https.request({ host: 'api.example.com', path: '/charges', method: 'POST', timeout: 5000 });
+  req.on('timeout', () => req.destroy());
+  req.on('error', () => {
+    if (attempt < 3) setTimeout(() => post(body, attempt + 1), 1000 * 2 ** attempt);
+  });
+  req.end(body);
+}
+export function postEvents(events: string, canRetry: boolean): void {
+  const retryOrGiveUp = () => {
+    if (canRetry) setTimeout(() => postEvents(events, false), 1000);
+  };
+  const req = https.request({ host: 'events.example.com', path: '/bulk', method: 'POST', timeout: 5000 });
+  req.on('timeout', () => req.destroy());
+  req.on('error', () => retryOrGiveUp());
+  req.end(events);
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 15, endLine: 4, endColumn: 28, suggestions: [] },
+    { messageId: 'unsafeRetry', line: 15, column: 15, endLine: 15, endColumn: 28, suggestions: [] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `

@@ -487,10 +487,54 @@ export async function poll(url: string): Promise<Response> {
     ],
   },
 
+  // Callback style: an error-first callback that calls its function again at once, with no counter.
+  {
+    code: `
+import superagent from 'superagent';
+export function load(url: string, done: (err: Error | null, body?: unknown) => void): void {
+  superagent.get(url).timeout(5000).end((err, res) => {
+    if (err) return load(url, done);
+    done(null, res.body);
+  });
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 5, column: 21, endLine: 5, endColumn: 25, suggestions: [] },
+    { messageId: 'noBackoff', line: 5, column: 21, endLine: 5, endColumn: 25, suggestions: [] },
+    ],
+  },
+
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Callback style: the error branch of \`if (!err) … else\` retries with a counter and a growing delay; a
+  // one-time switch to a fallback mode, and an error branch that only reports, are no retries.
+  `
+import superagent from 'superagent';
+export function load(url: string, attempt: number, done: (err: Error | null, body?: unknown) => void): void {
+  superagent.get(url).timeout(5000).end((err, res) => {
+    if (!err) done(null, res.body);
+    else if (attempt < 3) setTimeout(() => load(url, attempt + 1, done), 500 * 2 ** attempt);
+    else done(err);
+  });
+}
+export function status(url: string, useMirror: boolean, done: (err: Error | null) => void): void {
+  superagent.get(useMirror ? url.replace('api.', 'mirror.') : url).timeout(5000).end((err) => {
+    if (err) {
+      if (useMirror) return status(url, false, done);
+      return done(err);
+    }
+    done(null);
+  });
+}
+export function ping(url: string, done: (err: Error | null) => void): void {
+  superagent.get(url).timeout(5000).end((err) => {
+    if (err) console.warn('ping failed', err);
+    done(err);
+  });
+}
+`,
   // Recursion scheduled with a growing setTimeout delay and a counter: bounded, and it waits.
   `
 export function send(body: string, attempt = 0): void {
