@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Linter } from 'eslint';
+import * as ts from 'typescript';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin = require('../../rules');
 
@@ -40,3 +41,24 @@ export const CONFIG: Linter.Config[] = [
   { files: ['**/*.{js,cjs}'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'commonjs' } },
   plugin.configs.recommended as Linter.Config,
 ];
+
+/**
+ * `--typed`: the same configuration with type information. The files are linted where they lie, inside a
+ * TypeScript program made of the package's chosen files and what they import (JavaScript included, not
+ * checked), as an editor or CI gives it for a project without a tsconfig of its own. The packages'
+ * dependencies are not installed, so their imports have no types: what types add here is the program's
+ * own files, read across.
+ */
+export function typedProgram(dir: string, files: readonly string[]): ts.Program {
+  return ts.createProgram(files.map((file) => path.join(dir, file)), {
+    allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, types: [], maxNodeModuleJsDepth: 0,
+    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true,
+  });
+}
+
+export function typedConfig(program: ts.Program): Linter.Config[] {
+  return [
+    ...CONFIG,
+    { files: ['**/*.{ts,mts,cts,mjs,js,cjs}'], languageOptions: { parserOptions: { programs: [program] } } },
+  ];
+}

@@ -6,12 +6,13 @@
  * A label file names, for each chosen file, every outbound call site: its line, client, whether the verdict is
  * decidable from the package's own source, and the correct verdict (report or not, with a reason) for each rule
  * the file is labelled for. A finding on a line with no label counts as a false positive for a labelled rule;
- * undecidable sites are listed but not scored. Tests never run this: it downloads.
+ * undecidable sites are listed but not scored. `--typed` lints with type information (packages.ts, typedProgram).
+ * Tests never run this: it downloads.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import { CACHE, CONFIG, ensurePackage, HERE, slug, type CorpusEntry } from './packages';
+import { CACHE, CONFIG, ensurePackage, HERE, slug, typedConfig, typedProgram, type CorpusEntry } from './packages';
 
 interface Verdict { report: boolean; reason: string }
 /**
@@ -27,10 +28,13 @@ interface PackageLabels { package: string; version: string; files: Record<string
 interface Finding { rule: string; line: number; column: number; message: string }
 interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; needs: Needs; where: string; detail: string }
 
-function lint(linter: Linter, dir: string, file: string): Finding[] {
+function lint(dir: string, file: string, config?: Linter.Config[]): Finding[] {
   const code = fs.readFileSync(path.join(dir, file), 'utf8');
-  // A virtual path outside node_modules: ESLint ignores node_modules by default.
-  const messages = linter.verify(code, CONFIG, { filename: path.join(process.cwd(), 'accuracy-corpus', file) });
+  // Untyped: a virtual path outside node_modules (ESLint ignores node_modules by default). Typed: the real
+  // path, which the program knows, with the package as ESLint's working directory.
+  const messages = config
+    ? new Linter({ configType: 'flat', cwd: dir }).verify(code, config, { filename: path.join(dir, file) })
+    : new Linter({ configType: 'flat' }).verify(code, CONFIG, { filename: path.join(process.cwd(), 'accuracy-corpus', file) });
   const fatal = messages.find((m) => m.fatal);
   if (fatal) throw new Error(`${file}: cannot parse: ${fatal.message}`);
   return messages
@@ -84,7 +88,7 @@ function table(title: string, outcomes: Outcome[], key: (o: Outcome) => string):
 
 function main(): number {
   const corpus = JSON.parse(fs.readFileSync(path.join(HERE, 'corpus.json'), 'utf8')) as { packages: CorpusEntry[] };
-  const linter = new Linter({ configType: 'flat' });
+  const typed = process.argv.includes('--typed');
   const outcomes: Outcome[] = [];
   const unlabelled: string[] = [];
   const showFindings = process.argv.includes('--findings');
@@ -92,14 +96,15 @@ function main(): number {
     const dir = ensurePackage(entry);
     const labelFile = path.join(HERE, 'labels', `${slug(entry)}.json`);
     const labels = fs.existsSync(labelFile) ? (JSON.parse(fs.readFileSync(labelFile, 'utf8')) as PackageLabels) : undefined;
+    const config = typed ? typedConfig(typedProgram(dir, entry.files)) : undefined;
     for (const file of entry.files) {
-      const findings = lint(linter, dir, file);
+      const findings = lint(dir, file, config);
       if (showFindings) for (const f of findings) console.log(`  ${slug(entry)}/${file}:${f.line}:${f.column} ${f.rule}: ${f.message}`);
       if (!labels?.files[file]) unlabelled.push(`${slug(entry)}/${file} (${findings.length} findings)`);
       outcomes.push(...score(entry, labels, file, findings));
     }
   }
-  console.log(`corpus: ${corpus.packages.length} packages, cache ${CACHE}; config: recommended, untyped`);
+  console.log(`corpus: ${corpus.packages.length} packages, cache ${CACHE}; config: recommended, ${typed ? 'typed (a program of each package\'s chosen files and their imports)' : 'untyped'}`);
   for (const rule of [...new Set(outcomes.map((o) => o.rule))].sort()) {
     table(`faultline/${rule} by client`, outcomes.filter((o) => o.rule === rule), (o) => o.client);
     table(`faultline/${rule} by what deciding takes`, outcomes.filter((o) => o.rule === rule), (o) => o.needs);
