@@ -95,7 +95,10 @@ function libraryAttempts(context: Context, library: RetryLibrary, options: TSEST
   const count = readOption(context, options, library.countKey.split('.'));
   if (count.kind === 'absent') return { attempts: library.defaultAttempts };
   if (count.kind === 'unknown') return { attempts: { kind: 'unknown' } };
-  const value = numericValue(context, count.value);
+  const written = unwrap(count.value);
+  // `retries: options.retries ?? Infinity`: unless the caller sets a count, the retry never ends.
+  const fallback = written.type === AST_NODE_TYPES.LogicalExpression && written.operator !== '&&' ? written.right : undefined;
+  const value = fallback && numericValue(context, fallback) === Infinity ? Infinity : numericValue(context, count.value);
   if (value === undefined) return { attempts: { kind: 'unknown' } };
   const attempts = attemptsFromCount(value, library.countKind);
   if (attempts.kind === 'forever') return { attempts, forever: { node: count.property ?? count.value, text: `${library.countKey}: ${context.sourceCode.getText(count.value)}` } };

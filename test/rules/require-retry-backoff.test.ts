@@ -343,6 +343,19 @@ export async function get(): Promise<unknown> {
     { messageId: 'noBackoff', line: 7, column: 12, endLine: 7, endColumn: 15, suggestions: [] },
     ],
   },
+  // A count that falls back to Infinity: unless the caller sets one, the retry never ends (metro-cache's
+  // HttpStore). The message quotes the setting as written.
+  {
+    code: `
+import { backOff } from 'exponential-backoff';
+export function withRetries<T>(fn: () => Promise<T>, endpoint: { maxAttempts?: number }) {
+  return backOff(fn, { jitter: 'full', maxDelay: 30000, numOfAttempts: endpoint.maxAttempts || Number.POSITIVE_INFINITY });
+}
+`,
+    errors: [
+    { messageId: 'foreverRetry', line: 4, column: 57, endLine: 4, endColumn: 120, data: { setting: 'numOfAttempts: endpoint.maxAttempts || Number.POSITIVE_INFINITY', library: 'exponential-backoff' }, suggestions: [] },
+    ],
+  },
   // p-retry forever and Infinity
   {
     code: `
@@ -508,6 +521,16 @@ export function load(url: string, done: (err: Error | null, body?: unknown) => v
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A count that falls back to a finite number, or a caller's count used only when the other is unset.
+  `
+import { backOff } from 'exponential-backoff';
+export function withRetries<T>(fn: () => Promise<T>, endpoint: { maxAttempts?: number }, fallback: number) {
+  return Promise.all([
+    backOff(fn, { numOfAttempts: endpoint.maxAttempts ?? 5 }),
+    backOff(fn, { numOfAttempts: endpoint.maxAttempts || fallback }),
+  ]);
+}
+`,
   // Callback style: the error branch of \`if (!err) … else\` retries with a counter and a growing delay; a
   // one-time switch to a fallback mode, and an error branch that only reports, are no retries.
   `
