@@ -7,7 +7,7 @@ import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
-export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'nestedRetry';
+export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'nestedRetry';
 export type Options = [{
   maxNestedAttempts?: number;
   waitFunctions?: string[];
@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
       unboundedRetry: 'This retry ({{retry}}) has no attempt limit: while the dependency is down it calls it forever, adding load to a service that is already failing. Count the attempts and rethrow after the last one.',
       noBackoff: 'This retry ({{retry}}) goes round again without waiting: each failure is retried at once, so a struggling dependency gets a burst of calls. Await a growing delay (exponential backoff with jitter) before the next attempt.',
       foreverRetry: '`{{setting}}` makes {{library}} retry forever: while the dependency is down it is called without end. Set a finite number of retries.',
+      foreverUnlessSet: '`{{setting}}` falls back to an endless retry: whenever that count is not set, {{library}} calls a dependency that is down without end. Fall back to a finite number of retries.',
       unboundedPolicy: '{{library}} without `maxAttempts` retries forever with no delay between attempts: one failing dependency gets a tight loop of calls. Set `maxAttempts` and a `backoff` (e.g. `new ExponentialBackoff()`).',
       policyWithoutBackoff: '{{library}} without a `backoff` retries at once (its default delay is 0 ms), so a struggling dependency gets a burst of calls. Set `backoff` (e.g. `new ExponentialBackoff()`).',
       nestedRetry: 'This retry runs inside another, so one failing call is attempted up to {{total}} times: {{breakdown}}. Retry in one layer only, or set the inner retries to 0.',
@@ -83,8 +84,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (scope.forever) {
-        const { node, text } = scope.forever;
-        once(node, () => context.report({ node, messageId: 'foreverRetry', data: { setting: text, library: scope.library?.name ?? scope.mechanism } }));
+        const { node, text, fallback } = scope.forever;
+        once(node, () => context.report({ node, messageId: fallback ? 'foreverUnlessSet' : 'foreverRetry', data: { setting: text, library: scope.library?.name ?? scope.mechanism } }));
       }
     }
 

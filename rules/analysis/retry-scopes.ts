@@ -98,10 +98,14 @@ function libraryAttempts(context: Context, library: RetryLibrary, options: TSEST
   const written = unwrap(count.value);
   // `retries: options.retries ?? Infinity`: unless the caller sets a count, the retry never ends.
   const fallback = written.type === AST_NODE_TYPES.LogicalExpression && written.operator !== '&&' ? written.right : undefined;
-  const value = fallback && numericValue(context, fallback) === Infinity ? Infinity : numericValue(context, count.value);
+  const endlessFallback = fallback !== undefined && numericValue(context, fallback) === Infinity;
+  const value = endlessFallback ? Infinity : numericValue(context, count.value);
   if (value === undefined) return { attempts: { kind: 'unknown' } };
   const attempts = attemptsFromCount(value, library.countKind);
-  if (attempts.kind === 'forever') return { attempts, forever: { node: count.property ?? count.value, text: `${library.countKey}: ${context.sourceCode.getText(count.value)}` } };
+  if (attempts.kind === 'forever') {
+    const setting: ForeverSetting = { node: count.property ?? count.value, text: `${library.countKey}: ${context.sourceCode.getText(count.value)}` };
+    return { attempts, forever: endlessFallback ? { ...setting, fallback: true } : setting };
+  }
   return { attempts };
 }
 

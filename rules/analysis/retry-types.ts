@@ -10,6 +10,8 @@ export type Attempts = AttemptCount | { kind: 'unknown' };
 export interface ForeverSetting {
   node: TSESTree.Node;
   text: string;
+  /** `retries: options.retries ?? Infinity`: endless only when the caller gives no count. */
+  fallback?: true;
 }
 
 /**

@@ -353,7 +353,7 @@ export function withRetries<T>(fn: () => Promise<T>, endpoint: { maxAttempts?: n
 }
 `,
     errors: [
-    { messageId: 'foreverRetry', line: 4, column: 57, endLine: 4, endColumn: 120, data: { setting: 'numOfAttempts: endpoint.maxAttempts || Number.POSITIVE_INFINITY', library: 'exponential-backoff' }, suggestions: [] },
+    { messageId: 'foreverUnlessSet', line: 4, column: 57, endLine: 4, endColumn: 120, data: { setting: 'numOfAttempts: endpoint.maxAttempts || Number.POSITIVE_INFINITY', library: 'exponential-backoff' }, suggestions: [] },
     ],
   },
   // p-retry forever and Infinity
