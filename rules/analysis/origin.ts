@@ -210,9 +210,33 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
       const fallback = resolveOrigin(context, expression.right, depth + 1);
       return fallback && { ...fallback, overridable: true };
     }
+    case AST_NODE_TYPES.ConditionalExpression: {
+      // tsc's `??` for older targets: `fetchFn !== null && fetchFn !== void 0 ? fetchFn : fetch`.
+      const given = nullishTested(expression.test);
+      if (!given || !sameIdentifier(given, expression.consequent) || resolveOrigin(context, expression.consequent, depth + 1)) return undefined;
+      const fallback = resolveOrigin(context, expression.alternate, depth + 1);
+      return fallback && { ...fallback, overridable: true };
+    }
     default:
       return undefined;
   }
+}
+
+/** The identifier `x` of a compiled nullish test: `x !== null && x !== void 0`, or `x != null`. */
+function nullishTested(test: TSESTree.Expression): TSESTree.Identifier | undefined {
+  const isNullish = (node: TSESTree.Node): boolean => (node.type === AST_NODE_TYPES.Literal && node.value === null)
+    || (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void') || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  const notNullish = (node: TSESTree.Node): TSESTree.Identifier | undefined => node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '!==' || node.operator === '!=')
+    && node.left.type === AST_NODE_TYPES.Identifier && isNullish(node.right) ? node.left : undefined;
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') {
+    const left = notNullish(test.left);
+    return left && sameIdentifier(left, notNullish(test.right)) ? left : undefined;
+  }
+  return notNullish(test);
+}
+
+function sameIdentifier(a: TSESTree.Identifier, b: TSESTree.Node | undefined): boolean {
+  return b?.type === AST_NODE_TYPES.Identifier && b.name === a.name;
 }
 
 /** Is this origin, or the value it was called or read from, only an injectable default? */

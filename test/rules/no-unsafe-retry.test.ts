@@ -1196,6 +1196,32 @@ export class WebClient {
     ],
   },
 
+  // The same default as tsc compiles `??` for older targets (@google/genai's apiCall).
+  {
+    code: `
+const pRetry = require('p-retry');
+async function apiCall(url, body, fetchFn) {
+  const fetchFunc = fetchFn !== null && fetchFn !== void 0 ? fetchFn : fetch;
+  return pRetry(() => fetchFunc(url, { method: 'POST', body, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+}
+module.exports = { apiCall };
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 23, endLine: 5, endColumn: 32, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+const { randomUUID } = require('node:crypto');
+const pRetry = require('p-retry');
+async function apiCall(url, body, fetchFn) {
+  const fetchFunc = fetchFn !== null && fetchFn !== void 0 ? fetchFn : fetch;
+  const idempotencyKey = randomUUID();
+  return pRetry(() => fetchFunc(url, { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+module.exports = { apiCall };
+` },
+    ] },
+    ],
+  },
+
   // A wrapper whose callers pass the method: the POST a caller passes is the one retried inside it.
   {
     code: `
