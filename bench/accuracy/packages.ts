@@ -15,7 +15,8 @@ export const HERE = path.join(__dirname, '..', '..', '..', 'bench', 'accuracy');
 export const CACHE = process.env.FAULTLINE_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'faultline-bench');
 
 export interface PackageRef { name: string; version: string }
-export interface CorpusEntry extends PackageRef { files: string[]; why: string }
+/** `set`: `tuning`, or the held-out set the package was labelled for before the rules ran on it. */
+export interface CorpusEntry extends PackageRef { set: string; files: string[]; why: string }
 
 export function slug(entry: PackageRef): string {
   return `${entry.name.replace('/', '+')}@${entry.version}`;

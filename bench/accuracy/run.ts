@@ -26,7 +26,7 @@ interface FileLabels { rules: string[]; calls: CallLabel[] }
 interface PackageLabels { package: string; version: string; files: Record<string, FileLabels> }
 
 interface Finding { rule: string; line: number; column: number; message: string }
-interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; needs: Needs; where: string; detail: string }
+interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; needs: Needs; set: string; where: string; detail: string }
 
 function lint(dir: string, file: string, config?: Linter.Config[]): Finding[] {
   const code = fs.readFileSync(path.join(dir, file), 'utf8');
@@ -58,10 +58,10 @@ function score(entry: CorpusEntry, labels: PackageLabels | undefined, file: stri
       const reported = hits.length > 0;
       const detail = `${call.code} — expected ${verdict.report ? 'report' : 'silence'}: ${verdict.reason}${reported ? ` — got: ${hits[0]?.message}` : ''}`;
       const kind: Outcome['kind'] = !call.decidable ? 'undecidable' : verdict.report ? (reported ? 'TP' : 'FN') : reported ? 'FP' : 'TN';
-      outcomes.push({ kind, rule, client: call.client, needs: call.needs ?? 'local', where: where(call.line), detail });
+      outcomes.push({ kind, rule, client: call.client, needs: call.needs ?? 'local', set: entry.set, where: where(call.line), detail });
     }
     for (const f of ruleFindings.filter((x) => !matched.has(x))) {
-      outcomes.push({ kind: 'FP', rule, client: '(no label)', needs: 'local', where: where(f.line), detail: `unlabelled finding: ${f.message}` });
+      outcomes.push({ kind: 'FP', rule, client: '(no label)', needs: 'local', set: entry.set, where: where(f.line), detail: `unlabelled finding: ${f.message}` });
     }
   }
   return outcomes;
@@ -108,6 +108,7 @@ function main(): number {
   for (const rule of [...new Set(outcomes.map((o) => o.rule))].sort()) {
     table(`faultline/${rule} by client`, outcomes.filter((o) => o.rule === rule), (o) => o.client);
     table(`faultline/${rule} by what deciding takes`, outcomes.filter((o) => o.rule === rule), (o) => o.needs);
+    table(`faultline/${rule} by set (held-out sets were labelled before the rules ran on them)`, outcomes.filter((o) => o.rule === rule), (o) => o.set);
   }
   table('all rules by rule', outcomes, (o) => o.rule);
   const wrong = outcomes.filter((o) => o.kind === 'FP' || o.kind === 'FN');
