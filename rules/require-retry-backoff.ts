@@ -100,9 +100,10 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const all = collectRetryScopes(context);
-        // A call of the file's retry helper is that helper's retry again: judged, and nested, once, at the helper.
+        // A call of the file's retry helper is that helper's retry again: judged, and nested, once, at the
+        // helper; a helper of another file is judged in its file (and nested through reach's program calls).
         const helperCalls = all.scopes.filter((scope) => scope.helper !== undefined);
-        const scopes = all.scopes.filter((scope) => scope.helper === undefined);
+        const scopes = all.scopes.filter((scope) => scope.helper === undefined && scope.elsewhere === undefined);
         const policies = all.policies;
         for (const scope of scopes) checkScope(scope, helperCalls);
         for (const policy of policies) {

@@ -2,7 +2,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
 import { callersOf } from './caller-values';
 import { findVariable, localCallee, unwrap } from './origin';
+import { programRetryHelper } from './retry-program-helpers';
 import type { RetryScope } from './retry-types';
+import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -33,6 +35,23 @@ export function helperScopes(context: Context, scopes: readonly RetryScope[]): R
     }
   }
   return derived;
+}
+
+/**
+ * With type information, a call of a retry helper written in another file of the program
+ * (`import { withRetry } from './retry'`): a retry of the callback it passes, like the file's own helpers.
+ * The helper's bound and waits are judged where it is written, when that file is linted.
+ */
+export function programHelperScope(context: Context, types: TypeFacts, call: TSESTree.CallExpression): RetryScope | undefined {
+  if (!call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
+  const helper = programRetryHelper(types, call.callee);
+  const argument = helper && call.arguments[helper.callbackIndex];
+  const callback = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? callbackBody(context, argument) : undefined;
+  if (!helper || !callback) return undefined;
+  return {
+    kind: 'library', mechanism: helper.description, node: call, body: callback, anchor: enclosingStatement(call),
+    attempts: helper.attempts === undefined ? { kind: 'unknown' } : { kind: 'finite', attempts: helper.attempts }, bounded: true, waits: true, elsewhere: true,
+  };
 }
 
 /** The parameter of `fn` that the retry runs: called in the retried code, or handed to the library. */

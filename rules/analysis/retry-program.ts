@@ -24,7 +24,7 @@ export interface ProgramOperation {
   unstableKey: boolean;
 }
 
-type TsOrigin =
+export type TsOrigin =
   | { kind: 'module'; module: string; path: string[] }
   | { kind: 'global'; name: string; path: string[] }
   | { kind: 'call'; callee: TsOrigin; path: string[] };
@@ -35,7 +35,7 @@ const summaries = new WeakMap<ts.Program, Map<ts.Node, ProgramOperation[]>>();
 const HTTP_MODULES = CLIENTS.filter((client) => client.category === 'http').flatMap((client) => client.modules);
 const VERBS: Record<string, string> = { post: 'POST', patch: 'PATCH', postForm: 'POST', patchForm: 'PATCH' };
 
-function isExternal(file: ts.SourceFile): boolean {
+export function isExternal(file: ts.SourceFile): boolean {
   return file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName);
 }
 
@@ -50,14 +50,14 @@ function functionBody(declaration: ts.Declaration | undefined): ts.Node | undefi
   return undefined;
 }
 
-function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
+export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
   let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
 
 /** Where a TypeScript expression comes from: an import of a package, a global, or a call of one. */
-function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsOrigin | undefined {
+export function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsOrigin | undefined {
   if (depth > 8) return undefined;
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node)) return originOf(checker, node.expression, depth + 1);
   if (ts.isPropertyAccessExpression(node)) {

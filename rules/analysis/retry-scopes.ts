@@ -5,10 +5,11 @@ import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
 import { resolveOrigin, unwrap, type Origin } from './origin';
 import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
-import { helperScopes } from './retry-helpers';
+import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
+import { getTypeFacts } from './types';
 
 export { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 
@@ -20,6 +21,8 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]
 const MAY_RETRY = new RegExp(['catch', ...RETRY_LIBRARIES.flatMap((library) => library.modules)].map(escapeRegExp).join('|'));
 /** `(err, res) =>` or `function (error)`: an error-first callback, which may retry from its error branch. */
 const ERROR_CALLBACK = /\(\s*(?:e|er|err|error|\w+Err(?:or)?)\s*[,)]/;
+/** With types, a call of another file's retry helper: found in files that say retry, backoff or attempt. */
+const RETRY_WORD = /retr(?:y|ies)|backoff|attempt/i;
 
 /** Every retry scope in the file, found in one walk and shared by the rules that ask. */
 export function collectRetryScopes(context: Context): FileRetries {
@@ -27,10 +30,12 @@ export function collectRetryScopes(context: Context): FileRetries {
   if (cached) return cached;
   const found: FileRetries = { scopes: [], policies: [] };
   const sourceCode = context.sourceCode;
-  // A retry needs a catch (loops, recursion), a retry library's import, an error-first callback, or a 5xx
-  // status check (a helper that returns null for a server error); most files have none, and skipping them
-  // spares a second walk.
-  if (!MAY_RETRY.test(sourceCode.text) && !ERROR_CALLBACK.test(sourceCode.text) && !SERVER_STATUS.test(sourceCode.text)) {
+  // A retry needs a catch (loops, recursion), a retry library's import, an error-first callback, a 5xx
+  // status check (a helper that returns null for a server error) or, with types, a helper imported from
+  // another file (the file says retry); most files have none, and skipping them spares a second walk.
+  const types = getTypeFacts(context);
+  const text = sourceCode.text;
+  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !SERVER_STATUS.test(text) && !(types && RETRY_WORD.test(text))) {
     cache.set(sourceCode, found);
     return found;
   }
@@ -38,7 +43,8 @@ export function collectRetryScopes(context: Context): FileRetries {
   walk(sourceCode, sourceCode.ast, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
-        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node);
+        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node)
+          ?? (types ? programHelperScope(context, types, node) : undefined);
         if (scope) found.scopes.push(scope);
         break;
       }

@@ -43,6 +43,8 @@ export interface RetryScope {
   policy?: RetryPolicy;
   /** A call of the file's own retry helper (`withRetry(() => fetch(…))`): the helper's retry that repeats `body`. */
   helper?: RetryScope;
+  /** A call of a retry helper written in another file of the program (with types): judged there. */
+  elsewhere?: true;
 }
 
 /** A cockatiel retry policy, reported where it is created. */

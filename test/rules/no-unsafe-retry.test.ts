@@ -1967,6 +1967,46 @@ typedTester.run('no-unsafe-retry (typed)', rule, { valid: validCases, invalid: i
 
 /** With types, a retried call is followed into the other files of the program (filenames relative to test/fixtures). */
 export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // A retry helper imported from another file (retry.ts) retries the POST its callback sends, whether it
+  // loops or hands the callback to p-retry; the key is created before the helper call.
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import { retrying, withRetry } from './retry.js';
+
+export async function pay(amount: number) {
+  await withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), signal: AbortSignal.timeout(5000) }));
+}
+export const refund = (id: string) => retrying(() => fetch(\`https://pay.example.com/refunds/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000) }));
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 25, endLine: 5, endColumn: 30,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', retry: 'withRetry() (the loop in retry.ts on line 5) on line 5',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { retrying, withRetry } from './retry.js';
+import { randomUUID } from 'node:crypto';
+
+export async function pay(amount: number) {
+  const idempotencyKey = randomUUID();
+  await withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+export const refund = (id: string) => retrying(() => fetch(\`https://pay.example.com/refunds/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000) }));
+` }],
+      },
+      {
+        messageId: 'unsafeRetry', line: 7, column: 54, endLine: 7, endColumn: 59,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', retry: 'retrying() (p-retry in retry.ts on line 16) on line 7',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [],
+      },
+    ],
+  },
   // A retried createOrder() that POSTs (orders.ts) is a retried POST; so is one a call further down.
   {
     filename: 'project-retry/checkout.ts',
@@ -2020,6 +2060,21 @@ export async function checkout(item: string) {
 ];
 
 const typedValidCases: Array<ValidTestCase<Options>> = [
+  // Another file's helpers: a key made before the helper call, a GET, and a helper whose catch always rethrows.
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import { randomUUID } from 'node:crypto';
+import { logged, retrying, withRetry } from './retry.js';
+
+export async function pay(amount: number) {
+  const key = randomUUID();
+  await withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), headers: { 'Idempotency-Key': key }, signal: AbortSignal.timeout(5000) }));
+  await retrying(() => fetch('https://pay.example.com/charges', { signal: AbortSignal.timeout(5000) }));
+  await logged(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), signal: AbortSignal.timeout(5000) }));
+}
+`,
+  },
   // A key made once and passed in; a GET.
   {
     filename: 'project-retry/checkout.ts',

@@ -1044,4 +1044,19 @@ export async function orders() {
   },
 ];
 
-typedTester.run('require-retry-backoff (typed, across files)', rule, { valid: [], invalid: typedInvalidCases });
+/** Another file's retry helper is judged in its own file: its calls here add no finding of their own. */
+const typedValidCases: Array<ValidTestCase<Options>> = [
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import { retrying, withRetry } from './retry.js';
+
+export async function pay(amount: number) {
+  await withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), signal: AbortSignal.timeout(5000) }));
+  await retrying(() => fetch('https://pay.example.com/health', { signal: AbortSignal.timeout(5000) }));
+}
+`,
+  },
+];
+
+typedTester.run('require-retry-backoff (typed, across files)', rule, { valid: typedValidCases, invalid: typedInvalidCases });

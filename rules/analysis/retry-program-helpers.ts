@@ -1,0 +1,133 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { moduleMatches } from '../knowledge/clients';
+import { attemptsFromCount, RETRY_LIBRARIES } from '../knowledge/retries';
+import { declarationOf, isExternal, originOf } from './retry-program';
+import type { TypeFacts } from './types';
+
+/**
+ * With type information, a retry helper imported from another file of the program:
+ * `withRetry(() => fetch(url, { method: 'POST' }))` where `withRetry` (in retry.ts) runs the callback it is
+ * given inside a retry library's call or a loop whose catch goes round again. Like retry-program.ts, this
+ * reads the other file's TypeScript AST, so it knows the common shapes only.
+ */
+export interface ProgramRetryHelper {
+  /** `withRetry() (p-retry in retry.ts on line 4)`. */
+  description: string;
+  /** The helper's parameter that holds the retried callback. */
+  callbackIndex: number;
+  /** Worst-case attempts, when a library's options or default say. */
+  attempts?: number;
+}
+
+type HelperDeclaration = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+
+const helpers = new WeakMap<ts.Program, Map<ts.Node, ProgramRetryHelper | null>>();
+
+/** The retry helper `callee` names in another file of the program, if it is one. */
+export function programRetryHelper(types: TypeFacts, callee: TSESTree.Node): ProgramRetryHelper | undefined {
+  const tsNode = types.toTs(callee);
+  const declaration = tsNode && declarationOf(types.checker, tsNode);
+  const fn = declaration && helperFunction(declaration);
+  if (!fn || isExternal(fn.getSourceFile()) || fn.getSourceFile() === tsNode.getSourceFile()) return undefined;
+  let memo = helpers.get(types.program);
+  if (!memo) helpers.set(types.program, (memo = new Map()));
+  if (!memo.has(fn)) memo.set(fn, readHelper(types.checker, fn) ?? null);
+  return memo.get(fn) ?? undefined;
+}
+
+function helperFunction(declaration: ts.Declaration): HelperDeclaration | undefined {
+  if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) return declaration.initializer;
+  return undefined;
+}
+
+function readHelper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRetryHelper | undefined {
+  const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  const file = fn.getSourceFile();
+  const where = (node: ts.Node): string => `in ${file.fileName.split(/[\\/]/).pop()} on line ${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  for (const [index, parameter] of fn.parameters.entries()) {
+    if (!ts.isIdentifier(parameter.name)) continue;
+    const symbol = checker.getSymbolAtLocation(parameter.name);
+    if (!symbol) continue;
+    const library = libraryRetrying(checker, fn, symbol);
+    if (library) return { description: `${name ?? 'the retry helper'}() (${library.name} ${where(library.call)})`, callbackIndex: index, attempts: library.attempts };
+    const loop = loopRetrying(checker, fn, symbol);
+    if (loop) return { description: `${name ?? 'the retry helper'}() (the loop ${where(loop)})`, callbackIndex: index };
+  }
+  return undefined;
+}
+
+/** `fn` itself, or a closure that calls it: what a library call may be handed. */
+function runs(checker: ts.TypeChecker, node: ts.Node, symbol: ts.Symbol): boolean {
+  if (ts.isIdentifier(node)) return checker.getSymbolAtLocation(node) === symbol;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  return calls(checker, node.body, symbol);
+}
+
+function calls(checker: ts.TypeChecker, root: ts.Node, symbol: ts.Symbol): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && checker.getSymbolAtLocation(node.expression) === symbol) found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** `pRetry(fn, { retries: 4 })`, `backOff(() => fn(), …)`: a retry library's call handed the parameter. */
+function libraryRetrying(checker: ts.TypeChecker, fn: HelperDeclaration, symbol: ts.Symbol): { name: string; call: ts.Node; attempts?: number } | undefined {
+  let found: { name: string; call: ts.Node; attempts?: number } | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const origin = originOf(checker, node.expression);
+      const library = origin?.kind === 'module' ? RETRY_LIBRARIES.find((candidate) => candidate.shape === 'call' && candidate.path === origin.path.join('.') && candidate.modules.some((pattern) => moduleMatches(pattern, origin.module))) : undefined;
+      const callback = library && node.arguments[library.callbackArg];
+      if (library && callback && runs(checker, callback, symbol)) found = { name: library.name, call: node, attempts: attemptsOf(library, node.arguments[library.optionsArg]) };
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+function attemptsOf(library: (typeof RETRY_LIBRARIES)[number], options: ts.Expression | undefined): number | undefined {
+  if (!options) return library.defaultAttempts.kind === 'finite' ? library.defaultAttempts.attempts : undefined;
+  if (!ts.isObjectLiteralExpression(options)) return undefined;
+  const count = options.properties.find((property) => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === library.countKey);
+  if (!count) return library.defaultAttempts.kind === 'finite' ? library.defaultAttempts.attempts : undefined;
+  const value = (count as ts.PropertyAssignment).initializer;
+  if (!ts.isNumericLiteral(value)) return undefined;
+  const attempts = attemptsFromCount(Number(value.text), library.countKind);
+  return attempts.kind === 'finite' ? attempts.attempts : undefined;
+}
+
+/**
+ * `for (…) { try { return await fn(); } catch (e) { … } }`: a loop whose try calls the parameter and whose
+ * catch can finish without leaving the loop (it does not end in `throw` or `return`).
+ */
+function loopRetrying(checker: ts.TypeChecker, fn: HelperDeclaration, symbol: ts.Symbol): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForOfStatement(node)) {
+      const attempt = tryIn(node.statement);
+      if (attempt?.catchClause && calls(checker, attempt.tryBlock, symbol) && !endsInExit(attempt.catchClause.block)) found = node;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+function tryIn(statement: ts.Statement): ts.TryStatement | undefined {
+  if (ts.isTryStatement(statement)) return statement;
+  return ts.isBlock(statement) ? statement.statements.find(ts.isTryStatement) : undefined;
+}
+
+function endsInExit(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return last !== undefined && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last));
+}
