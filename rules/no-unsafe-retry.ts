@@ -125,6 +125,7 @@ export default createRule<Options, MessageIds>({
 
     /** "POST", or "POST (the method passed on line 12)" when a wrapper's caller names it: the one this retry runs, if any. */
     function labelOf(operation: Operation, scope?: RetryScope): string {
+      if (operation.through) return `${operation.label} through ${operation.through}`;
       const passers = operation.methodFrom;
       if (!passers) return operation.label;
       const passer = passers.find((call) => scope && contains(scope.body, call)) ?? passers[0]!;

@@ -7,6 +7,7 @@ import { callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
 import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
+import { programRequestWrapper } from './program-request-wrappers';
 import { httpEvidence } from './retry-http-keys';
 import {
   axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
@@ -48,7 +49,6 @@ export type SendKey =
   | { kind: 'option'; object: TSESTree.ObjectExpression; sdkOption: string }
   | { kind: 'chain'; call: CallNode };
 
-
 export interface Operation {
   call: CallNode;
   /** "POST", "Stripe charges.create". */
@@ -60,6 +60,8 @@ export interface Operation {
   advice?: string;
   /** When the method is a wrapper's parameter: the calls in this file that pass the non-idempotent one. */
   methodFrom?: CallNode[];
+  /** With types: the function of another file that sends this call's options, "apiFetch() (fetch in api.ts on line 3)". */
+  through?: string;
 }
 
 export interface CallFacts {
@@ -213,5 +215,24 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const { key, send } = httpEvidence(context, fake, names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
-  return sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings);
+  return sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
+    ?? (types ? wrapperFacts(context, node, types, names) : undefined);
+}
+
+/**
+ * With types, `apiFetch('/charges', { method: 'POST' })` where `apiFetch` (another file) sends the options
+ * it is given: the POST is this call's, named by its argument. Only a method written here counts; what the
+ * wrapper does without one is its own business.
+ */
+function wrapperFacts(context: Context, node: CallNode, types: TypeFacts, names: readonly string[]): CallFacts | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const wrapper = programRequestWrapper(types, node.callee);
+  const options = wrapper && node.arguments[wrapper.optionsIndex];
+  if (!wrapper || !options || options.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const verdict = readOption(context, options, ['method']);
+  const method = (verdict.kind === 'present' ? stringValue(verdict.value)?.toUpperCase() : undefined) as HttpMethod | undefined;
+  if (!method || !NON_IDEMPOTENT_METHODS.includes(method)) return undefined;
+  const call: ClientCall = { node, client: CLIENTS[0]!, shape: { path: '', on: 'module', options: { kind: 'arg', index: wrapper.optionsIndex } }, options: { kind: 'argument', index: wrapper.optionsIndex, node: options } };
+  const { key, send } = httpEvidence(context, call, names);
+  return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send, through: wrapper.description } };
 }

@@ -20,7 +20,7 @@ export interface ProgramRetryHelper {
   attempts?: number;
 }
 
-type HelperDeclaration = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+export type HelperDeclaration = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
 
 const helpers = new WeakMap<ts.Program, Map<ts.Node, ProgramRetryHelper | null>>();
 
@@ -36,7 +36,7 @@ export function programRetryHelper(types: TypeFacts, callee: TSESTree.Node): Pro
   return memo.get(fn) ?? undefined;
 }
 
-function helperFunction(declaration: ts.Declaration): HelperDeclaration | undefined {
+export function helperFunction(declaration: ts.Declaration): HelperDeclaration | undefined {
   if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) return declaration.initializer;
   return undefined;

@@ -53,7 +53,17 @@ function functionBody(declaration: ts.Declaration | undefined): ts.Node | undefi
 export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
   let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  // CommonJS: `module.exports = { httpRequest }` declares the export as a property; the function is its value.
+  if (declaration && ts.isShorthandPropertyAssignment(declaration)) {
+    const value = checker.getShorthandAssignmentValueSymbol(declaration);
+    return value?.valueDeclaration ?? value?.declarations?.[0];
+  }
+  if (declaration && ts.isPropertyAssignment(declaration) && ts.isIdentifier(declaration.initializer)) {
+    const value = checker.getSymbolAtLocation(declaration.initializer);
+    return value?.valueDeclaration ?? value?.declarations?.[0];
+  }
+  return declaration;
 }
 
 /** Where a TypeScript expression comes from: an import of a package, a global, or a call of one. */
@@ -82,9 +92,20 @@ export function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsO
     const imported = ts.isImportSpecifier(declaration) ? (declaration.propertyName ?? declaration.name).text : undefined;
     return { kind: 'module', module, path: imported && imported !== 'default' ? [imported] : [] };
   }
-  if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name)) return originOf(checker, declaration.initializer, depth + 1);
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name)) {
+    // `const https = require('https')` in CommonJS.
+    const required = requiredModule(declaration.initializer);
+    if (required !== undefined) return { kind: 'module', module: required.replace(/^node:/, ''), path: [] };
+    return originOf(checker, declaration.initializer, depth + 1);
+  }
   if (isExternal(declaration.getSourceFile())) return { kind: 'global', name: node.text, path: [] };
   return undefined;
+}
+
+function requiredModule(node: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+  const [argument] = node.arguments;
+  return argument && ts.isStringLiteralLike(argument) && !argument.text.startsWith('.') ? argument.text : undefined;
 }
 
 function rootModule(origin: TsOrigin | undefined): string | undefined {

@@ -185,14 +185,15 @@ function isErrorListener(node: TSESTree.CallExpression): boolean {
     && event?.type === AST_NODE_TYPES.Literal && event.value === 'error';
 }
 
-/** The branch of the callback that runs on failure: `if (err) {…}`, `if (err || res.statusCode >= 500) {…}`, or the `else` of `if (!err)`. */
+/** The branch of the callback that runs on failure: `if (err) {…}` (alone or with `||`/`&&`), or the `else` of `if (!err)`. */
 function errorBranch(context: Context, callback: FunctionNode, name: string): TSESTree.Node | undefined {
   const isError = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
   let branch: TSESTree.Node | undefined;
   walkSameFunction(context.sourceCode, callback.body, (node) => {
     if (branch || node.type !== AST_NODE_TYPES.IfStatement) return undefined;
     const test = node.test;
-    if (isError(test) || (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||' && (isError(test.left) || isError(test.right)))) branch = node.consequent;
+    // `if (err)`, `if (err || res.statusCode >= 500)`, `if (err && attempt < 3)`: taken only on a failure.
+    if (isError(test) || (test.type === AST_NODE_TYPES.LogicalExpression && test.operator !== '??' && (isError(test.left) || isError(test.right)))) branch = node.consequent;
     else if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isError(test.argument)) branch = node.alternate ?? undefined;
     return undefined;
   });

@@ -1967,6 +1967,82 @@ typedTester.run('no-unsafe-retry (typed)', rule, { valid: validCases, invalid: i
 
 /** With types, a retried call is followed into the other files of the program (filenames relative to test/fixtures). */
 export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // CommonJS, as LaunchDarkly's event processor ships: a require()d helper of another file sends the
+  // options it is given through `(secure ? https : http).request`, and an error callback retries it.
+  {
+    filename: 'project-cjs/events.js',
+    code: `
+const httpUtils = require('./http-utils');
+
+function postEvents(events, canRetry) {
+  const retryOrGiveUp = () => {
+    if (canRetry) setTimeout(() => postEvents(events, false), 1000);
+  };
+  httpUtils.httpRequest('https://events.example.com/bulk', { method: 'POST' }, JSON.stringify(events), (err) => {
+    if (err) retryOrGiveUp();
+  });
+}
+module.exports = { postEvents };
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 8, column: 3, endLine: 8, endColumn: 24, suggestions: [],
+        data: {
+          operation: 'POST through httpRequest() (node:http in http-utils.js on line 7)', consequence: 'the server creates or charges it twice', retry: 'the recursive call scheduled from the error callback on line 6',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
+  // Wrappers in another file (api.ts) that send the options they are given: the POST is the one this call
+  // names, and the key goes into the options it passes.
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import pRetry from 'p-retry';
+import { apiFetch, httpRequest } from './api.js';
+
+export async function charge(amount: number) {
+  await pRetry(() => apiFetch('/charges', { method: 'POST', body: String(amount) }), { retries: 3 });
+}
+export function report(events: string, attempt = 0): void {
+  httpRequest('https://events.example.com/bulk', { method: 'POST' }, events, (error) => {
+    if (error && attempt < 3) setTimeout(() => report(events, attempt + 1), 1000 * 2 ** attempt);
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 30,
+        data: {
+          operation: 'POST through apiFetch() (fetch in api.ts on line 7)', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 6',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import { apiFetch, httpRequest } from './api.js';
+import { randomUUID } from 'node:crypto';
+
+export async function charge(amount: number) {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => apiFetch('/charges', { method: 'POST', body: String(amount), headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+export function report(events: string, attempt = 0): void {
+  httpRequest('https://events.example.com/bulk', { method: 'POST' }, events, (error) => {
+    if (error && attempt < 3) setTimeout(() => report(events, attempt + 1), 1000 * 2 ** attempt);
+  });
+}
+` }],
+      },
+      {
+        messageId: 'unsafeRetry', line: 9, column: 3, endLine: 9, endColumn: 14, suggestions: [],
+        data: {
+          operation: 'POST through httpRequest() (node:http in api.ts on line 12)', consequence: 'the server creates or charges it twice', retry: 'the recursive call scheduled from the error callback on line 10',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
   // A retry helper imported from another file (retry.ts) retries the POST its callback sends, whether it
   // loops or hands the callback to p-retry; the key is created before the helper call.
   {
@@ -2060,6 +2136,23 @@ export async function checkout(item: string) {
 ];
 
 const typedValidCases: Array<ValidTestCase<Options>> = [
+  // A wrapper call that sends a key made before the retry, one that sends a GET, and a wrapper that picks
+  // its own method (what it sends is read in api.ts: a POST with no key would be reported there, as a
+  // call of a function of another file, not as this call's).
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import { randomUUID } from 'node:crypto';
+import pRetry from 'p-retry';
+import { apiFetch } from './api.js';
+
+export async function charge(amount: number) {
+  const key = randomUUID();
+  await pRetry(() => apiFetch('/charges', { method: 'POST', body: String(amount), headers: { 'Idempotency-Key': key } }), { retries: 3 });
+  await pRetry(() => apiFetch('/charges/latest'), { retries: 3 });
+}
+`,
+  },
   // Another file's helpers: a key made before the helper call, a GET, and a helper whose catch always rethrows.
   {
     filename: 'project-retry/checkout.ts',
