@@ -239,6 +239,16 @@ function sameIdentifier(a: TSESTree.Identifier, b: TSESTree.Node | undefined): b
   return b?.type === AST_NODE_TYPES.Identifier && b.name === a.name;
 }
 
+/**
+ * Is `callee` imported from the program's own code (a relative path, or a project alias such as `@/lib`,
+ * `~/lib` or `#lib`) rather than from a package? Only such a callee can be a function the type checker
+ * reads in another file, so the checker is asked about no other.
+ */
+export function importedFromProgram(context: Context, callee: TSESTree.Node): boolean {
+  const origin = resolveOrigin(context, callee);
+  return origin?.kind === 'module' && /^(?:\.|\/|@\/|~\/|#)/.test(origin.module);
+}
+
 /** Is this origin, or the value it was called or read from, only an injectable default? */
 export function isOverridable(origin: Origin): boolean {
   if (origin.overridable) return true;

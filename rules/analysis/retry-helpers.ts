@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
 import { callersOf } from './caller-values';
-import { findVariable, localCallee, unwrap } from './origin';
+import { findVariable, importedFromProgram, localCallee, unwrap } from './origin';
 import { programRetryHelper } from './retry-program-helpers';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
@@ -43,7 +43,7 @@ export function helperScopes(context: Context, scopes: readonly RetryScope[]): R
  * The helper's bound and waits are judged where it is written, when that file is linted.
  */
 export function programHelperScope(context: Context, types: TypeFacts, call: TSESTree.CallExpression): RetryScope | undefined {
-  if (!call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
+  if (!call.arguments.some((argument) => isFunctionNode(unwrap(argument))) || !importedFromProgram(context, call.callee)) return undefined;
   const helper = programRetryHelper(types, call.callee);
   const argument = helper && call.arguments[helper.callbackIndex];
   const callback = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? callbackBody(context, argument) : undefined;

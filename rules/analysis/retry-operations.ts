@@ -6,7 +6,7 @@ import {
 import { callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
-import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
+import { importedFromProgram, memberName, resolveOrigin, stringValue, unwrap } from './origin';
 import { programRequestWrapper } from './program-request-wrappers';
 import { httpEvidence } from './retry-http-keys';
 import {
@@ -226,12 +226,18 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
  */
 function wrapperFacts(context: Context, node: CallNode, types: TypeFacts, names: readonly string[]): CallFacts | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  // Asking the checker about every call is slow: only a call that writes a POST or PATCH is worth it.
+  const methodIn = (argument: TSESTree.Node | undefined): HttpMethod | undefined => {
+    if (argument?.type !== AST_NODE_TYPES.ObjectExpression && argument?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const verdict = readOption(context, argument, ['method']);
+    const method = verdict.kind === 'present' ? stringValue(verdict.value)?.toUpperCase() : undefined;
+    return NON_IDEMPOTENT_METHODS.find((unsafe) => unsafe === method);
+  };
+  if (!importedFromProgram(context, node.callee) || !node.arguments.some((argument) => methodIn(argument) !== undefined)) return undefined;
   const wrapper = programRequestWrapper(types, node.callee);
   const options = wrapper && node.arguments[wrapper.optionsIndex];
-  if (!wrapper || !options || options.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const verdict = readOption(context, options, ['method']);
-  const method = (verdict.kind === 'present' ? stringValue(verdict.value)?.toUpperCase() : undefined) as HttpMethod | undefined;
-  if (!method || !NON_IDEMPOTENT_METHODS.includes(method)) return undefined;
+  const method = methodIn(options);
+  if (!wrapper || !options || !method) return undefined;
   const call: ClientCall = { node, client: CLIENTS[0]!, shape: { path: '', on: 'module', options: { kind: 'arg', index: wrapper.optionsIndex } }, options: { kind: 'argument', index: wrapper.optionsIndex, node: options } };
   const { key, send } = httpEvidence(context, call, names);
   return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send, through: wrapper.description } };
