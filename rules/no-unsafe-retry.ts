@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
     function remedyOf(operation: Operation): string {
       const send = operation.send;
       if (send && (send.kind === 'option' || (send.kind === 'argument' && send.sdkOption))) return `the \`${send.kind === 'option' ? send.sdkOption : send.sdkOption}\` request option`;
-      if (operation.label.includes(' ')) return 'the SDK\'s idempotency option';
+      if (operation.sdk) return 'the SDK\'s idempotency option';
       return `an \`${SUGGESTED_HEADER}\` header`;
     }
 

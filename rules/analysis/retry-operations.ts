@@ -62,6 +62,8 @@ export interface Operation {
   methodFrom?: CallNode[];
   /** With types: the function of another file that sends this call's options, "apiFetch() (fetch in api.ts on line 3)". */
   through?: string;
+  /** An SDK's operation (from the table or the `operations` option): its key is the SDK's own option, not a header. */
+  sdk?: true;
 }
 
 export interface CallFacts {
@@ -115,7 +117,7 @@ function sdkFacts(context: Context, node: CallNode): CallFacts | undefined {
       else key = { kind: 'unknown' };
     }
     const advice = sdk.keyOption ? undefined : `${sdk.name} takes no idempotency key, so don't repeat this call blindly: turn its retries off (\`${sdk.retryKey}\`) and check whether it took effect before sending it again.`;
-    return { operation: { call: node, label: `${sdk.name} ${path}`, consequence: operation.consequence, key, send, advice }, configured };
+    return { operation: { call: node, label: `${sdk.name} ${path}`, consequence: operation.consequence, key, send, advice, sdk: true }, configured };
   }
   return undefined;
 }
@@ -179,7 +181,7 @@ function userFacts(context: Context, node: CallNode, settings: OperationSettings
     if (verdict.kind === 'unknown' && key.kind === 'none') key = { kind: 'unknown' };
   }
   const label = user.export ? `${user.module} ${user.export}` : user.module;
-  return { operation: { call: node, label, consequence: 'the operation is applied twice', key } };
+  return { operation: { call: node, label, consequence: 'the operation is applied twice', key, sdk: true } };
 }
 
 /**

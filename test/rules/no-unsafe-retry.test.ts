@@ -1088,6 +1088,22 @@ export async function pay(id: string) {
     { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 28, suggestions: [] },
     ],
   },
+  // A configured operation that is a module's default export: its key is the SDK's option, not a header.
+  {
+    code: `
+import sendSms from '@acme/sms';
+import pRetry from 'p-retry';
+
+export const notify = (to: string) => pRetry(() => sendSms({ to, text: 'Your order shipped' }));
+`,
+    options: [{"operations":[{"module":"@acme/sms"}]}],
+    errors: [
+    {
+      messageId: 'unsafeRetry', line: 5, column: 52, endLine: 5, endColumn: 59, suggestions: [],
+      data: { operation: '@acme/sms', consequence: 'the operation is applied twice', retry: 'p-retry on line 5', advice: 'Send an idempotency key created once before the retry (the SDK\'s idempotency option).' },
+    },
+    ],
+  },
   // SQL INSERT without a conflict clause, retried by a loop; promise-retry with options first.
   {
     code: `
