@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { moduleMatches } from '../knowledge/clients';
-import { declarationOf, isExternal, originOf, type TsOrigin } from './retry-program';
-import { helperFunction, type HelperDeclaration } from './retry-program-helpers';
+import { originOf, type TsOrigin } from './retry-program';
+import { readProgramFunction, type HelperDeclaration } from './retry-program-helpers';
 import type { TypeFacts } from './types';
 
 /**
@@ -32,14 +32,7 @@ const OPTION_ARGUMENTS: ReadonlyArray<{ modules: readonly string[] | 'global'; p
 const wrappers = new WeakMap<ts.Program, Map<ts.Node, ProgramRequestWrapper | null>>();
 
 export function programRequestWrapper(types: TypeFacts, callee: TSESTree.Node): ProgramRequestWrapper | undefined {
-  const tsNode = types.toTs(callee);
-  const declaration = tsNode && declarationOf(types.checker, tsNode);
-  const fn = declaration && helperFunction(declaration);
-  if (!fn || isExternal(fn.getSourceFile()) || fn.getSourceFile() === tsNode.getSourceFile()) return undefined;
-  let memo = wrappers.get(types.program);
-  if (!memo) wrappers.set(types.program, (memo = new Map()));
-  if (!memo.has(fn)) memo.set(fn, readWrapper(types.checker, fn) ?? null);
-  return memo.get(fn) ?? undefined;
+  return readProgramFunction(types, callee, wrappers, readWrapper);
 }
 
 function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRequestWrapper | undefined {

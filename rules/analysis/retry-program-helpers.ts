@@ -26,17 +26,28 @@ const helpers = new WeakMap<ts.Program, Map<ts.Node, ProgramRetryHelper | null>>
 
 /** The retry helper `callee` names in another file of the program, if it is one. */
 export function programRetryHelper(types: TypeFacts, callee: TSESTree.Node): ProgramRetryHelper | undefined {
+  return readProgramFunction(types, callee, helpers, readHelper);
+}
+
+/**
+ * What `read` says of the function `callee` names in another file of the program, read once per program
+ * and function. Undefined for library code, for functions of the linted file (the ESTree analysis reads
+ * those) and for anything that is not a function with a body.
+ */
+export function readProgramFunction<T>(
+  types: TypeFacts, callee: TSESTree.Node, memoByProgram: WeakMap<ts.Program, Map<ts.Node, T | null>>, read: (checker: ts.TypeChecker, fn: HelperDeclaration) => T | undefined,
+): T | undefined {
   const tsNode = types.toTs(callee);
   const declaration = tsNode && declarationOf(types.checker, tsNode);
   const fn = declaration && helperFunction(declaration);
   if (!fn || isExternal(fn.getSourceFile()) || fn.getSourceFile() === tsNode.getSourceFile()) return undefined;
-  let memo = helpers.get(types.program);
-  if (!memo) helpers.set(types.program, (memo = new Map()));
-  if (!memo.has(fn)) memo.set(fn, readHelper(types.checker, fn) ?? null);
+  let memo = memoByProgram.get(types.program);
+  if (!memo) memoByProgram.set(types.program, (memo = new Map()));
+  if (!memo.has(fn)) memo.set(fn, read(types.checker, fn) ?? null);
   return memo.get(fn) ?? undefined;
 }
 
-export function helperFunction(declaration: ts.Declaration): HelperDeclaration | undefined {
+function helperFunction(declaration: ts.Declaration): HelperDeclaration | undefined {
   if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) return declaration.initializer;
   return undefined;
