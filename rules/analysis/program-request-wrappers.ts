@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { moduleMatches } from '../knowledge/clients';
-import { originOf, type TsOrigin } from './retry-program';
+import { functionNameOf, originOf, placeOf, type TsOrigin } from './retry-program';
 import { readProgramFunction, type HelperDeclaration } from './retry-program-helpers';
 import type { TypeFacts } from './types';
 
@@ -36,8 +36,7 @@ export function programRequestWrapper(types: TypeFacts, callee: TSESTree.Node): 
 }
 
 function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRequestWrapper | undefined {
-  const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
-  const file = fn.getSourceFile();
+  const name = functionNameOf(fn);
   const parameters = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? checker.getSymbolAtLocation(parameter.name) : undefined));
   let found: ProgramRequestWrapper | undefined;
   const visit = (node: ts.Node): void => {
@@ -49,8 +48,7 @@ function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramReq
       for (const argument of candidates) {
         const index = argument ? parameters.findIndex((symbol) => symbol !== undefined && forwards(checker, argument, symbol, 0)) : -1;
         if (index === -1 || !shape) continue;
-        const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-        found = { optionsIndex: index, description: `${name ?? 'the wrapper'}() (${shape.name} in ${file.fileName.split(/[\\/]/).pop()} on line ${line})` };
+        found = { optionsIndex: index, description: `${name ?? 'the wrapper'}() (${shape.name} ${placeOf(node)})` };
         return;
       }
     }

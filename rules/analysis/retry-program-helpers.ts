@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { moduleMatches } from '../knowledge/clients';
 import { attemptsFromCount, RETRY_LIBRARIES } from '../knowledge/retries';
-import { declarationOf, isExternal, originOf } from './retry-program';
+import { declarationOf, functionNameOf, isExternal, originOf, placeOf } from './retry-program';
 import type { TypeFacts } from './types';
 
 /**
@@ -54,17 +54,15 @@ function helperFunction(declaration: ts.Declaration): HelperDeclaration | undefi
 }
 
 function readHelper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRetryHelper | undefined {
-  const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
-  const file = fn.getSourceFile();
-  const where = (node: ts.Node): string => `in ${file.fileName.split(/[\\/]/).pop()} on line ${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const name = functionNameOf(fn);
   for (const [index, parameter] of fn.parameters.entries()) {
     if (!ts.isIdentifier(parameter.name)) continue;
     const symbol = checker.getSymbolAtLocation(parameter.name);
     if (!symbol) continue;
     const library = libraryRetrying(checker, fn, symbol);
-    if (library) return { description: `${name ?? 'the retry helper'}() (${library.name} ${where(library.call)})`, callbackIndex: index, attempts: library.attempts };
+    if (library) return { description: `${name ?? 'the retry helper'}() (${library.name} ${placeOf(library.call)})`, callbackIndex: index, attempts: library.attempts };
     const loop = loopRetrying(checker, fn, symbol);
-    if (loop) return { description: `${name ?? 'the retry helper'}() (the loop ${where(loop)})`, callbackIndex: index };
+    if (loop) return { description: `${name ?? 'the retry helper'}() (the loop ${placeOf(loop)})`, callbackIndex: index };
   }
   return undefined;
 }

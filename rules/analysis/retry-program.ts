@@ -211,9 +211,20 @@ function retryOf(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Program
 
 function nameOf(body: ts.Node): string {
   const fn = ts.isBlock(body) || ts.isExpression(body) ? body.parent : undefined;
-  const named = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent : fn;
-  const name = named && (named as ts.NamedDeclaration).name;
-  return name && ts.isIdentifier(name) ? name.text : 'the function';
+  return (fn && functionNameOf(fn)) ?? 'the function';
+}
+
+/** How messages name a function of another file: its declared name, or that of the `const` holding it. */
+export function functionNameOf(fn: ts.Node): string | undefined {
+  const named = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent : fn;
+  const name = (named as ts.NamedDeclaration).name;
+  return name && ts.isIdentifier(name) ? name.text : undefined;
+}
+
+/** Where a node of another file is, as messages say it: "in api.ts on line 7". */
+export function placeOf(node: ts.Node): string {
+  const file = node.getSourceFile();
+  return `in ${file.fileName.split(/[\\/]/).pop()} on line ${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
 }
 
 function summarise(checker: ts.TypeChecker, memo: Map<ts.Node, ProgramOperation[]>, body: ts.Node, depth: number): ProgramOperation[] {
@@ -221,13 +232,11 @@ function summarise(checker: ts.TypeChecker, memo: Map<ts.Node, ProgramOperation[
   if (cached) return cached;
   const found: ProgramOperation[] = [];
   memo.set(body, found); // cycles end here
-  const file = body.getSourceFile();
   const name = nameOf(body);
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const operation = classify(checker, node) ?? retryOf(checker, node);
-      const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-      if (operation) found.push({ ...operation, where: `${name}() in ${file.fileName.split(/[\\/]/).pop()} on line ${line}` });
+      if (operation) found.push({ ...operation, where: `${name}() ${placeOf(node)}` });
       else if (depth < MAX_DEPTH) {
         const declaration = declarationOf(checker, node.expression);
         const inner = declaration && !isExternal(declaration.getSourceFile()) ? functionBody(declaration) : undefined;
