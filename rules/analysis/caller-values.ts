@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { readOption } from './options';
-import { enclosingClassBody, findVariable, localCallee, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
+import { assignedValues, enclosingClassBody, findVariable, localCallee, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -130,21 +130,18 @@ function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0)
  * unchanged: `opts = this.addHeaders(opts)` where `addHeaders` returns its parameter and writes no `key`
  * of it. Such a variable still holds its first object, so what that object says about `key` stands.
  */
-function passThroughInit(context: Context, variable: TSESLint.Scope.Variable, key: string | undefined): TSESTree.Expression | undefined {
-  const declarator = variable.defs[0]?.type === 'Variable' ? variable.defs[0].node : undefined;
-  if (key === undefined || !declarator?.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const name = declarator.id.name;
-  for (const reference of variable.references) {
-    if (!reference.isWrite() || reference.init === true) continue;
-    const assignment = reference.identifier.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return undefined;
-    const call = unwrap(assignment.right);
+function passThroughInit(context: Context, variable: TSESLint.Scope.Variable, key: string | undefined): TSESTree.Node | undefined {
+  const values = assignedValues(variable);
+  if (key === undefined || !values) return undefined;
+  const [init, ...reassigned] = values;
+  for (const value of reassigned) {
+    const call = unwrap(value);
     if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const index = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === name);
+    const index = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === variable.name);
     const helper = localCallee(context, call.callee)?.fn;
     if (index === -1 || !isFunctionNode(helper) || !returnsParameterUntouched(context, helper, index, key)) return undefined;
   }
-  return declarator.init;
+  return init;
 }
 
 /** Every `return` of `fn` hands back its `index`th parameter, and `fn` neither writes its `key` nor passes it on. */

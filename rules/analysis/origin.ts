@@ -74,6 +74,20 @@ export function singleAssignmentInit(variable: TSESLint.Scope.Variable): TSESTre
   return declarator.init;
 }
 
+/** Every value a declared variable is given (its initialiser and each plain `=`), or undefined when one is hidden. */
+export function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Node[] | undefined {
+  const declarator = variable.defs.length === 1 && variable.defs[0]?.type === 'Variable' ? variable.defs[0].node : undefined;
+  if (!declarator?.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const values: TSESTree.Node[] = [declarator.init];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init === true) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return undefined;
+    values.push(assignment.right);
+  }
+  return values;
+}
+
 /** `Object.assign(target, ...sources)` (the global `Object`): its target and sources, later sources winning. */
 export function objectAssignParts(context: Context, node: TSESTree.Node): { target: TSESTree.Node; sources: TSESTree.Node[] } | undefined {
   const call = unwrap(node);

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { callerExpressions } from './caller-values';
 import type { ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
-import { findVariable, memberName, singleAssignmentInit, stringValue, unwrap } from './origin';
+import { assignedValues, findVariable, memberName, singleAssignmentInit, stringValue, unwrap } from './origin';
 import type { KeyEvidence, SendKey } from './retry-operations';
 
 /**
@@ -135,20 +135,6 @@ function composedHere(context: Context, node: TSESTree.Node, depth = 0): boolean
 function composedByCallers(context: Context, node: TSESTree.Node): boolean {
   const passed = callerExpressions(context, node);
   return passed !== undefined && passed.length > 0 && passed.every((each) => !each.outside && composedHere(context, each.value));
-}
-
-/** Every value a declared variable is given (its initialiser and each plain `=`), or undefined when one is hidden. */
-function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Node[] | undefined {
-  const declarator = variable.defs.length === 1 && variable.defs[0]?.type === 'Variable' ? variable.defs[0].node : undefined;
-  if (!declarator?.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const values: TSESTree.Node[] = [declarator.init];
-  for (const reference of variable.references) {
-    if (!reference.isWrite() || reference.init === true) continue;
-    const assignment = reference.identifier.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return undefined;
-    values.push(assignment.right);
-  }
-  return values;
 }
 
 /**
