@@ -11,8 +11,8 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /**
  * Hand-written retries by recursion: a function that calls itself again from a `catch`, a `.catch()`
  * handler or the error branch of an error-first callback (recursion on a helper's failure value is in
- * retry-failure-value.ts). A callback called from a
- * catch, or a one-time switch to another mode, is not a retry.
+ * retry-failure-value.ts). A callback called from a catch, or a one-time switch to another mode, is not
+ * a retry.
  */
 /** Is `call` a call of `fn` itself (by its name, or `this.name()` in a method)? */
 export function callsItself(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
@@ -36,7 +36,7 @@ export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: Funct
   let found: TSESTree.CallExpression | undefined;
   walk(context.sourceCode, root, (node) => {
     if (found) return false;
-    if (node !== root && isFunctionNode(node) && node !== root) return false;
+    if (node !== root && isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.CallExpression && callsItself(context, node, fn)) found = node;
     return undefined;
   });
@@ -107,27 +107,42 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
   return undefined;
 }
 
+interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
+
+/** A call of `fn` in `root`, made directly or scheduled with `setTimeout`. */
+function immediateRecursion(context: Context, root: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
+  const direct = recursiveCallIn(context, root, fn);
+  if (direct) return { call: direct, scheduled: false, waits: false };
+  const scheduled = scheduledRecursionIn(context, root, fn);
+  return scheduled && { ...scheduled, scheduled: true };
+}
+
 /**
  * How a failure handler runs its function again: directly, on a timer, or through a closure of the same
  * function that does either (`const retryOrReject = (err) => setTimeout(() => again(…), 1000)`).
  */
-function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode): { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean } | undefined {
-  const direct = recursiveCallIn(context, handler, fn);
-  if (direct) return { call: direct, scheduled: false, waits: false };
-  const scheduled = scheduledRecursionIn(context, handler, fn);
-  if (scheduled) return { ...scheduled, scheduled: true };
-  let viaClosure: { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean } | undefined;
+function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
+  const here = immediateRecursion(context, handler, fn);
+  if (here) return here;
+  let viaClosure: Recursion | undefined;
   walkSameFunction(context.sourceCode, handler, (node) => {
     if (viaClosure || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const closure = localCallee(context, node.callee)?.fn;
     if (!isFunctionNode(closure) || closure === fn || !contains(fn, closure)) return undefined;
-    const inner = recursiveCallIn(context, closure.body, fn);
-    const timed = inner ? undefined : scheduledRecursionIn(context, closure.body, fn);
-    if (inner) viaClosure = { call: inner, scheduled: false, waits: awaitsWait(context, closure.body) };
-    else if (timed) viaClosure = { ...timed, scheduled: true };
+    const inner = immediateRecursion(context, closure.body, fn);
+    // A direct call in the closure waits when the closure awaits a wait first.
+    if (inner) viaClosure = inner.scheduled ? inner : { ...inner, waits: awaitsWait(context, closure.body) };
     return undefined;
   });
   return viaClosure;
+}
+
+/** The scope of a recursion found from `failure`: everything in `body` repeats; `where` names the handler. */
+function recursionScope(context: Context, found: Recursion, fn: FunctionNode, where: string, body: TSESTree.Node, failure: TSESTree.Node): RetryScope {
+  return {
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} ${where}`, node: found.call, body,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, failure, fn), waits: found.waits || awaitsWait(context, failure), failurePath: failure,
+  };
 }
 
 /** `try { … } catch { return again(); }` inside `again`. */
@@ -137,10 +152,7 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn);
   if (!found || isOneShotFallback(found.call, fn)) return undefined;
-  return {
-    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} the catch`, node: found.call, body: statement.block,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, handler, fn), waits: found.waits || awaitsWait(context, handler), failurePath: handler,
-  };
+  return recursionScope(context, found, fn, 'the catch', statement.block, handler);
 }
 
 /** `return op().catch(() => again())` inside `again`. */
@@ -151,10 +163,7 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   if (!fn || !isFunctionNode(handler)) return undefined;
   const found = recursionIn(context, handler.body, fn);
   if (!found || isOneShotFallback(found.call, fn)) return undefined;
-  return {
-    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} .catch()`, node: found.call, body: node.callee.object,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, handler.body, fn), waits: found.waits || awaitsWait(context, handler.body), failurePath: handler.body,
-  };
+  return recursionScope(context, found, fn, '.catch()', node.callee.object, handler.body);
 }
 
 /**
@@ -172,10 +181,7 @@ export function errorCallbackRecursion(context: Context, node: TSESTree.CallExpr
     : error?.type === AST_NODE_TYPES.Identifier && ERROR_FIRST_PARAM.test(error.name) ? errorBranch(context, callback, error.name) : undefined;
   const found = fn && failure && recursionIn(context, failure, fn);
   if (!fn || !failure || !found || isOneShotFallback(found.call, fn)) return undefined;
-  return {
-    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} the error callback`, node: found.call, body: fn.body,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, failure, fn), waits: found.waits || awaitsWait(context, failure), failurePath: failure,
-  };
+  return recursionScope(context, found, fn, 'the error callback', fn.body, failure);
 }
 
 /** `req.on('error', handler)`, `socket.once('error', …)`: the handler runs only on failure. */
