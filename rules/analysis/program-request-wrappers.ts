@@ -120,6 +120,6 @@ function setsMethod(part: ts.Node): boolean {
   const named = (property: ts.ObjectLiteralElementLike): boolean => property.name !== undefined && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === 'method';
   if (ts.isPropertyAssignment(part) || ts.isShorthandPropertyAssignment(part)) return named(part);
   if (ts.isObjectLiteralExpression(part)) return part.properties.some(named);
-  // A spread or merged value we cannot read may set it.
-  return !ts.isPropertyAssignment(part);
+  // A spread or merged value we cannot read, or an accessor, may set it.
+  return true;
 }

@@ -213,8 +213,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
       repeatsUnsafe: unsafe && !hasCondition(context, FETCH_RETRY, wrapOptions) && !hasCondition(context, FETCH_RETRY, options), repeatsOn: FETCH_RETRY.repeatsOn,
     };
     if (!unsafe) return { configured };
-    const fake: ClientCall = { node, client: CLIENTS[0]!, shape: { path: '', on: 'module', options: { kind: 'arg', index: 1 } }, options: { kind: 'argument', index: 1, node: options } };
-    const { key, send } = httpEvidence(context, fake, names);
+    const { key, send } = httpEvidence(context, fetchLikeCall(node, 1, options), names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
   return sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
@@ -240,7 +239,14 @@ function wrapperFacts(context: Context, node: CallNode, types: TypeFacts, names:
   const options = wrapper && node.arguments[wrapper.optionsIndex];
   const method = methodIn(options);
   if (!wrapper || !options || !method) return undefined;
-  const call: ClientCall = { node, client: CLIENTS[0]!, shape: { path: '', on: 'module', options: { kind: 'arg', index: wrapper.optionsIndex } }, options: { kind: 'argument', index: wrapper.optionsIndex, node: options } };
-  const { key, send } = httpEvidence(context, call, names);
+  const { key, send } = httpEvidence(context, fetchLikeCall(node, wrapper.optionsIndex, options), names);
   return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send, through: wrapper.description } };
+}
+
+/**
+ * A call that sends fetch-style options in argument `index` without being a client of the table (a
+ * fetch-retry wrapper, another file's request wrapper): what `httpEvidence` needs to read its headers.
+ */
+function fetchLikeCall(node: CallNode, index: number, options: TSESTree.Node | undefined): ClientCall {
+  return { node, client: CLIENTS[0]!, shape: { path: '', on: 'module', options: { kind: 'arg', index } }, options: { kind: 'argument', index, node: options } };
 }
