@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { CLIENTS, moduleMatches } from '../knowledge/clients';
+import { CLIENTS, moduleMatches, normaliseModule } from '../knowledge/clients';
 import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
 import type { TypeFacts } from './types';
 
@@ -84,7 +84,7 @@ export function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsO
   if (!symbol || !declaration) return undefined;
   if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) {
     const importDeclaration = ts.isImportSpecifier(declaration) ? declaration.parent.parent.parent : ts.isImportClause(declaration) ? declaration.parent : declaration.parent.parent;
-    const module = (importDeclaration.moduleSpecifier as ts.StringLiteral).text.replace(/^node:/, '');
+    const module = normaliseModule((importDeclaration.moduleSpecifier as ts.StringLiteral).text);
     if (module.startsWith('.')) {
       const target = checker.getAliasedSymbol(symbol).valueDeclaration;
       return target && ts.isVariableDeclaration(target) && target.initializer ? originOf(checker, target.initializer, depth + 1) : undefined;
@@ -95,7 +95,7 @@ export function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsO
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name)) {
     // `const https = require('https')` in CommonJS.
     const required = requiredModule(declaration.initializer);
-    if (required !== undefined) return { kind: 'module', module: required.replace(/^node:/, ''), path: [] };
+    if (required !== undefined) return { kind: 'module', module: normaliseModule(required), path: [] };
     return originOf(checker, declaration.initializer, depth + 1);
   }
   if (isExternal(declaration.getSourceFile())) return { kind: 'global', name: node.text, path: [] };

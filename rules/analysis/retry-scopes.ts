@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { moduleMatches } from '../knowledge/clients';
-import { attemptsFromCount, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
+import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
 import { resolveOrigin, unwrap, type Origin } from './origin';
@@ -19,8 +19,8 @@ const cache = new WeakMap<object, FileRetries>();
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const MAY_RETRY = new RegExp(['catch', ...RETRY_LIBRARIES.flatMap((library) => library.modules)].map(escapeRegExp).join('|'));
-/** `(err, res) =>` or `function (error)`: an error-first callback, which may retry from its error branch. */
-const ERROR_CALLBACK = /\(\s*(?:e|er|err|error|\w+Err(?:or)?)\s*[,)]/;
+/** `(err, res) =>` or `function (error)`: an error-first callback (its first parameter named as the table says). */
+const ERROR_CALLBACK = new RegExp(`\\(\\s*${ERROR_FIRST_PARAM.source.replace(/^\^|\$$/g, '')}\\s*[,)]`);
 /** With types, a call of another file's retry helper: found in files that say retry, backoff or attempt. */
 const RETRY_WORD = /retr(?:y|ies)|backoff|attempt/i;
 
