@@ -59,12 +59,35 @@ function readHelper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRetr
     if (!ts.isIdentifier(parameter.name)) continue;
     const symbol = checker.getSymbolAtLocation(parameter.name);
     if (!symbol) continue;
-    const library = libraryRetrying(checker, fn, symbol);
-    if (library) return { description: `${name ?? 'the retry helper'}() (${library.name} ${placeOf(library.call)})`, callbackIndex: index, attempts: library.attempts };
-    const loop = loopRetrying(checker, fn, symbol);
-    if (loop) return { description: `${name ?? 'the retry helper'}() (the loop ${placeOf(loop)})`, callbackIndex: index };
+    const attempt: Attempt = { handedTo: (callback) => runs(checker, callback, symbol), tried: (block) => calls(checker, block, symbol) };
+    const retry = retryWithin(checker, fn, attempt);
+    if (retry) return { description: `${name ?? 'the retry helper'}() (${retry.mechanism} ${retry.place})`, callbackIndex: index, attempts: retry.attempts };
   }
   return undefined;
+}
+
+/** Where an attempt is: which library callbacks run it, and which try blocks make it. */
+export interface Attempt {
+  handedTo(callback: ts.Expression): boolean;
+  tried(block: ts.Block): boolean;
+}
+
+/** A retry inside a function of another file. */
+export interface RetryWithin {
+  /** "p-retry", "the loop". */
+  mechanism: string;
+  /** "in retry.ts on line 4". */
+  place: string;
+  /** Worst-case attempts, when a library's options or default say. */
+  attempts?: number;
+}
+
+/** The retry library call or the loop in `fn` that repeats `attempt` on failure. */
+export function retryWithin(checker: ts.TypeChecker, fn: HelperDeclaration, attempt: Attempt): RetryWithin | undefined {
+  const library = libraryRetrying(checker, fn, attempt);
+  if (library) return { mechanism: library.name, place: placeOf(library.call), attempts: library.attempts };
+  const loop = loopRetrying(fn, attempt);
+  return loop && { mechanism: 'the loop', place: placeOf(loop) };
 }
 
 /** `fn` itself, or a closure that calls it: what a library call may be handed. */
@@ -85,8 +108,8 @@ function calls(checker: ts.TypeChecker, root: ts.Node, symbol: ts.Symbol): boole
   return found;
 }
 
-/** `pRetry(fn, { retries: 4 })`, `backOff(() => fn(), …)`: a retry library's call handed the parameter. */
-function libraryRetrying(checker: ts.TypeChecker, fn: HelperDeclaration, symbol: ts.Symbol): { name: string; call: ts.Node; attempts?: number } | undefined {
+/** `pRetry(fn, { retries: 4 })`, `backOff(() => fn(), …)`: a retry library's call handed the attempt. */
+function libraryRetrying(checker: ts.TypeChecker, fn: HelperDeclaration, attempt: Attempt): { name: string; call: ts.Node; attempts?: number } | undefined {
   let found: { name: string; call: ts.Node; attempts?: number } | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -94,7 +117,7 @@ function libraryRetrying(checker: ts.TypeChecker, fn: HelperDeclaration, symbol:
       const origin = originOf(checker, node.expression);
       const library = origin?.kind === 'module' ? RETRY_LIBRARIES.find((candidate) => candidate.shape === 'call' && candidate.path === origin.path.join('.') && candidate.modules.some((pattern) => moduleMatches(pattern, origin.module))) : undefined;
       const callback = library && node.arguments[library.callbackArg];
-      if (library && callback && runs(checker, callback, symbol)) found = { name: library.name, call: node, attempts: attemptsOf(library, node.arguments[library.optionsArg]) };
+      if (library && callback && attempt.handedTo(callback)) found = { name: library.name, call: node, attempts: attemptsOf(library, node.arguments[library.optionsArg]) };
     }
     ts.forEachChild(node, visit);
   };
@@ -114,21 +137,32 @@ function attemptsOf(library: (typeof RETRY_LIBRARIES)[number], options: ts.Expre
 }
 
 /**
- * `for (…) { try { return await fn(); } catch (e) { … } }`: a loop whose try calls the parameter and whose
- * catch can finish without leaving the loop (it does not end in `throw` or `return`).
+ * `for (…) { try { return await fn(); } catch (e) { … } }`: a loop whose try makes the attempt and leaves
+ * the loop on success, and whose catch can finish without leaving it (it does not end in `throw` or
+ * `return`). A loop whose success goes round again works through items, and a `for…of` walks a list: like
+ * the ESTree reading (retry-loops.ts), neither is a retry.
  */
-function loopRetrying(checker: ts.TypeChecker, fn: HelperDeclaration, symbol: ts.Symbol): ts.Node | undefined {
+function loopRetrying(fn: HelperDeclaration, attempt: Attempt): ts.Node | undefined {
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
-    if (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForOfStatement(node)) {
-      const attempt = tryIn(node.statement);
-      if (attempt?.catchClause && calls(checker, attempt.tryBlock, symbol) && !endsInExit(attempt.catchClause.block)) found = node;
+    if (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+      const tried = tryIn(node.statement);
+      if (tried?.catchClause && attempt.tried(tried.tryBlock) && successLeaves(tried) && !endsInExit(tried.catchClause.block)) found = node;
     }
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
   return found;
+}
+
+/** `try { return await fn(); }`, `try { res = await fn(); break; }`, or `try { … } catch { … } return res;`. */
+function successLeaves(tried: ts.TryStatement): boolean {
+  const leaves = (statement: ts.Statement | undefined): boolean => statement !== undefined
+    && (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || (ts.isBreakStatement(statement) && !statement.label));
+  if (tried.tryBlock.statements.some(leaves)) return true;
+  const container = tried.parent;
+  return ts.isBlock(container) && leaves(container.statements[container.statements.indexOf(tried) + 1]);
 }
 
 function tryIn(statement: ts.Statement): ts.TryStatement | undefined {

@@ -2169,18 +2169,20 @@ export async function charge(amount: number) {
 }
 `,
   },
-  // Another file's helpers: a key made before the helper call, a GET, and a helper whose catch always rethrows.
+  // Another file's helpers: a key made before the helper call, a GET, a helper whose catch always rethrows,
+  // and one whose loop works through items (success goes on to the next item, so a failure is not repeated).
   {
     filename: 'project-retry/checkout.ts',
     code: `
 import { randomUUID } from 'node:crypto';
-import { logged, retrying, withRetry } from './retry.js';
+import { eachLogged, logged, retrying, withRetry } from './retry.js';
 
 export async function pay(amount: number) {
   const key = randomUUID();
   await withRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), headers: { 'Idempotency-Key': key }, signal: AbortSignal.timeout(5000) }));
   await retrying(() => fetch('https://pay.example.com/charges', { signal: AbortSignal.timeout(5000) }));
   await logged(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), signal: AbortSignal.timeout(5000) }));
+  await eachLogged([String(amount)], (body) => fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
 }
 `,
   },
