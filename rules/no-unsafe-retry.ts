@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { contains, enclosingFunction, enclosingStatement } from './analysis/ast-walk';
 import { insertArgument, insertProperty, lineBreak } from './analysis/fixes';
 import { freshName, keySource, lineIndent, randomUuid, readsVariablesFrom, removeStatementLine, type KeySource } from './analysis/retry-keys';
-import { classifyCall, type ConfiguredUse, type Operation, type SendKey, type UserOperation } from './analysis/retry-operations';
+import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type SendKey, type UserOperation } from './analysis/retry-operations';
 import { RetryReach } from './analysis/retry-reach';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
@@ -120,7 +120,7 @@ export default createRule<Options, MessageIds>({
 
     function describe(retrier: Retrier): string {
       if (retrier.kind === 'scope') return describeScope(retrier.scope);
-      return `${retrier.use.name} on line ${retrier.use.node.loc.start.line} (it repeats ${retrier.use.repeatsOn})`;
+      return `${placeOfConfigured(retrier.use)} (it repeats ${retrier.use.repeatsOn})`;
     }
 
     /** "POST", or "POST (the method passed on line 12)" when a wrapper's caller names it: the one this retry runs, if any. */

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { awaitsWait } from './analysis/retry-waits';
 import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
-import type { ConfiguredUse } from './analysis/retry-operations';
+import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
 import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
@@ -94,7 +94,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function layerOfConfigured(use: ConfiguredUse, call: CallNode, site: CallNode): Layer {
-      return { key: call, label: `${use.name} on line ${use.node.loc.start.line}`, attempts: use.attempts, at: site.callee };
+      return { key: call, label: placeOfConfigured(use), attempts: use.attempts, at: site.callee };
     }
 
     return {

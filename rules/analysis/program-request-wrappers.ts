@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { moduleMatches } from '../knowledge/clients';
 import { functionNameOf, originOf, placeOf, type TsOrigin } from './retry-program';
-import { readProgramFunction, type HelperDeclaration } from './retry-program-helpers';
+import { readProgramFunction, retryWithin, type HelperDeclaration, type RetryWithin } from './retry-program-helpers';
 import type { TypeFacts } from './types';
 
 /**
@@ -10,13 +10,25 @@ import type { TypeFacts } from './types';
  * given: `export const apiFetch = (path, init) => fetch(BASE + path, { ...init, signal })`. A call of it
  * here sends what its argument says, so `apiFetch('/charges', { method: 'POST' })` is a POST. This reads
  * the other file's TypeScript AST (memoised per program), so it knows the common shapes only: fetch, axios
- * and node:http(s) `request`, with options that are the parameter, spread from it, or merged from it last.
+ * and node:http(s) `request`, with options that are the parameter, spread from it, or merged from it last,
+ * or a `method` that is a parameter (`callApi('POST', '/charges')`).
+ *
+ * A wrapper may also repeat its request itself, in a loop whose catch goes round again or inside a retry
+ * library's callback: then every call of it is a retried request.
  */
 export interface ProgramRequestWrapper {
   /** The wrapper's parameter whose options the request sends. */
-  optionsIndex: number;
+  optionsIndex?: number;
+  /** The wrapper's parameter that the request sends as its method: `fetch(url, { method })`. */
+  methodIndex?: number;
+  /** "apiFetch". */
+  name: string;
   /** "apiFetch() (fetch in api.ts on line 3)". */
   description: string;
+  /** The wrapper's own retry of the request. */
+  retry?: RetryWithin;
+  /** The wrapper's source, lower case: whether it names an idempotency key of its own. */
+  text: string;
 }
 
 /** Where each request shape takes its options: global fetch, node-fetch and undici's second argument, axios's first. */
@@ -36,8 +48,12 @@ export function programRequestWrapper(types: TypeFacts, callee: TSESTree.Node): 
 }
 
 function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRequestWrapper | undefined {
-  const name = functionNameOf(fn);
+  const name = functionNameOf(fn) ?? 'the wrapper';
   const parameters = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? checker.getSymbolAtLocation(parameter.name) : undefined));
+  const indexOf = (symbol: ts.Symbol | undefined): number | undefined => {
+    const index = symbol ? parameters.indexOf(symbol) : -1;
+    return index === -1 ? undefined : index;
+  };
   let found: ProgramRequestWrapper | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -46,9 +62,16 @@ function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramReq
       // `https.request(url, options, onResponse)`: the options are the last argument that is no callback.
       const candidates = shape ? (shape.index === 'any' ? [...node.arguments].reverse().filter((argument) => !ts.isFunctionLike(argument)) : [node.arguments[shape.index]]) : [];
       for (const argument of candidates) {
-        const index = argument ? parameters.findIndex((symbol) => symbol !== undefined && forwards(checker, argument, symbol, 0)) : -1;
-        if (index === -1 || !shape) continue;
-        found = { optionsIndex: index, description: `${name ?? 'the wrapper'}() (${shape.name} ${placeOf(node)})` };
+        if (!argument || !shape) continue;
+        const optionsIndex = indexOf(parameters.find((symbol) => symbol !== undefined && forwards(checker, argument, symbol, 0)));
+        const methodIndex = optionsIndex === undefined ? indexOf(methodParameter(checker, argument)) : undefined;
+        if (optionsIndex === undefined && methodIndex === undefined) continue;
+        const request = node;
+        const retry = retryWithin(checker, fn, {
+          handedTo: (callback) => ts.isFunctionLike(callback) && within(request, callback),
+          tried: (block) => within(request, block),
+        });
+        found = { optionsIndex, methodIndex, name, description: `${name}() (${shape.name} ${placeOf(node)})`, retry, text: fn.getText().toLowerCase() };
         return;
       }
     }
@@ -56,6 +79,38 @@ function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramReq
   };
   if (fn.body) visit(fn.body);
   return found;
+}
+
+function within(node: ts.Node, container: ts.Node): boolean {
+  return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
+}
+
+/** `{ method, body }`, `{ method: method.toUpperCase() }`: the symbol the options' own `method` is read from. */
+function methodParameter(checker: ts.TypeChecker, options: ts.Expression): ts.Symbol | undefined {
+  const value = constValue(checker, unparenthesised(options));
+  if (!ts.isObjectLiteralExpression(value)) return undefined;
+  // The last `method` wins, and a spread after it may replace it.
+  for (let index = value.properties.length - 1; index >= 0; index--) {
+    const property = value.properties[index]!;
+    if (ts.isSpreadAssignment(property)) return undefined;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === 'method') return checker.getShorthandAssignmentValueSymbol(property);
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) || property.name.text !== 'method') continue;
+    let method = unparenthesised(property.initializer);
+    // `method.toUpperCase()` sends the same method.
+    if (ts.isCallExpression(method) && method.arguments.length === 0 && ts.isPropertyAccessExpression(method.expression) && /^to(?:Upper|Lower)Case$/.test(method.expression.name.text)) {
+      method = method.expression.expression;
+    }
+    return ts.isIdentifier(method) ? checker.getSymbolAtLocation(method) : undefined;
+  }
+  return undefined;
+}
+
+/** A `const`'s initialiser, for `const init = { method }; fetch(url, init)`. */
+function constValue(checker: ts.TypeChecker, node: ts.Expression): ts.Expression {
+  if (!ts.isIdentifier(node)) return node;
+  const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+  const isConst = declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+  return isConst && declaration.initializer ? unparenthesised(declaration.initializer) : node;
 }
 
 /** `fetch`, `axios.request`, `https.request`, `(secure ? https : http).request`: a request call and where its options go. */

@@ -18,14 +18,20 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** A retry the call's own client does by configuration. */
 export interface ConfiguredUse {
   name: string;
-  /** Where the retry is configured (the `axiosRetry(...)` call, the `.retry()` on the chain, the SDK constructor). */
+  /** Where the retry is configured (the `axiosRetry(...)` call, the `.retry()` on the chain, the SDK constructor), or the call that reaches it. */
   node: TSESTree.Node;
+  /** A retry in another file of the program: "in api.ts on line 5". */
+  where?: string;
   attempts: Attempts;
   /** Does its default condition repeat this (non-idempotent) call? */
   repeatsUnsafe: boolean;
   repeatsOn: string;
 }
 
+/** How messages name a configured retry and its place: "axios-retry on line 4", "the loop in callApi() in api.ts on line 5". */
+export function placeOfConfigured(use: ConfiguredUse): string {
+  return `${use.name} ${use.where ?? `on line ${use.node.loc.start.line}`}`;
+}
 
 /** `fetchRetry(fetch, opts)` or `require('fetch-retry')(fetch)`: the module that wrapped the callee. */
 export function wrappedBy(origin: Origin | undefined, retry: ConfiguredRetry): Extract<Origin, { kind: 'call' }> | undefined {

@@ -6,15 +6,15 @@ import {
 import { callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
-import { importedFromProgram, memberName, resolveOrigin, stringValue, unwrap } from './origin';
-import { programRequestWrapper } from './program-request-wrappers';
+import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
 import { httpEvidence } from './retry-http-keys';
+import { fetchLikeCall, wrapperFacts } from './retry-wrapper-calls';
 import {
   axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
 import type { TypeFacts } from './types';
 
-export type { ConfiguredUse } from './retry-configured';
+export { placeOfConfigured, type ConfiguredUse } from './retry-configured';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -218,35 +218,4 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
   }
   return sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
     ?? (types ? wrapperFacts(context, node, types, names) : undefined);
-}
-
-/**
- * With types, `apiFetch('/charges', { method: 'POST' })` where `apiFetch` (another file) sends the options
- * it is given: the POST is this call's, named by its argument. Only a method written here counts; what the
- * wrapper does without one is its own business.
- */
-function wrapperFacts(context: Context, node: CallNode, types: TypeFacts, names: readonly string[]): CallFacts | undefined {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  // Asking the checker about every call is slow: only a call that writes a POST or PATCH is worth it.
-  const methodIn = (argument: TSESTree.Node | undefined): HttpMethod | undefined => {
-    if (argument?.type !== AST_NODE_TYPES.ObjectExpression && argument?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const verdict = readOption(context, argument, ['method']);
-    const method = verdict.kind === 'present' ? stringValue(verdict.value)?.toUpperCase() : undefined;
-    return NON_IDEMPOTENT_METHODS.find((unsafe) => unsafe === method);
-  };
-  if (!importedFromProgram(context, node.callee) || !node.arguments.some((argument) => methodIn(argument) !== undefined)) return undefined;
-  const wrapper = programRequestWrapper(types, node.callee);
-  const options = wrapper && node.arguments[wrapper.optionsIndex];
-  const method = methodIn(options);
-  if (!wrapper || !options || !method) return undefined;
-  const { key, send } = httpEvidence(context, fetchLikeCall(node, wrapper.optionsIndex, options), names);
-  return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send, through: wrapper.description } };
-}
-
-/**
- * A call that sends fetch-style options in argument `index` without being a client of the table (a
- * fetch-retry wrapper, another file's request wrapper): what `httpEvidence` needs to read its headers.
- */
-function fetchLikeCall(node: CallNode, index: number, options: TSESTree.Node | undefined): ClientCall {
-  return { node, client: CLIENTS[0]!, shape: { path: '', on: 'module', options: { kind: 'arg', index } }, options: { kind: 'argument', index, node: options } };
 }

@@ -2130,6 +2130,48 @@ export async function checkout(item: string) {
       { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 33, suggestions: [] },
     ],
   },
+  // Wrappers in another file (client.ts) that repeat their own request: every POST call of them is a
+  // retried POST, with no retry here. One takes the method alone, so there is nowhere here to send a key;
+  // the other sends the options it is given, so the key goes there, made once before the call.
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import { callApi, sendWithRetry } from './client.js';
+
+export async function charge(amount: number) {
+  await callApi('POST', '/charges', { amount });
+  await sendWithRetry('/refunds', { method: 'POST', body: String(amount) });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 9, endLine: 5, endColumn: 16, suggestions: [],
+        data: {
+          operation: 'POST through callApi() (fetch in client.ts on line 11)', consequence: 'the server creates or charges it twice',
+          retry: 'the loop in callApi() in client.ts on line 9 (it repeats every failed attempt it does not rethrow)',
+          advice: 'callApi() repeats this request itself and has no way to send an idempotency key: make it take one, created once by its caller, and send it as an `Idempotency-Key` header on every attempt.',
+        },
+      },
+      {
+        messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 22,
+        data: {
+          operation: 'POST through sendWithRetry() (fetch in client.ts on line 21)', consequence: 'the server creates or charges it twice',
+          retry: 'p-retry in sendWithRetry() in client.ts on line 21 (it repeats every failed attempt it does not rethrow)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { callApi, sendWithRetry } from './client.js';
+import { randomUUID } from 'node:crypto';
+
+export async function charge(amount: number) {
+  await callApi('POST', '/charges', { amount });
+  const idempotencyKey = randomUUID();
+  await sendWithRetry('/refunds', { method: 'POST', body: String(amount), headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` }],
+      },
+    ],
+  },
   // A key generated inside the called function is new on every attempt.
   {
     filename: 'project-retry/checkout.ts',
@@ -2183,6 +2225,24 @@ export async function pay(amount: number) {
   await retrying(() => fetch('https://pay.example.com/charges', { signal: AbortSignal.timeout(5000) }));
   await logged(() => fetch('https://pay.example.com/charges', { method: 'POST', body: String(amount), signal: AbortSignal.timeout(5000) }));
   await eachLogged([String(amount)], (body) => fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+}
+`,
+  },
+  // Wrappers of client.ts: a GET; a key made once per call, which the wrapper's own attempts all send; a
+  // wrapper that gives up on the first failure; one that works through items; one that makes its own key
+  // before its loop (judged in client.ts, not here).
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import { randomUUID } from 'node:crypto';
+import { callApi, callOnce, callWithKey, postEach, sendWithRetry } from './client.js';
+
+export async function charge(amount: number) {
+  await callApi('GET', '/charges');
+  await sendWithRetry('/refunds', { method: 'POST', headers: { 'Idempotency-Key': randomUUID() } });
+  await callOnce('POST', '/charges');
+  await postEach('POST', [String(amount)]);
+  await callWithKey('POST', '/charges');
 }
 `,
   },

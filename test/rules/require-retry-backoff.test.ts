@@ -1042,6 +1042,22 @@ export async function orders() {
       data: { total: '15', breakdown: '5 (p-retry in listOrders() in orders.ts on line 31) × 3 (p-retry on line 6)' },
     }],
   },
+  // A wrapper of another file that repeats its own POST, inside a retry here: the attempts multiply.
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import pRetry from 'p-retry';
+import { sendWithRetry } from './client.js';
+
+export async function refund(id: string) {
+  return pRetry(() => sendWithRetry(\`/refunds/\${id}\`, { method: 'POST' }), { retries: 2 });
+}
+`,
+    errors: [{
+      messageId: 'nestedRetry', line: 6, column: 23, endLine: 6, endColumn: 36, suggestions: [],
+      data: { total: '15', breakdown: '5 (p-retry in sendWithRetry() in client.ts on line 21) × 3 (p-retry on line 6)' },
+    }],
+  },
 ];
 
 /** Another file's retry helper is judged in its own file: its calls here add no finding of their own. */

@@ -1,0 +1,81 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CLIENTS, type HttpMethod } from '../knowledge/clients';
+import { HTTP_CONSEQUENCE, NON_IDEMPOTENT_METHODS, SUGGESTED_HEADER } from '../knowledge/retries';
+import type { ClientCall } from './calls';
+import { readOption } from './options';
+import { importedFromProgram, stringValue, unwrap } from './origin';
+import { programRequestWrapper, type ProgramRequestWrapper } from './program-request-wrappers';
+import { httpEvidence } from './retry-http-keys';
+import type { CallFacts, KeyEvidence, SendKey } from './retry-operations';
+import type { TypeFacts } from './types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** `'POST'`, or a value whose options say `method: 'POST'`: the non-idempotent method an argument writes. */
+function methodWritten(context: Context, argument: TSESTree.Node | undefined): HttpMethod | undefined {
+  if (!argument) return undefined;
+  const value = unwrap(argument);
+  let method: string | undefined;
+  if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) method = stringValue(value);
+  else if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.Identifier) {
+    const verdict = readOption(context, value, ['method']);
+    method = verdict.kind === 'present' ? stringValue(verdict.value) : undefined;
+  }
+  return NON_IDEMPOTENT_METHODS.find((unsafe) => unsafe === method?.toUpperCase());
+}
+
+/**
+ * With types, `apiFetch('/charges', { method: 'POST' })` where `apiFetch` (another file) sends the options
+ * it is given, or `callApi('POST', '/charges')` where `callApi` sends its parameter as the method: the POST
+ * is this call's, named by its argument. Only a method written here counts; what the wrapper does without
+ * one is its own business. When the wrapper repeats its request itself, the call is a retried POST.
+ */
+export function wrapperFacts(context: Context, node: CallNode, types: TypeFacts, names: readonly string[]): CallFacts | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  // Asking the checker about every call is slow: only a call that writes a POST or PATCH is worth it.
+  if (!importedFromProgram(context, node.callee) || !node.arguments.some((argument) => methodWritten(context, argument) !== undefined)) return undefined;
+  const wrapper = programRequestWrapper(types, node.callee);
+  if (!wrapper) return undefined;
+  const methodArgument = node.arguments[wrapper.methodIndex ?? wrapper.optionsIndex ?? -1];
+  const method = methodWritten(context, methodArgument);
+  if (!method) return undefined;
+  const { key, send } = wrapperKey(context, node, wrapper, names);
+  const retried = wrapper.retry;
+  return {
+    operation: {
+      call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send, through: wrapper.description,
+      advice: retried && !send ? `${wrapper.name}() repeats this request itself and has no way to send an idempotency key: make it take one, created once by its caller, and send it as an \`${SUGGESTED_HEADER}\` header on every attempt.` : undefined,
+    },
+    configured: retried && {
+      name: `${retried.mechanism} in ${wrapper.name}()`, where: retried.place, node: node.callee,
+      attempts: retried.attempts === undefined ? { kind: 'unknown' } : { kind: 'finite', attempts: retried.attempts },
+      repeatsUnsafe: true, repeatsOn: 'every failed attempt it does not rethrow',
+    },
+  };
+}
+
+/**
+ * What the call says about an idempotency key: the headers of the options the wrapper sends, or, for a
+ * wrapper that takes the method alone, of any options argument. A wrapper that names a key of its own is
+ * not judged from here.
+ */
+function wrapperKey(context: Context, node: CallNode, wrapper: ProgramRequestWrapper, names: readonly string[]): { key: KeyEvidence; send?: SendKey } {
+  if (/idempot/.test(wrapper.text) || names.some((name) => wrapper.text.includes(name))) return { key: { kind: 'unknown' } };
+  if (wrapper.optionsIndex !== undefined) return httpEvidence(context, fetchLikeCall(node, wrapper.optionsIndex, node.arguments[wrapper.optionsIndex]), names);
+  for (const [index, argument] of node.arguments.entries()) {
+    const value = unwrap(argument);
+    if (index === wrapper.methodIndex || (value.type !== AST_NODE_TYPES.ObjectExpression && value.type !== AST_NODE_TYPES.Identifier)) continue;
+    const { key } = httpEvidence(context, fetchLikeCall(node, index, argument), names);
+    if (key.kind !== 'none') return { key };
+  }
+  return { key: { kind: 'none' } };
+}
+
+/**
+ * A call that sends fetch-style options in argument `index` without being a client of the table (a
+ * fetch-retry wrapper, another file's request wrapper): what `httpEvidence` needs to read its headers.
+ */
+export function fetchLikeCall(node: CallNode, index: number, options: TSESTree.Node | undefined): ClientCall {
+  return { node, client: CLIENTS[0]!, shape: { path: '', on: 'module', options: { kind: 'arg', index } }, options: { kind: 'argument', index, node: options } };
+}
