@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unsafeRetry: 'A retry after a dropped connection repeats this {{operation}}, so {{consequence}}: it is retried by {{retry}}. {{advice}}',
+      unsafeRetry: 'A retry after {{failure}} repeats this {{operation}}, so {{consequence}}: it is retried by {{retry}}. {{advice}}',
       unstableIdempotencyKey: 'This idempotency key is generated inside the retry ({{retry}}), so every attempt of this {{operation}} sends a new key and the server cannot recognise the repeat: {{consequence}}. Create the key once, before the retry.',
       unverifiedIdempotencyKey: 'Faultline cannot see whether this {{operation}} sends an idempotency key (its headers or options are computed elsewhere), and it is retried by {{retry}}: without one, {{consequence}}. Make the key visible here.',
       addIdempotencyKey: 'Create an idempotency key before the retry and send it as {{remedy}}',
@@ -123,6 +123,11 @@ export default createRule<Options, MessageIds>({
       return `${placeOfConfigured(retrier.use)} (it repeats ${retrier.use.repeatsOn})`;
     }
 
+    /** What the retry repeats after: an error response (a 5xx may come after the server applied it) or a thrown failure. */
+    function failureOf(scope: RetryScope | undefined): string {
+      return scope?.afterStatus ? 'an error response' : 'a dropped connection';
+    }
+
     /** "POST", or "POST (the method passed on line 12)" when a wrapper's caller names it: the one this retry runs, if any. */
     function labelOf(operation: Operation, scope?: RetryScope): string {
       if (operation.through) return `${operation.label} through ${operation.through}`;
@@ -136,7 +141,10 @@ export default createRule<Options, MessageIds>({
       const site = retrier.kind === 'scope' ? retrier.site : operation.call;
       const where = site !== operation.call ? ` in ${retrier.kind === 'scope' && retrier.via ? `${retrier.via}()` : 'the called function'} on line ${operation.call.loc.start.line}` : '';
       const advice = operation.advice ?? `Send an idempotency key created once before the retry (${remedyOf(operation)}).`;
-      const data = { operation: `${labelOf(operation, retrier.kind === 'scope' ? retrier.scope : undefined)}${where}`, consequence: operation.consequence, retry: describe(retrier), advice, relatedLocations: relatedOf(retrier) };
+      const data = {
+        operation: `${labelOf(operation, retrier.kind === 'scope' ? retrier.scope : undefined)}${where}`, consequence: operation.consequence, retry: describe(retrier), advice,
+        failure: failureOf(retrier.kind === 'scope' ? retrier.scope : undefined), relatedLocations: relatedOf(retrier),
+      };
       const anchor = site === operation.call ? anchorFor(operation, retrier, scopes) : undefined;
       if (operation.key.kind === 'none') {
         const send = operation.send;
@@ -241,7 +249,7 @@ export default createRule<Options, MessageIds>({
             done.add(site);
             const data = { operation: `${operation.label} in ${operation.where}`, consequence: operation.consequence, retry: describeScope(scope), relatedLocations: relatedOf(scope) };
             if (operation.unstableKey) context.report({ node: site.callee, messageId: 'unstableIdempotencyKey', data });
-            else context.report({ node: site.callee, messageId: 'unsafeRetry', data: { ...data, advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.' } });
+            else context.report({ node: site.callee, messageId: 'unsafeRetry', data: { ...data, failure: failureOf(scope), advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.' } });
           }
         }
       },

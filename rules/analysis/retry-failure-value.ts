@@ -41,7 +41,7 @@ const STATUS_NAME = /status(?:code)?$/i;
  */
 export const SERVER_STATUS = /status(?:code)?\s*>=?\s*[45]\d\d|\b[45]\d\d\s*<=?\s*[\w$.?!]*status/i;
 
-function readsStatus(node: TSESTree.Node): boolean {
+export function readsStatus(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.MemberExpression) return STATUS_NAME.test(memberName(value) ?? '');
   return value.type === AST_NODE_TYPES.Identifier && STATUS_NAME.test(value.name);

@@ -44,7 +44,7 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
 }
 
 /** Can `statement` go round its enclosing loop (a `continue` not inside a nested loop or function)? */
-function mayContinue(statement: TSESTree.Node): boolean {
+export function mayContinue(statement: TSESTree.Node): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ContinueStatement:
       return true;
@@ -111,7 +111,7 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
 }
 
 /** Variables the loop counts with: `i++`, `attempt += 1`, `retries--`, `n = n + 1`. */
-function counters(context: Context, loop: Loop): Set<string> {
+export function counters(context: Context, loop: Loop): Set<string> {
   const names = new Set<string>();
   walkSameFunction(context.sourceCode, loop, (node) => {
     if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) names.add(node.argument.name);
@@ -126,7 +126,7 @@ function counters(context: Context, loop: Loop): Set<string> {
 const CLOCKS = new Set(['now', 'performance', 'hrtime']);
 
 /** Is there an exit from the failure path whose condition reads a counter or the clock? */
-function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: Set<string>): boolean {
+export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: Set<string>): boolean {
   let bounded = false;
   walkSameFunction(context.sourceCode, handler, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
@@ -177,14 +177,14 @@ function readsClock(context: Context, expression: TSESTree.Node, depth = 0): boo
   return found;
 }
 
-function isConstantTrue(test: TSESTree.Expression | null): boolean {
+export function isConstantTrue(test: TSESTree.Expression | null): boolean {
   if (!test) return true;
   const value = unwrap(test);
   return value.type === AST_NODE_TYPES.Literal && Boolean(value.value);
 }
 
 /** `for (let attempt = a; attempt < b; attempt++)` with literals: b − a attempts (or b − a + 1 for `<=`). */
-function forLoopAttempts(context: Context, loop: Loop): Attempts {
+export function forLoopAttempts(context: Context, loop: Loop): Attempts {
   if (loop.type !== AST_NODE_TYPES.ForStatement || loop.init?.type !== AST_NODE_TYPES.VariableDeclaration || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return { kind: 'unknown' };
   const declarator = loop.init.declarations[0];
   if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || loop.test.left.type !== AST_NODE_TYPES.Identifier || loop.test.left.name !== declarator.id.name) return { kind: 'unknown' };
@@ -195,7 +195,7 @@ function forLoopAttempts(context: Context, loop: Loop): Attempts {
   return count !== undefined && count > 0 ? { kind: 'finite', attempts: count } : { kind: 'unknown' };
 }
 
-const LOOP_NAMES: Record<Loop['type'], string> = {
+export const LOOP_NAMES: Record<Loop['type'], string> = {
   [AST_NODE_TYPES.ForStatement]: 'for-loop',
   [AST_NODE_TYPES.WhileStatement]: 'while-loop',
   [AST_NODE_TYPES.DoWhileStatement]: 'do-while loop',
@@ -211,7 +211,7 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
  * `function __generator`): its `while (_) try { … } catch { op = [6, e] }` is a down-levelled state
  * machine, not a retry.
  */
-function insideCompilerHelper(node: TSESTree.Node): boolean {
+export function insideCompilerHelper(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     const name = current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier ? current.id.name
       : current.type === AST_NODE_TYPES.FunctionDeclaration ? current.id?.name : undefined;

@@ -107,10 +107,10 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
   return undefined;
 }
 
-interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
+export interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
 
 /** A call of `fn` in `root`, made directly or scheduled with `setTimeout`. */
-function immediateRecursion(context: Context, root: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
+export function immediateRecursion(context: Context, root: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
   const direct = recursiveCallIn(context, root, fn);
   if (direct) return { call: direct, scheduled: false, waits: false };
   const scheduled = scheduledRecursionIn(context, root, fn);

@@ -8,6 +8,7 @@ import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
+import { STATUS_TEST, statusLoopScope, statusRecursion } from './retry-status';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 import { getTypeFacts } from './types';
 
@@ -30,12 +31,12 @@ export function collectRetryScopes(context: Context): FileRetries {
   if (cached) return cached;
   const found: FileRetries = { scopes: [], policies: [] };
   const sourceCode = context.sourceCode;
-  // A retry needs a catch (loops, recursion), a retry library's import, an error-first callback, a 5xx
-  // status check (a helper that returns null for a server error) or, with types, a helper imported from
+  // A retry needs a catch (loops, recursion), a retry library's import, an error-first callback, a status
+  // check (a loop or recursion on a failed status, a helper that returns null for a server error) or, with types, a helper imported from
   // another file (the file says retry); most files have none, and skipping them spares a second walk.
   const types = getTypeFacts(context);
   const text = sourceCode.text;
-  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !SERVER_STATUS.test(text) && !(types && RETRY_WORD.test(text))) {
+  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !SERVER_STATUS.test(text) && !STATUS_TEST.test(text) && !(types && RETRY_WORD.test(text))) {
     cache.set(sourceCode, found);
     return found;
   }
@@ -51,7 +52,7 @@ export function collectRetryScopes(context: Context): FileRetries {
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement: {
-        const scope = loopScope(context, node);
+        const scope = loopScope(context, node) ?? statusLoopScope(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }
@@ -61,7 +62,7 @@ export function collectRetryScopes(context: Context): FileRetries {
         break;
       }
       case AST_NODE_TYPES.IfStatement: {
-        const scope = failureValueRecursion(context, node);
+        const scope = failureValueRecursion(context, node) ?? statusRecursion(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }

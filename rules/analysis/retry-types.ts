@@ -45,6 +45,10 @@ export interface RetryScope {
   helper?: RetryScope;
   /** A call of a retry helper written in another file of the program (with types): judged there. */
   elsewhere?: true;
+  /** It repeats the attempt after an error response (a failed status), not after a thrown failure. */
+  afterStatus?: true;
+  /** A retry decided by the status that repeats only refused requests (429): nothing it repeats was applied. */
+  unprocessedOnly?: true;
 }
 
 /** A cockatiel retry policy, reported where it is created. */

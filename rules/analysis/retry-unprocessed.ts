@@ -13,6 +13,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * else, a recursive call from a catch.
  */
 export function retriesOnlyUnprocessed(context: Context, scope: RetryScope): boolean {
+  if (scope.unprocessedOnly) return true;
   const retryParam = scope.library?.retryParam;
   if (retryParam !== undefined) return retryCallsGuarded(context, scope.body, retryParam);
   if (scope.kind === 'recursion') return scope.failurePath !== undefined && guardedWithin(scope.node, scope.failurePath);

@@ -1100,7 +1100,7 @@ export const notify = (to: string) => pRetry(() => sendSms({ to, text: 'Your ord
     errors: [
     {
       messageId: 'unsafeRetry', line: 5, column: 52, endLine: 5, endColumn: 59, suggestions: [],
-      data: { operation: '@acme/sms', consequence: 'the operation is applied twice', retry: 'p-retry on line 5', advice: 'Send an idempotency key created once before the retry (the SDK\'s idempotency option).' },
+      data: { operation: '@acme/sms', consequence: 'the operation is applied twice', failure: 'a dropped connection', retry: 'p-retry on line 5', advice: 'Send an idempotency key created once before the retry (the SDK\'s idempotency option).' },
     },
     ],
   },
@@ -1614,10 +1614,297 @@ export async function pay(body: string, retries = 0): Promise<Response> {
     { messageId: 'unsafeRetry', line: 4, column: 18, endLine: 4, endColumn: 23, suggestions: [] },
     ],
   },
+  // Retries decided by the status, with no catch: a failed response sends the POST again. A 5xx may come
+  // after the server applied it (a gateway timeout), so the repeat can charge twice.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function charge(body: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    if (res.ok) return res;
+    await sleep(2 ** attempt * 100);
+  }
+  throw new Error('charge failed');
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 23, endLine: 5, endColumn: 28,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the for-loop on line 4',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function charge(body: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    if (res.ok) return res;
+    await sleep(2 ** attempt * 100);
+  }
+  throw new Error('charge failed');
+}
+` }],
+    }],
+  },
+  // The same decided other ways: a failure branch that continues, a do-while's own test, a status read
+  // inside a try, and recursion on a 5xx.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function refund(id: string) {
+  let attempt = 0;
+  while (true) {
+    const { status } = await axios.post(\`https://pay.example.com/refunds/\${id}\`, {}, { timeout: 5000, validateStatus: () => true });
+    if (status >= 500 && ++attempt < 3) {
+      await sleep(1000);
+      continue;
+    }
+    return status;
+  }
+}
+export async function capture(id: string) {
+  let res: Response;
+  let attempt = 0;
+  do {
+    res = await fetch(\`https://pay.example.com/captures/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    attempt++;
+    await sleep(100 * attempt);
+  } while (!res.ok && attempt < 3);
+  return res;
+}
+export async function payout(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://pay.example.com/payouts/\${id}\`, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
+      if (res.status < 500) return res;
+    } finally {
+      await sleep(100);
+    }
+  }
+  return undefined;
+}
+export async function transfer(body: string, attempt = 0): Promise<Response> {
+  const res = await fetch('https://pay.example.com/transfers', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if ((res.status === 502 || res.status === 503) && attempt < 2) {
+    await sleep(500);
+    return transfer(body, attempt + 1);
+  }
+  return res;
+}
+`,
+    errors: [
+      { messageId: 'unsafeRetry', line: 7, column: 30, endLine: 7, endColumn: 40, data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the while-loop on line 6', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function refund(id: string) {
+  let attempt = 0;
+  const idempotencyKey = randomUUID();
+  while (true) {
+    const { status } = await axios.post(\`https://pay.example.com/refunds/\${id}\`, {}, { timeout: 5000, validateStatus: () => true, headers: { 'Idempotency-Key': idempotencyKey } });
+    if (status >= 500 && ++attempt < 3) {
+      await sleep(1000);
+      continue;
+    }
+    return status;
+  }
+}
+export async function capture(id: string) {
+  let res: Response;
+  let attempt = 0;
+  do {
+    res = await fetch(\`https://pay.example.com/captures/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    attempt++;
+    await sleep(100 * attempt);
+  } while (!res.ok && attempt < 3);
+  return res;
+}
+export async function payout(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://pay.example.com/payouts/\${id}\`, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
+      if (res.status < 500) return res;
+    } finally {
+      await sleep(100);
+    }
+  }
+  return undefined;
+}
+export async function transfer(body: string, attempt = 0): Promise<Response> {
+  const res = await fetch('https://pay.example.com/transfers', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if ((res.status === 502 || res.status === 503) && attempt < 2) {
+    await sleep(500);
+    return transfer(body, attempt + 1);
+  }
+  return res;
+}
+` }],
+      },
+      { messageId: 'unsafeRetry', line: 19, column: 17, endLine: 19, endColumn: 22, data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the do-while loop on line 18', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function refund(id: string) {
+  let attempt = 0;
+  while (true) {
+    const { status } = await axios.post(\`https://pay.example.com/refunds/\${id}\`, {}, { timeout: 5000, validateStatus: () => true });
+    if (status >= 500 && ++attempt < 3) {
+      await sleep(1000);
+      continue;
+    }
+    return status;
+  }
+}
+export async function capture(id: string) {
+  let res: Response;
+  let attempt = 0;
+  const idempotencyKey = randomUUID();
+  do {
+    res = await fetch(\`https://pay.example.com/captures/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    attempt++;
+    await sleep(100 * attempt);
+  } while (!res.ok && attempt < 3);
+  return res;
+}
+export async function payout(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://pay.example.com/payouts/\${id}\`, { method: 'PATCH', signal: AbortSignal.timeout(5000) });
+      if (res.status < 500) return res;
+    } finally {
+      await sleep(100);
+    }
+  }
+  return undefined;
+}
+export async function transfer(body: string, attempt = 0): Promise<Response> {
+  const res = await fetch('https://pay.example.com/transfers', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if ((res.status === 502 || res.status === 503) && attempt < 2) {
+    await sleep(500);
+    return transfer(body, attempt + 1);
+  }
+  return res;
+}
+` }],
+      },
+      { messageId: 'unsafeRetry', line: 28, column: 25, endLine: 28, endColumn: 30, data: { operation: 'PATCH', consequence: 'the server applies the change twice', failure: 'an error response', retry: 'the for-loop on line 26', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function refund(id: string) {
+  let attempt = 0;
+  while (true) {
+    const { status } = await axios.post(\`https://pay.example.com/refunds/\${id}\`, {}, { timeout: 5000, validateStatus: () => true });
+    if (status >= 500 && ++attempt < 3) {
+      await sleep(1000);
+      continue;
+    }
+    return status;
+  }
+}
+export async function capture(id: string) {
+  let res: Response;
+  let attempt = 0;
+  do {
+    res = await fetch(\`https://pay.example.com/captures/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    attempt++;
+    await sleep(100 * attempt);
+  } while (!res.ok && attempt < 3);
+  return res;
+}
+export async function payout(id: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://pay.example.com/payouts/\${id}\`, { method: 'PATCH', signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+      if (res.status < 500) return res;
+    } finally {
+      await sleep(100);
+    }
+  }
+  return undefined;
+}
+export async function transfer(body: string, attempt = 0): Promise<Response> {
+  const res = await fetch('https://pay.example.com/transfers', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if ((res.status === 502 || res.status === 503) && attempt < 2) {
+    await sleep(500);
+    return transfer(body, attempt + 1);
+  }
+  return res;
+}
+` }],
+      },
+      { messageId: 'unsafeRetry', line: 37, column: 21, endLine: 37, endColumn: 26, data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the recursive call on a failed status on line 40', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [],
+      },
+    ],
+  },
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Status loops that are not retries of a failure: polling until a job answers 200 (202 means "not yet"),
+  // a business condition on an ok response, a batch that moves on after a failed item, a repeat of 429s
+  // only, a repeat after a 401 that refreshes the token first, and a GET.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function waitForExport(id: string) {
+  for (;;) {
+    const res = await fetch(\`https://api.example.com/exports/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    if (res.status === 200) return res.json();
+    await sleep(1000);
+  }
+}
+export async function waitForJob(id: string) {
+  while (true) {
+    const res = await fetch(\`https://api.example.com/jobs/\${id}/query\`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    if (res.ok && (await res.clone().json()).done) return res;
+    await sleep(1000);
+  }
+}
+export async function sendAll(items: string[]) {
+  const failed: string[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const res = await fetch('https://api.example.com/items', { method: 'POST', body: items[index], signal: AbortSignal.timeout(5000) });
+    if (!res.ok) {
+      failed.push(items[index]!);
+      continue;
+    }
+  }
+  return failed;
+}
+export async function paced(body: string) {
+  for (;;) {
+    const res = await fetch('https://api.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    if (res.status !== 429) return res;
+    await sleep(Number(res.headers.get('retry-after') ?? 1) * 1000);
+  }
+}
+export async function withToken(body: string, token: string): Promise<Response> {
+  const res = await fetch('https://api.example.com/charges', { method: 'POST', body, headers: { authorization: token }, signal: AbortSignal.timeout(5000) });
+  if (!res.ok) {
+    if (res.status === 401) return withToken(body, await refresh());
+    throw new Error(String(res.status));
+  }
+  return res;
+}
+declare function refresh(): Promise<string>;
+export async function load(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(\`https://api.example.com/orders/\${id}\`, { signal: AbortSignal.timeout(5000) });
+    if (res.ok) return res;
+    await sleep(100);
+  }
+  return undefined;
+}
+`,
   // A retry helper called with a file read, a GET, and a POST whose key is made before the call.
   `
 import { readFile } from 'node:fs/promises';
@@ -2004,7 +2291,7 @@ module.exports = { postEvents };
       {
         messageId: 'unsafeRetry', line: 8, column: 3, endLine: 8, endColumn: 24, suggestions: [],
         data: {
-          operation: 'POST through httpRequest() (node:http in http-utils.js on line 7)', consequence: 'the server creates or charges it twice', retry: 'the recursive call scheduled from the error callback on line 6',
+          operation: 'POST through httpRequest() (node:http in http-utils.js on line 7)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call scheduled from the error callback on line 6',
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },
       },
@@ -2031,7 +2318,7 @@ export function report(events: string, attempt = 0): void {
       {
         messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 30,
         data: {
-          operation: 'POST through apiFetch() (fetch in api.ts on line 7)', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 6',
+          operation: 'POST through apiFetch() (fetch in api.ts on line 7)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 6',
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },
         suggestions: [{ messageId: 'addIdempotencyKey', output: `
@@ -2053,7 +2340,7 @@ export function report(events: string, attempt = 0): void {
       {
         messageId: 'unsafeRetry', line: 9, column: 3, endLine: 9, endColumn: 14, suggestions: [],
         data: {
-          operation: 'POST through httpRequest() (node:http in api.ts on line 12)', consequence: 'the server creates or charges it twice', retry: 'the recursive call scheduled from the error callback on line 10',
+          operation: 'POST through httpRequest() (node:http in api.ts on line 12)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call scheduled from the error callback on line 10',
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },
       },
@@ -2075,7 +2362,7 @@ export const refund = (id: string) => retrying(() => fetch(\`https://pay.example
       {
         messageId: 'unsafeRetry', line: 5, column: 25, endLine: 5, endColumn: 30,
         data: {
-          operation: 'POST', consequence: 'the server creates or charges it twice', retry: 'withRetry() (the loop in retry.ts on line 5) on line 5',
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'withRetry() (the loop in retry.ts on line 5) on line 5',
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },
         suggestions: [{ messageId: 'addIdempotencyKey', output: `
@@ -2092,7 +2379,7 @@ export const refund = (id: string) => retrying(() => fetch(\`https://pay.example
       {
         messageId: 'unsafeRetry', line: 7, column: 54, endLine: 7, endColumn: 59,
         data: {
-          operation: 'POST', consequence: 'the server creates or charges it twice', retry: 'retrying() (p-retry in retry.ts on line 16) on line 7',
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'retrying() (p-retry in retry.ts on line 16) on line 7',
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },
         suggestions: [],
@@ -2116,14 +2403,14 @@ export async function checkout(item: string) {
       {
         messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 33, suggestions: [],
         data: {
-          operation: 'POST in createOrder() in orders.ts on line 6', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 6',
+          operation: 'POST in createOrder() in orders.ts on line 6', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 6',
           advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.',
         },
       },
       {
         messageId: 'unsafeRetry', line: 7, column: 22, endLine: 7, endColumn: 32, suggestions: [],
         data: {
-          operation: 'POST in createOrder() in orders.ts on line 6', consequence: 'the server creates or charges it twice', retry: 'p-retry on line 7',
+          operation: 'POST in createOrder() in orders.ts on line 6', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 7',
           advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.',
         },
       },
@@ -2147,7 +2434,7 @@ export async function charge(amount: number) {
       {
         messageId: 'unsafeRetry', line: 5, column: 9, endLine: 5, endColumn: 16, suggestions: [],
         data: {
-          operation: 'POST through callApi() (fetch in client.ts on line 11)', consequence: 'the server creates or charges it twice',
+          operation: 'POST through callApi() (fetch in client.ts on line 11)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
           retry: 'the loop in callApi() in client.ts on line 9 (it repeats every failed attempt it does not rethrow)',
           advice: 'callApi() repeats this request itself and has no way to send an idempotency key: make it take one, created once by its caller, and send it as an `Idempotency-Key` header on every attempt.',
         },
@@ -2155,7 +2442,7 @@ export async function charge(amount: number) {
       {
         messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 22,
         data: {
-          operation: 'POST through sendWithRetry() (fetch in client.ts on line 21)', consequence: 'the server creates or charges it twice',
+          operation: 'POST through sendWithRetry() (fetch in client.ts on line 21)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
           retry: 'p-retry in sendWithRetry() in client.ts on line 21 (it repeats every failed attempt it does not rethrow)',
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },

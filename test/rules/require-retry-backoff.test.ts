@@ -517,10 +517,55 @@ export function load(url: string, done: (err: Error | null, body?: unknown) => v
     ],
   },
 
+  // Status loops that hammer: a loop that sends again at once on a failed status, and one with no count.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function load(id: string) {
+  let res: Response;
+  let attempt = 0;
+  do {
+    res = await fetch(\`https://api.example.com/orders/\${id}\`, { signal: AbortSignal.timeout(5000) });
+    attempt++;
+  } while (!res.ok && attempt < 3);
+  return res;
+}
+export async function status() {
+  while (true) {
+    const res = await fetch('https://api.example.com/status', { signal: AbortSignal.timeout(5000) });
+    if (res.status < 500) return res;
+    await sleep(1000);
+  }
+}
+`,
+    errors: [
+      { messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 5, suggestions: [] },
+      { messageId: 'unboundedRetry', line: 13, column: 3, endLine: 13, endColumn: 8, suggestions: [] },
+    ],
+  },
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Status loops that are fine: bounded with a wait, and a repeat of 429s only at the server's pace.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function load(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(\`https://api.example.com/orders/\${id}\`, { signal: AbortSignal.timeout(5000) });
+    if (res.ok) return res;
+    await sleep(2 ** attempt * 100);
+  }
+  return undefined;
+}
+export async function paced(id: string) {
+  for (;;) {
+    const res = await fetch(\`https://api.example.com/orders/\${id}\`, { signal: AbortSignal.timeout(5000) });
+    if (res.status !== 429) return res;
+    await sleep(Number(res.headers.get('retry-after') ?? 1) * 1000);
+  }
+}
+`,
   // A count that falls back to a finite number, or a caller's count used only when the other is unset.
   `
 import { backOff } from 'exponential-backoff';
