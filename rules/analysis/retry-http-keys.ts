@@ -96,6 +96,27 @@ export function httpEvidence(context: Context, call: ClientCall, names: readonly
 }
 
 /**
+ * `retryFetch(url, options)` retried inside, called here as `retryFetch(url, { method: 'POST', body })`:
+ * the options the request sends are the ones those callers wrote, so their headers say whether a key goes
+ * with it. `passers` are the calls that pass the non-idempotent method. Undefined when the options are not
+ * a parameter its callers fill; the key is `none` only when every passer's options are written out and
+ * name no key.
+ */
+export function callerKey(context: Context, call: ClientCall, passers: readonly CallNode[], names: readonly string[]): KeyEvidence | undefined {
+  if (call.options.kind !== 'argument' || !call.options.node) return undefined;
+  const passed = callerExpressions(context, call.options.node)?.filter((each) => passers.includes(each.call));
+  if (!passed || passed.length === 0) return undefined;
+  let key: KeyEvidence = { kind: 'none' };
+  for (const each of passed) {
+    if (each.outside || each.path.length > 0) return { kind: 'unknown' };
+    const evidence = httpEvidence(context, { ...call, node: each.call, options: { kind: 'argument', index: call.options.index, node: each.value } }, names).key;
+    if (evidence.kind === 'unknown' || evidence.kind === 'safe') return evidence;
+    if (evidence.kind === 'key') key = evidence;
+  }
+  return key;
+}
+
+/**
  * Is this value built by the code at hand (an object with spreads, a merge helper's result, the instance's
  * own `this.headers`) rather than handed in whole by a caller (a parameter, `req.headers`)? A caller may
  * put a key in what it hands over; headers this code composes carry one only if this file names one.

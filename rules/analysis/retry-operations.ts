@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
-  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS,
+  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER,
 } from '../knowledge/retries';
 import { callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
 import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
-import { httpEvidence } from './retry-http-keys';
+import { callerKey, httpEvidence } from './retry-http-keys';
 import { fetchLikeCall, wrapperFacts } from './retry-wrapper-calls';
 import {
   axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
@@ -199,6 +199,12 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const configured = axiosRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
     if (!unsafe) return configured && { configured };
     const { key, send } = httpEvidence(context, client, names);
+    // Options handed in whole by the callers that pass the method: what they wrote decides.
+    const fromCallers = passed && key.kind === 'unknown' ? callerKey(context, client, passed.calls, names) : undefined;
+    if (fromCallers) {
+      const advice = fromCallers.kind === 'none' ? `Send an idempotency key in the options the call on line ${passed!.calls[0]!.loc.start.line} passes, created once before that call (an \`${SUGGESTED_HEADER}\` header).` : undefined;
+      return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers, methodFrom: passed!.calls, advice }, configured };
+    }
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send, methodFrom: passed?.calls }, configured };
   }
   const origin = resolveOrigin(context, node.callee);

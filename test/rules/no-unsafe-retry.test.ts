@@ -1614,6 +1614,33 @@ export async function pay(body: string, retries = 0): Promise<Response> {
     { messageId: 'unsafeRetry', line: 4, column: 18, endLine: 4, endColumn: 23, suggestions: [] },
     ],
   },
+  // A generic retrying fetch whose options are its callers': the caller that passes the POST wrote them
+  // out with no key, so the retry repeats a keyless POST. The key belongs in that caller's options.
+  {
+    code: `
+export async function fetchWithRetry(url: string, init: RequestInit) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export async function submit(body: string) {
+  return fetchWithRetry('https://api.example.com/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+}
+export const list = () => fetchWithRetry('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 20, endLine: 5, endColumn: 25, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 13)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 3',
+        advice: 'Send an idempotency key in the options the call on line 13 passes, created once before that call (an `Idempotency-Key` header).',
+      },
+    }],
+  },
   // Retries decided by the status, with no catch: a failed response sends the POST again. A 5xx may come
   // after the server applied it (a gateway timeout), so the repeat can charge twice.
   {
@@ -1850,6 +1877,25 @@ export async function transfer(body: string, attempt = 0): Promise<Response> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // The same retrying fetch, called with options that carry a key made before the call, with options
+  // handed in from outside (they may carry one), and for a GET.
+  `
+export async function fetchWithRetry(url: string, init: RequestInit) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export async function submit(body: string) {
+  return fetchWithRetry('https://api.example.com/orders', { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() }, signal: AbortSignal.timeout(5000) });
+}
+export const forward = (init: RequestInit) => fetchWithRetry('https://api.example.com/orders', { ...init, method: 'POST' });
+export const list = () => fetchWithRetry('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
+`,
   // Status loops that are not retries of a failure: polling until a job answers 200 (202 means "not yet"),
   // a business condition on an ok response, a batch that moves on after a failed item, a repeat of 429s
   // only, a repeat after a 401 that refreshes the token first, and a GET.
