@@ -8,6 +8,7 @@ import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall
 import { readOption } from './options';
 import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
+import { interceptorRetryFor } from './retry-interceptors';
 import { fetchLikeCall, wrapperFacts } from './retry-wrapper-calls';
 import {
   axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
@@ -196,7 +197,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const passed = method === undefined ? methodFromCallers(context, client) : undefined;
     if (passed) method = passed.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
-    const configured = axiosRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
+    const configured = axiosRetryFor(context, client, unsafe) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
     if (!unsafe) return configured && { configured };
     const { key, send } = httpEvidence(context, client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides.

@@ -8,6 +8,7 @@ import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
+import { interceptorScope } from './retry-interceptors';
 import { STATUS_TEST, statusLoopScope, statusRecursion } from './retry-status';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 import { getTypeFacts } from './types';
@@ -32,11 +33,12 @@ export function collectRetryScopes(context: Context): FileRetries {
   const found: FileRetries = { scopes: [], policies: [] };
   const sourceCode = context.sourceCode;
   // A retry needs a catch (loops, recursion), a retry library's import, an error-first callback, a status
-  // check (a loop or recursion on a failed status, a helper that returns null for a server error) or, with types, a helper imported from
+  // check (a loop or recursion on a failed status, a helper that returns null for a server error), an axios
+  // interceptor or, with types, a helper imported from
   // another file (the file says retry); most files have none, and skipping them spares a second walk.
   const types = getTypeFacts(context);
   const text = sourceCode.text;
-  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !SERVER_STATUS.test(text) && !STATUS_TEST.test(text) && !(types && RETRY_WORD.test(text))) {
+  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !SERVER_STATUS.test(text) && !STATUS_TEST.test(text) && !text.includes('interceptors') && !(types && RETRY_WORD.test(text))) {
     cache.set(sourceCode, found);
     return found;
   }
@@ -44,7 +46,7 @@ export function collectRetryScopes(context: Context): FileRetries {
   walk(sourceCode, sourceCode.ast, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
-        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node)
+        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node) ?? interceptorScope(context, node)
           ?? (types ? programHelperScope(context, types, node) : undefined);
         if (scope) found.scopes.push(scope);
         break;

@@ -35,7 +35,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export const STATUS_TEST = /\.ok\b|status(?:code)?\s*[<>!=]|\b\d{3}\s*[<>!=]=*\s*[\w$.?!]*status/i;
 
 /** What a test on a response says. */
-interface StatusTest {
+export interface StatusTest {
   /** Whether the test holds for a failed attempt or for a good one. */
   holdsFor: 'failure' | 'success';
   /** What it reads the status from: `res` of `res.ok`, or a `status` variable. */
@@ -81,7 +81,7 @@ function comparisonTest(node: TSESTree.Node): StatusTest | undefined {
 }
 
 /** Reads `node` as a test of a response's status, when it is one. */
-function statusTest(node: TSESTree.Node): StatusTest | undefined {
+export function statusTest(node: TSESTree.Node): StatusTest | undefined {
   const test = unwrap(node);
   if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && test.property.type === AST_NODE_TYPES.Identifier && test.property.name === 'ok') {
     return { holdsFor: 'success', operands: [test.object], unprocessedOnly: false };
@@ -223,13 +223,20 @@ function correctiveOnly(call: TSESTree.Node, branch: TSESTree.Node): boolean {
   return false;
 }
 
-/** `status === 401` (alone or in an `&&`): a test for one client error that no retry repeats on. */
-function clientErrorComparison(node: TSESTree.Node): boolean {
+const isClientError = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500 && value !== 408 && value !== 429;
+
+/** `status === 401` or `[401, 403].includes(status)` (alone or in an `&&`): a test for client errors no retry repeats on. */
+export function clientErrorComparison(node: TSESTree.Node): boolean {
   const test = unwrap(node);
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return clientErrorComparison(test.left) || clientErrorComparison(test.right);
+  if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && !test.callee.computed
+    && test.callee.property.type === AST_NODE_TYPES.Identifier && test.callee.property.name === 'includes' && test.arguments[0] && readsStatus(test.arguments[0])) {
+    const list = unwrap(test.callee.object);
+    return list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
+      && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
+  }
   const comparison = statusComparison(test);
-  return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==')
-    && comparison.value >= 400 && comparison.value < 500 && comparison.value !== 408 && comparison.value !== 429;
+  return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==') && isClientError(comparison.value);
 }
 
 /**

@@ -109,9 +109,11 @@ export interface ConfiguredRetry {
    * - `chain`: `.retry(n)` on a request chain (superagent);
    * - `methods-option`: a `retry: { methods }` option at the call or instance; retried only when it lists
    *   POST or PATCH (got, ky);
-   * - `sdk`: the SDK's client retries every call by default.
+   * - `sdk`: the SDK's client retries every call by default;
+   * - `interceptor`: `instance.<path>(onFulfilled, onRejected)` whose rejection handler sends the failed
+   *   request's config again (the hand-written axios retry), so every call through `instance` retries.
    */
-  kind: 'attach' | 'wrap-fetch' | 'chain' | 'methods-option' | 'sdk';
+  kind: 'attach' | 'wrap-fetch' | 'chain' | 'methods-option' | 'sdk' | 'interceptor';
   modules: readonly string[];
   /** The export that attaches or wraps (`''` is the default export); the chain method for `chain`. */
   path: string;
@@ -119,7 +121,8 @@ export interface ConfiguredRetry {
   optionsArg?: number;
   countKey?: string;
   countKind?: CountKind;
-  defaultAttempts: AttemptCount;
+  /** Attempts when nothing sets a count; `unknown` when only the code around it can say (an interceptor). */
+  defaultAttempts: AttemptCount | { kind: 'unknown' };
   /** Options that replace the default condition: when set, which methods are retried can't be seen. */
   conditionKeys?: readonly string[];
   /** The failure on which the default condition repeats a non-idempotent request. */
@@ -158,6 +161,13 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
     id: 'undici', name: 'undici RetryAgent', kind: 'methods-option', modules: ['undici'], path: 'RetryAgent', optionsArg: 1, countKey: 'maxRetries', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 6 }, repeatsOn: 'network errors and 5xx, because its `methods` lists it',
     source: 'undici 7.30.2 lib/handler/retry-handler.js L112-122 (maxRetries 5; methods GET HEAD OPTIONS PUT DELETE TRACE), lib/dispatcher/retry-agent.js (✔src)',
+  },
+  {
+    // `api.interceptors.response.use(undefined, (error) => … api(error.config))`: the failed request's config
+    // is sent again as it was, method and body included; the count is whatever the handler keeps.
+    id: 'axios-interceptor', name: 'the axios response interceptor', kind: 'interceptor', modules: ['axios'], path: 'interceptors.response.use',
+    defaultAttempts: { kind: 'unknown' }, repeatsOn: 'the failures its handler sends again, whatever the method',
+    source: 'axios 1.x docs "Interceptors" (error.config is the request config, re-sendable with axios(config)); lib/core/InterceptorManager.js (✔src)',
   },
 ];
 

@@ -1641,6 +1641,88 @@ export const list = () => fetchWithRetry('https://api.example.com/orders', { sig
       },
     }],
   },
+  // The hand-written axios retry: a response interceptor that sends the failed request's config again
+  // retries every call through the instance (or through axios itself), POSTs included.
+  {
+    code: `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+api.interceptors.response.use(undefined, async (error) => {
+  const config = error.config;
+  config.__retryCount = config.__retryCount || 0;
+  if (config.__retryCount >= 3) return Promise.reject(error);
+  config.__retryCount += 1;
+  await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** config.__retryCount));
+  return api(config);
+});
+
+export async function createOrder(item: string) {
+  return api.post('/orders', { item });
+}
+export async function listOrders() {
+  return api.get('/orders');
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 15, column: 10, endLine: 15, endColumn: 18,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the axios response interceptor on line 5 (it repeats the failures its handler sends again, whatever the method)', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+api.interceptors.response.use(undefined, async (error) => {
+  const config = error.config;
+  config.__retryCount = config.__retryCount || 0;
+  if (config.__retryCount >= 3) return Promise.reject(error);
+  config.__retryCount += 1;
+  await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** config.__retryCount));
+  return api(config);
+});
+
+export async function createOrder(item: string) {
+  const idempotencyKey = randomUUID();
+  return api.post('/orders', { item }, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+export async function listOrders() {
+  return api.get('/orders');
+}
+` }],
+    }],
+  },
+  {
+    code: `
+import axios from 'axios';
+
+axios.interceptors.response.use((response) => response, (error) => {
+  const { config } = error;
+  return new Promise((resolve) => setTimeout(resolve, 500)).then(() => axios.request(config));
+});
+
+export async function notify(text: string) {
+  return axios.post('https://hooks.example.com/notify', { text }, { timeout: 5000 });
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 10, column: 10, endLine: 10, endColumn: 20,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the axios response interceptor on line 4 (it repeats the failures its handler sends again, whatever the method)', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+axios.interceptors.response.use((response) => response, (error) => {
+  const { config } = error;
+  return new Promise((resolve) => setTimeout(resolve, 500)).then(() => axios.request(config));
+});
+
+export async function notify(text: string) {
+  const idempotencyKey = randomUUID();
+  return axios.post('https://hooks.example.com/notify', { text }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` }],
+    }],
+  },
   // Retries decided by the status, with no catch: a failed response sends the POST again. A 5xx may come
   // after the server applied it (a gateway timeout), so the repeat can charge twice.
   {
@@ -1895,6 +1977,35 @@ export async function submit(body: string) {
 }
 export const forward = (init: RequestInit) => fetchWithRetry('https://api.example.com/orders', { ...init, method: 'POST' });
 export const list = () => fetchWithRetry('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
+`,
+  // Interceptors that send a request again but are no retry of a failure: after refreshing the token on a
+  // 401 (the server refused the first request), and one that repeats GETs only. A POST with a key is safe.
+  `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+declare function refresh(): Promise<string>;
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+api.interceptors.response.use((response) => response, async (error) => {
+  const original = error.config;
+  if (error.response?.status === 401 && !original._retry) {
+    original._retry = true;
+    original.headers.Authorization = \`Bearer \${await refresh()}\`;
+    return api(original);
+  }
+  return Promise.reject(error);
+});
+const reads = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+reads.interceptors.response.use(undefined, (error) => {
+  if (error.config.method !== 'get') throw error;
+  return reads.request(error.config);
+});
+const keyed = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+keyed.interceptors.response.use(undefined, (error) => keyed(error.config));
+export const create = (item: string) => api.post('/orders', { item });
+export const copy = (item: string) => reads.post('/orders', { item });
+export async function place(item: string) {
+  return keyed.post('/orders', { item }, { headers: { 'Idempotency-Key': randomUUID() } });
+}
 `,
   // Status loops that are not retries of a failure: polling until a job answers 200 (202 means "not yet"),
   // a business condition on an ok response, a batch that moves on after a failed item, a repeat of 429s

@@ -517,6 +517,19 @@ export function load(url: string, done: (err: Error | null, body?: unknown) => v
     ],
   },
 
+  // An interceptor that sends every failed request again at once, forever.
+  {
+    code: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+api.interceptors.response.use(undefined, (error) => api(error.config));
+export const list = () => api.get('/items');
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 4, column: 1, endLine: 4, endColumn: 30, suggestions: [] },
+      { messageId: 'noBackoff', line: 4, column: 1, endLine: 4, endColumn: 30, suggestions: [] },
+    ],
+  },
   // Status loops that hammer: a loop that sends again at once on a failed status, and one with no count.
   {
     code: `
@@ -547,6 +560,48 @@ export async function status() {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Interceptors that count and wait (an awaited sleep, a timer promise's .then), and one that refreshes a
+  // token on a 401 once: none hammers.
+  `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+api.interceptors.response.use(undefined, async (error) => {
+  const config = error.config;
+  config.__retryCount = config.__retryCount || 0;
+  if (config.__retryCount >= 3) return Promise.reject(error);
+  config.__retryCount += 1;
+  await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** config.__retryCount));
+  return api(config);
+});
+
+export async function createOrder(item: string) {
+  return api.post('/orders', { item });
+}
+export async function listOrders() {
+  return api.get('/orders');
+}
+`,
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+let retries = 0;
+api.interceptors.response.use(undefined, (error) => {
+  if (++retries > 3) return Promise.reject(error);
+  return new Promise((resolve) => setTimeout(resolve, 1000)).then(() => api(error.config));
+});
+declare function refresh(): Promise<string>;
+const authed = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+authed.interceptors.response.use(undefined, async (error) => {
+  if ([401, 403].includes(error.response?.status) && !error.config._retry) {
+    error.config._retry = true;
+    error.config.headers.Authorization = await refresh();
+    return authed(error.config);
+  }
+  throw error;
+});
+export const list = () => Promise.all([api.get('/items'), authed.get('/me')]);
+`,
   // Status loops that are fine: bounded with a wait, and a repeat of 429s only at the server's pace.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,210 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CONFIGURED_RETRIES } from '../knowledge/retries';
+import { isFunctionNode, walk } from './ast-walk';
+import type { ClientCall } from './calls';
+import { findVariable, localCallee, memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import type { ConfiguredUse } from './retry-configured';
+import { alwaysExits } from './retry-loops';
+import { clientErrorComparison } from './retry-status';
+import type { RetryScope } from './retry-types';
+import { awaitsWait, isTimerPromise } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * The hand-written axios retry: a response interceptor whose rejection handler sends the failed request's
+ * config again.
+ *
+ *     api.interceptors.response.use(undefined, async (error) => {
+ *       const config = error.config;
+ *       if ((config.__retryCount ??= 0) >= 3) throw error;
+ *       config.__retryCount += 1;
+ *       await sleep(1000);
+ *       return api(config);   // the same method, body and headers, once more
+ *     });
+ *
+ * Every call through `api` is then retried on the failures the handler lets through, POSTs included,
+ * unless the handler looks at the method.
+ */
+
+const INTERCEPTOR = CONFIGURED_RETRIES.find((retry) => retry.id === 'axios-interceptor')!;
+
+interface InterceptorRetry {
+  use: TSESTree.CallExpression;
+  /** The `use` call's callee, where messages point. */
+  node: TSESTree.Node;
+  handler: TSESTree.FunctionLike;
+  /** The handler's call that sends the failed request again. */
+  resend: TSESTree.CallExpression;
+  /** What the interceptor is installed on: the instance's creation, or the axios module. */
+  target: Origin;
+  /** The handler reads the request's method, so which methods it repeats cannot be told here. */
+  checksMethod: boolean;
+}
+
+const found = new WeakMap<object, InterceptorRetry[]>();
+
+/** The retrying response interceptors installed in this file. */
+function interceptorRetries(context: Context): InterceptorRetry[] {
+  const cached = found.get(context.sourceCode);
+  if (cached) return cached;
+  const retries: InterceptorRetry[] = [];
+  found.set(context.sourceCode, retries);
+  if (!context.sourceCode.text.includes('interceptors')) return retries;
+  walk(context.sourceCode, context.sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const installed = installedOn(context, node);
+    const handler = installed && rejectionHandler(context, node.arguments[1]);
+    const resend = installed && handler && resendIn(context, handler, installed);
+    if (resend) retries.push({ use: node, node: node.callee, target: installed, handler: handler!, resend, checksMethod: readsMethod(context, handler!) });
+    return undefined;
+  });
+  return retries;
+}
+
+/** `api.interceptors.response.use(…)`: what `api` is. */
+function installedOn(context: Context, call: TSESTree.CallExpression): Origin | undefined {
+  const path = INTERCEPTOR.path.split('.');
+  let receiver: TSESTree.Node = call.callee;
+  for (let index = path.length - 1; index >= 0; index--) {
+    const member = unwrap(receiver);
+    if (member.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== path[index]) return undefined;
+    receiver = member.object;
+  }
+  const origin = resolveOrigin(context, receiver);
+  if (origin?.kind === 'module' && INTERCEPTOR.modules.includes(origin.module) && origin.path.length === 0) return origin;
+  return origin?.kind === 'call' && origin.path.length === 0 ? origin : undefined;
+}
+
+function rejectionHandler(context: Context, argument: TSESTree.Node | undefined): TSESTree.FunctionLike | undefined {
+  const value = argument && unwrap(argument);
+  if (isFunctionNode(value)) return value;
+  if (value?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const local = localCallee(context, value)?.fn;
+  return isFunctionNode(local) ? local : undefined;
+}
+
+/** The handler's call of the instance (or axios) with the failed request's config: `api(error.config)`, `axios.request(config)`. */
+function resendIn(context: Context, handler: TSESTree.FunctionLike, target: Origin): TSESTree.CallExpression | undefined {
+  const error = handler.params[0];
+  if (error?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  let again: TSESTree.CallExpression | undefined;
+  walk(context.sourceCode, handler.body!, (node) => {
+    if (again || node.type !== AST_NODE_TYPES.CallExpression) return again ? false : undefined;
+    const callee = unwrap(node.callee);
+    const sender = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'request' ? callee.object : callee;
+    if (sendsThrough(context, sender, target) && node.arguments[0] && isFailedConfig(context, node.arguments[0], error.name) && !afterCorrection(node, handler.body!)) again = node;
+    return undefined;
+  });
+  return again;
+}
+
+/**
+ * `if (error.response?.status === 401 && !config._retry) { …refresh the token…; return api(config); }`: the
+ * commonest interceptor sends the request again once a client error is corrected. The server refused the
+ * first one, so nothing is repeated, and it is no retry of a failure.
+ */
+function afterCorrection(resend: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = resend; current && current !== body; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && clientErrorComparison(parent.test)) return true;
+  }
+  return false;
+}
+
+function sendsThrough(context: Context, sender: TSESTree.Node, target: Origin): boolean {
+  const origin = resolveOrigin(context, sender);
+  if (!origin || origin.path.length !== 0) return false;
+  if (origin.kind === 'module') return INTERCEPTOR.modules.includes(origin.module);
+  return origin.kind === 'call' && target.kind === 'call' && origin.call === target.call;
+}
+
+/** `error.config`, or a variable holding it (`const config = error.config`, `const { config } = error`). */
+function isFailedConfig(context: Context, node: TSESTree.Node, errorName: string): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return memberName(value) === 'config' && unwrap(value.object).type === AST_NODE_TYPES.Identifier && (unwrap(value.object) as TSESTree.Identifier).name === errorName;
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(context, value)?.defs[0];
+  const declarator = def?.type === 'Variable' ? def.node : undefined;
+  if (!declarator?.init) return false;
+  const init = unwrap(declarator.init);
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) return init.type === AST_NODE_TYPES.Identifier && init.name === errorName;
+  return isFailedConfig(context, init, errorName);
+}
+
+function readsMethod(context: Context, handler: TSESTree.FunctionLike): boolean {
+  let reads = false;
+  walk(context.sourceCode, handler.body!, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'method') reads = true;
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'method' && node.parent.type === AST_NODE_TYPES.ObjectPattern) reads = true;
+    return reads ? false : undefined;
+  });
+  return reads;
+}
+
+/** A retrying interceptor on the instance (or the axios default) this call goes through. */
+export function interceptorRetryFor(context: Context, call: ClientCall, unsafeMethod: boolean): ConfiguredUse | undefined {
+  if (call.client.id !== 'axios') return undefined;
+  const creation = call.instance?.creation;
+  for (const retry of interceptorRetries(context)) {
+    const matches = creation ? retry.target.kind === 'call' && retry.target.call === creation : retry.target.kind === 'module';
+    if (!matches) continue;
+    // Where the handler counts its retries, and whether before or after it checks, varies too much to read a number.
+    return { name: INTERCEPTOR.name, node: retry.node, attempts: INTERCEPTOR.defaultAttempts, repeatsUnsafe: unsafeMethod && !retry.checksMethod, repeatsOn: INTERCEPTOR.repeatsOn };
+  }
+  return undefined;
+}
+
+/**
+ * The interceptor as a retry scope, for require-retry-backoff: bounded when an exit from the handler tests
+ * a count the handler raises (`if (config.__retryCount >= 3) return Promise.reject(error)`), waiting when
+ * it awaits a wait or sends again from the `.then` of a timer promise.
+ */
+export function interceptorScope(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
+  const retry = interceptorRetries(context).find((candidate) => candidate.use === node);
+  if (!retry) return undefined;
+  const body = retry.handler.body!;
+  return {
+    kind: 'recursion', mechanism: INTERCEPTOR.name, node, body: retry.resend, attempts: INTERCEPTOR.defaultAttempts,
+    bounded: exitsOnCount(context, body), waits: awaitsWait(context, body) || sentAfterTimer(context, retry.resend, body), failurePath: body,
+  };
+}
+
+/** Names the handler raises: `config.__retryCount += 1`, `retries++`, `config.retries = (config.retries ?? 0) + 1`. */
+function raisedCounts(context: Context, body: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  const nameOf = (target: TSESTree.Node): string | undefined => (target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined);
+  walk(context.sourceCode, body, (node) => {
+    const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument
+      : node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || (node.operator === '=' && unwrap(node.right).type === AST_NODE_TYPES.BinaryExpression)) ? node.left : undefined;
+    const name = target && nameOf(target);
+    if (name) names.add(name);
+    return undefined;
+  });
+  return names;
+}
+
+function exitsOnCount(context: Context, body: TSESTree.Node): boolean {
+  const counts = raisedCounts(context, body);
+  let bounded = false;
+  walk(context.sourceCode, body, (node) => {
+    if (bounded || node.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(node.consequent)) return bounded ? false : undefined;
+    walk(context.sourceCode, node.test, (inner) => {
+      const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+      if (name !== undefined && counts.has(name)) bounded = true;
+      return undefined;
+    });
+    return undefined;
+  });
+  return bounded;
+}
+
+/** `backoff.then(() => api(config))` where `backoff` is a timer promise. */
+function sentAfterTimer(context: Context, resend: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = resend; current && current !== body; current = current.parent) {
+    const call: TSESTree.Node | undefined = isFunctionNode(current) ? current.parent : undefined;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === current && call.callee.type === AST_NODE_TYPES.MemberExpression
+      && memberName(call.callee) === 'then' && isTimerPromise(context, call.callee.object)) return true;
+  }
+  return false;
+}
