@@ -78,6 +78,8 @@ export default createRule<Options, MessageIds>({
         // A loop that retries a file read or a prompt hammers nothing remote; a helper's loop is remote
         // when a call of the helper in this file hands it a remote callback.
         if (!attemptLooksRemote(context, scope, types) && !helperCalls.some((call) => call.helper === scope && attemptLooksRemote(context, call, types))) return;
+        // A loop that waits for `status === 200` may be a poll, whose pace is its own business.
+        if (scope.mayPoll) return;
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         // A repeat of 429s only, with a wait, goes at the pace the server asks for (Retry-After).
         const paced = scope.unprocessedOnly === true && waits;

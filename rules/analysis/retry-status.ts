@@ -6,7 +6,7 @@ import { readsStatus } from './retry-failure-value';
 import {
   alwaysExits, counters, failureHasBoundedExit, forLoopAttempts, insideCompilerHelper, isConstantTrue, LOOP_NAMES, type Loop,
 } from './retry-loops';
-import { immediateRecursion, isOneShotFallback, recursionBounded } from './retry-recursion';
+import { immediateRecursion, isOneShotFallback, recursionBounded, type Recursion } from './retry-recursion';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 
@@ -24,8 +24,9 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  *
  * A 5xx may come after the server applied the request (a gateway timeout, a crash after the commit), so a
  * POST repeated on it can apply twice, as after a dropped connection. Only tests that read as "the request
- * failed" count (`res.ok`, `status >= 500`, `status < 400`, `status === 503`): a loop that waits for
- * `status === 200` may be polling a job that answers 202 until it is done, and is left alone.
+ * failed" count (`res.ok`, `status >= 500`, `status < 400`, `status === 503`, `status === 200`); a loop
+ * that waits for `status === 200` may also be polling a job that answers 202 until it is done, which the
+ * scope records (`mayPoll`) so that require-retry-backoff does not judge a poll's pace.
  */
 
 /**
@@ -42,6 +43,8 @@ export interface StatusTest {
   operands: TSESTree.Node[];
   /** The failures it lets through are only refused requests (429): nothing was applied. */
   unprocessedOnly: boolean;
+  /** It compares with one 2xx (`status === 200`), as a poll waiting for a job that answers 202 also does. */
+  mayPoll?: true;
 }
 
 const flip = (holdsFor: StatusTest['holdsFor']): StatusTest['holdsFor'] => (holdsFor === 'failure' ? 'success' : 'failure');
@@ -71,13 +74,22 @@ function comparisonTest(node: TSESTree.Node): StatusTest | undefined {
   if (floor !== undefined) return floor >= 400 && floor < 600 ? { holdsFor: 'failure', operands, unprocessedOnly: false } : undefined;
   const ceiling = operator === '<' ? value : operator === '<=' ? value + 1 : undefined;
   if (ceiling !== undefined) return ceiling >= 300 && ceiling <= 500 ? { holdsFor: 'success', operands, unprocessedOnly: false } : undefined;
-  // Equality with a 2xx is left alone: failing `status === 200` includes a 202 "not done yet".
+  // `status === 200`: sending a POST again until it gets a 200 repeats it all the same, but a poll waiting
+  // for a job that answers 202 until it is done tests this too, so the scope says so (mayPoll).
+  // Only 200 and 201: a 204 often marks the last page of a listing, where what follows is the next page.
+  if ((value === 200 || value === 201) && (operator === '===' || operator === '==')) return { holdsFor: 'success', operands, unprocessedOnly: false, mayPoll: true };
+  if ((value === 200 || value === 201) && (operator === '!==' || operator === '!=')) return { holdsFor: 'failure', operands, unprocessedOnly: false, mayPoll: true };
   const failed = (value >= 500 && value < 600) || value === 408 || value === 429;
   if (!failed) return undefined;
   const unprocessedOnly = (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(value);
   if (operator === '===' || operator === '==') return { holdsFor: 'failure', operands, unprocessedOnly };
   if (operator === '!==' || operator === '!=') return { holdsFor: 'success', operands, unprocessedOnly };
   return undefined;
+}
+
+/** Two tests read together: what both read, and a poll's test in either. */
+function both(left: StatusTest, right: StatusTest): Omit<StatusTest, 'unprocessedOnly'> {
+  return { holdsFor: left.holdsFor, operands: [...left.operands, ...right.operands], ...(left.mayPoll || right.mayPoll ? { mayPoll: true as const } : {}) };
 }
 
 /** Reads `node` as a test of a response's status, when it is one. */
@@ -99,14 +111,14 @@ export function statusTest(node: TSESTree.Node): StatusTest | undefined {
     if (right?.holdsFor === 'success' && isSuccessFloor(test.left)) return right;
     // `!res.ok && attempt < 3`: still only on a failure. `res.ok && job.done` is a poll, not a success test.
     if (left && right && left.holdsFor === right.holdsFor) {
-      return { holdsFor: left.holdsFor, operands: [...left.operands, ...right.operands], unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly || right.unprocessedOnly : left.unprocessedOnly && right.unprocessedOnly };
+      return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly || right.unprocessedOnly : left.unprocessedOnly && right.unprocessedOnly };
     }
     const failure = [left, right].find((side) => side?.holdsFor === 'failure');
     return failure && (!left || !right) ? failure : undefined;
   }
   // `status >= 500 || status === 429`: both sides must read the status the same way.
   if (!left || !right || left.holdsFor !== right.holdsFor) return undefined;
-  return { holdsFor: left.holdsFor, operands: [...left.operands, ...right.operands], unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly && right.unprocessedOnly : left.unprocessedOnly || right.unprocessedOnly };
+  return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly && right.unprocessedOnly : left.unprocessedOnly || right.unprocessedOnly };
 }
 
 /** The expression holding the response a status operand reads: `res` of `res.status`, or of `const { status } = res`. */
@@ -206,7 +218,7 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
     attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, afterStatus: true,
-    unprocessedOnly: decision.test.unprocessedOnly || undefined,
+    unprocessedOnly: decision.test.unprocessedOnly || undefined, mayPoll: decision.test.mayPoll,
   };
 }
 
@@ -249,12 +261,27 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
   if (!test || !fn) return undefined;
   const attempt = attemptFor(context, test, fn.body);
   if (!attempt || enclosingFunction(attempt) !== fn || attempt.range[0] > statement.range[0]) return undefined;
-  const onFailure = test.holdsFor === 'failure' ? statement.consequent : statement.alternate;
-  const found = onFailure && immediateRecursion(context, onFailure, fn);
-  if (!found || isOneShotFallback(found.call, fn) || correctiveOnly(found.call, onFailure)) return undefined;
+  const failure = failureBranch(statement, test);
+  let found: Recursion | undefined;
+  for (const part of failure) if (!found) found = immediateRecursion(context, part, fn);
+  if (!found || isOneShotFallback(found.call, fn) || failure.some((part) => contains(part, found!.call) && correctiveOnly(found!.call, part))) return undefined;
+  const call = found.call;
   return {
-    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on a failed status`, node: found.call, body: enclosingStatement(attempt) ?? attempt,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, onFailure, fn),
-    waits: found.waits || awaitsWait(context, onFailure), failurePath: onFailure, afterStatus: true, unprocessedOnly: test.unprocessedOnly || undefined,
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on a failed status`, node: call, body: enclosingStatement(attempt) ?? attempt,
+    attempts: { kind: 'unknown' }, bounded: failure.some((part) => recursionBounded(context, call, part, fn)),
+    waits: found.waits || failure.some((part) => awaitsWait(context, part)), failurePath: failure.length === 1 ? failure[0] : statement.parent,
+    afterStatus: true, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
   };
+}
+
+/**
+ * The code that runs when the test says the attempt failed: its branch, or, when success returns
+ * (`if (res.ok) return res;`), the statements after the `if`.
+ */
+function failureBranch(statement: TSESTree.IfStatement, test: StatusTest): TSESTree.Node[] {
+  if (test.holdsFor === 'failure') return [statement.consequent];
+  if (statement.alternate) return [statement.alternate];
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement || !alwaysExits(statement.consequent)) return [];
+  return block.body.slice(block.body.indexOf(statement) + 1);
 }

@@ -47,6 +47,8 @@ export interface RetryScope {
   elsewhere?: true;
   /** It repeats the attempt after an error response (a failed status), not after a thrown failure. */
   afterStatus?: true;
+  /** Decided by one 2xx status (`status === 200`), as a poll waiting for a job also is: its pace is not judged. */
+  mayPoll?: true;
   /** A retry decided by the status that repeats only refused requests (429): nothing it repeats was applied. */
   unprocessedOnly?: true;
 }

@@ -1723,6 +1723,18 @@ export async function notify(text: string) {
 ` }],
     }],
   },
+  // Sent again until it answers 200: whatever else a 200 test may mean, the POST is repeated.
+  {
+    code: `
+export async function submit(url: string, body: string, attempts = 3): Promise<Response> {
+  const res = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if (res.status === 200) return res;
+  if (attempts === 1) throw new Error('retry limit reached');
+  return submit(url, body, attempts - 1);
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 3, column: 21, endLine: 3, endColumn: 26, suggestions: [], data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the recursive call on a failed status on line 6', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' } }],
+  },
   // Retries decided by the status, with no catch: a failed response sends the POST again. A 5xx may come
   // after the server applied it (a gateway timeout), so the repeat can charge twice.
   {
@@ -2007,24 +2019,23 @@ export async function place(item: string) {
   return keyed.post('/orders', { item }, { headers: { 'Idempotency-Key': randomUUID() } });
 }
 `,
-  // Status loops that are not retries of a failure: polling until a job answers 200 (202 means "not yet"),
-  // a business condition on an ok response, a batch that moves on after a failed item, a repeat of 429s
+  // Status loops that are not retries of a failure: a business condition on an ok response, the next page
+  // of a listing whose end is a 204, a batch that moves on after a failed item, a repeat of 429s
   // only, a repeat after a 401 that refreshes the token first, and a GET.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-export async function waitForExport(id: string) {
-  for (;;) {
-    const res = await fetch(\`https://api.example.com/exports/\${id}\`, { method: 'POST', signal: AbortSignal.timeout(5000) });
-    if (res.status === 200) return res.json();
-    await sleep(1000);
-  }
-}
 export async function waitForJob(id: string) {
   while (true) {
     const res = await fetch(\`https://api.example.com/jobs/\${id}/query\`, { method: 'POST', signal: AbortSignal.timeout(5000) });
     if (res.ok && (await res.clone().json()).done) return res;
     await sleep(1000);
   }
+}
+export async function search(query: string, cursor?: string, found: unknown[] = []): Promise<unknown[]> {
+  const res = await fetch('https://api.example.com/search', { method: 'POST', body: JSON.stringify({ query, cursor }), signal: AbortSignal.timeout(5000) });
+  if (res.status === 204) return found;
+  const page = await res.json();
+  return search(query, page.next, [...found, ...page.items]);
 }
 export async function sendAll(items: string[]) {
   const failed: string[] = [];

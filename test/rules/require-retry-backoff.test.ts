@@ -602,9 +602,17 @@ authed.interceptors.response.use(undefined, async (error) => {
 });
 export const list = () => Promise.all([api.get('/items'), authed.get('/me')]);
 `,
-  // Status loops that are fine: bounded with a wait, and a repeat of 429s only at the server's pace.
+  // Status loops that are fine: bounded with a wait, a repeat of 429s only at the server's pace, and a
+  // loop waiting for a 200, which may be a poll whose pace is its own.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function waitForExport(id: string) {
+  for (;;) {
+    const res = await fetch(\`https://api.example.com/exports/\${id}\`, { signal: AbortSignal.timeout(5000) });
+    if (res.status === 200) return res.json();
+    await sleep(1000);
+  }
+}
 export async function load(id: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const res = await fetch(\`https://api.example.com/orders/\${id}\`, { signal: AbortSignal.timeout(5000) });
