@@ -73,9 +73,11 @@ function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
  * off the retry flag its condition tests (`if (canRetry) again(…, false)`: one more attempt).
  */
 export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node, fn?: FunctionNode): boolean {
-  const counted = call.arguments.some((argument) => {
+  const counted = call.arguments.some((argument, index) => {
     const value = unwrap(argument);
-    return value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
+    const changed = value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
+    // `again(retryCount - 1)` bounds nothing unless the function compares `retryCount` somewhere.
+    return changed && (!fn || comparesParameter(context, fn, index));
   });
   if (counted || (fn && literalForTestedParameter(call, fn) !== undefined)) return true;
   let exits = false;
@@ -84,6 +86,32 @@ export function recursionBounded(context: Context, call: TSESTree.CallExpression
     return undefined;
   });
   return exits;
+}
+
+const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
+
+/** Is the function's parameter at `index` compared, or tested on its own (`if (!retries)`), anywhere in it? */
+function comparesParameter(context: Context, fn: FunctionNode, index: number): boolean {
+  const param = fn.params[index];
+  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (target?.type !== AST_NODE_TYPES.Identifier) return true; // a destructured counter: not worth doubting
+  const name = target.name;
+  const isParam = (node: TSESTree.Node | null | undefined): boolean => {
+    const value = node && unwrap(node);
+    return value?.type === AST_NODE_TYPES.Identifier && value.name === name;
+  };
+  let compared = false;
+  // Callbacks inside the function count: `send(req, (err) => { if (err && attempt < 3) again(attempt + 1) })`.
+  walk(context.sourceCode, fn.body, (node) => {
+    if (compared) return false;
+    if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator) && (isParam(node.left) || isParam(node.right))) compared = true;
+    const test = node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.WhileStatement ? node.test
+      : node.type === AST_NODE_TYPES.LogicalExpression ? node.left
+      : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' ? node.argument : undefined;
+    if (isParam(test)) compared = true;
+    return undefined;
+  });
+  return compared;
 }
 
 /**

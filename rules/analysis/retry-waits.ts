@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { WAIT_NAME } from '../knowledge/retries';
-import { calleeName, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { calleeName, contains, isFunctionNode, walk, walkSameFunction } from './ast-walk';
 import { findVariable, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -39,6 +39,8 @@ function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<st
   // `_waitAfterFailure()`: a private helper's leading underscores are not part of what it does.
   if (name !== undefined && (WAIT_NAME.test(name.replace(/^_+/, '')) || extra.has(name))) return true;
   const local = localFunction(context, value.callee);
+  // `await again(n - 1)` inside `again`: the recursive call is the next attempt, not a helper that waits.
+  if (local !== undefined && contains(local, value)) return false;
   return local !== undefined && functionWaits(context, local, depth, extra);
 }
 

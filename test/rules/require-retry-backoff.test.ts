@@ -517,6 +517,25 @@ export function load(url: string, done: (err: Error | null, body?: unknown) => v
     ],
   },
 
+  // A count that is passed down but never compared bounds nothing, and a delay that is not awaited, or
+  // the awaited recursive call itself, is no wait.
+  {
+    code: `
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const fetchRetry = async (retryCount: number, url: string): Promise<Response> => {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    delay(5000);
+    return await fetchRetry(retryCount - 1, url);
+  }
+};
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 8, column: 18, endLine: 8, endColumn: 28, suggestions: [] },
+      { messageId: 'noBackoff', line: 8, column: 18, endLine: 8, endColumn: 28, suggestions: [] },
+    ],
+  },
   // An interceptor that sends every failed request again at once, forever.
   {
     code: `
