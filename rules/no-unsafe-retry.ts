@@ -124,8 +124,8 @@ export default createRule<Options, MessageIds>({
     }
 
     /** What the retry repeats after: an error response (a 5xx may come after the server applied it) or a thrown failure. */
-    function failureOf(scope: RetryScope | undefined): string {
-      return scope?.afterStatus ? 'an error response' : 'a dropped connection';
+    function failureOf(retrier: { afterStatus?: true } | undefined): string {
+      return retrier?.afterStatus ? 'an error response' : 'a dropped connection';
     }
 
     /** "POST", or "POST (the method passed on line 12)" when a wrapper's caller names it: the one this retry runs, if any. */
@@ -143,7 +143,7 @@ export default createRule<Options, MessageIds>({
       const advice = operation.advice ?? `Send an idempotency key created once before the retry (${remedyOf(operation)}).`;
       const data = {
         operation: `${labelOf(operation, retrier.kind === 'scope' ? retrier.scope : undefined)}${where}`, consequence: operation.consequence, retry: describe(retrier), advice,
-        failure: failureOf(retrier.kind === 'scope' ? retrier.scope : undefined), relatedLocations: relatedOf(retrier),
+        failure: failureOf(retrier.kind === 'scope' ? retrier.scope : retrier.use), relatedLocations: relatedOf(retrier),
       };
       const anchor = site === operation.call ? anchorFor(operation, retrier, scopes) : undefined;
       if (operation.key.kind === 'none') {

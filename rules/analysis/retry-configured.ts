@@ -22,6 +22,8 @@ export interface ConfiguredUse {
   node: TSESTree.Node;
   /** A retry in another file of the program: "in api.ts on line 5". */
   where?: string;
+  /** It repeats after an error response (a failed status), not after a thrown failure. */
+  afterStatus?: true;
   attempts: Attempts;
   /** Does its default condition repeat this (non-idempotent) call? */
   repeatsUnsafe: boolean;

@@ -80,6 +80,8 @@ export interface RetryWithin {
   place: string;
   /** Worst-case attempts, when a library's options or default say. */
   attempts?: number;
+  /** It goes round on a failed status, not on a thrown failure. */
+  afterStatus?: true;
 }
 
 /** The retry library call or the loop in `fn` that repeats `attempt` on failure. */
@@ -87,7 +89,7 @@ export function retryWithin(checker: ts.TypeChecker, fn: HelperDeclaration, atte
   const library = libraryRetrying(checker, fn, attempt);
   if (library) return { mechanism: library.name, place: placeOf(library.call), attempts: library.attempts };
   const loop = loopRetrying(fn, attempt);
-  return loop && { mechanism: 'the loop', place: placeOf(loop) };
+  return loop && { mechanism: 'the loop', place: placeOf(loop.node), ...(loop.afterStatus ? { afterStatus: true as const } : {}) };
 }
 
 /** `fn` itself, or a closure that calls it: what a library call may be handed. */
@@ -139,21 +141,54 @@ function attemptsOf(library: (typeof RETRY_LIBRARIES)[number], options: ts.Expre
 /**
  * `for (…) { try { return await fn(); } catch (e) { … } }`: a loop whose try makes the attempt and leaves
  * the loop on success, and whose catch can finish without leaving it (it does not end in `throw` or
- * `return`). A loop whose success goes round again works through items, and a `for…of` walks a list: like
+ * `return`); or a loop that returns on a good status and goes round on a failed one. A loop whose success goes round again works through items, and a `for…of` walks a list: like
  * the ESTree reading (retry-loops.ts), neither is a retry.
  */
-function loopRetrying(fn: HelperDeclaration, attempt: Attempt): ts.Node | undefined {
-  let found: ts.Node | undefined;
+function loopRetrying(fn: HelperDeclaration, attempt: Attempt): { node: ts.Node; afterStatus: boolean } | undefined {
+  let found: { node: ts.Node; afterStatus: boolean } | undefined;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
     if (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) {
       const tried = tryIn(node.statement);
-      if (tried?.catchClause && attempt.tried(tried.tryBlock) && successLeaves(tried) && !endsInExit(tried.catchClause.block)) found = node;
+      if (tried?.catchClause && attempt.tried(tried.tryBlock) && successLeaves(tried) && !endsInExit(tried.catchClause.block)) found = { node, afterStatus: false };
+      else if (ts.isBlock(node.statement) && attempt.tried(node.statement) && goesRoundOnStatus(node.statement)) found = { node, afterStatus: true };
     }
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
   return found;
+}
+
+/**
+ * `const res = await fetch(…); if (res.ok) return res; await sleep(…);`: success returns, and a failed
+ * status goes round again (the ESTree reading, retry-status.ts, knows more shapes; these are the common ones).
+ */
+function goesRoundOnStatus(body: ts.Block): boolean {
+  const index = body.statements.findIndex((statement) => ts.isIfStatement(statement) && !statement.elseStatement && isSuccessTest(statement.expression) && exits(statement.thenStatement));
+  return index !== -1 && !body.statements.slice(index + 1).some((statement) => exits(statement));
+}
+
+function exits(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement)) return statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]!);
+  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || (ts.isBreakStatement(statement) && !statement.label);
+}
+
+/** `res.ok`, `res.status < 500` (or `< 300`, `< 400`), `res.status === 200` (or 201), alone or in an `||`. */
+function isSuccessTest(test: ts.Expression): boolean {
+  if (ts.isPropertyAccessExpression(test)) return test.name.text === 'ok';
+  // `res.ok || attempt >= 3`: leaves on success, or when the attempts run out.
+  if (ts.isBinaryExpression(test) && test.operatorToken.kind === ts.SyntaxKind.BarBarToken) return isSuccessTest(test.left) || isSuccessTest(test.right);
+  if (!ts.isBinaryExpression(test) || !ts.isPropertyAccessExpression(test.left) || !/^status(?:Code)?$/.test(test.left.name.text) || !ts.isNumericLiteral(test.right)) return false;
+  const value = Number(test.right.text);
+  switch (test.operatorToken.kind) {
+    case ts.SyntaxKind.LessThanToken:
+      return value >= 300 && value <= 500;
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case ts.SyntaxKind.EqualsEqualsToken:
+      return value === 200 || value === 201;
+    default:
+      return false;
+  }
 }
 
 /** `try { return await fn(); }`, `try { res = await fn(); break; }`, or `try { … } catch { … } return res;`. */

@@ -116,6 +116,9 @@ export function statusTest(node: TSESTree.Node): StatusTest | undefined {
     const failure = [left, right].find((side) => side?.holdsFor === 'failure');
     return failure && (!left || !right) ? failure : undefined;
   }
+  // `res.ok || attempt >= 3`: leaves on success, or when the attempts run out; goes round otherwise.
+  if (left?.holdsFor === 'success' && !right) return left;
+  if (right?.holdsFor === 'success' && !left) return right;
   // `status >= 500 || status === 429`: both sides must read the status the same way.
   if (!left || !right || left.holdsFor !== right.holdsFor) return undefined;
   return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly && right.unprocessedOnly : left.unprocessedOnly || right.unprocessedOnly };

@@ -50,7 +50,8 @@ export function wrapperFacts(context: Context, node: CallNode, types: TypeFacts,
     configured: retried && {
       name: `${retried.mechanism} in ${wrapper.name}()`, where: retried.place, node: node.callee,
       attempts: retried.attempts === undefined ? { kind: 'unknown' } : { kind: 'finite', attempts: retried.attempts },
-      repeatsUnsafe: true, repeatsOn: 'every failed attempt it does not rethrow',
+      repeatsUnsafe: true, repeatsOn: retried.afterStatus ? 'a request whose status says it failed' : 'every failed attempt it does not rethrow',
+      ...(retried.afterStatus ? { afterStatus: true as const } : {}),
     },
   };
 }

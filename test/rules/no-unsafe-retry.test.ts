@@ -1723,6 +1723,30 @@ export async function notify(text: string) {
 ` }],
     }],
   },
+  // Leaves on success or when the attempts run out, and goes round otherwise.
+  {
+    code: `
+export async function charge(body: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    if (res.ok || attempt >= 3) return res;
+    await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100));
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 4, column: 23, endLine: 4, endColumn: 28, data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the for-loop on line 3', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function charge(body: string): Promise<Response> {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    if (res.ok || attempt >= 3) return res;
+    await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100));
+  }
+}
+` }] }],
+  },
   // Sent again until it answers 200: whatever else a 200 test may mean, the POST is repeated.
   {
     code: `
@@ -2591,11 +2615,12 @@ export async function checkout(item: string) {
   {
     filename: 'project-retry/checkout.ts',
     code: `
-import { callApi, sendWithRetry } from './client.js';
+import { callApi, callUntilOk, sendWithRetry } from './client.js';
 
 export async function charge(amount: number) {
   await callApi('POST', '/charges', { amount });
   await sendWithRetry('/refunds', { method: 'POST', body: String(amount) });
+  await callUntilOk('PATCH', '/charges/1');
 }
 `,
     errors: [
@@ -2615,15 +2640,24 @@ export async function charge(amount: number) {
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },
         suggestions: [{ messageId: 'addIdempotencyKey', output: `
-import { callApi, sendWithRetry } from './client.js';
+import { callApi, callUntilOk, sendWithRetry } from './client.js';
 import { randomUUID } from 'node:crypto';
 
 export async function charge(amount: number) {
   await callApi('POST', '/charges', { amount });
   const idempotencyKey = randomUUID();
   await sendWithRetry('/refunds', { method: 'POST', body: String(amount), headers: { 'Idempotency-Key': idempotencyKey } });
+  await callUntilOk('PATCH', '/charges/1');
 }
 ` }],
+      },
+      {
+        messageId: 'unsafeRetry', line: 7, column: 9, endLine: 7, endColumn: 20, suggestions: [],
+        data: {
+          operation: 'PATCH through callUntilOk() (fetch in client.ts on line 60)', consequence: 'the server applies the change twice', failure: 'an error response',
+          retry: 'the loop in callUntilOk() in client.ts on line 59 (it repeats a request whose status says it failed)',
+          advice: 'callUntilOk() repeats this request itself and has no way to send an idempotency key: make it take one, created once by its caller, and send it as an `Idempotency-Key` header on every attempt.',
+        },
       },
     ],
   },
