@@ -5,7 +5,7 @@ import type { ClientCall } from './calls';
 import { findVariable, localCallee, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import type { ConfiguredUse } from './retry-configured';
 import { alwaysExits } from './retry-loops';
-import { clientErrorComparison } from './retry-status';
+import { clientErrorComparison } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 

@@ -9,7 +9,8 @@ import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
 import { interceptorScope } from './retry-interceptors';
-import { STATUS_TEST, statusLoopScope, statusRecursion } from './retry-status';
+import { statusLoopScope, statusRecursion } from './retry-status';
+import { STATUS_TEST } from './status-tests';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 import { getTypeFacts } from './types';
 

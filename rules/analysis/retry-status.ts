@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { findVariable, unwrap } from './origin';
 import { readsStatus } from './retry-failure-value';
@@ -9,6 +8,7 @@ import {
 import { immediateRecursion, isOneShotFallback, recursionBounded, type Recursion } from './retry-recursion';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
+import { clientErrorComparison, statusTest, type StatusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -28,101 +28,6 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * that waits for `status === 200` may also be polling a job that answers 202 until it is done, which the
  * scope records (`mayPoll`) so that require-retry-backoff does not judge a poll's pace.
  */
-
-/**
- * The text of the tests `statusTest` reads (`.ok`, `status >= 500`, `503 === res.statusCode`), for the
- * prefilter that lets a file without a catch through to the walk.
- */
-export const STATUS_TEST = /\.ok\b|status(?:code)?\s*[<>!=]|\b\d{3}\s*[<>!=]=*\s*[\w$.?!]*status/i;
-
-/** What a test on a response says. */
-export interface StatusTest {
-  /** Whether the test holds for a failed attempt or for a good one. */
-  holdsFor: 'failure' | 'success';
-  /** What it reads the status from: `res` of `res.ok`, or a `status` variable. */
-  operands: TSESTree.Node[];
-  /** The failures it lets through are only refused requests (429): nothing was applied. */
-  unprocessedOnly: boolean;
-  /** It compares with one 2xx (`status === 200`), as a poll waiting for a job that answers 202 also does. */
-  mayPoll?: true;
-}
-
-const flip = (holdsFor: StatusTest['holdsFor']): StatusTest['holdsFor'] => (holdsFor === 'failure' ? 'success' : 'failure');
-
-/** `status >= 200`: the lower half of a success range (`status >= 200 && status < 300`), nothing alone. */
-function isSuccessFloor(node: TSESTree.Node): boolean {
-  const comparison = statusComparison(node);
-  return comparison !== undefined && ((comparison.operator === '>=' && comparison.value >= 200 && comparison.value < 300) || (comparison.operator === '>' && comparison.value >= 199 && comparison.value < 299));
-}
-
-/** `res.status >= 500`, `500 <= statusCode`: the operator as if the status were on the left. */
-function statusComparison(node: TSESTree.Node): { operand: TSESTree.Node; operator: string; value: number } | undefined {
-  const test = unwrap(node);
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  const mirrored: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-  const [operand, bound, operator] = test.right.type === AST_NODE_TYPES.Literal ? [test.left, test.right, test.operator] : [test.right, test.left, mirrored[test.operator] ?? test.operator];
-  if (bound.type !== AST_NODE_TYPES.Literal || typeof bound.value !== 'number' || !readsStatus(operand)) return undefined;
-  return { operand, operator, value: bound.value };
-}
-
-function comparisonTest(node: TSESTree.Node): StatusTest | undefined {
-  const comparison = statusComparison(node);
-  if (!comparison) return undefined;
-  const { operand, operator, value } = comparison;
-  const operands = [operand];
-  const floor = operator === '>=' ? value : operator === '>' ? value + 1 : undefined;
-  if (floor !== undefined) return floor >= 400 && floor < 600 ? { holdsFor: 'failure', operands, unprocessedOnly: false } : undefined;
-  const ceiling = operator === '<' ? value : operator === '<=' ? value + 1 : undefined;
-  if (ceiling !== undefined) return ceiling >= 300 && ceiling <= 500 ? { holdsFor: 'success', operands, unprocessedOnly: false } : undefined;
-  // `status === 200`: sending a POST again until it gets a 200 repeats it all the same, but a poll waiting
-  // for a job that answers 202 until it is done tests this too, so the scope says so (mayPoll).
-  // Only 200 and 201: a 204 often marks the last page of a listing, where what follows is the next page.
-  if ((value === 200 || value === 201) && (operator === '===' || operator === '==')) return { holdsFor: 'success', operands, unprocessedOnly: false, mayPoll: true };
-  if ((value === 200 || value === 201) && (operator === '!==' || operator === '!=')) return { holdsFor: 'failure', operands, unprocessedOnly: false, mayPoll: true };
-  const failed = (value >= 500 && value < 600) || value === 408 || value === 429;
-  if (!failed) return undefined;
-  const unprocessedOnly = (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(value);
-  if (operator === '===' || operator === '==') return { holdsFor: 'failure', operands, unprocessedOnly };
-  if (operator === '!==' || operator === '!=') return { holdsFor: 'success', operands, unprocessedOnly };
-  return undefined;
-}
-
-/** Two tests read together: what both read, and a poll's test in either. */
-function both(left: StatusTest, right: StatusTest): Omit<StatusTest, 'unprocessedOnly'> {
-  return { holdsFor: left.holdsFor, operands: [...left.operands, ...right.operands], ...(left.mayPoll || right.mayPoll ? { mayPoll: true as const } : {}) };
-}
-
-/** Reads `node` as a test of a response's status, when it is one. */
-export function statusTest(node: TSESTree.Node): StatusTest | undefined {
-  const test = unwrap(node);
-  if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && test.property.type === AST_NODE_TYPES.Identifier && test.property.name === 'ok') {
-    return { holdsFor: 'success', operands: [test.object], unprocessedOnly: false };
-  }
-  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
-    const inner = statusTest(test.argument);
-    // The failures let through stay the same under negation: only which side holds changes.
-    return inner && { ...inner, holdsFor: flip(inner.holdsFor) };
-  }
-  if (test.type !== AST_NODE_TYPES.LogicalExpression || test.operator === '??') return comparisonTest(test);
-  const [left, right] = [statusTest(test.left), statusTest(test.right)];
-  if (test.operator === '&&') {
-    // `status >= 200 && status < 300` is the success range.
-    if (left?.holdsFor === 'success' && isSuccessFloor(test.right)) return left;
-    if (right?.holdsFor === 'success' && isSuccessFloor(test.left)) return right;
-    // `!res.ok && attempt < 3`: still only on a failure. `res.ok && job.done` is a poll, not a success test.
-    if (left && right && left.holdsFor === right.holdsFor) {
-      return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly || right.unprocessedOnly : left.unprocessedOnly && right.unprocessedOnly };
-    }
-    const failure = [left, right].find((side) => side?.holdsFor === 'failure');
-    return failure && (!left || !right) ? failure : undefined;
-  }
-  // `res.ok || attempt >= 3`: leaves on success, or when the attempts run out; goes round otherwise.
-  if (left?.holdsFor === 'success' && !right) return left;
-  if (right?.holdsFor === 'success' && !left) return right;
-  // `status >= 500 || status === 429`: both sides must read the status the same way.
-  if (!left || !right || left.holdsFor !== right.holdsFor) return undefined;
-  return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly && right.unprocessedOnly : left.unprocessedOnly || right.unprocessedOnly };
-}
 
 /** The expression holding the response a status operand reads: `res` of `res.status`, or of `const { status } = res`. */
 function responseOf(context: Context, operand: TSESTree.Node): TSESTree.Node | undefined {
@@ -236,22 +141,6 @@ function correctiveOnly(call: TSESTree.Node, branch: TSESTree.Node): boolean {
     if (clientErrorComparison(parent.test)) return true;
   }
   return false;
-}
-
-const isClientError = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500 && value !== 408 && value !== 429;
-
-/** `status === 401` or `[401, 403].includes(status)` (alone or in an `&&`): a test for client errors no retry repeats on. */
-export function clientErrorComparison(node: TSESTree.Node): boolean {
-  const test = unwrap(node);
-  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return clientErrorComparison(test.left) || clientErrorComparison(test.right);
-  if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && !test.callee.computed
-    && test.callee.property.type === AST_NODE_TYPES.Identifier && test.callee.property.name === 'includes' && test.arguments[0] && readsStatus(test.arguments[0])) {
-    const list = unwrap(test.callee.object);
-    return list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
-      && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
-  }
-  const comparison = statusComparison(test);
-  return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==') && isClientError(comparison.value);
 }
 
 /**
