@@ -76,7 +76,8 @@ export function calleeName(callee: TSESTree.Node): string | undefined {
   // `(0, utils_1.sleep)(ms)`: how compiled TypeScript calls an imported function.
   if (callee.type === AST_NODE_TYPES.SequenceExpression) return calleeName(callee.expressions[callee.expressions.length - 1]!);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  // `this.#request(…)`: a private method is named without its `#`.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && (callee.property.type === AST_NODE_TYPES.Identifier || callee.property.type === AST_NODE_TYPES.PrivateIdentifier)) return callee.property.name;
   return undefined;
 }
 

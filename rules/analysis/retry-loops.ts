@@ -4,6 +4,7 @@ import { findVariable, unwrap } from './origin';
 import { THROWING_HELPER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
+import { statusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -90,8 +91,10 @@ function indexesByCounter(context: Context, attempt: TSESTree.TryStatement, coun
 
 /** Does success leave the loop: a return or break in the try block, or a flag the loop's test reads? */
 function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNames: Set<string>): boolean {
-  // A return or break that ends the attempt (a conditional one, as in a stream-reading loop, does not).
+  // A return or break that ends the attempt (a conditional one, as in a stream-reading loop, does not,
+  // unless its condition is the response's good status: `if (body && status >= 200 && status < 300) break`).
   if (attempt.block.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label))) return true;
+  if (leavesOnGoodStatus(context, attempt.block)) return true;
   let leaves = false;
   walkSameFunction(context.sourceCode, attempt.block, (node) => {
     if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
@@ -108,6 +111,23 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
     if (exit > 0 && !tail.slice(0, exit).some((statement) => statement.type === AST_NODE_TYPES.ContinueStatement)) return true;
   }
   return false;
+}
+
+/** An `if` in the attempt whose test says the response is good and whose branch leaves the loop. */
+function leavesOnGoodStatus(context: Context, block: TSESTree.BlockStatement): boolean {
+  let leaves = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (leaves || (node !== block && isLoop(node))) return false;
+    if (node.type === AST_NODE_TYPES.IfStatement && testsGoodStatus(node.test) && alwaysExits(node.consequent)) leaves = true;
+    return undefined;
+  });
+  return leaves;
+}
+
+/** `res.ok`, `status < 400`, or such a test narrowed by `&&` (`body && status >= 200 && status < 300`). */
+function testsGoodStatus(test: TSESTree.Node): boolean {
+  if (statusTest(test)?.holdsFor === 'success') return true;
+  return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(test.left) || testsGoodStatus(test.right));
 }
 
 /** Variables the loop counts with: `i++`, `attempt += 1`, `retries--`, `n = n + 1`. */

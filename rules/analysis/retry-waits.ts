@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { WAIT_NAME } from '../knowledge/retries';
-import { calleeName, contains, isFunctionNode, walk, walkSameFunction } from './ast-walk';
-import { findVariable, unwrap } from './origin';
+import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
+import { findVariable, localCallee, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -18,15 +18,6 @@ function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra
   return waits;
 }
 
-function localFunction(context: Context, callee: TSESTree.Node): TSESTree.Node | undefined {
-  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = findVariable(context, callee)?.defs[0];
-  if (!def) return undefined;
-  if (def.type === 'FunctionName') return def.node;
-  if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return def.node.init;
-  return undefined;
-}
-
 /** `sleep(ms)`, `setTimeout(ms)` from timers/promises, `new Promise((r) => setTimeout(r, ms))`, a local helper that does one of these. */
 function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<string>, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
@@ -38,7 +29,8 @@ function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<st
   const name = calleeName(value.callee);
   // `_waitAfterFailure()`: a private helper's leading underscores are not part of what it does.
   if (name !== undefined && (WAIT_NAME.test(name.replace(/^_+/, '')) || extra.has(name))) return true;
-  const local = localFunction(context, value.callee);
+  // A function of the file or a method of the class (`await this.timer(seconds)`) that waits on a timer.
+  const local = localCallee(context, value.callee)?.fn;
   // `await again(n - 1)` inside `again`: the recursive call is the next attempt, not a helper that waits.
   if (local !== undefined && contains(local, value)) return false;
   return local !== undefined && functionWaits(context, local, depth, extra);

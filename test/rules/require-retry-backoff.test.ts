@@ -536,6 +536,35 @@ export const fetchRetry = async (retryCount: number, url: string): Promise<Respo
       { messageId: 'noBackoff', line: 8, column: 18, endLine: 8, endColumn: 28, suggestions: [] },
     ],
   },
+  // A try whose success leaves only when the status is good (tangerine's DNS-over-HTTPS tries), through a
+  // private method: a retry, and it waits for nothing between tries.
+  {
+    code: `
+export class Resolver {
+  async #request(url: string): Promise<Response> {
+    return fetch(url, { signal: AbortSignal.timeout(5000) });
+  }
+  async resolve(url: string, tries = 4): Promise<ArrayBuffer | undefined> {
+    let body: ArrayBuffer | undefined;
+    for (let i = 0; i < tries; i++) {
+      try {
+        const response = await this.#request(url);
+        const status = response.status;
+        if (response.body && status >= 200 && status < 300) {
+          body = await response.arrayBuffer();
+          break;
+        }
+        throw new Error(String(status));
+      } catch (error) {
+        if (!(error instanceof Error)) break;
+      }
+    }
+    return body;
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [] }],
+  },
   // An interceptor that sends every failed request again at once, forever.
   {
     code: `
@@ -620,6 +649,26 @@ authed.interceptors.response.use(undefined, async (error) => {
   throw error;
 });
 export const list = () => Promise.all([api.get('/items'), authed.get('/me')]);
+`,
+  // The wait is a method of the class (typesense's \`await this.timer(seconds)\`).
+  `
+export class Client {
+  async timer(seconds: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+  async get(url: string): Promise<Response | undefined> {
+    for (let tries = 1; tries <= 3; tries++) {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+        if (response.status < 500) return response;
+        throw new Error(String(response.status));
+      } catch {
+        await this.timer(2 ** tries);
+      }
+    }
+    return undefined;
+  }
+}
 `,
   // Status loops that are fine: bounded with a wait, a repeat of 429s only at the server's pace, and a
   // loop waiting for a 200, which may be a poll whose pace is its own.
