@@ -5,6 +5,7 @@ import type { ClientCall } from './calls';
 import { findVariable, localCallee, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import type { ConfiguredUse } from './retry-configured';
 import { alwaysExits } from './retry-loops';
+import { guardedWithin } from './retry-unprocessed';
 import { clientErrorComparison } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
@@ -40,6 +41,8 @@ interface InterceptorRetry {
   target: Origin;
   /** The handler reads the request's method, so which methods it repeats cannot be told here. */
   checksMethod: boolean;
+  /** It sends again only under a test for a refused request (`error.code === 'ECONNREFUSED'`, a 429). */
+  unprocessedOnly: boolean;
 }
 
 const found = new WeakMap<object, InterceptorRetry[]>();
@@ -56,7 +59,11 @@ function interceptorRetries(context: Context): InterceptorRetry[] {
     const installed = installedOn(context, node);
     const handler = installed && rejectionHandler(context, node.arguments[1]);
     const resend = installed && handler && resendIn(context, handler, installed);
-    if (resend) retries.push({ use: node, node: node.callee, target: installed, handler: handler!, resend, checksMethod: readsMethod(context, handler!) });
+    if (resend) {
+      retries.push({
+        use: node, node: node.callee, target: installed, handler: handler!, resend, checksMethod: readsMethod(context, handler!), unprocessedOnly: guardedWithin(resend, handler!.body!),
+      });
+    }
     return undefined;
   });
   return retries;
@@ -150,7 +157,7 @@ export function interceptorRetryFor(context: Context, call: ClientCall, unsafeMe
     const matches = creation ? retry.target.kind === 'call' && retry.target.call === creation : retry.target.kind === 'module';
     if (!matches) continue;
     // Where the handler counts its retries, and whether before or after it checks, varies too much to read a number.
-    return { name: INTERCEPTOR.name, node: retry.node, attempts: INTERCEPTOR.defaultAttempts, repeatsUnsafe: unsafeMethod && !retry.checksMethod, repeatsOn: INTERCEPTOR.repeatsOn };
+    return { name: INTERCEPTOR.name, node: retry.node, attempts: INTERCEPTOR.defaultAttempts, repeatsUnsafe: unsafeMethod && !retry.checksMethod && !retry.unprocessedOnly, repeatsOn: INTERCEPTOR.repeatsOn };
   }
   return undefined;
 }

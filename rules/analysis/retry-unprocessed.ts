@@ -52,7 +52,7 @@ function loopRetriesOnlyUnprocessed(context: Context, handler: TSESTree.CatchCla
 }
 
 /** Is `node` in the consequent of an `if` (inside `root`) that tests for an unprocessed failure? */
-function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
+export function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== root && contains(root, current); current = current.parent) {
     const parent: TSESTree.Node | undefined = current.parent;
     if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && isUnprocessedTest(parent.test)) return true;

@@ -2015,7 +2015,8 @@ export const forward = (init: RequestInit) => fetchWithRetry('https://api.exampl
 export const list = () => fetchWithRetry('https://api.example.com/orders', { signal: AbortSignal.timeout(5000) });
 `,
   // Interceptors that send a request again but are no retry of a failure: after refreshing the token on a
-  // 401 (the server refused the first request), and one that repeats GETs only. A POST with a key is safe.
+  // 401 (the server refused the first request), one that repeats GETs only, and one that repeats only
+  // refused connections (nothing was sent). A POST with a key is safe.
   `
 import axios from 'axios';
 import { randomUUID } from 'node:crypto';
@@ -2035,6 +2036,12 @@ reads.interceptors.response.use(undefined, (error) => {
   if (error.config.method !== 'get') throw error;
   return reads.request(error.config);
 });
+const refused = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+refused.interceptors.response.use(undefined, (error) => {
+  if (error.code === 'ECONNREFUSED') return refused(error.config);
+  throw error;
+});
+export const order = (item: string) => refused.post('/orders', { item });
 const keyed = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
 keyed.interceptors.response.use(undefined, (error) => keyed(error.config));
 export const create = (item: string) => api.post('/orders', { item });
