@@ -304,12 +304,34 @@ function demoFindings(): string[] {
 /**
  * The Problems panel's Faultline rows in the same shape. File rows' aria-labels name the file and folder
  * ("3 problems in file inventory.ts of folder src"); problem rows' text ends in
- * "faultline faultline/<rule> [Ln 7, Col 26]".
+ * "faultline faultline/<rule> [Ln 7, Col 26]". The panel renders only the rows in view, so the list is
+ * scrolled from the top down, with the mouse wheel (which moves neither focus nor selection), and rows are
+ * collected by their index until a scroll shows no new one.
  */
 async function problemsPanelFindings(page: Page): Promise<string[]> {
-  const rows = await page.$$eval('.markers-panel .monaco-list-row', (elements) =>
-    elements.map((row) => ({ label: row.getAttribute('aria-label') ?? '', text: (row as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ') })),
+  const list = await page.$('.markers-panel .monaco-list');
+  const box = await list?.boundingBox();
+  const byIndex = new Map<number, { label: string; text: string }>();
+  const readRows = () => page.$$eval('.markers-panel .monaco-list-row', (elements) =>
+    elements.map((row) => ({
+      index: Number(row.getAttribute('data-index')),
+      label: row.getAttribute('aria-label') ?? '',
+      text: (row as unknown as { innerText: string }).innerText.replace(/\s+/g, ' '),
+    })),
   );
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  for (let step = 0; step < 100; step++) {
+    const before = byIndex.size;
+    for (const { index, label, text } of await readRows()) byIndex.set(index, { label, text });
+    if (!box || (step > 0 && byIndex.size === before)) break;
+    await page.mouse.wheel(0, box.height * 0.7);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const rows = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
   const findings: string[] = [];
   let file = '';
   for (const { label, text } of rows) {
