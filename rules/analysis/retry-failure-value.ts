@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, localCallee, memberName, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import { isOneShotFallback, recursionBounded, recursiveCallIn } from './retry-recursion';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
+import { statusComparison, statusSource } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type FailureValue = 'null' | 'undefined';
@@ -23,28 +24,11 @@ type FailureValue = 'null' | 'undefined';
  * A status comparison that means a server error: `x.status >= 500`, `status > 499`, `500 <= res.statusCode`,
  * or one conjunct of `&&` (`status >= 500 && status < 600`). Returns the status operand.
  */
-function serverErrorOperand(test: TSESTree.Expression): TSESTree.Expression | undefined {
+function serverErrorOperand(test: TSESTree.Expression): TSESTree.Node | undefined {
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return serverErrorOperand(test.left) ?? serverErrorOperand(test.right);
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  const flipped = { '<=': '>=', '<': '>' }[test.operator as string];
-  const [operand, bound, operator] = flipped ? [test.right, test.left, flipped] : [test.left, test.right, test.operator];
-  if (bound.type !== AST_NODE_TYPES.Literal || typeof bound.value !== 'number' || !readsStatus(operand)) return undefined;
-  const lowest = operator === '>=' ? bound.value : operator === '>' ? bound.value + 1 : undefined;
-  return lowest !== undefined && lowest >= 500 && lowest < 600 ? operand : undefined;
-}
-
-const STATUS_NAME = /status(?:code)?$/i;
-
-/**
- * The text of the status comparisons `serverErrorOperand` accepts (`res.status >= 500`, `statusCode > 499`,
- * `500 <= status`), for the prefilter that lets a file without a catch through to the walk.
- */
-export const SERVER_STATUS = /status(?:code)?\s*>=?\s*[45]\d\d|\b[45]\d\d\s*<=?\s*[\w$.?!]*status/i;
-
-export function readsStatus(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.MemberExpression) return STATUS_NAME.test(memberName(value) ?? '');
-  return value.type === AST_NODE_TYPES.Identifier && STATUS_NAME.test(value.name);
+  const comparison = statusComparison(test);
+  const lowest = comparison?.operator === '>=' ? comparison.value : comparison?.operator === '>' ? comparison.value + 1 : undefined;
+  return lowest !== undefined && lowest >= 500 && lowest < 600 ? comparison!.operand : undefined;
 }
 
 /**
@@ -70,17 +54,8 @@ function producer(context: Context, value: TSESTree.Node): TSESTree.Node | undef
  * `const status = res.status` / `const { status } = res`; a parameter of the helper is followed to the
  * argument its caller passed.
  */
-function responseAttempt(context: Context, operand: TSESTree.Expression, helper: FunctionNode, helperCall: TSESTree.CallExpression): TSESTree.Node | undefined {
-  let response: TSESTree.Node | undefined;
-  const value = unwrap(operand);
-  if (value.type === AST_NODE_TYPES.MemberExpression) response = value.object;
-  else if (value.type === AST_NODE_TYPES.Identifier) {
-    const def = findVariable(context, value)?.defs[0];
-    const declarator = def?.type === 'Variable' ? def.node : undefined;
-    const init = declarator?.init && unwrap(declarator.init);
-    if (init?.type === AST_NODE_TYPES.MemberExpression && declarator!.id.type === AST_NODE_TYPES.Identifier) response = init.object;
-    else if (init && declarator!.id.type === AST_NODE_TYPES.ObjectPattern) response = init;
-  }
+function responseAttempt(context: Context, operand: TSESTree.Node, helper: FunctionNode, helperCall: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const response = statusSource(context, operand);
   if (!response) return undefined;
   const target = unwrap(response);
   if (target.type === AST_NODE_TYPES.Identifier) {

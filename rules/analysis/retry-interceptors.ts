@@ -6,7 +6,7 @@ import { findVariable, localCallee, memberName, resolveOrigin, unwrap, type Orig
 import type { ConfiguredUse } from './retry-configured';
 import { alwaysExits } from './retry-loops';
 import { guardedWithin } from './retry-unprocessed';
-import { clientErrorComparison } from './status-tests';
+import { underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
@@ -91,7 +91,10 @@ function rejectionHandler(context: Context, argument: TSESTree.Node | undefined)
   return isFunctionNode(local) ? local : undefined;
 }
 
-/** The handler's call of the instance (or axios) with the failed request's config: `api(error.config)`, `axios.request(config)`. */
+/**
+ * The handler's call of the instance (or axios) with the failed request's config: `api(error.config)`,
+ * `axios.request(config)`. One under a client-error test (the token-refresh interceptor's 401) is no retry.
+ */
 function resendIn(context: Context, handler: TSESTree.FunctionLike, target: Origin): TSESTree.CallExpression | undefined {
   const error = handler.params[0];
   if (error?.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -100,23 +103,10 @@ function resendIn(context: Context, handler: TSESTree.FunctionLike, target: Orig
     if (again || node.type !== AST_NODE_TYPES.CallExpression) return again ? false : undefined;
     const callee = unwrap(node.callee);
     const sender = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'request' ? callee.object : callee;
-    if (sendsThrough(context, sender, target) && node.arguments[0] && isFailedConfig(context, node.arguments[0], error.name) && !afterCorrection(node, handler.body!)) again = node;
+    if (sendsThrough(context, sender, target) && node.arguments[0] && isFailedConfig(context, node.arguments[0], error.name) && !underClientErrorTest(node, handler.body!)) again = node;
     return undefined;
   });
   return again;
-}
-
-/**
- * `if (error.response?.status === 401 && !config._retry) { …refresh the token…; return api(config); }`: the
- * commonest interceptor sends the request again once a client error is corrected. The server refused the
- * first one, so nothing is repeated, and it is no retry of a failure.
- */
-function afterCorrection(resend: TSESTree.Node, body: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = resend; current && current !== body; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && clientErrorComparison(parent.test)) return true;
-  }
-  return false;
 }
 
 function sendsThrough(context: Context, sender: TSESTree.Node, target: Origin): boolean {
@@ -177,14 +167,18 @@ export function interceptorScope(context: Context, node: TSESTree.CallExpression
   };
 }
 
+/** `retries` or `config.__retryCount`: the name a count goes by. */
+function countName(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? memberName(node) : undefined;
+}
+
 /** Names the handler raises: `config.__retryCount += 1`, `retries++`, `config.retries = (config.retries ?? 0) + 1`. */
 function raisedCounts(context: Context, body: TSESTree.Node): Set<string> {
   const names = new Set<string>();
-  const nameOf = (target: TSESTree.Node): string | undefined => (target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined);
   walk(context.sourceCode, body, (node) => {
     const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument
       : node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || (node.operator === '=' && unwrap(node.right).type === AST_NODE_TYPES.BinaryExpression)) ? node.left : undefined;
-    const name = target && nameOf(target);
+    const name = target && countName(target);
     if (name) names.add(name);
     return undefined;
   });
@@ -197,7 +191,7 @@ function exitsOnCount(context: Context, body: TSESTree.Node): boolean {
   walk(context.sourceCode, body, (node) => {
     if (bounded || node.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(node.consequent)) return bounded ? false : undefined;
     walk(context.sourceCode, node.test, (inner) => {
-      const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+      const name = countName(inner);
       if (name !== undefined && counts.has(name)) bounded = true;
       return undefined;
     });

@@ -45,7 +45,7 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
 }
 
 /** Can `statement` go round its enclosing loop (a `continue` not inside a nested loop or function)? */
-export function mayContinue(statement: TSESTree.Node): boolean {
+function mayContinue(statement: TSESTree.Node): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ContinueStatement:
       return true;
@@ -204,7 +204,7 @@ export function isConstantTrue(test: TSESTree.Expression | null): boolean {
 }
 
 /** `for (let attempt = a; attempt < b; attempt++)` with literals: b − a attempts (or b − a + 1 for `<=`). */
-export function forLoopAttempts(context: Context, loop: Loop): Attempts {
+function forLoopAttempts(context: Context, loop: Loop): Attempts {
   if (loop.type !== AST_NODE_TYPES.ForStatement || loop.init?.type !== AST_NODE_TYPES.VariableDeclaration || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return { kind: 'unknown' };
   const declarator = loop.init.declarations[0];
   if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || loop.test.left.type !== AST_NODE_TYPES.Identifier || loop.test.left.name !== declarator.id.name) return { kind: 'unknown' };
@@ -215,7 +215,7 @@ export function forLoopAttempts(context: Context, loop: Loop): Attempts {
   return count !== undefined && count > 0 ? { kind: 'finite', attempts: count } : { kind: 'unknown' };
 }
 
-export const LOOP_NAMES: Record<Loop['type'], string> = {
+const LOOP_NAMES: Record<Loop['type'], string> = {
   [AST_NODE_TYPES.ForStatement]: 'for-loop',
   [AST_NODE_TYPES.WhileStatement]: 'while-loop',
   [AST_NODE_TYPES.DoWhileStatement]: 'do-while loop',
@@ -255,10 +255,18 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const testBounds = !isConstantTrue(loop.test) && [...testNames].some((name) => !flagNames.has(name)) ;
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
     || failureTail(attempt).some((statement) => failureHasBoundedExit(context, statement, counterNames));
+  return loopRetryScope(context, loop, bounded, { handler: attempt.handler ?? undefined });
+}
+
+/**
+ * The retry scope of a loop that retries (with a catch here, or on a failed status in retry-status.ts):
+ * the whole body repeats, and a key made before the loop (or its label) serves every attempt.
+ */
+export function loopRetryScope(context: Context, loop: Loop, bounded: boolean, details: Pick<RetryScope, 'handler' | 'afterStatus' | 'unprocessedOnly' | 'mayPoll'>): RetryScope {
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
-    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, handler: attempt.handler ?? undefined,
+    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, ...details,
   };
 }
 

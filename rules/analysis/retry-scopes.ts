@@ -4,7 +4,7 @@ import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARI
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
 import { resolveOrigin, unwrap, type Origin } from './origin';
-import { failureValueRecursion, SERVER_STATUS } from './retry-failure-value';
+import { failureValueRecursion } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
@@ -39,7 +39,7 @@ export function collectRetryScopes(context: Context): FileRetries {
   // another file (the file says retry); most files have none, and skipping them spares a second walk.
   const types = getTypeFacts(context);
   const text = sourceCode.text;
-  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !SERVER_STATUS.test(text) && !STATUS_TEST.test(text) && !text.includes('interceptors') && !(types && RETRY_WORD.test(text))) {
+  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !STATUS_TEST.test(text) && !text.includes('interceptors') && !(types && RETRY_WORD.test(text))) {
     cache.set(sourceCode, found);
     return found;
   }

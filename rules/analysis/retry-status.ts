@@ -1,14 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { findVariable, unwrap } from './origin';
-import { readsStatus } from './retry-failure-value';
-import {
-  alwaysExits, counters, failureHasBoundedExit, forLoopAttempts, insideCompilerHelper, isConstantTrue, LOOP_NAMES, type Loop,
-} from './retry-loops';
+import { alwaysExits, counters, failureHasBoundedExit, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
 import { immediateRecursion, isOneShotFallback, recursionBounded, type Recursion } from './retry-recursion';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { clientErrorComparison, statusTest, type StatusTest } from './status-tests';
+import { statusSource, statusTest, underClientErrorTest, type StatusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -29,23 +26,10 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * scope records (`mayPoll`) so that require-retry-backoff does not judge a poll's pace.
  */
 
-/** The expression holding the response a status operand reads: `res` of `res.status`, or of `const { status } = res`. */
-function responseOf(context: Context, operand: TSESTree.Node): TSESTree.Node | undefined {
-  const value = unwrap(operand);
-  if (value.type === AST_NODE_TYPES.MemberExpression) return readsStatus(value) ? value.object : value;
-  if (value.type !== AST_NODE_TYPES.Identifier || !readsStatus(value)) return value;
-  const def = findVariable(context, value)?.defs[0];
-  const declarator = def?.type === 'Variable' ? def.node : undefined;
-  const init = declarator?.init && unwrap(declarator.init);
-  if (init?.type === AST_NODE_TYPES.MemberExpression && declarator!.id.type === AST_NODE_TYPES.Identifier) return init.object;
-  if (init && declarator!.id.type === AST_NODE_TYPES.ObjectPattern) return init;
-  return undefined;
-}
-
 /** The call, made inside `within`, that produced what the test reads: `await fetch(…)`, or the last value of `res`. */
 function attemptFor(context: Context, test: StatusTest, within: TSESTree.Node): TSESTree.CallExpression | undefined {
   for (const operand of test.operands) {
-    const response = responseOf(context, operand);
+    const response = statusSource(context, operand);
     const value = response && unwrap(response);
     if (value?.type === AST_NODE_TYPES.CallExpression && contains(within, value)) return value;
     if (value?.type !== AST_NODE_TYPES.Identifier) continue;
@@ -122,25 +106,7 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
   const testBounds = !isConstantTrue(loop.test) && [...identifiersIn(context.sourceCode, loop.test)].some((name) => !responseNames.has(name));
   const decidedByCounter = [...identifiersIn(context.sourceCode, decision.decider)].some((name) => counterNames.has(name));
   const bounded = testBounds || decidedByCounter || failureHasBoundedExit(context, loop.body, counterNames);
-  const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
-  return {
-    kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
-    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, afterStatus: true,
-    unprocessedOnly: decision.test.unprocessedOnly || undefined, mayPoll: decision.test.mayPoll,
-  };
-}
-
-/**
- * `if (!res.ok) { if (res.status === 401) { refreshToken(); return again(…); } … }`: a repeat narrowed to a
- * client error (401, 403, 404…) follows a correction, such as a new token, and is not a retry of a failure.
- */
-function correctiveOnly(call: TSESTree.Node, branch: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = call; current && current !== branch; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== current) continue;
-    if (clientErrorComparison(parent.test)) return true;
-  }
-  return false;
+  return loopRetryScope(context, loop, bounded, { afterStatus: true, unprocessedOnly: decision.test.unprocessedOnly || undefined, mayPoll: decision.test.mayPoll });
 }
 
 /**
@@ -156,7 +122,7 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
   const failure = failureBranch(statement, test);
   let found: Recursion | undefined;
   for (const part of failure) if (!found) found = immediateRecursion(context, part, fn);
-  if (!found || isOneShotFallback(found.call, fn) || failure.some((part) => contains(part, found!.call) && correctiveOnly(found!.call, part))) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || failure.some((part) => contains(part, found!.call) && underClientErrorTest(found!.call, part))) return undefined;
   const call = found.call;
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on a failed status`, node: call, body: enclosingStatement(attempt) ?? attempt,

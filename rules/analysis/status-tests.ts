@@ -1,14 +1,41 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
-import { unwrap } from './origin';
-import { readsStatus } from './retry-failure-value';
+import { findVariable, memberName, unwrap } from './origin';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * How a test reads a response's status: whether it holds for a failed attempt or a good one
  * (`res.ok`, `status >= 500`, `status < 400`, `status === 503`), and which client errors it singles out.
  * Read by the status retries (retry-status.ts), by loops whose success leaves under a status test
- * (retry-loops.ts) and by interceptors (retry-interceptors.ts).
+ * (retry-loops.ts), by interceptors (retry-interceptors.ts) and by helpers that return null for a 5xx
+ * (retry-failure-value.ts).
  */
+
+const STATUS_NAME = /status(?:code)?$/i;
+
+/** `res.status`, `response.statusCode`, or a variable named `status`: a read of a response's status. */
+export function readsStatus(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return STATUS_NAME.test(memberName(value) ?? '');
+  return value.type === AST_NODE_TYPES.Identifier && STATUS_NAME.test(value.name);
+}
+
+/**
+ * The response a test's operand reads: `res` of `res.status` or of `res.ok`, or of `const status =
+ * res.status` / `const { status } = res`. Undefined when a `status` variable's source cannot be read.
+ */
+export function statusSource(context: Context, operand: TSESTree.Node): TSESTree.Node | undefined {
+  const value = unwrap(operand);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return readsStatus(value) ? value.object : value;
+  if (value.type !== AST_NODE_TYPES.Identifier || !readsStatus(value)) return value;
+  const def = findVariable(context, value)?.defs[0];
+  const declarator = def?.type === 'Variable' ? def.node : undefined;
+  const init = declarator?.init && unwrap(declarator.init);
+  if (init?.type === AST_NODE_TYPES.MemberExpression && declarator!.id.type === AST_NODE_TYPES.Identifier) return init.object;
+  if (init && declarator!.id.type === AST_NODE_TYPES.ObjectPattern) return init;
+  return undefined;
+}
 
 /**
  * The text of the tests `statusTest` reads (`.ok`, `status >= 500`, `503 === res.statusCode`), for the
@@ -37,7 +64,7 @@ function isSuccessFloor(node: TSESTree.Node): boolean {
 }
 
 /** `res.status >= 500`, `500 <= statusCode`: the operator as if the status were on the left. */
-function statusComparison(node: TSESTree.Node): { operand: TSESTree.Node; operator: string; value: number } | undefined {
+export function statusComparison(node: TSESTree.Node): { operand: TSESTree.Node; operator: string; value: number } | undefined {
   const test = unwrap(node);
   if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
   const mirrored: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
@@ -119,4 +146,17 @@ export function clientErrorComparison(node: TSESTree.Node): boolean {
   }
   const comparison = statusComparison(test);
   return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==') && isClientError(comparison.value);
+}
+
+/**
+ * Is `node` in the branch of an `if` (inside `root`) that tests for a client error, as in
+ * `if (error.response?.status === 401) { …refresh the token…; return again(…); }`? Such a repeat follows a
+ * correction; the server refused the first request, so it is no retry of a failure.
+ */
+export function underClientErrorTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && clientErrorComparison(parent.test)) return true;
+  }
+  return false;
 }
