@@ -105,12 +105,15 @@ function methodParameter(checker: ts.TypeChecker, options: ts.Expression): ts.Sy
   return undefined;
 }
 
-/** A `const`'s initialiser, for `const init = { method }; fetch(url, init)`. */
+/** A `const`'s initialiser, for `const init = { method }; fetch(url, init)`; the node itself otherwise. */
 function constValue(checker: ts.TypeChecker, node: ts.Expression): ts.Expression {
-  if (!ts.isIdentifier(node)) return node;
-  const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+  return (ts.isIdentifier(node) && constInitializer(checker, node)) || node;
+}
+
+function constInitializer(checker: ts.TypeChecker, identifier: ts.Identifier): ts.Expression | undefined {
+  const declaration = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
   const isConst = declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
-  return isConst && declaration.initializer ? unparenthesised(declaration.initializer) : node;
+  return isConst && declaration.initializer ? unparenthesised(declaration.initializer) : undefined;
 }
 
 /** `fetch`, `axios.request`, `https.request`, `(secure ? https : http).request`: a request call and where its options go. */
@@ -149,9 +152,8 @@ function forwards(checker: ts.TypeChecker, node: ts.Expression, parameter: ts.Sy
   if (ts.isIdentifier(value)) {
     const symbol = checker.getSymbolAtLocation(value);
     if (symbol === parameter) return true;
-    const declaration = symbol?.valueDeclaration;
-    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined
-      && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && forwards(checker, declaration.initializer, parameter, depth + 1);
+    const initializer = constInitializer(checker, value);
+    return initializer !== undefined && forwards(checker, initializer, parameter, depth + 1);
   }
   if (ts.isObjectLiteralExpression(value)) return forwardsLast(checker, value.properties.map((property) => (ts.isSpreadAssignment(property) ? property.expression : property)), parameter, depth);
   if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && ts.isIdentifier(value.expression.expression)

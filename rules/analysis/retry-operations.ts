@@ -200,13 +200,14 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const configured = axiosRetryFor(context, client, unsafe) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
     if (!unsafe) return configured && { configured };
     const { key, send } = httpEvidence(context, client, names);
-    // Options handed in whole by the callers that pass the method: what they wrote decides.
+    // Options handed in whole by the callers that pass the method: what they wrote decides, and the key
+    // belongs in that caller, so there is nowhere here to send one.
     const fromCallers = passed && key.kind === 'unknown' ? callerKey(context, client, passed.calls, names) : undefined;
-    if (fromCallers) {
-      const advice = fromCallers.kind === 'none' ? `Send an idempotency key in the options the call on line ${passed!.calls[0]!.loc.start.line} passes, created once before that call (an \`${SUGGESTED_HEADER}\` header).` : undefined;
-      return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers, methodFrom: passed!.calls, advice }, configured };
-    }
-    return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send, methodFrom: passed?.calls }, configured };
+    const advice = fromCallers?.kind === 'none' ? `Send an idempotency key in the options the call on line ${passed!.calls[0]!.loc.start.line} passes, created once before that call (an \`${SUGGESTED_HEADER}\` header).` : undefined;
+    return {
+      operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? key, send: fromCallers ? undefined : send, methodFrom: passed?.calls, advice },
+      configured,
+    };
   }
   const origin = resolveOrigin(context, node.callee);
   const wrapped = wrappedBy(origin, FETCH_RETRY);

@@ -141,8 +141,9 @@ function attemptsOf(library: (typeof RETRY_LIBRARIES)[number], options: ts.Expre
 /**
  * `for (…) { try { return await fn(); } catch (e) { … } }`: a loop whose try makes the attempt and leaves
  * the loop on success, and whose catch can finish without leaving it (it does not end in `throw` or
- * `return`); or a loop that returns on a good status and goes round on a failed one. A loop whose success goes round again works through items, and a `for…of` walks a list: like
- * the ESTree reading (retry-loops.ts), neither is a retry.
+ * `return`); or a loop that returns on a good status and goes round on a failed one. A loop whose success
+ * goes round again works through items, and a `for…of` walks a list: like the ESTree reading
+ * (retry-loops.ts), neither is a retry.
  */
 function loopRetrying(fn: HelperDeclaration, attempt: Attempt): { node: ts.Node; afterStatus: boolean } | undefined {
   let found: { node: ts.Node; afterStatus: boolean } | undefined;
@@ -168,9 +169,15 @@ function goesRoundOnStatus(body: ts.Block): boolean {
   return index !== -1 && !body.statements.slice(index + 1).some((statement) => exits(statement));
 }
 
+/** `return`, `throw` or an unlabelled `break`: the statement leaves the loop. */
+function leaves(statement: ts.Statement | undefined): boolean {
+  return statement !== undefined && (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || (ts.isBreakStatement(statement) && !statement.label));
+}
+
+/** Leaves the loop, or is a block whose last statement does. */
 function exits(statement: ts.Statement): boolean {
   if (ts.isBlock(statement)) return statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]!);
-  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || (ts.isBreakStatement(statement) && !statement.label);
+  return leaves(statement);
 }
 
 /** `res.ok`, `res.status < 500` (or `< 300`, `< 400`), `res.status === 200` (or 201), alone or in an `||`. */
@@ -193,8 +200,6 @@ function isSuccessTest(test: ts.Expression): boolean {
 
 /** `try { return await fn(); }`, `try { res = await fn(); break; }`, or `try { … } catch { … } return res;`. */
 function successLeaves(tried: ts.TryStatement): boolean {
-  const leaves = (statement: ts.Statement | undefined): boolean => statement !== undefined
-    && (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || (ts.isBreakStatement(statement) && !statement.label));
   if (tried.tryBlock.statements.some(leaves)) return true;
   const container = tried.parent;
   return ts.isBlock(container) && leaves(container.statements[container.statements.indexOf(tried) + 1]);
