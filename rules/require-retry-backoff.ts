@@ -3,11 +3,12 @@ import { awaitsWait } from './analysis/retry-waits';
 import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
 import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
+import { operatorCountText, RXJS_RETRY } from './analysis/retry-observables';
 import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
-export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'nestedRetry';
+export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'operatorWithoutDelay' | 'nestedRetry';
 export type Options = [{
   maxNestedAttempts?: number;
   waitFunctions?: string[];
@@ -49,6 +50,7 @@ export default createRule<Options, MessageIds>({
       foreverUnlessSet: '`{{setting}}` falls back to an endless retry: whenever that count is not set, {{library}} calls a dependency that is down without end. Fall back to a finite number of retries.',
       unboundedPolicy: '{{library}} without `maxAttempts` retries forever with no delay between attempts: one failing dependency gets a tight loop of calls. Set `maxAttempts` and a `backoff` (e.g. `new ExponentialBackoff()`).',
       policyWithoutBackoff: '{{library}} without a `backoff` retries at once (its default delay is 0 ms), so a struggling dependency gets a burst of calls. Set `backoff` (e.g. `new ExponentialBackoff()`).',
+      operatorWithoutDelay: '`{{setting}}` resubscribes at once after each error, so every failure sends the request again immediately and a struggling dependency gets a burst of calls. Give it a growing delay: `retry({ count: {{count}}, delay: (_error, attempt) => timer(2 ** attempt * 200) })`.',
       nestedRetry: 'This retry runs inside another, so one failing call is attempted up to {{total}} times: {{breakdown}}. Retry in one layer only, or set the inner retries to 0.',
     },
   },
@@ -87,9 +89,16 @@ export default createRule<Options, MessageIds>({
         if (!waits) context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } });
         return;
       }
+      // An RxJS retry over a hot stream (a Subject, a store) re-attaches to it and sends nothing: judged
+      // only when a resubscription sends a remote call again.
+      if (scope.library === undefined && scope.mechanism === RXJS_RETRY.name && !scope.resends && !attemptLooksRemote(context, scope, types)) return;
       if (scope.forever) {
-        const { node, text, fallback } = scope.forever;
-        once(node, () => context.report({ node, messageId: fallback ? 'foreverUnlessSet' : 'foreverRetry', data: { setting: text, library: scope.library?.name ?? scope.mechanism } }));
+        const { node, text, fallback, library } = scope.forever;
+        once(node, () => context.report({ node, messageId: fallback ? 'foreverUnlessSet' : 'foreverRetry', data: { setting: text, library: library ?? scope.library?.name ?? scope.mechanism } }));
+      }
+      if (scope.mechanism === RXJS_RETRY.name && !scope.waits && !scope.forever) {
+        const setting = sourceCode.getText(scope.node);
+        context.report({ node: scope.node, messageId: 'operatorWithoutDelay', data: { setting: setting.length <= 40 ? setting : `${RXJS_RETRY.path}(…)`, count: operatorCountText(context, scope.node) } });
       }
     }
 
@@ -115,7 +124,8 @@ export default createRule<Options, MessageIds>({
           if (policy.attempts.kind === 'forever' && !policy.waits) context.report({ node: policy.creation.callee, messageId: 'unboundedPolicy', data: { library } });
           else if (!policy.waits) context.report({ node: policy.creation.callee, messageId: 'policyWithoutBackoff', data: { library } });
         }
-        reportNesting(scopes);
+        // An RxJS retry over a client call is that call's configured retry in the nesting, not a layer of its own.
+        reportNesting(scopes.filter((scope) => !scope.resends));
       },
     };
 

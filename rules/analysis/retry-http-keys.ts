@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { callerExpressions } from './caller-values';
+import { HEADER_CONSTRUCTORS } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
 import { assignedValues, findVariable, memberName, singleAssignmentInit, stringValue, unwrap } from './origin';
@@ -19,7 +20,7 @@ function objectLiteral(context: Context, node: TSESTree.Node | undefined, depth 
   if (!node || depth > 4) return undefined;
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
-  if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Headers') return objectLiteral(context, value.arguments[0], depth + 1);
+  if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && HEADER_CONSTRUCTORS.includes(value.callee.name)) return objectLiteral(context, value.arguments[0], depth + 1);
   if (value.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(context, value);
     const init = variable && singleAssignmentInit(variable);

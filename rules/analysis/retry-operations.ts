@@ -9,6 +9,7 @@ import { readOption } from './options';
 import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { interceptorRetryFor } from './retry-interceptors';
+import { observableFacts } from './retry-observables';
 import { fetchLikeCall, wrapperFacts } from './retry-wrapper-calls';
 import {
   axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
@@ -224,6 +225,6 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const { key, send } = httpEvidence(context, fetchLikeCall(node, 1, options), names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
-  return sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
+  return observableFacts(context, node, names) ?? sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
     ?? (types ? wrapperFacts(context, node, types, names) : undefined);
 }

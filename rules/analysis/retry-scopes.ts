@@ -9,6 +9,7 @@ import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
 import { interceptorScope } from './retry-interceptors';
+import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
 import { STATUS_TEST } from './status-tests';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
@@ -21,7 +22,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const cache = new WeakMap<object, FileRetries>();
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const MAY_RETRY = new RegExp(['catch', ...RETRY_LIBRARIES.flatMap((library) => library.modules)].map(escapeRegExp).join('|'));
+const MAY_RETRY = new RegExp(['catch', ...RETRY_LIBRARIES.flatMap((library) => library.modules), ...RXJS_RETRY.modules].map(escapeRegExp).join('|'));
 /** `(err, res) =>` or `function (error)`: an error-first callback (its first parameter named as the table says). */
 const ERROR_CALLBACK = new RegExp(`\\(\\s*${ERROR_FIRST_PARAM.source.replace(/^\^|\$$/g, '')}\\s*[,)]`);
 /** With types, a call of another file's retry helper: found in files that say retry, backoff or attempt. */
@@ -47,7 +48,7 @@ export function collectRetryScopes(context: Context): FileRetries {
   walk(sourceCode, sourceCode.ast, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
-        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node) ?? interceptorScope(context, node)
+        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node) ?? interceptorScope(context, node) ?? operatorRetryScope(context, node)
           ?? (types ? programHelperScope(context, types, node) : undefined);
         if (scope) found.scopes.push(scope);
         break;

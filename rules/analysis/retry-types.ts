@@ -12,6 +12,8 @@ export interface ForeverSetting {
   text: string;
   /** `retries: options.retries ?? Infinity`: endless only when the caller gives no count. */
   fallback?: true;
+  /** Who retries forever, when not the scope's library row ("RxJS"). */
+  library?: string;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface RetryScope {
   mayPoll?: true;
   /** A retry decided by the status that repeats only refused requests (429): nothing it repeats was applied. */
   unprocessedOnly?: true;
+  /** An RxJS `retry` over a cold client call: the call it sends again on each resubscription. */
+  resends?: TSESTree.CallExpression;
 }
 
 /** A cockatiel retry policy, reported where it is created. */

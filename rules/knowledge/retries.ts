@@ -111,9 +111,11 @@ export interface ConfiguredRetry {
    *   POST or PATCH (got, ky);
    * - `sdk`: the SDK's client retries every call by default;
    * - `interceptor`: `instance.<path>(onFulfilled, onRejected)` whose rejection handler sends the failed
-   *   request's config again (the hand-written axios retry), so every call through `instance` retries.
+   *   request's config again (the hand-written axios retry), so every call through `instance` retries;
+   * - `operator`: `source$.pipe(…, retry(n))` resubscribes to a cold Observable, which sends its request
+   *   again (RxJS `retry` on an Angular or NestJS HTTP call).
    */
-  kind: 'attach' | 'wrap-fetch' | 'chain' | 'methods-option' | 'sdk' | 'interceptor';
+  kind: 'attach' | 'wrap-fetch' | 'chain' | 'methods-option' | 'sdk' | 'interceptor' | 'operator';
   modules: readonly string[];
   /** The export that attaches or wraps (`''` is the default export); the chain method for `chain`. */
   path: string;
@@ -127,7 +129,28 @@ export interface ConfiguredRetry {
   conditionKeys?: readonly string[];
   /** The failure on which the default condition repeats a non-idempotent request. */
   repeatsOn: string;
+  /** `operator`: the option that waits between attempts (absent: it resubscribes at once). */
+  waitKey?: string;
+  /** `operator`: what a resubscription runs again, besides a cold source call. */
+  resubscribes?: ResubscribedWork;
   source: string;
+}
+
+/**
+ * What runs again when an operator resubscribes: the callback of a deferring creator (`defer(() => …)`),
+ * and the callbacks of flattening operators piped before the retry, when the source emits again on
+ * resubscription (a cold creator such as `of(x)`, or a cold client call). A hot source (a Subject, a
+ * form's `valueChanges`) emits nothing new, so its callbacks are not re-run by the retry.
+ */
+export interface ResubscribedWork {
+  /** The method that applies operators: `source$.pipe(a, b)`. */
+  pipe: string;
+  /** Creators whose callback runs on each subscription. */
+  deferring: readonly string[];
+  /** Creators that emit the same values to each subscriber. */
+  coldCreators: readonly string[];
+  /** Operators whose callback runs for each value the source emits. */
+  flattening: readonly string[];
 }
 
 export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
@@ -168,6 +191,60 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
     id: 'axios-interceptor', name: 'the axios response interceptor', kind: 'interceptor', modules: ['axios'], path: 'interceptors.response.use',
     defaultAttempts: { kind: 'unknown' }, repeatsOn: 'the failures its handler sends again, whatever the method',
     source: 'axios 1.x docs "Interceptors" (error.config is the request config, re-sendable with axios(config)); lib/core/InterceptorManager.js (✔src)',
+  },
+  {
+    // `this.http.post(url, body).pipe(retry(3))`: `retry(n)` or `retry({ count, delay })`; no count is Infinity.
+    id: 'rxjs', name: 'RxJS retry()', kind: 'operator', modules: ['rxjs', 'rxjs/operators'], path: 'retry', countKey: 'count', countKind: 'retries',
+    defaultAttempts: { kind: 'forever' }, waitKey: 'delay', repeatsOn: 'every error the request emits, a dropped connection or a failed status, whatever the method',
+    resubscribes: {
+      pipe: 'pipe', deferring: ['defer'], coldCreators: ['of', 'timer'],
+      flattening: ['switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'flatMap'],
+    },
+    source: 'rxjs 7.8.2 src/internal/operators/retry.ts L8-31 (count, delay, resetOnSuccess), L86-95 (count defaults to Infinity; no delay resubscribes at once) (✔src)',
+  },
+];
+
+/** A call of an observable client: its method comes from the verb, or from an argument or the options' `method`. */
+export interface ObservableCall {
+  path: string;
+  optionsArg: number;
+  method?: HttpMethod;
+  /** `request('POST', url, options)`: the argument that names the method. */
+  methodArg?: number;
+}
+
+/**
+ * An HTTP client whose calls return a cold Observable: every subscription sends the request again, so an
+ * RxJS `retry()` piped onto a call re-sends it. Its instances are injected, so they are recognised by the
+ * class they are declared as (`constructor(private http: HttpClient)`, `http = inject(HttpClient)`).
+ * `require-timeout` does not judge these clients: their timeout is usually the RxJS `timeout()` operator.
+ */
+export interface ObservableClient {
+  id: string;
+  name: string;
+  modules: readonly string[];
+  /** The exported class whose instances send requests. */
+  className: string;
+  /** A function that returns an injected instance: `inject(HttpClient)`. */
+  injector?: { module: string; path: string };
+  calls: readonly ObservableCall[];
+  source: string;
+}
+
+const bodyless = (paths: readonly string[], optionsArg: number): ObservableCall[] => paths.map((path) => ({ path, optionsArg, method: path.toUpperCase() as HttpMethod }));
+const withBody = (paths: readonly string[]): ObservableCall[] => paths.map((path) => ({ path, optionsArg: 2, method: path.replace(/Form$/, '').toUpperCase() as HttpMethod }));
+
+export const OBSERVABLE_CLIENTS: readonly ObservableClient[] = [
+  {
+    id: 'angular-http', name: 'Angular HttpClient', modules: ['@angular/common/http'], className: 'HttpClient',
+    injector: { module: '@angular/core', path: 'inject' },
+    calls: [...bodyless(['get', 'delete', 'head', 'options'], 1), ...withBody(['post', 'put', 'patch']), { path: 'request', optionsArg: 2, methodArg: 0 }],
+    source: '@angular/common 21.2.26 fesm2022/_module-chunk.mjs L1632 request(first, url, options), L1673 (of(req).pipe(concatMap(…)): each subscription sends), L1712-1738 verbs (✔src)',
+  },
+  {
+    id: 'nestjs-axios', name: 'NestJS HttpService', modules: ['@nestjs/axios'], className: 'HttpService',
+    calls: [...bodyless(['get', 'delete', 'head'], 1), ...withBody(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']), { path: 'request', optionsArg: 0 }],
+    source: '@nestjs/axios 12.0.1 dist/http.service.js L21-50 verbs, L57-85 makeObservable (new Observable: each subscription calls axios again) (✔src)',
   },
 ];
 
@@ -320,6 +397,15 @@ export const UNPROCESSED_FAILURES = {
 
 /** The header the suggestion adds. */
 export const SUGGESTED_HEADER = 'Idempotency-Key';
+
+/** Classes built from a headers object: `new Headers({ … })` (fetch), `new HttpHeaders({ … })` (Angular). */
+export const HEADER_CONSTRUCTORS: readonly string[] = ['Headers', 'HttpHeaders'];
+
+/**
+ * Imports that mark a file as browser code, where `node:crypto` cannot be imported: a new key comes from
+ * the Web Crypto global (`crypto.randomUUID()`, in every current browser and in Node 19+).
+ */
+export const BROWSER_MODULES: readonly string[] = ['@angular/*', 'react-dom', 'react-dom/*', 'vue', 'svelte'];
 
 /** Smithy `@idempotencyToken` members, auto-filled by AWS SDK v3 when absent (clients.md 3c). */
 export const AWS_TOKEN_MEMBERS: readonly string[] = ['ClientToken', 'clientToken', 'ClientRequestToken', 'clientRequestToken', 'CreatorRequestId'];

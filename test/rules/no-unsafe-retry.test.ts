@@ -1991,6 +1991,128 @@ export async function transfer(body: string, attempt = 0): Promise<Response> {
       },
     ],
   },
+  // RxJS retry() piped onto an Angular HttpClient POST: each resubscription sends the request again. The
+  // arguments are evaluated once, so the key goes in them; browser code gets it from Web Crypto.
+  {
+    code: `
+import { Injectable, inject } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { retry } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class PaymentsApi {
+  private readonly http = inject(HttpClient);
+
+  charge(amount: number) {
+    return this.http.post('/api/charges', { amount }).pipe(retry(3));
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 11, column: 12, endLine: 11, endColumn: 26, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { Injectable, inject } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { retry } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class PaymentsApi {
+  private readonly http = inject(HttpClient);
+
+  charge(amount: number) {
+    const idempotencyKey = crypto.randomUUID();
+    return this.http.post('/api/charges', { amount }, { headers: { 'Idempotency-Key': idempotencyKey } }).pipe(retry(3));
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // NestJS HttpService (a constructor parameter property), its PATCH retried through a held Observable;
+  // the options written at the call get the header.
+  {
+    code: `
+import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+import { retry } from 'rxjs/operators';
+
+@Injectable()
+export class OrdersClient {
+  constructor(private readonly httpService: HttpService) {}
+
+  async ship(id: string) {
+    const request$ = this.httpService.patch(\`https://orders.example.com/orders/\${id}\`, { state: 'shipped' }, { timeout: 5000 });
+    return firstValueFrom(request$.pipe(retry({ count: 2, delay: 1000 })));
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 12, column: 22, endLine: 12, endColumn: 44, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+import { retry } from 'rxjs/operators';
+import { randomUUID } from 'node:crypto';
+
+@Injectable()
+export class OrdersClient {
+  constructor(private readonly httpService: HttpService) {}
+
+  async ship(id: string) {
+    const idempotencyKey = randomUUID();
+    const request$ = this.httpService.patch(\`https://orders.example.com/orders/\${id}\`, { state: 'shipped' }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+    return firstValueFrom(request$.pipe(retry({ count: 2, delay: 1000 })));
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // A switchMap over a cold source runs again on resubscription: the POST inside it is the retry's scope.
+  // \`request('POST', …)\` on a parameter typed HttpClient names its method in the first argument.
+  {
+    code: `
+import { HttpClient } from '@angular/common/http';
+import { of, retry, switchMap } from 'rxjs';
+
+export function submit(http: HttpClient, order: { id: string }) {
+  return of(order).pipe(
+    switchMap((value) => http.request('POST', '/api/orders', { body: value })),
+    retry({ count: 2, delay: 500 }),
+  );
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 26, endLine: 7, endColumn: 38, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { HttpClient } from '@angular/common/http';
+import { of, retry, switchMap } from 'rxjs';
+
+export function submit(http: HttpClient, order: { id: string }) {
+  const idempotencyKey = crypto.randomUUID();
+  return of(order).pipe(
+    switchMap((value) => http.request('POST', '/api/orders', { body: value, headers: { 'Idempotency-Key': idempotencyKey } })),
+    retry({ count: 2, delay: 500 }),
+  );
+}
+` },
+    ] },
+    ],
+  },
+  // A key made in a defer callback is made again on every resubscription.
+  {
+    code: `
+import { randomUUID } from 'node:crypto';
+import { defer, retry } from 'rxjs';
+
+export const pay = (body: string) => defer(() => fetch('https://pay.example.com/charges', {
+  method: 'POST', body, headers: { 'Idempotency-Key': randomUUID() }, signal: AbortSignal.timeout(5000),
+})).pipe(retry({ count: 2, delay: 500 }));
+`,
+    errors: [{ messageId: 'unstableIdempotencyKey', line: 5, column: 50, endLine: 5, endColumn: 55 }],
+  },
 ];
 
 /** Must stay silent. */
@@ -2461,6 +2583,40 @@ export async function load() {
 }
 `,
 
+  // RxJS: a GET; a key written in the arguments (evaluated once, sent on every resubscription); a delay
+  // function that reads the error decides what repeats; a promise made once (from) is not sent again; a
+  // POST on a hot stream's switchMap is not re-run by the retry; an HttpClient of another library.
+  `
+import { Injectable, inject } from '@angular/core';
+import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { from, retry, switchMap, timer, throwError, type Observable } from 'rxjs';
+import { HttpClient as ActionsClient } from '@actions/http-client';
+
+@Injectable({ providedIn: 'root' })
+export class PaymentsApi {
+  private readonly http = inject(HttpClient);
+  constructor(private readonly actions: ActionsClient) {}
+
+  list() {
+    return this.http.get('/api/charges').pipe(retry({ count: 3, delay: 500 }));
+  }
+  charge(amount: number, key: string) {
+    return this.http.post('/api/charges', { amount }, { headers: new HttpHeaders({ 'Idempotency-Key': key }) }).pipe(retry({ count: 3, delay: 500 }));
+  }
+  chargeOnOutage(amount: number) {
+    return this.http.post('/api/charges', { amount }).pipe(retry({ count: 3, delay: (error) => (error.status === 429 ? timer(1000) : throwError(() => error)) }));
+  }
+  once(amount: number) {
+    return from(fetch('/api/charges', { method: 'POST', body: String(amount) })).pipe(retry({ count: 3, delay: 500 }));
+  }
+  onEvent(events$: Observable<number>) {
+    return events$.pipe(switchMap((amount) => this.http.post('/api/charges', { amount })), retry({ count: 3, delay: 500 }));
+  }
+  other() {
+    return from(this.actions.post('https://api.example.com', '{}')).pipe(retry({ count: 3, delay: 500 }));
+  }
+}
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });

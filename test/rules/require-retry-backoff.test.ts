@@ -604,6 +604,38 @@ export async function status() {
       { messageId: 'unboundedRetry', line: 13, column: 3, endLine: 13, endColumn: 8, suggestions: [] },
     ],
   },
+  // RxJS retry() over an HTTP call: without a delay it resubscribes, and sends again, at once; with no
+  // count it never stops; inside p-retry the attempts multiply.
+  {
+    code: `
+import { Injectable, inject } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { HttpService } from '@nestjs/axios';
+import pRetry from 'p-retry';
+import { firstValueFrom, retry } from 'rxjs';
+
+@Injectable()
+export class Catalog {
+  private readonly http = inject(HttpClient);
+  constructor(private readonly httpService: HttpService) {}
+
+  items() {
+    return this.http.get('/api/items').pipe(retry(3));
+  }
+  stock() {
+    return this.httpService.get('https://stock.example.com/levels', { timeout: 5000 }).pipe(retry({ delay: 1000 }));
+  }
+  prices() {
+    return pRetry(() => firstValueFrom(this.httpService.get('https://prices.example.com', { timeout: 5000 }).pipe(retry({ count: 5, delay: 100 }))), { retries: 3 });
+  }
+}
+`,
+    errors: [
+      { messageId: 'operatorWithoutDelay', line: 14, column: 45, endLine: 14, endColumn: 53, data: { setting: 'retry(3)', count: '3' } },
+      { messageId: 'foreverRetry', line: 17, column: 93, endLine: 17, endColumn: 115 },
+      { messageId: 'nestedRetry', line: 20, column: 40, endLine: 20, endColumn: 60, data: { total: '24', breakdown: '6 (RxJS retry() on line 20) × 4 (p-retry on line 20)' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
@@ -1196,6 +1228,28 @@ export async function crawl(url: string, depth = 0): Promise<Response | void> {
 }
 `,
 
+  // RxJS: a bounded retry with a delay; a retry over a hot stream (it re-attaches, it sends nothing);
+  // a switchMap over that hot stream is not re-run either.
+  `
+import { Injectable, inject } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { retry, switchMap, timer, type Observable } from 'rxjs';
+
+@Injectable()
+export class Catalog {
+  private readonly http = inject(HttpClient);
+
+  items() {
+    return this.http.get('/api/items').pipe(retry({ count: 3, delay: (_error, attempt) => timer(2 ** attempt * 200) }));
+  }
+  follow(events$: Observable<string>) {
+    return events$.pipe(retry());
+  }
+  onSearch(terms$: Observable<string>) {
+    return terms$.pipe(switchMap((term) => this.http.get('/api/search', { params: { term } })), retry());
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });

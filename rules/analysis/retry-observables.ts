@@ -1,0 +1,253 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CLIENTS, moduleMatches, type ClientSpec, type HttpMethod } from '../knowledge/clients';
+import { CONFIGURED_RETRIES, HTTP_CONSEQUENCE, NON_IDEMPOTENT_METHODS, OBSERVABLE_CLIENTS, type ObservableCall, type ObservableClient } from '../knowledge/retries';
+import { enclosingStatement, isFunctionNode } from './ast-walk';
+import type { ClientCall } from './calls';
+import { readOption } from './options';
+import { enclosingClassBody, findVariable, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import type { ConfiguredUse } from './retry-configured';
+import { httpEvidence } from './retry-http-keys';
+import { numericValue, type Attempts, type RetryScope } from './retry-types';
+
+/**
+ * RxJS retries. `source$.pipe(…, retry(n))` resubscribes to `source$` when it errors. A cold HTTP
+ * Observable (an Angular `HttpClient` or NestJS `HttpService` call) sends its request again on every
+ * subscription, so `retry` piped onto the call is a retry configured on that call; the arguments were
+ * evaluated once, so a key written in them is the same on every attempt. The callbacks a resubscription
+ * runs again (`defer(() => …)`, a `switchMap` over a cold source) are retry scopes of their own.
+ */
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export const RXJS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.kind === 'operator')!;
+const WORK = RXJS_RETRY.resubscribes!;
+
+export interface ObservableRequest {
+  client: ObservableClient;
+  shape: ObservableCall;
+  /** Undefined when the method is not written where it can be read. */
+  method: HttpMethod | undefined;
+  call: ClientCall;
+}
+
+function fromModule(origin: Origin | undefined, modules: readonly string[], path: string): boolean {
+  return origin?.kind === 'module' && origin.path.join('.') === path && modules.some((module) => moduleMatches(module, origin.module));
+}
+
+function isOperator(context: Context, node: TSESTree.Node, names: readonly string[]): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  return names.some((name) => fromModule(resolveOrigin(context, node.callee), RXJS_RETRY.modules, name));
+}
+
+/** The class a declaration names: a type annotation `HttpClient`, or `inject(HttpClient)`. */
+function declaredClient(context: Context, declared: TSESTree.Node | undefined | null): ObservableClient | undefined {
+  if (!declared) return undefined;
+  const node = declared.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation : unwrap(declared);
+  let name: TSESTree.Node | undefined;
+  let injected: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.TSTypeReference && node.typeName.type === AST_NODE_TYPES.Identifier) name = node.typeName;
+  if (node.type === AST_NODE_TYPES.CallExpression && node.arguments[0]) [name, injected] = [node.arguments[0], node.callee];
+  if (!name) return undefined;
+  const origin = resolveOrigin(context, name);
+  return OBSERVABLE_CLIENTS.find((client) => fromModule(origin, client.modules, client.className)
+    && (!injected || (client.injector !== undefined && fromModule(resolveOrigin(context, injected), [client.injector.module], client.injector.path))));
+}
+
+/** `this.http` (a constructor parameter property or a field) or a parameter `http: HttpClient`: which client it is. */
+function receiverClient(context: Context, receiver: TSESTree.Node): ObservableClient | undefined {
+  const value = unwrap(receiver);
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : memberName(value);
+    const body = enclosingClassBody(value);
+    if (!name || !body) return undefined;
+    for (const member of body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
+        const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
+        if (key === name) return declaredClient(context, member.typeAnnotation ?? member.value);
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const parameter of member.value.params) {
+          const declared = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : undefined;
+          if (declared?.type === AST_NODE_TYPES.Identifier && declared.name === name) return declaredClient(context, declared.typeAnnotation);
+        }
+      }
+    }
+    return undefined;
+  }
+  if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(context, value)?.defs[0];
+  if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) return declaredClient(context, def.name.typeAnnotation);
+  if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier) return declaredClient(context, def.node.id.typeAnnotation ?? def.node.init);
+  return undefined;
+}
+
+/** A stand-in table row, so the header reading shared with the other HTTP clients applies. */
+function clientSpecOf(client: ObservableClient): ClientSpec {
+  return { ...CLIENTS[0]!, id: client.id, name: client.name, modules: client.modules, globals: undefined, calls: [], source: client.source };
+}
+
+const CALL_PATHS = new Set(OBSERVABLE_CLIENTS.flatMap((client) => client.calls.map((call) => call.path)));
+const CLIENT_MODULES = OBSERVABLE_CLIENTS.flatMap((client) => client.modules);
+const mentionsClient = new WeakMap<object, boolean>();
+
+/** Only a file that names an observable client's module can declare one; most files are skipped at once. */
+function mayHoldClient(context: Context): boolean {
+  let known = mentionsClient.get(context.sourceCode);
+  if (known === undefined) {
+    known = CLIENT_MODULES.some((module) => context.sourceCode.text.includes(module));
+    mentionsClient.set(context.sourceCode, known);
+  }
+  return known;
+}
+
+/** `this.http.post(url, body, options)` on an injected Angular or NestJS HTTP client. */
+export function observableRequest(context: Context, node: CallNode): ObservableRequest | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const path = memberName(node.callee);
+  if (!path || !CALL_PATHS.has(path) || !mayHoldClient(context)) return undefined;
+  const client = receiverClient(context, node.callee.object);
+  const shape = client?.calls.find((candidate) => candidate.path === path);
+  if (!client || !shape) return undefined;
+  const options = node.arguments[shape.optionsArg];
+  let method = shape.method;
+  if (shape.methodArg !== undefined) method = stringValue(node.arguments[shape.methodArg])?.toUpperCase() as HttpMethod | undefined;
+  else if (!method) {
+    const written = readOption(context, options, ['method']);
+    method = written.kind === 'absent' ? 'GET' : written.kind === 'present' ? stringValue(written.value)?.toUpperCase() as HttpMethod | undefined : undefined;
+  }
+  const call: ClientCall = {
+    node, client: clientSpecOf(client), shape: { path, on: 'instance', options: { kind: 'arg', index: shape.optionsArg } },
+    options: node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement) ? { kind: 'unknown' } : { kind: 'argument', index: shape.optionsArg, node: options },
+  };
+  return { client, shape, method, call };
+}
+
+/** `x.pipe(a).pipe(b, c)`: the source and every operator after it, in order. */
+function pipeline(node: TSESTree.CallExpression): { source: TSESTree.Node; operators: TSESTree.Node[] } | undefined {
+  const operators: TSESTree.Node[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression && memberName(current.callee) === WORK.pipe) {
+    operators.unshift(...current.arguments);
+    current = current.callee.object;
+  }
+  return current === node ? undefined : { source: current, operators };
+}
+
+/** The outermost `.pipe(…)` call of the chain `source` starts, through `const request$ = source` used once. */
+function outermostPipe(context: Context, source: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let current: TSESTree.Node = source;
+  const declarator = current.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === current && declarator.id.type === AST_NODE_TYPES.Identifier && declarator.parent.kind === 'const') {
+    const uses = findVariable(context, declarator.id)?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+    if (uses.length !== 1) return undefined;
+    current = uses[0]!.identifier;
+  }
+  let outer: TSESTree.CallExpression | undefined;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current && memberName(current.parent) === WORK.pipe
+    && current.parent.parent.type === AST_NODE_TYPES.CallExpression && current.parent.parent.callee === current.parent) {
+    outer = current.parent.parent;
+    current = outer;
+  }
+  return outer;
+}
+
+/** `request$` declared `const request$ = this.http.post(…)`: the call it holds. */
+function declaredValue(context: Context, node: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return value;
+  const def = findVariable(context, value)?.defs[0];
+  return def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : value;
+}
+
+/** Reads `retry(3)`, `retry({ count, delay })`, `retry()`. */
+export function operatorAttempts(context: Context, retry: TSESTree.CallExpression): { attempts: Attempts; waits: boolean; condition: boolean } {
+  const argument = retry.arguments[0];
+  if (!argument) return { attempts: { kind: 'forever' }, waits: false, condition: false };
+  const value = unwrap(argument);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) {
+    const count = numericValue(context, value);
+    return { attempts: count === undefined ? { kind: 'unknown' } : count === Infinity ? { kind: 'forever' } : { kind: 'finite', attempts: Math.max(count, 0) + 1 }, waits: false, condition: false };
+  }
+  const count = readOption(context, value, [RXJS_RETRY.countKey!]);
+  const counted = count.kind === 'present' ? numericValue(context, count.value) : undefined;
+  const attempts: Attempts = count.kind === 'absent' ? { kind: 'forever' } : counted === undefined ? { kind: 'unknown' }
+    : counted === Infinity ? { kind: 'forever' } : { kind: 'finite', attempts: Math.max(counted, 0) + 1 };
+  const delay = readOption(context, value, [RXJS_RETRY.waitKey!]);
+  const delayValue = delay.kind === 'present' ? unwrap(delay.value) : undefined;
+  // `delay: (error) => isTransient(error) ? timer(1000) : throwError(() => error)` decides which errors repeat.
+  const condition = delayValue !== undefined && isFunctionNode(delayValue) && delayValue.params.length > 0;
+  return { attempts, waits: delay.kind !== 'absent' && !(delayValue && numericValue(context, delayValue) === 0), condition: condition || delay.kind === 'unknown' };
+}
+
+/** The count a `retry(…)` operator is written with, as written: `3` for `retry(3)` and `retry({ count: 3 })`. */
+export function operatorCountText(context: Context, retry: TSESTree.Node): string {
+  const argument = retry.type === AST_NODE_TYPES.CallExpression ? retry.arguments[0] : undefined;
+  if (!argument) return '3';
+  const value = unwrap(argument);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return context.sourceCode.getText(argument);
+  const count = readOption(context, value, [RXJS_RETRY.countKey!]);
+  return count.kind === 'present' ? context.sourceCode.getText(count.value) : '3';
+}
+
+/** The `retry(…)` piped after `source` (directly, or after other operators), if any. */
+export function retryPipedOnto(context: Context, source: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const pipe = outermostPipe(context, source);
+  const chain = pipe && pipeline(pipe);
+  return chain?.operators.find((operator): operator is TSESTree.CallExpression => isOperator(context, operator, [RXJS_RETRY.path]));
+}
+
+/** `this.http.post(…).pipe(retry(3))`: the call's own request is sent again. */
+export function operatorRetryFor(context: Context, request: ObservableRequest, unsafe: boolean): ConfiguredUse | undefined {
+  const retry = retryPipedOnto(context, request.call.node);
+  if (!retry) return undefined;
+  const { attempts, condition } = operatorAttempts(context, retry);
+  if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
+  return { name: RXJS_RETRY.name, node: retry, attempts, repeatsUnsafe: unsafe && !condition, repeatsOn: RXJS_RETRY.repeatsOn };
+}
+
+export function observableFacts(context: Context, node: CallNode, names: readonly string[]) {
+  const request = observableRequest(context, node);
+  if (!request) return undefined;
+  const method = request.method;
+  const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
+  const configured = operatorRetryFor(context, request, unsafe);
+  if (!unsafe) return configured && { configured };
+  const { key, send } = httpEvidence(context, request.call, names);
+  return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send }, configured };
+}
+
+/**
+ * A `retry(…)` operator in a pipe, as a retry scope: its body is the callback the resubscription runs again
+ * (the `defer` callback, or the last flattening operator's before the retry over a cold source); with
+ * none, the operator itself, so the backoff rule still judges its count and delay. `resends` is the cold
+ * client call it re-sends, if the source is one.
+ */
+export function operatorRetryScope(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
+  if (!isOperator(context, node, [RXJS_RETRY.path])) return undefined;
+  const pipe = node.parent;
+  if (pipe?.type !== AST_NODE_TYPES.CallExpression || !pipe.arguments.includes(node)) return undefined;
+  let outer: TSESTree.CallExpression = pipe;
+  while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer && memberName(outer.parent) === WORK.pipe && outer.parent.parent.type === AST_NODE_TYPES.CallExpression) outer = outer.parent.parent;
+  const chain = pipeline(outer);
+  if (!chain) return undefined;
+  const before = chain.operators.slice(0, chain.operators.indexOf(node));
+  const source = declaredValue(context, chain.source);
+  const sourceCall = source.type === AST_NODE_TYPES.CallExpression ? source : undefined;
+  const resends = sourceCall && observableRequest(context, sourceCall) ? sourceCall : undefined;
+  let body: TSESTree.Node | undefined;
+  if (sourceCall && isOperator(context, sourceCall, WORK.deferring) && isFunctionNode(sourceCall.arguments[0])) body = sourceCall.arguments[0];
+  const cold = body !== undefined || resends !== undefined || (sourceCall !== undefined && isOperator(context, sourceCall, WORK.coldCreators));
+  if (cold) {
+    for (const operator of before) {
+      if (isOperator(context, operator, WORK.flattening) && isFunctionNode(operator.arguments[0])) body = operator.arguments[0];
+    }
+  }
+  const { attempts, waits } = operatorAttempts(context, node);
+  const text = context.sourceCode.getText(node);
+  return {
+    kind: 'library', mechanism: RXJS_RETRY.name, node, body: body ?? node, anchor: enclosingStatement(outer), attempts, bounded: attempts.kind !== 'forever', waits,
+    forever: attempts.kind === 'forever' ? { node, text: text.length <= 40 ? text : `${RXJS_RETRY.path}() without a count`, library: 'RxJS' } : undefined,
+    resends,
+  };
+}
