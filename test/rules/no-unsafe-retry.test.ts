@@ -2101,6 +2101,57 @@ export function submit(http: HttpClient, order: { id: string }) {
     ] },
     ],
   },
+  // A NestJS HttpService POST awaited through firstValueFrom in a hand-written retry loop.
+  {
+    code: `
+import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class Notifier {
+  constructor(private readonly http: HttpService) {}
+
+  async send(to: string) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return await firstValueFrom(this.http.post('https://sms.example.com/messages', { to }, { timeout: 5000 }));
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 13, column: 37, endLine: 13, endColumn: 51, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+import { randomUUID } from 'node:crypto';
+
+@Injectable()
+export class Notifier {
+  constructor(private readonly http: HttpService) {}
+
+  async send(to: string) {
+    const idempotencyKey = randomUUID();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return await firstValueFrom(this.http.post('https://sms.example.com/messages', { to }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } }));
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
+  }
+}
+` },
+    ] },
+    ],
+  },
   // A key made in a defer callback is made again on every resubscription.
   {
     code: `
