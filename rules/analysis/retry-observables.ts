@@ -54,31 +54,56 @@ function declaredClient(context: Context, declared: TSESTree.Node | undefined | 
     && (!injected || (client.injector !== undefined && fromModule(resolveOrigin(context, injected), [client.injector.module], client.injector.path))));
 }
 
-/** `this.http` (a constructor parameter property or a field) or a parameter `http: HttpClient`: which client it is. */
-function receiverClient(context: Context, receiver: TSESTree.Node): ObservableClient | undefined {
+/** The client a member of the class around `node` is declared as: a field, or a constructor parameter property. */
+function classMemberClient(context: Context, node: TSESTree.Node, name: string): ObservableClient | undefined {
+  const body = enclosingClassBody(node);
+  for (const member of body?.body ?? []) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
+      const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
+      if (key === name) return declaredClient(context, member.typeAnnotation ?? member.value);
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        const declared = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : undefined;
+        if (declared?.type === AST_NODE_TYPES.Identifier && declared.name === name) return declaredClient(context, declared.typeAnnotation);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which client a receiver is: `this.http` (a field or constructor parameter property), `super` in a
+ * subclass, a parameter `http: HttpClient`, or a local that holds one (`const { http } = this`).
+ */
+function receiverClient(context: Context, receiver: TSESTree.Node, depth = 0): ObservableClient | undefined {
   const value = unwrap(receiver);
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : memberName(value);
-    const body = enclosingClassBody(value);
-    if (!name || !body) return undefined;
-    for (const member of body.body) {
-      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
-        const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
-        if (key === name) return declaredClient(context, member.typeAnnotation ?? member.value);
-      }
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-        for (const parameter of member.value.params) {
-          const declared = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : undefined;
-          if (declared?.type === AST_NODE_TYPES.Identifier && declared.name === name) return declaredClient(context, declared.typeAnnotation);
-        }
-      }
-    }
-    return undefined;
+    return name ? classMemberClient(context, value, name) : undefined;
   }
-  if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // `super.get(url)` in `class CustomHttp extends HttpClient`.
+  if (value.type === AST_NODE_TYPES.Super) {
+    const superClass = enclosingClassBody(value)?.parent.superClass;
+    const origin = superClass ? resolveOrigin(context, superClass) : undefined;
+    return OBSERVABLE_CLIENTS.find((client) => fromModule(origin, client.modules, client.className));
+  }
+  if (value.type !== AST_NODE_TYPES.Identifier || depth > 2) return undefined;
   const def = findVariable(context, value)?.defs[0];
   if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) return declaredClient(context, def.name.typeAnnotation);
-  if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier) return declaredClient(context, def.node.id.typeAnnotation ?? def.node.init);
+  if (def?.type !== 'Variable') return undefined;
+  const { id, init } = def.node;
+  if (id.type === AST_NODE_TYPES.Identifier) {
+    if (id.typeAnnotation) return declaredClient(context, id.typeAnnotation);
+    // `const client = this.client;`
+    const held = init && unwrap(init);
+    return held?.type === AST_NODE_TYPES.MemberExpression ? receiverClient(context, held, depth + 1) : declaredClient(context, init);
+  }
+  // `const { client } = this;`
+  if (id.type === AST_NODE_TYPES.ObjectPattern && init && unwrap(init).type === AST_NODE_TYPES.ThisExpression) {
+    const property = id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name);
+    if (property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) return classMemberClient(context, value, property.key.name);
+  }
   return undefined;
 }
 
@@ -164,27 +189,32 @@ function declaredValue(context: Context, node: TSESTree.Node): TSESTree.Node {
 export function operatorAttempts(context: Context, retry: TSESTree.CallExpression): { attempts: Attempts; waits: boolean; condition: boolean } {
   const argument = retry.arguments[0];
   if (!argument) return { attempts: { kind: 'forever' }, waits: false, condition: false };
-  const value = unwrap(argument);
+  // `retry(retryConfig)`: a config object held in a `const` reads like one written inline.
+  const value = declaredValue(context, argument);
   if (value.type !== AST_NODE_TYPES.ObjectExpression) {
     const count = numericValue(context, value);
-    return { attempts: count === undefined ? { kind: 'unknown' } : count === Infinity ? { kind: 'forever' } : { kind: 'finite', attempts: Math.max(count, 0) + 1 }, waits: false, condition: false };
+    // A value that can't be read (an imported config, a parameter) may carry a delay: nothing is known.
+    if (count === undefined) return { attempts: { kind: 'unknown' }, waits: true, condition: true };
+    return { attempts: count === Infinity ? { kind: 'forever' } : { kind: 'finite', attempts: Math.max(count, 0) + 1 }, waits: false, condition: false };
   }
-  const count = readOption(context, value, [RXJS_RETRY.countKey!]);
-  const counted = count.kind === 'present' ? numericValue(context, count.value) : undefined;
-  const attempts: Attempts = count.kind === 'absent' ? { kind: 'forever' } : counted === undefined ? { kind: 'unknown' }
-    : counted === Infinity ? { kind: 'forever' } : { kind: 'finite', attempts: Math.max(counted, 0) + 1 };
   const delay = readOption(context, value, [RXJS_RETRY.waitKey!]);
   const delayValue = delay.kind === 'present' ? unwrap(delay.value) : undefined;
-  // `delay: (error) => isTransient(error) ? timer(1000) : throwError(() => error)` decides which errors repeat.
-  const condition = delayValue !== undefined && isFunctionNode(delayValue) && delayValue.params.length > 0;
-  return { attempts, waits: delay.kind !== 'absent' && !(delayValue && numericValue(context, delayValue) === 0), condition: condition || delay.kind === 'unknown' };
+  // A delay function ends the retries by throwing (`if (!strategy.shouldRetry(n)) throw error`) and picks
+  // the errors that repeat (`isTransient(error) ? timer(1000) : throwError(() => error)`).
+  const delayFunction = delayValue !== undefined && isFunctionNode(delayValue);
+  const count = readOption(context, value, [RXJS_RETRY.countKey!]);
+  const counted = count.kind === 'present' ? numericValue(context, count.value) : undefined;
+  const attempts: Attempts = count.kind === 'absent' ? (delayFunction || delay.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'forever' })
+    : counted === undefined ? { kind: 'unknown' } : counted === Infinity ? { kind: 'forever' } : { kind: 'finite', attempts: Math.max(counted, 0) + 1 };
+  const condition = (delayFunction && (delayValue as { params: unknown[] }).params.length > 0) || delay.kind === 'unknown';
+  return { attempts, waits: delay.kind !== 'absent' && !(delayValue && numericValue(context, delayValue) === 0), condition };
 }
 
 /** The count a `retry(…)` operator is written with, as written: `3` for `retry(3)` and `retry({ count: 3 })`. */
 export function operatorCountText(context: Context, retry: TSESTree.Node): string {
   const argument = retry.type === AST_NODE_TYPES.CallExpression ? retry.arguments[0] : undefined;
   if (!argument) return '3';
-  const value = unwrap(argument);
+  const value = declaredValue(context, argument);
   if (value.type !== AST_NODE_TYPES.ObjectExpression) return context.sourceCode.getText(argument);
   const count = readOption(context, value, [RXJS_RETRY.countKey!]);
   return count.kind === 'present' ? context.sourceCode.getText(count.value) : '3';
@@ -244,6 +274,8 @@ export function operatorRetryScope(context: Context, node: TSESTree.CallExpressi
     }
   }
   const { attempts, waits } = operatorAttempts(context, node);
+  // `retry(0)` is the identity: nothing repeats.
+  if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
   const text = context.sourceCode.getText(node);
   return {
     kind: 'library', mechanism: RXJS_RETRY.name, node, body: body ?? node, anchor: enclosingStatement(outer), attempts, bounded: attempts.kind !== 'forever', waits,

@@ -2152,6 +2152,74 @@ export class Notifier {
     ] },
     ],
   },
+  // The client held in a local (\`const { client } = this\`) and reached through \`super\` in a subclass.
+  {
+    code: `
+import { HttpClient } from '@angular/common/http';
+import { retry } from 'rxjs';
+
+export class StoreService {
+  constructor(private readonly client: HttpClient) {}
+
+  store(item: unknown) {
+    const { client } = this;
+    return client.post('/api/items', item).pipe(retry({ count: 2, delay: 500 }));
+  }
+}
+
+export class AuditedHttp extends HttpClient {
+  record(entry: unknown) {
+    return super.post('/api/audit', entry).pipe(retry({ count: 2, delay: 500 }));
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 10, column: 12, endLine: 10, endColumn: 23, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { HttpClient } from '@angular/common/http';
+import { retry } from 'rxjs';
+
+export class StoreService {
+  constructor(private readonly client: HttpClient) {}
+
+  store(item: unknown) {
+    const { client } = this;
+    const idempotencyKey = crypto.randomUUID();
+    return client.post('/api/items', item, { headers: { 'Idempotency-Key': idempotencyKey } }).pipe(retry({ count: 2, delay: 500 }));
+  }
+}
+
+export class AuditedHttp extends HttpClient {
+  record(entry: unknown) {
+    return super.post('/api/audit', entry).pipe(retry({ count: 2, delay: 500 }));
+  }
+}
+` },
+    ] },
+    { messageId: 'unsafeRetry', line: 16, column: 12, endLine: 16, endColumn: 22, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { HttpClient } from '@angular/common/http';
+import { retry } from 'rxjs';
+
+export class StoreService {
+  constructor(private readonly client: HttpClient) {}
+
+  store(item: unknown) {
+    const { client } = this;
+    return client.post('/api/items', item).pipe(retry({ count: 2, delay: 500 }));
+  }
+}
+
+export class AuditedHttp extends HttpClient {
+  record(entry: unknown) {
+    const idempotencyKey = crypto.randomUUID();
+    return super.post('/api/audit', entry, { headers: { 'Idempotency-Key': idempotencyKey } }).pipe(retry({ count: 2, delay: 500 }));
+  }
+}
+` },
+    ] },
+    ],
+  },
   // A key made in a defer callback is made again on every resubscription.
   {
     code: `

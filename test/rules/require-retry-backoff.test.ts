@@ -1228,6 +1228,37 @@ export async function crawl(url: string, depth = 0): Promise<Response | void> {
 }
 `,
 
+  // RxJS: \`retry(0)\` is the identity; a config held in a const or imported is read or left alone; a delay
+  // function ends the retries by throwing.
+  `
+import { HttpClient } from '@angular/common/http';
+import { retry, timer, type RetryConfig } from 'rxjs';
+import { retryConfig } from './retry-config';
+
+const backoff: RetryConfig = { count: 5, delay: 500 };
+
+export class Api {
+  constructor(private readonly http: HttpClient) {}
+
+  once() {
+    return this.http.get('/api/once').pipe(retry(0));
+  }
+  held() {
+    return this.http.get('/api/held').pipe(retry(backoff));
+  }
+  imported() {
+    return this.http.get('/api/imported').pipe(retry(retryConfig));
+  }
+  strategy(maxRetries: number) {
+    return this.http.get('/api/strategy').pipe(retry({
+      delay: (error, count) => {
+        if (count > maxRetries) throw error;
+        return timer(2 ** count * 100);
+      },
+    }));
+  }
+}
+`,
   // RxJS: a bounded retry with a delay; a retry over a hot stream (it re-attaches, it sends nothing);
   // a switchMap over that hot stream is not re-run either.
   `
