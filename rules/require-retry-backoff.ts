@@ -3,7 +3,7 @@ import { awaitsWait } from './analysis/retry-waits';
 import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
 import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
-import { operatorCountText, RXJS_RETRY } from './analysis/retry-observables';
+import { operatorCountText, operatorName } from './analysis/retry-observables';
 import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
@@ -91,14 +91,14 @@ export default createRule<Options, MessageIds>({
       }
       // An RxJS retry over a hot stream (a Subject, a store) re-attaches to it and sends nothing: judged
       // only when a resubscription sends a remote call again.
-      if (scope.library === undefined && scope.mechanism === RXJS_RETRY.name && !scope.resends && !attemptLooksRemote(context, scope, types)) return;
+      if (scope.operator !== undefined && !scope.resends && !attemptLooksRemote(context, scope, types)) return;
       if (scope.forever) {
         const { node, text, fallback, library } = scope.forever;
         once(node, () => context.report({ node, messageId: fallback ? 'foreverUnlessSet' : 'foreverRetry', data: { setting: text, library: library ?? scope.library?.name ?? scope.mechanism } }));
       }
-      if (scope.mechanism === RXJS_RETRY.name && !scope.waits && !scope.forever) {
+      if (scope.operator !== undefined && !scope.waits && !scope.forever) {
         const setting = sourceCode.getText(scope.node);
-        context.report({ node: scope.node, messageId: 'operatorWithoutDelay', data: { setting: setting.length <= 40 ? setting : `${RXJS_RETRY.path}(…)`, count: operatorCountText(context, scope.node) } });
+        context.report({ node: scope.node, messageId: 'operatorWithoutDelay', data: { setting: setting.length <= 40 ? setting : `${operatorName(scope.node)}(…)`, count: operatorCountText(context, scope.node) } });
       }
     }
 

@@ -22,6 +22,9 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 export const RXJS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.kind === 'operator')!;
 const WORK = RXJS_RETRY.resubscribes!;
+const NOTIFIER = RXJS_RETRY.notifier!;
+/** The operators that resubscribe on error: `retry` and the older `retryWhen`. */
+const RETRY_OPERATORS = [RXJS_RETRY.path, NOTIFIER.operator];
 
 export interface ObservableRequest {
   client: ObservableClient;
@@ -186,7 +189,46 @@ function declaredValue(context: Context, node: TSESTree.Node): TSESTree.Node {
 }
 
 /** Reads `retry(3)`, `retry({ count, delay })`, `retry()`. */
-export function operatorAttempts(context: Context, retry: TSESTree.CallExpression): { attempts: Attempts; waits: boolean; condition: boolean } {
+/** `retry` or `retryWhen`, as the call names it. */
+export function operatorName(retry: TSESTree.Node): string {
+  const callee = retry.type === AST_NODE_TYPES.CallExpression ? retry.callee : undefined;
+  const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return name ?? RXJS_RETRY.path;
+}
+
+type OperatorReading = { attempts: Attempts; waits: boolean; condition: boolean; count?: TSESTree.Node };
+
+/** Nothing can be read: never reported. */
+const UNREAD: OperatorReading = { attempts: { kind: 'unknown' }, waits: true, condition: true };
+
+/** `errors => errors.pipe(delay(1000), take(3))`; any other notifier decides for itself. */
+function notifierAttempts(context: Context, notifier: TSESTree.Node | undefined): OperatorReading {
+  const fn = notifier && unwrap(notifier);
+  if (!isFunctionNode(fn) || fn.params.length !== 1 || fn.params[0]!.type !== AST_NODE_TYPES.Identifier) return UNREAD;
+  const errors = fn.params[0].name;
+  let returned: TSESTree.Node | undefined | null = fn.body;
+  if (returned.type === AST_NODE_TYPES.BlockStatement) {
+    const only = returned.body.length === 1 ? returned.body[0] : undefined;
+    returned = only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
+  }
+  const piped = returned ? unwrap(returned) : undefined;
+  if (piped?.type !== AST_NODE_TYPES.CallExpression || piped.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(piped.callee) !== WORK.pipe) return UNREAD;
+  const source = piped.callee.object;
+  if (source.type !== AST_NODE_TYPES.Identifier || source.name !== errors) return UNREAD;
+  let waits = false;
+  let count: TSESTree.Node | undefined;
+  for (const operator of piped.arguments) {
+    if (isOperator(context, operator, NOTIFIER.waits) && operator.arguments.every((argument) => !isFunctionNode(argument) || argument.params.length === 0)) waits = true;
+    else if (isOperator(context, operator, NOTIFIER.counts) && operator.arguments[0]) count = operator.arguments[0];
+    else return UNREAD;
+  }
+  if (!count) return { attempts: { kind: 'forever' }, waits, condition: false };
+  const retries = numericValue(context, count);
+  return { attempts: retries === undefined ? { kind: 'unknown' } : { kind: 'finite', attempts: Math.max(retries, 0) + 1 }, waits, condition: false, count };
+}
+
+export function operatorAttempts(context: Context, retry: TSESTree.CallExpression): OperatorReading {
+  if (operatorName(retry) === NOTIFIER.operator) return notifierAttempts(context, retry.arguments[0]);
   const argument = retry.arguments[0];
   if (!argument) return { attempts: { kind: 'forever' }, waits: false, condition: false };
   // `retry(retryConfig)`: a config object held in a `const` reads like one written inline.
@@ -194,7 +236,7 @@ export function operatorAttempts(context: Context, retry: TSESTree.CallExpressio
   if (value.type !== AST_NODE_TYPES.ObjectExpression) {
     const count = numericValue(context, value);
     // A value that can't be read (an imported config, a parameter) may carry a delay: nothing is known.
-    if (count === undefined) return { attempts: { kind: 'unknown' }, waits: true, condition: true };
+    if (count === undefined) return UNREAD;
     return { attempts: count === Infinity ? { kind: 'forever' } : { kind: 'finite', attempts: Math.max(count, 0) + 1 }, waits: false, condition: false };
   }
   const delay = readOption(context, value, [RXJS_RETRY.waitKey!]);
@@ -212,6 +254,10 @@ export function operatorAttempts(context: Context, retry: TSESTree.CallExpressio
 
 /** The count a `retry(…)` operator is written with, as written: `3` for `retry(3)` and `retry({ count: 3 })`. */
 export function operatorCountText(context: Context, retry: TSESTree.Node): string {
+  if (retry.type === AST_NODE_TYPES.CallExpression && operatorName(retry) === NOTIFIER.operator) {
+    const count = notifierAttempts(context, retry.arguments[0]).count;
+    return count ? context.sourceCode.getText(count) : '3';
+  }
   const argument = retry.type === AST_NODE_TYPES.CallExpression ? retry.arguments[0] : undefined;
   if (!argument) return '3';
   const value = declaredValue(context, argument);
@@ -224,7 +270,7 @@ export function operatorCountText(context: Context, retry: TSESTree.Node): strin
 export function retryPipedOnto(context: Context, source: TSESTree.Node): TSESTree.CallExpression | undefined {
   const pipe = outermostPipe(context, source);
   const chain = pipe && pipeline(pipe);
-  return chain?.operators.find((operator): operator is TSESTree.CallExpression => isOperator(context, operator, [RXJS_RETRY.path]));
+  return chain?.operators.find((operator): operator is TSESTree.CallExpression => isOperator(context, operator, RETRY_OPERATORS));
 }
 
 /** `this.http.post(…).pipe(retry(3))`: the call's own request is sent again. */
@@ -233,7 +279,7 @@ export function operatorRetryFor(context: Context, request: ObservableRequest, u
   if (!retry) return undefined;
   const { attempts, condition } = operatorAttempts(context, retry);
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  return { name: RXJS_RETRY.name, node: retry, attempts, repeatsUnsafe: unsafe && !condition, repeatsOn: RXJS_RETRY.repeatsOn };
+  return { name: `RxJS ${operatorName(retry)}()`, node: retry, attempts, repeatsUnsafe: unsafe && !condition, repeatsOn: RXJS_RETRY.repeatsOn };
 }
 
 export function observableFacts(context: Context, node: CallNode, names: readonly string[]) {
@@ -254,7 +300,7 @@ export function observableFacts(context: Context, node: CallNode, names: readonl
  * client call it re-sends, if the source is one.
  */
 export function operatorRetryScope(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
-  if (!isOperator(context, node, [RXJS_RETRY.path])) return undefined;
+  if (!isOperator(context, node, RETRY_OPERATORS)) return undefined;
   const pipe = node.parent;
   if (pipe?.type !== AST_NODE_TYPES.CallExpression || !pipe.arguments.includes(node)) return undefined;
   let outer: TSESTree.CallExpression = pipe;
@@ -273,13 +319,16 @@ export function operatorRetryScope(context: Context, node: TSESTree.CallExpressi
       if (isOperator(context, operator, WORK.flattening) && isFunctionNode(operator.arguments[0])) body = operator.arguments[0];
     }
   }
-  const { attempts, waits } = operatorAttempts(context, node);
+  const { attempts, waits, condition } = operatorAttempts(context, node);
   // `retry(0)` is the identity: nothing repeats.
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
+  // A retry that picks its failures (a delay function reading the error, a notifier of its own) may
+  // repeat none of the requests in the callback: it stays, for the count and delay, with no body.
+  if (condition) body = undefined;
   const text = context.sourceCode.getText(node);
   return {
-    kind: 'library', mechanism: RXJS_RETRY.name, node, body: body ?? node, anchor: enclosingStatement(outer), attempts, bounded: attempts.kind !== 'forever', waits,
-    forever: attempts.kind === 'forever' ? { node, text: text.length <= 40 ? text : `${RXJS_RETRY.path}() without a count`, library: 'RxJS' } : undefined,
+    kind: 'library', mechanism: `RxJS ${operatorName(node)}()`, operator: operatorName(node), node, body: body ?? node, anchor: enclosingStatement(outer), attempts, bounded: attempts.kind !== 'forever', waits,
+    forever: attempts.kind === 'forever' ? { node, text: text.length <= 40 ? text : `${operatorName(node)}(…)`, library: 'RxJS' } : undefined,
     resends,
   };
 }

@@ -53,6 +53,8 @@ export interface RetryScope {
   mayPoll?: true;
   /** A retry decided by the status that repeats only refused requests (429): nothing it repeats was applied. */
   unprocessedOnly?: true;
+  /** An RxJS retry operator (`retry`, `retryWhen`): its name. */
+  operator?: string;
   /** An RxJS `retry` over a cold client call: the call it sends again on each resubscription. */
   resends?: TSESTree.CallExpression;
 }

@@ -133,6 +133,8 @@ export interface ConfiguredRetry {
   waitKey?: string;
   /** `operator`: what a resubscription runs again, besides a cold source call. */
   resubscribes?: ResubscribedWork;
+  /** `operator`: the older form whose notifier decides each retry (`retryWhen(errors => errors.pipe(…))`). */
+  notifier?: RetryNotifier;
   source: string;
 }
 
@@ -142,6 +144,19 @@ export interface ConfiguredRetry {
  * resubscription (a cold creator such as `of(x)`, or a cold client call). A hot source (a Subject, a
  * form's `valueChanges`) emits nothing new, so its callbacks are not re-run by the retry.
  */
+/**
+ * `retryWhen(errors => errors.pipe(delay(1000), take(3)))`: it resubscribes each time the notifier emits
+ * and stops when it completes. Only a notifier built from these operators is read; one that looks at the
+ * error (`mergeMap((error, i) => …)`) decides itself which failures repeat, and is not judged.
+ */
+export interface RetryNotifier {
+  operator: string;
+  /** Operators that wait before the notifier emits. */
+  waits: readonly string[];
+  /** Operators whose count ends the notifier: `take(n)` allows n retries. */
+  counts: readonly string[];
+}
+
 export interface ResubscribedWork {
   /** The method that applies operators: `source$.pipe(a, b)`. */
   pipe: string;
@@ -200,7 +215,8 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
       pipe: 'pipe', deferring: ['defer'], coldCreators: ['of', 'timer'],
       flattening: ['switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'flatMap'],
     },
-    source: 'rxjs 7.8.2 src/internal/operators/retry.ts L8-31 (count, delay, resetOnSuccess), L86-95 (count defaults to Infinity; no delay resubscribes at once) (✔src)',
+    notifier: { operator: 'retryWhen', waits: ['delay', 'delayWhen'], counts: ['take'] },
+    source: 'rxjs 7.8.2 src/internal/operators/retry.ts L8-31 (count, delay, resetOnSuccess), L86-95 (count defaults to Infinity; no delay resubscribes at once); src/internal/operators/retryWhen.ts (resubscribes on each notifier value, completes with it) (✔src)',
   },
 ];
 

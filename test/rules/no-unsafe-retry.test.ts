@@ -2220,6 +2220,38 @@ export class AuditedHttp extends HttpClient {
     ] },
     ],
   },
+  // The older retryWhen: a notifier of delay and take repeats every failure.
+  {
+    code: `
+import { HttpClient } from '@angular/common/http';
+import { delay, retryWhen, take } from 'rxjs/operators';
+
+export class Orders {
+  constructor(private readonly http: HttpClient) {}
+
+  place(order: unknown) {
+    return this.http.post('/api/orders', order).pipe(retryWhen((errors) => errors.pipe(delay(1000), take(3))));
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 9, column: 12, endLine: 9, endColumn: 26, data: { operation: 'POST', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'RxJS retryWhen() on line 9 (it repeats every error the request emits, a dropped connection or a failed status, whatever the method)', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' }, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { HttpClient } from '@angular/common/http';
+import { delay, retryWhen, take } from 'rxjs/operators';
+
+export class Orders {
+  constructor(private readonly http: HttpClient) {}
+
+  place(order: unknown) {
+    const idempotencyKey = crypto.randomUUID();
+    return this.http.post('/api/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } }).pipe(retryWhen((errors) => errors.pipe(delay(1000), take(3))));
+  }
+}
+` },
+    ] },
+    ],
+  },
   // A key made in a defer callback is made again on every resubscription.
   {
     code: `
@@ -2702,6 +2734,28 @@ export async function load() {
 }
 `,
 
+  // RxJS retries that pick their failures: a retryWhen notifier that reads the error, and a delay function
+  // that does, over a switchMap's POST.
+  `
+import { HttpClient } from '@angular/common/http';
+import { mergeMap, of, retry, retryWhen, switchMap, throwError, timer } from 'rxjs';
+
+export class Orders {
+  constructor(private readonly http: HttpClient) {}
+
+  place(order: unknown) {
+    return this.http.post('/api/orders', order).pipe(retryWhen((errors) => errors.pipe(
+      mergeMap((error, attempt) => (attempt < 3 && error.status === 429 ? timer(1000) : throwError(() => error))),
+    )));
+  }
+  confirm(id: string) {
+    return of(id).pipe(
+      switchMap((value) => this.http.post(\`/api/orders/\${value}/confirm\`, {})),
+      retry({ count: 2, delay: (error) => (error.status === 429 ? timer(1000) : throwError(() => error)) }),
+    );
+  }
+}
+`,
   // RxJS: a GET; a key written in the arguments (evaluated once, sent on every resubscription); a delay
   // function that reads the error decides what repeats; a promise made once (from) is not sent again; a
   // POST on a hot stream's switchMap is not re-run by the retry; an HttpClient of another library.

@@ -604,6 +604,31 @@ export async function status() {
       { messageId: 'unboundedRetry', line: 13, column: 3, endLine: 13, endColumn: 8, suggestions: [] },
     ],
   },
+  // retryWhen: a notifier with no take() never ends; one with no delay resubscribes at once.
+  {
+    code: `
+import { HttpClient } from '@angular/common/http';
+import { delay, retryWhen, take } from 'rxjs';
+
+export class Catalog {
+  constructor(private readonly http: HttpClient) {}
+
+  items() {
+    return this.http.get('/api/items').pipe(retryWhen((errors) => errors.pipe(delay(1000))));
+  }
+  prices() {
+    return this.http.get('/api/prices').pipe(retryWhen((errors) => errors.pipe(take(2))));
+  }
+  stock() {
+    return this.http.get('/api/stock').pipe(retryWhen((errors) => errors.pipe(delay(1000), take(3))));
+  }
+}
+`,
+    errors: [
+      { messageId: 'foreverRetry', line: 9, column: 45, endLine: 9, endColumn: 92, data: { setting: 'retryWhen(…)', library: 'RxJS' } },
+      { messageId: 'operatorWithoutDelay', line: 12, column: 46, endLine: 12, endColumn: 89, data: { setting: 'retryWhen(…)', count: '2' } },
+    ],
+  },
   // RxJS retry() over an HTTP call: without a delay it resubscribes, and sends again, at once; with no
   // count it never stops; inside p-retry the attempts multiply.
   {
