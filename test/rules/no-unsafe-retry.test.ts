@@ -2252,6 +2252,25 @@ export class Orders {
     ] },
     ],
   },
+  // Options in a field no one writes again (the Angular tutorial's \`httpOptions\`): its headers are all
+  // there is, and they name no key. The field is shared, so the key is not added there (no suggestion).
+  {
+    code: `
+import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { retry } from 'rxjs';
+
+export class HeroService {
+  httpOptions = { headers: new HttpHeaders({ 'Content-Type': 'application/json' }) };
+
+  constructor(private readonly http: HttpClient) {}
+
+  addHero(hero: { name: string }) {
+    return this.http.post('/api/heroes', hero, this.httpOptions).pipe(retry({ count: 2, delay: 500 }));
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 11, column: 12, endLine: 11, endColumn: 26, suggestions: [] }],
+  },
   // A key made in a defer callback is made again on every resubscription.
   {
     code: `
@@ -2753,6 +2772,24 @@ export class Orders {
       switchMap((value) => this.http.post(\`/api/orders/\${value}/confirm\`, {})),
       retry({ count: 2, delay: (error) => (error.status === 429 ? timer(1000) : throwError(() => error)) }),
     );
+  }
+}
+`,
+  // A field the class writes into again (a token added later) may carry anything: not judged.
+  `
+import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { retry } from 'rxjs';
+
+export class HeroService {
+  httpOptions = { headers: new HttpHeaders({ 'Content-Type': 'application/json' }) };
+
+  constructor(private readonly http: HttpClient) {}
+
+  useHeaders(headers: HttpHeaders) {
+    this.httpOptions.headers = headers;
+  }
+  addHero(hero: { name: string }) {
+    return this.http.post('/api/heroes', hero, this.httpOptions).pipe(retry({ count: 2, delay: 500 }));
   }
 }
 `,
