@@ -247,7 +247,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
   const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames)
-    && !isGeneratorStep(candidate.handler!));
+    && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(candidate.handler!.body, loop.test));
   if (!attempt) return undefined;
   const selective = selectiveContinues(context, attempt.handler!.body, counterNames);
   if (selective && !selective.onFailure) return undefined;
@@ -268,6 +268,34 @@ export function loopRetryScope(context: Context, loop: Loop, bounded: boolean, d
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
     attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, ...details,
   };
+}
+
+/** A literal that reads as false: `undefined`, `null`, `false`, `0`, `''`, `void 0`. */
+function isFalsyLiteral(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === 'void';
+  return value.type === AST_NODE_TYPES.Literal && !value.value && !(value as TSESTree.RegExpLiteral).regex;
+}
+
+/** The one variable a loop's test reads as truthy: `while (next)`, `while (token !== undefined)`, `while (hasMore)`. */
+function truthTestedName(test: TSESTree.Node | null | undefined): string | undefined {
+  const value = test && unwrap(test);
+  if (!value) return undefined;
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' && value.argument.type === AST_NODE_TYPES.UnaryExpression && value.argument.operator === '!') return truthTestedName(value.argument.argument);
+  if (value.type === AST_NODE_TYPES.BinaryExpression && ['!==', '!='].includes(value.operator) && value.left.type === AST_NODE_TYPES.Identifier && isFalsyLiteral(value.right)) return value.left.name;
+  return undefined;
+}
+
+/**
+ * `do { try { …; next = page.nextToken } catch (e) { log(e); next = undefined } } while (next)`: the catch
+ * clears what the loop tests, so a failure ends the loop (a paginated listing that gives up), not a retry.
+ */
+function clearsLoopTest(handler: TSESTree.BlockStatement, test: TSESTree.Node | null | undefined): boolean {
+  const name = truthTestedName(test);
+  return name !== undefined && handler.body.some((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression
+    && statement.expression.operator === '=' && statement.expression.left.type === AST_NODE_TYPES.Identifier && statement.expression.left.name === name && isFalsyLiteral(statement.expression.right));
 }
 
 /** `catch (e) { op = [6, e]; … }`: tsc's `__generator` state machine, even minified under another name. */

@@ -124,15 +124,51 @@ export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNod
   return flag !== undefined && !RETRY_FLAG_NAME.test(flag);
 }
 
-/** The parameter an enclosing `if` tests, when the call passes a literal for it. */
+/**
+ * The parameter an enclosing `if` tests, when the call passes a literal that fails the test: `if (useMirror)`
+ * with any literal, or `if (cache !== 'reload')` with `'reload'` (after which the guard no longer holds).
+ */
 function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNode): string | undefined {
   for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
-    if (current.type !== AST_NODE_TYPES.IfStatement || current.test.type !== AST_NODE_TYPES.Identifier) continue;
-    const index = parameterIndex(fn, current.test.name);
+    if (current.type !== AST_NODE_TYPES.IfStatement) continue;
+    const test = current.test;
+    const compared = test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=') ? comparedParameter(test) : undefined;
+    const name = test.type === AST_NODE_TYPES.Identifier ? test.name : compared?.name;
+    if (name === undefined) continue;
+    const index = parameterIndex(fn, name);
     const argument = index === -1 ? undefined : call.arguments[index];
-    if (argument?.type === AST_NODE_TYPES.Literal) return current.test.name;
+    if (argument?.type !== AST_NODE_TYPES.Literal) continue;
+    if (!compared || compared.value === argument.value) return name;
   }
   return undefined;
+}
+
+/** `cache !== 'reload'` (either way round): the identifier and the literal it is compared with. */
+function comparedParameter(test: TSESTree.BinaryExpression): { name: string; value: unknown } | undefined {
+  const [identifier, literal] = test.left.type === AST_NODE_TYPES.Identifier ? [test.left, test.right] : [test.right, test.left];
+  return identifier.type === AST_NODE_TYPES.Identifier && literal.type === AST_NODE_TYPES.Literal ? { name: identifier.name, value: literal.value } : undefined;
+}
+
+/**
+ * `const job = queue.shift(); try { send(job) } catch { fail(job); dispatch(); }`: the function takes the
+ * next item of a queue before it tries, so calling it again from the catch moves on to another item; it
+ * drains the queue, it does not retry the one that failed.
+ */
+function takesNextItem(context: Context, fn: FunctionNode, attempt: TSESTree.Node): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const statement of fn.body.body) {
+    if (statement.range[0] >= attempt.range[0]) break;
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init && unwrap(declarator.init);
+      const value = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
+      const takes = value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && ['shift', 'pop', 'dequeue'].includes(calleeName(value.callee) ?? '');
+      if (!takes || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = findVariable(context, declarator.id);
+      if (variable?.references.some((reference) => contains(attempt, reference.identifier))) return true;
+    }
+  }
+  return false;
 }
 
 export interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
@@ -179,7 +215,7 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   if (!fn || !statement.handler) return undefined;
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn);
-  if (!found || isOneShotFallback(found.call, fn)) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block)) return undefined;
   return recursionScope(context, found, fn, 'the catch', statement.block, handler);
 }
 

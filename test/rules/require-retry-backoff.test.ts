@@ -1253,6 +1253,50 @@ export async function crawl(url: string, depth = 0): Promise<Response | void> {
 }
 `,
 
+  // Not retries, from service code: a listing whose catch clears the page token (the loop ends on a
+  // failure); a queue drain that moves on to the next job after one fails; a download that switches to a
+  // cache-busting request once (\`cache !== 'reload'\`, then 'reload' is passed).
+  `
+export async function listAll() {
+  const all: string[] = [];
+  let next: string | undefined;
+  do {
+    try {
+      const response = await fetch(\`https://api.example.com/items?page=\${next ?? ''}\`, { signal: AbortSignal.timeout(5000) });
+      const page: { items: string[]; next?: string } = await response.json();
+      all.push(...page.items);
+      next = page.next;
+    } catch (error) {
+      console.error('listing stopped', error);
+      next = undefined;
+    }
+  } while (next);
+  return all;
+}
+
+const queue: Array<{ id: string; body: string; resolve: (ok: boolean) => void }> = [];
+export function dispatch(): void {
+  if (queue.length === 0) return;
+  const job = queue.shift();
+  if (!job) return;
+  try {
+    void fetch('https://workers.example.com/jobs', { method: 'PUT', body: job.body, signal: AbortSignal.timeout(5000) });
+  } catch {
+    job.resolve(false);
+    dispatch();
+  }
+}
+
+export async function download(src: string, cache?: RequestCache): Promise<Blob | undefined> {
+  try {
+    const response = await fetch(src, { cache, signal: AbortSignal.timeout(5000) });
+    return await response.blob();
+  } catch {
+    if (cache !== 'reload') return download(src, 'reload');
+    return undefined;
+  }
+}
+`,
   // RxJS: \`retry(0)\` is the identity; a config held in a const or imported is read or left alone; a delay
   // function ends the retries by throwing.
   `
