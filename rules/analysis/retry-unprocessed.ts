@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { contains, isFunctionNode, walkSameFunction } from './ast-walk';
-import { findVariable, memberName, unwrap } from './origin';
+import { moduleMatches } from '../knowledge/clients';
+import { findVariable, memberName, resolveOrigin, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -16,6 +17,7 @@ export function retriesOnlyUnprocessed(context: Context, scope: RetryScope): boo
   if (scope.unprocessedOnly) return true;
   const retryParam = scope.library?.retryParam;
   if (retryParam !== undefined) return retryCallsGuarded(context, scope.body, retryParam);
+  if (scope.library?.abortError && abortsAllButUnprocessed(context, scope.body, scope.library.modules, scope.library.abortError)) return true;
   if (scope.kind === 'recursion') return scope.failurePath !== undefined && guardedWithin(scope.node, scope.failurePath);
   if (scope.kind === 'loop' && scope.handler) return loopRetriesOnlyUnprocessed(context, scope.handler);
   return false;
@@ -32,6 +34,25 @@ function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number)
     const call = identifier.parent;
     return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && guardedWithin(call, body);
   });
+}
+
+/**
+ * `pRetry(async () => { try { … } catch (e) { if (e.status === 429) throw e; throw new AbortError(e); } })`:
+ * the callback's catch stops the library for every failure but the unprocessed ones.
+ */
+function abortsAllButUnprocessed(context: Context, body: TSESTree.Node, modules: readonly string[], abortError: string): boolean {
+  const fn = isFunctionNode(body) ? body : undefined;
+  const statements = fn?.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
+  const attempt = statements.length === 1 && statements[0]!.type === AST_NODE_TYPES.TryStatement ? statements[0] : undefined;
+  const handler = attempt?.handler?.body.body ?? [];
+  const last = handler[handler.length - 1];
+  const aborts = last?.type === AST_NODE_TYPES.ThrowStatement && last.argument.type === AST_NODE_TYPES.NewExpression && isExportOf(context, last.argument.callee, modules, abortError);
+  return aborts && handler.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null && isUnprocessedTest(statement.test));
+}
+
+function isExportOf(context: Context, node: TSESTree.Node, modules: readonly string[], name: string): boolean {
+  const origin = resolveOrigin(context, node);
+  return origin?.kind === 'module' && origin.path.join('.') === name && modules.some((module) => moduleMatches(module, origin.module));
 }
 
 /** `catch (e) { if (e.status === 429) { await sleep(); continue; } throw e; }`: any other failure leaves the loop. */
@@ -62,10 +83,15 @@ export function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean
   return false;
 }
 
-/** `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, or an `||` of such tests. */
+/**
+ * `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, `error.message.includes('429')` (alone or after
+ * `error instanceof Error &&`), or an `||` of such tests.
+ */
 function isUnprocessedTest(test: TSESTree.Node): boolean {
   const value = unwrap(test);
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isUnprocessedTest(value.left) && isUnprocessedTest(value.right);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&' && value.left.type === AST_NODE_TYPES.BinaryExpression && value.left.operator === 'instanceof') return isUnprocessedTest(value.right);
+  if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesUnprocessed(value);
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
   return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
 }
@@ -77,4 +103,12 @@ function comparesUnprocessed(read: TSESTree.Node, literal: TSESTree.Node): boole
   if (typeof literal.value === 'number') return (UNPROCESSED_FAILURES.statusMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(literal.value);
   if (typeof literal.value === 'string') return (UNPROCESSED_FAILURES.codeMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.codes as readonly string[]).includes(literal.value);
   return false;
+}
+
+/** `error.message.includes('429')`: the message names a refused status or code. */
+function messageNamesUnprocessed(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'includes' || callee.object.type !== AST_NODE_TYPES.MemberExpression || memberName(callee.object) !== 'message') return false;
+  const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
+  return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text));
 }

@@ -44,6 +44,8 @@ export interface RetryLibrary {
   waitsByDefault: boolean;
   /** The callback's parameter that is the function to call to retry (promise-retry's `retry`), if any. */
   retryParam?: number;
+  /** How the callback stops the retries: throwing the module's error class (p-retry `AbortError`). */
+  abortError?: string;
   /** Option that sets the wait, when `waitsByDefault` is false. */
   backoffKey?: string;
   source: string;
@@ -52,8 +54,8 @@ export interface RetryLibrary {
 export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
   {
     id: 'p-retry', name: 'p-retry', modules: ['p-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
-    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
-    source: 'sindresorhus/p-retry index.js (retries 10, from `retry`) (✔src)',
+    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true, abortError: 'AbortError',
+    source: 'sindresorhus/p-retry index.js (retries 10, from `retry`; `throw new AbortError()` stops) (✔src)',
   },
   {
     id: 'async-retry', name: 'async-retry', modules: ['async-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,

@@ -1991,6 +1991,45 @@ export async function transfer(body: string, attempt = 0): Promise<Response> {
       },
     ],
   },
+  // The same shape, but the failure it lets through is a reset connection: the POST may have been applied.
+  {
+    code: `
+import pRetry, { AbortError } from 'p-retry';
+
+export function purge(condition: string) {
+  return pRetry(async () => {
+    try {
+      const response = await fetch('https://api.example.com/v0/datasources/events/delete', { method: 'POST', body: condition, signal: AbortSignal.timeout(5000) });
+      return await response.json();
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('ECONNRESET')) throw error;
+      throw new AbortError(error as Error);
+    }
+  }, { retries: 5 });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 30, endLine: 7, endColumn: 35, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import pRetry, { AbortError } from 'p-retry';
+import { randomUUID } from 'node:crypto';
+
+export function purge(condition: string) {
+  const idempotencyKey = randomUUID();
+  return pRetry(async () => {
+    try {
+      const response = await fetch('https://api.example.com/v0/datasources/events/delete', { method: 'POST', body: condition, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+      return await response.json();
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('ECONNRESET')) throw error;
+      throw new AbortError(error as Error);
+    }
+  }, { retries: 5 });
+}
+` },
+    ] },
+    ],
+  },
   // RxJS retry() piped onto an Angular HttpClient POST: each resubscription sends the request again. The
   // arguments are evaluated once, so the key goes in them; browser code gets it from Web Crypto.
   {
@@ -2791,6 +2830,23 @@ export class HeroService {
   addHero(hero: { name: string }) {
     return this.http.post('/api/heroes', hero, this.httpOptions).pipe(retry({ count: 2, delay: 500 }));
   }
+}
+`,
+  // p-retry whose callback stops it (AbortError) for every failure but a 429: nothing it repeats was applied.
+  `
+import pRetry, { AbortError } from 'p-retry';
+
+export function purge(condition: string) {
+  return pRetry(async () => {
+    try {
+      const response = await fetch('https://api.example.com/v0/datasources/events/delete', { method: 'POST', body: condition, signal: AbortSignal.timeout(5000) });
+      if (!response.ok) throw new Error(\`delete failed [\${response.status}]\`);
+      return await response.json();
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('429')) throw error;
+      throw new AbortError(error as Error);
+    }
+  }, { retries: 5 });
 }
 `,
   // RxJS: a GET; a key written in the arguments (evaluated once, sent on every resubscription); a delay
