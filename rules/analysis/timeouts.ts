@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../knowledge/clients';
+import { LOCAL_URL_SCHEMES, MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../knowledge/clients';
 import type { ClientCall, InstanceRef, OptionsArgument } from './calls';
 import { locateOptions } from './calls';
 import { classifyBound, readOption, type OptionVerdict } from './options';
@@ -148,11 +148,36 @@ export function evaluateCall(context: Context, call: ClientCall, types: TypeFact
   if (call.shape.constructs && call.options.kind === 'argument' && call.options.node && wrapsInstance(context, call.options.node)) return { kind: 'unknown' };
   if (call.options.kind === 'chain') return evaluateChain(context, call.node, call.options.method);
   if (call.client.localSocket && connectsLocally(context, call, call.client.localSocket.optionKey, types)) return { kind: 'bounded' };
+  if (call.client.localUrl && readsLocalResource(context, call.node.arguments[call.client.localUrl.argument])) return { kind: 'bounded' };
   const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs) });
   if (call.client.id === 'http' || call.client.id === 'net') return withSocketHandlers(context, call, verdict);
   if (verdict.kind !== 'absent') return verdict;
   if (!call.shape.constructs && boundedByCaller(context, call.node)) return { kind: 'bounded' };
   return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object), strictKey: verdict.strictKey };
+}
+
+/**
+ * `fetch('data:…')`, `fetch('chrome-extension://…/logo.png')`, `fetch(new URL('../fonts/Inter.ttf',
+ * import.meta.url))`: a resource read on this machine (or bundled as an asset), with no remote host to stall.
+ */
+function readsLocalResource(context: Context, node: TSESTree.Node | undefined, depth = 0): boolean {
+  if (!node || depth > 3) return false;
+  const value = unwrap(node);
+  const head = value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' ? value.value
+    : value.type === AST_NODE_TYPES.TemplateLiteral ? value.quasis[0]?.value.cooked ?? '' : undefined;
+  if (head !== undefined) return LOCAL_URL_SCHEMES.some((scheme) => head.toLowerCase().startsWith(scheme));
+  if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URL') {
+    const [path, base] = value.arguments;
+    const relative = path?.type === AST_NODE_TYPES.Literal && typeof path.value === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path.value);
+    const besideModule = base?.type === AST_NODE_TYPES.MemberExpression && base.object.type === AST_NODE_TYPES.MetaProperty && memberName(base) === 'url';
+    return (relative && besideModule) || (path !== undefined && readsLocalResource(context, path, depth + 1));
+  }
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, value);
+    const init = variable ? singleAssignmentInit(variable) : undefined;
+    return init !== undefined && readsLocalResource(context, init, depth + 1);
+  }
+  return false;
 }
 
 /** `net.connect('/tmp/app.sock')`, `net.connect({ path })`: a Unix socket or named pipe on this machine. */

@@ -113,6 +113,12 @@ export interface ClientSpec {
    * socket or named pipe path) or this key in the options. It never crosses the network, so it is not judged.
    */
   localSocket?: { optionKey: string };
+  /**
+   * The argument that holds the URL, when a URL can name a resource that is not on the network: a scheme
+   * in `LOCAL_URL_SCHEMES`, or a file next to the module (`new URL('./font.ttf', import.meta.url)`, which
+   * bundlers turn into an asset). Such a request is not judged.
+   */
+  localUrl?: { argument: number };
   /** `instance.defaults.timeout = n` configures the instance (axios). */
   defaultsWrite?: string;
   fix?: TimeoutFix;
@@ -139,6 +145,9 @@ const FETCH_TIMEOUT_IGNORED =
 /** `fetch(input, init?)`: `input` may be a `Request` that already has a signal. */
 const FETCH_OPTIONS: OptionsLocation = { kind: 'arg', index: 1, requestArgument: 0 };
 
+/** URL schemes whose resources are read on this machine, not fetched from a remote host. */
+export const LOCAL_URL_SCHEMES: readonly string[] = ['data:', 'blob:', 'file:', 'about:', 'chrome-extension:', 'moz-extension:', 'safari-web-extension:'];
+
 const FETCH_SIGNAL_FIX: TimeoutFix = { kind: 'property', text: 'signal: AbortSignal.timeout({ms})' };
 
 /** Keys people write for a timeout that no client reads (axios/axios#1868). */
@@ -159,6 +168,7 @@ export const CLIENTS: readonly ClientSpec[] = [
     ],
     timeoutKeys: [{ path: 'signal', kind: 'signal' }],
     ineffectiveKeys: [{ path: 'timeout', reason: FETCH_TIMEOUT_IGNORED }],
+    localUrl: { argument: 0 },
     fix: FETCH_SIGNAL_FIX,
     remedy: '`signal: AbortSignal.timeout(ms)`',
     source: 'undici 7.30.2 lib/dispatcher/client.js L262-263 (headers/body 300 s, no total deadline); ✔run Node 20: fetch(u,{timeout}) still pending at 1.5 s',
@@ -176,6 +186,7 @@ export const CLIENTS: readonly ClientSpec[] = [
       { path: 'default', on: 'module', options: FETCH_OPTIONS },
     ],
     timeoutKeys: [{ path: 'signal', kind: 'signal' }, { path: 'timeout', kind: 'ms' }],
+    localUrl: { argument: 0 },
     fix: FETCH_SIGNAL_FIX,
     remedy: '`signal: AbortSignal.timeout(ms)`',
     source: 'node-fetch 2.7.0 lib/index.js L187-188 (timeout: 0); 3.3.2 has no timeout option',

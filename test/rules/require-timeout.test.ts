@@ -581,6 +581,15 @@ export function load(url: string, signal = AbortSignal.timeout(1000)) {
   return fetch(url, { signal });
 }
 `,
+  // Resources that are not on the network: a font bundled next to the module (an edge route's asset), an
+  // extension's own file, a data: URL held in a const.
+  `
+const font = fetch(new URL('../../public/fonts/Inter.ttf', import.meta.url)).then((response) => response.arrayBuffer());
+export const probeExtension = () => fetch('chrome-extension://abcdefghijklmnop/js/logo128.png', { method: 'HEAD' });
+const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+export const pixel = () => fetch(PIXEL).then((response) => response.blob());
+export const fonts = () => font;
+`,
 
   // ── more clients, imported instances ──
   // graphql-request with a signal
