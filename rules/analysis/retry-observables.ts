@@ -6,6 +6,7 @@ import { readOption } from './options';
 import { findVariable, memberName, resolveOrigin, unwrap } from './origin';
 import type { ConfiguredUse } from './retry-configured';
 import { httpEvidence } from './retry-http-keys';
+import type { CallFacts } from './retry-operations';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 
 /**
@@ -51,12 +52,15 @@ function outermostPipe(context: Context, source: TSESTree.Node): TSESTree.CallEx
     current = uses[0]!.identifier;
   }
   let outer: TSESTree.CallExpression | undefined;
-  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current && memberName(current.parent) === WORK.pipe
-    && current.parent.parent.type === AST_NODE_TYPES.CallExpression && current.parent.parent.callee === current.parent) {
-    outer = current.parent.parent;
-    current = outer;
-  }
+  for (let next = pipeCalledOn(current); next; next = pipeCalledOn(next)) outer = next;
   return outer;
+}
+
+/** `node.pipe(…)`: the call that pipes `node`, if that is what its parent does. */
+function pipeCalledOn(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || memberName(member) !== WORK.pipe) return undefined;
+  return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : undefined;
 }
 
 /** `request$` declared `const request$ = this.http.post(…)`: the call it holds. */
@@ -161,7 +165,8 @@ export function operatorRetryFor(context: Context, request: ObservableRequest, u
   return { name: `RxJS ${operatorName(retry)}()`, node: retry, attempts, repeatsUnsafe: unsafe && !condition, repeatsOn: RXJS_RETRY.repeatsOn };
 }
 
-export function observableFacts(context: Context, node: CallNode, names: readonly string[]) {
+/** What an observable client's call is, for retries: its operation, and the RxJS retry piped onto it. */
+export function observableFacts(context: Context, node: CallNode, names: readonly string[]): CallFacts | undefined {
   const request = observableRequest(context, node);
   if (!request) return undefined;
   const method = request.method;
@@ -183,7 +188,7 @@ export function operatorRetryScope(context: Context, node: TSESTree.CallExpressi
   const pipe = node.parent;
   if (pipe?.type !== AST_NODE_TYPES.CallExpression || !pipe.arguments.includes(node)) return undefined;
   let outer: TSESTree.CallExpression = pipe;
-  while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer && memberName(outer.parent) === WORK.pipe && outer.parent.parent.type === AST_NODE_TYPES.CallExpression) outer = outer.parent.parent;
+  for (let next = pipeCalledOn(outer); next; next = pipeCalledOn(next)) outer = next;
   const chain = pipeline(outer);
   if (!chain) return undefined;
   const before = chain.operators.slice(0, chain.operators.indexOf(node));
