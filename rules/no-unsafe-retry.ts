@@ -4,6 +4,7 @@ import { insertArgument, insertProperty, lineBreak } from './analysis/fixes';
 import { freshName, keySource, lineIndent, randomUuid, readsVariablesFrom, removeStatementLine, type KeySource } from './analysis/retry-keys';
 import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type SendKey, type UserOperation } from './analysis/retry-operations';
 import { RetryReach } from './analysis/retry-reach';
+import { retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
 import { getTypeFacts } from './analysis/types';
@@ -225,8 +226,8 @@ export default createRule<Options, MessageIds>({
           report(operation, { kind: 'configured', use }, scopes);
         }
         for (const scope of ordered) {
-          // A retry of refused requests (429, connection refused) cannot apply anything twice.
-          if (retriesOnlyUnprocessed(context, scope)) continue;
+          // A retry of refused requests (429, connection refused, a unique-constraint conflict) cannot apply anything twice.
+          if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(scope)) continue;
           const reachable = reach.of(scope);
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;

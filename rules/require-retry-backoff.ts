@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { awaitsWait } from './analysis/retry-waits';
+import { retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
 import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
@@ -80,8 +81,9 @@ export default createRule<Options, MessageIds>({
         // A loop that retries a file read or a prompt hammers nothing remote; a helper's loop is remote
         // when a call of the helper in this file hands it a remote callback.
         if (!attemptLooksRemote(context, scope, types) && !helperCalls.some((call) => call.helper === scope && attemptLooksRemote(context, call, types))) return;
-        // A loop that waits for `status === 200` may be a poll, whose pace is its own business.
-        if (scope.mayPoll) return;
+        // A loop that waits for `status === 200` may be a poll, whose pace is its own business; one that
+        // goes again only after a unique-constraint conflict is correcting its data, with nothing failing.
+        if (scope.mayPoll || retriesOnlyConflicts(scope)) return;
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         // A repeat of 429s only, with a wait, goes at the pace the server asks for (Retry-After).
         const paced = scope.unprocessedOnly === true && waits;

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS } from '../knowledge/clients';
 import { REMOTE_CALL_NAME } from '../knowledge/retries';
-import { calleeName, walk } from './ast-walk';
+import { calleeName, contains, walk } from './ast-walk';
 import { resolveClientCall } from './calls';
-import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -15,17 +15,40 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * explicit and are not asked.
  */
 export function attemptLooksRemote(context: Context, scope: RetryScope, types: TypeFacts | undefined): boolean {
+  return reachesRemote(context, scope.body, types, new Set());
+}
+
+/**
+ * A known client call, or a call whose name says so. A function of this file or a method of this class is
+ * judged by what its body calls, not by its name: `this.fetchEnvironment()` that reads the database is
+ * not remote for being called fetch-something.
+ */
+function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts | undefined, seen: Set<TSESTree.Node>): boolean {
   let remote = false;
-  walk(context.sourceCode, scope.body, (node) => {
+  walk(context.sourceCode, root, (node) => {
     if (remote) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
     const name = calleeName(node.callee);
-    if (resolveClientCall(context, node, CLIENTS, types)) remote = !isLoopbackUrl(context, node.arguments[0]);
-    else if (name !== undefined && REMOTE_CALL_NAME.test(name)) remote = true;
+    if (resolveClientCall(context, node, CLIENTS, types)) {
+      remote = !isLoopbackUrl(context, node.arguments[0]);
+      return undefined;
+    }
+    const local = node.type === AST_NODE_TYPES.CallExpression ? localCallee(context, node.callee)?.fn : undefined;
+    if (local !== undefined && !contains(local, node)) {
+      if (!seen.has(local) && seen.size < MAX_LOCAL_FUNCTIONS) {
+        seen.add(local);
+        remote = reachesRemote(context, local, types, seen);
+      }
+      return undefined;
+    }
+    if (name !== undefined && REMOTE_CALL_NAME.test(name)) remote = true;
     return undefined;
   });
   return remote;
 }
+
+/** How many of the file's functions one question may read through. */
+const MAX_LOCAL_FUNCTIONS = 8;
 
 /** `http://127.0.0.1:${port}/…`: waiting for a process on this machine to come up, not a remote dependency. */
 const LOOPBACK_URL = /^(?:https?|wss?):\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/]|$)/i;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { WAIT_NAME } from '../knowledge/retries';
+import { WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
 import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
 import { findVariable, localCallee, unwrap } from './origin';
 
@@ -29,6 +29,9 @@ function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<st
   const name = calleeName(value.callee);
   // `_waitAfterFailure()`: a private helper's leading underscores are not part of what it does.
   if (name !== undefined && (WAIT_NAME.test(name.replace(/^_+/, '')) || extra.has(name))) return true;
+  // `await wait.until({ date })`, `await wait.for({ seconds: 5 })`: a wait namespace's methods wait.
+  const owner = value.callee.type === AST_NODE_TYPES.MemberExpression && value.callee.object.type === AST_NODE_TYPES.Identifier ? value.callee.object.name : undefined;
+  if (owner !== undefined && WAIT_NAME.test(owner) && WAIT_OWNER_METHODS.includes(name ?? '')) return true;
   // A function of the file or a method of the class (`await this.timer(seconds)`) that waits on a timer.
   const local = localCallee(context, value.callee)?.fn;
   // `await again(n - 1)` inside `again`: the recursive call is the next attempt, not a helper that waits.

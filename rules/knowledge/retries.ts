@@ -413,6 +413,17 @@ export const UNPROCESSED_FAILURES = {
   codeMembers: ['code', 'errno'],
 } as const;
 
+/**
+ * Failures that mean the write was refused because it clashed with existing data, so nothing was
+ * applied: Prisma `P2002`, Postgres `23505` (unique_violation), MySQL `ER_DUP_ENTRY`, MongoDB `11000`
+ * (duplicate key), and names that say so (`isUniqueConstraintError`, `UNIQUE_CONSTRAINT_VIOLATION`,
+ * `ConflictError`). Code that repeats only after one is correcting itself, not retrying a failure.
+ */
+export const CONFLICT_FAILURES = {
+  codes: ['P2002', '23505', 'ER_DUP_ENTRY', 'E11000', 11000],
+  words: /unique|duplicate|conflict|already.?exists/i,
+} as const;
+
 /** The header the suggestion adds. */
 export const SUGGESTED_HEADER = 'Idempotency-Key';
 
@@ -480,6 +491,9 @@ export const RETRY_FLAG_NAME = /retr(?:y|ies)/i;
 export const THROWING_HELPER_NAME = /^(?:re)?throw(?!If|Unless)(?:[A-Z_]|$)/;
 
 export const WAIT_NAME = /^(?:sleep|delay|wait|pause|backoff|backOff|setTimeout|scheduler\.wait|waitFor|exponentialDelay|jitter)/i;
+
+/** Methods of an object named like a wait (`wait.until({ date })`, `wait.for({ seconds })` in trigger.dev) that wait. */
+export const WAIT_OWNER_METHODS: readonly string[] = ['for', 'until', 'ms', 'seconds'];
 
 /** An SDK's row as a client spec with constructors as factories, for `resolveInstanceMember`. */
 export function sdkClientSpec(sdk: SdkSpec): ClientSpec {

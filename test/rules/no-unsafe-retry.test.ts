@@ -2832,6 +2832,24 @@ export class HeroService {
   }
 }
 `,
+  // An INSERT tried again only after a unique violation (23505), with a new slug: nothing was inserted.
+  `
+import { Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
+
+const pool = new Pool({ connectionTimeoutMillis: 5000 });
+
+export async function shorten(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await pool.query('INSERT INTO links (slug, url) VALUES ($1, $2)', [randomUUID().slice(0, 8), url]);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+    }
+  }
+  throw new Error('no free slug');
+}
+`,
   // p-retry whose callback stops it (AbortError) for every failure but a 429: nothing it repeats was applied.
   `
 import pRetry, { AbortError } from 'p-retry';

@@ -1253,6 +1253,66 @@ export async function crawl(url: string, depth = 0): Promise<Response | void> {
 }
 `,
 
+  // Not retries of a failing dependency: a local function named fetch-something that reads the database
+  // (judged by its body, not its name); a compare-and-swap loop that tries again only after losing a
+  // unique-constraint race; recursion that picks a new slug after a P2002 conflict; and a bounded loop
+  // whose wait is a durable \`wait.until({ date })\`.
+  `
+import { randomUUID } from 'node:crypto';
+import { prisma } from './db';
+import { wait } from './jobs';
+
+async function fetchSettings(id: string) {
+  return prisma.settings.findUnique({ where: { id } });
+}
+export async function loadSettings(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetchSettings(id);
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+export async function subscribe(key: string, service: { call(key: string): Promise<unknown> }) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await prisma.channel.findFirst({ where: { key } });
+    if (!existing) {
+      try {
+        return await service.call(key);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+        continue;
+      }
+    }
+    const { count } = await prisma.channel.updateMany({ where: { id: existing.id }, data: { subscribers: { increment: 1 } } });
+    if (count > 0) return existing;
+  }
+  throw new Error('lost the race three times');
+}
+
+export async function publish(title: string, retryCount = 0): Promise<unknown> {
+  try {
+    return await fetch('https://docs.example.com/api/published', { method: 'PUT', body: JSON.stringify({ title, slug: randomUUID() }), signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002' && retryCount < 2) return publish(title, retryCount + 1);
+    throw error;
+  }
+}
+
+export async function deliver(url: string) {
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      await wait.until({ date: new Date(Date.now() + 2 ** attempt * 1000) });
+    }
+  }
+  throw new Error('not delivered');
+}
+`,
   // Not retries, from service code: a listing whose catch clears the page token (the loop ends on a
   // failure); a queue drain that moves on to the next job after one fails; a download that switches to a
   // cache-busting request once (\`cache !== 'reload'\`, then 'reload' is passed).

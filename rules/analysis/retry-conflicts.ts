@@ -1,0 +1,69 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { CONFLICT_FAILURES } from '../knowledge/retries';
+import { calleeName, contains } from './ast-walk';
+import { memberName, unwrap } from './origin';
+import type { RetryScope } from './retry-types';
+
+/**
+ * Does this retry repeat only after a conflict, such as a unique-constraint violation (`P2002`, `23505`,
+ * `isUniqueConstraintError(e)`)? Then nothing was applied and nothing is failing: the code lost a race or
+ * picked a taken value, and tries again with fresh data (a new slug, a re-read row). Such a loop is
+ * neither a repeat of an applied operation nor a retry against a struggling dependency.
+ */
+export function retriesOnlyConflicts(scope: RetryScope): boolean {
+  if (scope.kind === 'recursion') return scope.failurePath !== undefined && underConflictTest(scope.node, scope.failurePath);
+  if (scope.kind !== 'loop' || !scope.handler) return false;
+  const statements = scope.handler.body.body;
+  // `catch (e) { if (!isUniqueConstraintError(e)) throw e; continue; }`
+  const first = statements[0];
+  if (first?.type === AST_NODE_TYPES.IfStatement && exits(first.consequent) && isNotConflictTest(first.test)) return true;
+  // `catch (e) { if (e.code === 'P2002') continue; throw e; }`
+  const last = statements[statements.length - 1];
+  return last?.type === AST_NODE_TYPES.ThrowStatement && statements.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && includesConflictTest(statement.test));
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
+  return only.type === AST_NODE_TYPES.ThrowStatement || only.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** `!isUniqueConstraintError(e)`, `e.code !== 'P2002'`: true for every failure but a conflict. */
+function isNotConflictTest(test: TSESTree.Node): boolean {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isConflictTest(value.argument);
+  return value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '!==' || value.operator === '!=') && [value.left, value.right].some((side) => namesConflict(side));
+}
+
+/** Is `node` in the consequent of an `if` (inside `root`) whose test names a conflict, alone or with `&&`? */
+function underConflictTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== root && contains(root, current); current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && includesConflictTest(parent.test)) return true;
+  }
+  return false;
+}
+
+/** `isConflict && retryCount < 2`: a conjunct names the conflict. */
+function includesConflictTest(test: TSESTree.Node): boolean {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return includesConflictTest(value.left) || includesConflictTest(value.right);
+  return isConflictTest(value);
+}
+
+/** `e.code === 'P2002'`, `error.code === PrismaError.UNIQUE_CONSTRAINT_VIOLATION`, `isUniqueConstraintError(e)`, `e instanceof ConflictError`. */
+function isConflictTest(test: TSESTree.Node): boolean {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isConflictTest(value.left) && isConflictTest(value.right);
+  if (value.type === AST_NODE_TYPES.CallExpression) return CONFLICT_FAILURES.words.test(calleeName(value.callee) ?? '');
+  if (value.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  if (value.operator === 'instanceof') return value.right.type === AST_NODE_TYPES.Identifier && CONFLICT_FAILURES.words.test(value.right.name);
+  if (value.operator !== '===' && value.operator !== '==') return false;
+  return [value.left, value.right].some((side) => namesConflict(side));
+}
+
+function namesConflict(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return (CONFLICT_FAILURES.codes as readonly unknown[]).includes(value.value);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return CONFLICT_FAILURES.words.test(memberName(value) ?? '');
+  return value.type === AST_NODE_TYPES.Identifier && CONFLICT_FAILURES.words.test(value.name);
+}
