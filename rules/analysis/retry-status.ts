@@ -64,6 +64,8 @@ function tailsAfter(node: TSESTree.Node, body: TSESTree.Node): TSESTree.Statemen
 
 function endsInContinue(statement: TSESTree.Statement): boolean {
   if (statement.type === AST_NODE_TYPES.ContinueStatement) return !statement.label;
+  // `if (res.status >= 500) { if (attempt < max) { await sleep(d); continue; } }`: round again under a bound.
+  if (statement.type === AST_NODE_TYPES.IfStatement) return endsInContinue(statement.consequent);
   return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length > 0 && endsInContinue(statement.body[statement.body.length - 1]!);
 }
 

@@ -2030,6 +2030,51 @@ export function purge(condition: string) {
     ] },
     ],
   },
+  // A status loop whose failure branch goes round under a nested bound (\`if (attempt < max) { …; continue; }\`).
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function sendBatch(keys: string[]) {
+  for (let attempt = 0; attempt <= 3; attempt++) {
+    const response = await fetch('https://ingest.example.com/replay', { method: 'POST', body: JSON.stringify({ keys }), signal: AbortSignal.timeout(5000) });
+    if (response.ok) return response.json();
+    if (response.status === 429 || response.status >= 500) {
+      if (attempt < 3) {
+        await sleep(2 ** attempt * 1000);
+        continue;
+      }
+    }
+    throw new Error(\`HTTP \${response.status}\`);
+  }
+  throw new Error('unreachable');
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 28, endLine: 6, endColumn: 33, data: { failure: 'an error response', operation: 'POST', consequence: 'the server creates or charges it twice', retry: 'the for-loop on line 5', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' }, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function sendBatch(keys: string[]) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt <= 3; attempt++) {
+    const response = await fetch('https://ingest.example.com/replay', { method: 'POST', body: JSON.stringify({ keys }), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    if (response.ok) return response.json();
+    if (response.status === 429 || response.status >= 500) {
+      if (attempt < 3) {
+        await sleep(2 ** attempt * 1000);
+        continue;
+      }
+    }
+    throw new Error(\`HTTP \${response.status}\`);
+  }
+  throw new Error('unreachable');
+}
+` },
+    ] },
+    ],
+  },
   // RxJS retry() piped onto an Angular HttpClient POST: each resubscription sends the request again. The
   // arguments are evaluated once, so the key goes in them; browser code gets it from Web Crypto.
   {
