@@ -19,9 +19,9 @@ export function attemptLooksRemote(context: Context, scope: RetryScope, types: T
 }
 
 /**
- * A known client call, or a call whose name says so. A function of this file or a method of this class is
- * judged by what its body calls, not by its name: `this.fetchEnvironment()` that reads the database is
- * not remote for being called fetch-something.
+ * A known client call, or a call whose name says so. When that call is to a function of this file or a
+ * method of this class, its body has to agree: `this.fetchEnvironment()` that reads the database is not
+ * remote for being called fetch-something. (A local function with a neutral name stays neutral, as before.)
  */
 function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts | undefined, seen: Set<TSESTree.Node>): boolean {
   let remote = false;
@@ -33,15 +33,14 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = !isLoopbackUrl(context, node.arguments[0]);
       return undefined;
     }
+    if (name === undefined || !REMOTE_CALL_NAME.test(name)) return undefined;
+    // The name says remote; a function of the file confirms it only if its body does.
     const local = node.type === AST_NODE_TYPES.CallExpression ? localCallee(context, node.callee)?.fn : undefined;
-    if (local !== undefined && !contains(local, node)) {
-      if (!seen.has(local) && seen.size < MAX_LOCAL_FUNCTIONS) {
-        seen.add(local);
-        remote = reachesRemote(context, local, types, seen);
-      }
-      return undefined;
+    if (local === undefined || contains(local, node)) remote = true;
+    else if (!seen.has(local) && seen.size < MAX_LOCAL_FUNCTIONS) {
+      seen.add(local);
+      remote = reachesRemote(context, local, types, seen);
     }
-    if (name !== undefined && REMOTE_CALL_NAME.test(name)) remote = true;
     return undefined;
   });
   return remote;
