@@ -149,8 +149,16 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
   }
   let repeatsUnsafe = false;
   let attempts: Attempts = retry.defaultAttempts;
+  // `retry: { statusCodes: [] }` repeats network errors only; the call's options come first and win.
+  let networkOnly: boolean | undefined;
   for (const options of sources) {
     if (!options) continue;
+    const statuses = retry.statusCodesKey && networkOnly === undefined ? readOption(context, options, retry.statusCodesKey.split('.')) : undefined;
+    if (statuses?.kind === 'unknown') networkOnly = false;
+    if (statuses?.kind === 'present') {
+      const list = unwrap(statuses.value);
+      networkOnly = list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length === 0;
+    }
     const whole = readOption(context, options, ['retry']);
     if (whole.kind === 'present') {
       const number = numericValue(context, whole.value);
@@ -161,7 +169,8 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
     if (readOption(context, options, retry.countKey!.split('.')).kind === 'present') attempts = limit;
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn: retry.repeatsOn };
+  const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
+  return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn };
 }
 
 export function sdkRetry(context: Context, sdk: SdkSpec, creation: TSESTree.Node | undefined, unsafe: boolean): ConfiguredUse | undefined {

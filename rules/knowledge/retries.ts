@@ -131,6 +131,10 @@ export interface ConfiguredRetry {
   conditionKeys?: readonly string[];
   /** The failure on which the default condition repeats a non-idempotent request. */
   repeatsOn: string;
+  /** `methods-option`: the option listing the statuses that repeat; an empty list leaves network errors only. */
+  statusCodesKey?: string;
+  /** What `repeatsOn` becomes when that list is empty. */
+  repeatsOnNetworkOnly?: string;
   /** `operator`: the option that waits between attempts (absent: it resubscribes at once). */
   waitKey?: string;
   /** `operator`: what a resubscription runs again, besides a cold source call. */
@@ -189,11 +193,13 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
   {
     id: 'got', name: 'got retry.methods', kind: 'methods-option', modules: ['got'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
+    statusCodesKey: 'retry.statusCodes', repeatsOnNetworkOnly: 'only network errors, as `retry.statusCodes` is empty and `retry.methods` lists it',
     source: 'got 14.6.6 options.js L149-186 (limit 2; methods GET PUT HEAD DELETE OPTIONS TRACE) (✔src, ✔run POST 1 hit)',
   },
   {
     id: 'ky', name: 'ky retry.methods', kind: 'methods-option', modules: ['ky'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
+    statusCodesKey: 'retry.statusCodes', repeatsOnNetworkOnly: 'only network errors, as `retry.statusCodes` is empty and `retry.methods` lists it',
     source: 'ky 1.14.3 distribution/utils/normalize.js, core/constants.js (limit 2; methods get put head delete options trace) (✔src, ✔run)',
   },
   {

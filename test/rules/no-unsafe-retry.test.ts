@@ -2075,6 +2075,27 @@ export async function sendBatch(keys: string[]) {
     ] },
     ],
   },
+  // ky with POST in \`retry.methods\` and an empty \`retry.statusCodes\`: it repeats network errors only, and says so.
+  {
+    code: `
+import ky from 'ky';
+export function submit(body: unknown) {
+  return ky.post('https://api.example.com/onboarding', { json: body, timeout: 5000, retry: { limit: 2, methods: ['post'], statusCodes: [] } });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 10, endLine: 4, endColumn: 17, data: { operation: 'POST', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: "ky's built-in retries on line 4 (it repeats only network errors, as `retry.statusCodes` is empty and `retry.methods` lists it)", advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' }, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import ky from 'ky';
+import { randomUUID } from 'node:crypto';
+export function submit(body: unknown) {
+  const idempotencyKey = randomUUID();
+  return ky.post('https://api.example.com/onboarding', { json: body, timeout: 5000, retry: { limit: 2, methods: ['post'], statusCodes: [] }, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` },
+    ] },
+    ],
+  },
   // RxJS retry() piped onto an Angular HttpClient POST: each resubscription sends the request again. The
   // arguments are evaluated once, so the key goes in them; browser code gets it from Web Crypto.
   {
