@@ -109,12 +109,15 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
     const exit = tail.findIndex((statement) => alwaysExits(statement));
     if (exit === 0) return true;
     if (exit > 0 && !tail.slice(0, exit).some((statement) => statement.type === AST_NODE_TYPES.ContinueStatement)) return true;
+    // `try { res = await fetch(…) } catch (e) { lastError = e }` then `if (res?.ok) return res;`: the
+    // catch keeps the error and success leaves after the try, on a good status.
+    if (tail.some((statement) => leavesOnGoodStatus(context, statement))) return true;
   }
   return false;
 }
 
 /** An `if` in the attempt whose test says the response is good and whose branch leaves the loop. */
-function leavesOnGoodStatus(context: Context, block: TSESTree.BlockStatement): boolean {
+function leavesOnGoodStatus(context: Context, block: TSESTree.Node): boolean {
   let leaves = false;
   walkSameFunction(context.sourceCode, block, (node) => {
     if (leaves || (node !== block && isLoop(node))) return false;

@@ -2096,6 +2096,60 @@ export function submit(body: unknown) {
     ] },
     ],
   },
+  // A loop whose catch keeps the error and whose success leaves after the try, on a good status: the
+  // POST goes round again after a dropped connection.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function append(stream: string, records: unknown[]) {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let response: Response | undefined;
+    try {
+      response = await fetch(\`https://streams.example.com/\${stream}/records\`, { method: 'POST', body: JSON.stringify(records), signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      lastError = error;
+    }
+    if (response) {
+      if (response.ok) return response.json();
+      if (response.status < 500) throw new Error(\`append failed: \${response.status}\`);
+      lastError = new Error(\`append failed: \${response.status}\`);
+    }
+    await sleep(2 ** attempt * 100);
+  }
+  throw lastError;
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 9, column: 24, endLine: 9, endColumn: 29, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function append(stream: string, records: unknown[]) {
+  let lastError: unknown;
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let response: Response | undefined;
+    try {
+      response = await fetch(\`https://streams.example.com/\${stream}/records\`, { method: 'POST', body: JSON.stringify(records), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (error) {
+      lastError = error;
+    }
+    if (response) {
+      if (response.ok) return response.json();
+      if (response.status < 500) throw new Error(\`append failed: \${response.status}\`);
+      lastError = new Error(\`append failed: \${response.status}\`);
+    }
+    await sleep(2 ** attempt * 100);
+  }
+  throw lastError;
+}
+` },
+    ] },
+    ],
+  },
   // RxJS retry() piped onto an Angular HttpClient POST: each resubscription sends the request again. The
   // arguments are evaluated once, so the key goes in them; browser code gets it from Web Crypto.
   {
