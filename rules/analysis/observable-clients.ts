@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CLIENTS, moduleMatches, type ClientSpec, type HttpMethod } from '../knowledge/clients';
+import { CLIENTS, type ClientSpec, type HttpMethod } from '../knowledge/clients';
 import { OBSERVABLE_CLIENTS, type ObservableCall, type ObservableClient } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { enclosingClassBody, findVariable, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { enclosingClassBody, findVariable, isModuleExport, memberName, resolveOrigin, stringValue, unwrap } from './origin';
 
 /**
  * HTTP clients whose calls return cold Observables (Angular `HttpClient`, NestJS `HttpService`). Their
@@ -23,10 +23,6 @@ export interface ObservableRequest {
   call: ClientCall;
 }
 
-export function fromModule(origin: Origin | undefined, modules: readonly string[], path: string): boolean {
-  return origin?.kind === 'module' && origin.path.join('.') === path && modules.some((module) => moduleMatches(module, origin.module));
-}
-
 /** The class a declaration names: a type annotation `HttpClient`, or `inject(HttpClient)`. */
 function declaredClient(context: Context, declared: TSESTree.Node | undefined | null): ObservableClient | undefined {
   if (!declared) return undefined;
@@ -37,8 +33,8 @@ function declaredClient(context: Context, declared: TSESTree.Node | undefined | 
   if (node.type === AST_NODE_TYPES.CallExpression && node.arguments[0]) [name, injected] = [node.arguments[0], node.callee];
   if (!name) return undefined;
   const origin = resolveOrigin(context, name);
-  return OBSERVABLE_CLIENTS.find((client) => fromModule(origin, client.modules, client.className)
-    && (!injected || (client.injector !== undefined && fromModule(resolveOrigin(context, injected), [client.injector.module], client.injector.path))));
+  return OBSERVABLE_CLIENTS.find((client) => isModuleExport(origin, client.modules, client.className)
+    && (!injected || (client.injector !== undefined && isModuleExport(resolveOrigin(context, injected), [client.injector.module], client.injector.path))));
 }
 
 /** The client a member of the class around `node` is declared as: a field, or a constructor parameter property. */
@@ -73,7 +69,7 @@ function receiverClient(context: Context, receiver: TSESTree.Node, depth = 0): O
   if (value.type === AST_NODE_TYPES.Super) {
     const superClass = enclosingClassBody(value)?.parent.superClass;
     const origin = superClass ? resolveOrigin(context, superClass) : undefined;
-    return OBSERVABLE_CLIENTS.find((client) => fromModule(origin, client.modules, client.className));
+    return OBSERVABLE_CLIENTS.find((client) => isModuleExport(origin, client.modules, client.className));
   }
   if (value.type !== AST_NODE_TYPES.Identifier || depth > 2) return undefined;
   const def = findVariable(context, value)?.defs[0];

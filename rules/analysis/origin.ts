@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { normaliseModule } from '../knowledge/clients';
+import { moduleMatches, normaliseModule } from '../knowledge/clients';
 import { calleeName, isFunctionNode } from './ast-walk';
 
 /**
@@ -30,6 +30,11 @@ const MAX_DEPTH = 12;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /** Strips wrappers that do not change the value: parentheses are already gone in ESTree; `as`, `!`, `satisfies`, `?.`. */
+/** Is this origin the export at `path` (`''` for the module itself) of one of `modules` (patterns as in the tables)? */
+export function isModuleExport(origin: Origin | undefined, modules: readonly string[], path: string): boolean {
+  return origin?.kind === 'module' && origin.path.join('.') === path && modules.some((module) => moduleMatches(module, origin.module));
+}
+
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   for (;;) {

@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { moduleMatches } from '../knowledge/clients';
 import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
 import { walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { isModuleExport, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
 import { numericValue, type Attempts } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -38,9 +37,7 @@ export function placeOfConfigured(use: ConfiguredUse): string {
 /** `fetchRetry(fetch, opts)` or `require('fetch-retry')(fetch)`: the module that wrapped the callee. */
 export function wrappedBy(origin: Origin | undefined, retry: ConfiguredRetry): Extract<Origin, { kind: 'call' }> | undefined {
   if (origin?.kind !== 'call' || origin.path.length !== 0) return undefined;
-  const maker = origin.callee;
-  if (maker.kind !== 'module' || maker.path.join('.') !== retry.path) return undefined;
-  return retry.modules.some((module) => moduleMatches(module, maker.module)) ? origin : undefined;
+  return isModuleExport(origin.callee, retry.modules, retry.path) ? origin : undefined;
 }
 
 export function countAttempts(context: Context, retry: ConfiguredRetry, options: TSESTree.Node | undefined): Attempts {
@@ -74,7 +71,7 @@ function axiosRetryAttachments(context: Context): Array<{ call: TSESTree.CallExp
   walk(context.sourceCode, context.sourceCode.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const origin = resolveOrigin(context, node.callee);
-    if (origin?.kind === 'module' && AXIOS_RETRY.modules.some((module) => moduleMatches(module, origin.module)) && origin.path.length === 0 && node.arguments[0]) {
+    if (isModuleExport(origin, AXIOS_RETRY.modules, '') && node.arguments[0]) {
       found.push({ call: node, target: resolveOrigin(context, node.arguments[0]) });
     }
     return undefined;
@@ -130,9 +127,7 @@ export function undiciRetry(context: Context, call: ClientCall, method: string |
   const dispatcher = readOption(context, call.options.node, ['dispatcher']);
   if (dispatcher.kind !== 'present') return undefined;
   const origin = resolveOrigin(context, dispatcher.value);
-  if (origin?.kind !== 'call' || origin.path.length !== 0 || origin.callee.kind !== 'module') return undefined;
-  const maker = origin.callee;
-  if (maker.path.join('.') !== UNDICI_RETRY.path || !UNDICI_RETRY.modules.some((module) => moduleMatches(module, maker.module))) return undefined;
+  if (origin?.kind !== 'call' || origin.path.length !== 0 || !isModuleExport(origin.callee, UNDICI_RETRY.modules, UNDICI_RETRY.path)) return undefined;
   const options = origin.call.arguments[UNDICI_RETRY.optionsArg!];
   const unsafe = NON_IDEMPOTENT_METHODS.includes(method as never) && listsMethod(context, options, ['methods'], method);
   return { name: UNDICI_RETRY.name, node: origin.call.callee, attempts: countAttempts(context, UNDICI_RETRY, options), repeatsUnsafe: unsafe, repeatsOn: UNDICI_RETRY.repeatsOn };

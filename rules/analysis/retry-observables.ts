@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CONFIGURED_RETRIES, HTTP_CONSEQUENCE, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
 import { enclosingStatement, isFunctionNode } from './ast-walk';
-import { fromModule, observableRequest, type ObservableRequest } from './observable-clients';
+import { observableRequest, type ObservableRequest } from './observable-clients';
 import { readOption } from './options';
-import { findVariable, memberName, resolveOrigin, unwrap } from './origin';
+import { findVariable, isModuleExport, memberName, resolveOrigin, unwrap } from './origin';
 import type { ConfiguredUse } from './retry-configured';
 import { httpEvidence } from './retry-http-keys';
 import type { CallFacts } from './retry-operations';
@@ -28,7 +28,7 @@ const RETRY_OPERATORS = [RXJS_RETRY.path, NOTIFIER.operator];
 
 function isOperator(context: Context, node: TSESTree.Node, names: readonly string[]): node is TSESTree.CallExpression {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  return names.some((name) => fromModule(resolveOrigin(context, node.callee), RXJS_RETRY.modules, name));
+  return names.some((name) => isModuleExport(resolveOrigin(context, node.callee), RXJS_RETRY.modules, name));
 }
 
 /** `x.pipe(a).pipe(b, c)`: the source and every operator after it, in order. */

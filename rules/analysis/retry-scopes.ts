@@ -3,7 +3,7 @@ import { moduleMatches } from '../knowledge/clients';
 import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
-import { resolveOrigin, unwrap, type Origin } from './origin';
+import { isModuleExport, resolveOrigin, unwrap, type Origin } from './origin';
 import { failureValueRecursion } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
@@ -86,9 +86,7 @@ export function collectRetryScopes(context: Context): FileRetries {
 }
 
 function libraryFor(origin: Origin | undefined, shape: RetryLibrary['shape']): RetryLibrary | undefined {
-  if (origin?.kind !== 'module') return undefined;
-  const path = origin.path.join('.');
-  return RETRY_LIBRARIES.find((library) => library.shape === shape && library.path === path && library.modules.some((module) => moduleMatches(module, origin.module)));
+  return RETRY_LIBRARIES.find((library) => library.shape === shape && isModuleExport(origin, library.modules, library.path));
 }
 
 function line(node: TSESTree.Node): number {

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { contains, isFunctionNode, walkSameFunction } from './ast-walk';
-import { moduleMatches } from '../knowledge/clients';
-import { findVariable, memberName, resolveOrigin, unwrap } from './origin';
+import { findVariable, isModuleExport, memberName, resolveOrigin, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -46,13 +45,8 @@ function abortsAllButUnprocessed(context: Context, body: TSESTree.Node, modules:
   const attempt = statements.length === 1 && statements[0]!.type === AST_NODE_TYPES.TryStatement ? statements[0] : undefined;
   const handler = attempt?.handler?.body.body ?? [];
   const last = handler[handler.length - 1];
-  const aborts = last?.type === AST_NODE_TYPES.ThrowStatement && last.argument.type === AST_NODE_TYPES.NewExpression && isExportOf(context, last.argument.callee, modules, abortError);
+  const aborts = last?.type === AST_NODE_TYPES.ThrowStatement && last.argument.type === AST_NODE_TYPES.NewExpression && isModuleExport(resolveOrigin(context, last.argument.callee), modules, abortError);
   return aborts && handler.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null && isUnprocessedTest(statement.test));
-}
-
-function isExportOf(context: Context, node: TSESTree.Node, modules: readonly string[], name: string): boolean {
-  const origin = resolveOrigin(context, node);
-  return origin?.kind === 'module' && origin.path.join('.') === name && modules.some((module) => moduleMatches(module, origin.module));
 }
 
 /** `catch (e) { if (e.status === 429) { await sleep(); continue; } throw e; }`: any other failure leaves the loop. */
