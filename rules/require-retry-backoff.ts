@@ -4,7 +4,7 @@ import { retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
 import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
-import { operatorCountText, operatorName } from './analysis/retry-observables';
+import { operatorCountText, operatorSetting } from './analysis/retry-observables';
 import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
@@ -99,8 +99,7 @@ export default createRule<Options, MessageIds>({
         once(node, () => context.report({ node, messageId: fallback ? 'foreverUnlessSet' : 'foreverRetry', data: { setting: text, library: library ?? scope.library?.name ?? scope.mechanism } }));
       }
       if (scope.operator !== undefined && !scope.waits && !scope.forever) {
-        const setting = sourceCode.getText(scope.node);
-        context.report({ node: scope.node, messageId: 'operatorWithoutDelay', data: { setting: setting.length <= 40 ? setting : `${operatorName(scope.node)}(…)`, count: operatorCountText(context, scope.node) } });
+        context.report({ node: scope.node, messageId: 'operatorWithoutDelay', data: { setting: operatorSetting(context, scope.node), count: operatorCountText(context, scope.node) } });
       }
     }
 

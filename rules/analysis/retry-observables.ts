@@ -135,6 +135,12 @@ export function operatorAttempts(context: Context, retry: TSESTree.CallExpressio
   return { attempts, waits: delay.kind !== 'absent' && !(delayValue && numericValue(context, delayValue) === 0), condition };
 }
 
+/** How messages quote an operator: as written when short (`retry(3)`), else by name (`retryWhen(…)`). */
+export function operatorSetting(context: Context, retry: TSESTree.Node): string {
+  const text = context.sourceCode.getText(retry);
+  return text.length <= 40 ? text : `${operatorName(retry)}(…)`;
+}
+
 /** The count a `retry(…)` operator is written with, as written: `3` for `retry(3)` and `retry({ count: 3 })`. */
 export function operatorCountText(context: Context, retry: TSESTree.Node): string {
   if (retry.type === AST_NODE_TYPES.CallExpression && operatorName(retry) === NOTIFIER.operator) {
@@ -209,10 +215,9 @@ export function operatorRetryScope(context: Context, node: TSESTree.CallExpressi
   // A retry that picks its failures (a delay function reading the error, a notifier of its own) may
   // repeat none of the requests in the callback: it stays, for the count and delay, with no body.
   if (condition) body = undefined;
-  const text = context.sourceCode.getText(node);
   return {
     kind: 'library', mechanism: `RxJS ${operatorName(node)}()`, operator: operatorName(node), node, body: body ?? node, anchor: enclosingStatement(outer), attempts, bounded: attempts.kind !== 'forever', waits,
-    forever: attempts.kind === 'forever' ? { node, text: text.length <= 40 ? text : `${operatorName(node)}(…)`, library: 'RxJS' } : undefined,
+    forever: attempts.kind === 'forever' ? { node, text: operatorSetting(context, node), library: 'RxJS' } : undefined,
     resends,
   };
 }
