@@ -130,7 +130,8 @@ export interface ClientSpec {
 
 const AXIOS_NO_BODY = ['get', 'delete', 'head', 'options'] as const;
 const AXIOS_BODY = ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'] as const;
-const VERB_METHOD: Record<string, HttpMethod> = {
+/** The HTTP method each verb helper sends (`postForm` is a POST). */
+export const VERB_METHOD: Record<string, HttpMethod> = {
   get: 'GET', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', post: 'POST', put: 'PUT', patch: 'PATCH',
   postForm: 'POST', putForm: 'PUT', patchForm: 'PATCH', del: 'DELETE', trace: 'TRACE',
 };

@@ -4,7 +4,7 @@
  * (idempotency keys). Rules read this table; adding a library is adding a row. Facts and their sources are
  * from `shared/docs/clients.md` § "Retry libraries, breakers, idempotency" (3a, SDK built-in retries, 3c).
  */
-import type { ClientSpec, HttpMethod } from './clients';
+import { VERB_METHOD, type ClientSpec, type HttpMethod } from './clients';
 
 /** How many attempts a mechanism makes when its options don't say. */
 export type AttemptCount = { kind: 'finite'; attempts: number } | { kind: 'forever' };
@@ -255,8 +255,8 @@ export interface ObservableClient {
   source: string;
 }
 
-const bodyless = (paths: readonly string[], optionsArg: number): ObservableCall[] => paths.map((path) => ({ path, optionsArg, method: path.toUpperCase() as HttpMethod }));
-const withBody = (paths: readonly string[]): ObservableCall[] => paths.map((path) => ({ path, optionsArg: 2, method: path.replace(/Form$/, '').toUpperCase() as HttpMethod }));
+const bodyless = (paths: readonly string[], optionsArg: number): ObservableCall[] => paths.map((path) => ({ path, optionsArg, method: VERB_METHOD[path] }));
+const withBody = (paths: readonly string[]): ObservableCall[] => paths.map((path) => ({ path, optionsArg: 2, method: VERB_METHOD[path] }));
 
 export const OBSERVABLE_CLIENTS: readonly ObservableClient[] = [
   {
