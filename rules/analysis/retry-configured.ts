@@ -4,7 +4,9 @@ import { walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { isModuleExport, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { programAttachment } from './program-axios-retry';
 import { numericValue, type Attempts } from './retry-types';
+import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -80,13 +82,16 @@ function axiosRetryAttachments(context: Context): Array<{ call: TSESTree.CallExp
   return found;
 }
 
-export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: boolean): ConfiguredUse | undefined {
+export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: boolean, types?: TypeFacts): ConfiguredUse | undefined {
   if (call.client.id !== 'axios') return undefined;
   const creation = call.instance?.creation;
+  const receiver = receiverOf(call.node.callee);
+  // No instance: the call goes through the axios module itself (a typed instance has no creation here).
+  const throughDefault = !call.instance;
   for (const { call: attach, target } of axiosRetryAttachments(context)) {
     const matches = creation
       ? target?.kind === 'call' && target.call === creation && target.path.length === 0
-      : target?.kind === 'module' && target.module === 'axios' && target.path.length === 0;
+      : throughDefault && target?.kind === 'module' && target.module === 'axios' && target.path.length === 0;
     if (!matches) continue;
     const options = attach.arguments[AXIOS_RETRY.optionsArg!];
     return {
@@ -94,7 +99,20 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
       repeatsUnsafe: unsafeMethod && !hasCondition(context, AXIOS_RETRY, options), repeatsOn: AXIOS_RETRY.repeatsOn,
     };
   }
-  return undefined;
+  if (!types) return undefined;
+  // Attached where the application sets up its HTTP layer, in another file: found through the program.
+  const receiverTs = types.toTs(receiver);
+  const elsewhere = programAttachment(types.program, types.checker, AXIOS_RETRY, receiverTs.getSourceFile(), throughDefault ? undefined : receiverTs);
+  return elsewhere && {
+    name: AXIOS_RETRY.name, where: elsewhere.where, node: call.node.callee, attempts: elsewhere.attempts,
+    repeatsUnsafe: unsafeMethod && !elsewhere.conditioned, repeatsOn: AXIOS_RETRY.repeatsOn,
+  };
+}
+
+/** What a call goes through: `api` of `api.post(…)`, or the callee itself (`api(config)`). */
+function receiverOf(callee: TSESTree.Node): TSESTree.Node {
+  const bare = unwrap(callee);
+  return bare.type === AST_NODE_TYPES.MemberExpression ? unwrap(bare.object) : bare;
 }
 
 export function superagentRetry(context: Context, call: ClientCall, unsafeMethod: boolean): ConfiguredUse | undefined {

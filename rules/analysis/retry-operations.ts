@@ -198,7 +198,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const passed = method === undefined ? methodFromCallers(context, client) : undefined;
     if (passed) method = passed.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
-    const configured = axiosRetryFor(context, client, unsafe) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
+    const configured = axiosRetryFor(context, client, unsafe, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
     if (!unsafe) return configured && { configured };
     const { key, send } = httpEvidence(context, client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key

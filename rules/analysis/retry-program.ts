@@ -85,10 +85,7 @@ export function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsO
   if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) {
     const importDeclaration = ts.isImportSpecifier(declaration) ? declaration.parent.parent.parent : ts.isImportClause(declaration) ? declaration.parent : declaration.parent.parent;
     const module = normaliseModule((importDeclaration.moduleSpecifier as ts.StringLiteral).text);
-    if (module.startsWith('.')) {
-      const target = checker.getAliasedSymbol(symbol).valueDeclaration;
-      return target && ts.isVariableDeclaration(target) && target.initializer ? originOf(checker, target.initializer, depth + 1) : undefined;
-    }
+    if (module.startsWith('.')) return exportedOrigin(checker, symbol, depth);
     const imported = ts.isImportSpecifier(declaration) ? (declaration.propertyName ?? declaration.name).text : undefined;
     return { kind: 'module', module, path: imported && imported !== 'default' ? [imported] : [] };
   }
@@ -99,6 +96,24 @@ export function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsO
     return originOf(checker, declaration.initializer, depth + 1);
   }
   if (isExternal(declaration.getSourceFile())) return { kind: 'global', name: node.text, path: [] };
+  return undefined;
+}
+
+/**
+ * What an import from a file of the program names, followed one re-export at a time: a `const` there
+ * (`export const api = axios.create(…)`), or what `export default axios` hands on after configuring it.
+ */
+function exportedOrigin(checker: ts.TypeChecker, imported: ts.Symbol, depth: number): TsOrigin | undefined {
+  let current = imported;
+  for (let step = 0; step < 4; step++) {
+    const next = checker.getImmediateAliasedSymbol(current);
+    const declaration = next?.valueDeclaration ?? next?.declarations?.[0];
+    if (!next || !declaration) return undefined;
+    if (ts.isExportAssignment(declaration)) return originOf(checker, declaration.expression, depth + 1);
+    if (ts.isVariableDeclaration(declaration)) return declaration.initializer ? originOf(checker, declaration.initializer, depth + 1) : undefined;
+    if (!(next.flags & ts.SymbolFlags.Alias)) return undefined;
+    current = next;
+  }
   return undefined;
 }
 

@@ -3247,6 +3247,84 @@ export async function checkout(item: string) {
 `,
     errors: [{ messageId: 'unstableIdempotencyKey', line: 7, column: 20, endLine: 7, endColumn: 43, suggestions: [] }],
   },
+  // The default axios handed on by a file of the program (client.ts: `export default axios`) is the one
+  // setup.ts retries.
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import http from './client.js';
+
+export const refund = (id: string) => http.post(\`https://payments.example.com/refunds/\${id}\`, {}, { timeout: 5000 });
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 4, column: 39, endLine: 4, endColumn: 48, suggestions: [],
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'axios-retry in setup.ts on line 5 (it repeats network errors, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
+  // axios-retry attached where the application sets up its HTTP layer (project-axios-retry): on the
+  // instance in http.ts, and on the default axios in setup.ts, which main.ts loads along with this file.
+  // Calls through either, here, are retried.
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import axios from 'axios';
+import { payments } from './http.js';
+
+export async function charge(amount: number) {
+  await payments.post('/charges', { amount });
+}
+export async function notify(event: string) {
+  await axios.post('https://hooks.example.com/events', { event }, { timeout: 5000 });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 22,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'axios-retry in http.ts on line 6 (it repeats network errors, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { payments } from './http.js';
+import { randomUUID } from 'node:crypto';
+
+export async function charge(amount: number) {
+  const idempotencyKey = randomUUID();
+  await payments.post('/charges', { amount }, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+export async function notify(event: string) {
+  await axios.post('https://hooks.example.com/events', { event }, { timeout: 5000 });
+}
+` }],
+      },
+      {
+        messageId: 'unsafeRetry', line: 9, column: 9, endLine: 9, endColumn: 19,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'axios-retry in setup.ts on line 5 (it repeats network errors, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { payments } from './http.js';
+import { randomUUID } from 'node:crypto';
+
+export async function charge(amount: number) {
+  await payments.post('/charges', { amount });
+}
+export async function notify(event: string) {
+  const idempotencyKey = randomUUID();
+  await axios.post('https://hooks.example.com/events', { event }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` }],
+      },
+    ],
+  },
 ];
 
 const typedValidCases: Array<ValidTestCase<Options>> = [
@@ -3314,6 +3392,32 @@ export async function checkout(item: string) {
   const key = randomUUID();
   await pRetry(() => createOrderWithKey(item, key));
   await pRetry(() => getOrder(item));
+}
+`,
+  },
+  // A script that no file loads together with setup.ts: the default axios it calls is not retried.
+  {
+    filename: 'project-axios-retry/script.ts',
+    code: `
+import axios from 'axios';
+
+export const notify = async (event: string) => {
+  await axios.post('https://hooks.example.com/events', { event }, { timeout: 5000 });
+};
+`,
+  },
+  // axios-retry attached elsewhere: a GET, a POST with a key, an instance whose own condition decides
+  // what repeats, and an instance only a test setup attaches it to (setup.test.ts is not the service's).
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import { ledger, payments, search } from './http.js';
+
+export async function charge(amount: number, key: string) {
+  await payments.get('/charges');
+  await payments.post('/charges', { amount }, { headers: { 'Idempotency-Key': key } });
+  await search.post('/query', { amount });
+  await ledger.post('/entries', { amount });
 }
 `,
   },

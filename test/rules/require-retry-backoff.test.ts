@@ -1448,6 +1448,20 @@ export async function refund(id: string) {
       data: { total: '15', breakdown: '5 (p-retry in sendWithRetry() in client.ts on line 21) × 3 (p-retry on line 6)' },
     }],
   },
+  // An instance that axios-retry retries in another file (project-axios-retry/http.ts), inside p-retry here.
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import pRetry from 'p-retry';
+import { payments } from './http.js';
+
+export const balance = () => pRetry(() => payments.get('/balance'), { retries: 4 });
+`,
+    errors: [{
+      messageId: 'nestedRetry', line: 5, column: 43, endLine: 5, endColumn: 55, suggestions: [],
+      data: { total: '15', breakdown: '3 (axios-retry in http.ts on line 6) × 5 (p-retry on line 5)' },
+    }],
+  },
 ];
 
 /** Another file's retry helper is judged in its own file: its calls here add no finding of their own. */

@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { moduleMatches } from '../knowledge/clients';
+import { attemptsFromCount, type ConfiguredRetry } from '../knowledge/retries';
+import { loadedTogether } from './program-imports';
+import { declarationOf, isExternal, originOf, placeOf, type TsOrigin } from './retry-program';
+import type { Attempts } from './retry-types';
+
+/**
+ * With type information, axios-retry attached in another file of the program. Applications attach it once,
+ * where they set up their HTTP layer: `axiosRetry(axios, …)` in a loader file makes every call through the
+ * default axios retry, and `axiosRetry(api, …)` beside an exported `api = axios.create(…)` makes every call
+ * through `api` retry, whichever file makes it. Like retry-program.ts this reads the other files'
+ * TypeScript AST, once per program.
+ */
+export interface ProgramAttachment {
+  /** "in http.ts on line 5". */
+  where: string;
+  attempts: Attempts;
+  /** The options replace the default condition, or can't be read: which methods repeat is not known. */
+  conditioned: boolean;
+}
+
+interface Attachment extends ProgramAttachment {
+  file: ts.SourceFile;
+  /** `default`: the axios module itself; otherwise the declaration of the instance it was given. */
+  target: 'default' | ts.Declaration;
+}
+
+/**
+ * Test setups attach retries to mocks and to the shared axios of the test run, not of the service. Read
+ * inside the project, so that a project that itself lives under a `test/` directory is not all tests.
+ */
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+function isTestFile(program: ts.Program, file: ts.SourceFile): boolean {
+  const configFile = program.getCompilerOptions().configFilePath;
+  const root = typeof configFile === 'string' ? path.dirname(configFile) : program.getCurrentDirectory();
+  return TEST_FILE.test(path.relative(root, file.fileName));
+}
+
+const byProgram = new WeakMap<ts.Program, Attachment[]>();
+
+function attachmentsOf(program: ts.Program, checker: ts.TypeChecker, retry: ConfiguredRetry): Attachment[] {
+  const cached = byProgram.get(program);
+  if (cached) return cached;
+  const found: Attachment[] = [];
+  for (const file of program.getSourceFiles()) {
+    // Only a file that names the module can attach it: the text test spares walking every other file.
+    if (isExternal(file) || isTestFile(program, file) || !retry.modules.some((module) => file.text.includes(module))) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.arguments[0] && attaches(checker, node, retry)) {
+        const target = targetOf(checker, node.arguments[0]);
+        const options = node.arguments[retry.optionsArg!];
+        if (target) found.push({ file, target, where: placeOf(node), attempts: attemptsIn(options, retry), conditioned: conditioned(options, retry) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  byProgram.set(program, found);
+  return found;
+}
+
+function attaches(checker: ts.TypeChecker, call: ts.CallExpression, retry: ConfiguredRetry): boolean {
+  const origin = originOf(checker, call.expression);
+  return origin?.kind === 'module' && origin.path.join('.') === retry.path && retry.modules.some((module) => moduleMatches(module, origin.module));
+}
+
+function targetOf(checker: ts.TypeChecker, argument: ts.Expression): Attachment['target'] | undefined {
+  return isDefaultAxios(originOf(checker, argument)) ? 'default' : declarationOf(checker, argument);
+}
+
+/** The axios module itself, imported directly or through a file of the program that hands it on. */
+function isDefaultAxios(origin: TsOrigin | undefined): boolean {
+  return origin?.kind === 'module' && origin.module === 'axios' && origin.path.length === 0;
+}
+
+function property(options: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return options.properties.find((candidate) => candidate.name !== undefined && (ts.isIdentifier(candidate.name) || ts.isStringLiteral(candidate.name)) && candidate.name.text === name);
+}
+
+function attemptsIn(options: ts.Expression | undefined, retry: ConfiguredRetry): Attempts {
+  if (!options) return retry.defaultAttempts;
+  if (!ts.isObjectLiteralExpression(options) || options.properties.some(ts.isSpreadAssignment)) return { kind: 'unknown' };
+  const count = property(options, retry.countKey!);
+  if (!count) return retry.defaultAttempts;
+  if (!ts.isPropertyAssignment(count) || !ts.isNumericLiteral(count.initializer)) return { kind: 'unknown' };
+  return attemptsFromCount(Number(count.initializer.text), retry.countKind!);
+}
+
+function conditioned(options: ts.Expression | undefined, retry: ConfiguredRetry): boolean {
+  if (!options) return false;
+  if (!ts.isObjectLiteralExpression(options) || options.properties.some(ts.isSpreadAssignment)) return true;
+  return (retry.conditionKeys ?? []).some((key) => property(options, key) !== undefined);
+}
+
+/**
+ * The attachment, in another file than `from`'s, that retries calls through `receiver`: the default axios
+ * when `receiver` is undefined, else the instance `receiver` names. It counts only when some file loads
+ * both it and `from`, so that they run in one process.
+ */
+export function programAttachment(program: ts.Program, checker: ts.TypeChecker, retry: ConfiguredRetry, from: ts.SourceFile, receiver: ts.Node | undefined): ProgramAttachment | undefined {
+  const target = !receiver || isDefaultAxios(originOf(checker, receiver)) ? 'default' : declarationOf(checker, receiver);
+  if (!target) return undefined;
+  return attachmentsOf(program, checker, retry).find((attachment) => attachment.file !== from && attachment.target === target && loadedTogether(program, checker, attachment.file, from));
+}
