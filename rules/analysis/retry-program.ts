@@ -175,6 +175,18 @@ function methodOf(options: ts.Expression | undefined): string | undefined {
   return method && ts.isStringLiteralLike(method) ? method.text.toUpperCase() : undefined;
 }
 
+/**
+ * A module export of an HTTP client that takes the method in an options argument (`fetch` of node-fetch
+ * or undici, `axios(config)`, `got(url, options)`): where those options are, from the client table.
+ */
+function methodOptionsIndex(origin: TsOrigin | undefined): number | undefined {
+  if (origin?.kind !== 'module') return undefined;
+  const module = origin.module;
+  const client = CLIENTS.find((candidate) => candidate.category === 'http' && candidate.modules.some((pattern) => moduleMatches(pattern, module)));
+  const shape = client?.calls.find((candidate) => candidate.on !== 'instance' && candidate.path === origin.path.join('.') && !candidate.httpMethod && !candidate.constructs);
+  return shape?.options.kind === 'arg' ? shape.options.index : undefined;
+}
+
 /** One call in another file: a non-idempotent operation, or undefined. */
 function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<ProgramOperation, 'where'> | undefined {
   const callee = call.expression;
@@ -190,10 +202,11 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
     const optionsIndex = module === 'axios' ? 2 : 1;
     return withKey(method, HTTP_CONSEQUENCE[method]!, keyIn(call.arguments[optionsIndex]));
   }
-  if (origin?.kind === 'global' && origin.name === 'fetch' && origin.path.length === 0) {
-    const method = methodOf(call.arguments[1]);
+  const optionsIndex = origin?.kind === 'global' && origin.name === 'fetch' && origin.path.length === 0 ? 1 : methodOptionsIndex(origin);
+  if (optionsIndex !== undefined) {
+    const method = methodOf(call.arguments[optionsIndex]);
     if (!method || !NON_IDEMPOTENT_METHODS.includes(method as never)) return undefined;
-    return withKey(method, HTTP_CONSEQUENCE[method]!, keyIn(call.arguments[1]));
+    return withKey(method, HTTP_CONSEQUENCE[method]!, keyIn(call.arguments[optionsIndex]));
   }
   if (origin?.kind === 'call' && module) {
     const sdk = SDKS.find((candidate) => candidate.modules.some((pattern) => moduleMatches(pattern, module)));

@@ -3176,6 +3176,29 @@ export async function checkout(item: string) {
       { messageId: 'unsafeRetry', line: 8, column: 22, endLine: 8, endColumn: 33, suggestions: [] },
     ],
   },
+  // node-fetch (and the other clients that take the method in their options) in another file: the
+  // method is read there as for the global fetch (shipping.ts).
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import pRetry from 'p-retry';
+import { bookShipment, trackShipment } from './shipping.js';
+
+export async function ship(order: string) {
+  await pRetry(() => bookShipment(order), { retries: 3 });
+  await pRetry(() => trackShipment(order), { retries: 3 });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 34, suggestions: [],
+        data: {
+          operation: 'POST in bookShipment() in shipping.ts on line 5', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 6',
+          advice: 'Create an idempotency key once before the retry, pass it in, and send it with the request.',
+        },
+      },
+    ],
+  },
   // Wrappers in another file (client.ts) that repeat their own request: every POST call of them is a
   // retried POST, with no retry here. One takes the method alone, so there is nowhere here to send a key;
   // the other sends the options it is given, so the key goes there, made once before the call.
