@@ -1,4 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { insertArgument, insertProperty } from './analysis/fixes';
+import { immediateAttachments, type ImmediateAttachment } from './analysis/retry-configured';
 import { awaitsWait } from './analysis/retry-waits';
 import { retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { RetryReach } from './analysis/retry-reach';
@@ -9,7 +11,7 @@ import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
-export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'operatorWithoutDelay' | 'nestedRetry';
+export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'operatorWithoutDelay' | 'attachedWithoutDelay' | 'nestedRetry' | 'addGrowingDelay';
 export type Options = [{
   maxNestedAttempts?: number;
   waitFunctions?: string[];
@@ -36,6 +38,7 @@ export default createRule<Options, MessageIds>({
       strictOptions: [{ maxNestedAttempts: 1 }],
       requiresTypeChecking: false,
     },
+    hasSuggestions: true,
     schema: [{
       type: 'object',
       additionalProperties: false,
@@ -52,6 +55,8 @@ export default createRule<Options, MessageIds>({
       unboundedPolicy: '{{library}} without `maxAttempts` retries forever with no delay between attempts: one failing dependency gets a tight loop of calls. Set `maxAttempts` and a `backoff` (e.g. `new ExponentialBackoff()`).',
       policyWithoutBackoff: '{{library}} without a `backoff` retries at once (its default delay is 0 ms), so a struggling dependency gets a burst of calls. Set `backoff` (e.g. `new ExponentialBackoff()`).',
       operatorWithoutDelay: '`{{setting}}` resubscribes at once after each error, so every failure sends the request again immediately and a struggling dependency gets a burst of calls. Give it a growing delay: `retry({ count: {{count}}, delay: (_error, attempt) => timer(2 ** attempt * 200) })`.',
+      attachedWithoutDelay: '{{library}} without `{{waitKey}}` retries at once (its default is no delay), so each failure is followed by {{retries}} back-to-back calls to a dependency that may be struggling. Set `{{waitKey}}` (e.g. `{{delay}}`).',
+      addGrowingDelay: 'Wait longer before each retry: `{{waitKey}}: {{delay}}`',
       nestedRetry: 'This retry runs inside another, so one failing call is attempted up to {{total}} times: {{breakdown}}. Retry in one layer only, or set the inner retries to 0.',
     },
   },
@@ -125,10 +130,23 @@ export default createRule<Options, MessageIds>({
           if (policy.attempts.kind === 'forever' && !policy.waits) context.report({ node: policy.creation.callee, messageId: 'unboundedPolicy', data: { library } });
           else if (!policy.waits) context.report({ node: policy.creation.callee, messageId: 'policyWithoutBackoff', data: { library } });
         }
+        for (const attachment of immediateAttachments(context)) reportImmediate(attachment);
         // An RxJS retry over a client call is that call's configured retry in the nesting, not a layer of its own.
         reportNesting(scopes.filter((scope) => !scope.resends));
       },
     };
+
+    /** `axiosRetry(api, { retries: 3 })`: the suggestion adds the library's own growing delay. */
+    function reportImmediate({ library, call, options, retries, waitKey, growingDelay }: ImmediateAttachment): void {
+      const delay = `${sourceCode.getText(call.callee)}.${growingDelay}`;
+      const property = `${waitKey}: ${delay}`;
+      const object = options && options.type === AST_NODE_TYPES.ObjectExpression ? options : undefined;
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = options && !object ? [] : [{
+        messageId: 'addGrowingDelay', data: { waitKey, delay },
+        fix: (fixer) => (object ? insertProperty(fixer, sourceCode, object, property) : insertArgument(fixer, sourceCode, call, 1, `{ ${property} }`)),
+      }];
+      context.report({ node: call.callee, messageId: 'attachedWithoutDelay', data: { library, waitKey, retries: String(retries), delay }, suggest });
+    }
 
     /**
      * Builds "inner runs inside outer" edges between retry layers (through calls to this file's functions)

@@ -115,6 +115,32 @@ function receiverOf(callee: TSESTree.Node): TSESTree.Node {
   return bare.type === AST_NODE_TYPES.MemberExpression ? unwrap(bare.object) : bare;
 }
 
+/** An `axiosRetry(instance, opts)` call whose retries follow each other with no wait. */
+export interface ImmediateAttachment {
+  library: string;
+  call: TSESTree.CallExpression;
+  options: TSESTree.Node | undefined;
+  retries: number;
+  waitKey: string;
+  growingDelay: string;
+}
+
+/**
+ * The file's axios-retry attachments that retry at once: no `retryDelay`, whose default is no delay
+ * (clients.md), and more than one attempt. A delay that can't be read (a spread, a variable) is not judged.
+ */
+export function immediateAttachments(context: Context): ImmediateAttachment[] {
+  const found: ImmediateAttachment[] = [];
+  for (const { call } of axiosRetryAttachments(context)) {
+    const options = call.arguments[AXIOS_RETRY.optionsArg!];
+    const attempts = countAttempts(context, AXIOS_RETRY, options);
+    if (attempts.kind !== 'finite' || attempts.attempts <= 1) continue;
+    if (readOption(context, options, [AXIOS_RETRY.waitKey!]).kind !== 'absent') continue;
+    found.push({ library: AXIOS_RETRY.name, call, options, retries: attempts.attempts - 1, waitKey: AXIOS_RETRY.waitKey!, growingDelay: AXIOS_RETRY.growingDelay! });
+  }
+  return found;
+}
+
 export function superagentRetry(context: Context, call: ClientCall, unsafeMethod: boolean): ConfiguredUse | undefined {
   if (call.client.id !== 'superagent') return undefined;
   let current: TSESTree.Node = call.node;

@@ -135,8 +135,10 @@ export interface ConfiguredRetry {
   statusCodesKey?: string;
   /** What `repeatsOn` becomes when that list is empty. */
   repeatsOnNetworkOnly?: string;
-  /** `operator`: the option that waits between attempts (absent: it resubscribes at once). */
+  /** `operator`, `attach`: the option that waits between attempts (absent: it retries at once). */
   waitKey?: string;
+  /** `attach`: the attaching function's own property that gives a growing delay, for the suggestion. */
+  growingDelay?: string;
   /** `operator`: what a resubscription runs again, besides a cold source call. */
   resubscribes?: ResubscribedWork;
   /** `operator`: the older form whose notifier decides each retry (`retryWhen(errors => errors.pipe(…))`). */
@@ -178,7 +180,8 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
   {
     id: 'axios-retry', name: 'axios-retry', kind: 'attach', modules: ['axios-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 4 }, conditionKeys: ['retryCondition'], repeatsOn: 'network errors, whatever the method',
-    source: 'axios-retry 4.5.0 dist/cjs/index.js L18-64, L102-108 (retries 3; isNetworkError has no method check); ✔run POST+ECONNRESET → 3 hits',
+    waitKey: 'retryDelay', growingDelay: 'exponentialDelay',
+    source: 'axios-retry 4.5.0 dist/cjs/index.js L18-64, L80, L102-108 (retries 3, retryDelay noDelay; isNetworkError has no method check); ✔run POST+ECONNRESET → 3 hits',
   },
   {
     id: 'fetch-retry', name: 'fetch-retry', kind: 'wrap-fetch', modules: ['fetch-retry', '@vercel/fetch-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',

@@ -7,6 +7,66 @@ import { typedTester, untypedTester } from '../rule-tester';
  * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // axios-retry's default delay is none: its retries follow each failure back to back. The suggestion
+  // adds the library's own growing delay, in the options object or as a new one.
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 5000 });
+axiosRetry(axios, { retries: 5 });
+axiosRetry(payments);
+`,
+    errors: [
+      {
+        messageId: 'attachedWithoutDelay', line: 5, column: 1, endLine: 5, endColumn: 11,
+        data: { library: 'axios-retry', waitKey: 'retryDelay', retries: '5', delay: 'axiosRetry.exponentialDelay' },
+        suggestions: [{ messageId: 'addGrowingDelay', output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 5000 });
+axiosRetry(axios, { retries: 5, retryDelay: axiosRetry.exponentialDelay });
+axiosRetry(payments);
+` }],
+      },
+      {
+        messageId: 'attachedWithoutDelay', line: 6, column: 1, endLine: 6, endColumn: 11,
+        data: { library: 'axios-retry', waitKey: 'retryDelay', retries: '3', delay: 'axiosRetry.exponentialDelay' },
+        suggestions: [{ messageId: 'addGrowingDelay', output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 5000 });
+axiosRetry(axios, { retries: 5 });
+axiosRetry(payments, { retryDelay: axiosRetry.exponentialDelay });
+` }],
+      },
+    ],
+  },
+  // CommonJS with axios-retry 4, whose require() gives the module object: the delay is read from the
+  // same function the code calls.
+  {
+    code: `
+const axios = require('axios');
+const axiosRetry = require('axios-retry');
+axiosRetry.default(axios, {
+  retries: 2, // the gateway's own limit
+});
+`,
+    errors: [
+      {
+        messageId: 'attachedWithoutDelay', line: 4, column: 1, endLine: 4, endColumn: 19,
+        data: { library: 'axios-retry', waitKey: 'retryDelay', retries: '2', delay: 'axiosRetry.default.exponentialDelay' },
+        suggestions: [{ messageId: 'addGrowingDelay', output: `
+const axios = require('axios');
+const axiosRetry = require('axios-retry');
+axiosRetry.default(axios, {
+  retries: 2, // the gateway's own limit
+  retryDelay: axiosRetry.default.exponentialDelay,
+});
+` }],
+      },
+    ],
+  },
   // Recursion scheduled with setTimeout and no delay, from a catch, with no counter.
   {
     code: `
@@ -183,7 +243,7 @@ import axiosRetry from 'axios-retry';
 import pRetry from 'p-retry';
 
 const api = axios.create({ baseURL: 'https://api.example.com' });
-axiosRetry(api);
+axiosRetry(api, { retryDelay: axiosRetry.exponentialDelay });
 
 export async function load() {
   return pRetry(() => api.get('/items'));
@@ -391,7 +451,7 @@ import axios from 'axios';
 import axiosRetry from 'axios-retry';
 import pRetry from 'p-retry';
 const api = axios.create({ baseURL: 'https://api.example.com' });
-axiosRetry(api, { retries: 3 });
+axiosRetry(api, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
 export async function load() {
   return pRetry(() => api.get('/items'), { retries: 10 });
 }
@@ -1012,12 +1072,27 @@ export async function load() {
   await backOff(() => fetch('https://api.example.com/c'));
 }
 `,
+  // axios-retry that waits (its growing delay, or a delay of the caller's), that does not retry, or whose
+  // options can't be read.
+  `
+import axios from 'axios';
+import axiosRetry, { linearDelay } from 'axios-retry';
+import { retryOptions } from './http-options';
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 5000 });
+const search = axios.create({ baseURL: 'https://search.example.com', timeout: 5000 });
+const ledger = axios.create({ baseURL: 'https://ledger.example.com', timeout: 5000 });
+const audit = axios.create({ baseURL: 'https://audit.example.com', timeout: 5000 });
+axiosRetry(payments, { retries: 3, retryDelay: linearDelay(500) });
+axiosRetry(search, { retries: 0 });
+axiosRetry(ledger, retryOptions);
+axiosRetry(audit, { ...retryOptions, retries: 2 });
+`,
   // A single layer of built-in retries is not nesting; a got call outside any retry stays silent.
   `
 import axios from 'axios';
 import axiosRetry from 'axios-retry';
 import got from 'got';
-axiosRetry(axios, { retries: 3 });
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
 export async function load() {
   await axios.get('https://api.example.com/a');
   await got('https://api.example.com/b');
