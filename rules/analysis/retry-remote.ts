@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS } from '../knowledge/clients';
-import { REMOTE_CALL_NAME } from '../knowledge/retries';
+import { LOCAL_CALL_NAME, REMOTE_CALL_NAME } from '../knowledge/retries';
 import { calleeName, contains, walk } from './ast-walk';
 import { resolveClientCall } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
@@ -33,7 +33,7 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = !isLoopbackUrl(context, node.arguments[0]);
       return undefined;
     }
-    if (name === undefined || !REMOTE_CALL_NAME.test(name)) return undefined;
+    if (name === undefined || !REMOTE_CALL_NAME.test(name) || LOCAL_CALL_NAME.test(name)) return undefined;
     // The name says remote; a function of the file confirms it only if its body does.
     const local = node.type === AST_NODE_TYPES.CallExpression ? localCallee(context, node.callee)?.fn : undefined;
     if (local === undefined || contains(local, node)) remote = true;

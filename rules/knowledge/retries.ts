@@ -480,6 +480,13 @@ export const KEY_GENERATORS: ReadonlyArray<{ module?: string; path: string }> = 
 export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delete|del|call|invoke|query|execute|publish|connect|upload|download)$|fetch|request|http|rpc|graphql|webhook/i;
 
 /**
+ * The browser's own `request…` methods, which schedule or ask for something on this machine
+ * (`form.requestSubmit()`, `requestAnimationFrame(cb)`, `Notification.requestPermission()`): a page
+ * script that retries until an element appears calls these, and reaches no remote service.
+ */
+export const LOCAL_CALL_NAME = /^request(?:Submit|AnimationFrame|IdleCallback|VideoFrameCallback|Fullscreen|PointerLock|Permission|StorageAccess|MIDIAccess)$/;
+
+/**
  * Words that name a failure worth retrying, in the condition of a catch that retries some errors and
  * rethrows the rest (`if (isTransient(e)) continue`). A catch that goes round only on another signal
  * (`instanceof RebalanceError`: the consumer group changed) is a restart, not a retry.

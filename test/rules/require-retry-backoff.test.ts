@@ -1087,6 +1087,27 @@ axiosRetry(search, { retries: 0 });
 axiosRetry(ledger, retryOptions);
 axiosRetry(audit, { ...retryOptions, retries: 2 });
 `,
+  // A page script that submits a form once its input appears, trying again every 100 ms until it does:
+  // requestSubmit() and requestAnimationFrame() are the browser's own, and reach no remote service.
+  `
+export const sendPrompt = (prompt: string): void => {
+  try {
+    const input = document.querySelector<HTMLTextAreaElement>('form textarea');
+    if (!input) throw new Error('no input yet');
+    input.value = prompt;
+    input.closest('form')?.requestSubmit();
+  } catch {
+    setTimeout(() => sendPrompt(prompt), 100);
+  }
+};
+export function focusWhenReady(): void {
+  try {
+    document.querySelector<HTMLElement>('#composer')!.focus();
+  } catch {
+    requestAnimationFrame(() => focusWhenReady());
+  }
+}
+`,
   // A single layer of built-in retries is not nesting; a got call outside any retry stays silent.
   `
 import axios from 'axios';
