@@ -96,12 +96,13 @@ function conditioned(options: ts.Expression | undefined, retry: ConfiguredRetry)
 }
 
 /**
- * The attachment, in another file than `from`'s, that retries calls through `receiver`: the default axios
- * when `receiver` is undefined, else the instance `receiver` names. It counts only when some file loads
- * both it and `from`, so that they run in one process.
+ * The attachment that retries calls through `receiver` (the default axios when it is undefined, else the
+ * instance it names) made by a call in `caller`. It counts only when some file loads both it and
+ * `caller`, so that they run in one process. `skip`: a file whose attachments are read elsewhere (the
+ * linted file's, by the ESTree reading).
  */
-export function programAttachment(program: ts.Program, checker: ts.TypeChecker, retry: ConfiguredRetry, from: ts.SourceFile, receiver: ts.Node | undefined): ProgramAttachment | undefined {
+export function programAttachment(program: ts.Program, checker: ts.TypeChecker, retry: ConfiguredRetry, caller: ts.SourceFile, receiver: ts.Node | undefined, skip?: ts.SourceFile): ProgramAttachment | undefined {
   const target = !receiver || isDefaultAxios(originOf(checker, receiver)) ? 'default' : declarationOf(checker, receiver);
   if (!target) return undefined;
-  return attachmentsOf(program, checker, retry).find((attachment) => attachment.file !== from && attachment.target === target && loadedTogether(program, checker, attachment.file, from));
+  return attachmentsOf(program, checker, retry).find((attachment) => attachment.file !== skip && attachment.target === target && loadedTogether(program, checker, attachment.file, caller));
 }

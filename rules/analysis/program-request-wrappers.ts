@@ -19,8 +19,13 @@ import type { TypeFacts } from './types';
 export interface ProgramRequestWrapper {
   /** The wrapper's parameter whose options the request sends. */
   optionsIndex?: number;
-  /** The wrapper's parameter that the request sends as its method: `fetch(url, { method })`. */
+  /**
+   * The wrapper's parameter that the request sends as its method: `fetch(url, { method })` for
+   * `(method, url)`, or the object whose `method` it destructures (`({ method, url }) => axios({ method, url })`).
+   */
   methodIndex?: number;
+  /** An axios request: what it goes through (the default axios, or an instance), for axios-retry attached to it. */
+  axiosReceiver?: ts.Expression;
   /** "apiFetch". */
   name: string;
   /** "apiFetch() (fetch in api.ts on line 3)". */
@@ -50,9 +55,15 @@ export function programRequestWrapper(types: TypeFacts, callee: TSESTree.Node): 
 function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRequestWrapper | undefined {
   const name = functionNameOf(fn) ?? 'the wrapper';
   const parameters = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? checker.getSymbolAtLocation(parameter.name) : undefined));
+  // `({ method, url, data })`: the `method` a parameter destructures stands for that parameter's `method`.
+  const destructured = fn.parameters.map((parameter) => (ts.isObjectBindingPattern(parameter.name) ? destructuredMethod(checker, parameter.name) : undefined));
   const indexOf = (symbol: ts.Symbol | undefined): number | undefined => {
     const index = symbol ? parameters.indexOf(symbol) : -1;
     return index === -1 ? undefined : index;
+  };
+  const methodIndexOf = (symbol: ts.Symbol | undefined): number | undefined => {
+    const index = symbol ? destructured.indexOf(symbol) : -1;
+    return index === -1 ? indexOf(symbol) : index;
   };
   let found: ProgramRequestWrapper | undefined;
   const visit = (node: ts.Node): void => {
@@ -64,14 +75,15 @@ function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramReq
       for (const argument of candidates) {
         if (!argument || !shape) continue;
         const optionsIndex = indexOf(parameters.find((symbol) => symbol !== undefined && forwards(checker, argument, symbol, 0)));
-        const methodIndex = optionsIndex === undefined ? indexOf(methodParameter(checker, argument)) : undefined;
+        const methodIndex = optionsIndex === undefined ? methodIndexOf(methodParameter(checker, argument)) : undefined;
         if (optionsIndex === undefined && methodIndex === undefined) continue;
         const request = node;
         const retry = retryWithin(checker, fn, {
           handedTo: (callback) => ts.isFunctionLike(callback) && within(request, callback),
           tried: (block) => within(request, block),
         });
-        found = { optionsIndex, methodIndex, name, description: `${name}() (${shape.name} ${placeOf(node)})`, retry, text: fn.getText().toLowerCase() };
+        const axiosReceiver = shape.name === 'axios' ? (ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : node.expression) : undefined;
+        found = { optionsIndex, methodIndex, axiosReceiver, name, description: `${name}() (${shape.name} ${placeOf(node)})`, retry, text: fn.getText().toLowerCase() };
         return;
       }
     }
@@ -79,6 +91,15 @@ function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramReq
   };
   if (fn.body) visit(fn.body);
   return found;
+}
+
+/** The symbol a `{ method }` (or `{ method: verb }`) binding pattern binds the object's `method` to. */
+function destructuredMethod(checker: ts.TypeChecker, pattern: ts.ObjectBindingPattern): ts.Symbol | undefined {
+  for (const element of pattern.elements) {
+    const key = element.propertyName ?? element.name;
+    if (!element.dotDotDotToken && ts.isIdentifier(key) && key.text === 'method' && ts.isIdentifier(element.name)) return checker.getSymbolAtLocation(element.name);
+  }
+  return undefined;
 }
 
 function within(node: ts.Node, container: ts.Node): boolean {

@@ -54,7 +54,7 @@ export function hasCondition(context: Context, retry: ConfiguredRetry, options: 
   return (retry.conditionKeys ?? []).some((key) => readOption(context, options, [key]).kind !== 'absent');
 }
 
-const AXIOS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'axios-retry')!;
+export const AXIOS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'axios-retry')!;
 export const FETCH_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'fetch-retry')!;
 const SUPERAGENT_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'superagent')!;
 
@@ -102,7 +102,7 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
   if (!types) return undefined;
   // Attached where the application sets up its HTTP layer, in another file: found through the program.
   const receiverTs = types.toTs(receiver);
-  const elsewhere = programAttachment(types.program, types.checker, AXIOS_RETRY, receiverTs.getSourceFile(), throughDefault ? undefined : receiverTs);
+  const elsewhere = programAttachment(types.program, types.checker, AXIOS_RETRY, receiverTs.getSourceFile(), throughDefault ? undefined : receiverTs, receiverTs.getSourceFile());
   return elsewhere && {
     name: AXIOS_RETRY.name, where: elsewhere.where, node: call.node.callee, attempts: elsewhere.attempts,
     repeatsUnsafe: unsafeMethod && !elsewhere.conditioned, repeatsOn: AXIOS_RETRY.repeatsOn,

@@ -4,7 +4,9 @@ import { HTTP_CONSEQUENCE, NON_IDEMPOTENT_METHODS, SUGGESTED_HEADER } from '../k
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { importedFromProgram, stringValue, unwrap } from './origin';
+import { programAttachment } from './program-axios-retry';
 import { programRequestWrapper, type ProgramRequestWrapper } from './program-request-wrappers';
+import { AXIOS_RETRY, type ConfiguredUse } from './retry-configured';
 import { httpEvidence } from './retry-http-keys';
 import type { CallFacts, KeyEvidence, SendKey } from './retry-operations';
 import type { TypeFacts } from './types';
@@ -45,15 +47,31 @@ export function wrapperFacts(context: Context, node: CallNode, types: TypeFacts,
   return {
     operation: {
       call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send, through: wrapper.description,
-      advice: retried && !send ? `${wrapper.name}() repeats this request itself and has no way to send an idempotency key: make it take one, created once by its caller, and send it as an \`${SUGGESTED_HEADER}\` header on every attempt.` : undefined,
+      advice: send ? undefined
+        : retried ? `${wrapper.name}() repeats this request itself and has no way to send an idempotency key: make it take one, created once by its caller, and send it as an \`${SUGGESTED_HEADER}\` header on every attempt.`
+        // It sends a method it is given, not its caller's options, and writes no headers: a header written
+        // here would not reach the request.
+        : wrapper.optionsIndex === undefined && key.kind === 'none' && !wrapper.text.includes('headers') ? `${wrapper.name}() has no way to send an idempotency key: make it take one, created once by its caller, and send it as an \`${SUGGESTED_HEADER}\` header.`
+        : undefined,
     },
-    configured: retried && {
+    configured: retried ? {
       name: `${retried.mechanism} in ${wrapper.name}()`, where: retried.place, node: node.callee,
       attempts: retried.attempts === undefined ? { kind: 'unknown' } : { kind: 'finite', attempts: retried.attempts },
       repeatsUnsafe: true, repeatsOn: retried.afterStatus ? 'a request whose status says it failed' : 'every failed attempt it does not rethrow',
       ...(retried.afterStatus ? { afterStatus: true as const } : {}),
-    },
+    } : attachedRetry(node, wrapper, types),
   };
+}
+
+/**
+ * The wrapper's axios request goes through an axios that axios-retry retries (attached in the wrapper's
+ * file, or in another that some file loads with this caller): each call of it that names a POST repeats.
+ */
+function attachedRetry(node: CallNode, wrapper: ProgramRequestWrapper, types: TypeFacts): ConfiguredUse | undefined {
+  if (!wrapper.axiosReceiver) return undefined;
+  const attached = programAttachment(types.program, types.checker, AXIOS_RETRY, types.toTs(node).getSourceFile(), wrapper.axiosReceiver);
+  if (!attached || attached.conditioned) return undefined;
+  return { name: AXIOS_RETRY.name, where: attached.where, node: node.callee, attempts: attached.attempts, repeatsUnsafe: true, repeatsOn: AXIOS_RETRY.repeatsOn };
 }
 
 /**

@@ -3270,6 +3270,29 @@ export async function checkout(item: string) {
 `,
     errors: [{ messageId: 'unstableIdempotencyKey', line: 7, column: 20, endLine: 7, endColumn: 43, suggestions: [] }],
   },
+  // A request wrapper of another file (gateway.ts) that sends, through the default axios setup.ts retries,
+  // the method its caller's options name (`({ method, url }) => axios({ method, url })`).
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import { callGateway } from './gateway.js';
+
+export async function capture(id: string) {
+  await callGateway({ method: 'POST', url: \`/payments/\${id}/capture\` });
+  await callGateway({ method: 'GET', url: \`/payments/\${id}\` });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 9, endLine: 5, endColumn: 20, suggestions: [],
+        data: {
+          operation: 'POST through callGateway() (axios in gateway.ts on line 5)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+          retry: 'axios-retry in setup.ts on line 5 (it repeats network errors, whatever the method)',
+          advice: 'callGateway() has no way to send an idempotency key: make it take one, created once by its caller, and send it as an `Idempotency-Key` header.',
+        },
+      },
+    ],
+  },
   // The default axios handed on by a file of the program (client.ts: `export default axios`) is the one
   // setup.ts retries.
   {
