@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:repos [-- --typed]`: precision and recall of the retry rules on application repositories
+ * labelled blind (library-user-repos.md), read from checkouts at the labelled commits. Nothing here
+ * downloads: put each repository in FAULTLINE_REPOS_DIR (default ~/.cache/faultline-bench/repos) as
+ * `<owner>+<name>`, e.g. `git clone https://github.com/xg4/cdf repos/xg4+cdf && git -C repos/xg4+cdf checkout
+ * <commit>`; a repository that is missing is listed and left out of the figures.
+ *
+ * A finding matches a label on its file and line (±1), or, for an operation labelled in another file than
+ * the retry, a finding at the retried call whose message names the labelled file and line ("POST in pull()
+ * in spider.ts on line 10", "through makeDigestRequest() (axios in index.ts on line 25)"): the same site,
+ * seen from where it is retried. Findings on no labelled site are printed for review.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import * as parser from '@typescript-eslint/parser';
+import plugin = require('../../rules');
+
+interface RepoLabel {
+  repo: string;
+  commit: string;
+  file: string;
+  line: number;
+  rule: 'no-unsafe-retry' | 'require-retry-backoff';
+  expected: 'report' | 'silent' | 'undecidable';
+  library: string;
+  scope: 'same-file' | 'cross-file' | 'cross-package';
+  reason: string;
+}
+
+interface Finding { repo: string; file: string; line: number; rule: string; message: string }
+interface Tally { TP: number; FP: number; FN: number; TN: number; undecidable: number }
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const HERE = path.join(ROOT, 'bench', 'accuracy');
+const REPOS = process.env.FAULTLINE_REPOS_DIR ?? path.join(os.homedir(), '.cache', 'faultline-bench', 'repos');
+const RULES = new Set(['faultline/no-unsafe-retry', 'faultline/require-retry-backoff']);
+/** Client packages whose declarations a typed run gives a repository that depends on them, as installing it would. */
+const DECLARED_CLIENTS = ['axios', 'got', 'cockatiel'];
+const typed = process.argv.includes('--typed');
+
+function dependsOn(dir: string, dependency: string): boolean {
+  const manifests: string[] = [];
+  const walk = (current: string): void => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'package.json') manifests.push(full);
+    }
+  };
+  walk(dir);
+  return manifests.some((manifest) => fs.readFileSync(manifest, 'utf8').includes(`"${dependency}"`));
+}
+
+/** A program over the whole checkout, as a project without a tsconfig of its own would have. */
+function typedOptions(dir: string): object {
+  for (const dependency of DECLARED_CLIENTS) {
+    const link = path.join(dir, 'node_modules', dependency);
+    if (fs.existsSync(link) || !dependsOn(dir, dependency)) continue;
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules', dependency), link);
+  }
+  const tsconfig = path.join(dir, 'tsconfig.faultline-bench.json');
+  fs.writeFileSync(tsconfig, JSON.stringify({
+    compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', jsx: 'preserve' },
+    include: ['**/*'], exclude: ['**/node_modules', '**/dist', '**/build', '**/.next'],
+  }));
+  return { project: tsconfig, tsconfigRootDir: dir, ecmaFeatures: { jsx: true } };
+}
+
+async function lintRepository(repo: string, dir: string): Promise<Finding[]> {
+  const parserOptions = typed ? typedOptions(dir) : { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } };
+  const eslint = new ESLint({
+    cwd: dir, overrideConfigFile: true, errorOnUnmatchedPattern: false,
+    overrideConfig: [
+      { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.next/**', '**/*.d.ts', '**/*.min.js'] },
+      { files: ['**/*.{ts,tsx,js,jsx,mjs,cjs}'], languageOptions: { parser, parserOptions }, plugins: { faultline: plugin as never }, rules: plugin.configs.recommended.rules },
+    ],
+  });
+  const findings: Finding[] = [];
+  for (const result of await eslint.lintFiles(['.'])) {
+    for (const message of result.messages) {
+      if (message.ruleId && RULES.has(message.ruleId)) findings.push({ repo, file: path.relative(dir, result.filePath), line: message.line, rule: message.ruleId.split('/')[1]!, message: message.message });
+    }
+  }
+  return findings;
+}
+
+/** "in spider.ts on line 10," or "…on line 25)": the message names this labelled site (not a retry's place). */
+function names(finding: Finding, label: RepoLabel): boolean {
+  const file = path.basename(label.file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\bin ${file} on line ${label.line}[,)]`).test(finding.message);
+}
+
+async function main(): Promise<void> {
+  const labels = JSON.parse(fs.readFileSync(path.join(HERE, 'library-user-repos.json'), 'utf8')) as RepoLabel[];
+  const repos = [...new Map(labels.map((label) => [label.repo, label.commit])).entries()];
+  const present = new Set<string>();
+  const findings: Finding[] = [];
+  for (const [repo, commit] of repos) {
+    const dir = path.join(REPOS, repo.replace('/', '+'));
+    if (!fs.existsSync(dir)) {
+      console.log(`missing: ${repo} at ${commit} (expected in ${dir}); left out`);
+      continue;
+    }
+    present.add(repo);
+    findings.push(...await lintRepository(repo, dir));
+  }
+  console.log(`${present.size} of ${repos.length} repositories; config: recommended, ${typed ? 'typed' : 'untyped'}\n`);
+  const used = new Set<number>();
+  const tallies = new Map<string, Tally>();
+  for (const label of labels) {
+    if (!present.has(label.repo)) continue;
+    const tally = tallies.get(label.rule) ?? { TP: 0, FP: 0, FN: 0, TN: 0, undecidable: 0 };
+    tallies.set(label.rule, tally);
+    const free = (finding: Finding, index: number): boolean => !used.has(index) && finding.repo === label.repo && finding.rule === label.rule;
+    let hit = findings.findIndex((finding, index) => free(finding, index) && finding.file === label.file && Math.abs(finding.line - label.line) <= 1);
+    if (hit === -1) hit = findings.findIndex((finding, index) => free(finding, index) && names(finding, label));
+    if (hit !== -1) used.add(hit);
+    if (label.expected === 'undecidable') {
+      tally.undecidable++;
+      continue;
+    }
+    const outcome = label.expected === 'report' ? (hit === -1 ? 'FN' : 'TP') : (hit === -1 ? 'TN' : 'FP');
+    tally[outcome]++;
+    if (outcome === 'FN' || outcome === 'FP') console.log(`  ${outcome} ${label.rule} [${label.scope}] ${label.repo} ${label.file}:${label.line}: ${outcome === 'FP' ? findings[hit]!.message : label.reason}`);
+  }
+  findings.forEach((finding, index) => {
+    if (!used.has(index)) console.log(`  unlabelled ${finding.rule} ${finding.repo} ${finding.file}:${finding.line}: ${finding.message}`);
+  });
+  console.log('\n| rule | TP | FP | FN | TN | undecidable | precision | recall |\n| :-- | -: | -: | -: | -: | -: | -: | -: |');
+  const percent = (part: number, whole: number): string => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)} %`);
+  for (const [rule, t] of tallies) console.log(`| ${rule} | ${t.TP} | ${t.FP} | ${t.FN} | ${t.TN} | ${t.undecidable} | ${percent(t.TP, t.TP + t.FP)} | ${percent(t.TP, t.TP + t.FN)} |`);
+}
+
+void main();
