@@ -102,7 +102,10 @@ function conditioned(options: ts.Expression | undefined, retry: ConfiguredRetry)
  * linted file's, by the ESTree reading).
  */
 export function programAttachment(program: ts.Program, checker: ts.TypeChecker, retry: ConfiguredRetry, caller: ts.SourceFile, receiver: ts.Node | undefined, skip?: ts.SourceFile): ProgramAttachment | undefined {
+  const attachments = attachmentsOf(program, checker, retry);
+  // Most programs attach nothing: then no call is worth a question to the checker.
+  if (attachments.length === 0) return undefined;
   const target = !receiver || isDefaultAxios(originOf(checker, receiver)) ? 'default' : declarationOf(checker, receiver);
   if (!target) return undefined;
-  return attachmentsOf(program, checker, retry).find((attachment) => attachment.file !== skip && attachment.target === target && loadedTogether(program, checker, attachment.file, caller));
+  return attachments.find((attachment) => attachment.file !== skip && attachment.target === target && loadedTogether(program, checker, attachment.file, caller));
 }
