@@ -19,6 +19,8 @@ export interface ProgramAttachment {
   attempts: Attempts;
   /** The options replace the default condition, or can't be read: which methods repeat is not known. */
   conditioned: boolean;
+  /** The failures on which it repeats a POST: the default condition's, or those of the predicate its condition keeps. */
+  repeatsOn: string;
 }
 
 interface Attachment extends ProgramAttachment {
@@ -50,9 +52,10 @@ function attachmentsOf(program: ts.Program, checker: ts.TypeChecker, retry: Conf
     if (isExternal(file) || isTestFile(program, file) || !retry.modules.some((module) => file.text.includes(module))) continue;
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && node.arguments[0] && attaches(checker, node, retry)) {
-        const target = targetOf(checker, node.arguments[0]);
         const options = node.arguments[retry.optionsArg!];
-        if (target) found.push({ file, target, where: placeOf(node), attempts: attemptsIn(options, retry), conditioned: conditioned(options, retry) });
+        const condition = unsafeCondition(checker, options, retry);
+        const reading = { file, where: placeOf(node), attempts: attemptsIn(options, retry), conditioned: condition === undefined && conditioned(options, retry), repeatsOn: condition ?? retry.repeatsOn };
+        for (const target of targetsOf(checker, file, node.arguments[0])) found.push({ ...reading, target });
       }
       ts.forEachChild(node, visit);
     };
@@ -71,6 +74,31 @@ function targetOf(checker: ts.TypeChecker, argument: ts.Expression): Attachment[
   return isDefaultAxios(originOf(checker, argument)) ? 'default' : declarationOf(checker, argument);
 }
 
+/**
+ * What an attachment's first argument names. A parameter of a set-up helper of the file
+ * (`const setupRetry = (instance) => axiosRetry(instance, …)`) stands for what each call of the helper in
+ * that file passes (`setupRetry(api)`).
+ */
+function targetsOf(checker: ts.TypeChecker, file: ts.SourceFile, argument: ts.Expression): Array<Attachment['target']> {
+  const target = targetOf(checker, argument);
+  if (!target) return [];
+  if (target === 'default' || !ts.isParameter(target) || !ts.isIdentifier(target.name)) return [target];
+  const helper = target.parent;
+  const index = helper.parameters.indexOf(target);
+  const named = ts.isFunctionDeclaration(helper) ? helper : ts.isVariableDeclaration(helper.parent) ? helper.parent : undefined;
+  if (!named) return [];
+  const passed: Array<Attachment['target']> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.arguments[index] && declarationOf(checker, node.expression) === named) {
+      const value = targetOf(checker, node.arguments[index]);
+      if (value && (value === 'default' || !ts.isParameter(value))) passed.push(value);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return passed;
+}
+
 /** The axios module itself, imported directly or through a file of the program that hands it on. */
 function isDefaultAxios(origin: TsOrigin | undefined): boolean {
   return origin?.kind === 'module' && origin.module === 'axios' && origin.path.length === 0;
@@ -87,6 +115,35 @@ function attemptsIn(options: ts.Expression | undefined, retry: ConfiguredRetry):
   if (!count) return retry.defaultAttempts;
   if (!ts.isPropertyAssignment(count) || !ts.isNumericLiteral(count.initializer)) return { kind: 'unknown' };
   return attemptsFromCount(Number(count.initializer.text), retry.countKind!);
+}
+
+/** As retry-configured's `unsafeCondition`: a condition that is, or `||`s with, a predicate that repeats any method. */
+function unsafeCondition(checker: ts.TypeChecker, options: ts.Expression | undefined, retry: ConfiguredRetry): string | undefined {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  for (const key of retry.conditionKeys ?? []) {
+    const found = property(options, key);
+    if (!found || !ts.isPropertyAssignment(found)) continue;
+    const value = found.initializer;
+    const operands = ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? disjuncts(returnedExpression(value)) : [value];
+    for (const operand of operands) {
+      const origin = originOf(checker, ts.isCallExpression(operand) ? operand.expression : operand);
+      const name = origin?.kind === 'module' && retry.modules.some((module) => moduleMatches(module, origin.module)) ? origin.path.join('.') : undefined;
+      if (name !== undefined && retry.unsafeConditions?.[name]) return retry.unsafeConditions[name];
+    }
+  }
+  return undefined;
+}
+
+function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const [only] = fn.body.statements;
+  return fn.body.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+function disjuncts(node: ts.Expression | undefined): ts.Expression[] {
+  if (!node) return [];
+  const value = ts.isParenthesizedExpression(node) ? node.expression : node;
+  return ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.BarBarToken ? [...disjuncts(value.left), ...disjuncts(value.right)] : [value];
 }
 
 function conditioned(options: ts.Expression | undefined, retry: ConfiguredRetry): boolean {

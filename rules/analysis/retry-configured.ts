@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
-import { walk } from './ast-walk';
+import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { isModuleExport, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
@@ -54,6 +54,41 @@ export function hasCondition(context: Context, retry: ConfiguredRetry, options: 
   return (retry.conditionKeys ?? []).some((key) => readOption(context, options, [key]).kind !== 'absent');
 }
 
+/**
+ * `retryCondition: axiosRetry.isNetworkError`, or `(error) => isNetworkOrIdempotentRequestError(error) || …`:
+ * a condition that is, or is an `||` with, one of the library's own predicates that repeat any method.
+ * What that predicate repeats on, or undefined when the condition is something else.
+ */
+export function unsafeCondition(context: Context, retry: ConfiguredRetry, options: TSESTree.Node | undefined): string | undefined {
+  for (const key of retry.conditionKeys ?? []) {
+    const verdict = readOption(context, options, [key]);
+    if (verdict.kind !== 'present') continue;
+    const value = unwrap(verdict.value);
+    const operands = isFunctionNode(value) ? disjuncts(returnedExpression(value)) : [value];
+    for (const operand of operands) {
+      const predicate = operand.type === AST_NODE_TYPES.CallExpression ? operand.callee : operand;
+      const origin = resolveOrigin(context, predicate);
+      const name = Object.keys(retry.unsafeConditions ?? {}).find((candidate) => isModuleExport(origin, retry.modules, candidate));
+      if (name) return retry.unsafeConditions![name];
+    }
+  }
+  return undefined;
+}
+
+/** What a function returns when it is one expression: an arrow's body, or a block's only `return`. */
+function returnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument ?? undefined : undefined;
+}
+
+/** `a || b || c` → [a, b, c]: each is enough to make the whole true. */
+function disjuncts(node: TSESTree.Node | undefined): TSESTree.Node[] {
+  if (!node) return [];
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||' ? [...disjuncts(value.left), ...disjuncts(value.right)] : [value];
+}
+
 export const AXIOS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'axios-retry')!;
 export const FETCH_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'fetch-retry')!;
 const SUPERAGENT_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'superagent')!;
@@ -94,9 +129,10 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
       : throughDefault && target?.kind === 'module' && target.module === 'axios' && target.path.length === 0;
     if (!matches) continue;
     const options = attach.arguments[AXIOS_RETRY.optionsArg!];
+    const condition = unsafeCondition(context, AXIOS_RETRY, options);
     return {
       name: AXIOS_RETRY.name, node: attach.callee, attempts: countAttempts(context, AXIOS_RETRY, options),
-      repeatsUnsafe: unsafeMethod && !hasCondition(context, AXIOS_RETRY, options), repeatsOn: AXIOS_RETRY.repeatsOn,
+      repeatsUnsafe: unsafeMethod && (condition !== undefined || !hasCondition(context, AXIOS_RETRY, options)), repeatsOn: condition ?? AXIOS_RETRY.repeatsOn,
     };
   }
   if (!types) return undefined;
@@ -105,7 +141,7 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
   const elsewhere = programAttachment(types.program, types.checker, AXIOS_RETRY, receiverTs.getSourceFile(), throughDefault ? undefined : receiverTs, receiverTs.getSourceFile());
   return elsewhere && {
     name: AXIOS_RETRY.name, where: elsewhere.where, node: call.node.callee, attempts: elsewhere.attempts,
-    repeatsUnsafe: unsafeMethod && !elsewhere.conditioned, repeatsOn: AXIOS_RETRY.repeatsOn,
+    repeatsUnsafe: unsafeMethod && !elsewhere.conditioned, repeatsOn: elsewhere.repeatsOn,
   };
 }
 

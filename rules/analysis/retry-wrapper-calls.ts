@@ -71,7 +71,7 @@ function attachedRetry(node: CallNode, wrapper: ProgramRequestWrapper, types: Ty
   if (!wrapper.axiosReceiver) return undefined;
   const attached = programAttachment(types.program, types.checker, AXIOS_RETRY, types.toTs(node).getSourceFile(), wrapper.axiosReceiver);
   if (!attached || attached.conditioned) return undefined;
-  return { name: AXIOS_RETRY.name, where: attached.where, node: node.callee, attempts: attached.attempts, repeatsUnsafe: true, repeatsOn: AXIOS_RETRY.repeatsOn };
+  return { name: AXIOS_RETRY.name, where: attached.where, node: node.callee, attempts: attached.attempts, repeatsUnsafe: true, repeatsOn: attached.repeatsOn };
 }
 
 /**

@@ -129,6 +129,11 @@ export interface ConfiguredRetry {
   defaultAttempts: AttemptCount | { kind: 'unknown' };
   /** Options that replace the default condition: when set, which methods are retried can't be seen. */
   conditionKeys?: readonly string[];
+  /**
+   * The library's own predicates that repeat a request whatever its method, and after which failures: a
+   * condition that is one of these, or an `||` with one of them, still repeats a POST.
+   */
+  unsafeConditions?: Readonly<Record<string, string>>;
   /** The failure on which the default condition repeats a non-idempotent request. */
   repeatsOn: string;
   /** `methods-option`: the option listing the statuses that repeat; an empty list leaves network errors only. */
@@ -181,7 +186,12 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
     id: 'axios-retry', name: 'axios-retry', kind: 'attach', modules: ['axios-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 4 }, conditionKeys: ['retryCondition'], repeatsOn: 'network errors, whatever the method',
     waitKey: 'retryDelay', growingDelay: 'exponentialDelay',
-    source: 'axios-retry 4.5.0 dist/cjs/index.js L18-64, L80, L102-108 (retries 3, retryDelay noDelay; isNetworkError has no method check); ✔run POST+ECONNRESET → 3 hits',
+    unsafeConditions: {
+      isNetworkError: 'network errors, whatever the method',
+      isNetworkOrIdempotentRequestError: 'network errors, whatever the method',
+      isRetryableError: 'network errors, 429 and 5xx, whatever the method',
+    },
+    source: 'axios-retry 4.5.0 dist/cjs/index.js L18-64, L80, L102-108 (retries 3, retryDelay noDelay; isNetworkError and isRetryableError have no method check, isSafe/IdempotentRequestError do); ✔run POST+ECONNRESET → 3 hits',
   },
   {
     id: 'fetch-retry', name: 'fetch-retry', kind: 'wrap-fetch', modules: ['fetch-retry', '@vercel/fetch-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',

@@ -1056,6 +1056,39 @@ export async function pay() {
     ] },
     ],
   },
+  // A condition built from axios-retry's own predicates that repeat any method still repeats the POST:
+  // the library's network predicate with a timeout test added, and its retryable-error predicate.
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry, { isRetryableError } from 'axios-retry';
+const orders = axios.create({ baseURL: 'https://orders.example.com', timeout: 5000 });
+const payments = axios.create({ baseURL: 'https://payments.example.com', timeout: 5000 });
+axiosRetry(orders, {
+  retryDelay: axiosRetry.exponentialDelay,
+  retryCondition: (error) => axiosRetry.isNetworkOrIdempotentRequestError(error) || error.code === 'ECONNABORTED',
+});
+axiosRetry(payments, { retryDelay: axiosRetry.exponentialDelay, retryCondition: isRetryableError });
+export const place = () => orders.post('/orders', {});
+export const charge = () => payments.post('/charges', {});
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 11, column: 28, endLine: 11, endColumn: 39, suggestions: [],
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'axios-retry on line 6 (it repeats network errors, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+      {
+        messageId: 'unsafeRetry', line: 12, column: 29, endLine: 12, endColumn: 42, suggestions: [],
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'axios-retry on line 10 (it repeats network errors, 429 and 5xx, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
   // axios-retry attached to the default axios instance retries POSTs made through it.
   {
     code: `
@@ -2794,6 +2827,20 @@ export async function pay() {
   await other.post('/pay', {});
 }
 `,
+  // axios-retry conditions that exclude a POST: a predicate that checks the method, and an \`&&\` that
+  // narrows the library's network predicate to GETs.
+  `
+import axios from 'axios';
+import axiosRetry, { isNetworkError } from 'axios-retry';
+const ledger = axios.create({ baseURL: 'https://ledger.example.com', timeout: 5000 });
+const search = axios.create({ baseURL: 'https://search.example.com', timeout: 5000 });
+axiosRetry(ledger, { retryDelay: axiosRetry.exponentialDelay, retryCondition: axiosRetry.isIdempotentRequestError });
+axiosRetry(search, { retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => isNetworkError(error) && error.config?.method === 'get' });
+export async function record(entry: string) {
+  await ledger.post('/entries', { entry });
+  await search.post('/query', { entry });
+}
+`,
   // a user function named fetch; a retry with header from params
   `
 import pRetry from 'p-retry';
@@ -3269,6 +3316,36 @@ export async function checkout(item: string) {
 }
 `,
     errors: [{ messageId: 'unstableIdempotencyKey', line: 7, column: 20, endLine: 7, endColumn: 43, suggestions: [] }],
+  },
+  // An instance that a set-up helper of http.ts hands to axios-retry (\`setupRetry(orders)\`), with a condition
+  // that keeps the library's network predicate.
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import { orders } from './http.js';
+
+export async function place(item: string) {
+  await orders.post('/orders', { item });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 9, endLine: 5, endColumn: 20,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'axios-retry in http.ts on line 17 (it repeats network errors, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { orders } from './http.js';
+import { randomUUID } from 'node:crypto';
+
+export async function place(item: string) {
+  const idempotencyKey = randomUUID();
+  await orders.post('/orders', { item }, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` }],
+      },
+    ],
   },
   // A request wrapper of another file (gateway.ts) that sends, through the default axios setup.ts retries,
   // the method its caller's options name (`({ method, url }) => axios({ method, url })`).
