@@ -64,7 +64,7 @@ function typedOptions(dir: string): object {
   }
   const tsconfig = path.join(dir, 'tsconfig.faultline-bench.json');
   fs.writeFileSync(tsconfig, JSON.stringify({
-    compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', jsx: 'preserve' },
+    compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'preserve' },
     include: ['**/*'], exclude: ['**/node_modules', '**/dist', '**/build', '**/.next'],
   }));
   return { project: tsconfig, tsconfigRootDir: dir, ecmaFeatures: { jsx: true } };
