@@ -11,7 +11,7 @@ import { attemptLooksRemote } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
-export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'operatorWithoutDelay' | 'attachedWithoutDelay' | 'nestedRetry' | 'addGrowingDelay';
+export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'operatorWithoutDelay' | 'attachedWithoutDelay' | 'libraryWithoutWait' | 'nestedRetry' | 'addGrowingDelay';
 export type Options = [{
   maxNestedAttempts?: number;
   waitFunctions?: string[];
@@ -56,6 +56,7 @@ export default createRule<Options, MessageIds>({
       policyWithoutBackoff: '{{library}} without a `backoff` retries at once (its default delay is 0 ms), so a struggling dependency gets a burst of calls. Set `backoff` (e.g. `new ExponentialBackoff()`).',
       operatorWithoutDelay: '`{{setting}}` resubscribes at once after each error, so every failure sends the request again immediately and a struggling dependency gets a burst of calls. Give it a growing delay: `retry({ count: {{count}}, delay: (_error, attempt) => timer(2 ** attempt * 200) })`.',
       attachedWithoutDelay: '{{library}} without `{{waitKey}}` retries at once (its default is no delay), so each failure is followed by {{retries}} back-to-back calls to a dependency that may be struggling. Set `{{waitKey}}` (e.g. `{{delay}}`).',
+      libraryWithoutWait: '`{{setting}}` makes {{library}} wait 0 ms between attempts, so each failure is retried at once and a struggling dependency gets a burst of calls. Remove it, or let the wait grow.',
       addGrowingDelay: 'Wait longer before each retry: `{{waitKey}}: {{delay}}`',
       nestedRetry: 'This retry runs inside another, so one failing call is attempted up to {{total}} times: {{breakdown}}. Retry in one layer only, or set the inner retries to 0.',
     },
@@ -102,6 +103,10 @@ export default createRule<Options, MessageIds>({
       if (scope.forever) {
         const { node, text, fallback, library } = scope.forever;
         once(node, () => context.report({ node, messageId: fallback ? 'foreverUnlessSet' : 'foreverRetry', data: { setting: text, library: library ?? scope.library?.name ?? scope.mechanism } }));
+      }
+      if (scope.noWait && !scope.forever) {
+        const { node, text } = scope.noWait;
+        once(node, () => context.report({ node, messageId: 'libraryWithoutWait', data: { setting: text, library: scope.library?.name ?? scope.mechanism } }));
       }
       if (scope.operator !== undefined && !scope.waits && !scope.forever) {
         context.report({ node: scope.node, messageId: 'operatorWithoutDelay', data: { setting: operatorSetting(context, scope.node), count: operatorCountText(context, scope.node) } });

@@ -3,8 +3,7 @@ import { callerExpressions } from './caller-values';
 import { HEADER_CONSTRUCTORS } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
-import { walk } from './ast-walk';
-import { assignedValues, enclosingClassBody, findVariable, memberName, singleAssignmentInit, stringValue, unwrap } from './origin';
+import { assignedValues, findVariable, memberName, singleAssignmentInit, stringValue, unchangedField, unwrap } from './origin';
 import type { KeyEvidence, SendKey } from './retry-operations';
 
 /**
@@ -32,48 +31,6 @@ function objectLiteral(context: Context, node: TSESTree.Node | undefined, depth 
     return init ? objectLiteral(context, init, depth + 1) : undefined;
   }
   return undefined;
-}
-
-/** Does `target` (`this.options`, `this.options.headers`) write into the field `name`? */
-function writesField(target: TSESTree.Node, name: string): boolean {
-  let current = target;
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    if (current.object.type === AST_NODE_TYPES.ThisExpression && memberName(current) === name) return true;
-    current = current.object;
-  }
-  return false;
-}
-
-/**
- * `this.httpOptions`, where the class declares `httpOptions = { headers: … }` and nothing in it writes the
- * field or into it again (no `this.httpOptions = …`, `this.httpOptions.headers = …`, `Object.assign(this.httpOptions, …)`):
- * that initializer, the value every call sees.
- */
-function unchangedField(context: Context, member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
-  const name = member.object.type === AST_NODE_TYPES.ThisExpression ? memberName(member) : undefined;
-  const body = name ? enclosingClassBody(member) : undefined;
-  if (!name || !body) return undefined;
-  const fields = body.body.filter((element): element is TSESTree.PropertyDefinition => element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && !element.static
-    && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name);
-  const init = fields.length === 1 ? fields[0]!.value : undefined;
-  if (!init) return undefined;
-  let written = false;
-  walk(context.sourceCode, body, (node) => {
-    if (written) return false;
-    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left
-      : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument
-        : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument
-          : node.type === AST_NODE_TYPES.CallExpression && objectAssignTarget(node) ? objectAssignTarget(node) : undefined;
-    if (target && writesField(target, name)) written = true;
-    return undefined;
-  });
-  return written ? undefined : init;
-}
-
-function objectAssignTarget(call: TSESTree.CallExpression): TSESTree.Node | undefined {
-  const callee = call.callee;
-  const isAssign = callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && memberName(callee) === 'assign';
-  return isAssign ? call.arguments[0] : undefined;
 }
 
 /** Looks for an idempotency header, case-insensitively, in a `headers` value. */

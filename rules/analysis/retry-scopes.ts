@@ -3,7 +3,7 @@ import { moduleMatches } from '../knowledge/clients';
 import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
-import { isModuleExport, resolveOrigin, unwrap, type Origin } from './origin';
+import { isModuleExport, resolveOrigin, unchangedField, unwrap, type Origin } from './origin';
 import { failureValueRecursion } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
@@ -118,6 +118,21 @@ function libraryAttempts(context: Context, library: RetryLibrary, options: TSEST
   return { attempts };
 }
 
+/** The options argument, or what the class field it reads holds when nothing rewrites it (`retry(call, this.retryOptions)`). */
+function optionsValue(context: Context, argument: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  const value = argument && unwrap(argument);
+  return (value?.type === AST_NODE_TYPES.MemberExpression && unchangedField(context, value)) || argument;
+}
+
+/** `maxTimeout: 0`, `startingDelay: 0`: a setting that makes every wait between attempts 0 ms. */
+function zeroWait(context: Context, library: RetryLibrary, options: TSESTree.Node | undefined): RetryScope['noWait'] {
+  for (const key of library.zeroWaitKeys ?? []) {
+    const verdict = readOption(context, options, [key]);
+    if (verdict.kind === 'present' && numericValue(context, verdict.value) === 0) return { node: verdict.property ?? verdict.value, text: `${key}: ${context.sourceCode.getText(verdict.value)}` };
+  }
+  return undefined;
+}
+
 function callbackOf(node: TSESTree.CallExpression, index: number): { body?: TSESTree.Node; ref?: TSESTree.Identifier } {
   let argument = node.arguments[index];
   // `promiseRetry(options, fn)`: the callback may come after the options.
@@ -137,8 +152,13 @@ function libraryScope(context: Context, node: TSESTree.CallExpression, policies:
     const { body, ref } = callbackOf(node, direct.callbackArg);
     if (!body) return undefined;
     const optionsFirst = node.arguments.length === 2 && unwrap(node.arguments[direct.callbackArg]!).type === AST_NODE_TYPES.ObjectExpression;
-    const { attempts, forever } = libraryAttempts(context, direct, node.arguments[optionsFirst ? direct.callbackArg : direct.optionsArg]);
-    return { kind: 'library', mechanism: direct.name, node: node.callee, body, callbackRef: ref, anchor: anchorFor(node), attempts, bounded: true, waits: direct.waitsByDefault, library: direct, forever };
+    const options = optionsValue(context, node.arguments[optionsFirst ? direct.callbackArg : direct.optionsArg]);
+    const { attempts, forever } = libraryAttempts(context, direct, options);
+    const noWait = zeroWait(context, direct, options);
+    return {
+      kind: 'library', mechanism: direct.name, node: node.callee, body, callbackRef: ref, anchor: anchorFor(node), attempts, bounded: true,
+      waits: direct.waitsByDefault && !noWait, library: direct, forever, ...(noWait ? { noWait } : {}),
+    };
   }
   const policyLibrary = libraryFor(origin, 'policy');
   if (policyLibrary) {

@@ -41,6 +41,8 @@ export interface RetryScope {
   handler?: TSESTree.CatchClause;
   library?: RetryLibrary;
   forever?: ForeverSetting;
+  /** A library setting that makes every wait 0 ms (`maxTimeout: 0`): where it is written, and its text. */
+  noWait?: { node: TSESTree.Node; text: string };
   /** cockatiel: the `retry(...)` call that made the policy. */
   policy?: RetryPolicy;
   /** A call of the file's own retry helper (`withRetry(() => fetch(…))`): the helper's retry that repeats `body`. */

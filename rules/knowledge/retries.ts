@@ -48,6 +48,8 @@ export interface RetryLibrary {
   abortError?: string;
   /** Option that sets the wait, when `waitsByDefault` is false. */
   backoffKey?: string;
+  /** Options that, set to 0, make every wait 0 ms: the attempts then follow each other at once. */
+  zeroWaitKeys?: readonly string[];
   source: string;
 }
 
@@ -55,33 +57,38 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
   {
     id: 'p-retry', name: 'p-retry', modules: ['p-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true, abortError: 'AbortError',
-    source: 'sindresorhus/p-retry index.js (retries 10, from `retry`; `throw new AbortError()` stops) (✔src)',
+    zeroWaitKeys: ['minTimeout', 'maxTimeout'],
+    source: 'sindresorhus/p-retry index.js (retries 10, from `retry`; `throw new AbortError()` stops) (✔src); 7.1.1 index.js L56-57 (wait = minTimeout × factor^n, capped at maxTimeout)',
   },
   {
     id: 'async-retry', name: 'async-retry', modules: ['async-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
-    source: 'vercel/async-retry lib/index.js (retries 10, factor 2, min 1000) (✔src)',
+    zeroWaitKeys: ['maxTimeout'],
+    source: 'vercel/async-retry lib/index.js (retries 10, factor 2, min 1000) (✔src); waits from retry 0.13.1 lib/retry.js L54-55 (max(minTimeout, 1) × factor^n, capped at maxTimeout)',
   },
   {
     id: 'retry', name: 'retry.operation()', modules: ['retry'], shape: 'operation', path: 'operation', callbackArg: 0, optionsArg: 0,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
-    source: 'tim-kos/node-retry lib/retry.js (retries 10, factor 2, min 1000) (✔src)',
+    zeroWaitKeys: ['maxTimeout'],
+    source: 'tim-kos/node-retry lib/retry.js (retries 10, factor 2, min 1000) (✔src); 0.13.1 L54-55 (max(minTimeout, 1) × factor^n, capped at maxTimeout)',
   },
   {
     // Also takes `(options, fn)`; the callback's first parameter is the `retry` to call from its `.catch`.
     id: 'promise-retry', name: 'promise-retry', modules: ['promise-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
-    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true, retryParam: 0,
+    countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true, retryParam: 0, zeroWaitKeys: ['maxTimeout'],
     source: 'IndigoUnited/node-promise-retry index.js (options passed to `retry`, retries 10) (✔src 2.0.1); npm view: depends on retry ^0.12.0',
   },
   {
     id: 'exponential-backoff', name: 'exponential-backoff', modules: ['exponential-backoff'], shape: 'call', path: 'backOff', callbackArg: 0, optionsArg: 1,
     countKey: 'numOfAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 10 }, waitsByDefault: true,
-    source: 'coveooss/exponential-backoff src/options.ts (10 attempts, 100 ms, ×2) (✔src)',
+    zeroWaitKeys: ['startingDelay', 'maxDelay'],
+    source: 'coveooss/exponential-backoff src/options.ts (10 attempts, 100 ms, ×2) (✔src); 3.1.3 dist/delay/delay.base.js L26-30 (startingDelay × timeMultiple^n, capped at maxDelay)',
   },
   {
     id: '@lifeomic/attempt', name: '@lifeomic/attempt', modules: ['@lifeomic/attempt'], shape: 'call', path: 'retry', callbackArg: 0, optionsArg: 1,
     countKey: 'maxAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 3 }, waitsByDefault: true,
-    source: 'lifeomic/attempt src/index.ts (delay 200, maxAttempts 3) (✔src)',
+    zeroWaitKeys: ['delay'],
+    source: 'lifeomic/attempt src/index.ts (delay 200, maxAttempts 3) (✔src); 3.1.0 dist/src/index.js L29-31 (delay 0: no delay between attempts)',
   },
   {
     id: 'cockatiel', name: 'cockatiel retry', modules: ['cockatiel'], shape: 'policy', path: 'retry', callbackArg: 0, optionsArg: 1,

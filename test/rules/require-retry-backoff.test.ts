@@ -7,6 +7,28 @@ import { typedTester, untypedTester } from '../rule-tester';
  * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // A library told to wait 0 ms between attempts: reported once at the setting, here a class field that
+  // two retries read and nothing rewrites, and p-retry's minimum wait.
+  {
+    code: `
+import retry from 'async-retry';
+import pRetry from 'p-retry';
+export class Quotes {
+  retryOptions = { retries: 1000, minTimeout: 0, maxTimeout: 0 };
+  async ticker(symbol: string) {
+    return retry(() => fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) }), this.retryOptions);
+  }
+  async candles(symbol: string) {
+    return retry(() => fetch(\`https://quotes.example.com/\${symbol}/candles\`, { signal: AbortSignal.timeout(5000) }), this.retryOptions);
+  }
+}
+export const quote = (symbol: string) => pRetry(() => fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) }), { retries: 3, minTimeout: 0 });
+`,
+    errors: [
+      { messageId: 'libraryWithoutWait', line: 5, column: 50, endLine: 5, endColumn: 63, suggestions: [], data: { setting: 'maxTimeout: 0', library: 'async-retry' } },
+      { messageId: 'libraryWithoutWait', line: 13, column: 155, endLine: 13, endColumn: 168, suggestions: [], data: { setting: 'minTimeout: 0', library: 'p-retry' } },
+    ],
+  },
   // axios-retry's default delay is none: its retries follow each failure back to back. The suggestion
   // adds the library's own growing delay, in the options object or as a new one.
   {
@@ -1107,6 +1129,24 @@ export function focusWhenReady(): void {
     requestAnimationFrame(() => focusWhenReady());
   }
 }
+`,
+  // Waits that are not 0: node-retry raises \`minTimeout: 0\` to 1 ms and grows it; p-retry with its own
+  // bounds; options in a field that a method replaces, which can't be read.
+  `
+import retry from 'async-retry';
+import pRetry from 'p-retry';
+declare function loadRetryOptions(): { retries: number; maxTimeout: number };
+export class Prices {
+  retryOptions = { retries: 5, maxTimeout: 0 };
+  configure() {
+    this.retryOptions = loadRetryOptions();
+  }
+  latest(symbol: string) {
+    return retry(() => fetch(\`https://prices.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) }), this.retryOptions);
+  }
+}
+export const history = (symbol: string) => retry(() => fetch(\`https://prices.example.com/\${symbol}/history\`, { signal: AbortSignal.timeout(5000) }), { retries: 5, minTimeout: 0 });
+export const spot = (symbol: string) => pRetry(() => fetch(\`https://prices.example.com/\${symbol}/spot\`, { signal: AbortSignal.timeout(5000) }), { minTimeout: 500, maxTimeout: 5000 });
 `,
   // A single layer of built-in retries is not nesting; a got call outside any retry stays silent.
   `
