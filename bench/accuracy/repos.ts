@@ -18,6 +18,8 @@ import * as parser from '@typescript-eslint/parser';
 import plugin = require('../../rules');
 
 interface RepoLabel {
+  /** The blind set it was labelled for: each was labelled before the rules ran on it, then tuned on. */
+  set: string;
   repo: string;
   commit: string;
   file: string;
@@ -113,8 +115,9 @@ async function main(): Promise<void> {
   const tallies = new Map<string, Tally>();
   for (const label of labels) {
     if (!present.has(label.repo)) continue;
-    const tally = tallies.get(label.rule) ?? { TP: 0, FP: 0, FN: 0, TN: 0, undecidable: 0 };
-    tallies.set(label.rule, tally);
+    const key = `${label.rule} | ${label.set}`;
+    const tally = tallies.get(key) ?? { TP: 0, FP: 0, FN: 0, TN: 0, undecidable: 0 };
+    tallies.set(key, tally);
     const free = (finding: Finding, index: number): boolean => !used.has(index) && finding.repo === label.repo && finding.rule === label.rule;
     let hit = findings.findIndex((finding, index) => free(finding, index) && finding.file === label.file && Math.abs(finding.line - label.line) <= 1);
     if (hit === -1) hit = findings.findIndex((finding, index) => free(finding, index) && names(finding, label));
@@ -130,9 +133,11 @@ async function main(): Promise<void> {
   findings.forEach((finding, index) => {
     if (!used.has(index)) console.log(`  unlabelled ${finding.rule} ${finding.repo} ${finding.file}:${finding.line}: ${finding.message}`);
   });
-  console.log('\n| rule | TP | FP | FN | TN | undecidable | precision | recall |\n| :-- | -: | -: | -: | -: | -: | -: | -: |');
+  console.log('\n| rule | set | TP | FP | FN | TN | undecidable | precision | recall |\n| :-- | :-- | -: | -: | -: | -: | -: | -: | -: |');
   const percent = (part: number, whole: number): string => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)} %`);
-  for (const [rule, t] of tallies) console.log(`| ${rule} | ${t.TP} | ${t.FP} | ${t.FN} | ${t.TN} | ${t.undecidable} | ${percent(t.TP, t.TP + t.FP)} | ${percent(t.TP, t.TP + t.FN)} |`);
+  for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`| ${key} | ${t.TP} | ${t.FP} | ${t.FN} | ${t.TN} | ${t.undecidable} | ${percent(t.TP, t.TP + t.FP)} | ${percent(t.TP, t.TP + t.FN)} |`);
+  }
 }
 
 void main();
