@@ -41,10 +41,12 @@ function isTestFile(program: ts.Program, file: ts.SourceFile): boolean {
   return TEST_FILE.test(path.relative(root, file.fileName));
 }
 
-const byProgram = new WeakMap<ts.Program, Attachment[]>();
+const byProgram = new WeakMap<ts.Program, Map<ConfiguredRetry, Attachment[]>>();
 
 function attachmentsOf(program: ts.Program, checker: ts.TypeChecker, retry: ConfiguredRetry): Attachment[] {
-  const cached = byProgram.get(program);
+  let byRetry = byProgram.get(program);
+  if (!byRetry) byProgram.set(program, (byRetry = new Map()));
+  const cached = byRetry.get(retry);
   if (cached) return cached;
   const found: Attachment[] = [];
   for (const file of program.getSourceFiles()) {
@@ -61,7 +63,7 @@ function attachmentsOf(program: ts.Program, checker: ts.TypeChecker, retry: Conf
     };
     visit(file);
   }
-  byProgram.set(program, found);
+  byRetry.set(retry, found);
   return found;
 }
 
