@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { moduleMatches, normaliseModule } from '../knowledge/clients';
 import { calleeName, isFunctionNode, walk } from './ast-walk';
+import type { TsOrigin } from './retry-program';
 
 /**
  * Where a value comes from, as far as syntax and ESLint's scope analysis can tell without types.
@@ -29,12 +30,15 @@ const MAX_DEPTH = 12;
 /** Names of the global object itself, whose properties are globals. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
-/** Strips wrappers that do not change the value: parentheses are already gone in ESTree; `as`, `!`, `satisfies`, `?.`. */
-/** Is this origin the export at `path` (`''` for the module itself) of one of `modules` (patterns as in the tables)? */
-export function isModuleExport(origin: Origin | undefined, modules: readonly string[], path: string): boolean {
+/**
+ * Is this origin the export at `path` (`''` for the module itself) of one of `modules` (patterns as in the
+ * tables)? Asked of the ESTree reading's origins and of the typed reader's (`TsOrigin`) alike.
+ */
+export function isModuleExport(origin: Origin | TsOrigin | undefined, modules: readonly string[], path: string): boolean {
   return origin?.kind === 'module' && origin.path.join('.') === path && modules.some((module) => moduleMatches(module, origin.module));
 }
 
+/** Strips wrappers that do not change the value: parentheses are already gone in ESTree; `as`, `!`, `satisfies`, `?.`. */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   for (;;) {

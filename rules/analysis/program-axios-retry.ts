@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { moduleMatches } from '../knowledge/clients';
 import { attemptsFromCount, type ConfiguredRetry } from '../knowledge/retries';
+import { isModuleExport } from './origin';
 import { loadedTogether } from './program-imports';
 import { declarationOf, isExternal, originOf, placeOf, type TsOrigin } from './retry-program';
 import type { Attempts } from './retry-types';
@@ -68,8 +68,7 @@ function attachmentsOf(program: ts.Program, checker: ts.TypeChecker, retry: Conf
 }
 
 function attaches(checker: ts.TypeChecker, call: ts.CallExpression, retry: ConfiguredRetry): boolean {
-  const origin = originOf(checker, call.expression);
-  return origin?.kind === 'module' && origin.path.join('.') === retry.path && retry.modules.some((module) => moduleMatches(module, origin.module));
+  return isModuleExport(originOf(checker, call.expression), retry.modules, retry.path);
 }
 
 function targetOf(checker: ts.TypeChecker, argument: ts.Expression): Attachment['target'] | undefined {
@@ -129,8 +128,8 @@ function unsafeCondition(checker: ts.TypeChecker, options: ts.Expression | undef
     const operands = ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? disjuncts(returnedExpression(value)) : [value];
     for (const operand of operands) {
       const origin = originOf(checker, ts.isCallExpression(operand) ? operand.expression : operand);
-      const name = origin?.kind === 'module' && retry.modules.some((module) => moduleMatches(module, origin.module)) ? origin.path.join('.') : undefined;
-      if (name !== undefined && retry.unsafeConditions?.[name]) return retry.unsafeConditions[name];
+      const name = Object.keys(retry.unsafeConditions ?? {}).find((candidate) => isModuleExport(origin, retry.modules, candidate));
+      if (name) return retry.unsafeConditions![name];
     }
   }
   return undefined;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { moduleMatches } from '../knowledge/clients';
+import { isModuleExport } from './origin';
 import { functionNameOf, originOf, placeOf, type TsOrigin } from './retry-program';
 import { readProgramFunction, retryWithin, type HelperDeclaration, type RetryWithin } from './retry-program-helpers';
 import type { TypeFacts } from './types';
@@ -156,7 +156,7 @@ function requestShape(checker: ts.TypeChecker, callee: ts.Expression): (typeof O
 
 function matches(shape: (typeof OPTION_ARGUMENTS)[number], origin: TsOrigin): boolean {
   if (shape.modules === 'global') return origin.kind === 'global' && [origin.name, ...origin.path].join('.') === shape.path;
-  return origin.kind === 'module' && origin.path.join('.') === shape.path && shape.modules.some((pattern) => moduleMatches(pattern, origin.module));
+  return isModuleExport(origin, shape.modules, shape.path);
 }
 
 function unparenthesised(node: ts.Expression): ts.Expression {

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { moduleMatches } from '../knowledge/clients';
 import { attemptsFromCount, RETRY_LIBRARIES } from '../knowledge/retries';
+import { isModuleExport } from './origin';
 import { declarationOf, functionNameOf, isExternal, originOf, placeOf } from './retry-program';
 import type { TypeFacts } from './types';
 
@@ -117,7 +117,7 @@ function libraryRetrying(checker: ts.TypeChecker, fn: HelperDeclaration, attempt
     if (found) return;
     if (ts.isCallExpression(node)) {
       const origin = originOf(checker, node.expression);
-      const library = origin?.kind === 'module' ? RETRY_LIBRARIES.find((candidate) => candidate.shape === 'call' && candidate.path === origin.path.join('.') && candidate.modules.some((pattern) => moduleMatches(pattern, origin.module))) : undefined;
+      const library = RETRY_LIBRARIES.find((candidate) => candidate.shape === 'call' && isModuleExport(origin, candidate.modules, candidate.path));
       const callback = library && node.arguments[library.callbackArg];
       if (library && callback && attempt.handedTo(callback)) found = { name: library.name, call: node, attempts: attemptsOf(library, node.arguments[library.optionsArg]) };
     }

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { CLIENTS, moduleMatches, normaliseModule } from '../knowledge/clients';
 import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
+import { isModuleExport } from './origin';
 import type { TypeFacts } from './types';
 
 /**
@@ -222,10 +223,7 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
 /** `pRetry(fn, { retries: 4 })` and the other callback libraries: their attempts, when the options say or the default does. */
 function retryOf(checker: ts.TypeChecker, call: ts.CallExpression): Omit<ProgramOperation, 'where'> | undefined {
   const origin = originOf(checker, call.expression);
-  if (origin?.kind !== 'module') return undefined;
-  const module = origin.module;
-  const path = origin.path.join('.');
-  const library = RETRY_LIBRARIES.find((candidate) => candidate.shape === 'call' && candidate.path === path && candidate.modules.some((pattern) => moduleMatches(pattern, module)));
+  const library = RETRY_LIBRARIES.find((candidate) => candidate.shape === 'call' && isModuleExport(origin, candidate.modules, candidate.path));
   if (!library) return undefined;
   const options = call.arguments[library.optionsArg];
   let attempts = library.defaultAttempts.kind === 'finite' ? library.defaultAttempts.attempts : undefined;
