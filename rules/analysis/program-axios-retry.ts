@@ -71,7 +71,7 @@ function attaches(checker: ts.TypeChecker, call: ts.CallExpression, retry: Confi
   return isModuleExport(originOf(checker, call.expression), retry.modules, retry.path);
 }
 
-function targetOf(checker: ts.TypeChecker, argument: ts.Expression): Attachment['target'] | undefined {
+function targetOf(checker: ts.TypeChecker, argument: ts.Node): Attachment['target'] | undefined {
   return isDefaultAxios(originOf(checker, argument)) ? 'default' : declarationOf(checker, argument);
 }
 
@@ -163,7 +163,7 @@ export function programAttachment(program: ts.Program, checker: ts.TypeChecker, 
   const attachments = attachmentsOf(program, checker, retry);
   // Most programs attach nothing: then no call is worth a question to the checker.
   if (attachments.length === 0) return undefined;
-  const target = !receiver || isDefaultAxios(originOf(checker, receiver)) ? 'default' : declarationOf(checker, receiver);
+  const target = receiver ? targetOf(checker, receiver) : 'default';
   if (!target) return undefined;
   return attachments.find((attachment) => attachment.file !== skip && attachment.target === target && loadedTogether(program, checker, attachment.file, caller));
 }

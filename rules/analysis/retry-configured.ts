@@ -4,7 +4,7 @@ import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { isModuleExport, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
-import { programAttachment } from './program-axios-retry';
+import { programAttachment, type ProgramAttachment } from './program-axios-retry';
 import { numericValue, type Attempts } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -139,9 +139,14 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
   // Attached where the application sets up its HTTP layer, in another file: found through the program.
   const receiverTs = types.toTs(receiver);
   const elsewhere = programAttachment(types.program, types.checker, AXIOS_RETRY, receiverTs.getSourceFile(), throughDefault ? undefined : receiverTs, receiverTs.getSourceFile());
-  return elsewhere && {
-    name: AXIOS_RETRY.name, where: elsewhere.where, node: call.node.callee, attempts: elsewhere.attempts,
-    repeatsUnsafe: unsafeMethod && !elsewhere.conditioned, repeatsOn: elsewhere.repeatsOn,
+  return elsewhere && attachmentUse(elsewhere, call.node.callee, unsafeMethod);
+}
+
+/** An axios-retry attachment of another file, as the configured retry of a call (at `node`) through that axios. */
+export function attachmentUse(attached: ProgramAttachment, node: TSESTree.Node, unsafeMethod: boolean): ConfiguredUse {
+  return {
+    name: AXIOS_RETRY.name, where: attached.where, node, attempts: attached.attempts,
+    repeatsUnsafe: unsafeMethod && !attached.conditioned, repeatsOn: attached.repeatsOn,
   };
 }
 

@@ -6,7 +6,7 @@ import { readOption } from './options';
 import { importedFromProgram, stringValue, unwrap } from './origin';
 import { programAttachment } from './program-axios-retry';
 import { programRequestWrapper, type ProgramRequestWrapper } from './program-request-wrappers';
-import { AXIOS_RETRY, type ConfiguredUse } from './retry-configured';
+import { attachmentUse, AXIOS_RETRY, type ConfiguredUse } from './retry-configured';
 import { httpEvidence } from './retry-http-keys';
 import type { CallFacts, KeyEvidence, SendKey } from './retry-operations';
 import type { TypeFacts } from './types';
@@ -70,8 +70,7 @@ export function wrapperFacts(context: Context, node: CallNode, types: TypeFacts,
 function attachedRetry(node: CallNode, wrapper: ProgramRequestWrapper, types: TypeFacts): ConfiguredUse | undefined {
   if (!wrapper.axiosReceiver) return undefined;
   const attached = programAttachment(types.program, types.checker, AXIOS_RETRY, types.toTs(node).getSourceFile(), wrapper.axiosReceiver);
-  if (!attached || attached.conditioned) return undefined;
-  return { name: AXIOS_RETRY.name, where: attached.where, node: node.callee, attempts: attached.attempts, repeatsUnsafe: true, repeatsOn: attached.repeatsOn };
+  return attached && !attached.conditioned ? attachmentUse(attached, node.callee, true) : undefined;
 }
 
 /**
