@@ -42,25 +42,27 @@ const RULES = new Set(['faultline/no-unsafe-retry', 'faultline/require-retry-bac
 const DECLARED_CLIENTS = ['axios', 'got', 'cockatiel'];
 const typed = process.argv.includes('--typed');
 
-function dependsOn(dir: string, dependency: string): boolean {
+/** The text of every package.json in the checkout (a monorepo has several), read once. */
+function manifestsOf(dir: string): string[] {
   const manifests: string[] = [];
   const walk = (current: string): void => {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'package.json') manifests.push(full);
+      else if (entry.name === 'package.json') manifests.push(fs.readFileSync(full, 'utf8'));
     }
   };
   walk(dir);
-  return manifests.some((manifest) => fs.readFileSync(manifest, 'utf8').includes(`"${dependency}"`));
+  return manifests;
 }
 
 /** A program over the whole checkout, as a project without a tsconfig of its own would have. */
 function typedOptions(dir: string): object {
+  const manifests = manifestsOf(dir);
   for (const dependency of DECLARED_CLIENTS) {
     const link = path.join(dir, 'node_modules', dependency);
-    if (fs.existsSync(link) || !dependsOn(dir, dependency)) continue;
+    if (fs.existsSync(link) || !manifests.some((manifest) => manifest.includes(`"${dependency}"`))) continue;
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules', dependency), link);
   }
