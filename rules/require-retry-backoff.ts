@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { contains } from './analysis/ast-walk';
 import { insertArgument, insertProperty } from './analysis/fixes';
 import { immediateAttachments, type ImmediateAttachment } from './analysis/retry-configured';
 import { awaitsWait } from './analysis/retry-waits';
@@ -102,14 +103,35 @@ export default createRule<Options, MessageIds>({
       if (scope.operator !== undefined && !scope.resends && !attemptLooksRemote(context, scope, types)) return;
       if (scope.forever) {
         const { node, text, fallback, library } = scope.forever;
-        once(node, () => context.report({ node, messageId: fallback ? 'foreverUnlessSet' : 'foreverRetry', data: { setting: text, library: library ?? scope.library?.name ?? scope.mechanism } }));
+        noteSetting(node, scope, fallback ? 'foreverUnlessSet' : 'foreverRetry', { setting: text, library: library ?? scope.library?.name ?? scope.mechanism });
       }
       if (scope.noWait && !scope.forever) {
         const { node, text } = scope.noWait;
-        once(node, () => context.report({ node, messageId: 'libraryWithoutWait', data: { setting: text, library: scope.library?.name ?? scope.mechanism } }));
+        noteSetting(node, scope, 'libraryWithoutWait', { setting: text, library: scope.library?.name ?? scope.mechanism });
       }
       if (scope.operator !== undefined && !scope.waits && !scope.forever) {
         context.report({ node: scope.node, messageId: 'operatorWithoutDelay', data: { setting: operatorSetting(context, scope.node), count: operatorCountText(context, scope.node) } });
+      }
+    }
+
+    /**
+     * A setting (`forever: true`, `maxTimeout: 0`) is reported once, where it is written, however many retries
+     * read it: one edit fixes them all. When it is written apart from them (a shared options object, a class
+     * field), the retries it governs are its related locations, so the editor shows where it takes effect.
+     */
+    const settings = new Map<TSESTree.Node, { messageId: MessageIds; data: Record<string, string>; scopes: RetryScope[] }>();
+
+    function noteSetting(node: TSESTree.Node, scope: RetryScope, messageId: MessageIds, data: Record<string, string>): void {
+      const noted = settings.get(node) ?? { messageId, data, scopes: [] };
+      noted.scopes.push(scope);
+      settings.set(node, noted);
+    }
+
+    function reportSettings(): void {
+      for (const [node, { messageId, data, scopes }] of settings) {
+        const apart = scopes.filter((scope) => !contains(scope.node.parent ?? scope.node, node));
+        const relatedLocations = apart.map((scope) => ({ message: `${scope.library?.name ?? scope.mechanism} retries with this setting here`, loc: scope.node.loc }));
+        context.report({ node, messageId, data: { ...data, ...(relatedLocations.length > 0 ? { relatedLocations } : {}) } });
       }
     }
 
@@ -130,6 +152,7 @@ export default createRule<Options, MessageIds>({
         const scopes = all.scopes.filter((scope) => scope.helper === undefined && scope.elsewhere === undefined);
         const policies = all.policies;
         for (const scope of scopes) checkScope(scope, helperCalls);
+        reportSettings();
         for (const policy of policies) {
           const library = policy.library.name;
           if (policy.attempts.kind === 'forever' && !policy.waits) context.report({ node: policy.creation.callee, messageId: 'unboundedPolicy', data: { library } });

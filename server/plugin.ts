@@ -40,7 +40,8 @@ export function pluginVersion(): string {
 /** The faultline plugin itself; tests may hand the server another plugin of the same shape. */
 export const FAULTLINE_PLUGIN = faultline as unknown as PluginLike;
 
-type Sink = (ruleId: string, key: string, related: RelatedLocation[]) => void;
+/** `filename` is the linted file's, for callers that lint many files in one run (the benchmarks); the server lints one. */
+type Sink = (ruleId: string, key: string, related: RelatedLocation[], filename: string) => void;
 
 export const PLUGIN_NAMESPACE = 'faultline';
 
@@ -89,7 +90,7 @@ export function withRelatedCapture(source: PluginLike, sink: () => Sink | undefi
               const current = sink();
               if (current && Array.isArray(related)) {
                 const key = reportKey(descriptor);
-                if (key) current(`${PLUGIN_NAMESPACE}/${id}`, key, related.filter(isRelatedLocation));
+                if (key) current(`${PLUGIN_NAMESPACE}/${id}`, key, related.filter(isRelatedLocation), context.filename);
               }
               context.report(descriptor);
             },

@@ -1,10 +1,12 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/require-retry-backoff';
+import * as assert from 'node:assert/strict';
+import { observeReports } from '../related-locations';
 import { typedTester, untypedTester } from '../rule-tester';
 
 /**
- * Invalid cases, exported so the suggestion property test can run over them (this rule offers no
- * suggestions: bounding or spacing retries is a design decision). Each runs untyped and typed.
+ * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
+ * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
 export const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   // A library told to wait 0 ms between attempts: reported once at the setting, here a class field that
@@ -1550,6 +1552,44 @@ export class Catalog {
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
 typedTester.run('require-retry-backoff (typed)', rule, { valid: validCases, invalid: invalidCases });
+
+/** What the editor shows besides the squiggle (`data.relatedLocations`, turned into LSP related information by the server). */
+describe('require-retry-backoff: related locations', () => {
+  it('points a shared setting at each retry that reads it, and an inline one at none (it carries none)', () => {
+    const reports = observeReports(rule, invalidCases[0]!.code);
+    assert.deepEqual(reports, [
+      {
+        line: 5, messageId: 'libraryWithoutWait',
+        related: [{ message: 'async-retry retries with this setting here', line: 7 }, { message: 'async-retry retries with this setting here', line: 10 }],
+      },
+    ]);
+  });
+
+  it('points a shared endless setting at each retry that reads it', () => {
+    const code = `
+import pRetry from 'p-retry';
+const endless = { forever: true, minTimeout: 500 };
+export const price = (id: string) => pRetry(() => fetch(\`https://prices.example.com/\${id}\`, { signal: AbortSignal.timeout(5000) }), endless);
+export const stock = (id: string) => pRetry(() => fetch(\`https://stock.example.com/\${id}\`, { signal: AbortSignal.timeout(5000) }), endless);
+`;
+    const related = [{ message: 'p-retry retries with this setting here', line: 4 }, { message: 'p-retry retries with this setting here', line: 5 }];
+    assert.deepEqual(observeReports(rule, code), [{ line: 3, messageId: 'foreverRetry', related }]);
+  });
+
+  it('points a nested retry at the retries around it, with their attempts', () => {
+    const code = `
+import retry from 'async-retry';
+import pRetry from 'p-retry';
+
+async function quote(symbol: string) {
+  return pRetry(() => fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) }), { retries: 3 });
+}
+
+export const board = (symbol: string) => retry(() => quote(symbol), { retries: 5 });
+`;
+    assert.deepEqual(observeReports(rule, code), [{ line: 6, messageId: 'nestedRetry', related: [{ message: 'outer retry: 6 attempts', line: 9 }] }]);
+  });
+});
 
 /** With types, a retry in a function of another file counts as an inner layer (filenames relative to test/fixtures). */
 export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
