@@ -210,7 +210,8 @@ export default createRule<Options, MessageIds>({
       CallExpression: onCall,
       NewExpression: onCall,
       'Program:exit'() {
-        const { scopes } = collectRetryScopes(context);
+        // A poll repeats its operation on success as well; that it also goes round after a failure adds no repeat of its own.
+        const scopes = collectRetryScopes(context).scopes.filter((scope) => !scope.polls);
         const reach = new RetryReach(context, types, settings, scopes);
         const done = new Set<TSESTree.Node>();
         // Innermost scopes first, so the message names the retry closest to the operation.

@@ -225,11 +225,6 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
 };
 
 /**
- * A loop is a retry when a try inside it leaves the loop on success and goes round again on failure (the
- * catch can fall through or `continue`). A catch that always rethrows, or a loop whose success does not
- * leave it (a loop over items), is not a retry.
- */
-/**
  * Inside a compiler helper (`var __generator = (this && this.__generator) || function …`, tslib's
  * `function __generator`): its `while (_) try { … } catch { op = [6, e] }` is a down-levelled state
  * machine, not a retry.
@@ -243,6 +238,12 @@ export function insideCompilerHelper(node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * A loop is a retry when a try inside it leaves the loop on success and goes round again on failure (the
+ * catch can fall through or `continue`). A catch that always rethrows, or a loop whose success does not
+ * leave it (a loop over items), is not a retry, unless that loop runs until cancelled and its catch goes
+ * round only after a transient failure (`pollScope`).
+ */
 export function loopScope(context: Context, loop: Loop): RetryScope | undefined {
   if (insideCompilerHelper(loop)) return undefined;
   const testNames = identifiersIn(context.sourceCode, loop.test);
@@ -251,14 +252,53 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const counterNames = counters(context, loop);
   const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames)
     && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(candidate.handler!.body, loop.test));
-  if (!attempt) return undefined;
+  if (!attempt) return pollScope(context, loop, tries, counterNames);
   const selective = selectiveContinues(context, attempt.handler!.body, counterNames);
   if (selective && !selective.onFailure) return undefined;
   const flagNames = assignedIn(context, attempt.block);
-  const testBounds = !isConstantTrue(loop.test) && [...testNames].some((name) => !flagNames.has(name)) ;
+  // `while (!signal.aborted)` stops when the caller cancels, not after some number of failures.
+  const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
     || failureTail(attempt).some((statement) => failureHasBoundedExit(context, statement, counterNames));
   return loopRetryScope(context, loop, bounded, { handler: attempt.handler ?? undefined });
+}
+
+/**
+ * A loop that goes round on success too (a long poll: `while (!signal.aborted) { try { updates = await
+ * api.getUpdates() } catch (err) { if (!isTransient(err)) throw err; await delay(1000); continue } … }`) retries
+ * when its catch goes round only after a failure it names as transient, and leaves on the others. Its pace and
+ * bound are judged on that failure path; whether its operation may repeat is not (`polls`): the poll repeats
+ * it on success anyway.
+ */
+function pollScope(context: Context, loop: Loop, tries: TSESTree.TryStatement[], counterNames: Set<string>): RetryScope | undefined {
+  if (!isConstantTrue(loop.test) && !isCancellationTest(loop.test)) return undefined;
+  const attempt = tries.find((candidate) => candidate.parent === loop.body && retriesOnlyTransient(context, candidate.handler!.body));
+  if (!attempt) return undefined;
+  const handler = attempt.handler!;
+  const bounded = failureHasBoundedExit(context, handler.body, counterNames);
+  return { ...loopRetryScope(context, loop, bounded, { handler }), waits: awaitsWait(context, handler.body), failurePath: handler.body, polls: true };
+}
+
+/**
+ * `catch (err) { if (!isTransientError(err)) throw err; …; continue; }`: the catch ends by going round, after a
+ * guard that leaves on the failures it does not name as transient (a guard on cancellation alone does not count).
+ */
+function retriesOnlyTransient(context: Context, handler: TSESTree.BlockStatement): boolean {
+  const statements = handler.body;
+  const last = statements[statements.length - 1];
+  if (last?.type !== AST_NODE_TYPES.ContinueStatement || last.label) return false;
+  return statements.slice(0, -1).some((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent)
+    && !isCancellationTest(statement.test) && TRANSIENT_FAILURE_WORDS.some((words) => words.test(context.sourceCode.getText(statement.test))));
+}
+
+/** `signal.aborted`, `!this.controller.signal.aborted`, `signal?.aborted`: a test of cancellation only. */
+function isCancellationTest(test: TSESTree.Node | null): boolean {
+  if (!test) return false;
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isCancellationTest(value.argument);
+  if (value.type === AST_NODE_TYPES.ChainExpression) return isCancellationTest(value.expression);
+  if (value.type === AST_NODE_TYPES.LogicalExpression) return isCancellationTest(value.left) && isCancellationTest(value.right);
+  return value.type === AST_NODE_TYPES.MemberExpression && !value.computed && value.property.type === AST_NODE_TYPES.Identifier && value.property.name === 'aborted';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS } from '../knowledge/clients';
-import { LOCAL_CALL_NAME, REMOTE_CALL_NAME } from '../knowledge/retries';
+import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_RECEIVER_NAME } from '../knowledge/retries';
 import { calleeName, contains, walk } from './ast-walk';
 import { resolveClientCall } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
@@ -33,6 +33,10 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = !isLoopbackUrl(context, node.arguments[0]);
       return undefined;
     }
+    if (name !== undefined && !REMOTE_CALL_NAME.test(name) && hasRemoteReceiver(node.callee)) {
+      remote = true;
+      return undefined;
+    }
     if (name === undefined || !REMOTE_CALL_NAME.test(name) || LOCAL_CALL_NAME.test(name)) return undefined;
     // The name says remote; a function of the file confirms it only if its body does.
     const local = node.type === AST_NODE_TYPES.CallExpression ? localCallee(context, node.callee)?.fn : undefined;
@@ -44,6 +48,15 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
     return undefined;
   });
   return remote;
+}
+
+/** `api.getUpdates()`, `this.api.send()`: a method of something named as a remote API's client. */
+function hasRemoteReceiver(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = callee.object;
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name
+    : receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier ? receiver.property.name : undefined;
+  return name !== undefined && REMOTE_RECEIVER_NAME.test(name);
 }
 
 /** How many of the file's functions one question may read through. */

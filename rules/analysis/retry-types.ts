@@ -53,6 +53,8 @@ export interface RetryScope {
   afterStatus?: true;
   /** Decided by one 2xx status (`status === 200`), as a poll waiting for a job also is: its pace is not judged. */
   mayPoll?: true;
+  /** A poll that also goes round on success and retries transient failures: its pace and bound are judged, its operation is not. */
+  polls?: true;
   /** A retry decided by the status that repeats only refused requests (429): nothing it repeats was applied. */
   unprocessedOnly?: true;
   /** An RxJS retry operator (`retry`, `retryWhen`): its name. */

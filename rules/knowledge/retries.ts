@@ -497,6 +497,13 @@ export const KEY_GENERATORS: ReadonlyArray<{ module?: string; path: string }> = 
 export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delete|del|call|invoke|query|execute|publish|connect|upload|download)$|fetch|request|http|rpc|graphql|webhook/i;
 
 /**
+ * Receivers whose name says they are a remote API's client, whatever the method is called: `api.getUpdates()`,
+ * `this.telegramApi.sendMessage()`, `githubAPI.listRepos()`. node-telegram-bot-api's long poll retries
+ * `api.getUpdates()`, which no method name marks as remote.
+ */
+export const REMOTE_RECEIVER_NAME = /^api$|^apiClient$|[a-z]Api$|API$/;
+
+/**
  * The browser's own `request…` methods, which schedule or ask for something on this machine
  * (`form.requestSubmit()`, `requestAnimationFrame(cb)`, `Notification.requestPermission()`): a page
  * script that retries until an element appears calls these, and reaches no remote service.

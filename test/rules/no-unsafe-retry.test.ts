@@ -2479,6 +2479,23 @@ export const pay = (body: string) => defer(() => fetch('https://pay.example.com/
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A poll that posts each round (a heartbeat) goes round on success too: that it also goes round after a
+  // transient failure repeats nothing the poll would not send anyway. Its pace is require-retry-backoff's.
+  `
+export async function heartbeat(signal: AbortSignal) {
+  while (!signal.aborted) {
+    try {
+      await fetch('https://status.example.com/heartbeats', { method: 'POST', signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) });
+    } catch (error) {
+      if (!isNetworkError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30000));
+  }
+}
+declare function isNetworkError(error: unknown): boolean;
+`,
   // The same retrying fetch, called with options that carry a key made before the call, with options
   // handed in from outside (they may carry one), and for a GET.
   `

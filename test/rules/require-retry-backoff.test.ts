@@ -217,6 +217,100 @@ export async function publish(body: string) {
     { messageId: 'unboundedRetry', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [] },
     ],
   },
+  // A loop that stops only when the caller cancels (`while (!signal.aborted)`) has no attempt limit.
+  {
+    code: `
+export async function pay(body: string, signal: AbortSignal) {
+  while (!signal.aborted) {
+    try {
+      return await fetch('https://pay.example.com/charges', { method: 'PUT', body, signal });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 3, column: 3, endLine: 3, endColumn: 8, suggestions: [] },
+    ],
+  },
+  // A long poll goes round on success too; its catch retries transient failures (and rethrows the rest): that
+  // failure path is a retry, here with no bound and, in the second, no wait.
+  {
+    code: `
+import { setTimeout as delay } from 'node:timers/promises';
+
+export async function* updates(signal: AbortSignal) {
+  let offset = 0;
+  while (!signal.aborted) {
+    let batch: { id: number }[];
+    try {
+      batch = await (await fetch(\`https://bot.example.com/getUpdates?offset=\${offset}\`, { signal })).json();
+    } catch (err) {
+      if (signal.aborted) return;
+      if (!isTransientError(err)) throw err;
+      await delay(1000);
+      continue;
+    }
+    for (const update of batch) {
+      yield update;
+      offset = update.id + 1;
+    }
+  }
+}
+
+export async function* events(signal: AbortSignal) {
+  for (;;) {
+    let next: Response;
+    try {
+      next = await fetch('https://events.example.com/next', { signal: AbortSignal.any([signal, AbortSignal.timeout(30000)]) });
+    } catch (error) {
+      if (!(error instanceof TypeError) && (error as Error).name !== 'TimeoutError') throw error;
+      continue;
+    }
+    yield next;
+  }
+}
+
+declare function isTransientError(error: unknown): boolean;
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 6, column: 3, endLine: 6, endColumn: 8, suggestions: [] },
+    { messageId: 'unboundedRetry', line: 24, column: 3, endLine: 24, endColumn: 6, suggestions: [] },
+    { messageId: 'noBackoff', line: 24, column: 3, endLine: 24, endColumn: 6, suggestions: [] },
+    ],
+  },
+  // A method of something named as a remote API's client is remote, whatever the method is called.
+  {
+    code: `
+export class Quotes {
+  constructor(private readonly pricingApi: { lookup(id: string): Promise<number> }, private readonly cache: { lookup(id: string): Promise<number> }) {}
+  async price(id: string) {
+    while (true) {
+      try {
+        return await this.pricingApi.lookup(id);
+      } catch {
+        continue;
+      }
+    }
+  }
+  async cached(id: string) {
+    while (true) {
+      try {
+        return await this.cache.lookup(id);
+      } catch {
+        continue;
+      }
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [] },
+    { messageId: 'noBackoff', line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [] },
+    ],
+  },
   // Recursion from .catch() with no bound and no wait.
   {
     code: `
@@ -749,6 +843,42 @@ export class Catalog {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Polls that are not retries: the catch logs and goes round on any failure (a worker keeping itself alive),
+  // the loop's test is a lifecycle flag, or the transient retry counts its attempts and waits.
+  `
+export async function consume(queue: { running: boolean }, signal: AbortSignal) {
+  while (!signal.aborted) {
+    try {
+      await handle(await fetch('https://queue.example.com/next', { signal }));
+    } catch (error) {
+      console.error(error);
+      continue;
+    }
+  }
+  while (queue.running) {
+    try {
+      await handle(await fetch('https://queue.example.com/next', { signal }));
+    } catch (error) {
+      if (!isTransientError(error)) throw error;
+      continue;
+    }
+  }
+  let failures = 0;
+  for (;;) {
+    try {
+      await handle(await fetch('https://queue.example.com/next', { signal }));
+      failures = 0;
+    } catch (error) {
+      if (!isTransientError(error)) throw error;
+      if (++failures > 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2 ** failures * 100));
+      continue;
+    }
+  }
+}
+declare function handle(response: Response): Promise<void>;
+declare function isTransientError(error: unknown): boolean;
+`,
   // Interceptors that count and wait (an awaited sleep, a timer promise's .then), and one that refreshes a
   // token on a 401 once: none hammers.
   `
