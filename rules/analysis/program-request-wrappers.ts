@@ -66,8 +66,9 @@ function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramReq
     return index === -1 ? indexOf(symbol) : index;
   };
   let found: ProgramRequestWrapper | undefined;
+  // Each request that sends the same parameter: a digest-auth wrapper sends a challenge, then the request itself.
+  const places: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (found) return;
     if (ts.isCallExpression(node)) {
       const shape = requestShape(checker, node.expression);
       // `https.request(url, options, onResponse)`: the options are the last argument that is no callback.
@@ -77,20 +78,25 @@ function readWrapper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramReq
         const optionsIndex = indexOf(parameters.find((symbol) => symbol !== undefined && forwards(checker, argument, symbol, 0)));
         const methodIndex = optionsIndex === undefined ? methodIndexOf(methodParameter(checker, argument)) : undefined;
         if (optionsIndex === undefined && methodIndex === undefined) continue;
+        if (found) {
+          if (found.optionsIndex === optionsIndex && found.methodIndex === methodIndex) places.push(`${shape.name} ${placeOf(node)}`);
+          break;
+        }
+        places.push(`${shape.name} ${placeOf(node)}`);
         const request = node;
         const retry = retryWithin(checker, fn, {
           handedTo: (callback) => ts.isFunctionLike(callback) && within(request, callback),
           tried: (block) => within(request, block),
         });
         const axiosReceiver = shape.name === 'axios' ? (ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : node.expression) : undefined;
-        found = { optionsIndex, methodIndex, axiosReceiver, name, description: `${name}() (${shape.name} ${placeOf(node)})`, retry, text: fn.getText().toLowerCase() };
-        return;
+        found = { optionsIndex, methodIndex, axiosReceiver, name, description: '', retry, text: fn.getText().toLowerCase() };
+        break;
       }
     }
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
-  return found;
+  return found && { ...found, description: `${name}() (${places.join(', ')})` };
 }
 
 /** The symbol a `{ method }` (or `{ method: verb }`) binding pattern binds the object's `method` to. */

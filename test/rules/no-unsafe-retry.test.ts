@@ -3387,6 +3387,25 @@ export async function capture(id: string) {
       },
     ],
   },
+  // A wrapper that sends its caller's method twice (a digest challenge, then the request): the message names both.
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import { callSigned } from './gateway.js';
+
+export const settle = (id: string) => callSigned({ method: 'POST', url: \`/settlements/\${id}\` });
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 4, column: 39, endLine: 4, endColumn: 49, suggestions: [],
+        data: {
+          operation: 'POST through callSigned() (axios in gateway.ts on line 9, axios in gateway.ts on line 11)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+          retry: 'axios-retry in setup.ts on line 5 (it repeats network errors, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
   // The default axios handed on by a file of the program (client.ts: `export default axios`) is the one
   // setup.ts retries.
   {
