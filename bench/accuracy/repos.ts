@@ -10,10 +10,11 @@
  * in spider.ts on line 10", "through makeDigestRequest() (axios in index.ts on line 25)"): the same site,
  * seen from where it is retried. Findings on no labelled site are printed for review.
  *
- * A second table also counts a report label as found when a finding's related locations point at it (what the
- * editor shows beside the squiggle): a shared `maxTimeout: 0` is reported once, at the setting, and points at
- * each retry that reads it; a nested retry is reported at the innermost layer and points at the outer ones.
- * Those findings cover several labelled sites, so the strict table, one finding per site, comes first.
+ * A second table lets one finding cover every labelled site it names or points at with a related location
+ * (what the editor shows beside the squiggle): a shared `maxTimeout: 0` is reported once, at the setting, and
+ * points at each retry that reads it; a nested retry is reported at the innermost layer and points at the
+ * outer ones; a wrapper that sends two requests is named with both. The strict table, one finding per
+ * site, comes first.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -152,18 +153,18 @@ async function main(): Promise<void> {
     tally[outcome]++;
     // Only a missed report can be found through a related location; silences and false positives stay as they are.
     const pointer = outcome === 'FN' ? findings.findIndex((finding) => finding.repo === label.repo && finding.rule === label.rule
-      && finding.related.some((place) => place.file === label.file && Math.abs(place.line - label.line) <= 1)) : -1;
+      && (names(finding, label) || finding.related.some((place) => place.file === label.file && Math.abs(place.line - label.line) <= 1))) : -1;
     relatedTally[pointer === -1 ? outcome : 'TP']++;
     if (pointer !== -1) {
       pointedAt.add(pointer);
-      console.log(`  FN, found through a related location of ${findings[pointer]!.file}:${findings[pointer]!.line}: ${label.rule} ${label.repo} ${label.file}:${label.line}`);
+      console.log(`  FN, named or pointed at by the finding at ${findings[pointer]!.file}:${findings[pointer]!.line}: ${label.rule} ${label.repo} ${label.file}:${label.line}`);
     } else if (outcome === 'FN' || outcome === 'FP') console.log(`  ${outcome} ${label.rule} [${label.scope}] ${label.repo} ${label.file}:${label.line}: ${outcome === 'FP' ? findings[hit]!.message : label.reason}`);
   }
   findings.forEach((finding, index) => {
     if (!used.has(index) && !pointedAt.has(index)) console.log(`  unlabelled ${finding.rule} ${finding.repo} ${finding.file}:${finding.line}: ${finding.message}`);
   });
   printTable('one finding per labelled site', tallies);
-  printTable('also counting a finding\'s related locations', relatedTallies);
+  printTable('one finding for every labelled site it names or points at', relatedTallies);
 }
 
 function printTable(title: string, tallies: Map<string, Tally>): void {
