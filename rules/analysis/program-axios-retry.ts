@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 import { attemptsFromCount, type ConfiguredRetry } from '../knowledge/retries';
 import { isModuleExport } from './origin';
 import { loadedTogether } from './program-imports';
-import { declarationOf, isExternal, originOf, placeOf, type TsOrigin } from './retry-program';
+import { declarationOf, isExternal, originOf, placeOf } from './retry-program';
 import type { Attempts } from './retry-types';
 
 /**
@@ -57,7 +57,7 @@ function attachmentsOf(program: ts.Program, checker: ts.TypeChecker, retry: Conf
         const options = node.arguments[retry.optionsArg!];
         const condition = unsafeCondition(checker, options, retry);
         const reading = { file, where: placeOf(node), attempts: attemptsIn(options, retry), conditioned: condition === undefined && conditioned(options, retry), repeatsOn: condition ?? retry.repeatsOn };
-        for (const target of targetsOf(checker, file, node.arguments[0])) found.push({ ...reading, target });
+        for (const target of targetsOf(checker, retry, file, node.arguments[0])) found.push({ ...reading, target });
       }
       ts.forEachChild(node, visit);
     };
@@ -71,8 +71,9 @@ function attaches(checker: ts.TypeChecker, call: ts.CallExpression, retry: Confi
   return isModuleExport(originOf(checker, call.expression), retry.modules, retry.path);
 }
 
-function targetOf(checker: ts.TypeChecker, argument: ts.Node): Attachment['target'] | undefined {
-  return isDefaultAxios(originOf(checker, argument)) ? 'default' : declarationOf(checker, argument);
+/** `default` when the argument is the module the attachment patches (axios itself, also when a file of the program hands it on). */
+function targetOf(checker: ts.TypeChecker, retry: ConfiguredRetry, argument: ts.Node): Attachment['target'] | undefined {
+  return isModuleExport(originOf(checker, argument), retry.attachesTo ?? [], '') ? 'default' : declarationOf(checker, argument);
 }
 
 /**
@@ -80,8 +81,8 @@ function targetOf(checker: ts.TypeChecker, argument: ts.Node): Attachment['targe
  * (`const setupRetry = (instance) => axiosRetry(instance, …)`) stands for what each call of the helper in
  * that file passes (`setupRetry(api)`).
  */
-function targetsOf(checker: ts.TypeChecker, file: ts.SourceFile, argument: ts.Expression): Array<Attachment['target']> {
-  const target = targetOf(checker, argument);
+function targetsOf(checker: ts.TypeChecker, retry: ConfiguredRetry, file: ts.SourceFile, argument: ts.Expression): Array<Attachment['target']> {
+  const target = targetOf(checker, retry, argument);
   if (!target) return [];
   if (target === 'default' || !ts.isParameter(target) || !ts.isIdentifier(target.name)) return [target];
   const helper = target.parent;
@@ -91,18 +92,13 @@ function targetsOf(checker: ts.TypeChecker, file: ts.SourceFile, argument: ts.Ex
   const passed: Array<Attachment['target']> = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && node.arguments[index] && declarationOf(checker, node.expression) === named) {
-      const value = targetOf(checker, node.arguments[index]);
+      const value = targetOf(checker, retry, node.arguments[index]);
       if (value && (value === 'default' || !ts.isParameter(value))) passed.push(value);
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
   return passed;
-}
-
-/** The axios module itself, imported directly or through a file of the program that hands it on. */
-function isDefaultAxios(origin: TsOrigin | undefined): boolean {
-  return origin?.kind === 'module' && origin.module === 'axios' && origin.path.length === 0;
 }
 
 function property(options: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
@@ -163,7 +159,7 @@ export function programAttachment(program: ts.Program, checker: ts.TypeChecker, 
   const attachments = attachmentsOf(program, checker, retry);
   // Most programs attach nothing: then no call is worth a question to the checker.
   if (attachments.length === 0) return undefined;
-  const target = receiver ? targetOf(checker, receiver) : 'default';
+  const target = receiver ? targetOf(checker, retry, receiver) : 'default';
   if (!target) return undefined;
   return attachments.find((attachment) => attachment.file !== skip && attachment.target === target && loadedTogether(program, checker, attachment.file, caller));
 }

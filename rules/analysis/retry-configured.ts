@@ -126,7 +126,7 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
   for (const { call: attach, target } of axiosRetryAttachments(context)) {
     const matches = creation
       ? target?.kind === 'call' && target.call === creation && target.path.length === 0
-      : throughDefault && target?.kind === 'module' && target.module === 'axios' && target.path.length === 0;
+      : throughDefault && isModuleExport(target, AXIOS_RETRY.attachesTo!, '');
     if (!matches) continue;
     const options = attach.arguments[AXIOS_RETRY.optionsArg!];
     const condition = unsafeCondition(context, AXIOS_RETRY, options);

@@ -128,6 +128,8 @@ export interface ConfiguredRetry {
   modules: readonly string[];
   /** The export that attaches or wraps (`''` is the default export); the chain method for `chain`. */
   path: string;
+  /** `attach`: the client modules whose default export the attaching call patches when handed it (`axiosRetry(axios)`). */
+  attachesTo?: readonly string[];
   /** Options argument of the attaching call, and the count key in it. */
   optionsArg?: number;
   countKey?: string;
@@ -190,7 +192,7 @@ export interface ResubscribedWork {
 
 export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
   {
-    id: 'axios-retry', name: 'axios-retry', kind: 'attach', modules: ['axios-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',
+    id: 'axios-retry', name: 'axios-retry', kind: 'attach', modules: ['axios-retry'], path: '', attachesTo: ['axios'], optionsArg: 1, countKey: 'retries', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 4 }, conditionKeys: ['retryCondition'], repeatsOn: 'network errors, whatever the method',
     waitKey: 'retryDelay', growingDelay: 'exponentialDelay',
     unsafeConditions: {
