@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
-  moduleMatches, pathMatches,
+  anyModuleMatches, pathMatches,
   type CallShape, type ClientSpec, type HttpMethod, type InstanceFactory, type OptionsLocation,
 } from '../knowledge/clients';
 import { findVariable, isOverridable, isUrlLike, memberName, resolveOrigin, singleAssignmentInit, unwrap, type Origin } from './origin';
@@ -38,16 +38,12 @@ export interface ClientCall {
   overridable?: true;
 }
 
-function sameModule(client: ClientSpec, module: string): boolean {
-  return client.modules.some((pattern) => moduleMatches(pattern, module));
-}
-
 /** The factory (`create`, `extend`) of `client` that `origin` names, if any. */
 function factoryOf(origin: Origin, clients: readonly ClientSpec[], isNew: boolean): { client: ClientSpec; factory: InstanceFactory; parent?: InstanceRef } | undefined {
   const path = origin.path.join('.');
   if (origin.kind === 'module') {
     for (const client of clients) {
-      if (!sameModule(client, origin.module)) continue;
+      if (!anyModuleMatches(client.modules, origin.module)) continue;
       const factory = client.factories?.find((candidate) => candidate.path === path && candidate.isNew === isNew);
       if (factory) return { client, factory };
     }
@@ -122,7 +118,7 @@ function resolveClientCallUncached(context: Context, node: CallNode, clients: re
     if (matched) return isOverridable(origin) ? { ...matched, overridable: true } : matched;
     // An import from the user's own module (`import { api } from './api'`) or a call result: only the
     // type can tell what it is. A known client module's unmatched export (`axios.isCancel`) is not a call.
-    if (!types || (origin.kind === 'module' && clients.some((client) => sameModule(client, origin.module)))) return undefined;
+    if (!types || (origin.kind === 'module' && clients.some((client) => anyModuleMatches(client.modules, origin.module)))) return undefined;
   }
   return types ? matchByType(context, node, callee, clients, types) : undefined;
 }
@@ -136,7 +132,7 @@ function matchOrigin(context: Context, node: CallNode, origin: Origin, clients: 
   }
   if (origin.kind === 'module') {
     for (const client of clients) {
-      if (!sameModule(client, origin.module)) continue;
+      if (!anyModuleMatches(client.modules, origin.module)) continue;
       const shape = shapeFor(client, path, 'module', node);
       if (shape) return build(context, node, client, shape, undefined, types);
     }

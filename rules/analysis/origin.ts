@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { moduleMatches, normaliseModule } from '../knowledge/clients';
+import { anyModuleMatches, normaliseModule } from '../knowledge/clients';
 import { calleeName, isFunctionNode, walk } from './ast-walk';
 import type { TsOrigin } from './retry-program';
 
@@ -35,7 +35,7 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
  * tables)? Asked of the ESTree reading's origins and of the typed reader's (`TsOrigin`) alike.
  */
 export function isModuleExport(origin: Origin | TsOrigin | undefined, modules: readonly string[], path: string): boolean {
-  return origin?.kind === 'module' && origin.path.join('.') === path && modules.some((module) => moduleMatches(module, origin.module));
+  return origin?.kind === 'module' && origin.path.join('.') === path && anyModuleMatches(modules, origin.module);
 }
 
 /** Strips wrappers that do not change the value: parentheses are already gone in ESTree; `as`, `!`, `satisfies`, `?.`. */

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { moduleMatches } from '../knowledge/clients';
+import { anyModuleMatches, moduleMatches } from '../knowledge/clients';
 import { BROWSER_MODULES, KEY_GENERATORS } from '../knowledge/retries';
 import { contains, enclosingStatement, walk } from './ast-walk';
 import { lineBreak } from './fixes';
@@ -103,7 +103,7 @@ export function randomUuid(context: Context, fixer: Fixer): { expression: string
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { expression: `${specifier.local.name}.randomUUID()`, fixes: [] };
     }
   }
-  if (imports.some((declaration) => BROWSER_MODULES.some((module) => moduleMatches(module, String(declaration.source.value))))) return { expression: 'crypto.randomUUID()', fixes: [] };
+  if (imports.some((declaration) => anyModuleMatches(BROWSER_MODULES, String(declaration.source.value)))) return { expression: 'crypto.randomUUID()', fixes: [] };
   const globalScope = context.sourceCode.getScope(program);
   const moduleScope = globalScope.childScopes.find((scope) => scope.type === 'module') ?? globalScope;
   if (moduleScope.set.has('randomUUID') || globalScope.set.has('randomUUID')) return { expression: 'crypto.randomUUID()', fixes: [] };

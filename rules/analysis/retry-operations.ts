@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CLIENTS, moduleMatches, type HttpMethod } from '../knowledge/clients';
+import { anyModuleMatches, CLIENTS, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
   AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER,
 } from '../knowledge/retries';
@@ -155,7 +155,7 @@ function sqlFacts(context: Context, node: CallNode): CallFacts | undefined {
   if (origin?.kind !== 'call' || origin.path.length !== 1) return undefined;
   const maker = origin.callee;
   if (maker.kind !== 'module') return undefined;
-  const client = SQL_CLIENTS.find((candidate) => candidate.modules.some((module) => moduleMatches(module, maker.module)) && candidate.factories.includes(maker.path.join('.')) && candidate.methods.includes(origin.path[0]!));
+  const client = SQL_CLIENTS.find((candidate) => anyModuleMatches(candidate.modules, maker.module) && candidate.factories.includes(maker.path.join('.')) && candidate.methods.includes(origin.path[0]!));
   if (!client) return undefined;
   const first = node.arguments[0] && unwrap(node.arguments[0]);
   const text = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { CLIENTS, moduleMatches, normaliseModule } from '../knowledge/clients';
+import { anyModuleMatches, CLIENTS, moduleMatches, normaliseModule } from '../knowledge/clients';
 import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
 import { isModuleExport } from './origin';
 import type { TypeFacts } from './types';
@@ -183,7 +183,7 @@ function methodOf(options: ts.Expression | undefined): string | undefined {
 function methodOptionsIndex(origin: TsOrigin | undefined): number | undefined {
   if (origin?.kind !== 'module') return undefined;
   const module = origin.module;
-  const client = CLIENTS.find((candidate) => candidate.category === 'http' && candidate.modules.some((pattern) => moduleMatches(pattern, module)));
+  const client = CLIENTS.find((candidate) => candidate.category === 'http' && anyModuleMatches(candidate.modules, module));
   const shape = client?.calls.find((candidate) => candidate.on !== 'instance' && candidate.path === origin.path.join('.') && !candidate.httpMethod && !candidate.constructs);
   return shape?.options.kind === 'arg' ? shape.options.index : undefined;
 }
@@ -198,7 +198,7 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
     if (key && !generatesKey(checker, key)) return undefined;
     return { kind: 'operation', label, consequence, unstableKey: key !== undefined };
   };
-  if (ts.isPropertyAccessExpression(callee) && VERBS[callee.name.text] && module && HTTP_MODULES.some((pattern) => moduleMatches(pattern, module))) {
+  if (ts.isPropertyAccessExpression(callee) && VERBS[callee.name.text] && module && anyModuleMatches(HTTP_MODULES, module)) {
     const method = VERBS[callee.name.text]!;
     const optionsIndex = module === 'axios' ? 2 : 1;
     return withKey(method, HTTP_CONSEQUENCE[method]!, keyIn(call.arguments[optionsIndex]));
@@ -210,7 +210,7 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
     return withKey(method, HTTP_CONSEQUENCE[method]!, keyIn(call.arguments[optionsIndex]));
   }
   if (origin?.kind === 'call' && module) {
-    const sdk = SDKS.find((candidate) => candidate.modules.some((pattern) => moduleMatches(pattern, module)));
+    const sdk = SDKS.find((candidate) => anyModuleMatches(candidate.modules, module));
     const path = origin.path.join('.');
     const operation = sdk?.operations.find((candidate) => operationMatches(candidate.path, path));
     if (!sdk || !operation) return undefined;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { moduleMatches } from '../knowledge/clients';
+import { anyModuleMatches } from '../knowledge/clients';
 import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
@@ -208,7 +208,7 @@ function policyOf(context: Context, call: TSESTree.CallExpression, callee: Origi
   const direct = policyFor(context, call, policies);
   if (direct) return direct;
   if (callee.kind !== 'module' || !POLICY_COMBINATORS.includes(callee.path.join('.'))) return undefined;
-  if (!RETRY_LIBRARIES.some((library) => library.shape === 'policy' && library.modules.some((module) => moduleMatches(module, callee.module)))) return undefined;
+  if (!RETRY_LIBRARIES.some((library) => library.shape === 'policy' && anyModuleMatches(library.modules, callee.module))) return undefined;
   for (const argument of call.arguments) {
     const origin = resolveOrigin(context, argument);
     if (origin?.kind === 'call' && origin.path.length === 0 && origin.call.type === AST_NODE_TYPES.CallExpression) {

@@ -531,6 +531,11 @@ export function moduleMatches(pattern: string, specifier: string): boolean {
   return module === pattern;
 }
 
+/** Is `specifier` one of the modules `patterns` name (the `modules` of a table row)? */
+export function anyModuleMatches(patterns: readonly string[], specifier: string): boolean {
+  return patterns.some((pattern) => moduleMatches(pattern, specifier));
+}
+
 export function pathMatches(pattern: string, path: string): boolean {
   if (pattern === '*') return path !== '' && !path.includes('.');
   if (pattern.startsWith('*')) return path.endsWith(pattern.slice(1)) && !path.includes('.');
