@@ -22,7 +22,7 @@ import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import * as parser from '@typescript-eslint/parser';
 import plugin = require('../../rules');
-import { withRelatedCapture, type RelatedLocation } from '../../server/plugin';
+import { keyOfMessage, withRelatedCapture, type RelatedLocation } from '../../server/plugin';
 
 interface RepoLabel {
   /** The blind set it was labelled for: each was labelled before the rules ran on it, then tuned on. */
@@ -98,12 +98,17 @@ async function lintRepository(repo: string, dir: string): Promise<Finding[]> {
   for (const result of await eslint.lintFiles(['.'])) {
     for (const message of result.messages) {
       if (!message.ruleId || !RULES.has(message.ruleId)) continue;
-      const related = relatedByReport.get(`${result.filePath}@${message.ruleId}@${message.line}:${message.column}:${message.messageId ?? ''}`) ?? [];
+      const related = relatedByReport.get(`${result.filePath}@${message.ruleId}@${keyOfMessage(message)}`) ?? [];
       const file = path.relative(dir, result.filePath);
       findings.push({ repo, file, line: message.line, rule: message.ruleId.split('/')[1]!, message: message.message, related: related.map((item) => ({ file, line: item.loc.start.line })) });
     }
   }
   return findings;
+}
+
+/** A finding, or one of its related locations, at the labelled site: the same file, the line ±1. */
+function atSite(place: { file: string; line: number }, label: RepoLabel): boolean {
+  return place.file === label.file && Math.abs(place.line - label.line) <= 1;
 }
 
 /** "in spider.ts on line 10," or "…on line 25)": the message names this labelled site (not a retry's place). */
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
     const tally = tallyOf(tallies, key);
     const relatedTally = tallyOf(relatedTallies, key);
     const free = (finding: Finding, index: number): boolean => !used.has(index) && finding.repo === label.repo && finding.rule === label.rule;
-    let hit = findings.findIndex((finding, index) => free(finding, index) && finding.file === label.file && Math.abs(finding.line - label.line) <= 1);
+    let hit = findings.findIndex((finding, index) => free(finding, index) && atSite(finding, label));
     if (hit === -1) hit = findings.findIndex((finding, index) => free(finding, index) && names(finding, label));
     if (hit !== -1) used.add(hit);
     if (label.expected === 'undecidable') {
@@ -151,9 +156,9 @@ async function main(): Promise<void> {
     }
     const outcome = label.expected === 'report' ? (hit === -1 ? 'FN' : 'TP') : (hit === -1 ? 'TN' : 'FP');
     tally[outcome]++;
-    // Only a missed report can be found through a related location; silences and false positives stay as they are.
+    // Only a missed report can be found by a finding that names it or points at it; silences and false positives stay as they are.
     const pointer = outcome === 'FN' ? findings.findIndex((finding) => finding.repo === label.repo && finding.rule === label.rule
-      && (names(finding, label) || finding.related.some((place) => place.file === label.file && Math.abs(place.line - label.line) <= 1))) : -1;
+      && (names(finding, label) || finding.related.some((place) => atSite(place, label)))) : -1;
     relatedTally[pointer === -1 ? outcome : 'TP']++;
     if (pointer !== -1) {
       pointedAt.add(pointer);
