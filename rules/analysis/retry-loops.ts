@@ -288,7 +288,13 @@ function retriesOnlyTransient(context: Context, handler: TSESTree.BlockStatement
   const last = statements[statements.length - 1];
   if (last?.type !== AST_NODE_TYPES.ContinueStatement || last.label) return false;
   return statements.slice(0, -1).some((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent)
-    && !isCancellationTest(statement.test) && TRANSIENT_FAILURE_WORDS.some((words) => words.test(context.sourceCode.getText(statement.test))));
+    && !isCancellationTest(statement.test) && namesTransientFailure(context.sourceCode, statement.test));
+}
+
+/** Does a condition name a failure worth retrying (`isTransientError(err)`, `e.code === 'ETIMEDOUT'`, `status === 503`)? */
+function namesTransientFailure(sourceCode: Context['sourceCode'], test: TSESTree.Node): boolean {
+  const text = sourceCode.getText(test);
+  return TRANSIENT_FAILURE_WORDS.some((words) => words.test(text));
 }
 
 /** `signal.aborted`, `!this.controller.signal.aborted`, `signal?.aborted`: a test of cancellation only. */
@@ -373,8 +379,7 @@ function selectiveContinues(context: Context, handler: TSESTree.BlockStatement, 
       if (current.type !== AST_NODE_TYPES.IfStatement) continue;
       const reads = [...identifiersIn(sourceCode, current.test)].some((name) => counterNames.has(name));
       counted ||= reads;
-      const text = sourceCode.getText(current.test);
-      onFailure ||= reads || TRANSIENT_FAILURE_WORDS.some((words) => words.test(text));
+      onFailure ||= reads || namesTransientFailure(sourceCode, current.test);
     }
     return undefined;
   });
