@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS } from '../knowledge/clients';
-import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_RECEIVER_NAME } from '../knowledge/retries';
-import { calleeName, contains, walk } from './ast-walk';
+import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME } from '../knowledge/retries';
+import { calleeName, contains, isFunctionNode, walk } from './ast-walk';
 import { resolveClientCall } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
@@ -33,6 +33,10 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = !isLoopbackUrl(context, node.arguments[0]);
       return undefined;
     }
+    if (drainsRemoteCursor(node)) {
+      remote = true;
+      return undefined;
+    }
     if (name !== undefined && !REMOTE_CALL_NAME.test(name) && hasRemoteReceiver(node.callee)) {
       remote = true;
       return undefined;
@@ -57,6 +61,19 @@ function hasRemoteReceiver(callee: TSESTree.Node): boolean {
   const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name
     : receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier ? receiver.property.name : undefined;
   return name !== undefined && REMOTE_RECEIVER_NAME.test(name);
+}
+
+/** `collection.find(query).toArray()`: a cursor drained from a database server (REMOTE_CURSOR_CHAINS). */
+function drainsRemoteCursor(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const opened = unwrap(node.callee.object);
+  if (opened.type !== AST_NODE_TYPES.CallExpression || opened.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // `items.find((item) => …)` is an array's find, which opens no cursor.
+  const first = opened.arguments[0];
+  if (first !== undefined && isFunctionNode(unwrap(first))) return false;
+  const drain = calleeName(node.callee) ?? '';
+  const open = calleeName(opened.callee) ?? '';
+  return REMOTE_CURSOR_CHAINS.some((chain) => chain.drains.includes(drain) && chain.opens.includes(open));
 }
 
 /** How many of the file's functions one question may read through. */

@@ -4,6 +4,7 @@ import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARI
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
 import { isModuleExport, resolveOrigin, unchangedField, unwrap, type Origin } from './origin';
+import { emptyAnswerLoop, emptyAnswerRecursion } from './retry-empty-answer';
 import { failureValueRecursion } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
@@ -25,7 +26,11 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]
 const MAY_RETRY = new RegExp(['catch', ...RETRY_LIBRARIES.flatMap((library) => library.modules), ...RXJS_RETRY.modules].map(escapeRegExp).join('|'));
 /** `(err, res) =>` or `function (error)`: an error-first callback (its first parameter named as the table says). */
 const ERROR_CALLBACK = new RegExp(`\\(\\s*${ERROR_FIRST_PARAM.source.replace(/^\^|\$$/g, '')}\\s*[,)]`);
-/** With types, a call of another file's retry helper: found in files that say retry, backoff or attempt. */
+/**
+ * Files that say retry, backoff or attempt: with types, a call of another file's retry helper is found in
+ * them; and a retry on an empty answer (retry-empty-answer.ts), which needs no catch or status test, is
+ * looked for only there (a counter named as attempts, a log line that says it retries).
+ */
 const RETRY_WORD = /retr(?:y|ies)|backoff|attempt/i;
 
 /** Every retry scope in the file, found in one walk and shared by the rules that ask. */
@@ -36,11 +41,11 @@ export function collectRetryScopes(context: Context): FileRetries {
   const sourceCode = context.sourceCode;
   // A retry needs a catch (loops, recursion), a retry library's import, an error-first callback, a status
   // check (a loop or recursion on a failed status, a helper that returns null for a server error), an axios
-  // interceptor or, with types, a helper imported from
-  // another file (the file says retry); most files have none, and skipping them spares a second walk.
+  // interceptor, or the word retry or attempt (a retry on an empty answer or, with types, a helper imported
+  // from another file); most files have none, and skipping them spares a second walk.
   const types = getTypeFacts(context);
   const text = sourceCode.text;
-  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !STATUS_TEST.test(text) && !text.includes('interceptors') && !(types && RETRY_WORD.test(text))) {
+  if (!MAY_RETRY.test(text) && !ERROR_CALLBACK.test(text) && !STATUS_TEST.test(text) && !text.includes('interceptors') && !RETRY_WORD.test(text)) {
     cache.set(sourceCode, found);
     return found;
   }
@@ -56,7 +61,7 @@ export function collectRetryScopes(context: Context): FileRetries {
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement: {
-        const scope = loopScope(context, node) ?? statusLoopScope(context, node);
+        const scope = loopScope(context, node) ?? statusLoopScope(context, node) ?? emptyAnswerLoop(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }
@@ -66,7 +71,7 @@ export function collectRetryScopes(context: Context): FileRetries {
         break;
       }
       case AST_NODE_TYPES.IfStatement: {
-        const scope = failureValueRecursion(context, node) ?? statusRecursion(context, node);
+        const scope = failureValueRecursion(context, node) ?? statusRecursion(context, node) ?? emptyAnswerRecursion(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }

@@ -506,6 +506,16 @@ export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delet
 export const REMOTE_RECEIVER_NAME = /^api$|^apiClient$|[a-z]Api$|API$/;
 
 /**
+ * Chains that read from a database server through a cursor, whatever the receiver is called: the MongoDB
+ * driver's `collection.find(query).toArray()` and `aggregate(pipeline).toArray()`. A loop that re-reads until
+ * the documents it expects are there (waste-movement-backend's find-waste-inputs) has no client call a name
+ * marks as remote, and its collection arrives untyped.
+ */
+export const REMOTE_CURSOR_CHAINS: ReadonlyArray<{ library: string; opens: readonly string[]; drains: readonly string[] }> = [
+  { library: 'mongodb', opens: ['find', 'aggregate'], drains: ['toArray'] },
+];
+
+/**
  * The browser's own `request…` methods, which schedule or ask for something on this machine
  * (`form.requestSubmit()`, `requestAnimationFrame(cb)`, `Notification.requestPermission()`): a page
  * script that retries until an element appears calls these, and reaches no remote service.
@@ -528,6 +538,12 @@ export const ERROR_FIRST_PARAM = /^(?:e|er|err|error|\w+Err(?:or)?)$/;
 
 /** A boolean parameter that says whether another attempt may follow (`canRetry`, `shouldRetry`, `retryOnError`). */
 export const RETRY_FLAG_NAME = /retr(?:y|ies)/i;
+
+/**
+ * A loop counter whose name says it counts attempts (`attempts`, `retryCount`, `mongoFetchAttempts`, `tries`):
+ * the author's word that a loop which goes round on an empty answer is retrying, not paging or draining a queue.
+ */
+export const ATTEMPT_COUNTER_NAME = /attempt|retr(?:y|ies)|tries/i;
 
 /** `rethrowGrpcError(e)`, `throwApiError(e)`: helpers whose name says they never return (`throwIf…` may). */
 export const THROWING_HELPER_NAME = /^(?:re)?throw(?!If|Unless)(?:[A-Z_]|$)/;

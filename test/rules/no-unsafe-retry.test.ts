@@ -1792,6 +1792,24 @@ export async function submit(url: string, body: string, attempts = 3): Promise<R
 `,
     errors: [{ messageId: 'unsafeRetry', line: 3, column: 21, endLine: 3, endColumn: 26, suggestions: [], data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the recursive call on a failed status on line 6', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' } }],
   },
+  // Sent again whenever the answer comes back empty: the server answered, and the same order goes again.
+  // (A retry on an empty answer is looked for in files that say retry or attempt, as this log line does.)
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function placeOrder(market: string, amount: string): Promise<string> {
+  const res = await axios.post('https://exchange.example.com/orders', { market, amount }, { timeout: 5000 });
+  if (!res.data.data) {
+    console.warn('no order in the answer, retrying');
+    await sleep(5000);
+    return placeOrder(market, amount);
+  }
+  return res.data.data.id;
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 5, column: 21, endLine: 5, endColumn: 31, suggestions: [], data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the recursive call on an empty answer on line 9', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' } }],
+  },
   // Retries decided by the status, with no catch: a failed response sends the POST again. A 5xx may come
   // after the server applied it (a gateway timeout), so the repeat can charge twice.
   {

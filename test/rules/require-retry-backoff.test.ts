@@ -839,6 +839,39 @@ export class Catalog {
       { messageId: 'nestedRetry', line: 20, column: 40, endLine: 20, endColumn: 60, data: { total: '24', breakdown: '6 (RxJS retry() on line 20) × 4 (p-retry on line 20)' } },
     ],
   },
+  // Retries on an empty answer: a login that calls itself again whenever no token came back (it waits, but
+  // never gives up), and a loop that re-reads at once until every document it expects is there.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Session {
+  token = '';
+  async login(username: string, password: string): Promise<string> {
+    const res = await axios.get('https://auth.example.com/token', { params: { username, password }, timeout: 5000 });
+    if (!res.data.token) {
+      await sleep(5000);
+      return this.login(username, password);
+    }
+    this.token = res.data.token;
+    return this.token;
+  }
+}
+export async function findOrders(collection: any, ids: string[]) {
+  let fetchAttempts = 5;
+  let orders: unknown[] = [];
+  while (fetchAttempts > 0 && orders.length !== ids.length) {
+    fetchAttempts--;
+    for (const id of ids) orders = await collection.find({ _id: { $in: ids }, after: id }).toArray();
+  }
+  return orders;
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 10, column: 14, endLine: 10, endColumn: 24, suggestions: [], data: { retry: 'the recursive call on an empty answer on line 10' } },
+      { messageId: 'noBackoff', line: 19, column: 3, endLine: 19, endColumn: 8, suggestions: [], data: { retry: 'the while-loop on line 19' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
@@ -1676,6 +1709,55 @@ export class Catalog {
   onSearch(terms$: Observable<string>) {
     return terms$.pipe(switchMap((term) => this.http.get('/api/search', { params: { term } })), retry());
   }
+}
+`,
+  // Not a retry on an empty answer: a recursion that moves on to the next page, a blocking pop that answers
+  // null after its own wait, a recursion bounded beside its test, a loop that pages on with its counter,
+  // and a queue drained until a batch arrives (its counter does not count attempts).
+  `
+import axios from 'axios';
+import Redis from 'ioredis';
+const redis = new Redis({ commandTimeout: 10000 });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function collect(cursor: string, out: unknown[]): Promise<unknown[]> {
+  const res = await axios.get('https://api.example.com/items', { params: { cursor }, timeout: 5000 });
+  out.push(...res.data.items);
+  if (!res.data.done) return collect(res.data.next, out);
+  return out;
+}
+export async function nextJob(): Promise<string> {
+  const job = await redis.brpop('jobs', 5);
+  if (!job) return nextJob();
+  return job[1];
+}
+export class Session {
+  attempts = 0;
+  async login(username: string, password: string): Promise<string> {
+    const res = await axios.get('https://auth.example.com/token', { params: { username, password }, timeout: 5000 });
+    if (!res.data.token && this.attempts++ < 3) {
+      await sleep(1000);
+      return this.login(username, password);
+    }
+    return res.data.token;
+  }
+}
+export async function firstPage() {
+  let items: unknown[] = [];
+  let page = 0;
+  for (let attempt = 0; attempt < 10 && items.length === 0; attempt++) {
+    items = (await axios.get(\`https://api.example.com/items?page=\${page}\`, { timeout: 5000 })).data;
+    page += 1;
+  }
+  return items;
+}
+export async function drain() {
+  let polled = 0;
+  let batch: unknown[] = [];
+  while (polled < 10 && batch.length === 0) {
+    polled++;
+    batch = (await axios.get('https://queue.example.com/messages', { timeout: 20000 })).data;
+  }
+  return batch;
 }
 `,
 ];

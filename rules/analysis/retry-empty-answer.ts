@@ -1,0 +1,194 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
+import { contains, enclosingFunction, enclosingStatement, identifiersIn, walk, type FunctionNode } from './ast-walk';
+import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { counters, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
+import { immediateRecursion, recursionBounded } from './retry-recursion';
+import type { RetryScope } from './retry-types';
+import { awaitsWait } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Retries decided by what came back rather than by a thrown failure or a status: the answer arrived empty,
+ * or short of what was expected, and the same request is sent again.
+ *
+ *     const res = await axios.post(url, form);
+ *     if (!res.data.data) { await delay(5000); return this.login(username, password); }
+ *
+ *     while (attempts > 0 && docs.length !== expected) { attempts--; docs = await collection.find(query).toArray(); }
+ *
+ * Only a repeat of the same request counts: the recursion passes the function's own parameters unchanged,
+ * and the loop's call reads nothing the loop changes (a paginated listing moves its cursor on, so it is not
+ * a retry). A loop must also count its rounds in a counter named as attempts: a loop that drains a queue or
+ * waits on a blocking pop, which also goes round on an empty answer, is not written that way. A recursion
+ * must test a part of the answer (`res.data`, `result.items`), not the whole of it: a blocking pop answers
+ * `null` after its own wait, an HTTP response always arrives with a body, empty or not.
+ */
+
+/**
+ * `!x`, `x == null`, `x === undefined`, `x.length === 0`, `x.length < expected`, `x.length !== expected`: what is
+ * tested as empty. Both sides of `a.length !== b.length` may be the answer; the caller asks which was written.
+ */
+function testedAsEmpty(test: TSESTree.Node): TSESTree.Node[] {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') {
+    const argument = unwrap(value.argument);
+    return argument.type === AST_NODE_TYPES.UnaryExpression ? [] : [argument];
+  }
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || value.left.type === AST_NODE_TYPES.PrivateIdentifier) return [];
+  const mirrored: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+  const sides: Array<[TSESTree.Node, TSESTree.Node, string]> = [[value.left, value.right, value.operator], [value.right, value.left, mirrored[value.operator] ?? value.operator]];
+  return sides.flatMap(([subject, other, operator]) => {
+    if ((operator === '===' || operator === '==') && isNullish(other)) return [subject];
+    if (!isLengthOf(subject)) return [];
+    const measured = (unwrap(subject) as TSESTree.MemberExpression).object;
+    const zero = other.type === AST_NODE_TYPES.Literal && other.value === 0;
+    if ((operator === '===' || operator === '==' || operator === '<=') && zero) return [measured];
+    // Fewer documents than the request named, or not exactly as many: the answer is not complete yet.
+    if ((operator === '!==' || operator === '!=' || operator === '<') && !zero) return [measured];
+    return [];
+  });
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null && !('regex' in value)) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+}
+
+function isLengthOf(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.MemberExpression && !value.computed && value.property.type === AST_NODE_TYPES.Identifier && value.property.name === 'length';
+}
+
+/** The variable a tested value is read from (`res` of `res.data.data`), and how many members deep the test reads. */
+function answerVariable(node: TSESTree.Node): { root: TSESTree.Identifier; depth: number } | undefined {
+  let depth = 0;
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    current = unwrap(current.object);
+    depth += 1;
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? { root: current, depth } : undefined;
+}
+
+function conjuncts(test: TSESTree.Node): TSESTree.Node[] {
+  const value = unwrap(test);
+  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&' ? [...conjuncts(value.left), ...conjuncts(value.right)] : [value];
+}
+
+/** `again(a, b)` inside `function again(a, b)`, with neither parameter ever reassigned: the same request again. */
+function sendsSameRequest(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  if (call.arguments.length !== fn.params.length) return false;
+  return fn.params.every((param, index) => {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const argument = call.arguments[index];
+    if (target.type !== AST_NODE_TYPES.Identifier || argument?.type !== AST_NODE_TYPES.Identifier || argument.name !== target.name) return false;
+    const variable = findVariable(context, argument);
+    return variable?.defs[0]?.type === 'Parameter' && variable.references.every((reference) => !reference.isWrite() || reference.init === true);
+  });
+}
+
+/** `if (!res.data.data) return this.login(username, password)` inside `login`, where `res` is what a call earlier in `login` answered. */
+export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
+  const fn = enclosingFunction(statement);
+  if (!fn) return undefined;
+  for (const tested of conjuncts(statement.test).flatMap(testedAsEmpty)) {
+    const answer = answerVariable(tested);
+    if (!answer || answer.depth === 0) continue;
+    const variable = findVariable(context, answer.root);
+    const init = variable && singleAssignmentInit(variable);
+    const call = init && unwrap(init);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(call) !== fn || call.range[0] > statement.range[0]) continue;
+    const found = immediateRecursion(context, statement.consequent, fn);
+    if (!found || !sendsSameRequest(context, found.call, fn)) return undefined;
+    // `if (!res.data.token && this.attempts++ < 3)`: another condition beside the empty answer may be the bound.
+    const bounded = conjuncts(statement.test).length > 1 || recursionBounded(context, found.call, statement.consequent, fn);
+    return {
+      kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on an empty answer`, node: found.call, body: enclosingStatement(call) ?? call,
+      attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent),
+      failurePath: statement.consequent, afterStatus: true,
+    };
+  }
+  return undefined;
+}
+
+/** `while (attempts > 0 && docs.length !== expected) { attempts--; docs = await find(query) }`: re-reads until the answer is complete. */
+export function emptyAnswerLoop(context: Context, loop: Loop): RetryScope | undefined {
+  if (!loop.test || isConstantTrue(loop.test) || insideCompilerHelper(loop)) return undefined;
+  const parts = conjuncts(loop.test);
+  if (parts.length < 2) return undefined;
+  const counterNames = counters(context, loop);
+  const countsAttempts = parts.some((part) => [...identifiersIn(context.sourceCode, part)].some((name) => counterNames.has(name) && ATTEMPT_COUNTER_NAME.test(name)));
+  if (!countsAttempts) return undefined;
+  for (const tested of parts.flatMap(testedAsEmpty)) {
+    const answer = answerVariable(tested);
+    if (!answer || counterNames.has(answer.root.name)) continue;
+    const call = answerWrittenIn(context, answer.root, loop);
+    if (call && readsNothingChangedIn(context, call, loop)) return loopRetryScope(context, loop, true, { afterStatus: true });
+  }
+  return undefined;
+}
+
+/** `docs = await collection.find(query).toArray()` inside the loop (in its own function): the call that answers. */
+function answerWrittenIn(context: Context, root: TSESTree.Identifier, loop: Loop): TSESTree.CallExpression | undefined {
+  const fn = enclosingFunction(loop);
+  for (const reference of findVariable(context, root)?.references ?? []) {
+    const assignment = reference.identifier.parent;
+    if (!reference.isWrite() || !contains(loop.body, reference.identifier) || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') continue;
+    // `docs = (await api.get(url)).data`: the answer read through its body.
+    let call = unwrap(assignment.right);
+    while (call.type === AST_NODE_TYPES.MemberExpression) call = unwrap(call.object);
+    if (call.type === AST_NODE_TYPES.CallExpression && enclosingFunction(call) === fn) return call;
+  }
+  return undefined;
+}
+
+/**
+ * Does the call read only what stays the same from one round to the next: variables the loop does not write,
+ * and values made inside the loop from such variables (`for (const collection of collections)`)? A page
+ * number, a cursor or an index that the loop moves on makes it a listing, not a retry.
+ */
+function readsNothingChangedIn(context: Context, root: TSESTree.Node, loop: Loop, depth = 0): boolean {
+  if (depth > 2) return false;
+  const sourceCode = context.sourceCode;
+  const writtenMembers = new Set<string>();
+  walk(sourceCode, loop, (node) => {
+    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
+    if (target?.type === AST_NODE_TYPES.MemberExpression) writtenMembers.add(sourceCode.getText(target));
+    return undefined;
+  });
+  let steady = true;
+  walk(sourceCode, root, (node) => {
+    if (!steady) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && writtenMembers.has(sourceCode.getText(node))) steady = false;
+    if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return undefined;
+    const variable = findVariable(context, node);
+    const def = variable?.defs[0];
+    if (!variable || !def) return undefined;
+    if (!contains(loop, def.name)) {
+      if (variable.references.some((reference) => reference.isWrite() && contains(loop, reference.identifier))) steady = false;
+      return undefined;
+    }
+    // Declared inside the loop: a callback's parameter within the call, or a value made from steady ones.
+    if (def.type === 'Parameter' && contains(root, def.name)) return undefined;
+    const declarator = def.type === 'Variable' ? def.node : undefined;
+    const source = declarator?.init ?? (declarator && isIterationOf(declarator) ? (declarator.parent.parent as TSESTree.ForOfStatement | TSESTree.ForInStatement).right : undefined);
+    if (!source || !readsNothingChangedIn(context, source, loop, depth + 1)) steady = false;
+    return undefined;
+  });
+  return steady;
+}
+
+/** `for (const item of items)`: the declarator of a for-of or for-in's variable. */
+function isIterationOf(declarator: TSESTree.VariableDeclarator): boolean {
+  const loop = declarator.parent.parent;
+  return (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent;
+}
+
+/** An identifier that reads a variable: not a member's name (`a.b`) or an object key (`{ b: 1 }`). */
+function isReference(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
+  return !(parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand);
+}
