@@ -8,7 +8,8 @@
  * debounce on top, a pull client its own delay), then edited one line at a time; each edit's latency runs from
  * didChange to the publishDiagnostics of that version (the typed-run budget is off, so typed stays typed). The same edits go through ESLint's `ESLint` class
  * (lintText, the API the CLI is built on) and a few cold `eslint` CLI runs, for comparison. Memory: heapUsed after
- * a forced GC after 20 edits and after 2,000. Prints a table; it asserts nothing.
+ * a forced GC after 20 edits, half-way and after 2,000, so that a leak (growth in both halves) shows apart from
+ * caches that fill once (growth in the first half only). Prints a table; it asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -196,9 +197,15 @@ async function benchServer(label: string, file: string, source: string, typed: b
     let n = 5 + EDITS;
     while (n < 20) await edit(session, n++);
     const after20 = heapMb();
+    // A half-way reading tells a leak (the heap grows in both halves alike) from caches filling up once
+    // (it grows in the first half only).
+    const half = Math.max(n, Math.floor(MEMORY_EDITS / 2));
+    while (n < half) await edit(session, n++);
+    const afterHalf = heapMb();
     while (n < MEMORY_EDITS) await edit(session, n++);
-    const after2000 = heapMb();
-    memory.push([`server, ${label}`, after20.toFixed(1), after2000.toFixed(1), `${(((after2000 - after20) / after20) * 100).toFixed(1)} %`]);
+    const afterAll = heapMb();
+    const growth = (from: number, to: number): string => `${(((to - from) / from) * 100).toFixed(1)} %`;
+    memory.push([`server, ${label}`, after20.toFixed(1), afterHalf.toFixed(1), afterAll.toFixed(1), growth(after20, afterAll), growth(after20, afterHalf), growth(afterHalf, afterAll)]);
   }
   session.server.dispose();
 }
@@ -280,7 +287,8 @@ async function main(): Promise<void> {
     fs.rmSync(untypedDir, { recursive: true, force: true });
   }
   print(['path', 'runs', 'p50 ms', 'p95 ms', 'max ms', 'CPU p50 ms', 'CPU p95 ms', 'note'], rows);
-  if (memory.length > 0) print(['memory (heapUsed after GC)', 'after 20 edits MB', `after ${MEMORY_EDITS} edits MB`, 'growth'], memory);
+  const half = Math.floor(MEMORY_EDITS / 2);
+  if (memory.length > 0) print(['memory (heapUsed after GC)', 'after 20 edits MB', `after ${half} MB`, `after ${MEMORY_EDITS} MB`, 'growth', 'first half', 'second half'], memory);
   process.stdout.write(`load at end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 }
 
