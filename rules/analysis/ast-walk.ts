@@ -95,3 +95,17 @@ export function identifiersIn(sourceCode: SourceCode, node: TSESTree.Node | null
   });
   return names;
 }
+
+/** An identifier that names a variable: not a member's name (`a.b`) or an object key (`{ b: 1 }`). */
+export function isVariableName(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
+  return !(parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand);
+}
+
+const MIRRORED: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/** The operator with its operands swapped: `a < b` is `b > a`; equalities stay as they are. */
+export function mirroredOperator(operator: string): string {
+  return MIRRORED[operator] ?? operator;
+}

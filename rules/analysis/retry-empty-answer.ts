@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
-import { contains, enclosingFunction, enclosingStatement, identifiersIn, walk, type FunctionNode } from './ast-walk';
+import { contains, enclosingFunction, enclosingStatement, identifiersIn, isVariableName, mirroredOperator, walk, type FunctionNode } from './ast-walk';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { counters, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
 import { immediateRecursion, recursionBounded } from './retry-recursion';
@@ -37,8 +37,7 @@ function testedAsEmpty(test: TSESTree.Node): TSESTree.Node[] {
     return argument.type === AST_NODE_TYPES.UnaryExpression ? [] : [argument];
   }
   if (value.type !== AST_NODE_TYPES.BinaryExpression || value.left.type === AST_NODE_TYPES.PrivateIdentifier) return [];
-  const mirrored: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-  const sides: Array<[TSESTree.Node, TSESTree.Node, string]> = [[value.left, value.right, value.operator], [value.right, value.left, mirrored[value.operator] ?? value.operator]];
+  const sides: Array<[TSESTree.Node, TSESTree.Node, string]> = [[value.left, value.right, value.operator], [value.right, value.left, mirroredOperator(value.operator)]];
   return sides.flatMap(([subject, other, operator]) => {
     if ((operator === '===' || operator === '==') && isNullish(other)) return [subject];
     if (!isLengthOf(subject)) return [];
@@ -93,24 +92,27 @@ function sendsSameRequest(context: Context, call: TSESTree.CallExpression, fn: F
 export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
   const fn = enclosingFunction(statement);
   if (!fn) return undefined;
-  for (const tested of conjuncts(statement.test).flatMap(testedAsEmpty)) {
-    const answer = answerVariable(tested);
-    if (!answer || answer.depth === 0) continue;
-    const variable = findVariable(context, answer.root);
-    const init = variable && singleAssignmentInit(variable);
-    const call = init && unwrap(init);
-    if (call?.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(call) !== fn || call.range[0] > statement.range[0]) continue;
-    const found = immediateRecursion(context, statement.consequent, fn);
-    if (!found || !sendsSameRequest(context, found.call, fn)) return undefined;
-    // `if (!res.data.token && this.attempts++ < 3)`: another condition beside the empty answer may be the bound.
-    const bounded = conjuncts(statement.test).length > 1 || recursionBounded(context, found.call, statement.consequent, fn);
-    return {
-      kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on an empty answer`, node: found.call, body: enclosingStatement(call) ?? call,
-      attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent),
-      failurePath: statement.consequent, afterStatus: true,
-    };
-  }
-  return undefined;
+  const parts = conjuncts(statement.test);
+  const call = parts.flatMap(testedAsEmpty).map((tested) => earlierAnswer(context, tested, statement, fn)).find((candidate) => candidate !== undefined);
+  const found = call && immediateRecursion(context, statement.consequent, fn);
+  if (!call || !found || !sendsSameRequest(context, found.call, fn)) return undefined;
+  // `if (!res.data.token && this.attempts++ < 3)`: another condition beside the empty answer may be the bound.
+  const bounded = parts.length > 1 || recursionBounded(context, found.call, statement.consequent, fn);
+  return {
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on an empty answer`, node: found.call, body: enclosingStatement(call) ?? call,
+    attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent),
+    failurePath: statement.consequent, afterStatus: true,
+  };
+}
+
+/** The call, made in `fn` before `statement`, whose answer a part of `tested` reads (`res` of `res.data.data`, from `const res = await post(…)`). */
+function earlierAnswer(context: Context, tested: TSESTree.Node, statement: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const answer = answerVariable(tested);
+  if (!answer || answer.depth === 0) return undefined;
+  const variable = findVariable(context, answer.root);
+  const init = variable && singleAssignmentInit(variable);
+  const call = init && unwrap(init);
+  return call?.type === AST_NODE_TYPES.CallExpression && enclosingFunction(call) === fn && call.range[0] < statement.range[0] ? call : undefined;
 }
 
 /** `while (attempts > 0 && docs.length !== expected) { attempts--; docs = await find(query) }`: re-reads until the answer is complete. */
@@ -125,7 +127,7 @@ export function emptyAnswerLoop(context: Context, loop: Loop): RetryScope | unde
     const answer = answerVariable(tested);
     if (!answer || counterNames.has(answer.root.name)) continue;
     const call = answerWrittenIn(context, answer.root, loop);
-    if (call && readsNothingChangedIn(context, call, loop)) return loopRetryScope(context, loop, true, { afterStatus: true });
+    if (call && readsNothingChangedIn(context, call, loop, membersWrittenIn(context, loop))) return loopRetryScope(context, loop, true, { afterStatus: true });
   }
   return undefined;
 }
@@ -149,20 +151,14 @@ function answerWrittenIn(context: Context, root: TSESTree.Identifier, loop: Loop
  * and values made inside the loop from such variables (`for (const collection of collections)`)? A page
  * number, a cursor or an index that the loop moves on makes it a listing, not a retry.
  */
-function readsNothingChangedIn(context: Context, root: TSESTree.Node, loop: Loop, depth = 0): boolean {
+function readsNothingChangedIn(context: Context, root: TSESTree.Node, loop: Loop, writtenMembers: ReadonlySet<string>, depth = 0): boolean {
   if (depth > 2) return false;
   const sourceCode = context.sourceCode;
-  const writtenMembers = new Set<string>();
-  walk(sourceCode, loop, (node) => {
-    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
-    if (target?.type === AST_NODE_TYPES.MemberExpression) writtenMembers.add(sourceCode.getText(target));
-    return undefined;
-  });
   let steady = true;
   walk(sourceCode, root, (node) => {
     if (!steady) return false;
     if (node.type === AST_NODE_TYPES.MemberExpression && writtenMembers.has(sourceCode.getText(node))) steady = false;
-    if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return undefined;
+    if (node.type !== AST_NODE_TYPES.Identifier || !isVariableName(node)) return undefined;
     const variable = findVariable(context, node);
     const def = variable?.defs[0];
     if (!variable || !def) return undefined;
@@ -174,21 +170,25 @@ function readsNothingChangedIn(context: Context, root: TSESTree.Node, loop: Loop
     if (def.type === 'Parameter' && contains(root, def.name)) return undefined;
     const declarator = def.type === 'Variable' ? def.node : undefined;
     const source = declarator?.init ?? (declarator && isIterationOf(declarator) ? (declarator.parent.parent as TSESTree.ForOfStatement | TSESTree.ForInStatement).right : undefined);
-    if (!source || !readsNothingChangedIn(context, source, loop, depth + 1)) steady = false;
+    if (!source || !readsNothingChangedIn(context, source, loop, writtenMembers, depth + 1)) steady = false;
     return undefined;
   });
   return steady;
+}
+
+/** `this.page++`, `state.cursor = next`: the members the loop writes, by their text. */
+function membersWrittenIn(context: Context, loop: Loop): Set<string> {
+  const written = new Set<string>();
+  walk(context.sourceCode, loop, (node) => {
+    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
+    if (target?.type === AST_NODE_TYPES.MemberExpression) written.add(context.sourceCode.getText(target));
+    return undefined;
+  });
+  return written;
 }
 
 /** `for (const item of items)`: the declarator of a for-of or for-in's variable. */
 function isIterationOf(declarator: TSESTree.VariableDeclarator): boolean {
   const loop = declarator.parent.parent;
   return (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent;
-}
-
-/** An identifier that reads a variable: not a member's name (`a.b`) or an object key (`{ b: 1 }`). */
-function isReference(node: TSESTree.Identifier): boolean {
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
-  return !(parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand);
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { anyModuleMatches, moduleMatches } from '../knowledge/clients';
 import { BROWSER_MODULES, KEY_GENERATORS } from '../knowledge/retries';
-import { contains, enclosingStatement, walk } from './ast-walk';
+import { contains, enclosingStatement, isVariableName, walk } from './ast-walk';
 import { lineBreak } from './fixes';
 import { findVariable, resolveOrigin, singleAssignmentInit } from './origin';
 
@@ -75,10 +75,7 @@ export function freshName(context: Context, anchor: TSESTree.Node, region: TSEST
     for (const reference of scope.through) taken.add(reference.identifier.name);
   }
   walk(context.sourceCode, region, (node) => {
-    const parent = node.parent;
-    const isKeyOnly = parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand;
-    const isMemberName = parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed;
-    if (node.type === AST_NODE_TYPES.Identifier && !isKeyOnly && !isMemberName) taken.add(node.name);
+    if (node.type === AST_NODE_TYPES.Identifier && isVariableName(node)) taken.add(node.name);
   });
   if (!taken.has(base)) return base;
   for (let index = 2; ; index++) if (!taken.has(`${base}${index}`)) return `${base}${index}`;

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
+import { mirroredOperator } from './ast-walk';
 import { findVariable, memberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -67,8 +68,7 @@ function isSuccessFloor(node: TSESTree.Node): boolean {
 export function statusComparison(node: TSESTree.Node): { operand: TSESTree.Node; operator: string; value: number } | undefined {
   const test = unwrap(node);
   if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  const mirrored: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-  const [operand, bound, operator] = test.right.type === AST_NODE_TYPES.Literal ? [test.left, test.right, test.operator] : [test.right, test.left, mirrored[test.operator] ?? test.operator];
+  const [operand, bound, operator] = test.right.type === AST_NODE_TYPES.Literal ? [test.left, test.right, test.operator] : [test.right, test.left, mirroredOperator(test.operator)];
   if (bound.type !== AST_NODE_TYPES.Literal || typeof bound.value !== 'number' || !readsStatus(operand)) return undefined;
   return { operand, operator, value: bound.value };
 }
