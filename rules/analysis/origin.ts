@@ -128,7 +128,8 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
   return undefined;
 }
 
-const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__toESM', '_interopRequireDefault', '_interopRequireWildcard']);
+/** Helpers compiled ES imports wrap `require('m')` in; each hands back the module. */
+export const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__toESM', '_interopRequireDefault', '_interopRequireWildcard']);
 
 /** `__importStar`, `tslib.__importStar`, `(0, tslib.__importDefault)`: helpers that hand back the required module. */
 function isInteropHelper(callee: TSESTree.Node): boolean {

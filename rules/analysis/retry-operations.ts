@@ -6,11 +6,12 @@ import {
 import { callerValues } from './caller-values';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
+import { isRepeatablePostUrl, urlOf } from './request-urls';
 import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { interceptorRetryFor } from './retry-interceptors';
 import { observableFacts } from './retry-observables';
-import { fetchLikeCall, wrapperFacts } from './retry-wrapper-calls';
+import { fetchLikeCall, requestConfigFacts, wrapperFacts } from './retry-wrapper-calls';
 import {
   axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
@@ -199,7 +200,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     if (passed) method = passed.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
     const configured = axiosRetryFor(context, client, unsafe, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
-    if (!unsafe) return configured && { configured };
+    if (!unsafe || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
     const { key, send } = httpEvidence(context, client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key
     // belongs in that caller, so there is nowhere here to send one.
@@ -226,5 +227,5 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
   return observableFacts(context, node, names) ?? sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
-    ?? (types ? wrapperFacts(context, node, types, names) : undefined);
+    ?? (types ? wrapperFacts(context, node, types, names) : undefined) ?? requestConfigFacts(context, node, types, names);
 }

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { attemptsFromCount, RETRY_LIBRARIES } from '../knowledge/retries';
 import { isModuleExport } from './origin';
-import { declarationOf, functionNameOf, isExternal, originOf, placeOf } from './retry-program';
+import { declarationOf, functionNameOf, isExternal, originOf, placeOf, tsCallee } from './retry-program';
 import type { TypeFacts } from './types';
 
 /**
@@ -37,7 +37,7 @@ export function programRetryHelper(types: TypeFacts, callee: TSESTree.Node): Pro
 export function readProgramFunction<T>(
   types: TypeFacts, callee: TSESTree.Node, memoByProgram: WeakMap<ts.Program, Map<ts.Node, T | null>>, read: (checker: ts.TypeChecker, fn: HelperDeclaration) => T | undefined,
 ): T | undefined {
-  const tsNode = types.toTs(callee);
+  const tsNode = tsCallee(types, callee);
   const declaration = tsNode && declarationOf(types.checker, tsNode);
   const fn = declaration && helperFunction(declaration);
   if (!fn || isExternal(fn.getSourceFile()) || fn.getSourceFile() === tsNode.getSourceFile()) return undefined;
@@ -92,9 +92,17 @@ export function retryWithin(checker: ts.TypeChecker, fn: HelperDeclaration, atte
   return loop && { mechanism: 'the loop', place: placeOf(loop.node), ...(loop.afterStatus ? { afterStatus: true as const } : {}) };
 }
 
-/** `fn` itself, or a closure that calls it: what a library call may be handed. */
-function runs(checker: ts.TypeChecker, node: ts.Node, symbol: ts.Symbol): boolean {
-  if (ts.isIdentifier(node)) return checker.getSymbolAtLocation(node) === symbol;
+/**
+ * `fn` itself, or a closure that calls it: what a library call may be handed. The closure may be named
+ * first: `const doRequest = (bail) => fn(bail); return retry(doRequest)`.
+ */
+function runs(checker: ts.TypeChecker, node: ts.Node, symbol: ts.Symbol, named = false): boolean {
+  if (ts.isIdentifier(node)) {
+    const target = checker.getSymbolAtLocation(node);
+    if (target === symbol) return true;
+    const declaration = target?.valueDeclaration;
+    return !named && declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && runs(checker, declaration.initializer, symbol, true);
+  }
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
   return calls(checker, node.body, symbol);
 }

@@ -1,8 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { anyModuleMatches, CLIENTS, moduleMatches, normaliseModule } from '../knowledge/clients';
 import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
-import { isModuleExport } from './origin';
+import { INTEROP_HELPERS, isModuleExport } from './origin';
 import type { TypeFacts } from './types';
 
 /**
@@ -67,14 +67,32 @@ export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declar
   return declaration;
 }
 
+/** The TypeScript node of what a callee names: of `(0, retry_1.withRetry)`, compiled code's call without a `this`, the last expression. */
+export function tsCallee(types: TypeFacts, callee: TSESTree.Node): ts.Node {
+  return types.toTs(callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions[callee.expressions.length - 1]! : callee);
+}
+
+/** Does `callee` name a function with a body in a file of the program, not in a library? */
+export function namesProgramFunction(types: TypeFacts, callee: TSESTree.Node): boolean {
+  const tsNode = tsCallee(types, callee);
+  const body = tsNode && functionBody(declarationOf(types.checker, tsNode));
+  return body !== undefined && !isExternal(body.getSourceFile());
+}
+
 /** Where a TypeScript expression comes from: an import of a package, a global, or a call of one. */
 export function originOf(checker: ts.TypeChecker, node: ts.Node, depth = 0): TsOrigin | undefined {
   if (depth > 8) return undefined;
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node)) return originOf(checker, node.expression, depth + 1);
+  // `(0, async_retry_1.default)(…)`: compiled code calls an import without a `this`; the value is the last one.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken) return originOf(checker, node.right, depth + 1);
   if (ts.isPropertyAccessExpression(node)) {
     const object = originOf(checker, node.expression, depth + 1);
+    // `__importDefault(require('m')).default` is the module itself, as in the ESTree reading.
+    if (object?.kind === 'module' && object.path.length === 0 && node.name.text === 'default') return object;
     return object && { ...object, path: [...object.path, node.name.text] } as TsOrigin;
   }
+  const required = ts.isCallExpression(node) ? interopRequired(node) : undefined;
+  if (required !== undefined) return { kind: 'module', module: normaliseModule(required), path: [] };
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = originOf(checker, node.expression, depth + 1);
     return callee && { kind: 'call', callee, path: [] };
@@ -116,6 +134,13 @@ function exportedOrigin(checker: ts.TypeChecker, imported: ts.Symbol, depth: num
     current = next;
   }
   return undefined;
+}
+
+/** `__importDefault(require('m'))`, `tslib.__importStar(require('m'))`: compiled ES imports hand back the module. */
+function interopRequired(node: ts.CallExpression): string | undefined {
+  const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
+  const [argument] = node.arguments;
+  return ts.isIdentifier(callee) && INTEROP_HELPERS.has(callee.text) && argument ? requiredModule(argument) : undefined;
 }
 
 function requiredModule(node: ts.Expression): string | undefined {
@@ -280,7 +305,7 @@ function summarise(checker: ts.TypeChecker, memo: Map<ts.Node, ProgramOperation[
  * functions of the linted file (the ESTree analysis covers those) and for library code.
  */
 export function programOperations(types: TypeFacts, callee: TSESTree.Node): ProgramOperation[] {
-  const tsNode = types.toTs(callee);
+  const tsNode = tsCallee(types, callee);
   const declaration = tsNode && declarationOf(types.checker, tsNode);
   if (!declaration) return [];
   const file = declaration.getSourceFile();

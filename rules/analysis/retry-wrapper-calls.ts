@@ -1,12 +1,15 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS, type HttpMethod } from '../knowledge/clients';
-import { HTTP_CONSEQUENCE, NON_IDEMPOTENT_METHODS, SUGGESTED_HEADER } from '../knowledge/retries';
+import { HTTP_CONSEQUENCE, LOCAL_CALL_NAME, NON_IDEMPOTENT_METHODS, REMOTE_CALL_NAME, REQUEST_BUILDER_NAME, REQUEST_CONFIG_URL_KEYS, SUGGESTED_HEADER } from '../knowledge/retries';
+import { calleeName } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { importedFromProgram, stringValue, unwrap } from './origin';
+import { importedFromProgram, localCallee, memberName, stringValue, unwrap } from './origin';
 import { programAttachment } from './program-axios-retry';
 import { programRequestWrapper, type ProgramRequestWrapper } from './program-request-wrappers';
 import { attachmentUse, AXIOS_RETRY, type ConfiguredUse } from './retry-configured';
+import { namesProgramFunction } from './retry-program';
+import { isRepeatablePostUrl } from './request-urls';
 import { httpEvidence } from './retry-http-keys';
 import type { CallFacts, KeyEvidence, SendKey } from './retry-operations';
 import type { TypeFacts } from './types';
@@ -61,6 +64,52 @@ export function wrapperFacts(context: Context, node: CallNode, types: TypeFacts,
       ...(retried.afterStatus ? { afterStatus: true as const } : {}),
     } : attachedRetry(node, wrapper, types),
   };
+}
+
+/**
+ * `request({ method: 'POST', url, data })` where `request` is handed in (a parameter, a member of an
+ * object this file does not build): a request config names the method and the address together, so the
+ * call sends that request whichever function runs it. Only a callee named for sending counts (a logger or a
+ * builder handed the same object does not), and only when its answer is awaited, returned or chained, as a
+ * request's is. A function whose body can be read is read instead: one of this file is followed by the
+ * retry's reach, one of the program (with types) by `wrapperFacts`.
+ */
+export function requestConfigFacts(context: Context, node: CallNode, types: TypeFacts | undefined, names: readonly string[]): CallFacts | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const name = calleeName(unwrap(node.callee));
+  if (name === undefined || !REMOTE_CALL_NAME.test(name) || LOCAL_CALL_NAME.test(name) || REQUEST_BUILDER_NAME.test(name) || !answerAwaited(node)) return undefined;
+  let url: TSESTree.Node | undefined;
+  const index = node.arguments.findIndex((argument) => {
+    const value = unwrap(argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const written = REQUEST_CONFIG_URL_KEYS.map((key) => readOption(context, value, [key])).find((verdict) => verdict.kind === 'present');
+    url = written?.kind === 'present' ? written.value : undefined;
+    return url !== undefined;
+  });
+  const config = node.arguments[index];
+  const method = methodWritten(context, config);
+  if (!config || !method || (method === 'POST' && isRepeatablePostUrl(context, url))) return undefined;
+  if (localCallee(context, node.callee) || (types && namesProgramFunction(types, node.callee))) return undefined;
+  const { key, send } = httpEvidence(context, fetchLikeCall(node, index, config), names);
+  return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send } };
+}
+
+/** `await call()`, `return call()`, `() => call()`, `call().then(…)`: the call's answer is waited for. */
+function answerAwaited(node: TSESTree.CallExpression): boolean {
+  const parent = node.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.ReturnStatement:
+    // Compiled `async` functions await with `yield` inside `__awaiter`.
+    case AST_NODE_TYPES.YieldExpression:
+      return true;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === node;
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node && ['then', 'catch', 'finally'].includes(memberName(parent) ?? '');
+    default:
+      return false;
+  }
 }
 
 /**

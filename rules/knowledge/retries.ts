@@ -411,6 +411,17 @@ export const SQL_CLIENTS: ReadonlyArray<{ modules: readonly string[]; factories:
 /** An INSERT that a repeat cannot duplicate: it names what to do on a conflict. */
 export const SAFE_INSERT = /\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+(?:OR\s+)?IGNORE\b|\bINSERT\s+OR\s+REPLACE\b/i;
 
+/**
+ * POST addresses whose repeat duplicates nothing, whichever client sends them. The S3 multipart protocol
+ * (AWS S3, Google Cloud Storage's XML API, MinIO, R2) starts an upload with `POST …?uploads` and completes it
+ * with `POST …?uploadId=…`. A repeated start leaves an empty upload behind that makes no object and holds
+ * no data; a repeated completion names the one object its upload makes, and after success finds the upload gone.
+ */
+export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: string }> = [
+  { pattern: /[?&]uploads(?:[=&]|$)/, source: 'AWS S3 API Reference, CreateMultipartUpload (POST /{Key}?uploads); GCS XML API multipart uploads; @google-cloud/storage 7.22.0 transfer-manager.js initiateUpload' },
+  { pattern: /[?&]uploadId=/, source: 'AWS S3 API Reference, CompleteMultipartUpload (POST /{Key}?uploadId=…); GCS XML API multipart uploads; @google-cloud/storage 7.22.0 transfer-manager.js completeUpload' },
+];
+
 /** HTTP methods that are unsafe to repeat (RFC 9110 §9.2.2; MDN Idempotent). */
 export const NON_IDEMPOTENT_METHODS: readonly HttpMethod[] = ['POST', 'PATCH'];
 
@@ -514,6 +525,19 @@ export const REMOTE_RECEIVER_NAME = /^api$|^apiClient$|[a-z]Api$|API$/;
 export const REMOTE_CURSOR_CHAINS: ReadonlyArray<{ library: string; opens: readonly string[]; drains: readonly string[] }> = [
   { library: 'mongodb', opens: ['find', 'aggregate'], drains: ['toArray'] },
 ];
+
+/**
+ * Keys that name the address in a request config object, `request({ method: 'POST', url, data })` (axios,
+ * request, AngularJS `$http`, fetch wrappers that take one object): with a literal method beside them, the
+ * object is a request whatever function is handed it.
+ */
+export const REQUEST_CONFIG_URL_KEYS: readonly string[] = ['url', 'uri'];
+
+/**
+ * Names of functions that build or inspect a request config rather than send it (`buildRequest(config)`,
+ * `getRequestOptions(config)`, `signRequest(config)`, `logRequest(config)`), though their name says request.
+ */
+export const REQUEST_BUILDER_NAME = /^(?:build|create|prepare|get|to|format|normali[sz]e|sign|parse|seriali[sz]e|log|trace|record|mock|stub|validate|intercept)[A-Z_$]|(?:Options|Opts|Config|Params|Init|Headers|Url|URL)$/;
 
 /**
  * The browser's own `request…` methods, which schedule or ask for something on this machine

@@ -2493,6 +2493,69 @@ export const pay = (body: string) => defer(() => fetch('https://pay.example.com/
 `,
     errors: [{ messageId: 'unstableIdempotencyKey', line: 5, column: 50, endLine: 5, endColumn: 55 }],
   },
+  // A request config (method and URL together) handed to a requester this file does not define.
+  {
+    code: `
+import pRetry from 'p-retry';
+
+type Send = (config: { method: string; url: string; data?: unknown; headers?: Record<string, string> }) => Promise<unknown>;
+
+export async function deliver(request: Send, payload: unknown) {
+  await pRetry(() => request({ method: 'POST', url: 'https://hooks.example.com/deliver', data: payload, headers: { 'Content-Type': 'application/json' } }), { retries: 3 });
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 7, column: 22, endLine: 7, endColumn: 29, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+
+type Send = (config: { method: string; url: string; data?: unknown; headers?: Record<string, string> }) => Promise<unknown>;
+
+export async function deliver(request: Send, payload: unknown) {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => request({ method: 'POST', url: 'https://hooks.example.com/deliver', data: payload, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+` }] }],
+  },
+  // The same config sent by a package's requester, retried by a hand-written loop with its headers built here.
+  {
+    code: `
+import { secureRequest } from 'company-http';
+
+export async function dispatch(url: string, payload: unknown) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await secureRequest({ method: 'POST', url, data: payload, headers, timeout: 10_000 });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 8, column: 13, endLine: 8, endColumn: 26, suggestions: [] }],
+  },
+  // An action on a resource the URL names is a POST like any other: only the S3 multipart addresses are known to repeat safely.
+  {
+    code: `
+import pRetry from 'p-retry';
+import axios from 'axios';
+
+export async function complete(base: string, uploadId: string) {
+  await pRetry(() => axios.post(\`\${base}/uploads/\${uploadId}/complete\`, '', { timeout: 5000 }), { retries: 3 });
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 32, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+export async function complete(base: string, uploadId: string) {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => axios.post(\`\${base}/uploads/\${uploadId}/complete\`, '', { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+` }] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -3103,6 +3166,54 @@ export class PaymentsApi {
   }
 }
 `,
+  // Request configs the retry does not send as a POST: a key in the headers, a GET, a builder, a logger, a
+  // function of this file (the reach reads its body: it sends the method it is given, which this file's
+  // callers never make a POST through it).
+  `
+import pRetry from 'p-retry';
+
+type Send = (config: { method: string; url: string; data?: unknown; headers?: Record<string, string> }) => Promise<unknown>;
+
+export const keyed = (request: Send, payload: unknown, key: string) =>
+  pRetry(() => request({ method: 'POST', url: 'https://hooks.example.com/deliver', data: payload, headers: { 'Idempotency-Key': key } }), { retries: 3 });
+export const read = (request: Send) => pRetry(() => request({ method: 'GET', url: 'https://hooks.example.com/status' }), { retries: 3 });
+export const built = (buildRequest: Send) => pRetry(() => buildRequest({ method: 'POST', url: 'https://hooks.example.com/deliver' }), { retries: 3 });
+export const logged = (logRequest: Send) => pRetry(() => logRequest({ method: 'POST', url: 'https://hooks.example.com/deliver' }), { retries: 3 });
+export const kept = (request: Send) => pRetry(async () => { const sent = request({ method: 'POST', url: 'https://hooks.example.com/deliver' }); return sent; }, { retries: 3 });
+`,
+  `
+async function request(config: { method: string; url: string }) {
+  return fetch(config.url, { method: 'GET', signal: AbortSignal.timeout(5000) });
+}
+
+export async function read(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await request({ method: 'POST', url });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+`,
+  // The S3 multipart protocol: a repeated start leaves an empty upload behind; a repeated completion names its
+  // upload and finds it gone after success. Neither makes a second object.
+  `
+import pRetry from 'p-retry';
+import axios from 'axios';
+
+type Send = (config: { method: string; url: string; data?: unknown }) => Promise<unknown>;
+
+export async function complete(base: string, uploadId: string, parts: string) {
+  const url = \`\${base}?uploadId=\${uploadId}\`;
+  await pRetry(() => axios.post(url, parts, { timeout: 5000 }), { retries: 3 });
+}
+export async function start(base: string) {
+  await pRetry(() => axios.post(\`\${base}?uploads\`, '', { timeout: 5000 }), { retries: 3 });
+}
+export const completeThrough = (request: Send, base: string, uploadId: string, parts: string) =>
+  pRetry(() => request({ method: 'POST', url: base + '?uploadId=' + uploadId, data: parts }), { retries: 3 });
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
@@ -3133,6 +3244,37 @@ module.exports = { postEvents };
         messageId: 'unsafeRetry', line: 8, column: 3, endLine: 8, endColumn: 24, suggestions: [],
         data: {
           operation: 'POST through httpRequest() (node:http in http-utils.js on line 7)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call scheduled from the error callback on line 6',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
+  // A retry helper compiled by tsc (retry.js) hands a named closure over its callback to async-retry; the
+  // retried callback sends a request config through the requester it is given.
+  {
+    filename: 'project-cjs/events.js',
+    code: `
+const retry_1 = require('./retry');
+
+function upload(request, payload) {
+  return (0, retry_1.retryRequest)(() => request({ method: 'POST', url: 'https://intake.example.com/v1/input', data: payload }), { retries: 3 });
+}
+module.exports = { upload };
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 42, endLine: 5, endColumn: 49, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+const { randomUUID } = require('node:crypto');
+const retry_1 = require('./retry');
+
+function upload(request, payload) {
+  const idempotencyKey = randomUUID();
+  return (0, retry_1.retryRequest)(() => request({ method: 'POST', url: 'https://intake.example.com/v1/input', data: payload, headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+module.exports = { upload };
+` }],
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'retryRequest() (async-retry in retry.js on line 11) on line 5',
           advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
         },
       },
