@@ -29,6 +29,13 @@ interface Layer {
   at: TSESTree.Node;
 }
 
+/** What an endless retry costs: a dependency that is down gets called forever; one that answers with nothing gets asked forever. */
+function endlessCost(scope: RetryScope): string {
+  return scope.onEmptyAnswer
+    ? 'while the dependency keeps answering with nothing it is asked again forever, adding load for an answer that may never come'
+    : 'while the dependency is down it calls it forever, adding load to a service that is already failing';
+}
+
 export default createRule<Options, MessageIds>({
   name: 'require-retry-backoff',
   meta: {
@@ -49,7 +56,7 @@ export default createRule<Options, MessageIds>({
       },
     }],
     messages: {
-      unboundedRetry: 'This retry ({{retry}}) has no attempt limit: while the dependency is down it calls it forever, adding load to a service that is already failing. Count the attempts and rethrow after the last one.',
+      unboundedRetry: 'This retry ({{retry}}) has no attempt limit: {{endless}}. Count the attempts and rethrow after the last one.',
       noBackoff: 'This retry ({{retry}}) goes round again without waiting: each failure is retried at once, so a struggling dependency gets a burst of calls. Await a growing delay (exponential backoff with jitter) before the next attempt.',
       foreverRetry: '`{{setting}}` makes {{library}} retry forever: while the dependency is down it is called without end. Set a finite number of retries.',
       foreverUnlessSet: '`{{setting}}` falls back to an endless retry: whenever that count is not set, {{library}} calls a dependency that is down without end. Fall back to a finite number of retries.',
@@ -94,7 +101,7 @@ export default createRule<Options, MessageIds>({
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         // A repeat of 429s only, with a wait, goes at the pace the server asks for (Retry-After).
         const paced = scope.unprocessedOnly === true && waits;
-        if (!scope.bounded && !paced) once(scope.node, () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry } }));
+        if (!scope.bounded && !paced) once(scope.node, () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry, endless: endlessCost(scope) } }));
         if (!waits) context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } });
         return;
       }

@@ -101,7 +101,7 @@ export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfSta
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on an empty answer`, node: found.call, body: enclosingStatement(call) ?? call,
     attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent),
-    failurePath: statement.consequent, afterStatus: true,
+    failurePath: statement.consequent, afterStatus: true, onEmptyAnswer: true,
   };
 }
 
@@ -127,7 +127,7 @@ export function emptyAnswerLoop(context: Context, loop: Loop): RetryScope | unde
     const answer = answerVariable(tested);
     if (!answer || counterNames.has(answer.root.name)) continue;
     const call = answerWrittenIn(context, answer.root, loop);
-    if (call && readsNothingChangedIn(context, call, loop, membersWrittenIn(context, loop))) return loopRetryScope(context, loop, true, { afterStatus: true });
+    if (call && readsNothingChangedIn(context, call, loop, membersWrittenIn(context, loop))) return loopRetryScope(context, loop, true, { afterStatus: true, onEmptyAnswer: true });
   }
   return undefined;
 }

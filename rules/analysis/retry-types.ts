@@ -51,6 +51,8 @@ export interface RetryScope {
   elsewhere?: true;
   /** It repeats the attempt after an error response (a failed status), not after a thrown failure. */
   afterStatus?: true;
+  /** It repeats the attempt when the answer is empty (no token, no rows yet): the dependency answers, with nothing. */
+  onEmptyAnswer?: true;
   /** Decided by one 2xx status (`status === 200`), as a poll waiting for a job also is: its pace is not judged. */
   mayPoll?: true;
   /** A poll that also goes round on success and retries transient failures: its pace and bound are judged, its operation is not. */

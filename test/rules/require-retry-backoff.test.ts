@@ -214,7 +214,10 @@ export async function publish(body: string) {
 }
 `,
     errors: [
-    { messageId: 'unboundedRetry', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [] },
+    {
+      messageId: 'unboundedRetry', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [],
+      data: { retry: 'the while-loop on line 4', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' },
+    },
     ],
   },
   // A loop that stops only when the caller cancels (`while (!signal.aborted)`) has no attempt limit.
@@ -868,7 +871,7 @@ export async function findOrders(collection: any, ids: string[]) {
 }
 `,
     errors: [
-      { messageId: 'unboundedRetry', line: 10, column: 14, endLine: 10, endColumn: 24, suggestions: [], data: { retry: 'the recursive call on an empty answer on line 10' } },
+      { messageId: 'unboundedRetry', line: 10, column: 14, endLine: 10, endColumn: 24, suggestions: [], data: { retry: 'the recursive call on an empty answer on line 10', endless: 'while the dependency keeps answering with nothing it is asked again forever, adding load for an answer that may never come' } },
       { messageId: 'noBackoff', line: 19, column: 3, endLine: 19, endColumn: 8, suggestions: [], data: { retry: 'the while-loop on line 19' } },
     ],
   },
