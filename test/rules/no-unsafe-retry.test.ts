@@ -3196,6 +3196,27 @@ export async function read(url: string) {
   }
 }
 `,
+  // A config held in a \`const\` is not read as a request: over the service repos it found nothing more, and in the
+  // SDK corpus its one finding was Segment's batch POST, whose events carry their own deduplication ids.
+  `
+interface HttpClient { makeRequest(options: { method: string; url: string; body?: string }): Promise<Response> }
+
+export class Notifier {
+  constructor(private readonly httpClient: HttpClient) {}
+
+  async notify(body: string) {
+    const requestOptions = { method: 'POST', url: 'https://hooks.example.com/notify', body };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.httpClient.makeRequest(requestOptions);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      }
+    }
+  }
+}
+`,
   // The S3 multipart protocol: a repeated start leaves an empty upload behind; a repeated completion names its
   // upload and finds it gone after success. Neither makes a second object.
   `
