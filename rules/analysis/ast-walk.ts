@@ -23,17 +23,21 @@ export function walk(sourceCode: SourceCode, root: TSESTree.Node, visit: (node: 
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    const children: TSESTree.Node[] = [];
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
+    // Children go on the stack last-first, so they come off in source order; no array per node.
+    const childKeys = keys[node.type] ?? [];
+    for (let key = childKeys.length - 1; key >= 0; key--) {
+      const value = (node as unknown as Record<string, unknown>)[childKeys[key]!];
       if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && 'type' in item) children.push(item as TSESTree.Node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        children.push(value as TSESTree.Node);
+        for (let index = value.length - 1; index >= 0; index--) if (isNode(value[index])) stack.push(value[index] as TSESTree.Node);
+      } else if (isNode(value)) {
+        stack.push(value);
       }
     }
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return value !== null && typeof value === 'object' && 'type' in value;
 }
 
 /** Like `walk`, but stays in `root`'s own function: nested functions (and their bodies) are not visited. */
