@@ -192,9 +192,16 @@ export default createRule<Options, MessageIds>({
       const layers = new Map<TSESTree.Node, Layer>();
       const parents = new Map<TSESTree.Node, Set<TSESTree.Node>>();
       const children = new Set<TSESTree.Node>();
+      // An inner layer is reported where an outer one runs it (the call in the outer retry's body), whichever
+      // of the two the file defines first: there the retries multiply, as they do for a configured client's
+      // call and a function of another file.
+      const linked = new Set<TSESTree.Node>();
       const link = (outer: Layer, inner: Layer): void => {
         if (outer.key === inner.key) return;
-        if (!layers.has(inner.key)) layers.set(inner.key, inner);
+        if (!linked.has(inner.key)) {
+          layers.set(inner.key, inner);
+          linked.add(inner.key);
+        }
         if (!parents.has(inner.key)) parents.set(inner.key, new Set());
         parents.get(inner.key)!.add(outer.key);
         children.add(outer.key);

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, localCallee, unwrap } from './origin';
+import { findVariable, localCallee, memberName, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
+import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { awaitsWait } from './retry-waits';
+import { awaitsWait, isTimerPromise } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -45,19 +46,23 @@ export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: Funct
 
 /**
  * `setTimeout(() => again(attempt + 1), delay)` in a failure handler: the retry scheduled on a timer, as
- * callback-style code writes it. The delay is a wait unless it is missing or a literal 0.
+ * callback-style code writes it. The delay is a wait unless it is missing or a literal 0. Promise code
+ * writes the same as `sleep(1000).then(() => again(url))`: a timer promise's `.then` always waits.
  */
 function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: FunctionNode): { call: TSESTree.CallExpression; waits: boolean } | undefined {
   let found: { call: TSESTree.CallExpression; waits: boolean } | undefined;
   walk(context.sourceCode, root, (node) => {
     if (found) return false;
     if (node !== root && isFunctionNode(node)) return false;
-    if (node.type !== AST_NODE_TYPES.CallExpression || !isGlobalSetTimeout(context, node.callee)) return undefined;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const onTimer = isGlobalSetTimeout(context, node.callee);
+    const afterTimer = !onTimer && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'then' && isTimerPromise(context, node.callee.object);
+    if (!onTimer && !afterTimer) return undefined;
     const callback = node.arguments[0] && unwrap(node.arguments[0]);
     const call = isFunctionNode(callback) ? recursiveCallIn(context, callback.body, fn) : undefined;
     if (!call) return undefined;
     const delay = node.arguments[1] && unwrap(node.arguments[1]);
-    found = { call, waits: delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0) };
+    found = { call, waits: afterTimer || (delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0)) };
     return false;
   });
   return found;
@@ -203,9 +208,10 @@ function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode)
 
 /** The scope of a recursion found from `failure`: everything in `body` repeats; `where` names the handler. */
 function recursionScope(context: Context, found: Recursion, fn: FunctionNode, where: string, body: TSESTree.Node, failure: TSESTree.Node): RetryScope {
+  const bounded = recursionBounded(context, found.call, failure, fn);
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} ${where}`, node: found.call, body,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, failure, fn), waits: found.waits || awaitsWait(context, failure), failurePath: failure,
+    attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, failure), failurePath: failure,
   };
 }
 

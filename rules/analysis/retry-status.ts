@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, enclosingFunction, enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
-import { findVariable, unwrap } from './origin';
+import { contains, enclosingFunction, enclosingStatement, identifiersIn, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, memberName, unwrap } from './origin';
 import { alwaysExits, counters, failureHasBoundedExit, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
 import { immediateRecursion, isOneShotFallback, recursionBounded, type Recursion } from './retry-recursion';
+import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { statusSource, statusTest, underClientErrorTest, type StatusTest } from './status-tests';
@@ -33,12 +34,32 @@ function attemptFor(context: Context, test: StatusTest, within: TSESTree.Node): 
     const value = response && unwrap(response);
     if (value?.type === AST_NODE_TYPES.CallExpression && contains(within, value)) return value;
     if (value?.type !== AST_NODE_TYPES.Identifier) continue;
+    const answered = answeredCall(context, value);
+    if (answered && contains(within, answered)) return answered;
     for (const reference of findVariable(context, value)?.references ?? []) {
       const written = reference.writeExpr && unwrap(reference.writeExpr);
       if (written?.type === AST_NODE_TYPES.CallExpression && contains(within, written)) return written;
     }
   }
   return undefined;
+}
+
+/** `fetch(url).then((response) => …)`: the call whose answer a `.then` callback's first parameter is. */
+function answeredCall(context: Context, identifier: TSESTree.Identifier): TSESTree.CallExpression | undefined {
+  const def = findVariable(context, identifier)?.defs[0];
+  const callback = def?.type === 'Parameter' && def.node.params[0] === def.name ? def.node : undefined;
+  const then = callback?.parent;
+  if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== callback || then.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(then.callee) !== 'then') return undefined;
+  const answering = unwrap(then.callee.object);
+  return answering.type === AST_NODE_TYPES.CallExpression ? answering : undefined;
+}
+
+/** The function a status test's retry runs again: its own, or, in a `.then` callback, the one the `.then` is in. */
+function retriedFunction(statement: TSESTree.IfStatement): FunctionNode | undefined {
+  const own = enclosingFunction(statement);
+  const then = own?.parent;
+  const inThen = then?.type === AST_NODE_TYPES.CallExpression && then.arguments[0] === own && then.callee.type === AST_NODE_TYPES.MemberExpression && memberName(then.callee) === 'then';
+  return inThen ? enclosingFunction(then) : own;
 }
 
 /** Is `node` reached on every round of the loop: only blocks and try blocks between it and the loop's body? */
@@ -117,7 +138,7 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
  */
 export function statusRecursion(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
   const test = statusTest(statement.test);
-  const fn = test && enclosingFunction(statement);
+  const fn = test && retriedFunction(statement);
   if (!test || !fn) return undefined;
   const attempt = attemptFor(context, test, fn.body);
   if (!attempt || enclosingFunction(attempt) !== fn || attempt.range[0] > statement.range[0]) return undefined;
@@ -126,9 +147,10 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
   for (const part of failure) if (!found) found = immediateRecursion(context, part, fn);
   if (!found || isOneShotFallback(found.call, fn) || failure.some((part) => contains(part, found!.call) && underClientErrorTest(found!.call, part))) return undefined;
   const call = found.call;
+  const bounded = failure.some((part) => recursionBounded(context, call, part, fn));
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on a failed status`, node: call, body: enclosingStatement(attempt) ?? attempt,
-    attempts: { kind: 'unknown' }, bounded: failure.some((part) => recursionBounded(context, call, part, fn)),
+    attempts: bounded ? recursionAttempts(context, call, fn) : { kind: 'unknown' }, bounded,
     waits: found.waits || failure.some((part) => awaitsWait(context, part)), failurePath: failure.length === 1 ? failure[0] : statement.parent,
     afterStatus: true, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
   };

@@ -2535,6 +2535,20 @@ export async function dispatch(url: string, payload: unknown) {
 `,
     errors: [{ messageId: 'unsafeRetry', line: 8, column: 13, endLine: 8, endColumn: 26, suggestions: [] }],
   },
+  // Promise code: a failed status sends the POST again from a \`.then\`, after a timer promise.
+  {
+    code: `
+export const submit = (body: string): Promise<Response> =>
+  fetch('https://api.example.com/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000) }).then((response) => {
+    if (response.status >= 500) return new Promise((resolve) => setTimeout(resolve, 1000)).then(() => submit(body));
+    return response;
+  });
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 3, column: 3, endLine: 3, endColumn: 8, suggestions: [], data: {
+      operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the recursive call scheduled on a failed status on line 4',
+      advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+    } }],
+  },
   // An action on a resource the URL names is a POST like any other: only the S3 multipart addresses are known to repeat safely.
   {
     code: `

@@ -581,7 +581,7 @@ export async function load() {
     { messageId: 'nestedRetry', line: 8, column: 23, endLine: 8, endColumn: 30, suggestions: [] },
     ],
   },
-  // nested via function: loop around p-retry
+  // nested via function: loop around p-retry, reported where the loop runs it (the function is defined first)
   {
     code: `
 import pRetry from 'p-retry';
@@ -600,7 +600,7 @@ export async function load() {
 }
 `,
     errors: [
-    { messageId: 'nestedRetry', line: 5, column: 10, endLine: 5, endColumn: 16, suggestions: [] },
+    { messageId: 'nestedRetry', line: 10, column: 20, endLine: 10, endColumn: 30, suggestions: [] },
     ],
   },
   // retry.operation forever
@@ -875,10 +875,100 @@ export async function findOrders(collection: any, ids: string[]) {
       { messageId: 'noBackoff', line: 19, column: 3, endLine: 19, endColumn: 8, suggestions: [], data: { retry: 'the while-loop on line 19' } },
     ],
   },
+  // Counted recursions nest: a page lookup retried 4 times (\`tries > 3\` leaves) whose every attempt checks a URL
+  // that is itself retried 7 times makes up to 28 requests.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function exists(url: string, tries = 0): Promise<boolean> {
+  if (tries > 6) return false;
+  try {
+    return (await axios.head(url, { timeout: 2000 })).status === 200;
+  } catch {
+    await sleep(100 * 2 ** tries);
+    return exists(url, tries + 1);
+  }
+}
+
+export async function pages(id: string, tries = 0): Promise<unknown> {
+  if (!id || tries > 3) return false;
+  try {
+    if (!(await exists(\`https://img.example.com/\${id}.jpg\`))) return [];
+    return (await axios.get(\`https://api.example.com/illust/\${id}/pages\`, { timeout: 5000 })).data;
+  } catch {
+    await sleep(500 * 2 ** tries);
+    return pages(id, tries + 1);
+  }
+}
+`,
+    errors: [{
+      messageId: 'nestedRetry', line: 18, column: 17, endLine: 18, endColumn: 23, suggestions: [],
+      data: { total: '28', breakdown: '7 (the recursive call in the catch on line 11) × 4 (the recursive call in the catch on line 22)' },
+    }],
+  },
+  // Promise code: a failed status sends the request again from a \`.then\`, after a timer promise, with no limit.
+  {
+    code: `
+const fetchAndRetry = (url: string): Promise<Response> =>
+  fetch(url, { signal: AbortSignal.timeout(5000) }).then((response) => {
+    if (response.status > 500 || response.status === 429) {
+      return new Promise((resolve) => setTimeout(resolve, 1000)).then(() => fetchAndRetry(url));
+    }
+    return response;
+  });
+export default fetchAndRetry;
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 5, column: 77, endLine: 5, endColumn: 90, suggestions: [], data: { retry: 'the recursive call scheduled on a failed status on line 5', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
+  },
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Counted recursions that multiply to no more than 10: 3 page attempts (recursing only while \`tries < 2\`) × 3 checks.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function exists(url: string, tries = 0): Promise<boolean> {
+  if (tries >= 3) return false;
+  try {
+    return (await axios.head(url, { timeout: 2000 })).status === 200;
+  } catch {
+    await sleep(100 * 2 ** tries);
+    return exists(url, tries + 1);
+  }
+}
+
+export async function pages(id: string, tries = 0): Promise<unknown> {
+  try {
+    if (!(await exists(\`https://img.example.com/\${id}.jpg\`))) return [];
+    return (await axios.get(\`https://api.example.com/illust/\${id}/pages\`, { timeout: 5000 })).data;
+  } catch (error) {
+    if (tries < 2) {
+      await sleep(500 * 2 ** tries);
+      return pages(id, tries + 1);
+    }
+    throw error;
+  }
+}
+`,
+  // The same \`.then\` recursion, counted and waiting; and a poll that asks again while the job is accepted (202),
+  // which is no failure.
+  `
+const fetchAndRetry = (url: string, attempt = 0): Promise<Response> =>
+  fetch(url, { signal: AbortSignal.timeout(5000) }).then((response) => {
+    if (response.status >= 500 && attempt < 3) {
+      return new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt)).then(() => fetchAndRetry(url, attempt + 1));
+    }
+    return response;
+  });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const poll = (url: string): Promise<Response> =>
+  fetch(url, { signal: AbortSignal.timeout(5000) }).then((response) => (response.status === 202 ? sleep(1000).then(() => poll(url)) : response));
+export { fetchAndRetry, poll };
+`,
   // Polls that are not retries: the catch logs and goes round on any failure (a worker keeping itself alive),
   // the loop's test is a lifecycle flag, or the transient retry counts its attempts and waits.
   `
@@ -1802,7 +1892,7 @@ async function quote(symbol: string) {
 
 export const board = (symbol: string) => retry(() => quote(symbol), { retries: 5 });
 `;
-    assert.deepEqual(observeReports(rule, code), [{ line: 6, messageId: 'nestedRetry', related: [{ message: 'outer retry: 6 attempts', line: 9 }] }]);
+    assert.deepEqual(observeReports(rule, code), [{ line: 9, messageId: 'nestedRetry', related: [{ message: 'outer retry: 6 attempts', line: 9 }] }]);
   });
 });
 

@@ -1,0 +1,99 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { contains, type FunctionNode } from './ast-walk';
+import { unwrap } from './origin';
+import { alwaysExits } from './retry-loops';
+import { numericValue, type Attempts } from './retry-types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A test of the counter's value. */
+type CounterTest = (value: number) => boolean;
+
+/** Counters are followed this many steps; a recursion that runs longer is read as unbounded by its tests. */
+const MAX_STEPS = 1000;
+
+/**
+ * How many attempts a counted recursion makes at most: `again(url, tries + 1)` in `again(url, tries = 0)`,
+ * which leaves at `if (tries > 3) return false` (4 attempts) or recurses only under `if (tries < 2)`
+ * (3 attempts). The counter's start is the parameter's default; exits are the function's own top-level
+ * `if`s that always leave; guards are the `if`s the recursive call sits in. Unknown for any other shape.
+ */
+export function recursionAttempts(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): Attempts {
+  for (const [index, argument] of call.arguments.entries()) {
+    const param = fn.params[index];
+    if (param?.type !== AST_NODE_TYPES.AssignmentPattern || param.left.type !== AST_NODE_TYPES.Identifier) continue;
+    const name = param.left.name;
+    const step = counterStep(context, argument, name);
+    const start = numericValue(context, param.right);
+    if (step === undefined || start === undefined) continue;
+    const exits = exitTests(context, fn, call, name);
+    const guards = guardTests(context, call, fn, name);
+    if (exits.length === 0 && guards.length === 0) continue;
+    let value = start;
+    for (let attempts = 0; attempts < MAX_STEPS; attempts++) {
+      if (exits.some((exit) => exit(value))) return { kind: 'finite', attempts };
+      if (!guards.every((guard) => guard(value))) return { kind: 'finite', attempts: attempts + 1 };
+      value += step;
+    }
+  }
+  return { kind: 'unknown' };
+}
+
+/** `tries + 1`, `tries - 1`, `1 + tries`: how the call moves the counter, or undefined. */
+function counterStep(context: Context, argument: TSESTree.Node, name: string): number | undefined {
+  const value = unwrap(argument);
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '+' && value.operator !== '-')) return undefined;
+  const [counter, amount] = isNamed(value.left, name) ? [value.left, value.right] : value.operator === '+' ? [value.right, value.left] : [undefined, undefined];
+  const step = counter && isNamed(counter, name) ? numericValue(context, amount!) : undefined;
+  if (step === undefined || step === 0 || !Number.isFinite(step)) return undefined;
+  return value.operator === '+' ? step : -step;
+}
+
+/** `if (tries > 3) return false;` among the function's own statements, before the recursive call: each leaves when it holds. */
+function exitTests(context: Context, fn: FunctionNode, call: TSESTree.CallExpression, name: string): CounterTest[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const tests: CounterTest[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.range[0] > call.range[0]) break;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || contains(statement, call) || !alwaysExits(statement.consequent)) continue;
+    // `if (!id || tries > 3)`: any one term leaves, so the counter's term alone is an exit.
+    tests.push(...terms(statement.test, '||').map((term) => comparison(context, term, name)).filter((test) => test !== undefined));
+  }
+  return tests;
+}
+
+/** `if (tries < 2) { … again(tries + 1) }`: the tests the call is under, each of which must hold to recurse. */
+function guardTests(context: Context, call: TSESTree.CallExpression, fn: FunctionNode, name: string): CounterTest[] {
+  const tests: CounterTest[] = [];
+  for (let current: TSESTree.Node = call; current !== fn && current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== current) continue;
+    tests.push(...terms(parent.test, '&&').map((term) => comparison(context, term, name)).filter((test) => test !== undefined));
+  }
+  return tests;
+}
+
+function terms(test: TSESTree.Node, operator: '||' | '&&'): TSESTree.Node[] {
+  const value = unwrap(test);
+  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator === operator ? [...terms(value.left, operator), ...terms(value.right, operator)] : [value];
+}
+
+const COMPARE: Readonly<Record<string, (a: number, b: number) => boolean>> = {
+  '>': (a, b) => a > b, '>=': (a, b) => a >= b, '<': (a, b) => a < b, '<=': (a, b) => a <= b,
+  '===': (a, b) => a === b, '==': (a, b) => a === b, '!==': (a, b) => a !== b, '!=': (a, b) => a !== b,
+};
+
+/** `tries > 3`, `3 <= tries`, `tries === 5`: the counter compared with a number. */
+function comparison(context: Context, term: TSESTree.Node, name: string): CounterTest | undefined {
+  if (term.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const compare = COMPARE[term.operator];
+  const onLeft = isNamed(term.left, name);
+  const limit = onLeft ? numericValue(context, term.right) : isNamed(term.right, name) ? numericValue(context, term.left) : undefined;
+  if (!compare || limit === undefined) return undefined;
+  return (value) => (onLeft ? compare(value, limit) : compare(limit, value));
+}
+
+function isNamed(node: TSESTree.Node, name: string): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
+}
