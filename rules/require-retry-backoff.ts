@@ -194,15 +194,13 @@ export default createRule<Options, MessageIds>({
       const children = new Set<TSESTree.Node>();
       // An inner layer is reported where an outer one runs it (the call in the outer retry's body), whichever
       // of the two the file defines first: there the retries multiply, as they do for a configured client's
-      // call and a function of another file.
-      const linked = new Set<TSESTree.Node>();
+      // call and a function of another file. The first link decides, replacing the layer the scope loop set.
       const link = (outer: Layer, inner: Layer): void => {
         if (outer.key === inner.key) return;
-        if (!linked.has(inner.key)) {
+        if (!parents.has(inner.key)) {
           layers.set(inner.key, inner);
-          linked.add(inner.key);
+          parents.set(inner.key, new Set());
         }
-        if (!parents.has(inner.key)) parents.set(inner.key, new Set());
         parents.get(inner.key)!.add(outer.key);
         children.add(outer.key);
       };

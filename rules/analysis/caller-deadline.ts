@@ -7,7 +7,7 @@ import { isTimerPromise } from './retry-waits';
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Promise methods whose result still settles when the call's promise does. */
-const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+export const CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /**
  * Is the promise a call returns abandoned after a time by its caller: raced against a timer

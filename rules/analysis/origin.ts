@@ -59,6 +59,18 @@ export function unwrap(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** `a && b && c` → [a, b, c] for `'&&'` (each must hold), `a || b` → [a, b] for `'||'` (each is enough). */
+export function logicalTerms(test: TSESTree.Node, operator: '&&' | '||'): TSESTree.Node[] {
+  const value = unwrap(test);
+  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator === operator ? [...logicalTerms(value.left, operator), ...logicalTerms(value.right, operator)] : [value];
+}
+
+/** Is `node` (through `as`, `!`, `await`) the identifier `name`? */
+export function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
+}
+
 /** The static name of a member access (`a.b`, `a['b']`), or undefined when it is computed. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;

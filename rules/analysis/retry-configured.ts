@@ -3,7 +3,7 @@ import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, type Con
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { isModuleExport, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { isModuleExport, logicalTerms, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
 import { programAttachment, type ProgramAttachment } from './program-axios-retry';
 import { numericValue, type Attempts } from './retry-types';
 import type { TypeFacts } from './types';
@@ -64,7 +64,9 @@ export function unsafeCondition(context: Context, retry: ConfiguredRetry, option
     const verdict = readOption(context, options, [key]);
     if (verdict.kind !== 'present') continue;
     const value = unwrap(verdict.value);
-    const operands = isFunctionNode(value) ? disjuncts(returnedExpression(value)) : [value];
+    // The function's `a || b || c`: each is enough to make it repeat.
+    const returned = isFunctionNode(value) ? returnedExpression(value) : undefined;
+    const operands = !isFunctionNode(value) ? [value] : returned ? logicalTerms(returned, '||') : [];
     for (const operand of operands) {
       const predicate = operand.type === AST_NODE_TYPES.CallExpression ? operand.callee : operand;
       const origin = resolveOrigin(context, predicate);
@@ -82,12 +84,6 @@ function returnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
   return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument ?? undefined : undefined;
 }
 
-/** `a || b || c` → [a, b, c]: each is enough to make the whole true. */
-function disjuncts(node: TSESTree.Node | undefined): TSESTree.Node[] {
-  if (!node) return [];
-  const value = unwrap(node);
-  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||' ? [...disjuncts(value.left), ...disjuncts(value.right)] : [value];
-}
 
 export const AXIOS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'axios-retry')!;
 export const FETCH_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'fetch-retry')!;

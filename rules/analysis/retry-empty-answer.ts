@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isVariableName, mirroredOperator, walk, type FunctionNode } from './ast-walk';
-import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, logicalTerms, singleAssignmentInit, unwrap } from './origin';
 import { counters, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
 import { immediateRecursion, recursionBounded } from './retry-recursion';
 import type { RetryScope } from './retry-types';
@@ -71,10 +71,6 @@ function answerVariable(node: TSESTree.Node): { root: TSESTree.Identifier; depth
   return current.type === AST_NODE_TYPES.Identifier ? { root: current, depth } : undefined;
 }
 
-function conjuncts(test: TSESTree.Node): TSESTree.Node[] {
-  const value = unwrap(test);
-  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&' ? [...conjuncts(value.left), ...conjuncts(value.right)] : [value];
-}
 
 /** `again(a, b)` inside `function again(a, b)`, with neither parameter ever reassigned: the same request again. */
 function sendsSameRequest(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
@@ -92,7 +88,7 @@ function sendsSameRequest(context: Context, call: TSESTree.CallExpression, fn: F
 export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
   const fn = enclosingFunction(statement);
   if (!fn) return undefined;
-  const parts = conjuncts(statement.test);
+  const parts = logicalTerms(statement.test, '&&');
   const call = parts.flatMap(testedAsEmpty).map((tested) => earlierAnswer(context, tested, statement, fn)).find((candidate) => candidate !== undefined);
   const found = call && immediateRecursion(context, statement.consequent, fn);
   if (!call || !found || !sendsSameRequest(context, found.call, fn)) return undefined;
@@ -118,7 +114,7 @@ function earlierAnswer(context: Context, tested: TSESTree.Node, statement: TSEST
 /** `while (attempts > 0 && docs.length !== expected) { attempts--; docs = await find(query) }`: re-reads until the answer is complete. */
 export function emptyAnswerLoop(context: Context, loop: Loop): RetryScope | undefined {
   if (!loop.test || isConstantTrue(loop.test) || insideCompilerHelper(loop)) return undefined;
-  const parts = conjuncts(loop.test);
+  const parts = logicalTerms(loop.test, '&&');
   if (parts.length < 2) return undefined;
   const counterNames = counters(context, loop);
   const countsAttempts = parts.some((part) => [...identifiersIn(context.sourceCode, part)].some((name) => counterNames.has(name) && ATTEMPT_COUNTER_NAME.test(name)));

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, type FunctionNode } from './ast-walk';
-import { unwrap } from './origin';
+import { isIdentifierNamed, logicalTerms, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
 import { numericValue, type Attempts } from './retry-types';
 
@@ -43,8 +43,8 @@ export function recursionAttempts(context: Context, call: TSESTree.CallExpressio
 function counterStep(context: Context, argument: TSESTree.Node, name: string): number | undefined {
   const value = unwrap(argument);
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '+' && value.operator !== '-')) return undefined;
-  const [counter, amount] = isNamed(value.left, name) ? [value.left, value.right] : value.operator === '+' ? [value.right, value.left] : [undefined, undefined];
-  const step = counter && isNamed(counter, name) ? numericValue(context, amount!) : undefined;
+  const [counter, amount] = isIdentifierNamed(value.left, name) ? [value.left, value.right] : value.operator === '+' ? [value.right, value.left] : [undefined, undefined];
+  const step = counter && isIdentifierNamed(counter, name) ? numericValue(context, amount!) : undefined;
   if (step === undefined || step === 0 || !Number.isFinite(step)) return undefined;
   return value.operator === '+' ? step : -step;
 }
@@ -57,7 +57,7 @@ function exitTests(context: Context, fn: FunctionNode, call: TSESTree.CallExpres
     if (statement.range[0] > call.range[0]) break;
     if (statement.type !== AST_NODE_TYPES.IfStatement || contains(statement, call) || !alwaysExits(statement.consequent)) continue;
     // `if (!id || tries > 3)`: any one term leaves, so the counter's term alone is an exit.
-    tests.push(...terms(statement.test, '||').map((term) => comparison(context, term, name)).filter((test) => test !== undefined));
+    tests.push(...logicalTerms(statement.test, '||').map((term) => comparison(context, term, name)).filter((test) => test !== undefined));
   }
   return tests;
 }
@@ -68,14 +68,9 @@ function guardTests(context: Context, call: TSESTree.CallExpression, fn: Functio
   for (let current: TSESTree.Node = call; current !== fn && current.parent; current = current.parent) {
     const parent: TSESTree.Node = current.parent;
     if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== current) continue;
-    tests.push(...terms(parent.test, '&&').map((term) => comparison(context, term, name)).filter((test) => test !== undefined));
+    tests.push(...logicalTerms(parent.test, '&&').map((term) => comparison(context, term, name)).filter((test) => test !== undefined));
   }
   return tests;
-}
-
-function terms(test: TSESTree.Node, operator: '||' | '&&'): TSESTree.Node[] {
-  const value = unwrap(test);
-  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator === operator ? [...terms(value.left, operator), ...terms(value.right, operator)] : [value];
 }
 
 const COMPARE: Readonly<Record<string, (a: number, b: number) => boolean>> = {
@@ -87,13 +82,8 @@ const COMPARE: Readonly<Record<string, (a: number, b: number) => boolean>> = {
 function comparison(context: Context, term: TSESTree.Node, name: string): CounterTest | undefined {
   if (term.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
   const compare = COMPARE[term.operator];
-  const onLeft = isNamed(term.left, name);
-  const limit = onLeft ? numericValue(context, term.right) : isNamed(term.right, name) ? numericValue(context, term.left) : undefined;
+  const onLeft = isIdentifierNamed(term.left, name);
+  const limit = onLeft ? numericValue(context, term.right) : isIdentifierNamed(term.right, name) ? numericValue(context, term.left) : undefined;
   if (!compare || limit === undefined) return undefined;
   return (value) => (onLeft ? compare(value, limit) : compare(limit, value));
-}
-
-function isNamed(node: TSESTree.Node, name: string): boolean {
-  const value = unwrap(node);
-  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
 }

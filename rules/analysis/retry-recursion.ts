@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, localCallee, memberName, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, localCallee, memberName, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
@@ -101,10 +101,7 @@ function comparesParameter(context: Context, fn: FunctionNode, index: number): b
   const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   if (target?.type !== AST_NODE_TYPES.Identifier) return true; // a destructured counter: not worth doubting
   const name = target.name;
-  const isParam = (node: TSESTree.Node | null | undefined): boolean => {
-    const value = node && unwrap(node);
-    return value?.type === AST_NODE_TYPES.Identifier && value.name === name;
-  };
+  const isParam = (node: TSESTree.Node | null | undefined): boolean => node != null && isIdentifierNamed(node, name);
   let compared = false;
   // Callbacks inside the function count: `send(req, (err) => { if (err && attempt < 3) again(attempt + 1) })`.
   walk(context.sourceCode, fn.body, (node) => {

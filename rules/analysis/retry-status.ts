@@ -44,22 +44,26 @@ function attemptFor(context: Context, test: StatusTest, within: TSESTree.Node): 
   return undefined;
 }
 
+/** `promise.then(callback)`: the `.then` call a function is handed to first, if it is. */
+function thenCallOf(callback: TSESTree.Node | undefined): (TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) | undefined {
+  const then = callback?.parent;
+  if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== callback || then.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(then.callee) !== 'then') return undefined;
+  return then as TSESTree.CallExpression & { callee: TSESTree.MemberExpression };
+}
+
 /** `fetch(url).then((response) => …)`: the call whose answer a `.then` callback's first parameter is. */
 function answeredCall(context: Context, identifier: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   const def = findVariable(context, identifier)?.defs[0];
-  const callback = def?.type === 'Parameter' && def.node.params[0] === def.name ? def.node : undefined;
-  const then = callback?.parent;
-  if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== callback || then.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(then.callee) !== 'then') return undefined;
-  const answering = unwrap(then.callee.object);
-  return answering.type === AST_NODE_TYPES.CallExpression ? answering : undefined;
+  const then = def?.type === 'Parameter' && def.node.params[0] === def.name ? thenCallOf(def.node) : undefined;
+  const answering = then && unwrap(then.callee.object);
+  return answering?.type === AST_NODE_TYPES.CallExpression ? answering : undefined;
 }
 
 /** The function a status test's retry runs again: its own, or, in a `.then` callback, the one the `.then` is in. */
 function retriedFunction(statement: TSESTree.IfStatement): FunctionNode | undefined {
   const own = enclosingFunction(statement);
-  const then = own?.parent;
-  const inThen = then?.type === AST_NODE_TYPES.CallExpression && then.arguments[0] === own && then.callee.type === AST_NODE_TYPES.MemberExpression && memberName(then.callee) === 'then';
-  return inThen ? enclosingFunction(then) : own;
+  const then = thenCallOf(own);
+  return then ? enclosingFunction(then) : own;
 }
 
 /** Is `node` reached on every round of the loop: only blocks and try blocks between it and the loop's body? */

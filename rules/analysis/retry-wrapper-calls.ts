@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { CLIENTS, type HttpMethod } from '../knowledge/clients';
 import { HTTP_CONSEQUENCE, LOCAL_CALL_NAME, NON_IDEMPOTENT_METHODS, REMOTE_CALL_NAME, REQUEST_BUILDER_NAME, REQUEST_CONFIG_URL_KEYS, SUGGESTED_HEADER } from '../knowledge/retries';
 import { calleeName } from './ast-walk';
+import { CHAIN_METHODS } from './caller-deadline';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { importedFromProgram, localCallee, memberName, stringValue, unwrap } from './origin';
@@ -78,20 +79,25 @@ export function requestConfigFacts(context: Context, node: CallNode, types: Type
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const name = calleeName(unwrap(node.callee));
   if (name === undefined || !REMOTE_CALL_NAME.test(name) || LOCAL_CALL_NAME.test(name) || REQUEST_BUILDER_NAME.test(name) || !answerAwaited(node)) return undefined;
-  let url: TSESTree.Node | undefined;
-  const index = node.arguments.findIndex((argument) => {
-    const value = unwrap(argument);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    const written = REQUEST_CONFIG_URL_KEYS.map((key) => readOption(context, value, [key])).find((verdict) => verdict.kind === 'present');
-    url = written?.kind === 'present' ? written.value : undefined;
-    return url !== undefined;
-  });
-  const config = node.arguments[index];
-  const method = methodWritten(context, config);
-  if (!config || !method || (method === 'POST' && isRepeatablePostUrl(context, url))) return undefined;
+  const found = configWithUrl(context, node);
+  const method = methodWritten(context, found?.config);
+  if (!found || !method || (method === 'POST' && isRepeatablePostUrl(context, found.url))) return undefined;
   if (localCallee(context, node.callee) || (types && namesProgramFunction(types, node.callee))) return undefined;
-  const { key, send } = httpEvidence(context, fetchLikeCall(node, index, config), names);
+  const { key, send } = httpEvidence(context, fetchLikeCall(node, found.index, found.config), names);
   return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send } };
+}
+
+/** The first argument written as an object literal with an address (`url`, `uri`): the request config. */
+function configWithUrl(context: Context, node: TSESTree.CallExpression): { index: number; config: TSESTree.Node; url: TSESTree.Node } | undefined {
+  for (const [index, config] of node.arguments.entries()) {
+    const object = unwrap(config);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const key of REQUEST_CONFIG_URL_KEYS) {
+      const verdict = readOption(context, object, [key]);
+      if (verdict.kind === 'present') return { index, config, url: verdict.value };
+    }
+  }
+  return undefined;
 }
 
 /** `await call()`, `return call()`, `() => call()`, `call().then(…)`: the call's answer is waited for. */
@@ -106,7 +112,7 @@ function answerAwaited(node: TSESTree.CallExpression): boolean {
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return parent.body === node;
     case AST_NODE_TYPES.MemberExpression:
-      return parent.object === node && ['then', 'catch', 'finally'].includes(memberName(parent) ?? '');
+      return parent.object === node && CHAIN_METHODS.has(memberName(parent) ?? '');
     default:
       return false;
   }
