@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { resolveClientCall, resolveInstanceCreation, type ClientCall, type InstanceRef } from './analysis/calls';
 import { appendToChain, insertArgument, insertProperty, spreadWithProperty } from './analysis/fixes';
-import { findVariable, memberName, resolveOrigin } from './analysis/origin';
+import { findVariable, isNullish, memberName, resolveOrigin } from './analysis/origin';
 import { propertyKey } from './analysis/options';
 import { evaluateCall, evaluateInstance, isAbortSignalTimeout, type InsertPoint, type TimeoutVerdict } from './analysis/timeouts';
 import { configuredDefaults, getTypeFacts, resolvedSymbol } from './analysis/types';
@@ -90,11 +90,12 @@ export default createRule<Options, MessageIds>({
       }
       switch (insert.kind) {
         case 'object': {
-          // `{ timeout: undefined }`, `{ signal: null }`: set the key that is there instead of repeating it.
           const key = text.slice(0, text.indexOf(':')).trim();
           const existing = insert.object.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === key);
-          if (existing && !existing.computed && !existing.shorthand) return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(existing, text) }];
-          return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertProperty(fixer, sourceCode, insert.object, text) }];
+          if (!existing) return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertProperty(fixer, sourceCode, insert.object, text) }];
+          // `{ timeout: undefined }`, `{ signal: null }`: set the key that is there instead of repeating it. A key
+          // that holds the user's own value (`requestHandler` built elsewhere) would be dropped: no suggestion.
+          return !existing.computed && !existing.shorthand && isNullish(existing.value) ? [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(existing, text) }] : [];
         }
         case 'argument':
           return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertArgument(fixer, sourceCode, insert.call, insert.index, `{ ${text} }`) }];

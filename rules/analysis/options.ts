@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { TimeoutKeyKind } from '../knowledge/clients';
-import { findVariable, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
+import { isFunctionNode, walkSameFunction } from './ast-walk';
+import { findVariable, localCallee, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -63,7 +64,7 @@ export function readOption(context: Context, node: TSESTree.Node | undefined, pa
       return readOption(context, expression.arguments[0], path, types, depth + 1);
     case AST_NODE_TYPES.CallExpression: {
       const assigned = objectAssignParts(context, expression);
-      if (!assigned) return types?.requiredProperty(expression, path) ?? UNKNOWN;
+      if (!assigned) return readReturned(context, expression, path, types, depth) ?? types?.requiredProperty(expression, path) ?? UNKNOWN;
       const fromSources = readAssignedSources(context, assigned.sources, path, types, depth);
       if (fromSources) return fromSources;
       // The merged object is built here, so a fix has no literal of the call's own to insert into.
@@ -73,6 +74,28 @@ export function readOption(context: Context, node: TSESTree.Node | undefined, pa
     default:
       return types?.requiredProperty(expression, path) ?? UNKNOWN;
   }
+}
+
+/**
+ * Options built by a function of this file (`this.getOrderParams(…)`, `buildConfig()`): what every object it
+ * returns says. Absent only when each return visibly lacks the key; any other return makes it unknown. The
+ * object is built there, so the verdict carries no literal for a fix to insert into.
+ */
+function readReturned(context: Context, call: TSESTree.CallExpression, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict | undefined {
+  const fn = localCallee(context, call.callee)?.fn;
+  if (!isFunctionNode(fn) || fn.async || fn.generator) return undefined;
+  const returned: Array<TSESTree.Node | undefined> = [];
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    walkSameFunction(context.sourceCode, fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument ?? undefined);
+    });
+  } else {
+    returned.push(fn.body);
+  }
+  if (returned.length === 0) return undefined;
+  const verdicts = returned.map((value) => readOption(context, value, path, types, depth + 1));
+  if (verdicts.every((verdict) => verdict.kind === 'absent')) return ABSENT;
+  return verdicts.find((verdict) => verdict.kind === 'present') && verdicts.every((verdict) => verdict.kind === 'present') ? verdicts[0] : UNKNOWN;
 }
 
 function readObject(context: Context, object: TSESTree.ObjectExpression, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict {

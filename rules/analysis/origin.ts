@@ -71,6 +71,12 @@ export function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
   return value.type === AST_NODE_TYPES.Identifier && value.name === name;
 }
 
+/** `null` or `undefined`, as written. */
+export function isNullish(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null && !('regex' in value)) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+}
+
 /** The static name of a member access (`a.b`, `a['b']`), or undefined when it is computed. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
@@ -166,7 +172,7 @@ export function stringValue(node: TSESTree.Node | undefined): string | undefined
   return undefined;
 }
 
-function withPath(origin: Origin, extra: readonly string[]): Origin {
+export function withPath(origin: Origin, extra: readonly string[]): Origin {
   if (extra.length === 0) return origin;
   let path = [...origin.path, ...extra];
   if (origin.kind === 'module' && path[0] === 'default') path = path.slice(1);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isVariableName, mirroredOperator, walk, type FunctionNode } from './ast-walk';
-import { findVariable, logicalTerms, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, isNullish, logicalTerms, singleAssignmentInit, unwrap } from './origin';
 import { counters, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
 import { immediateRecursion, recursionBounded } from './retry-recursion';
 import type { RetryScope } from './retry-types';
@@ -48,11 +48,6 @@ function testedAsEmpty(test: TSESTree.Node): TSESTree.Node[] {
     if ((operator === '!==' || operator === '!=' || operator === '<') && !zero) return [measured];
     return [];
   });
-}
-
-function isNullish(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  return (value.type === AST_NODE_TYPES.Literal && value.value === null && !('regex' in value)) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
 }
 
 function isLengthOf(node: TSESTree.Node): boolean {

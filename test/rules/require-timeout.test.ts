@@ -390,6 +390,19 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTimeout: 5000, throwOnRequestTimeout: true }) });
 `,
+  // options made by a function of the file: a return that carries a timeout, or one that cannot be read, keeps it silent
+  `
+import axios from 'axios';
+function config(slow: boolean) {
+  if (slow) return { timeout: 30000 };
+  return { timeout: 5000, headers: {} };
+}
+function passThrough(extra: object) {
+  return { ...extra };
+}
+export const a = (url: string) => axios.get(url, config(false));
+export const b = (url: string, extra: object) => axios.get(url, passThrough(extra));
+`,
   // an AWS helper that is not a client constructor
   `
 import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
@@ -1894,6 +1907,74 @@ export const db = new DynamoDBClient();
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 export const db = new DynamoDBClient({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });
+` },
+        ],
+      },
+    ],
+  },
+  // a request handler of the user's own without a timeout: the key is there, so no suggestion drops the handler
+  {
+    code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+const requestHandler = new NodeHttpHandler({ httpsAgent: { maxSockets: 50 } });
+export const s3 = new S3Client({ region: 'eu-west-1', requestHandler });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 5, column: 23, endLine: 5, endColumn: 31,
+        data: { client: 'AWS SDK v3', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
+        suggestions: [],
+      },
+    ],
+  },
+  // the handler built by a function of the file, every return without a timeout
+  {
+    code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+function handlerFor(secure: boolean): NodeHttpHandler {
+  if (!secure) return new NodeHttpHandler({ httpsAgent: { maxSockets: 50 } });
+  return new NodeHttpHandler({ httpAgent: { maxSockets: 50 } });
+}
+export const s3 = new S3Client({ requestHandler: handlerFor(true) });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 8, column: 23, endLine: 8, endColumn: 31,
+        data: { client: 'AWS SDK v3', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
+        suggestions: [],
+      },
+    ],
+  },
+  // options made by a method of the class: read in the object it returns
+  {
+    code: `
+import axios from 'axios';
+export class Api {
+  private config() {
+    return { headers: { accept: 'application/json' } };
+  }
+  load(url: string) {
+    return axios.get(url, this.config());
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 8, column: 12, endLine: 8, endColumn: 21,
+        data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export class Api {
+  private config() {
+    return { headers: { accept: 'application/json' } };
+  }
+  load(url: string) {
+    return axios.get(url, { ...this.config(), timeout: 10000 });
+  }
+}
 ` },
         ],
       },
