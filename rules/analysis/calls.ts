@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
-  anyModuleMatches, pathMatches,
+  anyModuleMatches, factoryPathMatches, pathMatches,
   type CallShape, type ClientSpec, type HttpMethod, type InstanceFactory, type OptionsLocation,
 } from '../knowledge/clients';
 import { findVariable, isOverridable, isUrlLike, memberName, resolveOrigin, singleAssignmentInit, unwrap, type Origin } from './origin';
@@ -44,7 +44,7 @@ function factoryOf(origin: Origin, clients: readonly ClientSpec[], isNew: boolea
   if (origin.kind === 'module') {
     for (const client of clients) {
       if (!anyModuleMatches(client.modules, origin.module)) continue;
-      const factory = client.factories?.find((candidate) => candidate.path === path && candidate.isNew === isNew);
+      const factory = client.factories?.find((candidate) => factoryPathMatches(candidate.path, path) && candidate.isNew === isNew);
       if (factory) return { client, factory };
     }
     return undefined;

@@ -3,7 +3,8 @@ import { CLIENTS, type ClientSpec, type HttpMethod } from '../knowledge/clients'
 import { OBSERVABLE_CLIENTS, type ObservableCall, type ObservableClient } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { enclosingClassBody, findVariable, isModuleExport, memberName, resolveOrigin, stringValue, unwrap } from './origin';
+import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
+import { enclosingClassBody, isModuleExport, memberName, resolveOrigin, stringValue, unwrap } from './origin';
 
 /**
  * HTTP clients whose calls return cold Observables (Angular `HttpClient`, NestJS `HttpService`). Their
@@ -24,70 +25,33 @@ export interface ObservableRequest {
 }
 
 /** The class a declaration names: a type annotation `HttpClient`, or `inject(HttpClient)`. */
-function declaredClient(context: Context, declared: TSESTree.Node | undefined | null): ObservableClient | undefined {
+function declaredClient(context: Context, declared: TSESTree.Node | undefined): ObservableClient | undefined {
   if (!declared) return undefined;
   const node = declared.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation : unwrap(declared);
-  let name: TSESTree.Node | undefined;
-  let injected: TSESTree.Node | undefined;
-  if (node.type === AST_NODE_TYPES.TSTypeReference && node.typeName.type === AST_NODE_TYPES.Identifier) name = node.typeName;
-  if (node.type === AST_NODE_TYPES.CallExpression && node.arguments[0]) [name, injected] = [node.arguments[0], node.callee];
-  if (!name) return undefined;
+  if (node.type === AST_NODE_TYPES.TSTypeReference) {
+    const origin = declaredTypeOrigin(context, node);
+    return OBSERVABLE_CLIENTS.find((client) => isModuleExport(origin, client.modules, client.className));
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || !node.arguments[0]) return undefined;
+  const [name, injected] = [node.arguments[0], node.callee];
   const origin = resolveOrigin(context, name);
   return OBSERVABLE_CLIENTS.find((client) => isModuleExport(origin, client.modules, client.className)
-    && (!injected || (client.injector !== undefined && isModuleExport(resolveOrigin(context, injected), [client.injector.module], client.injector.path))));
-}
-
-/** The client a member of the class around `node` is declared as: a field, or a constructor parameter property. */
-function classMemberClient(context: Context, node: TSESTree.Node, name: string): ObservableClient | undefined {
-  const body = enclosingClassBody(node);
-  for (const member of body?.body ?? []) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
-      const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
-      if (key === name) return declaredClient(context, member.typeAnnotation ?? member.value);
-    }
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-      for (const parameter of member.value.params) {
-        const declared = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : undefined;
-        if (declared?.type === AST_NODE_TYPES.Identifier && declared.name === name) return declaredClient(context, declared.typeAnnotation);
-      }
-    }
-  }
-  return undefined;
+    && client.injector !== undefined && isModuleExport(resolveOrigin(context, injected), [client.injector.module], client.injector.path));
 }
 
 /**
  * Which client a receiver is: `this.http` (a field or constructor parameter property), `super` in a
  * subclass, a parameter `http: HttpClient`, or a local that holds one (`const { http } = this`).
  */
-function receiverClient(context: Context, receiver: TSESTree.Node, depth = 0): ObservableClient | undefined {
+function receiverClient(context: Context, receiver: TSESTree.Node): ObservableClient | undefined {
   const value = unwrap(receiver);
-  if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
-    const name = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : memberName(value);
-    return name ? classMemberClient(context, value, name) : undefined;
-  }
   // `super.get(url)` in `class CustomHttp extends HttpClient`.
   if (value.type === AST_NODE_TYPES.Super) {
     const superClass = enclosingClassBody(value)?.parent.superClass;
     const origin = superClass ? resolveOrigin(context, superClass) : undefined;
     return OBSERVABLE_CLIENTS.find((client) => isModuleExport(origin, client.modules, client.className));
   }
-  if (value.type !== AST_NODE_TYPES.Identifier || depth > 2) return undefined;
-  const def = findVariable(context, value)?.defs[0];
-  if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) return declaredClient(context, def.name.typeAnnotation);
-  if (def?.type !== 'Variable') return undefined;
-  const { id, init } = def.node;
-  if (id.type === AST_NODE_TYPES.Identifier) {
-    if (id.typeAnnotation) return declaredClient(context, id.typeAnnotation);
-    // `const client = this.client;`
-    const held = init && unwrap(init);
-    return held?.type === AST_NODE_TYPES.MemberExpression ? receiverClient(context, held, depth + 1) : declaredClient(context, init);
-  }
-  // `const { client } = this;`
-  if (id.type === AST_NODE_TYPES.ObjectPattern && init && unwrap(init).type === AST_NODE_TYPES.ThisExpression) {
-    const property = id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name);
-    if (property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) return classMemberClient(context, value, property.key.name);
-  }
-  return undefined;
+  return declaredClient(context, receiverDeclaration(context, value));
 }
 
 /** A stand-in table row, so the header reading shared with the other HTTP clients applies. */

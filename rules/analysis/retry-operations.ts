@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { anyModuleMatches, CLIENTS, moduleMatches, type HttpMethod } from '../knowledge/clients';
+import { anyModuleMatches, CLIENTS, factoryPathMatches, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
-  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER,
+  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER, type SdkSpec,
 } from '../knowledge/retries';
 import { callerValues } from './caller-values';
+import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
 import { isRepeatablePostUrl, urlOf } from './request-urls';
@@ -99,17 +100,55 @@ function methodFromCallers(context: Context, call: ClientCall): { method: HttpMe
 }
 
 
+/**
+ * `this.stripe.charges.create(…)` where the receiver is declared, not built, in the file (`private stripe:
+ * Stripe`, `let exchange: ccxt.Exchange`): the method path after it, when the declared type is one of the
+ * SDK's constructors.
+ */
+function declaredSdkPath(context: Context, node: CallNode, sdk: SdkSpec): string[] | undefined {
+  let receiver = unwrap(node.callee);
+  const path: string[] = [];
+  while (receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type !== AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(receiver);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    receiver = unwrap(receiver.object);
+  }
+  if (path.length === 0) return undefined;
+  const declared = declaredTypeOrigin(context, receiverDeclaration(context, receiver));
+  if (declared?.kind !== 'module' || !anyModuleMatches(sdk.modules, declared.module)) return undefined;
+  return sdk.constructors.some((constructor) => factoryPathMatches(constructor, declared.path.join('.'))) ? path : undefined;
+}
+
+/** A key in an SDK's params (ccxt's `clientOrderId` or an exchange's own name for it). */
+function paramsKey(context: Context, params: TSESTree.Node | undefined, names: readonly string[]): KeyEvidence {
+  let key: KeyEvidence = { kind: 'none' };
+  for (const name of names) {
+    const verdict = readOption(context, params, [name]);
+    if (verdict.kind === 'present') return { kind: 'key', value: verdict.value };
+    if (verdict.kind === 'unknown') key = { kind: 'unknown' };
+  }
+  return key;
+}
+
 function sdkFacts(context: Context, node: CallNode): CallFacts | undefined {
   for (const { sdk, spec } of SDK_SPECS) {
     const member = resolveInstanceMember(context, node, [spec]);
-    if (!member) continue;
-    const path = member.path.join('.');
+    const memberPath = member?.path ?? declaredSdkPath(context, node, sdk);
+    if (!memberPath) continue;
+    const path = memberPath.join('.');
     const operation = sdk.operations.find((candidate) => operationMatches(candidate.path, path));
-    const configured = sdkRetry(context, sdk, member.instance.creation, operation !== undefined);
+    const configured = sdkRetry(context, sdk, member?.instance.creation, operation !== undefined);
     if (!operation) return { configured };
     let key: KeyEvidence = { kind: 'none' };
     let send: SendKey | undefined;
-    if (sdk.keyOption) {
+    let advice: string | undefined;
+    if (sdk.keyOption?.where === 'params') {
+      // The key's accepted form differs between the services behind the SDK, so none is written for the user.
+      const params = node.arguments[operation.leadingArgs ?? 0];
+      key = node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement) ? { kind: 'unknown' } : paramsKey(context, params, [sdk.keyOption.name, ...sdk.keyOption.aliases]);
+      advice = `Make a \`${sdk.keyOption.name}\` once, before the retry, in the form the exchange accepts, and pass it in the params: the exchange then refuses the repeat.`;
+    } else if (sdk.keyOption) {
       const index = (operation.leadingArgs ?? 0) + 1;
       const options = node.arguments[index];
       const verdict = readOption(context, options, [sdk.keyOption.name]);
@@ -118,8 +157,9 @@ function sdkFacts(context: Context, node: CallNode): CallFacts | undefined {
       else if (options && unwrap(options).type === AST_NODE_TYPES.ObjectExpression) send = { kind: 'option', object: unwrap(options) as TSESTree.ObjectExpression, sdkOption: sdk.keyOption.name };
       else if (!options) send = { kind: 'argument', call: node, index, sdkOption: sdk.keyOption.name };
       else key = { kind: 'unknown' };
+    } else {
+      advice = `${sdk.name} takes no idempotency key, so don't repeat this call blindly: turn its retries off (\`${sdk.retryKey}\`) and check whether it took effect before sending it again.`;
     }
-    const advice = sdk.keyOption ? undefined : `${sdk.name} takes no idempotency key, so don't repeat this call blindly: turn its retries off (\`${sdk.retryKey}\`) and check whether it took effect before sending it again.`;
     return { operation: { call: node, label: `${sdk.name} ${path}`, consequence: operation.consequence, key, send, advice, sdk: true }, configured };
   }
   return undefined;

@@ -239,8 +239,11 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
     const path = origin.path.join('.');
     const operation = sdk?.operations.find((candidate) => operationMatches(candidate.path, path));
     if (!sdk || !operation) return undefined;
-    const options = call.arguments[(operation.leadingArgs ?? 0) + 1];
-    return withKey(`${sdk.name} ${path}`, operation.consequence, sdk.keyOption ? keyIn(options, sdk.keyOption.name) ?? (options && !ts.isObjectLiteralExpression(options) ? 'unknown' : undefined) : undefined);
+    const inParams = sdk.keyOption?.where === 'params';
+    const options = call.arguments[(operation.leadingArgs ?? 0) + (inParams ? 0 : 1)];
+    const names = !sdk.keyOption ? [] : sdk.keyOption.where === 'params' ? [sdk.keyOption.name, ...sdk.keyOption.aliases] : [sdk.keyOption.name];
+    const key = names.reduce<ts.Expression | 'unknown' | undefined>((found, name) => found ?? keyIn(options, name), undefined);
+    return withKey(`${sdk.name} ${path}`, operation.consequence, sdk.keyOption ? key ?? (options && !ts.isObjectLiteralExpression(options) ? 'unknown' : undefined) : undefined);
   }
   return undefined;
 }

@@ -536,6 +536,14 @@ export function anyModuleMatches(patterns: readonly string[], specifier: string)
   return patterns.some((pattern) => moduleMatches(pattern, specifier));
 }
 
+/** A factory path with `*` segments (`*` for `new ccxt.binance()`, `pro.*`) matches any name there, never none. */
+export function factoryPathMatches(pattern: string, path: string): boolean {
+  if (!pattern.includes('*')) return pattern === path;
+  const want = pattern.split('.');
+  const got = path.split('.');
+  return path !== '' && want.length === got.length && want.every((segment, index) => segment === '*' || segment === got[index]);
+}
+
 export function pathMatches(pattern: string, path: string): boolean {
   if (pattern === '*') return path !== '' && !path.includes('.');
   if (pattern.startsWith('*')) return path.endsWith(pattern.slice(1)) && !path.includes('.');

@@ -303,7 +303,10 @@ export interface SdkSpec {
   id: string;
   name: string;
   modules: readonly string[];
-  /** Constructor paths from the module: `''` for a default export, `WebClient` for a named one. */
+  /**
+   * Constructor paths from the module: `''` for a default export, `WebClient` for a named one, `*` for any
+   * (`new ccxt.binance()`). A value declared with one of these types (`private stripe: Stripe`) is an instance.
+   */
   constructors: readonly string[];
   /** The constructor argument that holds the client's configuration (`new Stripe(key, config)` → 1). */
   configArg: number;
@@ -313,8 +316,12 @@ export interface SdkSpec {
   retriesAll: boolean;
   /** Operations that create, charge or publish: method paths on the instance (`*` = any segment). */
   operations: readonly SdkOperation[];
-  /** How the SDK takes an idempotency key (the suggestion inserts it). */
-  keyOption?: { name: string; where: 'request-options' };
+  /**
+   * How the SDK takes an idempotency key: in the request options after the params (Stripe; the suggestion
+   * inserts it there), or in the params themselves under the name or an exchange's own alias (ccxt, whose
+   * accepted key format differs by exchange, so no key is suggested; the advice says where it goes).
+   */
+  keyOption?: { name: string; where: 'request-options' } | { name: string; where: 'params'; aliases: readonly string[] };
   source: string;
 }
 
@@ -381,6 +388,33 @@ export const SDKS: readonly SdkSpec[] = [
       { path: 'fineTuning.jobs.create', consequence: 'the fine-tuning job runs twice' },
     ],
     source: 'openai 6.49.0 client.js L286-288, L558-577, L648-652 (maxRetries 2; idempotency header never set) (✔src, ✔run 7.57.0)',
+  },
+  {
+    // No retries by default (`maxRetriesOnFailure` 0). When set, they re-sign the same params, and some
+    // exchanges' code fills a client order id once per call (binance, kucoin), so whether the built-in
+    // retry repeats an order depends on the exchange: only a retry around the call counts as repeating it.
+    id: 'ccxt', name: 'ccxt', modules: ['ccxt'], constructors: ['*', 'pro.*'], configArg: 0, retryKey: 'options.maxRetriesOnFailure',
+    defaultAttempts: { kind: 'finite', attempts: 1 }, retriesAll: false,
+    operations: [
+      { path: 'createOrder', consequence: 'the order is placed twice', leadingArgs: 5 },
+      { path: 'createPostOnlyOrder', consequence: 'the order is placed twice', leadingArgs: 5 },
+      { path: 'createReduceOnlyOrder', consequence: 'the order is placed twice', leadingArgs: 5 },
+      { path: 'createLimitOrder', consequence: 'the order is placed twice', leadingArgs: 4 },
+      { path: 'createMarketOrder', consequence: 'the order is placed twice', leadingArgs: 4 },
+      { path: 'createLimitBuyOrder', consequence: 'the order is placed twice', leadingArgs: 3 },
+      { path: 'createLimitSellOrder', consequence: 'the order is placed twice', leadingArgs: 3 },
+      { path: 'createMarketBuyOrder', consequence: 'the order is placed twice', leadingArgs: 2 },
+      { path: 'createMarketSellOrder', consequence: 'the order is placed twice', leadingArgs: 2 },
+      { path: 'createMarketOrderWithCost', consequence: 'the order is placed twice', leadingArgs: 3 },
+      { path: 'createMarketBuyOrderWithCost', consequence: 'the order is placed twice', leadingArgs: 2 },
+      { path: 'createStopOrder', consequence: 'the order is placed twice', leadingArgs: 6 },
+      { path: 'createTriggerOrder', consequence: 'the order is placed twice', leadingArgs: 6 },
+      { path: 'createStopLossOrder', consequence: 'the order is placed twice', leadingArgs: 6 },
+      { path: 'createTakeProfitOrder', consequence: 'the order is placed twice', leadingArgs: 6 },
+      { path: 'createOrderWithTakeProfitAndStopLoss', consequence: 'the order is placed twice', leadingArgs: 7 },
+    ],
+    keyOption: { name: 'clientOrderId', where: 'params', aliases: ['newClientOrderId', 'clOrdId', 'orderLinkId', 'clientOid', 'cl_ord_id'] },
+    source: 'ccxt 4.5.84 js/src/base/Exchange.d.ts L1158-1209 (signatures), Exchange.js L5775-5825 (maxRetriesOnFailure, default 0); binance.js L5859, okx.js L3240, bybit.js L4710, kucoin.js L4148, kraken.js L2332 (clientOrderId and aliases) (✔src)',
   },
 ];
 

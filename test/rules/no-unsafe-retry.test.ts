@@ -391,6 +391,78 @@ export async function charge(customer: string) {
     ] },
     ],
   },
+  // Stripe injected (a NestJS service's constructor parameter property): known by its declared type
+  {
+    code: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+export class Billing {
+  constructor(private readonly stripe: Stripe) {}
+  charge(customer: string) {
+    return pRetry(() => this.stripe.charges.create({ amount: 100, currency: 'usd', customer }));
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 25, endLine: 7, endColumn: 51, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+export class Billing {
+  constructor(private readonly stripe: Stripe) {}
+  charge(customer: string) {
+    const idempotencyKey = randomUUID();
+    return pRetry(() => this.stripe.charges.create({ amount: 100, currency: 'usd', customer }, { idempotencyKey }));
+  }
+}
+` },
+    ] },
+    ],
+  },
+  // a ccxt order retried: the key's form differs by exchange, so the advice says where it goes and no key is written
+  {
+    code: `
+import ccxt from 'ccxt';
+import retry from 'async-retry';
+const exchange = new ccxt.binance({ apiKey: process.env.KEY, secret: process.env.SECRET });
+export const buy = (symbol: string, amount: number) => retry(() => exchange.createOrder(symbol, 'market', 'buy', amount), { retries: 5 });
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 68, endLine: 5, endColumn: 88,
+        data: {
+          operation: 'ccxt createOrder', failure: 'a dropped connection', consequence: 'the order is placed twice', retry: 'async-retry on line 5',
+          advice: 'Make a `clientOrderId` once, before the retry, in the form the exchange accepts, and pass it in the params: the exchange then refuses the repeat.',
+        },
+        suggestions: [],
+      },
+    ],
+  },
+  // a ccxt exchange declared by its type, its params made by a method that sends no client order id
+  {
+    code: `
+import ccxt from 'ccxt';
+export class Trader {
+  constructor(private readonly exchange: ccxt.Exchange) {}
+  private orderParams(exchangeId: string) {
+    if (exchangeId === 'kraken') return { leverage: 3 };
+    return {};
+  }
+  async place(exchangeId: string, amount: number, price: number) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.exchange.createLimitBuyOrder('BTC/USDT', amount, price, this.orderParams(exchangeId));
+      } catch (error) {
+        if (!(error instanceof ccxt.NetworkError) || attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 12, column: 22, endLine: 12, endColumn: 55, suggestions: [] }],
+  },
   // Stripe confirm in loop
   {
     code: `
@@ -2574,6 +2646,31 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // ccxt orders that carry a client order id (the unified name or an exchange's own), reads, and params that cannot be read
+  `
+import ccxt from 'ccxt';
+import retry from 'async-retry';
+const exchange = new ccxt.okx();
+export async function trade(symbol: string, amount: number, params: Record<string, unknown>) {
+  const clientOrderId = crypto.randomUUID().replaceAll('-', '');
+  await retry(() => exchange.createOrder(symbol, 'limit', 'buy', amount, 100, { clientOrderId }));
+  await retry(() => exchange.createMarketBuyOrder(symbol, amount, { clOrdId: clientOrderId }));
+  await retry(() => exchange.fetchTicker(symbol));
+  await retry(() => exchange.createOrder(symbol, 'limit', 'buy', amount, 100, params));
+}
+`,
+  // a receiver declared with a type of the user's own is not an SDK
+  `
+import pRetry from 'p-retry';
+interface Stripe { charges: { create(params: object): Promise<unknown> } }
+export class Billing {
+  constructor(private readonly stripe: Stripe) {}
+  charge() {
+    return pRetry(() => this.stripe.charges.create({ amount: 100 }));
+  }
+}
+`,
+
   // A poll that posts each round (a heartbeat) goes round on success too: that it also goes round after a
   // transient failure repeats nothing the poll would not send anyway. Its pace is require-retry-backoff's.
   `

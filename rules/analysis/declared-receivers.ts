@@ -1,0 +1,71 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingClassBody, findVariable, memberName, resolveOrigin, unwrap, withPath, type Origin } from './origin';
+
+/**
+ * Clients that are injected or typed rather than built in the file (an Angular `HttpClient`, a NestJS
+ * service's `private stripe: Stripe`, `let exchange: ccxt.Exchange`) are known by what their receiver is
+ * declared as. This reads that declaration, without type information: the annotation the code wrote.
+ */
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The declaration of a member of the class around `node`: a field's annotation or value, or a constructor parameter property's annotation. */
+function classMemberDeclaration(node: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  const body = enclosingClassBody(node);
+  for (const member of body?.body ?? []) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
+      const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
+      if (key === name) return member.typeAnnotation ?? member.value ?? undefined;
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        const declared = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : undefined;
+        if (declared?.type === AST_NODE_TYPES.Identifier && declared.name === name) return declared.typeAnnotation;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What a receiver is declared with: the type annotation, or else the value, of `this.client` (a field or a
+ * constructor parameter property), a typed parameter, or a local that holds one (`const client = this.client`,
+ * `const { client } = this`). Undefined when nothing is written.
+ */
+export function receiverDeclaration(context: Context, receiver: TSESTree.Node, depth = 0): TSESTree.Node | undefined {
+  const value = unwrap(receiver);
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : memberName(value);
+    return name ? classMemberDeclaration(value, name) : undefined;
+  }
+  if (value.type !== AST_NODE_TYPES.Identifier || depth > 2) return undefined;
+  const def = findVariable(context, value)?.defs[0];
+  if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) return def.name.typeAnnotation;
+  if (def?.type !== 'Variable') return undefined;
+  const { id, init } = def.node;
+  if (id.type === AST_NODE_TYPES.Identifier) {
+    if (id.typeAnnotation) return id.typeAnnotation;
+    // `const client = this.client;`
+    const held = init && unwrap(init);
+    return held?.type === AST_NODE_TYPES.MemberExpression ? receiverDeclaration(context, held, depth + 1) : init ?? undefined;
+  }
+  // `const { client } = this;`
+  if (id.type === AST_NODE_TYPES.ObjectPattern && init && unwrap(init).type === AST_NODE_TYPES.ThisExpression) {
+    const property = id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name);
+    if (property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) return classMemberDeclaration(value, property.key.name);
+  }
+  return undefined;
+}
+
+/** The origin of the type a declaration names: `Stripe`, `ccxt.Exchange` (a namespace import's member). */
+export function declaredTypeOrigin(context: Context, declared: TSESTree.Node | undefined): Origin | undefined {
+  const annotation = declared?.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation : declared;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const nameOrigin = (name: TSESTree.EntityName): Origin | undefined => {
+    if (name.type === AST_NODE_TYPES.Identifier) return resolveOrigin(context, name);
+    if (name.type !== AST_NODE_TYPES.TSQualifiedName) return undefined;
+    const left = nameOrigin(name.left);
+    return left && withPath(left, [name.right.name]);
+  };
+  return nameOrigin(annotation.typeName);
+}
