@@ -154,9 +154,10 @@ function comparedParameter(test: TSESTree.BinaryExpression): { name: string; val
 /**
  * `const job = queue.shift(); try { send(job) } catch { fail(job); dispatch(); }`: the function takes the
  * next item of a queue before it tries, so calling it again from the catch moves on to another item; it
- * drains the queue, it does not retry the one that failed.
+ * drains the queue, it does not retry the one that failed. Unless the catch puts the item back
+ * (`queue.unshift(job)`, `queue.push(job)`): then the call again sends the same one.
  */
-function takesNextItem(context: Context, fn: FunctionNode, attempt: TSESTree.Node): boolean {
+function takesNextItem(context: Context, fn: FunctionNode, attempt: TSESTree.Node, handler: TSESTree.Node): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   for (const statement of fn.body.body) {
     if (statement.range[0] >= attempt.range[0]) break;
@@ -167,10 +168,19 @@ function takesNextItem(context: Context, fn: FunctionNode, attempt: TSESTree.Nod
       const takes = value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && ['shift', 'pop', 'dequeue'].includes(calleeName(value.callee) ?? '');
       if (!takes || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
       const variable = findVariable(context, declarator.id);
-      if (variable?.references.some((reference) => contains(attempt, reference.identifier))) return true;
+      const queue = context.sourceCode.getText((value.callee as TSESTree.MemberExpression).object);
+      const putsBack = variable?.references.some((reference) => contains(handler, reference.identifier) && isPutBack(context, reference.identifier, queue));
+      if (!putsBack && variable?.references.some((reference) => contains(attempt, reference.identifier))) return true;
     }
   }
   return false;
+}
+
+/** `queue.unshift(item)` / `queue.push(item)`: the item handed back to the queue it was taken from. */
+function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolean {
+  const call = item.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(item as TSESTree.Expression) || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return ['unshift', 'push'].includes(calleeName(call.callee) ?? '') && context.sourceCode.getText(call.callee.object) === queue;
 }
 
 export interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
@@ -218,7 +228,7 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   if (!fn || !statement.handler) return undefined;
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn);
-  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block)) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler)) return undefined;
   return recursionScope(context, found, fn, 'the catch', statement.block, handler);
 }
 

@@ -91,6 +91,24 @@ axiosRetry.default(axios, {
       },
     ],
   },
+  // A queue worker that puts the failed item back before it calls itself again retries that item, at once.
+  {
+    code: `
+const pending: string[] = [];
+export async function flush(attempt = 0): Promise<void> {
+  if (attempt > 5) return;
+  const body = pending.shift();
+  if (body === undefined) return;
+  try {
+    await fetch('https://hooks.example.com/events', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+  } catch {
+    pending.unshift(body);
+    return flush(attempt + 1);
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 11, column: 12, endLine: 11, endColumn: 17, suggestions: [] }],
+  },
   // Recursion scheduled with setTimeout and no delay, from a catch, with no counter.
   {
     code: `
