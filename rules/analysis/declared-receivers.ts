@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClassBody, findVariable, memberName, resolveOrigin, unwrap, withPath, type Origin } from './origin';
+import { classElementName, enclosingClassBody, findVariable, resolveOrigin, thisMemberName, unwrap, withPath, type Origin } from './origin';
 
 /**
  * Clients that are injected or typed rather than built in the file (an Angular `HttpClient`, a NestJS
@@ -13,10 +13,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 function classMemberDeclaration(node: TSESTree.Node, name: string): TSESTree.Node | undefined {
   const body = enclosingClassBody(node);
   for (const member of body?.body ?? []) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
-      const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
-      if (key === name) return member.typeAnnotation ?? member.value ?? undefined;
-    }
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && classElementName(member) === name) return member.typeAnnotation ?? member.value ?? undefined;
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
       for (const parameter of member.value.params) {
         const declared = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : undefined;
@@ -35,7 +32,7 @@ function classMemberDeclaration(node: TSESTree.Node, name: string): TSESTree.Nod
 export function receiverDeclaration(context: Context, receiver: TSESTree.Node, depth = 0): TSESTree.Node | undefined {
   const value = unwrap(receiver);
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
-    const name = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : memberName(value);
+    const name = thisMemberName(value);
     return name ? classMemberDeclaration(value, name) : undefined;
   }
   if (value.type !== AST_NODE_TYPES.Identifier || depth > 2) return undefined;

@@ -71,6 +71,17 @@ export function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
   return value.type === AST_NODE_TYPES.Identifier && value.name === name;
 }
 
+/** A member as `this` reaches it: `client`, or `#client` for a private one. */
+export function thisMemberName(node: TSESTree.MemberExpression): string | undefined {
+  return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : memberName(node);
+}
+
+/** A class field's or method's name as `this` reaches it (`#send` for a private one); undefined when computed. */
+export function classElementName(element: TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  if (element.computed) return undefined;
+  return element.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${element.key.name}` : element.key.type === AST_NODE_TYPES.Identifier ? element.key.name : undefined;
+}
+
 /** `null` or `undefined`, as written. */
 export function isNullish(node: TSESTree.Node): boolean {
   const value = unwrap(node);
@@ -137,10 +148,10 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
     if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return { fn: unwrap(def.node.init), name: target.name };
     return undefined;
   }
-  if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) {
-    const name = target.property.name;
-    const body = enclosingClassBody(target);
-    const method = body?.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name);
+  if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed) {
+    const name = thisMemberName(target);
+    const body = name === undefined ? undefined : enclosingClassBody(target);
+    const method = body?.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && classElementName(element) === name);
     return method?.type === AST_NODE_TYPES.MethodDefinition && method.value.body ? { fn: method.value, name: `this.${name}` } : undefined;
   }
   return undefined;
@@ -219,9 +230,12 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
     case AST_NODE_TYPES.Identifier:
       return resolveIdentifier(context, expression, depth);
     case AST_NODE_TYPES.MemberExpression: {
+      if (expression.object.type === AST_NODE_TYPES.ThisExpression) {
+        const own = thisMemberName(expression);
+        return own === undefined ? undefined : resolveThisMember(context, expression, own, depth);
+      }
       const name = memberName(expression);
       if (name === undefined) return undefined;
-      if (expression.object.type === AST_NODE_TYPES.ThisExpression) return resolveThisMember(context, expression, name, depth);
       const object = resolveOrigin(context, expression.object, depth + 1);
       // `globalThis.fetch` is the global `fetch`.
       if (object?.kind === 'global' && object.path.length === 0 && GLOBAL_OBJECTS.has(object.name)) return { kind: 'global', name, path: [] };
@@ -341,7 +355,7 @@ function resolveThisMember(context: Context, member: TSESTree.MemberExpression, 
   if (!classBody) return undefined;
   const values: TSESTree.Expression[] = [];
   for (const element of classBody.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name && element.value) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && classElementName(element) === name && element.value) {
       values.push(element.value);
     }
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
@@ -370,7 +384,7 @@ function collectThisAssignments(body: TSESTree.BlockStatement | null | undefined
     const expression = statement.expression;
     if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
     const left = expression.left;
-    if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && memberName(left) === name) {
+    if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && thisMemberName(left) === name) {
       into.push(expression.right);
     }
   }

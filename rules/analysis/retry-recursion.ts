@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, isIdentifierNamed, localCallee, memberName, unwrap } from './origin';
+import { classElementName, findVariable, isIdentifierNamed, localCallee, memberName, thisMemberName, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
@@ -27,8 +27,8 @@ export function callsItself(context: Context, call: TSESTree.CallExpression, fn:
     return def.type === 'Variable' && def.node.init !== null && unwrap(def.node.init) === fn;
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
-    const key = fn.parent.key;
-    return !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && key.type === AST_NODE_TYPES.Identifier && key.name === callee.property.name;
+    const name = classElementName(fn.parent);
+    return !callee.computed && name !== undefined && thisMemberName(callee) === name;
   }
   return false;
 }

@@ -7,15 +7,32 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const MAX_DEPTH = 3;
 
-/** Does `fn` (a local helper such as `const pause = (ms) => new Promise(...)`) wait on a timer? */
+/**
+ * Does `fn` (a local helper such as `const pause = (ms) => new Promise(...)`, or a promise's executor) wait
+ * on a timer? A `setTimeout` waits only when something waits for it: inside a promise's executor, or
+ * awaited (timers/promises). A timer that aborts the request (`setTimeout(() => controller.abort(), ms)`)
+ * lets the function go on at once.
+ */
 function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra: ReadonlySet<string>): boolean {
   let waits = false;
   walk(context.sourceCode, fn, (node) => {
     if (waits) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node.callee) === 'setTimeout' || isWaitCall(context, node, extra, depth + 1))) waits = true;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (calleeName(node.callee) === 'setTimeout') waits = node.parent.type === AST_NODE_TYPES.AwaitExpression || inPromiseExecutor(node);
+    else if (isWaitCall(context, node, extra, depth + 1)) waits = true;
     return undefined;
   });
   return waits;
+}
+
+/** Is `node` inside the executor of a `new Promise(…)`? */
+function inPromiseExecutor(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    const creation = current.parent;
+    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && creation?.type === AST_NODE_TYPES.NewExpression
+      && creation.arguments[0] === current && creation.callee.type === AST_NODE_TYPES.Identifier && creation.callee.name === 'Promise') return true;
+  }
+  return false;
 }
 
 /** `sleep(ms)`, `setTimeout(ms)` from timers/promises, `new Promise((r) => setTimeout(r, ms))`, a local helper that does one of these. */

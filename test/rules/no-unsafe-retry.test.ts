@@ -420,6 +420,35 @@ export class Billing {
     ] },
     ],
   },
+  // an instance in a private field (#http) is the instance the class built
+  {
+    code: `
+import axios from 'axios';
+import pRetry from 'p-retry';
+export class Hooks {
+  #http = axios.create({ baseURL: 'https://hooks.example.com', timeout: 5000 });
+  deliver(body: object) {
+    return pRetry(() => this.#http.post('/deliver', body), { retries: 3 });
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 7, column: 25, endLine: 7, endColumn: 40, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+export class Hooks {
+  #http = axios.create({ baseURL: 'https://hooks.example.com', timeout: 5000 });
+  deliver(body: object) {
+    const idempotencyKey = randomUUID();
+    return pRetry(() => this.#http.post('/deliver', body, { headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+  }
+}
+` },
+    ] },
+    ],
+  },
   // a ccxt order retried: the key's form differs by exchange, so the advice says where it goes and no key is written
   {
     code: `

@@ -91,6 +91,49 @@ axiosRetry.default(axios, {
       },
     ],
   },
+  // A timer that aborts the request is no wait: the helper goes on at once, and so does the loop.
+  {
+    code: `
+async function send(body: string): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  try {
+    return await fetch('https://hooks.example.com/events', { method: 'PUT', body, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+export async function deliver(body: string): Promise<Response | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await send(body);
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 12, column: 3, endLine: 12, endColumn: 6, suggestions: [] }],
+  },
+  // A private method that calls itself from its catch.
+  {
+    code: `
+export class Hooks {
+  async #send(body: string): Promise<Response> {
+    try {
+      return await fetch('https://hooks.example.com/events', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+    } catch {
+      return this.#send(body);
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 7, column: 14, endLine: 7, endColumn: 24, suggestions: [] },
+    { messageId: 'noBackoff', line: 7, column: 14, endLine: 7, endColumn: 24, suggestions: [] },
+    ],
+  },
   // A queue worker that puts the failed item back before it calls itself again retries that item, at once.
   {
     code: `
