@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { classElementName, findVariable, isIdentifierNamed, localCallee, memberName, thisMemberName, unwrap } from './origin';
+import { classElementName, findVariable, isIdentifierNamed, isNullish, localCallee, logicalTerms, memberName, thisMemberName, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
@@ -128,19 +128,20 @@ export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNod
 
 /**
  * The parameter an enclosing `if` tests, when the call passes a literal that fails the test: `if (useMirror)`
- * with any literal, or `if (cache !== 'reload')` with `'reload'` (after which the guard no longer holds).
+ * with any literal (or `undefined`), or `if (cache !== 'reload')` with `'reload'` (after which the guard no
+ * longer holds). The test may be one term of an `&&`: `if (existing && isStatus(e, 404)) again(…, undefined)`.
  */
 function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNode): string | undefined {
   for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.IfStatement) continue;
-    const test = current.test;
-    const compared = test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=') ? comparedParameter(test) : undefined;
-    const name = test.type === AST_NODE_TYPES.Identifier ? test.name : compared?.name;
-    if (name === undefined) continue;
-    const index = parameterIndex(fn, name);
-    const argument = index === -1 ? undefined : call.arguments[index];
-    if (argument?.type !== AST_NODE_TYPES.Literal) continue;
-    if (!compared || compared.value === argument.value) return name;
+    for (const term of logicalTerms(current.test, '&&')) {
+      const compared = term.type === AST_NODE_TYPES.BinaryExpression && (term.operator === '!==' || term.operator === '!=') ? comparedParameter(term) : undefined;
+      const name = term.type === AST_NODE_TYPES.Identifier ? term.name : compared?.name;
+      if (name === undefined) continue;
+      const index = parameterIndex(fn, name);
+      const argument = index === -1 ? undefined : call.arguments[index];
+      if (argument?.type === AST_NODE_TYPES.Literal ? !compared || compared.value === argument.value : !compared && argument !== undefined && isNullish(argument)) return name;
+    }
   }
   return undefined;
 }

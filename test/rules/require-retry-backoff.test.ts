@@ -987,6 +987,24 @@ export default fetchAndRetry;
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A catch that calls the function again once in another mode: the argument it passes (undefined) fails
+  // one term of the guard's &&, so the guard cannot hold twice.
+  `
+import axios from 'axios';
+export class Sync {
+  async #upload(path: string, existing: { id: string } | undefined): Promise<string | undefined> {
+    try {
+      const item = existing
+        ? await axios.put(\`https://files.example.com/\${existing.id}\`, { path }, { timeout: 5000 })
+        : await axios.post('https://files.example.com', { path }, { timeout: 5000 });
+      return item.data.id;
+    } catch (e) {
+      if (existing && axios.isAxiosError(e) && e.response?.status === 404) return await this.#upload(path, undefined);
+      throw e;
+    }
+  }
+}
+`,
   // Counted recursions that multiply to no more than 10: 3 page attempts (recursing only while \`tries < 2\`) × 3 checks.
   `
 import axios from 'axios';
