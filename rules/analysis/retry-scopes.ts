@@ -9,6 +9,7 @@ import { failureValueRecursion } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
+import { catchRepeat } from './retry-repeat';
 import { interceptorScope } from './retry-interceptors';
 import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
@@ -66,7 +67,7 @@ export function collectRetryScopes(context: Context): FileRetries {
         break;
       }
       case AST_NODE_TYPES.TryStatement: {
-        const scope = catchRecursion(context, node);
+        const scope = catchRecursion(context, node) ?? catchRepeat(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }

@@ -420,6 +420,25 @@ export class Billing {
     ] },
     ],
   },
+  // the catch makes the same call again: one more POST, with no key
+  {
+    code: `
+export async function notify(payload: object): Promise<void> {
+  try {
+    await fetch('https://hooks.example.com/notify', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  } catch {
+    await fetch('https://hooks.example.com/notify', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 4, column: 11, endLine: 4, endColumn: 16,
+        data: { operation: 'POST', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'the same call made again in the catch on line 6', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [],
+      },
+    ],
+  },
   // an instance in a private field (#http) is the instance the class built
   {
     code: `
@@ -2686,6 +2705,21 @@ export async function trade(symbol: string, amount: number, params: Record<strin
   await retry(() => exchange.createMarketBuyOrder(symbol, amount, { clOrdId: clientOrderId }));
   await retry(() => exchange.fetchTicker(symbol));
   await retry(() => exchange.createOrder(symbol, 'limit', 'buy', amount, 100, params));
+}
+`,
+  // a catch that sends elsewhere (a fallback), or shares only an argument's call with the try, repeats nothing
+  `
+export async function notify(payload: object): Promise<void> {
+  try {
+    await fetch('https://hooks.example.com/notify', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  } catch {
+    await fetch('https://hooks-backup.example.com/notify', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  }
+  try {
+    await fetch('https://hooks.example.com/audit', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  } catch {
+    console.error('audit failed', JSON.stringify(payload));
+  }
 }
 `,
   // a receiver declared with a type of the user's own is not an SDK

@@ -116,6 +116,20 @@ export async function deliver(body: string): Promise<Response | undefined> {
 `,
     errors: [{ messageId: 'noBackoff', line: 12, column: 3, endLine: 12, endColumn: 6, suggestions: [] }],
   },
+  // The catch makes the same call again at once.
+  {
+    code: `
+import axios from 'axios';
+export async function publish(event: object): Promise<void> {
+  try {
+    await axios.put('https://events.example.com/current', event, { timeout: 5000 });
+  } catch {
+    await axios.put('https://events.example.com/current', event, { timeout: 5000 });
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 7, column: 11, endLine: 7, endColumn: 20, suggestions: [] }],
+  },
   // A private method that calls itself from its catch.
   {
     code: `
@@ -987,6 +1001,41 @@ export default fetchAndRetry;
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A catch that corrects the cause first (a refresh, creating the session) and then makes the call again,
+  // and a try that saves its state before the call: no blind repeat of a failed attempt.
+  `
+import axios from 'axios';
+export async function deliver(event: object, refresh: () => Promise<void>): Promise<void> {
+  try {
+    await axios.put('https://events.example.com/current', event, { timeout: 5000 });
+  } catch {
+    await refresh();
+    await axios.put('https://events.example.com/current', event, { timeout: 5000 });
+  }
+}
+export async function run(job: { status: string }, save: (job: object) => Promise<void>): Promise<void> {
+  try {
+    await save(job);
+    await axios.put('https://jobs.example.com/run', job, { timeout: 5000 });
+  } catch {
+    job.status = 'failed';
+    await save(job);
+  }
+}
+`,
+  // The catch waits before it makes the same call again.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function publish(event: object): Promise<void> {
+  try {
+    await axios.put('https://events.example.com/current', event, { timeout: 5000 });
+  } catch {
+    await sleep(2000);
+    await axios.put('https://events.example.com/current', event, { timeout: 5000 });
+  }
+}
+`,
   // A catch that calls the function again once in another mode: the argument it passes (undefined) fails
   // one term of the guard's &&, so the guard cannot hold twice.
   `

@@ -1,0 +1,95 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import type { RetryScope } from './retry-types';
+import { awaitsWait, isTimerPromise } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * `try { await send(payload) } catch { await send(payload) }`: the catch makes the try's call again (the
+ * same callee and arguments, as written), once. The try's call is its first awaited or returned one and
+ * the only one it awaits, the attempt that failed; the catch repeats it before awaiting anything else but
+ * a wait. A call both paths
+ * make that is not the attempt (`span.end()`, saving a status) is bookkeeping, a different call in the
+ * catch (`fallback()`, the same function on a mirror URL) is a fallback, and a repeat after another
+ * awaited call (`await sessions.start(…)`, a token refresh) is a correction, not a blind retry.
+ */
+export function catchRepeat(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
+  if (!statement.handler) return undefined;
+  const sourceCode = context.sourceCode;
+  const attempt = firstAwaitedCall(sourceCode, statement.block);
+  if (!attempt || awaitsOtherThan(sourceCode, statement.block, attempt)) return undefined;
+  const text = sourceCode.getText(attempt);
+  const handler = statement.handler.body;
+  let repeat: TSESTree.CallExpression | undefined;
+  let corrected = false;
+  walkSameFunction(sourceCode, handler, (node) => {
+    if (repeat || corrected) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) repeat = node;
+    else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsRepeat(sourceCode, node, text);
+    return undefined;
+  });
+  if (!repeat) return undefined;
+  return {
+    kind: 'recursion', mechanism: 'the same call made again in the catch', node: repeat, body: attempt,
+    attempts: { kind: 'finite', attempts: 2 }, bounded: true, waits: awaitsWait(context, handler), failurePath: handler,
+  };
+}
+
+/** Does the try await anything but its attempt? Then the attempt may have succeeded before the failure. */
+function awaitsOtherThan(sourceCode: TSESLint.SourceCode, block: TSESTree.BlockStatement, attempt: TSESTree.CallExpression): boolean {
+  let other = false;
+  walkSameFunction(sourceCode, block, (node) => {
+    if (other) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && !awaitsRepeat(sourceCode, node, sourceCode.getText(attempt))) other = true;
+    return undefined;
+  });
+  return other;
+}
+
+/** Is this await the repeat itself (`await send(p)`)? */
+function awaitsRepeat(sourceCode: TSESLint.SourceCode, node: TSESTree.AwaitExpression, text: string): boolean {
+  const argument = node.argument.type === AST_NODE_TYPES.ChainExpression ? node.argument.expression : node.argument;
+  return argument.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(argument) === text;
+}
+
+/** The first top-level statement of the block that awaits or returns something: its call, when that statement is one call. */
+function firstAwaitedCall(sourceCode: TSESLint.SourceCode, block: TSESTree.BlockStatement): TSESTree.CallExpression | undefined {
+  for (const statement of block.body) {
+    let call: TSESTree.CallExpression | undefined;
+    let awaits = false;
+    walk(sourceCode, statement, (node) => {
+      if (node !== statement && isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement) awaits = true;
+      if (!call && node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node)) call = node;
+      return undefined;
+    });
+    if (awaits) return call && topLevelIn(call, statement) ? call : undefined;
+  }
+  return undefined;
+}
+
+const CALL_WRAPPERS = new Set<string>([AST_NODE_TYPES.AwaitExpression, AST_NODE_TYPES.ChainExpression, AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression]);
+
+/** A call its statement awaits or returns: `await f()`, `return f()`, `const x = await f()`, `x = await f();`. */
+function isAwaitedCall(call: TSESTree.CallExpression): boolean {
+  let outer: TSESTree.Node = call;
+  let awaited = false;
+  while (outer.parent && CALL_WRAPPERS.has(outer.parent.type)) {
+    awaited ||= outer.parent.type === AST_NODE_TYPES.AwaitExpression;
+    outer = outer.parent;
+  }
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return true;
+  return awaited && (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer)
+    || (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer && parent.parent.type === AST_NODE_TYPES.ExpressionStatement));
+}
+
+/** Is `call` what `statement` itself does, not a call nested in a branch or a loop of it? */
+function topLevelIn(call: TSESTree.CallExpression, statement: TSESTree.Statement): boolean {
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== statement; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.AwaitExpression && current.type !== AST_NODE_TYPES.VariableDeclarator && current.type !== AST_NODE_TYPES.VariableDeclaration
+      && current.type !== AST_NODE_TYPES.AssignmentExpression && !CALL_WRAPPERS.has(current.type)) return false;
+  }
+  return true;
+}
