@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingStatement, identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
-import { findVariable, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, unwrap } from './origin';
 import { THROWING_HELPER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
@@ -27,7 +27,10 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
       return true;
     case AST_NODE_TYPES.ExpressionStatement: {
       const call = unwrap(statement.expression);
-      const name = call.type === AST_NODE_TYPES.CallExpression ? calleeName(call.callee) : undefined;
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      // `process.exit(1)` ends the loop with the program.
+      if (call.callee.type === AST_NODE_TYPES.MemberExpression && isIdentifierNamed(call.callee.object, 'process') && calleeName(call.callee) === 'exit') return true;
+      const name = calleeName(call.callee);
       return name !== undefined && THROWING_HELPER_NAME.test(name);
     }
     case AST_NODE_TYPES.BlockStatement: {
@@ -250,7 +253,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const tries = ownTries(context, loop);
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
-  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames)
+  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames)
     && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(candidate.handler!.body, loop.test));
   if (!attempt) return pollScope(context, loop, tries, counterNames);
   const selective = selectiveContinues(context, attempt.handler!.body, counterNames);
@@ -390,6 +393,13 @@ function selectiveContinues(context: Context, handler: TSESTree.BlockStatement, 
 function failureTail(attempt: TSESTree.TryStatement): TSESTree.Statement[] {
   const container = attempt.parent;
   return container?.type === AST_NODE_TYPES.BlockStatement ? container.body.slice(container.body.indexOf(attempt) + 1) : [];
+}
+
+/** `try { stream.close() } catch { } return;`: a failure falls through into an exit, and leaves the loop too. */
+function fallsIntoExit(attempt: TSESTree.TryStatement): boolean {
+  const tail = failureTail(attempt);
+  const exit = tail.findIndex((statement) => alwaysExits(statement));
+  return exit !== -1 && !tail.slice(0, exit).some(mayContinue);
 }
 
 function assignedIn(context: Context, block: TSESTree.Node): Set<string> {

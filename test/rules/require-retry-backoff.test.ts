@@ -1001,6 +1001,39 @@ export default fetchAndRetry;
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A deadline that ends the program (process.exit) bounds the loop; a try around closing a stream whose
+  // catch falls through into a return leaves the loop on failure, so it retries nothing.
+  `
+export async function waitForApi(url: string): Promise<void> {
+  const start = Date.now();
+  while (true) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(3000) });
+      return;
+    } catch {
+      if (Date.now() - start > 60_000) {
+        console.error('the API never answered');
+        process.exit(1);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+export async function pump(url: string, sink: { close(): void; push(value: unknown): void }): Promise<void> {
+  while (true) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (res.status === 204) {
+      try {
+        sink.close();
+      } catch {
+        // already closed
+      }
+      return;
+    }
+    sink.push(await res.json());
+  }
+}
+`,
   // A catch that corrects the cause first (a refresh, creating the session) and then makes the call again,
   // and a try that saves its state before the call: no blind repeat of a failed attempt.
   `
