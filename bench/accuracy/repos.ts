@@ -5,10 +5,10 @@
  * `<owner>+<name>`, e.g. `git clone https://github.com/xg4/cdf repos/xg4+cdf && git -C repos/xg4+cdf checkout
  * <commit>`; a repository that is missing is listed and left out of the figures.
  *
- * A finding matches a label on its file and line (±1), or, for an operation labelled in another file than
- * the retry, a finding at the retried call whose message names the labelled file and line ("POST in pull()
- * in spider.ts on line 10", "through makeDigestRequest() (axios in index.ts on line 25)"): the same site,
- * seen from where it is retried. Findings on no labelled site are printed for review.
+ * A finding matches a label on its file and line (±1), or, for an operation labelled elsewhere than the
+ * retry, a finding at the retried call whose message names the labelled file and line ("POST in pull()
+ * in spider.ts on line 10", "through makeDigestRequest() (axios in index.ts on line 25)", or in the same
+ * file "POST in attemptSend() on line 62"): the same site, seen from where it is retried. Findings on no labelled site are printed for review.
  *
  * A second table lets one finding cover every labelled site it names or points at with a related location
  * (what the editor shows beside the squiggle): a shared `maxTimeout: 0` is reported once, at the setting, and
@@ -111,10 +111,14 @@ function atSite(place: { file: string; line: number }, label: RepoLabel): boolea
   return place.file === label.file && Math.abs(place.line - label.line) <= 1;
 }
 
-/** "in spider.ts on line 10," or "…on line 25)": the message names this labelled site (not a retry's place). */
+/**
+ * "in spider.ts on line 10," or "…on line 25)": the message names this labelled site (not a retry's place).
+ * In the finding's own file the operation is named by its function: "POST in attemptSend() on line 62,".
+ */
 function names(finding: Finding, label: RepoLabel): boolean {
   const file = path.basename(label.file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\bin ${file} on line ${label.line}[,)]`).test(finding.message);
+  if (new RegExp(`\\bin ${file} on line ${label.line}[,)]`).test(finding.message)) return true;
+  return finding.file === label.file && new RegExp(`\\bin [\\w$.#]+\\(\\) on line ${label.line}[,)]`).test(finding.message);
 }
 
 async function main(): Promise<void> {
