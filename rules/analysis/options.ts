@@ -95,7 +95,7 @@ function readReturned(context: Context, call: TSESTree.CallExpression, path: rea
   if (returned.length === 0) return undefined;
   const verdicts = returned.map((value) => readOption(context, value, path, types, depth + 1));
   if (verdicts.every((verdict) => verdict.kind === 'absent')) return ABSENT;
-  return verdicts.find((verdict) => verdict.kind === 'present') && verdicts.every((verdict) => verdict.kind === 'present') ? verdicts[0] : UNKNOWN;
+  return verdicts.every((verdict) => verdict.kind === 'present') ? verdicts[0]! : UNKNOWN;
 }
 
 function readObject(context: Context, object: TSESTree.ObjectExpression, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict {

@@ -9,24 +9,24 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * `try { await send(payload) } catch { await send(payload) }`: the catch makes the try's call again (the
  * same callee and arguments, as written), once. The try's call is its first awaited or returned one and
  * the only one it awaits, the attempt that failed; the catch repeats it before awaiting anything else but
- * a wait. A call both paths
- * make that is not the attempt (`span.end()`, saving a status) is bookkeeping, a different call in the
- * catch (`fallback()`, the same function on a mirror URL) is a fallback, and a repeat after another
- * awaited call (`await sessions.start(…)`, a token refresh) is a correction, not a blind retry.
+ * a wait. A call both paths make that is not the attempt (`span.end()`, saving a status) is bookkeeping, a
+ * different call in the catch (`fallback()`, the same function on a mirror URL) is a fallback, and a
+ * repeat after another awaited call (`await sessions.start(…)`, a token refresh) is a correction, not a
+ * blind retry.
  */
 export function catchRepeat(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
   if (!statement.handler) return undefined;
   const sourceCode = context.sourceCode;
   const attempt = firstAwaitedCall(sourceCode, statement.block);
-  if (!attempt || awaitsOtherThan(sourceCode, statement.block, attempt)) return undefined;
-  const text = sourceCode.getText(attempt);
+  const text = attempt && sourceCode.getText(attempt);
+  if (!attempt || !text || awaitsOtherThan(sourceCode, statement.block, text)) return undefined;
   const handler = statement.handler.body;
   let repeat: TSESTree.CallExpression | undefined;
   let corrected = false;
   walkSameFunction(sourceCode, handler, (node) => {
     if (repeat || corrected) return false;
     if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) repeat = node;
-    else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsRepeat(sourceCode, node, text);
+    else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsCall(sourceCode, node, text);
     return undefined;
   });
   if (!repeat) return undefined;
@@ -36,19 +36,19 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
   };
 }
 
-/** Does the try await anything but its attempt? Then the attempt may have succeeded before the failure. */
-function awaitsOtherThan(sourceCode: TSESLint.SourceCode, block: TSESTree.BlockStatement, attempt: TSESTree.CallExpression): boolean {
+/** Does the try await anything but its attempt (written `text`)? Then the attempt may have succeeded before the failure. */
+function awaitsOtherThan(sourceCode: TSESLint.SourceCode, block: TSESTree.BlockStatement, text: string): boolean {
   let other = false;
   walkSameFunction(sourceCode, block, (node) => {
     if (other) return false;
-    if (node.type === AST_NODE_TYPES.AwaitExpression && !awaitsRepeat(sourceCode, node, sourceCode.getText(attempt))) other = true;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && !awaitsCall(sourceCode, node, text)) other = true;
     return undefined;
   });
   return other;
 }
 
-/** Is this await the repeat itself (`await send(p)`)? */
-function awaitsRepeat(sourceCode: TSESLint.SourceCode, node: TSESTree.AwaitExpression, text: string): boolean {
+/** Does this await wait for the call written `text` (`await send(p)`)? */
+function awaitsCall(sourceCode: TSESLint.SourceCode, node: TSESTree.AwaitExpression, text: string): boolean {
   const argument = node.argument.type === AST_NODE_TYPES.ChainExpression ? node.argument.expression : node.argument;
   return argument.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(argument) === text;
 }
