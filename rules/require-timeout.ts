@@ -93,9 +93,14 @@ export default createRule<Options, MessageIds>({
           const key = text.slice(0, text.indexOf(':')).trim();
           const existing = insert.object.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === key);
           if (!existing) return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertProperty(fixer, sourceCode, insert.object, text) }];
-          // `{ timeout: undefined }`, `{ signal: null }`: set the key that is there instead of repeating it. A key
-          // that holds the user's own value (`requestHandler` built elsewhere) would be dropped: no suggestion.
-          return !existing.computed && !existing.shorthand && isNullish(existing.value) ? [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(existing, text) }] : [];
+          if (existing.computed || existing.shorthand) return [];
+          // `{ timeout: undefined }`, `{ signal: null }`: set the key that is there instead of repeating it.
+          if (isNullish(existing.value)) return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(existing, text) }];
+          // A key that holds the user's own options (`requestHandler: new NodeHttpHandler({ httpsAgent })`) gets
+          // the inner keys written into them; replacing it would drop the agent. Held elsewhere: no suggestion.
+          const own = writtenOptions(existing.value);
+          const inner = text.includes('{') ? text.slice(text.indexOf('{') + 1, text.lastIndexOf('}')).trim() : '';
+          return own && inner ? [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertProperty(fixer, sourceCode, own, inner) }] : [];
         }
         case 'argument':
           return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertArgument(fixer, sourceCode, insert.call, insert.index, `{ ${text} }`) }];
@@ -106,6 +111,12 @@ export default createRule<Options, MessageIds>({
         default:
           return [];
       }
+    }
+
+    /** The options literal a value is written with: `{ … }`, or `new Handler({ … })`. */
+    function writtenOptions(value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+      const written = value.type === AST_NODE_TYPES.NewExpression ? value.arguments[0] : value;
+      return written?.type === AST_NODE_TYPES.ObjectExpression ? written : undefined;
     }
 
     /** `requestTimeout` without `throwOnRequestTimeout`: add the companion key next to it. */

@@ -1928,6 +1928,27 @@ export const s3 = new S3Client({ region: 'eu-west-1', requestHandler });
       },
     ],
   },
+  // a request handler written at the call without a timeout: the suggestion writes into its options, keeping the agent
+  {
+    code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ httpsAgent: { maxSockets: 50 } }) });
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 4, column: 23, endLine: 4, endColumn: 31,
+        data: { client: 'AWS SDK v3', what: 'client', remedy: '`requestHandler: { requestTimeout, throwOnRequestTimeout: true }`' },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ httpsAgent: { maxSockets: 50 }, requestTimeout: 10000, throwOnRequestTimeout: true }) });
+` },
+        ],
+      },
+    ],
+  },
   // the handler built by a function of the file, every return without a timeout
   {
     code: `
