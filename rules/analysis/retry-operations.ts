@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { anyModuleMatches, CLIENTS, factoryPathMatches, moduleMatches, type HttpMethod } from '../knowledge/clients';
+import { anyModuleMatches, CLIENTS, dottedPathMatches, factoryPathMatches, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
-  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, operationMatches, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER, type SdkSpec,
+  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER, type SdkSpec,
 } from '../knowledge/retries';
 import { callerValues } from './caller-values';
 import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
@@ -137,7 +137,7 @@ function sdkFacts(context: Context, node: CallNode): CallFacts | undefined {
     const memberPath = member?.path ?? declaredSdkPath(context, node, sdk);
     if (!memberPath) continue;
     const path = memberPath.join('.');
-    const operation = sdk.operations.find((candidate) => operationMatches(candidate.path, path));
+    const operation = sdk.operations.find((candidate) => dottedPathMatches(candidate.path, path));
     const configured = sdkRetry(context, sdk, member?.instance.creation, operation !== undefined);
     if (!operation) return { configured };
     let key: KeyEvidence = { kind: 'none' };

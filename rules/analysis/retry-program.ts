@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { anyModuleMatches, CLIENTS, moduleMatches, normaliseModule } from '../knowledge/clients';
-import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, operationMatches, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
+import { anyModuleMatches, CLIENTS, dottedPathMatches, moduleMatches, normaliseModule } from '../knowledge/clients';
+import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
 import { INTEROP_HELPERS, isModuleExport } from './origin';
 import type { TypeFacts } from './types';
 
@@ -237,7 +237,7 @@ function classify(checker: ts.TypeChecker, call: ts.CallExpression): Omit<Progra
   if (origin?.kind === 'call' && module) {
     const sdk = SDKS.find((candidate) => anyModuleMatches(candidate.modules, module));
     const path = origin.path.join('.');
-    const operation = sdk?.operations.find((candidate) => operationMatches(candidate.path, path));
+    const operation = sdk?.operations.find((candidate) => dottedPathMatches(candidate.path, path));
     if (!sdk || !operation) return undefined;
     const inParams = sdk.keyOption?.where === 'params';
     const options = call.arguments[(operation.leadingArgs ?? 0) + (inParams ? 0 : 1)];

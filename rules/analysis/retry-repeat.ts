@@ -88,7 +88,7 @@ function isAwaitedCall(call: TSESTree.CallExpression): boolean {
 /** Is `call` what `statement` itself does, not a call nested in a branch or a loop of it? */
 function topLevelIn(call: TSESTree.CallExpression, statement: TSESTree.Statement): boolean {
   for (let current: TSESTree.Node | undefined = call.parent; current && current !== statement; current = current.parent) {
-    if (current.type !== AST_NODE_TYPES.AwaitExpression && current.type !== AST_NODE_TYPES.VariableDeclarator && current.type !== AST_NODE_TYPES.VariableDeclaration
+    if (current.type !== AST_NODE_TYPES.VariableDeclarator && current.type !== AST_NODE_TYPES.VariableDeclaration
       && current.type !== AST_NODE_TYPES.AssignmentExpression && !CALL_WRAPPERS.has(current.type)) return false;
   }
   return true;

@@ -30,9 +30,13 @@ function inPromiseExecutor(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     const creation = current.parent;
     if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && creation?.type === AST_NODE_TYPES.NewExpression
-      && creation.arguments[0] === current && creation.callee.type === AST_NODE_TYPES.Identifier && creation.callee.name === 'Promise') return true;
+      && creation.arguments[0] === current && isNewPromise(creation)) return true;
   }
   return false;
+}
+
+function isNewPromise(creation: TSESTree.NewExpression): boolean {
+  return creation.callee.type === AST_NODE_TYPES.Identifier && creation.callee.name === 'Promise';
 }
 
 /** `sleep(ms)`, `setTimeout(ms)` from timers/promises, `new Promise((r) => setTimeout(r, ms))`, a local helper that does one of these. */
@@ -40,7 +44,7 @@ function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<st
   if (depth > MAX_DEPTH) return false;
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.NewExpression) {
-    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Promise' && value.arguments[0] !== undefined && functionWaits(context, value.arguments[0], depth, extra);
+    return isNewPromise(value) && value.arguments[0] !== undefined && functionWaits(context, value.arguments[0], depth, extra);
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(value.callee);

@@ -536,12 +536,17 @@ export function anyModuleMatches(patterns: readonly string[], specifier: string)
   return patterns.some((pattern) => moduleMatches(pattern, specifier));
 }
 
+/** A dotted path against a pattern whose `*` segments match any one segment (`*.create` = `charges.create`). */
+export function dottedPathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('.');
+  const got = path.split('.');
+  return want.length === got.length && want.every((segment, index) => segment === '*' || segment === got[index]);
+}
+
 /** A factory path with `*` segments (`*` for `new ccxt.binance()`, `pro.*`) matches any name there, never none. */
 export function factoryPathMatches(pattern: string, path: string): boolean {
   if (!pattern.includes('*')) return pattern === path;
-  const want = pattern.split('.');
-  const got = path.split('.');
-  return path !== '' && want.length === got.length && want.every((segment, index) => segment === '*' || segment === got[index]);
+  return path !== '' && dottedPathMatches(pattern, path);
 }
 
 export function pathMatches(pattern: string, path: string): boolean {

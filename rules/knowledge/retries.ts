@@ -620,12 +620,6 @@ export function sdkClientSpec(sdk: SdkSpec): ClientSpec {
   };
 }
 
-export function operationMatches(pattern: string, path: string): boolean {
-  const want = pattern.split('.');
-  const got = path.split('.');
-  return want.length === got.length && want.every((segment, index) => segment === '*' || segment === got[index]);
-}
-
 /** The number of attempts a count option means. */
 export function attemptsFromCount(count: number, kind: CountKind): AttemptCount {
   if (!Number.isFinite(count)) return { kind: 'forever' };
