@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { isModuleExport } from './origin';
-import { functionNameOf, originOf, placeOf, type TsOrigin } from './retry-program';
+import { functionNameOf, originOf, placeOf, unparenthesised, type TsOrigin } from './retry-program';
 import { readProgramFunction, retryWithin, type HelperDeclaration, type RetryWithin } from './retry-program-helpers';
 import type { TypeFacts } from './types';
 
@@ -163,10 +163,6 @@ function requestShape(checker: ts.TypeChecker, callee: ts.Expression): (typeof O
 function matches(shape: (typeof OPTION_ARGUMENTS)[number], origin: TsOrigin): boolean {
   if (shape.modules === 'global') return origin.kind === 'global' && [origin.name, ...origin.path].join('.') === shape.path;
   return isModuleExport(origin, shape.modules, shape.path);
-}
-
-function unparenthesised(node: ts.Expression): ts.Expression {
-  return ts.isParenthesizedExpression(node) ? unparenthesised(node.expression) : node;
 }
 
 /**

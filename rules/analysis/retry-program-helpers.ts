@@ -49,6 +49,7 @@ export function readProgramFunction<T>(
 
 function helperFunction(declaration: ts.Declaration): HelperDeclaration | undefined {
   if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration;
+  if (ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) return declaration;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) return declaration.initializer;
   return undefined;
 }

@@ -60,11 +60,24 @@ export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declar
     const value = checker.getShorthandAssignmentValueSymbol(declaration);
     return value?.valueDeclaration ?? value?.declarations?.[0];
   }
-  if (declaration && ts.isPropertyAssignment(declaration) && ts.isIdentifier(declaration.initializer)) {
-    const value = checker.getSymbolAtLocation(declaration.initializer);
-    return value?.valueDeclaration ?? value?.declarations?.[0];
+  if (declaration && ts.isPropertyAssignment(declaration) && ts.isIdentifier(declaration.initializer)) return assignedDeclaration(checker, declaration.initializer);
+  // CommonJS: `exports.retry = async (fn) => …` declares the export as the assignment's target; the function is its value.
+  const assignment = declaration && ts.isPropertyAccessExpression(declaration) ? declaration.parent : undefined;
+  if (assignment && ts.isBinaryExpression(assignment) && assignment.left === (declaration as ts.Node) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const value = unparenthesised(assignment.right);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    if (ts.isIdentifier(value)) return assignedDeclaration(checker, value);
   }
   return declaration;
+}
+
+export function unparenthesised(node: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(node) ? unparenthesised(node.expression) : node;
+}
+
+function assignedDeclaration(checker: ts.TypeChecker, value: ts.Identifier): ts.Declaration | undefined {
+  const symbol = checker.getSymbolAtLocation(value);
+  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
 
 /** The TypeScript node of what a callee names: of `(0, retry_1.withRetry)`, compiled code's call without a `this`, the last expression. */
@@ -270,6 +283,7 @@ function nameOf(body: ts.Node): string {
 
 /** How messages name a function of another file: its declared name, or that of the `const` holding it. */
 export function functionNameOf(fn: ts.Node): string | undefined {
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent && ts.isBinaryExpression(fn.parent) && ts.isPropertyAccessExpression(fn.parent.left)) return fn.parent.left.name.text;
   const named = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent : fn;
   const name = (named as ts.NamedDeclaration).name;
   return name && ts.isIdentifier(name) ? name.text : undefined;

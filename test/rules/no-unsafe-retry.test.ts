@@ -3475,6 +3475,61 @@ module.exports = { upload };
       },
     ],
   },
+  // Hand-written CommonJS helpers (retry-helpers.js): `exports.withRetry = async (fn) => retry(…)` and
+  // `module.exports.retryTwice = retryTwice` are followed to the function assigned.
+  {
+    filename: 'project-cjs/events.js',
+    code: `
+const fetch = require('node-fetch');
+const { withRetry, retryTwice } = require('./retry-helpers');
+
+async function save(body) {
+  await withRetry(async () => await fetch('https://api.example.com/save', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) }), 'save');
+  await retryTwice(() => fetch('https://api.example.com/notify', { method: 'POST', body: '{}', signal: AbortSignal.timeout(5000) }));
+}
+module.exports = { save };
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 37, endLine: 6, endColumn: 42,
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+const { randomUUID } = require('node:crypto');
+const fetch = require('node-fetch');
+const { withRetry, retryTwice } = require('./retry-helpers');
+
+async function save(body) {
+  const idempotencyKey = randomUUID();
+  await withRetry(async () => await fetch('https://api.example.com/save', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }), 'save');
+  await retryTwice(() => fetch('https://api.example.com/notify', { method: 'POST', body: '{}', signal: AbortSignal.timeout(5000) }));
+}
+module.exports = { save };
+` }],
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'withRetry() (async-retry in retry-helpers.js on line 4) on line 6',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+      {
+        messageId: 'unsafeRetry', line: 7, column: 26, endLine: 7, endColumn: 31,
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+const { randomUUID } = require('node:crypto');
+const fetch = require('node-fetch');
+const { withRetry, retryTwice } = require('./retry-helpers');
+
+async function save(body) {
+  await withRetry(async () => await fetch('https://api.example.com/save', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) }), 'save');
+  const idempotencyKey = randomUUID();
+  await retryTwice(() => fetch('https://api.example.com/notify', { method: 'POST', body: '{}', signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+module.exports = { save };
+` }],
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'retryTwice() (the loop in retry-helpers.js on line 7) on line 7',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
   // Wrappers in another file (api.ts) that send the options they are given: the POST is the one this call
   // names, and the key goes into the options it passes.
   {
@@ -3842,6 +3897,19 @@ export async function notify(event: string) {
 ];
 
 const typedValidCases: Array<ValidTestCase<Options>> = [
+  // A CommonJS export that calls its callback once is no retry.
+  {
+    filename: 'project-cjs/events.js',
+    code: `
+const fetch = require('node-fetch');
+const { logged } = require('./retry-helpers');
+
+async function save(body) {
+  await logged(() => fetch('https://api.example.com/save', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) }), 'save');
+}
+module.exports = { save };
+`,
+  },
   // A wrapper call that sends a key made before the retry, one that sends a GET, and a wrapper that picks
   // its own method (what it sends is read in api.ts: a POST with no key would be reported there, as a
   // call of a function of another file, not as this call's).
