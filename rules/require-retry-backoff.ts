@@ -8,7 +8,7 @@ import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
 import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
 import { operatorCountText, operatorSetting } from './analysis/retry-observables';
-import { attemptLooksRemote } from './analysis/retry-remote';
+import { attemptLooksRemote, isNamedRetryHelper } from './analysis/retry-remote';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
@@ -93,8 +93,11 @@ export default createRule<Options, MessageIds>({
       const retry = describeScope(scope);
       if (scope.kind !== 'library') {
         // A loop that retries a file read or a prompt hammers nothing remote; a helper's loop is remote
-        // when a call of the helper in this file hands it a remote callback.
-        if (!attemptLooksRemote(context, scope, types) && !helperCalls.some((call) => call.helper === scope && attemptLooksRemote(context, call, types))) return;
+        // when a call of the helper in this file hands it a remote callback, or, called only from other
+        // files, when its name says it is for retrying.
+        const calls = helperCalls.filter((call) => call.helper === scope);
+        const remote = attemptLooksRemote(context, scope, types) || (calls.length > 0 ? calls.some((call) => attemptLooksRemote(context, call, types)) : isNamedRetryHelper(context, scope));
+        if (!remote) return;
         // A loop that waits for `status === 200` may be a poll, whose pace is its own business; one that
         // goes again only after a unique-constraint conflict is correcting its data, with nothing failing.
         if (scope.mayPoll || retriesOnlyConflicts(scope)) return;

@@ -27,9 +27,14 @@ function exits(statement: TSESTree.Statement): boolean {
   return only.type === AST_NODE_TYPES.ThrowStatement || only.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-/** `!isUniqueConstraintError(e)`, `e.code !== 'P2002'`: true for every failure but a conflict. */
+/**
+ * `!isUniqueConstraintError(e)`, `e.code !== 'P2002'`: true for every failure but a conflict. One term of
+ * an `||` is enough (`!(err instanceof UniqueConstraintError) || attempt >= attempts`): the test still
+ * holds for every other failure.
+ */
 function isNotConflictTest(test: TSESTree.Node): boolean {
   const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isNotConflictTest(value.left) || isNotConflictTest(value.right);
   if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isConflictTest(value.argument);
   return value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '!==' || value.operator === '!=') && [value.left, value.right].some((side) => namesConflict(side));
 }

@@ -5,7 +5,7 @@ import { classElementName, findVariable, isIdentifierNamed, isNullish, localCall
 import { alwaysExits } from './retry-loops';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { awaitsWait, isTimerPromise } from './retry-waits';
+import { awaitsWait, isPromiseExecutor, isTimerPromise } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -37,7 +37,7 @@ export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: Funct
   let found: TSESTree.CallExpression | undefined;
   walk(context.sourceCode, root, (node) => {
     if (found) return false;
-    if (node !== root && isFunctionNode(node)) return false;
+    if (node !== root && isFunctionNode(node) && !isPromiseExecutor(node)) return false;
     if (node.type === AST_NODE_TYPES.CallExpression && callsItself(context, node, fn)) found = node;
     return undefined;
   });
@@ -53,7 +53,8 @@ function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: Functio
   let found: { call: TSESTree.CallExpression; waits: boolean } | undefined;
   walk(context.sourceCode, root, (node) => {
     if (found) return false;
-    if (node !== root && isFunctionNode(node)) return false;
+    // `.catch(() => new Promise((resolve) => setTimeout(() => resolve(again()), delay)))`: the executor runs at once.
+    if (node !== root && isFunctionNode(node) && !isPromiseExecutor(node)) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const onTimer = isGlobalSetTimeout(context, node.callee);
     const afterTimer = !onTimer && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'then' && isTimerPromise(context, node.callee.object);

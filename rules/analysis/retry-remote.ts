@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS } from '../knowledge/clients';
-import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME } from '../knowledge/retries';
-import { calleeName, contains, isFunctionNode, walk } from './ast-walk';
+import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
+import { calleeName, contains, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
@@ -52,6 +52,38 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
     return undefined;
   });
   return remote;
+}
+
+/**
+ * A retry helper written for its callers, which live in other files: the attempt calls a parameter of the
+ * function or of one enclosing it (`const backoff = (delegate) => (...args) => { … delegate(...args) … }`),
+ * and one of those functions is named for retrying. What it is handed is, by that name, a call that fails
+ * transiently, a remote one; a helper called in this file is judged by what those calls hand it instead.
+ */
+export function isNamedRetryHelper(context: Context, scope: RetryScope): boolean {
+  const functions: FunctionNode[] = [];
+  for (let current = scope.node.parent; current; current = current.parent) if (isFunctionNode(current)) functions.push(current);
+  if (!functions.some((fn) => RETRY_HELPER_NAME.test(functionName(fn) ?? ''))) return false;
+  let callsParameter = false;
+  walk(context.sourceCode, scope.body, (node) => {
+    if (callsParameter) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(node.callee);
+    const def = callee.type === AST_NODE_TYPES.Identifier ? findVariable(context, callee)?.defs[0] : undefined;
+    if (def?.type === 'Parameter' && functions.includes(def.node as FunctionNode)) callsParameter = true;
+    return undefined;
+  });
+  return callsParameter;
+}
+
+/** A function's own name, or that of the variable, property or `exports` member it is assigned to. */
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.property.type === AST_NODE_TYPES.Identifier) return parent.left.property.name;
+  return undefined;
 }
 
 /** `api.getUpdates()`, `this.api.send()`: a method of something named as a remote API's client. */

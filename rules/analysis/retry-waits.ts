@@ -27,12 +27,15 @@ function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra
 
 /** Is `node` inside the executor of a `new Promise(…)`? */
 function inPromiseExecutor(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    const creation = current.parent;
-    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) && creation?.type === AST_NODE_TYPES.NewExpression
-      && creation.arguments[0] === current && isNewPromise(creation)) return true;
-  }
+  for (let current = node.parent; current; current = current.parent) if (isPromiseExecutor(current)) return true;
   return false;
+}
+
+/** The function `new Promise(…)` runs at once, as if its body were written where the promise is made. */
+export function isPromiseExecutor(node: TSESTree.Node): boolean {
+  const creation = node.parent;
+  return (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) && creation?.type === AST_NODE_TYPES.NewExpression
+    && creation.arguments[0] === node && isNewPromise(creation);
 }
 
 function isNewPromise(creation: TSESTree.NewExpression): boolean {

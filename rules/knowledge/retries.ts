@@ -598,6 +598,12 @@ export const ERROR_FIRST_PARAM = /^(?:e|er|err|error|\w+Err(?:or)?)$/;
 export const RETRY_FLAG_NAME = /retr(?:y|ies)/i;
 
 /**
+ * A function whose name says it retries what it is handed (`withRetry`, `retryAsync`, `runWithBackoff`): its
+ * attempt, a call of its callback parameter, is a remote call by the author's word.
+ */
+export const RETRY_HELPER_NAME = /retr(?:y|ies)|backoff/i;
+
+/**
  * A loop counter whose name says it counts attempts (`attempts`, `retryCount`, `mongoFetchAttempts`, `tries`):
  * the author's word that a loop which goes round on an empty answer is retrying, not paging or draining a queue.
  */

@@ -997,10 +997,63 @@ export default fetchAndRetry;
 `,
     errors: [{ messageId: 'unboundedRetry', line: 5, column: 77, endLine: 5, endColumn: 90, suggestions: [], data: { retry: 'the recursive call scheduled on a failed status on line 5', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
   },
+  // A retry helper written for callers in other files: its name says it retries, so what it is handed
+  // counts as remote. The recursion runs inside a promise's executor, which runs at once; the timer waits,
+  // but nothing counts the tries.
+  {
+    code: `
+const backoff = (delegate) => (...args) => {
+  const runWithBackoff = (tries = 0) => delegate(...args).catch(() => new Promise((resolve) => {
+    setTimeout(() => resolve(runWithBackoff(tries + 1)), Math.min(1000 * 2 ** tries, 60_000));
+  }));
+  return runWithBackoff();
+};
+module.exports = backoff;
+`,
+    errors: [{
+      messageId: 'unboundedRetry', line: 4, column: 30, endLine: 4, endColumn: 44,
+      data: { retry: 'the recursive call scheduled from .catch() on line 4', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' },
+    }],
+  },
+  // The same executor, resolved at once with the next attempt: bounded, and no wait.
+  {
+    code: `
+import axios from 'axios';
+export function postWithRetry(url: string, body: unknown, left = 3): Promise<unknown> {
+  return axios.put(url, body, { timeout: 5000 }).catch((error) => (left > 0 ? new Promise((resolve) => resolve(postWithRetry(url, body, left - 1))) : Promise.reject(error)));
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 4, column: 112, endLine: 4, endColumn: 125, data: { retry: 'the recursive call in .catch() on line 4' } }],
+  },
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Helpers that retry a callback: one whose name says nothing of retrying, and one named for it whose only
+  // caller in the file hands it a file read. Neither is known to call anything remote.
+  `
+const fs = require('node:fs/promises');
+async function repeatUntilDone(task) {
+  for (;;) {
+    try {
+      return await task();
+    } catch {
+      // try again
+    }
+  }
+}
+async function withRetry(task) {
+  for (;;) {
+    try {
+      return await task();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+const readConfig = () => withRetry(() => fs.readFile('config.json', 'utf8'));
+module.exports = { repeatUntilDone, readConfig };
+`,
   // A deadline that ends the program (process.exit) bounds the loop; a try around closing a stream whose
   // catch falls through into a return leaves the loop on failure, so it retries nothing.
   `
@@ -1808,6 +1861,20 @@ export async function crawl(url: string, depth = 0): Promise<Response | void> {
 }
 `,
 
+  // A retry helper named for retrying, called from other files, that goes round only after a unique
+  // constraint violation: the other failures leave it through the first term of an \`||\`.
+  `
+import { UniqueConstraintError } from 'sequelize';
+export async function retryOnUniqueConstraintError<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintError) || attempt >= attempts) throw err;
+    }
+  }
+}
+`,
   // Not retries of a failing dependency: a local function named fetch-something that reads the database
   // (judged by its body, not its name); a compare-and-swap loop that tries again only after losing a
   // unique-constraint race; recursion that picks a new slug after a P2002 conflict; and a bounded loop
