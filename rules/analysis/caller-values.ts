@@ -50,7 +50,13 @@ export function callerExpressions(context: Context, node: TSESTree.Node, path: r
   return traced && 'fn' in traced ? fromCallers(context, traced, 0) : undefined;
 }
 
-interface ParameterRead { fn: FunctionNode; index: number; path: string[] }
+export interface ParameterRead { fn: FunctionNode; index: number; path: string[] }
+
+/** The parameter `node` is read from (`options`, `options.headers`, `{ headers }`), with the path read from it. */
+export function parameterRead(context: Context, node: TSESTree.Node): ParameterRead | undefined {
+  const traced = trace(context, node, []);
+  return traced && 'fn' in traced ? traced : undefined;
+}
 
 function fromCallers(context: Context, parameter: ParameterRead, depth: number): CallerExpression[] {
   if (depth > MAX_DEPTH) return [];

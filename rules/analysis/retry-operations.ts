@@ -4,6 +4,7 @@ import {
   AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER, type SdkSpec,
 } from '../knowledge/retries';
 import { callerValues } from './caller-values';
+import { programCallerKey } from './program-callers';
 import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
@@ -245,9 +246,14 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key
     // belongs in that caller, so there is nowhere here to send one.
     const fromCallers = passed && key.kind === 'unknown' ? callerKey(context, client, passed.calls, names) : undefined;
-    const advice = fromCallers?.kind === 'none' ? `Send an idempotency key in the options the call on line ${passed!.calls[0]!.loc.start.line} passes, created once before that call (an \`${SUGGESTED_HEADER}\` header).` : undefined;
+    // With types, options no call here fills are the ones the calls of other files write.
+    const fromProgram = !passed && key.kind === 'unknown' && types ? programCallerKey(context, types, client, names) : undefined;
+    const caller = fromCallers?.kind === 'none' ? `on line ${passed!.calls[0]!.loc.start.line}` : fromProgram?.caller;
+    const advice = caller ? `Send an idempotency key in the options the call ${caller} passes, created once before that call (an \`${SUGGESTED_HEADER}\` header).` : undefined;
     return {
-      operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? key, send: fromCallers ? undefined : send, methodFrom: passed?.calls, advice },
+      operation: {
+        call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? (fromProgram ? { kind: 'none' } : key), send: fromCallers || fromProgram ? undefined : send, methodFrom: passed?.calls, advice,
+      },
       configured,
     };
   }

@@ -62,13 +62,19 @@ export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declar
   }
   if (declaration && ts.isPropertyAssignment(declaration) && ts.isIdentifier(declaration.initializer)) return assignedDeclaration(checker, declaration.initializer);
   // CommonJS: `exports.retry = async (fn) => …` declares the export as the assignment's target; the function is its value.
-  const assignment = declaration && ts.isPropertyAccessExpression(declaration) ? declaration.parent : undefined;
+  const assignment = declaration && ts.isPropertyAccessExpression(declaration) && isExportsObject(declaration.expression) && symbol?.declarations?.length === 1 ? declaration.parent : undefined;
   if (assignment && ts.isBinaryExpression(assignment) && assignment.left === (declaration as ts.Node) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const value = unparenthesised(assignment.right);
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
     if (ts.isIdentifier(value)) return assignedDeclaration(checker, value);
   }
   return declaration;
+}
+
+/** `exports` or `module.exports`, whose members a CommonJS module exports. */
+function isExportsObject(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) return node.text === 'exports';
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
 }
 
 export function unparenthesised(node: ts.Expression): ts.Expression {

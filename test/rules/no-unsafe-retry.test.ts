@@ -3475,6 +3475,60 @@ module.exports = { upload };
       },
     ],
   },
+  // A helper whose options come from its callers in another file (chatbot.ts): postWithRetry's caller
+  // passes options with no key, so its POST is reported, with the key asked of that call; sendWithRetry's
+  // caller sends one, and notifyWithRetry writes its own into the options, so both stay silent.
+  {
+    filename: 'project-retry/post-with-retry.ts',
+    code: `
+import axios, { type AxiosRequestConfig } from 'axios';
+
+/** Retries a POST with the options its callers (chatbot.ts) pass. */
+export async function postWithRetry(url: string, data: unknown, options: AxiosRequestConfig = {}, retries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await axios.post(url, data, options);
+    } catch (error) {
+      if (attempt >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+
+export async function sendWithRetry(url: string, data: unknown, options: AxiosRequestConfig = {}, retries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await axios.post(url, data, options);
+    } catch (error) {
+      if (attempt >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+
+/** Puts a key of its own into the options before it retries: what its callers wrote is not what is sent. */
+export async function notifyWithRetry(url: string, data: unknown, options: AxiosRequestConfig = {}, retries = 3) {
+  options.headers = { ...options.headers, 'Idempotency-Key': crypto.randomUUID() };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await axios.post(url, data, options);
+    } catch (error) {
+      if (attempt >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 8, column: 20, endLine: 8, endColumn: 30, suggestions: [],
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 6',
+          advice: 'Send an idempotency key in the options the call in chatbot.ts on line 5 passes, created once before that call (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
   // Hand-written CommonJS helpers (retry-helpers.js): `exports.withRetry = async (fn) => retry(…)` and
   // `module.exports.retryTwice = retryTwice` are followed to the function assigned.
   {

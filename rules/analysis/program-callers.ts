@@ -1,0 +1,143 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import type { FunctionNode } from './ast-walk';
+import { callersOf, parameterRead } from './caller-values';
+import type { ClientCall } from './calls';
+import { findVariable } from './origin';
+import { declarationOf, isExternal, placeOf, unparenthesised } from './retry-program';
+import type { TypeFacts } from './types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const callsByProgram = new WeakMap<ts.Program, Map<ts.Node, ts.CallExpression[]>>();
+
+/**
+ * With type information, the calls other files of the program make to a function of this file:
+ * `postWithRetry('/chatbot', { question }, { timeout: 60000 })` in Chatbot.jsx for the
+ * `export async function postWithRetry(url, data, options = {})` linted here. A helper's caller decides
+ * what its parameters hold, and in an application every caller is in the program. Files are first
+ * filtered by the function's name in their text (an import names it even when it renames it); each call is
+ * then resolved through the checker. Memoised per program and function.
+ */
+export function programCallsOf(types: TypeFacts, fn: FunctionNode): ts.CallExpression[] {
+  const name = exportedName(fn);
+  const target = types.toTs(fn);
+  if (name === undefined || !target) return [];
+  let memo = callsByProgram.get(types.program);
+  if (!memo) callsByProgram.set(types.program, (memo = new Map()));
+  const cached = memo.get(target);
+  if (cached) return cached;
+  const own = target.getSourceFile();
+  // `export const post = async () => …` is declared by its variable; `exports.post = …` by the function.
+  const declarations = new Set<ts.Node>([target, ...(ts.isVariableDeclaration(target.parent) ? [target.parent] : [])]);
+  const calls: ts.CallExpression[] = [];
+  for (const file of types.program.getSourceFiles()) {
+    if (file === own || isExternal(file) || !file.text.includes(name)) continue;
+    // Only calls by the name, or by a name an import or destructuring gives it, are put to the checker.
+    const local = new Set([name]);
+    const visit = (node: ts.Node): void => {
+      if ((ts.isImportSpecifier(node) || ts.isBindingElement(node)) && node.propertyName && ts.isIdentifier(node.propertyName) && node.propertyName.text === name && ts.isIdentifier(node.name)) local.add(node.name.text);
+      if (ts.isCallExpression(node)) {
+        const callee = calleeOf(node.expression);
+        const called = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const declaration = called !== undefined && local.has(called) ? declarationOf(types.checker, callee) : undefined;
+        if (declaration && declarations.has(declaration)) calls.push(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  memo.set(target, calls);
+  return calls;
+}
+
+/** `(0, utils_1.post)` as compiled code calls an import: the last expression. */
+function calleeOf(expression: ts.Expression): ts.Expression {
+  const value = unparenthesised(expression);
+  return ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.CommaToken ? calleeOf(value.right) : value;
+}
+
+/** The name other files import the function by, when it is exported under its own name. */
+function exportedName(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return fn.id.name;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.property.type === AST_NODE_TYPES.Identifier) return parent.left.property.name;
+  return undefined;
+}
+
+/**
+ * Request options the sending function takes as a parameter that no call in this file fills
+ * (`export async function postWithRetry(url, data, options = {})`): judged by what the calls in other
+ * files pass. Without a key only when there is at least one such call and each visibly sends no
+ * idempotency header; the key then belongs in the options of the call named by `caller`.
+ */
+export function programCallerKey(context: Context, types: TypeFacts, call: ClientCall, names: readonly string[]): { caller: string } | undefined {
+  if (call.options.kind !== 'argument' || !call.options.node) return undefined;
+  const read = parameterRead(context, call.options.node);
+  if (!read || read.path.length > 0 || callersOf(context, read.fn).length > 0) return undefined;
+  const parameter = read.fn.params[read.index];
+  if (!parameter || mayBeChanged(context, parameter, call.node)) return undefined;
+  const calls = programCallsOf(types, read.fn);
+  if (calls.length === 0) return undefined;
+  const fallback = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? (types.toTs(parameter.right) as ts.Expression) : undefined;
+  for (const each of calls) {
+    const argument = argumentAt(each, read.index);
+    if (argument === 'spread' || callerHeaders(argument ?? fallback, names) !== 'none') return undefined;
+  }
+  return { caller: placeOf(calls[0]!) };
+}
+
+/**
+ * Does the function write into the options it was given (`options.headers = …`, `options.headers[k] = …`)
+ * or hand them to another call that may? Then what the callers wrote is not what is sent.
+ */
+function mayBeChanged(context: Context, parameter: TSESTree.Parameter, sending: TSESTree.Node): boolean {
+  const name = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+  const variable = name.type === AST_NODE_TYPES.Identifier ? findVariable(context, name) : null;
+  if (!variable) return true;
+  return variable.references.some(({ identifier }) => {
+    let top: TSESTree.Node = identifier;
+    while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) top = top.parent;
+    const parent = top.parent;
+    if (top !== identifier && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) return true;
+    if (top !== identifier && parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return true;
+    return top === identifier && (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent !== sending && parent.arguments.includes(identifier as TSESTree.Identifier);
+  });
+}
+
+/** What a caller's options say about an idempotency header. */
+type CallerHeaders = 'none' | 'unknown';
+
+/**
+ * Headers in options written at a call of another file: `none` when the options are missing, or an
+ * object literal with no spread whose `headers` (if any) is an object literal naming none of `names`.
+ * A header that is named, or anything not written out there, is `unknown`: the caller may send a key.
+ */
+function callerHeaders(options: ts.Expression | undefined, names: readonly string[]): CallerHeaders {
+  if (options === undefined) return 'none';
+  const object = unparenthesised(options);
+  if (!ts.isObjectLiteralExpression(object)) return 'unknown';
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) return 'unknown';
+    if (propertyName(property.name) !== 'headers') continue;
+    if (!ts.isPropertyAssignment(property)) return 'unknown';
+    const headers = unparenthesised(property.initializer);
+    if (!ts.isObjectLiteralExpression(headers)) return 'unknown';
+    for (const header of headers.properties) {
+      if (ts.isSpreadAssignment(header) || !header.name || ts.isComputedPropertyName(header.name)) return 'unknown';
+      if (names.includes((propertyName(header.name) ?? '').toLowerCase())) return 'unknown';
+    }
+  }
+  return 'none';
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+}
+
+/** The argument a call passes at `index`, undefined when it passes none or spreads its arguments. */
+function argumentAt(call: ts.CallExpression, index: number): ts.Expression | undefined | 'spread' {
+  if (call.arguments.slice(0, index + 1).some((argument) => ts.isSpreadElement(argument))) return 'spread';
+  return call.arguments[index];
+}
