@@ -3,7 +3,7 @@ import { contains } from './analysis/ast-walk';
 import { insertArgument, insertProperty } from './analysis/fixes';
 import { immediateAttachments, type ImmediateAttachment } from './analysis/retry-configured';
 import { awaitsWait } from './analysis/retry-waits';
-import { retriesOnlyConflicts } from './analysis/retry-conflicts';
+import { catchChangesAttempt, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { RetryReach } from './analysis/retry-reach';
 import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
 import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
@@ -100,7 +100,8 @@ export default createRule<Options, MessageIds>({
         if (!remote) return;
         // A loop that waits for `status === 200` may be a poll, whose pace is its own business; one that
         // goes again only after a unique-constraint conflict is correcting its data, with nothing failing.
-        if (scope.mayPoll || retriesOnlyConflicts(scope)) return;
+        // A catch that changes what the next attempt sends is correcting the request or moving on.
+        if (scope.mayPoll || retriesOnlyConflicts(scope) || catchChangesAttempt(context, scope)) return;
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         // A repeat of 429s only, with a wait, goes at the pace the server asks for (Retry-After).
         const paced = scope.unprocessedOnly === true && waits;

@@ -1,8 +1,11 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
-import { calleeName, contains } from './ast-walk';
-import { memberName, unwrap } from './origin';
+import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
+import { findVariable, memberName, unwrap } from './origin';
+import { counters, type Loop } from './retry-loops';
 import type { RetryScope } from './retry-types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * Does this retry repeat only after a conflict, such as a unique-constraint violation (`P2002`, `23505`,
@@ -71,4 +74,42 @@ function namesConflict(node: TSESTree.Node): boolean {
   if (value.type === AST_NODE_TYPES.Literal) return (CONFLICT_FAILURES.codes as readonly unknown[]).includes(value.value);
   if (value.type === AST_NODE_TYPES.MemberExpression) return CONFLICT_FAILURES.words.test(memberName(value) ?? '');
   return value.type === AST_NODE_TYPES.Identifier && CONFLICT_FAILURES.words.test(value.name);
+}
+
+/**
+ * A loop whose catch changes what the try reads before going round: `catch (err) { typeGuesses[principal] =
+ * parsedType; continue }` fixes the request from the error, `catch { date = date.subtract(1, 'day') }` moves
+ * on to another file. The next round sends another request, so the loop corrects itself or moves on; it
+ * does not hammer with the one that failed. Attempt counters (and a delay grown from itself) are not such a
+ * change, and neither is a value the catch awaits or constructs (`conn = await connect()`, `new Client()`):
+ * reconnecting and going again is a retry.
+ */
+export function catchChangesAttempt(context: Context, scope: RetryScope): boolean {
+  const handler = scope.handler;
+  const attempt = handler?.parent.type === AST_NODE_TYPES.TryStatement ? handler.parent.block : undefined;
+  if (scope.kind !== 'loop' || !handler || !attempt) return false;
+  const counterNames = counters(context, scope.node as Loop);
+  const changed = new Set<TSESLint.Scope.Variable>();
+  walkSameFunction(context.sourceCode, handler.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || madeByAwaitOrNew(context, node.right)) return undefined;
+    let root: TSESTree.Node = node.left;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+    if (root.type !== AST_NODE_TYPES.Identifier || counterNames.has(root.name)) return undefined;
+    const variable = findVariable(context, root);
+    const declared = variable?.defs[0]?.name;
+    if (variable && declared && !contains(handler, declared)) changed.add(variable);
+    return undefined;
+  });
+  return [...changed].some((variable) => variable.references.some((reference) => reference.isRead() && contains(attempt, reference.identifier)));
+}
+
+/** An awaited value, or an instance of something imported or defined here (`new Date(…)`, a global, is a plain value). */
+function madeByAwaitOrNew(context: Context, value: TSESTree.Node): boolean {
+  let made = false;
+  walk(context.sourceCode, value, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) made = true;
+    if (node.type === AST_NODE_TYPES.NewExpression) made = node.callee.type !== AST_NODE_TYPES.Identifier || (findVariable(context, node.callee)?.defs.length ?? 0) > 0;
+    return made ? false : undefined;
+  });
+  return made;
 }

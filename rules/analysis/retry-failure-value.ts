@@ -1,20 +1,25 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
-import { isOneShotFallback, recursionBounded, recursiveCallIn } from './retry-recursion';
+import { immediateRecursion, isOneShotFallback, recursionBounded } from './retry-recursion';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { statusComparison, statusSource } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type FailureValue = 'null' | 'undefined';
+type FailureValue = 'null' | 'undefined' | 'false';
+const FALSY: readonly FailureValue[] = ['null', 'undefined', 'false'];
 
 /**
- * Recursion on a failure value: a helper of this file signals a failed attempt by returning null (from the
- * catch around its remote call, or for a 5xx response), and its caller recurses when it sees that value:
+ * Recursion on a failure value: a helper of this file signals a failed attempt by returning null, undefined
+ * or false (from the catch around its remote call, or for a 5xx response), and its caller recurses, or
+ * schedules itself, when it sees that value:
  *
  *     const res = await makeRequest(url);          // returns null on a network error or a 5xx
  *     if (res === null) return this.run(url, ++n);  // the retry
+ *
+ *     const ok = await this.fetchRanking();        // returns false from its catch
+ *     if (ok) this.scheduleNext(); else setTimeout(() => this.executeTask(), 600_000);
  *
  * The scope's body is the attempt that failed (the helper's try block, or the call that produced the
  * response whose status was checked), so the remote check and reach see the call that is repeated.
@@ -72,6 +77,7 @@ function returnedFailure(statement: TSESTree.ReturnStatement): FailureValue | un
   const argument = statement.argument && unwrap(statement.argument);
   if (!argument) return 'undefined';
   if (argument.type === AST_NODE_TYPES.Literal && argument.value === null && !('regex' in argument)) return 'null';
+  if (argument.type === AST_NODE_TYPES.Literal && argument.value === false) return 'false';
   if (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') return 'undefined';
   if (argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === 'void') return 'undefined';
   return undefined;
@@ -106,27 +112,34 @@ function failedAttempt(context: Context, helper: FunctionNode, values: ReadonlyS
   return found;
 }
 
-/** `v === null`, `v == null`, `v === undefined`, `v === void 0`, `!v` (either side): the variable and the values the test catches. */
-function testedFailure(test: TSESTree.Expression): { variable: TSESTree.Identifier; values: Set<FailureValue> } | undefined {
+/**
+ * `v === null`, `v == null`, `v === undefined`, `v === void 0`, `v === false`, `!v` (either side): the
+ * variable, the values the test catches, and the branch they take; `if (v) … else …` takes the `else`.
+ */
+function testedFailure(test: TSESTree.Expression): { variable: TSESTree.Identifier; values: Set<FailureValue>; branch: 'consequent' | 'alternate' } | undefined {
+  if (test.type === AST_NODE_TYPES.Identifier && test.name !== 'undefined') return { variable: test, values: new Set(FALSY), branch: 'alternate' };
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) {
-    return { variable: test.argument, values: new Set(['null', 'undefined']) };
+    return { variable: test.argument, values: new Set(FALSY), branch: 'consequent' };
   }
   if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return undefined;
   const [variable, other] = test.left.type === AST_NODE_TYPES.Identifier && test.left.name !== 'undefined' ? [test.left, test.right] : [test.right, test.left];
   if (variable.type !== AST_NODE_TYPES.Identifier) return undefined;
   const compared = other.type === AST_NODE_TYPES.Literal && other.value === null && !('regex' in other) ? 'null'
+    : other.type === AST_NODE_TYPES.Literal && other.value === false ? 'false'
     : (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined') || (other.type === AST_NODE_TYPES.UnaryExpression && other.operator === 'void') ? 'undefined' : undefined;
   if (!compared) return undefined;
-  return { variable, values: test.operator === '==' ? new Set(['null', 'undefined']) : new Set([compared]) };
+  const values = test.operator === '==' && compared !== 'false' ? new Set<FailureValue>(['null', 'undefined']) : new Set<FailureValue>([compared]);
+  return { variable, values, branch: 'consequent' };
 }
 
 /** `if (res === null) return run(url, ++retries)` inside `run`, where `res` holds what a helper of this file returned. */
 export function failureValueRecursion(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
   const tested = testedFailure(statement.test);
   const fn = tested && enclosingFunction(statement);
-  if (!fn) return undefined;
-  const call = recursiveCallIn(context, statement.consequent, fn);
-  if (!call || isOneShotFallback(call, fn)) return undefined;
+  const branch = tested && (tested.branch === 'alternate' ? statement.alternate : statement.consequent);
+  if (!fn || !branch) return undefined;
+  const found = immediateRecursion(context, branch, fn);
+  if (!found || isOneShotFallback(found.call, fn)) return undefined;
   const variable = findVariable(context, tested.variable);
   const init = variable && singleAssignmentInit(variable);
   const helperCall = init && unwrap(init);
@@ -136,7 +149,7 @@ export function failureValueRecursion(context: Context, statement: TSESTree.IfSt
   const failed = failedAttempt(context, helper.fn, tested.values, helperCall);
   if (!failed) return undefined;
   return {
-    kind: 'recursion', mechanism: `the recursive call when ${helper.name}() returns ${failed.value}`, node: call, body: failed.attempt,
-    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, call, statement.consequent), waits: awaitsWait(context, statement.consequent), failurePath: statement.consequent,
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}when ${helper.name}() returns ${failed.value}`, node: found.call, body: failed.attempt,
+    attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, branch), waits: found.waits || awaitsWait(context, branch), failurePath: branch,
   };
 }

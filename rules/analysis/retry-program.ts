@@ -40,7 +40,7 @@ export function isExternal(file: ts.SourceFile): boolean {
   return file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName);
 }
 
-function functionBody(declaration: ts.Declaration | undefined): ts.Node | undefined {
+export function functionBody(declaration: ts.Declaration | undefined): ts.Node | undefined {
   if (!declaration) return undefined;
   if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isArrowFunction(declaration)) && declaration.body) return declaration.body;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) return declaration.initializer.body;
@@ -168,7 +168,7 @@ function requiredModule(node: ts.Expression): string | undefined {
   return argument && ts.isStringLiteralLike(argument) && !argument.text.startsWith('.') ? argument.text : undefined;
 }
 
-function rootModule(origin: TsOrigin | undefined): string | undefined {
+export function rootModule(origin: TsOrigin | undefined): string | undefined {
   if (!origin) return undefined;
   if (origin.kind === 'call') return rootModule(origin.callee);
   return origin.kind === 'module' ? origin.module : undefined;

@@ -4,6 +4,7 @@ import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVE
 import { calleeName, contains, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
+import { programReachesRemote } from './program-remote';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -38,6 +39,11 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       return undefined;
     }
     if (name !== undefined && !REMOTE_CALL_NAME.test(name) && hasRemoteReceiver(node.callee)) {
+      remote = true;
+      return undefined;
+    }
+    // With types, a function of another file is remote when what it calls is.
+    if (types && node.type === AST_NODE_TYPES.CallExpression && programReachesRemote(types, node.callee)) {
       remote = true;
       return undefined;
     }

@@ -1025,6 +1025,61 @@ export function postWithRetry(url: string, body: unknown, left = 3): Promise<unk
 `,
     errors: [{ messageId: 'noBackoff', line: 4, column: 112, endLine: 4, endColumn: 125, data: { retry: 'the recursive call in .catch() on line 4' } }],
   },
+  // A helper that returns false from its catch, and a caller that schedules itself again when it sees it
+  // (the else of \`if (success)\`): nothing counts the rounds.
+  {
+    code: `
+class RankingScheduler {
+  async fetchRanking() {
+    try {
+      const res = await fetch('https://api.example.com/ranking', { signal: AbortSignal.timeout(5000) });
+      await res.json();
+      return true;
+    } catch (error) {
+      console.error(error);
+      return false;
+    }
+  }
+  async executeTask() {
+    const success = await this.fetchRanking();
+    if (success) {
+      this.scheduleNext();
+    } else {
+      this.retryTimer = setTimeout(() => {
+        this.executeTask();
+      }, 600000);
+    }
+  }
+  scheduleNext() {}
+}
+module.exports = RankingScheduler;
+`,
+    errors: [{
+      messageId: 'unboundedRetry', line: 19, column: 9, endLine: 19, endColumn: 25,
+      data: { retry: 'the recursive call scheduled when this.fetchRanking() returns false on line 19', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' },
+    }],
+  },
+  // A catch that reconnects before going round changes what the try uses, but by awaiting a new
+  // connection: that is a retry, and it has no bound and no wait.
+  {
+    code: `
+import { connect } from './db';
+export async function poll(url: string) {
+  let conn = await connect(url);
+  while (true) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000), headers: { session: conn.id } });
+    } catch {
+      conn = await connect(url);
+    }
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 8, data: { retry: 'the while-loop on line 5', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 5, column: 3, endLine: 5, endColumn: 8, data: { retry: 'the while-loop on line 5' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
@@ -1861,6 +1916,40 @@ export async function crawl(url: string, depth = 0): Promise<Response | void> {
 }
 `,
 
+  // Catches that change what the next round sends: one fixes the request from the error (firebase-tools'
+  // IAM bindings), the other moves on to the previous day's file.
+  `
+export async function grantAccess(api: { setIamPolicy(members: string[]): Promise<void> }, emails: string[]) {
+  const typeGuesses: Record<string, string> = Object.fromEntries(emails.map((email) => [email, 'user']));
+  do {
+    try {
+      await api.setIamPolicy(Object.entries(typeGuesses).map(([email, type]) => \`\${type}:\${email}\`));
+      break;
+    } catch (err) {
+      const match = /Principal (.*) is of type "([^"]+)"/.exec(String(err));
+      if (!match) throw err;
+      typeGuesses[match[1]!] = match[2]!;
+    }
+  } while (true);
+}
+export async function lastEntries(count: number, start: Date) {
+  let entries: unknown[] = [];
+  let left = count;
+  let date = start;
+  while (left > 0) {
+    try {
+      const res = await fetch(\`https://files.example.com/day/\${date.toISOString().slice(0, 10)}.json\`, { signal: AbortSignal.timeout(5000) });
+      const day: unknown[] = await res.json();
+      entries = entries.concat(day);
+      left -= day.length;
+      date = new Date(date.getTime() - 86_400_000);
+    } catch {
+      date = new Date(date.getTime() - 86_400_000);
+    }
+  }
+  return entries;
+}
+`,
   // A retry helper named for retrying, called from other files, that goes round only after a unique
   // constraint violation: the other failures leave it through the first term of an \`||\`.
   `
@@ -2156,6 +2245,28 @@ export async function refund(id: string) {
       messageId: 'nestedRetry', line: 6, column: 23, endLine: 6, endColumn: 36, suggestions: [],
       data: { total: '15', breakdown: '5 (p-retry in sendWithRetry() in client.ts on line 21) × 3 (p-retry on line 6)' },
     }],
+  },
+  // A function of another file with a neutral name (postForm in api.ts) that calls fetch: with types, the
+  // loop's attempt is remote, so its missing bound and wait are reported.
+  {
+    filename: 'project-retry/checkout.ts',
+    code: `
+import { postForm } from './api.js';
+
+export async function submit(body: string) {
+  for (;;) {
+    try {
+      return await postForm('/forms', { body });
+    } catch {
+      console.warn('submitting again');
+    }
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 6, data: { retry: 'the for-loop on line 5', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 5, column: 3, endLine: 5, endColumn: 6, data: { retry: 'the for-loop on line 5' } },
+    ],
   },
   // An instance that axios-retry retries in another file (project-axios-retry/http.ts), inside p-retry here.
   {
