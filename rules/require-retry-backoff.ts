@@ -212,6 +212,13 @@ export default createRule<Options, MessageIds>({
         const outer = layerOfScope(scope);
         if (!layers.has(outer.key)) layers.set(outer.key, outer);
         const reached = reach.of(scope);
+        // What a recursion runs again before its try repeats with every attempt, a retry there included.
+        for (const statement of scope.runsFirst ?? []) {
+          const before = reach.of({ ...scope, callbackRef: undefined, body: statement });
+          reached.scopes.push(...before.scopes);
+          reached.calls.push(...before.calls);
+          reached.program.push(...before.program);
+        }
         for (const inner of reached.scopes) link(outer, layerOfScope(inner.scope, inner.site));
         for (const call of reached.calls) if (call.facts.configured) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
         // With types: a retry in a function of another file that this scope calls.

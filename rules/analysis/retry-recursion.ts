@@ -231,7 +231,8 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn);
   if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler)) return undefined;
-  return recursionScope(context, found, fn, 'the catch', statement.block, handler);
+  const statements = fn.body.type === AST_NODE_TYPES.BlockStatement && statement.parent === fn.body ? fn.body.body : [];
+  return { ...recursionScope(context, found, fn, 'the catch', statement.block, handler), runsFirst: statements.slice(0, Math.max(0, statements.indexOf(statement))) };
 }
 
 /** `return op().catch(() => again())` inside `again`. */

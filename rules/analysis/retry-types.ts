@@ -37,6 +37,11 @@ export interface RetryScope {
   waits: boolean;
   /** Hand-written retries: the code that runs between a failure and the next attempt. */
   failurePath?: TSESTree.Node;
+  /**
+   * Recursion from a catch: the function's statements before the try, which every attempt runs again. A retry
+   * among them nests inside this one; they are not the attempt that failed.
+   */
+  runsFirst?: readonly TSESTree.Statement[];
   /** Hand-written loops: the catch that handles a failed attempt; calls there (error reporting) are not the attempt. */
   handler?: TSESTree.CatchClause;
   library?: RetryLibrary;

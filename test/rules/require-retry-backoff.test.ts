@@ -1080,6 +1080,38 @@ export async function poll(url: string) {
       { messageId: 'noBackoff', line: 5, column: 3, endLine: 5, endColumn: 8, data: { retry: 'the while-loop on line 5' } },
     ],
   },
+  // A recursion from a catch runs its whole function again, so a retry before its try (convert(), itself
+  // a catch recursion of 4 attempts) nests inside it: 4 × 4.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function convert(id: string, retry = 0): Promise<string> {
+  if (retry > 3) throw new Error('conversion failed');
+  try {
+    const res = await fetch(\`https://convert.example.com/\${id}\`, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    return await res.text();
+  } catch {
+    await sleep(2000);
+    return convert(id, retry + 1);
+  }
+}
+export async function toGif(id: string, retry = 0): Promise<string> {
+  if (retry > 3) throw new Error('gif failed');
+  const video = await convert(id);
+  try {
+    const res = await fetch(\`https://gif.example.com/\${video}\`, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    return await res.text();
+  } catch {
+    await sleep(500);
+    return toGif(id, retry + 1);
+  }
+}
+`,
+    errors: [{
+      messageId: 'nestedRetry', line: 15, column: 23, endLine: 15, endColumn: 30, suggestions: [],
+      data: { total: '16', breakdown: '4 (the recursive call in the catch on line 10) × 4 (the recursive call in the catch on line 21)' },
+    }],
+  },
 ];
 
 /** Must stay silent. */
