@@ -16,7 +16,11 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * explicit and are not asked.
  */
 export function attemptLooksRemote(context: Context, scope: RetryScope, types: TypeFacts | undefined): boolean {
-  return reachesRemote(context, scope.body, types, new Set());
+  if (reachesRemote(context, scope.body, types, new Set())) return true;
+  // The attempt is one call made again (retry-repeat.ts): a function of the file is judged by its body,
+  // whatever its name (`attemptSend()` that POSTs). A loop's or recursion's calls keep the name test.
+  const local = scope.body.type === AST_NODE_TYPES.CallExpression ? localCallee(context, scope.body.callee)?.fn : undefined;
+  return isFunctionNode(local) && reachesRemote(context, local.body, types, new Set([local]));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
@@ -11,8 +11,8 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * the only one it awaits, the attempt that failed; the catch repeats it before awaiting anything else but
  * a wait. A call both paths make that is not the attempt (`span.end()`, saving a status) is bookkeeping, a
  * different call in the catch (`fallback()`, the same function on a mirror URL) is a fallback, and a
- * repeat after another awaited call (`await sessions.start(…)`, a token refresh) is a correction, not a
- * blind retry.
+ * repeat after another awaited call (`await sessions.start(…)`, a token refresh) or after a write to what
+ * the call reads (`protocol = 2`, a downgrade) is a correction, not a blind retry.
  */
 export function catchRepeat(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
   if (!statement.handler) return undefined;
@@ -21,12 +21,15 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
   const text = attempt && sourceCode.getText(attempt);
   if (!attempt || !text || awaitsOtherThan(sourceCode, statement.block, text)) return undefined;
   const handler = statement.handler.body;
+  const read = identifiersIn(sourceCode, attempt);
   let repeat: TSESTree.CallExpression | undefined;
   let corrected = false;
   walkSameFunction(sourceCode, handler, (node) => {
     if (repeat || corrected) return false;
     if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) repeat = node;
     else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsCall(sourceCode, node, text);
+    // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another request.
+    else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) corrected = read.has(rootName(node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.argument) ?? '');
     return undefined;
   });
   if (!repeat) return undefined;
@@ -34,6 +37,13 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
     kind: 'recursion', mechanism: 'the same call made again in the catch', node: repeat, body: attempt,
     attempts: { kind: 'finite', attempts: 2 }, bounded: true, waits: awaitsWait(context, handler), failurePath: handler,
   };
+}
+
+/** The variable a write target starts from: `self` of `self.condition.protocol`, `opts` of `opts.headers[k]`. */
+function rootName(target: TSESTree.Node): string | undefined {
+  let root = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  return root.type === AST_NODE_TYPES.Identifier ? root.name : undefined;
 }
 
 /** Does the try await anything but its attempt (written `text`)? Then the attempt may have succeeded before the failure. */

@@ -130,6 +130,24 @@ export async function publish(event: object): Promise<void> {
 `,
     errors: [{ messageId: 'noBackoff', line: 7, column: 11, endLine: 7, endColumn: 20, suggestions: [] }],
   },
+  // The same, through a function of the file with a name that says nothing: what repeats is that one
+  // call, so its body is read, and it POSTs.
+  {
+    code: `
+export async function sendSummary(apiKey: string, payload: object): Promise<void> {
+  async function attemptSend() {
+    const res = await fetch('https://api.mail.example.com/emails', { method: 'POST', headers: { Authorization: apiKey }, body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+    if (!res.ok) throw new Error(String(res.status));
+  }
+  try {
+    await attemptSend();
+  } catch {
+    await attemptSend();
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 10, column: 11, endLine: 10, endColumn: 22, suggestions: [] }],
+  },
   // A private method that calls itself from its catch.
   {
     code: `
@@ -1193,6 +1211,29 @@ export async function run(job: { status: string }, save: (job: object) => Promis
   } catch {
     job.status = 'failed';
     await save(job);
+  }
+}
+`,
+  // Catches that make the try's call again after changing what it reads (a protocol downgrade), or whose
+  // call, read through its body, does local work only.
+  `
+import { writeFile } from 'node:fs/promises';
+export async function handshake(socket: { send(commands: string[], protocol: number): Promise<void> }, self: { protocol: number }): Promise<void> {
+  try {
+    await socket.send(['HELLO'], self.protocol);
+  } catch {
+    self.protocol = 2;
+    await socket.send(['HELLO'], self.protocol);
+  }
+}
+export async function saveReport(path: string, report: string): Promise<void> {
+  async function attemptWrite() {
+    await writeFile(path, report);
+  }
+  try {
+    await attemptWrite();
+  } catch {
+    await attemptWrite();
   }
 }
 `,
