@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, type FunctionNode } from './ast-walk';
+import { contains, isFunctionNode, type FunctionNode } from './ast-walk';
 import { isIdentifierNamed, logicalTerms, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
 import { numericValue, type Attempts } from './retry-types';
@@ -13,13 +13,23 @@ type CounterTest = (value: number) => boolean;
 const MAX_STEPS = 1000;
 
 /**
+ * What a recursive call passes to the function's parameters: a timer that runs the function by reference
+ * (`setTimeout(this.save, 2000, currency, data)`) passes what follows the delay.
+ */
+export function passedArguments(call: TSESTree.CallExpression): TSESTree.CallExpressionArgument[] {
+  const first = call.arguments[0] && unwrap(call.arguments[0]);
+  const byReference = call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'setTimeout' && first !== undefined && !isFunctionNode(first);
+  return byReference ? call.arguments.slice(2) : call.arguments;
+}
+
+/**
  * How many attempts a counted recursion makes at most: `again(url, tries + 1)` in `again(url, tries = 0)`,
  * which leaves at `if (tries > 3) return false` (4 attempts) or recurses only under `if (tries < 2)`
  * (3 attempts). The counter's start is the parameter's default; exits are the function's own top-level
  * `if`s that always leave; guards are the `if`s the recursive call sits in. Unknown for any other shape.
  */
 export function recursionAttempts(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): Attempts {
-  for (const [index, argument] of call.arguments.entries()) {
+  for (const [index, argument] of passedArguments(call).entries()) {
     const param = fn.params[index];
     if (param?.type !== AST_NODE_TYPES.AssignmentPattern || param.left.type !== AST_NODE_TYPES.Identifier) continue;
     const name = param.left.name;

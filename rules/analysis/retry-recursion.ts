@@ -3,7 +3,7 @@ import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { classElementName, findVariable, isIdentifierNamed, isNullish, localCallee, logicalTerms, memberName, thisMemberName, unwrap } from './origin';
 import { alwaysExits } from './retry-loops';
-import { recursionAttempts } from './retry-recursion-count';
+import { passedArguments, recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isPromiseExecutor, isTimerPromise } from './retry-waits';
 
@@ -17,7 +17,20 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 /** Is `call` a call of `fn` itself (by its name, or `this.name()` in a method)? */
 export function callsItself(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-  const callee = unwrap(call.callee);
+  return namesItself(context, call.callee, fn);
+}
+
+/**
+ * Does `reference` name `fn`: its name or variable, `this.name` in a method, or, for a function assigned to
+ * a CommonJS export (`exports.save = async () => …`), `exports.save`, `module.exports.save` or `this.save`
+ * (a module's `this` is its exports)?
+ */
+function namesItself(context: Context, reference: TSESTree.Node, fn: FunctionNode): boolean {
+  const callee = unwrap(reference);
+  const assigned = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression && fn.parent.right === fn && fn.parent.left.type === AST_NODE_TYPES.MemberExpression ? fn.parent.left : undefined;
+  if (assigned && callee.type === AST_NODE_TYPES.MemberExpression && isExportsObject(assigned.object) && memberName(callee) === memberName(assigned)) {
+    return isExportsObject(callee.object) || callee.object.type === AST_NODE_TYPES.ThisExpression;
+  }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(context, callee);
     const def = variable?.defs[0];
@@ -31,6 +44,12 @@ export function callsItself(context: Context, call: TSESTree.CallExpression, fn:
     return !callee.computed && name !== undefined && thisMemberName(callee) === name;
   }
   return false;
+}
+
+/** `exports` or `module.exports`. */
+function isExportsObject(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'exports';
+  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module' && memberName(node) === 'exports';
 }
 
 export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
@@ -60,7 +79,8 @@ function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: Functio
     const afterTimer = !onTimer && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'then' && isTimerPromise(context, node.callee.object);
     if (!onTimer && !afterTimer) return undefined;
     const callback = node.arguments[0] && unwrap(node.arguments[0]);
-    const call = isFunctionNode(callback) ? recursiveCallIn(context, callback.body, fn) : undefined;
+    // `setTimeout(poll, 5000)`, `setTimeout(this.save, 2000, …args)`: the function itself, run again by reference.
+    const call = isFunctionNode(callback) ? recursiveCallIn(context, callback.body, fn) : onTimer && callback && namesItself(context, callback, fn) ? node : undefined;
     if (!call) return undefined;
     const delay = node.arguments[1] && unwrap(node.arguments[1]);
     found = { call, waits: afterTimer || (delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0)) };
@@ -79,7 +99,7 @@ function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
  * off the retry flag its condition tests (`if (canRetry) again(…, false)`: one more attempt).
  */
 export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node, fn?: FunctionNode): boolean {
-  const counted = call.arguments.some((argument, index) => {
+  const counted = passedArguments(call).some((argument, index) => {
     const value = unwrap(argument);
     const changed = value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
     // `again(retryCount - 1)` bounds nothing unless the function compares `retryCount` somewhere.
@@ -140,7 +160,7 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
       const name = term.type === AST_NODE_TYPES.Identifier ? term.name : compared?.name;
       if (name === undefined) continue;
       const index = parameterIndex(fn, name);
-      const argument = index === -1 ? undefined : call.arguments[index];
+      const argument = index === -1 ? undefined : passedArguments(call)[index];
       if (argument?.type === AST_NODE_TYPES.Literal ? !compared || compared.value === argument.value : !compared && argument !== undefined && isNullish(argument)) return name;
     }
   }

@@ -1130,6 +1130,30 @@ export async function toGif(id: string, retry = 0): Promise<string> {
       data: { total: '16', breakdown: '4 (the recursive call in the catch on line 10) × 4 (the recursive call in the catch on line 21)' },
     }],
   },
+  // Timers that run the function again by reference: a named function (localtunnel's getUrl), and a
+  // CommonJS export through the module's \`this\`. Both wait; neither counts.
+  {
+    code: `
+const axios = require('axios');
+function getUrl(uri, cb) {
+  axios.get(uri, { timeout: 5000 })
+    .then((res) => cb(null, res.data))
+    .catch(() => setTimeout(getUrl, 1000, uri, cb));
+}
+exports.saveAll = async (bucket, data) => {
+  try {
+    await axios.put(\`https://storage.example.com/\${bucket}\`, data, { timeout: 5000 });
+  } catch (e) {
+    setTimeout(this.saveAll, 2000, bucket, data);
+  }
+};
+module.exports.getUrl = getUrl;
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 6, column: 18, endLine: 6, endColumn: 28, data: { retry: 'the recursive call scheduled from .catch() on line 6', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'unboundedRetry', line: 12, column: 5, endLine: 12, endColumn: 15, data: { retry: 'the recursive call scheduled from the catch on line 12', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
@@ -1236,6 +1260,17 @@ export async function saveReport(path: string, report: string): Promise<void> {
     await attemptWrite();
   }
 }
+`,
+  // A timer that runs the function again by reference, passing a counter the function checks.
+  `
+const axios = require('axios');
+function getUrl(uri, cb, attempt = 0) {
+  if (attempt > 3) return cb(new Error('tunnel server unreachable'));
+  axios.get(uri, { timeout: 5000 })
+    .then((res) => cb(null, res.data))
+    .catch(() => setTimeout(getUrl, 1000 * 2 ** attempt, uri, cb, attempt + 1));
+}
+module.exports = { getUrl };
 `,
   // The catch waits before it makes the same call again.
   `
