@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import type { FunctionNode } from './ast-walk';
+import { functionName, type FunctionNode } from './ast-walk';
 import { callersOf, parameterRead } from './caller-values';
 import type { ClientCall } from './calls';
 import { findVariable } from './origin';
@@ -20,7 +20,7 @@ const callsByProgram = new WeakMap<ts.Program, Map<ts.Node, ts.CallExpression[]>
  * then resolved through the checker. Memoised per program and function.
  */
 export function programCallsOf(types: TypeFacts, fn: FunctionNode): ts.CallExpression[] {
-  const name = exportedName(fn);
+  const name = functionName(fn);
   const target = types.toTs(fn);
   if (name === undefined || !target) return [];
   let memo = callsByProgram.get(types.program);
@@ -57,15 +57,6 @@ function calleeOf(expression: ts.Expression): ts.Expression {
   return ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.CommaToken ? calleeOf(value.right) : value;
 }
 
-/** The name other files import the function by, when it is exported under its own name. */
-function exportedName(fn: FunctionNode): string | undefined {
-  const parent = fn.parent;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return fn.id.name;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.property.type === AST_NODE_TYPES.Identifier) return parent.left.property.name;
-  return undefined;
-}
-
 /**
  * Request options the sending function takes as a parameter that no call in this file fills
  * (`export async function postWithRetry(url, data, options = {})`): judged by what the calls in other
@@ -80,7 +71,7 @@ export function programCallerKey(context: Context, types: TypeFacts, call: Clien
   if (!parameter || mayBeChanged(context, parameter, call.node)) return undefined;
   const calls = programCallsOf(types, read.fn);
   if (calls.length === 0) return undefined;
-  const fallback = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? (types.toTs(parameter.right) as ts.Expression) : undefined;
+  const fallback = parameter.type === AST_NODE_TYPES.AssignmentPattern ? (types.toTs(parameter.right) as ts.Expression) : undefined;
   for (const each of calls) {
     const argument = argumentAt(each, read.index);
     if (argument === 'spread' || callerHeaders(argument ?? fallback, names) !== 'none') return undefined;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS } from '../knowledge/clients';
 import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
-import { calleeName, contains, isFunctionNode, walk, type FunctionNode } from './ast-walk';
+import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import { programReachesRemote } from './program-remote';
@@ -84,16 +84,6 @@ export function isNamedRetryHelper(context: Context, scope: RetryScope): boolean
     return undefined;
   });
   return callsParameter;
-}
-
-/** A function's own name, or that of the variable, property or `exports` member it is assigned to. */
-function functionName(fn: FunctionNode): string | undefined {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.property.type === AST_NODE_TYPES.Identifier) return parent.left.property.name;
-  return undefined;
 }
 
 /** `api.getUpdates()`, `this.api.send()`: a method of something named as a remote API's client. */
