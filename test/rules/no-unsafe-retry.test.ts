@@ -1,6 +1,8 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry';
-import { typedTester, untypedTester } from '../rule-tester';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
 
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
@@ -3480,45 +3482,7 @@ module.exports = { upload };
   // caller sends one, and notifyWithRetry writes its own into the options, so both stay silent.
   {
     filename: 'project-retry/post-with-retry.ts',
-    code: `
-import axios, { type AxiosRequestConfig } from 'axios';
-
-/** Retries a POST with the options its callers (chatbot.ts) pass. */
-export async function postWithRetry(url: string, data: unknown, options: AxiosRequestConfig = {}, retries = 3) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await axios.post(url, data, options);
-    } catch (error) {
-      if (attempt >= retries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
-    }
-  }
-}
-
-export async function sendWithRetry(url: string, data: unknown, options: AxiosRequestConfig = {}, retries = 3) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await axios.post(url, data, options);
-    } catch (error) {
-      if (attempt >= retries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
-    }
-  }
-}
-
-/** Puts a key of its own into the options before it retries: what its callers wrote is not what is sent. */
-export async function notifyWithRetry(url: string, data: unknown, options: AxiosRequestConfig = {}, retries = 3) {
-  options.headers = { ...options.headers, 'Idempotency-Key': crypto.randomUUID() };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await axios.post(url, data, options);
-    } catch (error) {
-      if (attempt >= retries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
-    }
-  }
-}
-`,
+    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/post-with-retry.ts'), 'utf8'),
     errors: [
       {
         messageId: 'unsafeRetry', line: 8, column: 20, endLine: 8, endColumn: 30, suggestions: [],
