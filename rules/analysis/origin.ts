@@ -71,6 +71,13 @@ export function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
   return value.type === AST_NODE_TYPES.Identifier && value.name === name;
 }
 
+/** Where a write target starts: `self` of `self.condition.protocol = 2`, `opts` of `opts.headers[k] = v`. */
+export function writeRoot(target: TSESTree.Node): TSESTree.Node {
+  let root = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  return root;
+}
+
 /** A member as `this` reaches it: `client`, or `#client` for a private one. */
 export function thisMemberName(node: TSESTree.MemberExpression): string | undefined {
   return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : memberName(node);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
-import { findVariable, memberName, unwrap } from './origin';
+import { findVariable, memberName, unwrap, writeRoot } from './origin';
 import { counters, type Loop } from './retry-loops';
 import type { RetryScope } from './retry-types';
 
@@ -92,8 +92,7 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
   const changed = new Set<TSESLint.Scope.Variable>();
   walkSameFunction(context.sourceCode, handler.body, (node) => {
     if (node.type !== AST_NODE_TYPES.AssignmentExpression || madeByAwaitOrNew(context, node.right)) return undefined;
-    let root: TSESTree.Node = node.left;
-    while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+    const root = writeRoot(node.left);
     if (root.type !== AST_NODE_TYPES.Identifier || counterNames.has(root.name)) return undefined;
     const variable = findVariable(context, root);
     const declared = variable?.defs[0]?.name;

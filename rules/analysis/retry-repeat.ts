@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { writeRoot } from './origin';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
@@ -29,7 +30,10 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
     if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) repeat = node;
     else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsCall(sourceCode, node, text);
     // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another request.
-    else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) corrected = read.has(rootName(node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.argument) ?? '');
+    else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) {
+      const root = writeRoot(node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.argument);
+      corrected = root.type === AST_NODE_TYPES.Identifier && read.has(root.name);
+    }
     return undefined;
   });
   if (!repeat) return undefined;
@@ -37,13 +41,6 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
     kind: 'recursion', mechanism: 'the same call made again in the catch', node: repeat, body: attempt,
     attempts: { kind: 'finite', attempts: 2 }, bounded: true, waits: awaitsWait(context, handler), failurePath: handler,
   };
-}
-
-/** The variable a write target starts from: `self` of `self.condition.protocol`, `opts` of `opts.headers[k]`. */
-function rootName(target: TSESTree.Node): string | undefined {
-  let root = target;
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
-  return root.type === AST_NODE_TYPES.Identifier ? root.name : undefined;
 }
 
 /** Does the try await anything but its attempt (written `text`)? Then the attempt may have succeeded before the failure. */
