@@ -51,10 +51,21 @@ export const CONFIG: Linter.Config[] = [
  * own files, read across.
  */
 export function typedProgram(dir: string, files: readonly string[]): ts.Program {
-  return ts.createProgram(files.map((file) => path.join(dir, file)), {
+  const options: ts.CompilerOptions = {
     allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, types: [], maxNodeModuleJsDepth: 0,
     target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true,
+  };
+  const host = ts.createCompilerHost(options);
+  // A published package ships `retry.d.ts` beside `retry.js`, and TypeScript resolves `require('./retry')` to
+  // the declarations, which have no bodies: the program would hold none of the code the package's files
+  // call. A project's own sources have no such shadow, so the benchmark reads the JavaScript beside them.
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions) => literals.map((literal) => {
+    const resolved = ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, undefined, redirected).resolvedModule;
+    const javascript = resolved?.resolvedFileName.replace(/\.d\.ts$/, '.js');
+    if (!resolved || javascript === resolved.resolvedFileName || resolved.isExternalLibraryImport || !fs.existsSync(javascript!)) return { resolvedModule: resolved };
+    return { resolvedModule: { ...resolved, resolvedFileName: javascript!, extension: ts.Extension.Js } };
   });
+  return ts.createProgram(files.map((file) => path.join(dir, file)), options, host);
 }
 
 export function typedConfig(program: ts.Program): Linter.Config[] {

@@ -7,6 +7,10 @@
  * decidable from the package's own source, and the correct verdict (report or not, with a reason) for each rule
  * the file is labelled for. A finding on a line with no label counts as a false positive for a labelled rule;
  * undecidable sites are listed but not scored. `--typed` lints with type information (packages.ts, typedProgram).
+ *
+ * As in `bench:repos`, an operation labelled elsewhere than its retry is also matched by a finding at the retried
+ * call whose message names the labelled line ("POST in uploadMultipart() on line 76", in the same file, or "in
+ * request.js on line 103" from another): the same site, seen from where it is retried.
  * Tests never run this: it downloads.
  */
 import * as fs from 'node:fs';
@@ -25,7 +29,7 @@ interface CallLabel { line: number; client: string; code: string; decidable: boo
 interface FileLabels { rules: string[]; calls: CallLabel[] }
 interface PackageLabels { package: string; version: string; files: Record<string, FileLabels> }
 
-interface Finding { rule: string; line: number; column: number; message: string }
+interface Finding { file: string; rule: string; line: number; column: number; message: string }
 interface Outcome { kind: 'TP' | 'FP' | 'FN' | 'TN' | 'undecidable'; rule: string; client: string; needs: Needs; set: string; where: string; detail: string }
 
 function lint(dir: string, file: string, config?: Linter.Config[]): Finding[] {
@@ -39,32 +43,46 @@ function lint(dir: string, file: string, config?: Linter.Config[]): Finding[] {
   if (fatal) throw new Error(`${file}: cannot parse: ${fatal.message}`);
   return messages
     .filter((m) => m.ruleId?.startsWith('faultline/'))
-    .map((m) => ({ rule: (m.ruleId as string).slice('faultline/'.length), line: m.line, column: m.column, message: m.message }));
+    .map((m) => ({ file, rule: (m.ruleId as string).slice('faultline/'.length), line: m.line, column: m.column, message: m.message }));
 }
 
-function score(entry: CorpusEntry, labels: PackageLabels | undefined, file: string, findings: Finding[]): Outcome[] {
+/**
+ * The finding is at the labelled line, or names it: "in uploadMultipart() on line 76," in the same file, "in
+ * request.js on line 103)" from another.
+ */
+function findsSite(finding: Finding, file: string, line: number): boolean {
+  if (finding.file === file) return finding.line === line || new RegExp(`\\bin [\\w$.#]+\\(\\) on line ${line}[,)]`).test(finding.message);
+  const base = path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\bin ${base} on line ${line}[,)]`).test(finding.message);
+}
+
+/** Scores one file's labels against the package's findings; `matched` collects the findings some label took. */
+function score(entry: CorpusEntry, labels: PackageLabels | undefined, file: string, findings: Finding[], matched: Set<Finding>): Outcome[] {
   const fileLabels = labels?.files[file];
   if (!fileLabels) return [];
   const outcomes: Outcome[] = [];
   const where = (line: number): string => `${entry.name}@${entry.version}/${file}:${line}`;
   for (const rule of fileLabels.rules) {
     const ruleFindings = findings.filter((f) => f.rule === rule);
-    const matched = new Set<Finding>();
     for (const call of fileLabels.calls) {
       const verdict = call.verdicts[rule];
       if (!verdict) continue;
-      const hits = ruleFindings.filter((f) => f.line === call.line);
+      const hits = ruleFindings.filter((f) => findsSite(f, file, call.line));
       hits.forEach((h) => matched.add(h));
       const reported = hits.length > 0;
       const detail = `${call.code} — expected ${verdict.report ? 'report' : 'silence'}: ${verdict.reason}${reported ? ` — got: ${hits[0]?.message}` : ''}`;
       const kind: Outcome['kind'] = !call.decidable ? 'undecidable' : verdict.report ? (reported ? 'TP' : 'FN') : reported ? 'FP' : 'TN';
       outcomes.push({ kind, rule, client: call.client, needs: call.needs ?? 'local', set: entry.set, where: where(call.line), detail });
     }
-    for (const f of ruleFindings.filter((x) => !matched.has(x))) {
-      outcomes.push({ kind: 'FP', rule, client: '(no label)', needs: 'local', set: entry.set, where: where(f.line), detail: `unlabelled finding: ${f.message}` });
-    }
   }
   return outcomes;
+}
+
+/** A finding of a rule its file is labelled for that no label took: a false positive. */
+function unlabelled(entry: CorpusEntry, labels: PackageLabels | undefined, findings: Finding[], matched: Set<Finding>): Outcome[] {
+  return findings.filter((f) => labels?.files[f.file]?.rules.includes(f.rule) && !matched.has(f)).map((f) => ({
+    kind: 'FP', rule: f.rule, client: '(no label)', needs: 'local', set: entry.set, where: `${entry.name}@${entry.version}/${f.file}:${f.line}`, detail: `unlabelled finding: ${f.message}`,
+  }));
 }
 
 function pct(n: number, d: number): string {
@@ -90,19 +108,22 @@ function main(): number {
   const corpus = JSON.parse(fs.readFileSync(path.join(HERE, 'corpus.json'), 'utf8')) as { packages: CorpusEntry[] };
   const typed = process.argv.includes('--typed');
   const outcomes: Outcome[] = [];
-  const unlabelled: string[] = [];
+  const unlabelledFiles: string[] = [];
   const showFindings = process.argv.includes('--findings');
   for (const entry of corpus.packages) {
     const dir = ensurePackage(entry);
     const labelFile = path.join(HERE, 'labels', `${slug(entry)}.json`);
     const labels = fs.existsSync(labelFile) ? (JSON.parse(fs.readFileSync(labelFile, 'utf8')) as PackageLabels) : undefined;
     const config = typed ? typedConfig(typedProgram(dir, entry.files)) : undefined;
+    const findings = entry.files.flatMap((file) => lint(dir, file, config));
+    const matched = new Set<Finding>();
     for (const file of entry.files) {
-      const findings = lint(dir, file, config);
-      if (showFindings) for (const f of findings) console.log(`  ${slug(entry)}/${file}:${f.line}:${f.column} ${f.rule}: ${f.message}`);
-      if (!labels?.files[file]) unlabelled.push(`${slug(entry)}/${file} (${findings.length} findings)`);
-      outcomes.push(...score(entry, labels, file, findings));
+      const fileFindings = findings.filter((f) => f.file === file);
+      if (showFindings) for (const f of fileFindings) console.log(`  ${slug(entry)}/${file}:${f.line}:${f.column} ${f.rule}: ${f.message}`);
+      if (!labels?.files[file]) unlabelledFiles.push(`${slug(entry)}/${file} (${fileFindings.length} findings)`);
+      outcomes.push(...score(entry, labels, file, findings, matched));
     }
+    outcomes.push(...unlabelled(entry, labels, findings, matched));
   }
   console.log(`corpus: ${corpus.packages.length} packages, cache ${CACHE}; config: recommended, ${typed ? 'typed (a program of each package\'s chosen files and their imports)' : 'untyped'}`);
   for (const rule of [...new Set(outcomes.map((o) => o.rule))].sort()) {
@@ -117,7 +138,7 @@ function main(): number {
   const undecidable = outcomes.filter((o) => o.kind === 'undecidable');
   console.log(`\nundecidable inside the package, not scored (${undecidable.length}):`);
   for (const o of undecidable) console.log(`  ${o.rule} [${o.client}] ${o.where}: ${o.detail}`);
-  if (unlabelled.length) console.log(`\nfiles without labels (not scored): ${unlabelled.join(', ')}`);
+  if (unlabelledFiles.length) console.log(`\nfiles without labels (not scored): ${unlabelledFiles.join(', ')}`);
   return 0;
 }
 
