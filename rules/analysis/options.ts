@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { TimeoutKeyKind } from '../knowledge/clients';
-import { isFunctionNode, walkSameFunction } from './ast-walk';
+import { isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, localCallee, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
 import type { TypeFacts } from './types';
 
@@ -84,6 +84,22 @@ export function readOption(context: Context, node: TSESTree.Node | undefined, pa
 function readReturned(context: Context, call: TSESTree.CallExpression, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict | undefined {
   const fn = localCallee(context, call.callee)?.fn;
   if (!isFunctionNode(fn) || fn.async || fn.generator) return undefined;
+  const returned = returnedValues(context, fn);
+  if (returned.length === 0) return undefined;
+  const verdicts = returned.map((value) => readOption(context, value, path, types, depth + 1));
+  if (verdicts.every((verdict) => verdict.kind === 'absent')) return ABSENT;
+  return verdicts.every((verdict) => verdict.kind === 'present') ? verdicts[0]! : UNKNOWN;
+}
+
+/**
+ * What a function's returns hand back, walked once per function: every options read through a call of it
+ * (each argument of each call a rule looks at) asks again.
+ */
+const returnedByFunction = new WeakMap<TSESTree.Node, ReadonlyArray<TSESTree.Node | undefined>>();
+
+function returnedValues(context: Context, fn: FunctionNode): ReadonlyArray<TSESTree.Node | undefined> {
+  const known = returnedByFunction.get(fn);
+  if (known) return known;
   const returned: Array<TSESTree.Node | undefined> = [];
   if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
     walkSameFunction(context.sourceCode, fn.body, (node) => {
@@ -92,10 +108,8 @@ function readReturned(context: Context, call: TSESTree.CallExpression, path: rea
   } else {
     returned.push(fn.body);
   }
-  if (returned.length === 0) return undefined;
-  const verdicts = returned.map((value) => readOption(context, value, path, types, depth + 1));
-  if (verdicts.every((verdict) => verdict.kind === 'absent')) return ABSENT;
-  return verdicts.every((verdict) => verdict.kind === 'present') ? verdicts[0]! : UNKNOWN;
+  returnedByFunction.set(fn, returned);
+  return returned;
 }
 
 function readObject(context: Context, object: TSESTree.ObjectExpression, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict {
