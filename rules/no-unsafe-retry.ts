@@ -129,9 +129,17 @@ export default createRule<Options, MessageIds>({
       return retrier?.afterStatus ? 'an error response' : 'a dropped connection';
     }
 
-    /** "POST", or "POST (the method passed on line 12)" when a wrapper's caller names it: the one this retry runs, if any. */
+    /**
+     * "POST", or "POST (the method passed on line 12)" when a wrapper's caller names it (the one this retry
+     * runs, if any), or "POST (sent with the body passed on line 12)" when a body makes it one.
+     */
     function labelOf(operation: Operation, scope?: RetryScope): string {
       if (operation.through) return `${operation.label} through ${operation.through}`;
+      const byBody = operation.methodByBody;
+      if (byBody) {
+        const giver = byBody.givers.find(({ call, through }) => scope && [call, ...through].some((each) => contains(scope.body, each))) ?? byBody.givers[0];
+        return `${operation.label} (sent with the body passed ${giver ? giver.elsewhere ?? `on line ${giver.call.loc.start.line}` : byBody.elsewhere})`;
+      }
       const passers = operation.methodFrom;
       if (!passers) return operation.label;
       const passer = passers.find((call) => scope && contains(scope.body, call)) ?? passers[0]!;

@@ -18,6 +18,8 @@ export interface CallerExpression {
   value: TSESTree.Node;
   path: readonly string[];
   call: CallNode;
+  /** The calls in between, innermost first: `request(url, body)` inside `post(url, body)`, called as `post('/x', {…})`. */
+  through: CallNode[];
   /** `value` is itself read from a parameter that no call in this file fills: it comes from outside. */
   outside?: true;
 }
@@ -74,13 +76,13 @@ function fromCallers(context: Context, parameter: ParameterRead, depth: number):
       else rest = parameter.path;
     }
     const traced = trace(context, value, rest);
-    if (!traced) found.push({ value, path: rest, call });
-    else if ('node' in traced) found.push({ value: traced.node, path: [], call });
+    if (!traced) found.push({ value, path: rest, call, through: [] });
+    else if ('node' in traced) found.push({ value: traced.node, path: [], call, through: [] });
     else {
       const outer = fromCallers(context, traced, depth + 1);
-      if (outer.length > 0) found.push(...outer);
+      if (outer.length > 0) found.push(...outer.map((each) => ({ ...each, through: [call, ...each.through] })));
       // A parameter no caller here fills (a public method's) ends the chain: its value comes from outside.
-      else found.push({ value, path: rest, call, outside: true });
+      else found.push({ value, path: rest, call, through: [], outside: true });
     }
   }
   return found;

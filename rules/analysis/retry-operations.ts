@@ -3,6 +3,7 @@ import { anyModuleMatches, CLIENTS, dottedPathMatches, factoryPathMatches, modul
 import {
   AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER, type SdkSpec,
 } from '../knowledge/retries';
+import { methodWhenGiven, type Giver } from './body-method';
 import { callerValues } from './caller-values';
 import { programCallerKey } from './program-callers';
 import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
@@ -65,6 +66,12 @@ export interface Operation {
   advice?: string;
   /** When the method is a wrapper's parameter: the calls in this file that pass the non-idempotent one. */
   methodFrom?: CallNode[];
+  /**
+   * When the method is a POST only if a body is given (`body ? 'POST' : 'GET'`): the calls here that pass one
+   * (`methodFrom` holds them and the calls they go through), and a call of another file that does, when that
+   * is where it comes from.
+   */
+  methodByBody?: { givers: Giver[]; elsewhere?: string };
   /** With types: the function of another file that sends this call's options, "apiFetch() (fetch in api.ts on line 3)". */
   through?: string;
   /** An SDK's operation (from the table or the `operations` option): its key is the SDK's own option, not a header. */
@@ -239,10 +246,13 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     let method = httpMethodOf(client, readMethodFrom(context));
     const passed = method === undefined ? methodFromCallers(context, client) : undefined;
     if (passed) method = passed.method;
+    const bodied = method === undefined ? methodWhenGiven(context, client, types) : undefined;
+    if (bodied) method = bodied.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
     const configured = axiosRetryFor(context, client, unsafe, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
     if (!unsafe || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
-    const { key, send } = httpEvidence(context, client, names);
+    // A request that POSTs when given a body sends the options of that branch.
+    const { key, send } = httpEvidence(context, bodied && client.options.kind === 'argument' ? { ...client, options: { ...client.options, node: bodied.options } } : client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key
     // belongs in that caller, so there is nowhere here to send one.
     const fromCallers = passed && key.kind === 'unknown' ? callerKey(context, client, passed.calls, names) : undefined;
@@ -252,7 +262,9 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const advice = caller ? `Send an idempotency key in the options the call ${caller} passes, created once before that call (an \`${SUGGESTED_HEADER}\` header).` : undefined;
     return {
       operation: {
-        call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? (fromProgram ? { kind: 'none' } : key), send: fromCallers || fromProgram ? undefined : send, methodFrom: passed?.calls, advice,
+        call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? (fromProgram ? { kind: 'none' } : key), send: fromCallers || fromProgram ? undefined : send, advice,
+        methodFrom: passed?.calls ?? (bodied && bodied.givers.length > 0 ? bodied.givers.flatMap((giver) => [giver.call, ...giver.through]) : undefined),
+        methodByBody: bodied && { givers: bodied.givers, elsewhere: bodied.elsewhere },
       },
       configured,
     };

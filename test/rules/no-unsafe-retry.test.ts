@@ -1796,6 +1796,80 @@ export const list = () => fetchWithRetry('https://api.example.com/orders', { sig
       },
     }],
   },
+  // A helper that sends a GET, or a POST when it is given a body: a caller that passes one makes its retry
+  // repeat a POST. The key goes into the options the helper sends.
+  {
+    code: `
+async function api(url: string, body?: object) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { method: body ? 'POST' : 'GET', body: body && JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const createOrder = (order: object) => api('https://api.example.com/orders', { order });
+export const listOrders = () => api('https://api.example.com/orders');
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 20, endLine: 5, endColumn: 25,
+      data: {
+        operation: 'POST (sent with the body passed on line 12)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 3',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+async function api(url: string, body?: object) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { method: body ? 'POST' : 'GET', body: body && JSON.stringify(body), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const createOrder = (order: object) => api('https://api.example.com/orders', { order });
+export const listOrders = () => api('https://api.example.com/orders');
+` }],
+    }],
+  },
+  // The same decision made by an \`if\` that assigns the options, in a helper the retry calls through
+  // another: the body reaches it from the outermost call, through the retried one.
+  {
+    code: `
+async function makeRequest(url: string, body?: object) {
+  let init: RequestInit = {};
+  if (body) {
+    init = { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) };
+  } else {
+    init = { signal: AbortSignal.timeout(5000) };
+  }
+  return fetch(url, init);
+}
+async function send(url: string, data?: object) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await makeRequest(url, data);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const publish = () => send('https://api.example.com/events', { type: 'signup' });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 14, column: 20, endLine: 14, endColumn: 31, suggestions: [],
+      data: {
+        operation: 'POST (sent with the body passed on line 21) in makeRequest() on line 9', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'the for-loop on line 12', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
   // The hand-written axios retry: a response interceptor that sends the failed request's config again
   // retries every call through the instance (or through axios itself), POSTs included.
   {
@@ -2696,6 +2770,52 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // GET, or POST when given a body: no caller passes one, so the retry only ever repeats a GET.
+  `
+async function api(url: string, body?: object) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { method: body ? 'POST' : 'GET', body: body && JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const listOrders = () => api('https://api.example.com/orders');
+`,
+  // The body is passed by a call the retry does not make: the retried call sends none, so only GETs repeat.
+  `
+async function makeRequest(url: string, body?: object) {
+  const init: RequestInit = { method: body ? 'POST' : 'GET', body: body && JSON.stringify(body), signal: AbortSignal.timeout(5000) };
+  return fetch(url, init);
+}
+export async function status(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await makeRequest(url);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const create = () => makeRequest('https://api.example.com/orders', { item: 1 });
+`,
+  // The method turns on a setting, not on a body the caller passes: nothing here says it is a POST.
+  `
+const WRITE = process.env.WRITE === '1';
+export async function sync(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { method: WRITE ? 'POST' : 'GET', signal: AbortSignal.timeout(5000) });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+`,
   // ccxt orders that carry a client order id (the unified name or an exchange's own), reads, and params that cannot be read
   `
 import ccxt from 'ccxt';
@@ -3492,6 +3612,20 @@ module.exports = { upload };
         },
       },
     ],
+  },
+  // A request helper that POSTs when given a body, retried by exported helpers that no call here makes:
+  // the call in buy.ts passes a body to makeInternalRequest, so its retry repeats a POST; readInternal is
+  // only called without one.
+  {
+    filename: 'project-retry/internal-request.ts',
+    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/internal-request.ts'), 'utf8'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 14, column: 84, endLine: 14, endColumn: 95, suggestions: [],
+      data: {
+        operation: 'POST (sent with the body passed in buy.ts on line 5) in makeRequest() on line 11', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'withRetry() (the loop in retry.ts on line 5) on line 14', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
   },
   // Hand-written CommonJS helpers (retry-helpers.js): `exports.withRetry = async (fn) => retry(…)` and
   // `module.exports.retryTwice = retryTwice` are followed to the function assigned.
