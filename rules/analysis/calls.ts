@@ -172,6 +172,24 @@ function urlLike(context: Context, node: TSESTree.Node | undefined, types?: Type
   return types?.isUrlType(node) ?? isUrlLike(context, node);
 }
 
+/**
+ * A variable that holds a request config rather than an address: `const config = { url, method }`, or one
+ * the code writes a config's members into (`options.url = …`, `options.method = 'post'`), as a string is not.
+ */
+function heldConfig(context: Context, node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : null;
+  if (!variable) return false;
+  if (singleAssignmentInit(variable)?.type === AST_NODE_TYPES.ObjectExpression) return true;
+  return variable.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && member.parent?.type === AST_NODE_TYPES.AssignmentExpression
+      && member.parent.left === member && CONFIG_MEMBERS.includes(memberName(member) ?? '');
+  });
+}
+
+const CONFIG_MEMBERS = ['url', 'method', 'baseURL', 'data'];
+
 /** Finds the options argument of a call for a shape's `OptionsLocation`. */
 export function locateOptions(context: Context, node: CallNode, location: OptionsLocation, types?: TypeFacts): OptionsArgument {
   const args = node.arguments;
@@ -185,7 +203,7 @@ export function locateOptions(context: Context, node: CallNode, location: Option
       return { kind: 'chain', method: location.method };
     case 'url-or-config': {
       const first = args[0];
-      if (first && unwrap(first).type === AST_NODE_TYPES.ObjectExpression) return at(0);
+      if (first && (unwrap(first).type === AST_NODE_TYPES.ObjectExpression || heldConfig(context, first))) return at(0);
       if (urlLike(context, first, types)) return at(1);
       return { kind: 'unknown' };
     }

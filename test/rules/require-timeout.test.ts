@@ -16,6 +16,14 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 
 /** Same verdict with and without type information: run by both testers. */
 export const validCases: Valid[] = [
+  // A config object held in a variable that sets a timeout.
+  `
+import axios from 'axios';
+export async function refresh(id: string) {
+  const config = { url: \`https://example.com/a/\${id}\`, method: 'put', timeout: 5000 };
+  await axios(config);
+}
+`,
   // ── fetch ──
   // global fetch with AbortSignal.timeout per request
   `
@@ -1021,6 +1029,38 @@ export const r = axios({ url: 'https://example.com/a', method: 'get', timeout: 1
 ` },
         ],
       },
+    ],
+  },
+  // axios(config) where the config is held in a variable: an object written before the call, or one the
+  // code fills member by member (a URL string has no \`url\` or \`method\` to write), is the config.
+  {
+    code: `
+import axios from 'axios';
+export async function refresh(id: string) {
+  const config = { url: \`https://example.com/a/\${id}\`, method: 'put' };
+  await axios(config);
+}
+export async function download(options: Record<string, unknown>) {
+  const request = JSON.parse(JSON.stringify(options));
+  request.url = 'https://example.com/b';
+  request.method = 'get';
+  return axios(request);
+}
+`,
+    errors: [
+      { messageId: 'missingTimeout', line: 5, column: 9, endLine: 5, endColumn: 14, data: { client: 'axios', what: 'call', remedy: '`timeout` (ms) or `signal`' }, suggestions: [{ messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import axios from 'axios';
+export async function refresh(id: string) {
+  const config = { url: \`https://example.com/a/\${id}\`, method: 'put' };
+  await axios({ ...config, timeout: 10000 });
+}
+export async function download(options: Record<string, unknown>) {
+  const request = JSON.parse(JSON.stringify(options));
+  request.url = 'https://example.com/b';
+  request.method = 'get';
+  return axios(request);
+}
+` }] },
     ],
   },
   // axios(url) without config
