@@ -114,6 +114,9 @@ export interface ConfiguredRetry {
   name: string;
   /**
    * - `attach`: `fn(instance, opts)` makes every call through `instance` retry (axios-retry);
+   * - `attach-config`: `fn(instance?)` makes calls through `instance` (or the default export of
+   *   `attachesTo`) retry as each request's `configKey` says; retried only when its `methodsKey` lists POST
+   *   or PATCH (retry-axios);
    * - `wrap-fetch`: `fn(fetch, opts)` returns a fetch that retries (fetch-retry);
    * - `chain`: `.retry(n)` on a request chain (superagent);
    * - `methods-option`: a `retry: { methods }` option at the call or instance; retried only when it lists
@@ -124,7 +127,7 @@ export interface ConfiguredRetry {
    * - `operator`: `source$.pipe(…, retry(n))` resubscribes to a cold Observable, which sends its request
    *   again (RxJS `retry` on an Angular or NestJS HTTP call).
    */
-  kind: 'attach' | 'wrap-fetch' | 'chain' | 'methods-option' | 'sdk' | 'interceptor' | 'operator';
+  kind: 'attach' | 'attach-config' | 'wrap-fetch' | 'chain' | 'methods-option' | 'sdk' | 'interceptor' | 'operator';
   modules: readonly string[];
   /** The export that attaches or wraps (`''` is the default export); the chain method for `chain`. */
   path: string;
@@ -145,6 +148,9 @@ export interface ConfiguredRetry {
   unsafeConditions?: Readonly<Record<string, string>>;
   /** The failure on which the default condition repeats a non-idempotent request. */
   repeatsOn: string;
+  /** `attach-config`: the request option holding the retry's settings, and the setting that lists the methods it repeats. */
+  configKey?: string;
+  methodsKey?: string;
   /** `methods-option`: the option listing the statuses that repeat; an empty list leaves network errors only. */
   statusCodesKey?: string;
   /** What `repeatsOn` becomes when that list is empty. */
@@ -201,6 +207,14 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
       isRetryableError: 'network errors, 429 and 5xx, whatever the method',
     },
     source: 'axios-retry 4.5.0 dist/cjs/index.js L18-64, L80, L102-108 (retries 3, retryDelay noDelay; isNetworkError and isRetryableError have no method check, isSafe/IdempotentRequestError do); ✔run POST+ECONNRESET → 3 hits',
+  },
+  {
+    // `rax.attach()` or `rax.attach(instance)`; each request's `raxConfig` (merged from the instance's defaults)
+    // says which methods repeat, after network errors as after failed statuses.
+    id: 'retry-axios', name: 'retry-axios', kind: 'attach-config', modules: ['retry-axios'], path: 'attach', attachesTo: ['axios'],
+    configKey: 'raxConfig', methodsKey: 'httpMethodsToRetry', countKey: 'retry', countKind: 'retries',
+    defaultAttempts: { kind: 'finite', attempts: 4 }, repeatsOn: 'network errors, 429 and 5xx, because `raxConfig.httpMethodsToRetry` lists it',
+    source: 'retry-axios 4.0.3 build/src/index.js L3-13, L107-125, L253-265 (retry 3, retryDelay 100 ms exponential, httpMethodsToRetry GET HEAD PUT OPTIONS DELETE; the method check also gates network errors) (✔src)',
   },
   {
     id: 'fetch-retry', name: 'fetch-retry', kind: 'wrap-fetch', modules: ['fetch-retry', '@vercel/fetch-retry'], path: '', optionsArg: 1, countKey: 'retries', countKind: 'retries',

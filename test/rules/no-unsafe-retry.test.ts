@@ -1178,6 +1178,32 @@ export async function pay() {
     ] },
     ],
   },
+  // retry-axios repeats a POST only when the request's raxConfig lists it: the upload lists it (in a config
+  // built up by assignments), the plain POST keeps the default methods, and the PUT is idempotent.
+  {
+    code: `
+import axios from 'axios';
+import * as rax from 'retry-axios';
+rax.attach();
+export async function upload(data: Buffer) {
+  const config: Record<string, unknown> = { url: 'https://dms.example.com/blob', timeout: 5000 };
+  config.method = 'post';
+  config.data = data;
+  config.raxConfig = { retry: 5, httpMethodsToRetry: ['GET', 'PUT', 'POST'], backoffType: 'exponential' };
+  return axios(config);
+}
+export const plain = (data: object) => axios.post('https://dms.example.com/notes', data, { timeout: 5000, raxConfig: { retry: 5 } });
+export const replace = (data: object) => axios.put('https://dms.example.com/notes/1', data, { timeout: 5000, raxConfig: { httpMethodsToRetry: ['PUT', 'POST'] } });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 10, column: 10, endLine: 10, endColumn: 15, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'retry-axios on line 4 (it repeats network errors, 429 and 5xx, because `raxConfig.httpMethodsToRetry` lists it)',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
   // A condition built from axios-retry's own predicates that repeat any method still repeats the POST:
   // the library's network predicate with a timeout test added, and its retryable-error predicate.
   {
@@ -2770,6 +2796,20 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // retry-axios without an attach retries nothing, and one whose raxConfig lists no POST keeps it single.
+  `
+import axios from 'axios';
+import * as rax from 'retry-axios';
+export const create = (data: object) => axios.post('https://dms.example.com/notes', data, { timeout: 5000, raxConfig: { httpMethodsToRetry: ['POST'] } });
+`,
+  `
+import axios from 'axios';
+import { attach } from 'retry-axios';
+const api = axios.create({ baseURL: 'https://dms.example.com', timeout: 5000 });
+attach(api);
+export const create = (data: object) => api.post('/notes', data, { raxConfig: { httpMethodsToRetry: ['GET', 'PUT'] } });
+export const other = (data: object) => axios.post('https://other.example.com/notes', data, { timeout: 5000, raxConfig: { httpMethodsToRetry: ['POST'] } });
+`,
   // GET, or POST when given a body: no caller passes one, so the retry only ever repeats a GET.
   `
 async function api(url: string, body?: object) {

@@ -1,0 +1,135 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
+import { walk } from './ast-walk';
+import type { ClientCall } from './calls';
+import { readOption } from './options';
+import { isModuleExport, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import type { ConfiguredUse } from './retry-configured';
+import { declarationOf, tsCallee, unparenthesised } from './retry-program';
+import { numericValue, type Attempts } from './retry-types';
+import type { TypeFacts } from './types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * retry-axios: `rax.attach()` patches the default axios (`rax.attach(instance)` an instance) with a response
+ * interceptor that sends a failed request again when the request's `raxConfig` allows it. Its default
+ * `httpMethodsToRetry` leaves POST and PATCH out, and the method check gates network errors too
+ * (clients.md 3a), so a POST repeats only when a `raxConfig` lists it.
+ */
+export const RETRY_AXIOS = CONFIGURED_RETRIES.find((retry) => retry.id === 'retry-axios')!;
+
+interface Attachment { call: TSESTree.CallExpression; target: Origin | undefined }
+
+const attachmentsBySource = new WeakMap<object, Attachment[]>();
+
+/** The file's `rax.attach(…)` calls, with the axios each patches (undefined: the default one). */
+function attachments(context: Context): Attachment[] {
+  const cached = attachmentsBySource.get(context.sourceCode);
+  if (cached) return cached;
+  const found: Attachment[] = [];
+  if (RETRY_AXIOS.modules.some((module) => context.sourceCode.text.includes(module))) {
+    walk(context.sourceCode, context.sourceCode.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression && isModuleExport(resolveOrigin(context, node.callee), RETRY_AXIOS.modules, RETRY_AXIOS.path)) {
+        found.push({ call: node, target: node.arguments[0] ? resolveOrigin(context, node.arguments[0]) : undefined });
+      }
+      return undefined;
+    });
+  }
+  attachmentsBySource.set(context.sourceCode, found);
+  return found;
+}
+
+/**
+ * The retry-axios retry of an axios call in a file that attaches it to the axios the call goes through:
+ * it repeats a POST or PATCH when the request's `raxConfig` (or its instance's) lists the method in
+ * `httpMethodsToRetry`. A `raxConfig` built elsewhere is read with types when a function of the program
+ * returns it as an object literal; one that cannot be read is not judged.
+ */
+export function retryAxiosFor(context: Context, call: ClientCall, method: string | undefined, types: TypeFacts | undefined): ConfiguredUse | undefined {
+  if (call.client.id !== 'axios') return undefined;
+  const creation = call.instance?.creation;
+  const attached = attachments(context).find(({ target }) => creation
+    ? target?.kind === 'call' && target.call === creation && target.path.length === 0
+    : !call.instance && (target === undefined || isModuleExport(target, RETRY_AXIOS.attachesTo!, '')));
+  if (!attached) return undefined;
+  const configs = [call.options.kind === 'argument' ? call.options.node : undefined, creation?.arguments[0]];
+  for (const options of configs) {
+    const config = readOption(context, options, [RETRY_AXIOS.configKey!]);
+    if (config.kind === 'absent') continue;
+    if (config.kind === 'unknown') return undefined;
+    const methods = listed(context, config.value, RETRY_AXIOS.methodsKey!, types);
+    if (methods === 'unknown') return undefined;
+    const repeatsUnsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method as never) && methods !== 'absent' && methods.includes(method);
+    return { name: RETRY_AXIOS.name, node: attached.call.callee, attempts: attemptsOf(context, config.value), repeatsUnsafe, repeatsOn: RETRY_AXIOS.repeatsOn };
+  }
+  // No `raxConfig`: the defaults retry idempotent methods only.
+  return { name: RETRY_AXIOS.name, node: attached.call.callee, attempts: RETRY_AXIOS.defaultAttempts, repeatsUnsafe: false, repeatsOn: RETRY_AXIOS.repeatsOn };
+}
+
+function attemptsOf(context: Context, config: TSESTree.Node): Attempts {
+  const count = readOption(context, config, [RETRY_AXIOS.countKey!]);
+  if (count.kind === 'absent') return RETRY_AXIOS.defaultAttempts;
+  const value = count.kind === 'present' ? numericValue(context, count.value) : undefined;
+  return value === undefined ? { kind: 'unknown' } : attemptsFromCount(value, RETRY_AXIOS.countKind!);
+}
+
+/** The upper-cased strings of a list option, `absent`, or `unknown` when the list is not written out. */
+function listed(context: Context, config: TSESTree.Node, key: string, types: TypeFacts | undefined): string[] | 'absent' | 'unknown' {
+  const value = unwrap(config);
+  // A function of another file builds it: what that function writes (its declared type says only `string[]`).
+  const built = types && value.type === AST_NODE_TYPES.CallExpression ? programListed(types, value, key) : 'unknown';
+  if (built !== 'unknown') return built;
+  const verdict = readOption(context, config, [key]);
+  if (verdict.kind === 'absent') return 'absent';
+  if (verdict.kind === 'present') {
+    const list = unwrap(verdict.value);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) return 'unknown';
+    const values = list.elements.map((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? stringValue(element)?.toUpperCase() : undefined));
+    return values.every((each) => each !== undefined) ? (values as string[]) : 'unknown';
+  }
+  return 'unknown';
+}
+
+/**
+ * `raxConfig: getRetryConfig(rax, options)` where `getRetryConfig` (another file, CommonJS or ES) returns an
+ * object literal: the list that object writes under `key`.
+ */
+function programListed(types: TypeFacts, call: TSESTree.CallExpression, key: string): string[] | 'absent' | 'unknown' {
+  const declaration = declarationOf(types.checker, tsCallee(types, call.callee));
+  const fn = declaration && functionOf(declaration);
+  const returned = fn && returnedObject(fn);
+  if (!returned) return 'unknown';
+  let found: string[] | 'absent' | 'unknown' = 'absent';
+  for (const property of returned.properties) {
+    if (ts.isSpreadAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) return 'unknown';
+    if (!(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) || property.name.text !== key) continue;
+    if (!ts.isPropertyAssignment(property)) return 'unknown';
+    const list = unparenthesised(property.initializer);
+    if (!ts.isArrayLiteralExpression(list) || !list.elements.every((element) => ts.isStringLiteralLike(element))) return 'unknown';
+    found = list.elements.map((element) => (element as ts.StringLiteralLike).text.toUpperCase());
+  }
+  return found;
+}
+
+function functionOf(declaration: ts.Node): ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | undefined {
+  if (ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) || ts.isFunctionDeclaration(declaration)) return declaration;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer) return functionOf(unparenthesised(declaration.initializer));
+  // `module.exports = (rax, options) => ({ … })`.
+  if (ts.isBinaryExpression(declaration) && declaration.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOf(unparenthesised(declaration.right));
+  if (ts.isExportAssignment(declaration)) return functionOf(unparenthesised(declaration.expression));
+  return undefined;
+}
+
+/** The object literal a function returns: an arrow's `({ … })`, or a body whose only return is one. */
+function returnedObject(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): ts.ObjectLiteralExpression | undefined {
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) {
+    const value = unparenthesised(fn.body);
+    return ts.isObjectLiteralExpression(value) ? value : undefined;
+  }
+  const returns = fn.body.statements.filter(ts.isReturnStatement);
+  const value = returns.length === 1 && returns[0]!.expression ? unparenthesised(returns[0]!.expression) : undefined;
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
+}
