@@ -123,7 +123,8 @@ export function callerKey(context: Context, call: ClientCall, passers: readonly 
 
 /**
  * Is this value built by the code at hand (an object with spreads, a merge helper's result, the instance's
- * own `this.headers`) rather than handed in whole by a caller (a parameter, `req.headers`)? A caller may
+ * own `this.headers`, `form.headers` of a form made here) rather than handed in whole by a caller (a
+ * parameter, `req.headers`)? A caller may
  * put a key in what it hands over; headers this code composes carry one only if this file names one.
  */
 function composedHere(context: Context, node: TSESTree.Node, depth = 0): boolean {
@@ -133,8 +134,12 @@ function composedHere(context: Context, node: TSESTree.Node, depth = 0): boolean
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
       return true;
-    case AST_NODE_TYPES.MemberExpression:
-      return value.object.type === AST_NODE_TYPES.ThisExpression;
+    case AST_NODE_TYPES.MemberExpression: {
+      if (value.object.type === AST_NODE_TYPES.ThisExpression) return true;
+      // `form.headers` of a `const form = new FormData()`: an object this code made, not one handed in.
+      const variable = value.object.type === AST_NODE_TYPES.Identifier ? findVariable(context, value.object) : null;
+      return variable !== null && unwrap(singleAssignmentInit(variable) ?? value).type === AST_NODE_TYPES.NewExpression;
+    }
     case AST_NODE_TYPES.Identifier: {
       const variable = findVariable(context, value);
       const init = variable ? singleAssignmentInit(variable) : undefined;

@@ -250,7 +250,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const bodied = method === undefined ? methodWhenGiven(context, client, types) : undefined;
     if (bodied) method = bodied.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
-    const configured = axiosRetryFor(context, client, unsafe, types) ?? retryAxiosFor(context, client, method, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method);
+    const configured = axiosRetryFor(context, client, unsafe, types) ?? retryAxiosFor(context, client, method, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method, types);
     if (!unsafe || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
     // A request that POSTs when given a body sends the options of that branch.
     const { key, send } = httpEvidence(context, bodied && client.options.kind === 'argument' ? { ...client, options: { ...client.options, node: bodied.options } } : client, names);

@@ -1863,6 +1863,32 @@ export const listOrders = () => api('https://api.example.com/orders');
 ` }],
     }],
   },
+  // Headers read off a form encoder this code made carry no key of a caller's: in a file that names no
+  // idempotency key, the retried upload sends none.
+  {
+    code: `
+import { FormDataEncoder } from 'form-data-encoder';
+import { Readable } from 'node:stream';
+export async function upload(form: FormData) {
+  const encoder = new FormDataEncoder(form);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://files.example.com/', { method: 'POST', headers: encoder.headers, body: Readable.from(encoder) as unknown as BodyInit, signal: AbortSignal.timeout(5000) });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 8, column: 20, endLine: 8, endColumn: 25, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 6',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
   // The same decision made by an \`if\` that assigns the options, in a helper the retry calls through
   // another: the body reaches it from the outermost call, through the retried one.
   {
@@ -3665,6 +3691,32 @@ module.exports = { upload };
         operation: 'POST (sent with the body passed in buy.ts on line 5) in makeRequest() on line 11', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
         retry: 'withRetry() (the loop in retry.ts on line 5) on line 14', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
       },
+    }],
+  },
+  // A got instance made in another file whose retry.methods lists POST repeats the POST made through it;
+  // got's defaults leave POST out, and a retry written at the call replaces the instance's.
+  {
+    filename: 'project-retry/bins.ts',
+    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/bins.ts'), 'utf8'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 25, endLine: 5, endColumn: 34,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'got\'s built-in retries in got-client.ts on line 4 (it repeats network errors and 5xx, because `retry.methods` lists it)',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `import { bins, plain } from './got-client.js';
+import { randomUUID } from 'node:crypto';
+
+// Through the instance whose retries include POST; through got's defaults; with the retry turned off here.
+export async function createBin(code: string) {
+  const idempotencyKey = randomUUID();
+  const created = await bins.post('https://bin.example.com/', { json: { code }, headers: { 'Idempotency-Key': idempotencyKey } });
+  await plain.post('https://bin.example.com/', { json: { code } });
+  await bins.post('https://bin.example.com/', { json: { code }, retry: { limit: 0 } });
+  return created;
+}
+` }],
     }],
   },
   // Hand-written CommonJS helpers (retry-helpers.js): `exports.withRetry = async (fn) => retry(…)` and

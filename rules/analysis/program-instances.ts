@@ -1,0 +1,75 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { anyModuleMatches } from '../knowledge/clients';
+import { originOf, placeOf, unparenthesised } from './retry-program';
+import type { TypeFacts } from './types';
+
+/**
+ * With type information, the configuration of a client instance made in another file of the program:
+ * `export const request = got.extend({ retry: { methods: ['POST'] } })` in request.ts, called here as
+ * `request.post(…)`. The ESTree reading sees only instances made in the linted file; an application
+ * usually makes its HTTP client once, in a module of its own.
+ */
+export interface ProgramInstance {
+  /** The config objects written at the instance's creation and at its parents', the instance's first. */
+  configs: ts.ObjectLiteralExpression[];
+  /** "in request.ts on line 3". */
+  where: string;
+}
+
+const FACTORY_METHODS = new Set(['extend', 'create']);
+
+/**
+ * The instance `receiver` names, followed through imports and re-exports to a `const` made by `extend` or
+ * `create` on the client's module (or on another such instance), with each config written there as an
+ * object literal. Undefined when any step is not written out that way.
+ */
+export function programInstance(types: TypeFacts, receiver: TSESTree.Node, modules: readonly string[]): ProgramInstance | undefined {
+  const checker = types.checker;
+  let node: ts.Node = types.toTs(receiver);
+  const configs: ts.ObjectLiteralExpression[] = [];
+  let where: string | undefined;
+  for (let depth = 0; depth < 4; depth++) {
+    if (!ts.isIdentifier(node)) return undefined;
+    const origin = originOf(checker, node);
+    if (origin?.kind === 'module' && origin.path.length === 0 && anyModuleMatches(modules, origin.module)) return where && configs.length > 0 ? { configs, where } : undefined;
+    const initializer = constInitializer(checker, node);
+    if (!initializer || !ts.isCallExpression(initializer) || !ts.isPropertyAccessExpression(initializer.expression) || !FACTORY_METHODS.has(initializer.expression.name.text)) return undefined;
+    const [config] = initializer.arguments;
+    if (config) {
+      const object = unparenthesised(config);
+      if (!ts.isObjectLiteralExpression(object)) return undefined;
+      configs.push(object);
+    }
+    where ??= placeOf(initializer);
+    node = unparenthesised(initializer.expression.expression);
+  }
+  return undefined;
+}
+
+/** The initialiser of the `const` an identifier names, through imports and re-exports. */
+function constInitializer(checker: ts.TypeChecker, identifier: ts.Identifier): ts.Expression | undefined {
+  let symbol = checker.getSymbolAtLocation(identifier);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+  return unparenthesised(declaration.initializer);
+}
+
+/** What an object literal writes at `path`: the value, `absent`, or `unknown` behind a spread or a computed key. */
+export function literalAt(object: ts.ObjectLiteralExpression, path: readonly string[]): ts.Expression | 'absent' | 'unknown' {
+  let found: ts.Expression | 'absent' | 'unknown' = 'absent';
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) {
+      found = 'unknown';
+      continue;
+    }
+    const name = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+    if (name !== path[0]) continue;
+    if (!ts.isPropertyAssignment(property)) return 'unknown';
+    const value = unparenthesised(property.initializer);
+    if (path.length === 1) found = value;
+    else found = ts.isObjectLiteralExpression(value) ? literalAt(value, path.slice(1)) : 'unknown';
+  }
+  return found;
+}
