@@ -140,6 +140,7 @@ export default createRule<Options, MessageIds>({
         const giver = byBody.givers.find(({ call, through }) => scope && [call, ...through].some((each) => contains(scope.body, each))) ?? byBody.givers[0];
         return `${operation.label} (sent with the body passed ${giver ? giver.elsewhere ?? `on line ${giver.call.loc.start.line}` : byBody.elsewhere})`;
       }
+      if (operation.methodElsewhere) return `${operation.label} (the method passed ${operation.methodElsewhere})`;
       const passers = operation.methodFrom;
       if (!passers) return operation.label;
       const passer = passers.find((call) => scope && contains(scope.body, call)) ?? passers[0]!;

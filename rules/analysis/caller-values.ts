@@ -54,9 +54,9 @@ export function callerExpressions(context: Context, node: TSESTree.Node, path: r
 
 export interface ParameterRead { fn: FunctionNode; index: number; path: string[] }
 
-/** The parameter `node` is read from (`options`, `options.headers`, `{ headers }`), with the path read from it. */
-export function parameterRead(context: Context, node: TSESTree.Node): ParameterRead | undefined {
-  const traced = trace(context, node, []);
+/** The parameter `node` (or `path` read from it) is read from (`options`, `options.headers`, `{ headers }`), with the path read from it. */
+export function parameterRead(context: Context, node: TSESTree.Node, path: readonly string[] = []): ParameterRead | undefined {
+  const traced = trace(context, node, [...path]);
   return traced && 'fn' in traced ? traced : undefined;
 }
 
@@ -101,8 +101,14 @@ function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0)
   }
   if (path.length > 0 && value.type === AST_NODE_TYPES.ObjectExpression) {
     const verdict = readOption(context, value, path.slice(0, 1));
-    return verdict.kind === 'present' ? trace(context, verdict.value, path.slice(1), depth + 1) : undefined;
+    if (verdict.kind === 'present') return trace(context, verdict.value, path.slice(1), depth + 1);
+    // `{ ...init, headers }`: the key can come only from the one spread.
+    const spread = verdict.kind === 'unknown' ? soleSpread(value, path[0]!) : undefined;
+    return spread ? trace(context, spread, path, depth + 1) : undefined;
   }
+  // `normalizeInit(init)` where the function returns `{ ...init, headers }`: the key is the argument's.
+  const forwarded = path.length > 0 && value.type === AST_NODE_TYPES.CallExpression ? forwardedArgument(context, value, path[0]!) : undefined;
+  if (forwarded) return trace(context, forwarded, path, depth + 1);
   const assigned = path.length > 0 ? objectAssignParts(context, value) : undefined;
   if (assigned) {
     // `Object.assign(options, { headers })` still carries the parameter's `method`.
@@ -118,7 +124,7 @@ function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0)
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return undefined;
   if (def.type === 'Variable') {
-    const init = singleAssignmentInit(variable) ?? passThroughInit(context, variable, path[0]);
+    const init = singleAssignmentInit(variable) ?? passThroughInit(context, variable, path[0]) ?? restOf(def.node, value, path[0]);
     return init ? trace(context, init, path, depth + 1) : undefined;
   }
   if (def.type !== 'Parameter' || !isFunctionNode(def.node)) return undefined;
@@ -131,6 +137,68 @@ function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0)
     if (inner) return { fn, index, path: [...inner, ...path] };
   }
   return undefined;
+}
+
+/** The argument of the only spread in an object that names no `key` of its own (nor a computed one). */
+function soleSpread(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
+  const spreads = object.properties.filter((property): property is TSESTree.SpreadElement => property.type === AST_NODE_TYPES.SpreadElement);
+  const named = object.properties.some((property) => property.type === AST_NODE_TYPES.Property && (property.computed || propertyName(property) === key));
+  return spreads.length === 1 && !named ? withoutFallback(spreads[0]!.argument) : undefined;
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringValue(property.key);
+}
+
+/** `init ?? {}`, `init || {}`: an empty fallback adds no key. */
+function withoutFallback(node: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.LogicalExpression || (value.operator !== '??' && value.operator !== '||')) return value;
+  const fallback = unwrap(value.right);
+  return fallback.type === AST_NODE_TYPES.ObjectExpression && fallback.properties.length === 0 ? unwrap(value.left) : value;
+}
+
+/**
+ * The argument a function of this file hands back spread into what it returns, when `key` can only come
+ * from there: every `return` is an object literal with that one spread of the same parameter.
+ */
+function forwardedArgument(context: Context, call: TSESTree.CallExpression, key: string): TSESTree.Node | undefined {
+  const fn = localCallee(context, call.callee)?.fn;
+  if (!isFunctionNode(fn) || fn.async || fn.generator) return undefined;
+  const returned: TSESTree.Node[] = [];
+  let hidden = false;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    walk(context.sourceCode, fn.body, (node) => {
+      if (isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement) {
+        if (node.argument) returned.push(node.argument);
+        else hidden = true;
+      }
+      return undefined;
+    });
+  } else {
+    returned.push(fn.body);
+  }
+  let index: number | undefined;
+  for (const value of returned) {
+    const object = unwrap(value);
+    const spread = object.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(object, key) : undefined;
+    const parameter = spread?.type === AST_NODE_TYPES.Identifier ? fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === (spread as TSESTree.Identifier).name) : -1;
+    if (parameter === -1 || (index !== undefined && index !== parameter)) return undefined;
+    index = parameter;
+  }
+  const argument = index === undefined || hidden ? undefined : call.arguments[index];
+  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+}
+
+/** `const { skipQueue, ...rest } = init ?? {}`: `rest` holds every key of `init` the pattern does not name. */
+function restOf(declarator: TSESTree.VariableDeclarator, identifier: TSESTree.Identifier, key: string | undefined): TSESTree.Node | undefined {
+  const pattern = declarator.id;
+  if (key === undefined || pattern.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init || declarator.parent.kind !== 'const') return undefined;
+  const rest = pattern.properties.find((property) => property.type === AST_NODE_TYPES.RestElement);
+  if (rest?.type !== AST_NODE_TYPES.RestElement || rest.argument.type !== AST_NODE_TYPES.Identifier || rest.argument.name !== identifier.name) return undefined;
+  const named = pattern.properties.some((property) => property.type === AST_NODE_TYPES.Property && (property.computed || propertyName(property) === key));
+  return named ? undefined : withoutFallback(declarator.init);
 }
 
 /**

@@ -3,6 +3,10 @@ import * as ts from 'typescript';
 import { functionName, type FunctionNode } from './ast-walk';
 import { callersOf, parameterRead } from './caller-values';
 import type { ClientCall } from './calls';
+import type { HttpMethod } from '../knowledge/clients';
+import { NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
+import { readOption } from './options';
+import { literalAt } from './program-instances';
 import { findVariable } from './origin';
 import { declarationOf, isExternal, placeOf, unparenthesised } from './retry-program';
 import type { TypeFacts } from './types';
@@ -77,6 +81,29 @@ export function programCallerKey(context: Context, types: TypeFacts, call: Clien
     if (argument === 'spread' || callerHeaders(argument ?? fallback, names) !== 'none') return undefined;
   }
   return { caller: placeOf(calls[0]!) };
+}
+
+/**
+ * A request whose method is read from a parameter no call in this file fills (`export async function
+ * customFetcher(url, init)` that sends `init.method`, through spreads and helpers that hand it on): what
+ * the calls of other files pass. The first that writes a non-idempotent method, `{ ...options, method:
+ * 'POST' }`, makes it one; `caller` names that call.
+ */
+export function programCallerMethod(context: Context, types: TypeFacts, call: ClientCall): { method: HttpMethod; caller: string } | undefined {
+  if (call.options.kind !== 'argument' || !call.options.node) return undefined;
+  const verdict = readOption(context, call.options.node, ['method']);
+  const read = verdict.kind === 'present' ? parameterRead(context, verdict.value) : verdict.kind === 'unknown' ? parameterRead(context, call.options.node, ['method']) : undefined;
+  if (!read || callersOf(context, read.fn).length > 0) return undefined;
+  for (const each of programCallsOf(types, read.fn)) {
+    const argument = argumentAt(each, read.index);
+    if (!argument || argument === 'spread') continue;
+    const object = unparenthesised(argument);
+    const value = read.path.length === 0 ? object : ts.isObjectLiteralExpression(object) ? literalAt(object, read.path) : 'unknown';
+    const method = typeof value !== 'string' && ts.isStringLiteralLike(value) ? value.text.toUpperCase() : undefined;
+    const unsafe = NON_IDEMPOTENT_METHODS.find((candidate) => candidate === method);
+    if (unsafe) return { method: unsafe, caller: placeOf(each) };
+  }
+  return undefined;
 }
 
 /**

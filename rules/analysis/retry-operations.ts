@@ -5,7 +5,7 @@ import {
 } from '../knowledge/retries';
 import { methodWhenGiven, type Giver } from './body-method';
 import { callerValues } from './caller-values';
-import { programCallerKey } from './program-callers';
+import { programCallerKey, programCallerMethod } from './program-callers';
 import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
@@ -73,6 +73,8 @@ export interface Operation {
    * is where it comes from.
    */
   methodByBody?: { givers: Giver[]; elsewhere?: string };
+  /** With types, when the method comes from the calls of other files: the one that passes it ("in auth.ts on line 71"). */
+  methodElsewhere?: string;
   /** With types: the function of another file that sends this call's options, "apiFetch() (fetch in api.ts on line 3)". */
   through?: string;
   /** An SDK's operation (from the table or the `operations` option): its key is the SDK's own option, not a header. */
@@ -249,6 +251,9 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     if (passed) method = passed.method;
     const bodied = method === undefined ? methodWhenGiven(context, client, types) : undefined;
     if (bodied) method = bodied.method;
+    // With types, a method the callers of other files pass to a function no call here makes.
+    const programmed = method === undefined && types ? programCallerMethod(context, types, client) : undefined;
+    if (programmed) method = programmed.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
     const configured = axiosRetryFor(context, client, unsafe, types) ?? retryAxiosFor(context, client, method, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method, types);
     if (!unsafe || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
@@ -265,7 +270,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
       operation: {
         call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? (fromProgram ? { kind: 'none' } : key), send: fromCallers || fromProgram ? undefined : send, advice,
         methodFrom: passed?.calls ?? (bodied && bodied.givers.length > 0 ? bodied.givers.flatMap((giver) => [giver.call, ...giver.through]) : undefined),
-        methodByBody: bodied && { givers: bodied.givers, elsewhere: bodied.elsewhere },
+        methodByBody: bodied && { givers: bodied.givers, elsewhere: bodied.elsewhere }, methodElsewhere: programmed?.caller,
       },
       configured,
     };

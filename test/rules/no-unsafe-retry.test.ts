@@ -1863,6 +1863,35 @@ export const listOrders = () => api('https://api.example.com/orders');
 ` }],
     }],
   },
+  // The method a caller passes reaches the request through a rest pattern, a helper that spreads the
+  // options it is given, and a spread of that helper's result.
+  {
+    code: `
+function normalize(init?: RequestInit): RequestInit {
+  return { ...init, credentials: 'include' };
+}
+async function send(url: string, init?: RequestInit & { label?: string }) {
+  const { label, ...rest } = init ?? {};
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const finalInit = { ...normalize(rest), signal: AbortSignal.timeout(5000) };
+      return await fetch(url, finalInit);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error(label);
+}
+export const create = (order: object) => send('https://api.example.com/orders', { method: 'POST', body: JSON.stringify(order) });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 10, column: 20, endLine: 10, endColumn: 25, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 17)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 7',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
   // Headers read off a form encoder this code made carry no key of a caller's: in a file that names no
   // idempotency key, the retried upload sends none.
   {
@@ -2836,6 +2865,20 @@ attach(api);
 export const create = (data: object) => api.post('/notes', data, { raxConfig: { httpMethodsToRetry: ['GET', 'PUT'] } });
 export const other = (data: object) => axios.post('https://other.example.com/notes', data, { timeout: 5000, raxConfig: { httpMethodsToRetry: ['POST'] } });
 `,
+  // Two spreads: either may carry the method, so what the caller passes is not followed.
+  `
+async function send(url: string, init?: RequestInit, defaults?: RequestInit) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { ...defaults, ...init, signal: AbortSignal.timeout(5000) });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const create = (order: object) => send('https://api.example.com/orders', { method: 'POST', body: JSON.stringify(order) }, { method: 'GET' });
+`,
   // GET, or POST when given a body: no caller passes one, so the retry only ever repeats a GET.
   `
 async function api(url: string, body?: object) {
@@ -3690,6 +3733,20 @@ module.exports = { upload };
       data: {
         operation: 'POST (sent with the body passed in buy.ts on line 5) in makeRequest() on line 11', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
         retry: 'withRetry() (the loop in retry.ts on line 5) on line 14', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
+  // A fetcher whose callers are all in other files (generated API clients): its method is the options'
+  // own, read back through a rest pattern, a helper that spreads what it is given and a spread; one
+  // caller passes POST, so the fetcher's loop repeats a POST.
+  {
+    filename: 'project-retry/fetcher.ts',
+    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/fetcher.ts'), 'utf8'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 13, column: 30, endLine: 13, endColumn: 35, suggestions: [],
+      data: {
+        operation: 'POST (the method passed in generated-api.ts on line 5)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'the for-loop on line 10', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
       },
     }],
   },
