@@ -302,3 +302,9 @@ export function resolveInstanceMember(context: Context, node: CallNode, clients:
   const instance = instanceOf(origin, clients);
   return instance && { instance, path: origin.path };
 }
+
+/** What a call goes through: `api` of `api.post(…)`, or the callee itself (`api(config)`). */
+export function receiverOf(callee: TSESTree.Node): TSESTree.Node {
+  const bare = unwrap(callee);
+  return bare.type === AST_NODE_TYPES.MemberExpression ? unwrap(bare.object) : bare;
+}

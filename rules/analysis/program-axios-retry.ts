@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 import { attemptsFromCount, type ConfiguredRetry } from '../knowledge/retries';
 import { isModuleExport } from './origin';
 import { loadedTogether } from './program-imports';
-import { declarationOf, isExternal, originOf, placeOf } from './retry-program';
+import { declarationOf, isExternal, originOf, placeOf, returnedExpression } from './retry-program';
 import type { Attempts } from './retry-types';
 
 /**
@@ -129,12 +129,6 @@ function unsafeCondition(checker: ts.TypeChecker, options: ts.Expression | undef
     }
   }
   return undefined;
-}
-
-function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
-  if (!ts.isBlock(fn.body)) return fn.body;
-  const [only] = fn.body.statements;
-  return fn.body.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
 }
 
 function disjuncts(node: ts.Expression | undefined): ts.Expression[] {

@@ -1,8 +1,16 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { anyModuleMatches } from '../knowledge/clients';
+import { attemptsFromCount, NON_IDEMPOTENT_METHODS, type ConfiguredRetry } from '../knowledge/retries';
+import { receiverOf, type ClientCall } from './calls';
+import { readOption } from './options';
+import { unwrap } from './origin';
+import type { ConfiguredUse } from './retry-configured';
 import { originOf, placeOf, unparenthesised } from './retry-program';
+import type { Attempts } from './retry-types';
 import type { TypeFacts } from './types';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * With type information, the configuration of a client instance made in another file of the program:
@@ -72,4 +80,40 @@ export function literalAt(object: ts.ObjectLiteralExpression, path: readonly str
     else found = ts.isObjectLiteralExpression(value) ? literalAt(value, path.slice(1)) : 'unknown';
   }
   return found;
+}
+
+/** got/ky through an instance of another file: its `retry` settings (and its parents'), read where they are written. */
+export function programMethodsOptionRetry(context: Context, types: TypeFacts, call: ClientCall, retry: ConfiguredRetry, method: string | undefined): ConfiguredUse | undefined {
+  const instance = programInstance(types, receiverOf(call.node.callee), retry.modules);
+  if (!instance || call.options.kind !== 'argument' || (call.options.node && unwrap(call.options.node).type !== AST_NODE_TYPES.ObjectExpression && call.options.node.type !== AST_NODE_TYPES.Identifier)) return undefined;
+  const local = call.options.node;
+  // The call's own options first: a `retry` written there replaces the instance's.
+  if (local && readOption(context, local, ['retry']).kind !== 'absent') return undefined;
+  let attempts: Attempts = retry.defaultAttempts;
+  let repeatsUnsafe = false;
+  let networkOnly = false;
+  for (const config of [...instance.configs].reverse()) {
+    const whole = literalAt(config, ['retry']);
+    if (whole === 'unknown') return undefined;
+    if (whole !== 'absent' && ts.isNumericLiteral(whole)) attempts = attemptsFromCount(Number(whole.text), 'retries');
+    const limit = literalAt(config, retry.countKey!.split('.'));
+    const methods = literalAt(config, retry.path.split('.'));
+    const statuses = retry.statusCodesKey ? literalAt(config, retry.statusCodesKey.split('.')) : 'absent';
+    if (limit === 'unknown' || methods === 'unknown' || statuses === 'unknown') return undefined;
+    if (limit !== 'absent') {
+      if (!ts.isNumericLiteral(limit)) return undefined;
+      attempts = attemptsFromCount(Number(limit.text), retry.countKind!);
+    }
+    if (methods !== 'absent') {
+      if (!ts.isArrayLiteralExpression(methods) || !methods.elements.every(ts.isStringLiteralLike)) return undefined;
+      repeatsUnsafe = method !== undefined && methods.elements.some((element) => (element as ts.StringLiteralLike).text.toUpperCase() === method);
+    }
+    if (statuses !== 'absent') networkOnly = ts.isArrayLiteralExpression(statuses) && statuses.elements.length === 0;
+  }
+  if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
+  const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
+  return {
+    name: `${call.client.name}'s built-in retries`, where: instance.where, node: call.node.callee, attempts,
+    repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn,
+  };
 }

@@ -5,8 +5,9 @@ import { walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { isModuleExport, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { literalAt } from './program-instances';
 import type { ConfiguredUse } from './retry-configured';
-import { declarationOf, tsCallee, unparenthesised } from './retry-program';
+import { declarationOf, returnedExpression, tsCallee, unparenthesised } from './retry-program';
 import { numericValue, type Attempts } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -99,18 +100,13 @@ function listed(context: Context, config: TSESTree.Node, key: string, types: Typ
 function programListed(types: TypeFacts, call: TSESTree.CallExpression, key: string): string[] | 'absent' | 'unknown' {
   const declaration = declarationOf(types.checker, tsCallee(types, call.callee));
   const fn = declaration && functionOf(declaration);
-  const returned = fn && returnedObject(fn);
-  if (!returned) return 'unknown';
-  let found: string[] | 'absent' | 'unknown' = 'absent';
-  for (const property of returned.properties) {
-    if (ts.isSpreadAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) return 'unknown';
-    if (!(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) || property.name.text !== key) continue;
-    if (!ts.isPropertyAssignment(property)) return 'unknown';
-    const list = unparenthesised(property.initializer);
-    if (!ts.isArrayLiteralExpression(list) || !list.elements.every((element) => ts.isStringLiteralLike(element))) return 'unknown';
-    found = list.elements.map((element) => (element as ts.StringLiteralLike).text.toUpperCase());
-  }
-  return found;
+  const value = fn && returnedExpression(fn);
+  const returned = value && unparenthesised(value);
+  if (!returned || !ts.isObjectLiteralExpression(returned)) return 'unknown';
+  const list = literalAt(returned, [key]);
+  if (list === 'absent' || list === 'unknown') return list;
+  if (!ts.isArrayLiteralExpression(list) || !list.elements.every((element) => ts.isStringLiteralLike(element))) return 'unknown';
+  return list.elements.map((element) => (element as ts.StringLiteralLike).text.toUpperCase());
 }
 
 function functionOf(declaration: ts.Node): ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | undefined {
@@ -120,16 +116,4 @@ function functionOf(declaration: ts.Node): ts.ArrowFunction | ts.FunctionExpress
   if (ts.isBinaryExpression(declaration) && declaration.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOf(unparenthesised(declaration.right));
   if (ts.isExportAssignment(declaration)) return functionOf(unparenthesised(declaration.expression));
   return undefined;
-}
-
-/** The object literal a function returns: an arrow's `({ … })`, or a body whose only return is one. */
-function returnedObject(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): ts.ObjectLiteralExpression | undefined {
-  if (!fn.body) return undefined;
-  if (!ts.isBlock(fn.body)) {
-    const value = unparenthesised(fn.body);
-    return ts.isObjectLiteralExpression(value) ? value : undefined;
-  }
-  const returns = fn.body.statements.filter(ts.isReturnStatement);
-  const value = returns.length === 1 && returns[0]!.expression ? unparenthesised(returns[0]!.expression) : undefined;
-  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
 }

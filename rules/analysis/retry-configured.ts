@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
 import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
-import type { ClientCall } from './calls';
+import { receiverOf, type ClientCall } from './calls';
 import { readOption } from './options';
 import { isModuleExport, logicalTerms, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
 import { programAttachment, type ProgramAttachment } from './program-axios-retry';
-import { literalAt, programInstance } from './program-instances';
+import { programMethodsOptionRetry } from './program-instances';
 import { numericValue, type Attempts } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -148,12 +147,6 @@ export function attachmentUse(attached: ProgramAttachment, node: TSESTree.Node, 
   };
 }
 
-/** What a call goes through: `api` of `api.post(…)`, or the callee itself (`api(config)`). */
-function receiverOf(callee: TSESTree.Node): TSESTree.Node {
-  const bare = unwrap(callee);
-  return bare.type === AST_NODE_TYPES.MemberExpression ? unwrap(bare.object) : bare;
-}
-
 /** An `axiosRetry(instance, opts)` call whose retries follow each other with no wait. */
 export interface ImmediateAttachment {
   library: string;
@@ -251,42 +244,6 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
   const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
   return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn };
-}
-
-/** got/ky through an instance of another file: its `retry` settings (and its parents'), read where they are written. */
-function programMethodsOptionRetry(context: Context, types: TypeFacts, call: ClientCall, retry: ConfiguredRetry, method: string | undefined): ConfiguredUse | undefined {
-  const instance = programInstance(types, receiverOf(call.node.callee), retry.modules);
-  if (!instance || call.options.kind !== 'argument' || (call.options.node && unwrap(call.options.node).type !== AST_NODE_TYPES.ObjectExpression && call.options.node.type !== AST_NODE_TYPES.Identifier)) return undefined;
-  const local = call.options.node;
-  // The call's own options first: a `retry` written there replaces the instance's.
-  if (local && readOption(context, local, ['retry']).kind !== 'absent') return undefined;
-  let attempts: Attempts = retry.defaultAttempts;
-  let repeatsUnsafe = false;
-  let networkOnly = false;
-  for (const config of [...instance.configs].reverse()) {
-    const whole = literalAt(config, ['retry']);
-    if (whole === 'unknown') return undefined;
-    if (whole !== 'absent' && ts.isNumericLiteral(whole)) attempts = attemptsFromCount(Number(whole.text), 'retries');
-    const limit = literalAt(config, retry.countKey!.split('.'));
-    const methods = literalAt(config, retry.path.split('.'));
-    const statuses = retry.statusCodesKey ? literalAt(config, retry.statusCodesKey.split('.')) : 'absent';
-    if (limit === 'unknown' || methods === 'unknown' || statuses === 'unknown') return undefined;
-    if (limit !== 'absent') {
-      if (!ts.isNumericLiteral(limit)) return undefined;
-      attempts = attemptsFromCount(Number(limit.text), retry.countKind!);
-    }
-    if (methods !== 'absent') {
-      if (!ts.isArrayLiteralExpression(methods) || !methods.elements.every(ts.isStringLiteralLike)) return undefined;
-      repeatsUnsafe = method !== undefined && methods.elements.some((element) => (element as ts.StringLiteralLike).text.toUpperCase() === method);
-    }
-    if (statuses !== 'absent') networkOnly = ts.isArrayLiteralExpression(statuses) && statuses.elements.length === 0;
-  }
-  if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
-  return {
-    name: `${call.client.name}'s built-in retries`, where: instance.where, node: call.node.callee, attempts,
-    repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn,
-  };
 }
 
 export function sdkRetry(context: Context, sdk: SdkSpec, creation: TSESTree.Node | undefined, unsafe: boolean): ConfiguredUse | undefined {

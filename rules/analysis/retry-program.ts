@@ -81,6 +81,14 @@ export function unparenthesised(node: ts.Expression): ts.Expression {
   return ts.isParenthesizedExpression(node) ? unparenthesised(node.expression) : node;
 }
 
+/** What a function returns when it is one expression: an arrow's body, or a body that is only a `return`. */
+export function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): ts.Expression | undefined {
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const [only] = fn.body.statements;
+  return fn.body.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
 function assignedDeclaration(checker: ts.TypeChecker, value: ts.Identifier): ts.Declaration | undefined {
   const symbol = checker.getSymbolAtLocation(value);
   return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
