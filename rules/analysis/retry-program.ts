@@ -309,26 +309,42 @@ export function placeOf(node: ts.Node): string {
   return `in ${file.fileName.split(/[\\/]/).pop()} on line ${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
 }
 
-function summarise(checker: ts.TypeChecker, memo: Map<ts.Node, ProgramOperation[]>, body: ts.Node, depth: number): ProgramOperation[] {
+function summarise(checker: ts.TypeChecker, memo: Map<ts.Node, ProgramOperation[]>, body: ts.Node): ProgramOperation[] {
+  return collectThroughCalls(checker, memo, body, (node, within) => {
+    if (!ts.isCallExpression(node)) return undefined;
+    const operation = classify(checker, node) ?? retryOf(checker, node);
+    return operation && { ...operation, where: `${nameOf(within)}() ${placeOf(node)}` };
+  });
+}
+
+/**
+ * What `found` says of the calls in a function body of the program, and of the calls in the functions of
+ * the program those calls run, up to MAX_DEPTH deep (a call `found` answers is not followed). Memoised per
+ * body in `memo`; a cycle ends with what is found so far. `firstOnly` stops at the first answer.
+ */
+export function collectThroughCalls<T>(
+  checker: ts.TypeChecker, memo: Map<ts.Node, T[]>, body: ts.Node, found: (node: ts.CallExpression | ts.NewExpression, within: ts.Node) => T | undefined,
+  { firstOnly = false, depth = 0 }: { firstOnly?: boolean; depth?: number } = {},
+): T[] {
   const cached = memo.get(body);
   if (cached) return cached;
-  const found: ProgramOperation[] = [];
-  memo.set(body, found); // cycles end here
-  const name = nameOf(body);
+  const collected: T[] = [];
+  memo.set(body, collected); // cycles end here
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const operation = classify(checker, node) ?? retryOf(checker, node);
-      if (operation) found.push({ ...operation, where: `${name}() ${placeOf(node)}` });
-      else if (depth < MAX_DEPTH) {
+    if (firstOnly && collected.length > 0) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const answer = found(node, body);
+      if (answer !== undefined) collected.push(answer);
+      else if (depth < MAX_DEPTH && ts.isCallExpression(node)) {
         const declaration = declarationOf(checker, node.expression);
         const inner = declaration && !isExternal(declaration.getSourceFile()) ? functionBody(declaration) : undefined;
-        if (inner) found.push(...summarise(checker, memo, inner, depth + 1));
+        if (inner) collected.push(...collectThroughCalls(checker, memo, inner, found, { firstOnly, depth: depth + 1 }));
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(body);
-  return found;
+  return collected;
 }
 
 /**
@@ -345,5 +361,5 @@ export function programOperations(types: TypeFacts, callee: TSESTree.Node): Prog
   if (!body) return [];
   let memo = summaries.get(types.program);
   if (!memo) summaries.set(types.program, (memo = new Map()));
-  return summarise(types.checker, memo, body, 0);
+  return summarise(types.checker, memo, body);
 }
