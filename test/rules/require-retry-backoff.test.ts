@@ -116,6 +116,47 @@ export async function deliver(body: string): Promise<Response | undefined> {
 `,
     errors: [{ messageId: 'noBackoff', line: 12, column: 3, endLine: 12, endColumn: 6, suggestions: [] }],
   },
+  // A wait after a rate limit only: every other failure falls out of the catch and goes round at once.
+  {
+    code: `
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function answer(url: string, retries = 3): Promise<Response | null> {
+  for (let attempt = 1; attempt <= retries; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 429) {
+        await delay(1000 * attempt);
+        continue;
+      }
+      console.error(error);
+      if (attempt === retries) throw error;
+    }
+  }
+  return null;
+}
+`,
+    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', line: '15' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+  },
+  // The other way round: a wait that every failure falls through to, and a \`continue\` before it.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function publish(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ECONNRESET') continue;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+  throw new Error('unreachable');
+}
+`,
+    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', line: '8' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+  },
   // The catch makes the same call again at once.
   {
     code: `
@@ -1158,6 +1199,73 @@ module.exports.getUrl = getUrl;
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Every way round waits: the last attempt skips the wait and ends the loop; a zero delay has nothing to
+  // wait; an attempt that timed out has waited its timeout; the wait is in the if's test; a wait after the try.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function a(url: string, attempts = 3): Promise<Response | null> {
+  let res: Response | null = null;
+  for (let i = 0; i <= attempts; i++) {
+    try {
+      res = await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+      break;
+    } catch (error) {
+      if (i < attempts) await sleep(50 * 2 ** i);
+    }
+  }
+  return res;
+}
+export async function b(url: string, baseDelayMs = 250): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      const delayMs = baseDelayMs * 2 ** attempt;
+      if (delayMs > 0) await sleep(delayMs);
+    }
+  }
+}
+export async function c(url: string, end: number): Promise<Response | null> {
+  let retries = 0;
+  while (Date.now() < end) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(30000) });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') continue;
+      await sleep(100 * 2 ** retries++);
+    }
+  }
+  return null;
+}
+async function failed(attempt: number): Promise<boolean> {
+  await sleep(100 * attempt);
+  return true;
+}
+export async function d(url: string): Promise<Response> {
+  let attempt = 0;
+  for (let retries = 0; retries <= 3; ) {
+    attempt++;
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if (await failed(attempt)) retries++;
+    }
+  }
+  throw new Error('exhausted');
+}
+export async function e(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if ((error as { status?: number }).status === 400) throw error;
+    }
+    await sleep(500 * 2 ** attempt);
+  }
+  throw new Error('exhausted');
+}
+`,
   // Helpers that retry a callback: one whose name says nothing of retrying, and one named for it whose only
   // caller in the file hands it a file read. Neither is known to call anything remote.
   `

@@ -1,0 +1,124 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { identifiersIn, isLoop, walkSameFunction } from './ast-walk';
+import type { RetryScope } from './retry-types';
+import { awaitsWait } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * A loop that waits after some failures and not after others: `catch (e) { if (e.status === 429) { await
+ * sleep(retryAfter); continue; } log(e); }` goes round at once after every other failure. Returns where such
+ * a way round leaves the catch (its `continue`, or the catch's end when it falls through), or undefined when
+ * every way round waits, or when the paths can't be read plainly (a `switch`, a nested loop or `try`, a
+ * labelled jump). Only the catch of a loop's own try is read: a wait before the try, or after it in the
+ * loop's body, paces every attempt.
+ */
+export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: ReadonlySet<string>): TSESTree.Node | undefined {
+  const handler = scope.handler;
+  const loop = scope.node;
+  if (scope.kind !== 'loop' || !handler || !isLoop(loop) || loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const tried = handler.parent;
+  const index = loop.body.body.indexOf(tried as TSESTree.Statement);
+  if (index === -1 || tried.finalizer) return undefined;
+  const waits = (node: TSESTree.Node): boolean => awaitsWait(context, node, waitNames);
+  if (loop.body.body.slice(0, index).some(waits) || ('update' in loop && loop.update && waits(loop.update))) return undefined;
+  const after = loop.body.body.slice(index + 1);
+  // What follows the try decides for the ways that fall out of the catch: it may wait, or leave the loop.
+  if (after.some((statement) => !plain(context, statement))) return undefined;
+  const fallsThroughWaiting = after.some(waits);
+  const ways = read(context, handler.body.body, false, waits, identifiersIn(context.sourceCode, 'test' in loop ? loop.test : undefined));
+  if (ways === 'unreadable') return undefined;
+  if (ways.bare) return ways.bare;
+  return ways.falls === false && !fallsThroughWaiting ? handler.body : undefined;
+}
+
+interface Ways {
+  /** A `continue` reached with no wait before it. */
+  bare?: TSESTree.ContinueStatement;
+  /** Whether the ways that fall out of the block have waited; undefined when none does. */
+  falls: boolean | undefined;
+}
+
+/**
+ * The ways through `statements`. `bound` names what the loop's test reads: an `if` on it that waits on one
+ * branch only (`if (i < attempts) await sleep(…)`) skips the wait on the last attempt, after which the loop
+ * ends, so the other branch does not go round.
+ */
+function read(context: Context, statements: readonly TSESTree.Statement[], waitedBefore: boolean, waits: (node: TSESTree.Node) => boolean, bound: ReadonlySet<string>): Ways | 'unreadable' {
+  let waited = waitedBefore;
+  for (const statement of statements) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ContinueStatement:
+        if (statement.label) return 'unreadable';
+        return waited ? { falls: undefined } : { bare: statement, falls: undefined };
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.BreakStatement:
+        if (statement.type === AST_NODE_TYPES.BreakStatement && statement.label) return 'unreadable';
+        return { falls: undefined };
+      case AST_NODE_TYPES.BlockStatement: {
+        const inner = read(context, statement.body, waited, waits, bound);
+        if (inner === 'unreadable' || inner.bare || inner.falls === undefined) return inner;
+        waited = inner.falls;
+        break;
+      }
+      case AST_NODE_TYPES.IfStatement: {
+        // `if (await onAttemptFailure(…))`: the test itself may wait.
+        if (waits(statement.test)) waited = true;
+        const then = read(context, [statement.consequent], waited, waits, bound);
+        const otherwise: Ways | 'unreadable' = statement.alternate ? read(context, [statement.alternate], waited, waits, bound) : { falls: waited };
+        if (then === 'unreadable' || otherwise === 'unreadable') return 'unreadable';
+        const tested = identifiersIn(context.sourceCode, statement.test);
+        // `if (i < attempts) await sleep(…)`: the branch without the wait is the last attempt.
+        // `if (delayMs > 0) await sleep(delayMs)`: the branch without it had no time to wait.
+        if ([...tested].some((name) => bound.has(name)) || [...tested].some((name) => waitedFor(context, statement, name, waits))) {
+          if (then.falls === true && otherwise.falls === false) otherwise.falls = true;
+          if (otherwise.falls === true && then.falls === false) then.falls = true;
+        }
+        // `if (error.name === 'AbortError') continue`: an attempt that timed out has already waited its timeout.
+        if (then.bare && TIMED_OUT.test(context.sourceCode.getText(statement.test))) then.bare = undefined;
+        if (then.bare || otherwise.bare) return { bare: then.bare ?? otherwise.bare, falls: undefined };
+        if (then.falls === undefined && otherwise.falls === undefined) return { falls: undefined };
+        waited = then.falls === undefined ? otherwise.falls! : otherwise.falls === undefined ? then.falls : then.falls && otherwise.falls;
+        break;
+      }
+      default:
+        if (!plain(context, statement)) return 'unreadable';
+        if (waits(statement)) waited = true;
+    }
+  }
+  return { falls: waited };
+}
+
+/** A test that an attempt timed out or was aborted by its timer. */
+const TIMED_OUT = /abort|time(?:d)?[ _-]?out|ETIMEDOUT/i;
+
+/** Does a wait in one of the `if`'s branches take `name` as its time (`await sleep(delayMs)`)? */
+function waitedFor(context: Context, statement: TSESTree.IfStatement, name: string, waits: (node: TSESTree.Node) => boolean): boolean {
+  let found = false;
+  for (const branch of [statement.consequent, statement.alternate]) {
+    if (!branch) continue;
+    walkSameFunction(context.sourceCode, branch, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.AwaitExpression && waits(node) && identifiersIn(context.sourceCode, node.argument).has(name)) found = true;
+      return undefined;
+    });
+  }
+  return found;
+}
+
+const BRANCHING = new Set<string>([
+  AST_NODE_TYPES.SwitchStatement, AST_NODE_TYPES.TryStatement, AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.BreakStatement,
+  AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.IfStatement, AST_NODE_TYPES.BlockStatement, AST_NODE_TYPES.LabeledStatement,
+]);
+
+/** A statement that runs straight through: no jump, branch, loop, `switch` or `try` in it (nested functions aside). */
+function plain(context: Context, statement: TSESTree.Statement): boolean {
+  let straight = true;
+  walkSameFunction(context.sourceCode, statement, (node) => {
+    if (!straight) return false;
+    if (isLoop(node) || BRANCHING.has(node.type)) straight = false;
+    return undefined;
+  });
+  return straight;
+}
