@@ -21,6 +21,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import * as parser from '@typescript-eslint/parser';
+import * as ts from 'typescript';
 import plugin = require('../../rules');
 import { keyOfMessage, withRelatedCapture, type RelatedLocation } from '../../server/plugin';
 
@@ -64,7 +65,20 @@ function manifestsOf(dir: string): string[] {
   return manifests;
 }
 
-/** A program over the whole checkout, as a project without a tsconfig of its own would have. */
+/**
+ * The path aliases of the checkout's own root tsconfig (`"@app/*": ["src/*"]`), which its editor and CI
+ * resolve imports with: without them an application's imports of its own modules lead nowhere.
+ */
+function pathAliases(dir: string): { baseUrl?: string; paths?: Record<string, string[]> } {
+  const file = path.join(dir, 'tsconfig.json');
+  if (!fs.existsSync(file)) return {};
+  const { config } = ts.readConfigFile(file, (name) => fs.readFileSync(name, 'utf8'));
+  const options = (config as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined)?.compilerOptions;
+  if (!options?.paths) return {};
+  return { baseUrl: options.baseUrl ?? '.', paths: options.paths };
+}
+
+/** A program over the whole checkout, as a project without a tsconfig of its own would have, with its path aliases. */
 function typedOptions(dir: string): object {
   const manifests = manifestsOf(dir);
   for (const dependency of DECLARED_CLIENTS) {
@@ -75,7 +89,7 @@ function typedOptions(dir: string): object {
   }
   const tsconfig = path.join(dir, 'tsconfig.faultline-bench.json');
   fs.writeFileSync(tsconfig, JSON.stringify({
-    compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'preserve' },
+    compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'preserve', ...pathAliases(dir) },
     include: ['**/*'], exclude: ['**/node_modules', '**/dist', '**/build', '**/.next'],
   }));
   return { project: tsconfig, tsconfigRootDir: dir, ecmaFeatures: { jsx: true } };
