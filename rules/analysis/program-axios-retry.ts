@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { attemptsFromCount, type ConfiguredRetry } from '../knowledge/retries';
+import { attemptsFromCount, methodBlindCondition, type ConfiguredRetry } from '../knowledge/retries';
 import { isModuleExport } from './origin';
 import { loadedTogether } from './program-imports';
 import { declarationOf, isExternal, originOf, placeOf, returnedExpression } from './retry-program';
@@ -21,6 +21,8 @@ export interface ProgramAttachment {
   conditioned: boolean;
   /** The failures on which it repeats a POST: the default condition's, or those of the predicate its condition keeps. */
   repeatsOn: string;
+  /** Its condition repeats error responses only. */
+  afterStatus?: true;
 }
 
 interface Attachment extends ProgramAttachment {
@@ -56,7 +58,11 @@ function attachmentsOf(program: ts.Program, checker: ts.TypeChecker, retry: Conf
       if (ts.isCallExpression(node) && node.arguments[0] && attaches(checker, node, retry)) {
         const options = node.arguments[retry.optionsArg!];
         const condition = unsafeCondition(checker, options, retry);
-        const reading = { file, where: placeOf(node), attempts: attemptsIn(options, retry), conditioned: condition === undefined && conditioned(options, retry), repeatsOn: condition ?? retry.repeatsOn };
+        const blind = condition === undefined ? methodBlindConditionIn(options, retry) : undefined;
+        const reading = {
+          file, where: placeOf(node), attempts: attemptsIn(options, retry), conditioned: condition === undefined && blind === undefined && conditioned(options, retry),
+          repeatsOn: condition ?? blind?.repeatsOn ?? retry.repeatsOn, ...(blind?.afterStatus ? { afterStatus: true as const } : {}),
+        };
         for (const target of targetsOf(checker, retry, file, node.arguments[0])) found.push({ ...reading, target });
       }
       ts.forEachChild(node, visit);
@@ -127,6 +133,18 @@ function unsafeCondition(checker: ts.TypeChecker, options: ts.Expression | undef
       const name = Object.keys(retry.unsafeConditions ?? {}).find((candidate) => isModuleExport(origin, retry.modules, candidate));
       if (name) return retry.unsafeConditions![name];
     }
+  }
+  return undefined;
+}
+
+/** As retry-configured's `methodBlindConditionOf`: a condition of the user's own that never reads the request's method. */
+function methodBlindConditionIn(options: ts.Expression | undefined, retry: ConfiguredRetry): ReturnType<typeof methodBlindCondition> {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  for (const key of retry.conditionKeys ?? []) {
+    const found = property(options, key);
+    if (!found || !ts.isPropertyAssignment(found)) continue;
+    const value = found.initializer;
+    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? methodBlindCondition(value.getText()) : undefined;
   }
   return undefined;
 }

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
+import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { receiverOf, type ClientCall } from './calls';
 import { readOption } from './options';
-import { isModuleExport, logicalTerms, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { isModuleExport, localCallee, logicalTerms, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
 import { programAttachment, type ProgramAttachment } from './program-axios-retry';
 import { programMethodsOptionRetry } from './program-instances';
 import { numericValue, type Attempts } from './retry-types';
@@ -78,6 +78,21 @@ export function unsafeCondition(context: Context, retry: ConfiguredRetry, option
   return undefined;
 }
 
+/**
+ * `retryCondition: (error) => error.response.status >= 500`: a condition of the user's own that never looks
+ * at the request's method and accepts failures after which the server may have acted (knowledge/retries.ts).
+ */
+export function methodBlindConditionOf(context: Context, retry: ConfiguredRetry, options: TSESTree.Node | undefined): ReturnType<typeof methodBlindCondition> {
+  for (const key of retry.conditionKeys ?? []) {
+    const verdict = readOption(context, options, [key]);
+    if (verdict.kind !== 'present') continue;
+    const value = unwrap(verdict.value);
+    const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? localCallee(context, value)?.fn : undefined;
+    return isFunctionNode(fn) ? methodBlindCondition(context.sourceCode.getText(fn)) : undefined;
+  }
+  return undefined;
+}
+
 /** What a function returns when it is one expression: an arrow's body, or a block's only `return`. */
 function returnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
@@ -127,9 +142,11 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
     if (!matches) continue;
     const options = attach.arguments[AXIOS_RETRY.optionsArg!];
     const condition = unsafeCondition(context, AXIOS_RETRY, options);
+    const blind = condition === undefined ? methodBlindConditionOf(context, AXIOS_RETRY, options) : undefined;
     return {
       name: AXIOS_RETRY.name, node: attach.callee, attempts: countAttempts(context, AXIOS_RETRY, options),
-      repeatsUnsafe: unsafeMethod && (condition !== undefined || !hasCondition(context, AXIOS_RETRY, options)), repeatsOn: condition ?? AXIOS_RETRY.repeatsOn,
+      repeatsUnsafe: unsafeMethod && (condition !== undefined || blind !== undefined || !hasCondition(context, AXIOS_RETRY, options)),
+      repeatsOn: condition ?? blind?.repeatsOn ?? AXIOS_RETRY.repeatsOn, ...(blind?.afterStatus ? { afterStatus: true as const } : {}),
     };
   }
   if (!types) return undefined;
@@ -143,7 +160,7 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
 export function attachmentUse(attached: ProgramAttachment, node: TSESTree.Node, unsafeMethod: boolean): ConfiguredUse {
   return {
     name: AXIOS_RETRY.name, where: attached.where, node, attempts: attached.attempts,
-    repeatsUnsafe: unsafeMethod && !attached.conditioned, repeatsOn: attached.repeatsOn,
+    repeatsUnsafe: unsafeMethod && !attached.conditioned, repeatsOn: attached.repeatsOn, ...(attached.afterStatus ? { afterStatus: true as const } : {}),
   };
 }
 

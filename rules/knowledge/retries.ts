@@ -489,6 +489,24 @@ export const IDEMPOTENCY_HEADERS: readonly string[] = [
 ];
 
 /**
+ * A retry condition of the user's own (axios-retry's `retryCondition`) decides which failures repeat. One
+ * whose code never looks at the request (`method`, `config`, an idempotency predicate) and that accepts
+ * failures after which the server may have acted (a 500, 502 or 504, a status range reaching them, a
+ * network or timeout error) repeats a POST like any other request.
+ */
+const CONDITION_READS_REQUEST = /method|config|idempot|isSafe|isIdempotent/i;
+const CONDITION_ACCEPTS_NETWORK_FAILURE = /\bE(?:CONN\w+|TIMEDOUT|SOCKETTIMEDOUT|PIPE)\b|isNetworkError|isRetryableError/;
+// 500, 502, 504 and the like may come after the server acted; a 503 (unavailable) or a 429 refused the request.
+const CONDITION_ACCEPTS_SERVER_ERROR = /\b50[0-24-9]\b|\b5[1-9]\d\b|[<>]=?\s*[45]\d\d\b/;
+
+/** What a condition's source text says it repeats, when it repeats any method after such failures. */
+export function methodBlindCondition(text: string): { repeatsOn: string; afterStatus?: true } | undefined {
+  if (CONDITION_READS_REQUEST.test(text)) return undefined;
+  if (CONDITION_ACCEPTS_NETWORK_FAILURE.test(text)) return { repeatsOn: 'the network errors and statuses its `retryCondition` accepts, whatever the method' };
+  return CONDITION_ACCEPTS_SERVER_ERROR.test(text) ? { repeatsOn: 'the error statuses its `retryCondition` accepts, 5xx among them, whatever the method', afterStatus: true } : undefined;
+}
+
+/**
  * Failures that say the server did not act on the request, so repeating it cannot apply it twice: 429 Too
  * Many Requests (RFC 6585: the server refused it; Stripe and the IETF idempotency draft call it safe to
  * retry) and connection errors raised before anything was sent (Node's `error.code`).

@@ -1918,6 +1918,25 @@ export async function upload(form: FormData) {
       },
     }],
   },
+  // A retryCondition of the user's own that never reads the request repeats any method after the failures it
+  // picks: network errors here.
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+axiosRetry(api, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => error.code === 'ECONNRESET' || error.code === 'ETIMEDOUT' });
+export const create = (order: object) => api.post('/orders', order);
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 42, endLine: 6, endColumn: 50, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'axios-retry on line 5 (it repeats the network errors and statuses its `retryCondition` accepts, whatever the method)',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
   // The same decision made by an \`if\` that assigns the options, in a helper the retry calls through
   // another: the body reaches it from the outermost call, through the retried one.
   {
@@ -2864,6 +2883,18 @@ const api = axios.create({ baseURL: 'https://dms.example.com', timeout: 5000 });
 attach(api);
 export const create = (data: object) => api.post('/notes', data, { raxConfig: { httpMethodsToRetry: ['GET', 'PUT'] } });
 export const other = (data: object) => axios.post('https://other.example.com/notes', data, { timeout: 5000, raxConfig: { httpMethodsToRetry: ['POST'] } });
+`,
+  // A retryCondition that picks 429 only (the server refused the request), and one that reads the method:
+  // neither repeats a POST the server may have applied, as far as this file shows.
+  `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const limited = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+axiosRetry(limited, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => error.response?.status === 429 });
+const reads = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+axiosRetry(reads, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => error.config?.method === 'get' && (error.response?.status ?? 0) >= 500 });
+export const create = (order: object) => limited.post('/orders', order);
+export const createToo = (order: object) => reads.post('/orders', order);
 `,
   // Two spreads: either may carry the method, so what the caller passes is not followed.
   `
@@ -4044,6 +4075,39 @@ export async function checkout(item: string) {
 }
 `,
     errors: [{ messageId: 'unstableIdempotencyKey', line: 7, column: 20, endLine: 7, endColumn: 43, suggestions: [] }],
+  },
+  // An instance whose axios-retry condition (in http.ts) picks error statuses and never reads the request: a
+  // POST repeats after a 5xx like a GET.
+  {
+    filename: 'project-axios-retry/checkout.ts',
+    code: `
+import { votes } from './http.js';
+
+export async function vote(id: string) {
+  await votes.get(\`/votes/\${id}\`);
+  await votes.post('/votes', { id });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 19,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response',
+          retry: 'axios-retry in http.ts on line 28 (it repeats the error statuses its `retryCondition` accepts, 5xx among them, whatever the method)',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { votes } from './http.js';
+import { randomUUID } from 'node:crypto';
+
+export async function vote(id: string) {
+  await votes.get(\`/votes/\${id}\`);
+  const idempotencyKey = randomUUID();
+  await votes.post('/votes', { id }, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` }],
+      },
+    ],
   },
   // An instance that a set-up helper of http.ts hands to axios-retry (\`setupRetry(orders)\`), with a condition
   // that keeps the library's network predicate.
