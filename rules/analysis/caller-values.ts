@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
+import { forwardedArgument, passThroughInit, restOf, soleSpread } from './value-sources';
 import { readOption } from './options';
-import { assignedValues, enclosingClassBody, findVariable, localCallee, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
+import { enclosingClassBody, findVariable, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -137,111 +138,6 @@ function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0)
     if (inner) return { fn, index, path: [...inner, ...path] };
   }
   return undefined;
-}
-
-/** The argument of the only spread in an object that names no `key` of its own (nor a computed one). */
-function soleSpread(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
-  const spreads = object.properties.filter((property): property is TSESTree.SpreadElement => property.type === AST_NODE_TYPES.SpreadElement);
-  const named = object.properties.some((property) => property.type === AST_NODE_TYPES.Property && (property.computed || propertyName(property) === key));
-  return spreads.length === 1 && !named ? withoutFallback(spreads[0]!.argument) : undefined;
-}
-
-function propertyName(property: TSESTree.Property): string | undefined {
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringValue(property.key);
-}
-
-/** `init ?? {}`, `init || {}`: an empty fallback adds no key. */
-function withoutFallback(node: TSESTree.Node): TSESTree.Node {
-  const value = unwrap(node);
-  if (value.type !== AST_NODE_TYPES.LogicalExpression || (value.operator !== '??' && value.operator !== '||')) return value;
-  const fallback = unwrap(value.right);
-  return fallback.type === AST_NODE_TYPES.ObjectExpression && fallback.properties.length === 0 ? unwrap(value.left) : value;
-}
-
-/**
- * The argument a function of this file hands back spread into what it returns, when `key` can only come
- * from there: every `return` is an object literal with that one spread of the same parameter.
- */
-function forwardedArgument(context: Context, call: TSESTree.CallExpression, key: string): TSESTree.Node | undefined {
-  const fn = localCallee(context, call.callee)?.fn;
-  if (!isFunctionNode(fn) || fn.async || fn.generator) return undefined;
-  const returned: TSESTree.Node[] = [];
-  let hidden = false;
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
-    walk(context.sourceCode, fn.body, (node) => {
-      if (isFunctionNode(node)) return false;
-      if (node.type === AST_NODE_TYPES.ReturnStatement) {
-        if (node.argument) returned.push(node.argument);
-        else hidden = true;
-      }
-      return undefined;
-    });
-  } else {
-    returned.push(fn.body);
-  }
-  let index: number | undefined;
-  for (const value of returned) {
-    const object = unwrap(value);
-    const spread = object.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(object, key) : undefined;
-    const parameter = spread?.type === AST_NODE_TYPES.Identifier ? fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === (spread as TSESTree.Identifier).name) : -1;
-    if (parameter === -1 || (index !== undefined && index !== parameter)) return undefined;
-    index = parameter;
-  }
-  const argument = index === undefined || hidden ? undefined : call.arguments[index];
-  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
-}
-
-/** `const { skipQueue, ...rest } = init ?? {}`: `rest` holds every key of `init` the pattern does not name. */
-function restOf(declarator: TSESTree.VariableDeclarator, identifier: TSESTree.Identifier, key: string | undefined): TSESTree.Node | undefined {
-  const pattern = declarator.id;
-  if (key === undefined || pattern.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init || declarator.parent.kind !== 'const') return undefined;
-  const rest = pattern.properties.find((property) => property.type === AST_NODE_TYPES.RestElement);
-  if (rest?.type !== AST_NODE_TYPES.RestElement || rest.argument.type !== AST_NODE_TYPES.Identifier || rest.argument.name !== identifier.name) return undefined;
-  const named = pattern.properties.some((property) => property.type === AST_NODE_TYPES.Property && (property.computed || propertyName(property) === key));
-  return named ? undefined : withoutFallback(declarator.init);
-}
-
-/**
- * The declared value of a `let` that is only ever replaced by what a helper of this file hands back
- * unchanged: `opts = this.addHeaders(opts)` where `addHeaders` returns its parameter and writes no `key`
- * of it. Such a variable still holds its first object, so what that object says about `key` stands.
- */
-function passThroughInit(context: Context, variable: TSESLint.Scope.Variable, key: string | undefined): TSESTree.Node | undefined {
-  const values = assignedValues(variable);
-  if (key === undefined || !values) return undefined;
-  const [init, ...reassigned] = values;
-  for (const value of reassigned) {
-    const call = unwrap(value);
-    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const index = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === variable.name);
-    const helper = localCallee(context, call.callee)?.fn;
-    if (index === -1 || !isFunctionNode(helper) || !returnsParameterUntouched(context, helper, index, key)) return undefined;
-  }
-  return init;
-}
-
-/** Every `return` of `fn` hands back its `index`th parameter, and `fn` neither writes its `key` nor passes it on. */
-function returnsParameterUntouched(context: Context, fn: FunctionNode, index: number, key: string): boolean {
-  const param = fn.params[index];
-  if (param?.type !== AST_NODE_TYPES.Identifier || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const isParam = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === param.name;
-  let returns = 0;
-  let untouched = true;
-  walk(context.sourceCode, fn.body, (node) => {
-    if (!untouched || isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument && isParam(unwrap(node.argument))) returns++;
-      else untouched = false;
-    } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-      const left = node.left;
-      if (isParam(left)) untouched = false;
-      else if (left.type === AST_NODE_TYPES.MemberExpression && isParam(left.object) && [undefined, key].includes(memberName(left))) untouched = false;
-    } else if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && node.arguments.some(isParam)) {
-      untouched = false;
-    }
-    return undefined;
-  });
-  return untouched && returns > 0;
 }
 
 /**
