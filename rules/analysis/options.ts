@@ -97,7 +97,7 @@ function readReturned(context: Context, call: TSESTree.CallExpression, path: rea
  */
 const returnedByFunction = new WeakMap<TSESTree.Node, ReadonlyArray<TSESTree.Node | undefined>>();
 
-function returnedValues(context: Context, fn: FunctionNode): ReadonlyArray<TSESTree.Node | undefined> {
+export function returnedValues(context: Context, fn: FunctionNode): ReadonlyArray<TSESTree.Node | undefined> {
   const known = returnedByFunction.get(fn);
   if (known) return known;
   const returned: Array<TSESTree.Node | undefined> = [];

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
+import { returnedValues } from './options';
 import { assignedValues, localCallee, memberName, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -37,29 +38,17 @@ function withoutFallback(node: TSESTree.Node): TSESTree.Node {
 export function forwardedArgument(context: Context, call: TSESTree.CallExpression, key: string): TSESTree.Node | undefined {
   const fn = localCallee(context, call.callee)?.fn;
   if (!isFunctionNode(fn) || fn.async || fn.generator) return undefined;
-  const returned: TSESTree.Node[] = [];
-  let hidden = false;
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
-    walk(context.sourceCode, fn.body, (node) => {
-      if (isFunctionNode(node)) return false;
-      if (node.type === AST_NODE_TYPES.ReturnStatement) {
-        if (node.argument) returned.push(node.argument);
-        else hidden = true;
-      }
-      return undefined;
-    });
-  } else {
-    returned.push(fn.body);
-  }
   let index: number | undefined;
-  for (const value of returned) {
+  for (const value of returnedValues(context, fn)) {
+    // A bare `return` hands back nothing of the argument's.
+    if (!value) return undefined;
     const object = unwrap(value);
     const spread = object.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(object, key) : undefined;
     const parameter = spread?.type === AST_NODE_TYPES.Identifier ? fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === (spread as TSESTree.Identifier).name) : -1;
     if (parameter === -1 || (index !== undefined && index !== parameter)) return undefined;
     index = parameter;
   }
-  const argument = index === undefined || hidden ? undefined : call.arguments[index];
+  const argument = index === undefined ? undefined : call.arguments[index];
   return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
 }
 
