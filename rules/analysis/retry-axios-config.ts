@@ -1,14 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
-import { walk } from './ast-walk';
+import { CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { isModuleExport, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { isModuleExport, stringValue, unwrap } from './origin';
 import { literalAt } from './program-instances';
-import type { ConfiguredUse } from './retry-configured';
+import { attachmentsOf, countAttempts, type ConfiguredUse } from './retry-configured';
 import { declarationOf, returnedExpression, tsCallee, unparenthesised } from './retry-program';
-import { numericValue, type Attempts } from './retry-types';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -21,27 +19,6 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 export const RETRY_AXIOS = CONFIGURED_RETRIES.find((retry) => retry.id === 'retry-axios')!;
 
-interface Attachment { call: TSESTree.CallExpression; target: Origin | undefined }
-
-const attachmentsBySource = new WeakMap<object, Attachment[]>();
-
-/** The file's `rax.attach(…)` calls, with the axios each patches (undefined: the default one). */
-function attachments(context: Context): Attachment[] {
-  const cached = attachmentsBySource.get(context.sourceCode);
-  if (cached) return cached;
-  const found: Attachment[] = [];
-  if (RETRY_AXIOS.modules.some((module) => context.sourceCode.text.includes(module))) {
-    walk(context.sourceCode, context.sourceCode.ast, (node) => {
-      if (node.type === AST_NODE_TYPES.CallExpression && isModuleExport(resolveOrigin(context, node.callee), RETRY_AXIOS.modules, RETRY_AXIOS.path)) {
-        found.push({ call: node, target: node.arguments[0] ? resolveOrigin(context, node.arguments[0]) : undefined });
-      }
-      return undefined;
-    });
-  }
-  attachmentsBySource.set(context.sourceCode, found);
-  return found;
-}
-
 /**
  * The retry-axios retry of an axios call in a file that attaches it to the axios the call goes through:
  * it repeats a POST or PATCH when the request's `raxConfig` (or its instance's) lists the method in
@@ -51,7 +28,7 @@ function attachments(context: Context): Attachment[] {
 export function retryAxiosFor(context: Context, call: ClientCall, method: string | undefined, types: TypeFacts | undefined): ConfiguredUse | undefined {
   if (call.client.id !== 'axios') return undefined;
   const creation = call.instance?.creation;
-  const attached = attachments(context).find(({ target }) => creation
+  const attached = attachmentsOf(context, RETRY_AXIOS).find(({ target }) => creation
     ? target?.kind === 'call' && target.call === creation && target.path.length === 0
     : !call.instance && (target === undefined || isModuleExport(target, RETRY_AXIOS.attachesTo!, '')));
   if (!attached) return undefined;
@@ -63,17 +40,10 @@ export function retryAxiosFor(context: Context, call: ClientCall, method: string
     const methods = listed(context, config.value, RETRY_AXIOS.methodsKey!, types);
     if (methods === 'unknown') return undefined;
     const repeatsUnsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method as never) && methods !== 'absent' && methods.includes(method);
-    return { name: RETRY_AXIOS.name, node: attached.call.callee, attempts: attemptsOf(context, config.value), repeatsUnsafe, repeatsOn: RETRY_AXIOS.repeatsOn };
+    return { name: RETRY_AXIOS.name, node: attached.call.callee, attempts: countAttempts(context, RETRY_AXIOS, config.value), repeatsUnsafe, repeatsOn: RETRY_AXIOS.repeatsOn };
   }
   // No `raxConfig`: the defaults retry idempotent methods only.
   return { name: RETRY_AXIOS.name, node: attached.call.callee, attempts: RETRY_AXIOS.defaultAttempts, repeatsUnsafe: false, repeatsOn: RETRY_AXIOS.repeatsOn };
-}
-
-function attemptsOf(context: Context, config: TSESTree.Node): Attempts {
-  const count = readOption(context, config, [RETRY_AXIOS.countKey!]);
-  if (count.kind === 'absent') return RETRY_AXIOS.defaultAttempts;
-  const value = count.kind === 'present' ? numericValue(context, count.value) : undefined;
-  return value === undefined ? { kind: 'unknown' } : attemptsFromCount(value, RETRY_AXIOS.countKind!);
 }
 
 /** The upper-cased strings of a list option, `absent`, or `unknown` when the list is not written out. */

@@ -105,27 +105,30 @@ export const AXIOS_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'axio
 export const FETCH_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'fetch-retry')!;
 const SUPERAGENT_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'superagent')!;
 
-const attachments = new WeakMap<object, Array<{ call: TSESTree.CallExpression; target: Origin | undefined }>>();
+export interface Attachment { call: TSESTree.CallExpression; target: Origin | undefined }
 
-/** `axiosRetry(instance, opts)` calls in the file, with what they attach to. */
-function axiosRetryAttachments(context: Context): Array<{ call: TSESTree.CallExpression; target: Origin | undefined }> {
-  const cached = attachments.get(context.sourceCode);
+const attachmentsBySource = new WeakMap<object, Map<ConfiguredRetry, Attachment[]>>();
+
+/**
+ * The file's calls of an attaching library (`axiosRetry(instance, opts)`, `rax.attach()`), with what each
+ * patches: the origin of its first argument, undefined when it is given none (retry-axios then patches the
+ * default axios). Walked once per file and library, and only in a file that names the library.
+ */
+export function attachmentsOf(context: Context, retry: ConfiguredRetry): Attachment[] {
+  let byRetry = attachmentsBySource.get(context.sourceCode);
+  if (!byRetry) attachmentsBySource.set(context.sourceCode, (byRetry = new Map()));
+  const cached = byRetry.get(retry);
   if (cached) return cached;
-  const found: Array<{ call: TSESTree.CallExpression; target: Origin | undefined }> = [];
-  // No import of axios-retry, no attachment: don't walk the tree for one.
-  if (!AXIOS_RETRY.modules.some((module) => context.sourceCode.text.includes(module))) {
-    attachments.set(context.sourceCode, found);
-    return found;
+  const found: Attachment[] = [];
+  if (retry.modules.some((module) => context.sourceCode.text.includes(module))) {
+    walk(context.sourceCode, context.sourceCode.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || !isModuleExport(resolveOrigin(context, node.callee), retry.modules, retry.path)) return undefined;
+      // axios-retry needs the axios it patches; retry-axios patches the default one when given none.
+      if (node.arguments[0] || retry.kind === 'attach-config') found.push({ call: node, target: node.arguments[0] ? resolveOrigin(context, node.arguments[0]) : undefined });
+      return undefined;
+    });
   }
-  walk(context.sourceCode, context.sourceCode.ast, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const origin = resolveOrigin(context, node.callee);
-    if (isModuleExport(origin, AXIOS_RETRY.modules, '') && node.arguments[0]) {
-      found.push({ call: node, target: resolveOrigin(context, node.arguments[0]) });
-    }
-    return undefined;
-  });
-  attachments.set(context.sourceCode, found);
+  byRetry.set(retry, found);
   return found;
 }
 
@@ -135,7 +138,7 @@ export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: 
   const receiver = receiverOf(call.node.callee);
   // No instance: the call goes through the axios module itself (a typed instance has no creation here).
   const throughDefault = !call.instance;
-  for (const { call: attach, target } of axiosRetryAttachments(context)) {
+  for (const { call: attach, target } of attachmentsOf(context, AXIOS_RETRY)) {
     const matches = creation
       ? target?.kind === 'call' && target.call === creation && target.path.length === 0
       : throughDefault && isModuleExport(target, AXIOS_RETRY.attachesTo!, '');
@@ -180,7 +183,7 @@ export interface ImmediateAttachment {
  */
 export function immediateAttachments(context: Context): ImmediateAttachment[] {
   const found: ImmediateAttachment[] = [];
-  for (const { call } of axiosRetryAttachments(context)) {
+  for (const { call } of attachmentsOf(context, AXIOS_RETRY)) {
     const options = call.arguments[AXIOS_RETRY.optionsArg!];
     const attempts = countAttempts(context, AXIOS_RETRY, options);
     if (attempts.kind !== 'finite' || attempts.attempts <= 1) continue;
