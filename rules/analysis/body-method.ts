@@ -7,7 +7,7 @@ import { callerExpressions, callersOf, parameterRead, type ParameterRead } from 
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { assignedValues, findVariable, singleAssignmentInit, stringValue, unwrap } from './origin';
-import { programCallsOf } from './program-callers';
+import { argumentAt, programCallsOf } from './program-callers';
 import { placeOf, unparenthesised } from './retry-program';
 import type { TypeFacts } from './types';
 
@@ -168,7 +168,10 @@ function givenElsewhere(context: Context, types: TypeFacts, test: TSESTree.Node,
   const givers: Giver[] = [];
   for (const { read: parameter, giver } of outer) {
     if (!parameter || parameter.path.length > 0) continue;
-    const giving = programCallsOf(types, parameter.fn).find((each) => tsGiven(types.checker, each.arguments[parameter.index]));
+    const giving = programCallsOf(types, parameter.fn).find((each) => {
+      const argument = argumentAt(each, parameter.index);
+      return argument !== 'spread' && tsGiven(types.checker, argument);
+    });
     if (!giving) continue;
     if (!giver) return { givers: [], elsewhere: placeOf(giving) };
     givers.push({ ...giver, elsewhere: placeOf(giving) });

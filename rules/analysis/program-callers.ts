@@ -155,7 +155,7 @@ function propertyName(name: ts.PropertyName): string | undefined {
 }
 
 /** The argument a call passes at `index`, undefined when it passes none or spreads its arguments. */
-function argumentAt(call: ts.CallExpression, index: number): ts.Expression | undefined | 'spread' {
+export function argumentAt(call: ts.CallExpression, index: number): ts.Expression | undefined | 'spread' {
   if (call.arguments.slice(0, index + 1).some((argument) => ts.isSpreadElement(argument))) return 'spread';
   return call.arguments[index];
 }
