@@ -4,6 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
 
+/** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
+function onDisk(filename: string): { filename: string; code: string } {
+  return { filename, code: fs.readFileSync(path.join(FIXTURES, filename), 'utf8') };
+}
+
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
@@ -3741,8 +3746,7 @@ module.exports = { upload };
   // passes options with no key, so its POST is reported, with the key asked of that call; sendWithRetry's
   // caller sends one, and notifyWithRetry writes its own into the options, so both stay silent.
   {
-    filename: 'project-retry/post-with-retry.ts',
-    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/post-with-retry.ts'), 'utf8'),
+    ...onDisk('project-retry/post-with-retry.ts'),
     errors: [
       {
         messageId: 'unsafeRetry', line: 8, column: 20, endLine: 8, endColumn: 30, suggestions: [],
@@ -3757,8 +3761,7 @@ module.exports = { upload };
   // the call in buy.ts passes a body to makeInternalRequest, so its retry repeats a POST; readInternal is
   // only called without one.
   {
-    filename: 'project-retry/internal-request.ts',
-    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/internal-request.ts'), 'utf8'),
+    ...onDisk('project-retry/internal-request.ts'),
     errors: [{
       messageId: 'unsafeRetry', line: 14, column: 84, endLine: 14, endColumn: 95, suggestions: [],
       data: {
@@ -3771,8 +3774,7 @@ module.exports = { upload };
   // own, read back through a rest pattern, a helper that spreads what it is given and a spread; one
   // caller passes POST, so the fetcher's loop repeats a POST.
   {
-    filename: 'project-retry/fetcher.ts',
-    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/fetcher.ts'), 'utf8'),
+    ...onDisk('project-retry/fetcher.ts'),
     errors: [{
       messageId: 'unsafeRetry', line: 13, column: 30, endLine: 13, endColumn: 35, suggestions: [],
       data: {
@@ -3784,8 +3786,7 @@ module.exports = { upload };
   // A got instance made in another file whose retry.methods lists POST repeats the POST made through it;
   // got's defaults leave POST out, and a retry written at the call replaces the instance's.
   {
-    filename: 'project-retry/bins.ts',
-    code: fs.readFileSync(path.join(FIXTURES, 'project-retry/bins.ts'), 'utf8'),
+    ...onDisk('project-retry/bins.ts'),
     errors: [{
       messageId: 'unsafeRetry', line: 5, column: 25, endLine: 5, endColumn: 34,
       data: {
