@@ -28,6 +28,8 @@ interface Layer {
   attempts: Attempts;
   /** Where to report when this layer is the innermost. */
   at: TSESTree.Node;
+  /** The layer's own retry in this file, when it is reported elsewhere (where an outer layer runs it). */
+  own?: TSESTree.Node;
 }
 
 /** What an endless retry costs: a dependency that is down gets called forever; one that answers with nothing gets asked forever. */
@@ -154,7 +156,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function layerOfScope(scope: RetryScope, site?: CallNode): Layer {
-      return { key: scope.node, label: describeScope(scope), attempts: scope.attempts, at: site?.callee ?? (scope.node.type === 'CallExpression' ? scope.node.callee : scope.node) };
+      const own = scope.node.type === 'CallExpression' ? scope.node.callee : scope.node;
+      return { key: scope.node, label: describeScope(scope), attempts: scope.attempts, at: site?.callee ?? own, ...(site ? { own } : {}) };
     }
 
     function layerOfConfigured(use: ConfiguredUse, call: CallNode, site: CallNode): Layer {
@@ -243,8 +246,10 @@ export default createRule<Options, MessageIds>({
         if (total <= maxNested || parentKeys.size === 0) continue;
         const layer = layers.get(key)!;
         const breakdown = chain.map((item) => `${(item.attempts as { attempts: number }).attempts} (${item.label})`).join(' × ');
-        // The outer layers as LSP related information (server/README.md "Related locations"); the CLI ignores it.
+        // The outer layers as LSP related information (server/README.md "Related locations"), and the inner
+        // retry itself when the report sits where an outer layer runs it; the CLI ignores them.
         const relatedLocations = chain.slice(1).map((outer) => ({ message: `outer retry: ${outer.attempts.kind === 'finite' ? outer.attempts.attempts : '?'} attempts`, loc: outer.at.loc }));
+        if (layer.own && layer.own !== layer.at) relatedLocations.unshift({ message: `inner retry: ${(layer.attempts as { attempts: number }).attempts} attempts`, loc: layer.own.loc });
         once(layer.at, () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown, relatedLocations } }));
       }
     }

@@ -2414,7 +2414,7 @@ export const stock = (id: string) => pRetry(() => fetch(\`https://stock.example.
     assert.deepEqual(observeReports(rule, code), [{ line: 3, messageId: 'foreverRetry', related }]);
   });
 
-  it('points a nested retry at the retries around it, with their attempts', () => {
+  it('points a nested retry at its own retry and at the retries around it, with their attempts', () => {
     const code = `
 import retry from 'async-retry';
 import pRetry from 'p-retry';
@@ -2425,7 +2425,8 @@ async function quote(symbol: string) {
 
 export const board = (symbol: string) => retry(() => quote(symbol), { retries: 5 });
 `;
-    assert.deepEqual(observeReports(rule, code), [{ line: 9, messageId: 'nestedRetry', related: [{ message: 'outer retry: 6 attempts', line: 9 }] }]);
+    const related = [{ message: 'inner retry: 4 attempts', line: 6 }, { message: 'outer retry: 6 attempts', line: 9 }];
+    assert.deepEqual(observeReports(rule, code), [{ line: 9, messageId: 'nestedRetry', related }]);
   });
 });
 
