@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './analysis/node-types';
 import type { ClientCall } from './analysis/calls';
 import { dependencyOf, dependencyOfMethod, resolveRemoteCall, type Dependency } from './analysis/dependencies';
 import { ENTRY, GuardScopes, functionTarget, routeReachable, type GuardSite, type Route, type UserGuard } from './analysis/guards';

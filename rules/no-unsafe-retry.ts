@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './analysis/node-types';
 import { contains, enclosingFunction, enclosingStatement } from './analysis/ast-walk';
 import { insertArgument, insertProperty, lineBreak } from './analysis/fixes';
 import { freshName, keySource, lineIndent, randomUuid, readsVariablesFrom, removeStatementLine, type KeySource } from './analysis/retry-keys';

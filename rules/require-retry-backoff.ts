@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './analysis/node-types';
 import { contains } from './analysis/ast-walk';
 import { insertArgument, insertProperty } from './analysis/fixes';
 import { immediateAttachments, type ImmediateAttachment } from './analysis/retry-configured';

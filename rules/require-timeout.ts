@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './analysis/node-types';
 import { resolveClientCall, resolveInstanceCreation, type ClientCall, type InstanceRef } from './analysis/calls';
 import { appendToChain, insertArgument, insertProperty, spreadWithProperty } from './analysis/fixes';
 import { findVariable, isNullish, memberName, resolveOrigin } from './analysis/origin';

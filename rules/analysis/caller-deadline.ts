@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { moduleMatches, PROMISE_DEADLINES } from '../knowledge/clients';
 import { calleeName } from './ast-walk';
 import { memberName, resolveOrigin } from './origin';

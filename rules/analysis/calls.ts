@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import {
   anyModuleMatches, factoryPathMatches, pathMatches,
   type CallShape, type ClientSpec, type HttpMethod, type InstanceFactory, type OptionsLocation,

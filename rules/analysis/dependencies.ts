@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import * as ts from 'typescript';
 import type { ClientSpec } from '../knowledge/clients';
 import { BASE_URL_OPTIONS, URL_OPTION_KEYS } from '../knowledge/guards';

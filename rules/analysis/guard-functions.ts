@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { GuardEntry } from '../knowledge/guards';
 import { isFunctionNode, type FunctionNode } from './ast-walk';
 import { enclosingClassBody, findVariable, memberName, singleAssignmentInit, unwrap } from './origin';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { CONTAINMENT_KINDS, GUARD_LIBRARIES, type GuardFactory, type GuardLibrary } from '../knowledge/guards';
 import { isFunctionNode, type FunctionNode } from './ast-walk';
 import {

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { TimeoutKeyKind } from '../knowledge/clients';
 import { isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, localCallee, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
@@ -141,10 +142,27 @@ function readObject(context: Context, object: TSESTree.ObjectExpression, path: r
   return { kind: 'absent', object };
 }
 
+/**
+ * Verdicts of variables read from the top (depth 0), per variable and path: the rules ask about the same
+ * variable at each of its uses (`method` of every argument of every call), and each read walks all of its
+ * references, so a variable used n times would cost n² without it.
+ */
+const variableVerdicts = new WeakMap<object, Map<string, OptionVerdict>>();
+
 /** A `const opts = {…}` read through its name; writes like `opts.timeout = 5` count as the key being set. */
 function readVariable(context: Context, identifier: TSESTree.Identifier, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict {
   const variable = findVariable(context, identifier);
   if (!variable) return UNKNOWN;
+  if (depth > 0) return readVariableUncached(context, variable, path, types, depth);
+  const key = `${types ? 'typed' : 'untyped'}:${path.join('.')}`;
+  let verdicts = variableVerdicts.get(variable);
+  if (!verdicts) variableVerdicts.set(variable, verdicts = new Map());
+  let verdict = verdicts.get(key);
+  if (!verdict) verdicts.set(key, verdict = readVariableUncached(context, variable, path, types, depth));
+  return verdict;
+}
+
+function readVariableUncached(context: Context, variable: NonNullable<ReturnType<typeof findVariable>>, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict {
   const init = singleAssignmentInit(variable);
   if (!init) return UNKNOWN;
   for (const reference of variable.references) {

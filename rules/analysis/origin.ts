@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, normaliseModule } from '../knowledge/clients';
 import { calleeName, isFunctionNode, walk } from './ast-walk';
 import type { TsOrigin } from './retry-program';

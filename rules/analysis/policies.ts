@@ -8,7 +8,8 @@
  * of walking wrap arguments themselves. Owned by no-unguarded-dependency; keep it library-agnostic (facts
  * live in rules/knowledge/guards.ts).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import * as ts from 'typescript';
 import { GUARD_LIBRARIES, type GuardFactory, type GuardKind, type GuardLibrary } from '../knowledge/guards';
 import { resolveOrigin, unwrap, type Origin } from './origin';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { receiverOf, type ClientCall } from './calls';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
 import { findVariable, memberName, unwrap, writeRoot } from './origin';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isVariableName, mirroredOperator, walk, type FunctionNode } from './ast-walk';
 import { findVariable, isNullish, logicalTerms, singleAssignmentInit, unwrap } from './origin';

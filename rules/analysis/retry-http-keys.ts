@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { callerExpressions } from './caller-values';
 import { HEADER_CONSTRUCTORS } from '../knowledge/retries';
 import type { ClientCall } from './calls';

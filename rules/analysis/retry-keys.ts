@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, moduleMatches } from '../knowledge/clients';
 import { BROWSER_MODULES, KEY_GENERATORS } from '../knowledge/retries';
 import { contains, enclosingStatement, isVariableName, walk } from './ast-walk';

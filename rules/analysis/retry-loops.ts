@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { calleeName, enclosingStatement, identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
 import { findVariable, isIdentifierNamed, unwrap } from './origin';
 import { THROWING_HELPER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';

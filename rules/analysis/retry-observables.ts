@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { CONFIGURED_RETRIES, HTTP_CONSEQUENCE, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
 import { enclosingStatement, isFunctionNode } from './ast-walk';
 import { observableRequest, type ObservableRequest } from './observable-clients';

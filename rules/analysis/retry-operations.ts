@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, CLIENTS, dottedPathMatches, factoryPathMatches, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
   AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER, type SdkSpec,

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import * as ts from 'typescript';
 import { anyModuleMatches, CLIENTS, dottedPathMatches, moduleMatches, normaliseModule } from '../knowledge/clients';
 import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';

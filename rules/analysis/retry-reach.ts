@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { contains, walk } from './ast-walk';
 import { localCallee } from './origin';
 import { classifyCall, type CallFacts, type OperationSettings } from './retry-operations';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { classElementName, findVariable, isIdentifierNamed, isNullish, localCallee, logicalTerms, memberName, thisMemberName, unwrap } from './origin';

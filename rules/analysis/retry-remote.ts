@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS } from '../knowledge/clients';
 import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';

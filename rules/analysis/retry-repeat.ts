@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
 import { writeRoot } from './origin';
 import type { RetryScope } from './retry-types';

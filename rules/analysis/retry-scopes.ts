@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches } from '../knowledge/clients';
 import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';

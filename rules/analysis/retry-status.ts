@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, memberName, unwrap } from './origin';
 import { alwaysExits, counters, failureHasBoundedExit, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS, type HttpMethod } from '../knowledge/clients';
 import { HTTP_CONSEQUENCE, LOCAL_CALL_NAME, NON_IDEMPOTENT_METHODS, REMOTE_CALL_NAME, REQUEST_BUILDER_NAME, REQUEST_CONFIG_URL_KEYS, SUGGESTED_HEADER } from '../knowledge/retries';
 import { calleeName } from './ast-walk';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { LOCAL_URL_SCHEMES, MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../knowledge/clients';
 import type { ClientCall, InstanceRef, OptionsArgument } from './calls';
 import { locateOptions } from './calls';
