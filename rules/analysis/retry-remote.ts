@@ -68,13 +68,18 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
 /**
  * A retry helper written for its callers, which live in other files: the attempt calls a parameter of the
  * function or of one enclosing it (`const backoff = (delegate) => (...args) => { … delegate(...args) … }`),
- * and one of those functions is named for retrying. What it is handed is, by that name, a call that fails
+ * and one of those functions (or the class it is a method of) is named for retrying. What it is handed is,
+ * by that name, a call that fails
  * transiently, a remote one; a helper called in this file is judged by what those calls hand it instead.
  */
 export function isNamedRetryHelper(context: Context, scope: RetryScope): boolean {
   const functions: FunctionNode[] = [];
   for (let current = scope.node.parent; current; current = current.parent) if (isFunctionNode(current)) functions.push(current);
-  if (!functions.some((fn) => RETRY_HELPER_NAME.test(functionName(fn) ?? ''))) return false;
+  if (!functions.some((fn) => RETRY_HELPER_NAME.test(functionName(fn) ?? '') || RETRY_HELPER_NAME.test(className(fn) ?? ''))) return false;
+  // A loop in a function that neither awaits nor yields catches only what the call throws at once: a
+  // remote call fails later, in its promise (`runSync(fn)` beside `runAsync(fn)` in a RetryManager).
+  const own = functions[0];
+  if (scope.kind === 'loop' && own && !own.async && !own.generator) return false;
   let callsParameter = false;
   walk(context.sourceCode, scope.body, (node) => {
     if (callsParameter) return false;
@@ -85,6 +90,14 @@ export function isNamedRetryHelper(context: Context, scope: RetryScope): boolean
     return undefined;
   });
   return callsParameter;
+}
+
+/** The class a method (or a function-valued field) belongs to, by name: `class RetryManager { runAsync(fn) {…} }`. */
+function className(fn: FunctionNode): string | undefined {
+  const element = fn.parent;
+  if (element?.type !== AST_NODE_TYPES.MethodDefinition && element?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+  const owner = element.parent.parent;
+  return (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) ? owner.id?.name : undefined;
 }
 
 /** `api.getUpdates()`, `this.api.send()`: a method of something named as a remote API's client. */

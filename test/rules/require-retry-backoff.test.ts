@@ -1074,6 +1074,30 @@ module.exports = backoff;
       data: { retry: 'the recursive call scheduled from .catch() on line 4', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' },
     }],
   },
+  // A method of a class named for retrying, handed its attempt by callers in other files (a decorator):
+  // the class's name says what it is handed fails transiently, and the loop goes round at once.
+  {
+    code: `
+export class RetryManager {
+  constructor(private readonly count: number) {}
+
+  async runAsync<T>(fn: () => Promise<T>): Promise<T> {
+    let lastError: unknown;
+    let count = 0;
+    while (count < this.count) {
+      try {
+        return await fn();
+      } catch (e) {
+        lastError = e;
+        count++;
+      }
+    }
+    throw lastError;
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 8, column: 5, endLine: 8, endColumn: 10, data: { retry: 'the while-loop on line 8' } }],
+  },
   // The same executor, resolved at once with the next attempt: bounded, and no wait.
   {
     code: `
@@ -2164,6 +2188,27 @@ export async function lastEntries(count: number, start: Date) {
     }
   }
   return entries;
+}
+`,
+  // The synchronous twin of RetryManager's runAsync: its catch sees only what \`fn()\` throws at once, and a
+  // remote call fails later, in its promise.
+  `
+export class RetryManager {
+  constructor(private readonly count: number) {}
+
+  runSync<T>(fn: () => T): T {
+    let lastError: unknown;
+    let count = 0;
+    while (count < this.count) {
+      try {
+        return fn();
+      } catch (e) {
+        lastError = e;
+        count++;
+      }
+    }
+    throw lastError;
+  }
 }
 `,
   // A retry helper named for retrying, called from other files, that goes round only after a unique
