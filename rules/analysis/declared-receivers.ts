@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { classElementName, enclosingClassBody, findVariable, resolveOrigin, thisMemberName, unwrap, withPath, type Origin } from './origin';
+import { anyModuleMatches, factoryPathMatches } from '../knowledge/clients';
+import type { SdkSpec } from '../knowledge/retries';
+import { classElementName, enclosingClassBody, findVariable, memberName, resolveOrigin, thisMemberName, unwrap, withPath, type Origin } from './origin';
 
 /**
  * Clients that are injected or typed rather than built in the file (an Angular `HttpClient`, a NestJS
@@ -66,4 +68,30 @@ export function declaredTypeOrigin(context: Context, declared: TSESTree.Node | u
     return left && withPath(left, [name.right.name]);
   };
   return nameOrigin(annotation.typeName);
+}
+
+/**
+ * `this.stripe.charges.create(…)` where the receiver is declared, not built, in the file (`private stripe:
+ * Stripe`, `let exchange: ccxt.Exchange`): the method path after it, and the origin of the declared type.
+ * Read once per call, then matched against each SDK's constructors.
+ */
+export function declaredReceiver(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): { path: string[]; declared: Origin } | undefined {
+  let receiver = unwrap(node.callee);
+  const path: string[] = [];
+  while (receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type !== AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(receiver);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    receiver = unwrap(receiver.object);
+  }
+  if (path.length === 0) return undefined;
+  const declared = declaredTypeOrigin(context, receiverDeclaration(context, receiver));
+  return declared?.kind === 'module' ? { path, declared } : undefined;
+}
+
+/** The method path of a declared receiver, when its declared type is one of `sdk`'s constructors. */
+export function declaredSdkPath(receiver: { path: string[]; declared: Origin } | undefined, sdk: SdkSpec): string[] | undefined {
+  if (!receiver || receiver.declared.kind !== 'module' || !anyModuleMatches(sdk.modules, receiver.declared.module)) return undefined;
+  const declaredPath = receiver.declared.path.join('.');
+  return sdk.constructors.some((constructor) => factoryPathMatches(constructor, declaredPath)) ? receiver.path : undefined;
 }

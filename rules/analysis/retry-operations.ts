@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { anyModuleMatches, CLIENTS, dottedPathMatches, factoryPathMatches, moduleMatches, type HttpMethod } from '../knowledge/clients';
+import { anyModuleMatches, CLIENTS, dottedPathMatches, moduleMatches, type HttpMethod } from '../knowledge/clients';
 import {
-  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER, type SdkSpec,
+  AWS_COMMANDS, AWS_TOKEN_MEMBERS, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS, SUGGESTED_HEADER,
 } from '../knowledge/retries';
 import { methodWhenGiven, type Giver } from './body-method';
 import { callerValues } from './caller-values';
 import { programCallerKey, programCallerMethod } from './program-callers';
-import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
+import { declaredReceiver, declaredSdkPath } from './declared-receivers';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
 import { isRepeatablePostUrl, urlOf } from './request-urls';
@@ -112,26 +112,6 @@ function methodFromCallers(context: Context, call: ClientCall): { method: HttpMe
 }
 
 
-/**
- * `this.stripe.charges.create(…)` where the receiver is declared, not built, in the file (`private stripe:
- * Stripe`, `let exchange: ccxt.Exchange`): the method path after it, when the declared type is one of the
- * SDK's constructors.
- */
-function declaredSdkPath(context: Context, node: CallNode, sdk: SdkSpec): string[] | undefined {
-  let receiver = unwrap(node.callee);
-  const path: string[] = [];
-  while (receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type !== AST_NODE_TYPES.ThisExpression) {
-    const name = memberName(receiver);
-    if (name === undefined) return undefined;
-    path.unshift(name);
-    receiver = unwrap(receiver.object);
-  }
-  if (path.length === 0) return undefined;
-  const declared = declaredTypeOrigin(context, receiverDeclaration(context, receiver));
-  if (declared?.kind !== 'module' || !anyModuleMatches(sdk.modules, declared.module)) return undefined;
-  return sdk.constructors.some((constructor) => factoryPathMatches(constructor, declared.path.join('.'))) ? path : undefined;
-}
-
 /** A key in an SDK's params (ccxt's `clientOrderId` or an exchange's own name for it). */
 function paramsKey(context: Context, params: TSESTree.Node | undefined, names: readonly string[]): KeyEvidence {
   let key: KeyEvidence = { kind: 'none' };
@@ -144,9 +124,11 @@ function paramsKey(context: Context, params: TSESTree.Node | undefined, names: r
 }
 
 function sdkFacts(context: Context, node: CallNode): CallFacts | undefined {
+  let receiver: ReturnType<typeof declaredReceiver> | null = null;
   for (const { sdk, spec } of SDK_SPECS) {
     const member = resolveInstanceMember(context, node, [spec]);
-    const memberPath = member?.path ?? declaredSdkPath(context, node, sdk);
+    if (!member && receiver === null) receiver = declaredReceiver(context, node);
+    const memberPath = member?.path ?? declaredSdkPath(receiver ?? undefined, sdk);
     if (!memberPath) continue;
     const path = memberPath.join('.');
     const operation = sdk.operations.find((candidate) => dottedPathMatches(candidate.path, path));
