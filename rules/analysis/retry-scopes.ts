@@ -14,6 +14,7 @@ import { catchRepeat } from './retry-repeat';
 import { interceptorScope } from './retry-interceptors';
 import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
+import { requeueLoopScope } from './retry-requeue';
 import { STATUS_TEST } from './status-tests';
 import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 import { getTypeFacts } from './types';
@@ -63,7 +64,7 @@ export function collectRetryScopes(context: Context): FileRetries {
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement: {
-        const scope = loopScope(context, node) ?? statusLoopScope(context, node) ?? emptyAnswerLoop(context, node);
+        const scope = loopScope(context, node) ?? statusLoopScope(context, node) ?? emptyAnswerLoop(context, node) ?? requeueLoopScope(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }

@@ -2057,6 +2057,25 @@ export async function notify(text: string) {
 ` }],
     }],
   },
+  // A failed job goes back on the queue and is sent again. A key made before the loop would be shared by
+  // every job, so no fix is offered: each job needs its own, made when it is queued.
+  {
+    code: `
+import axios from 'axios';
+interface Job { id: string; body: unknown }
+export async function deliver(queue: Job[]) {
+  while (queue.length > 0) {
+    const job = queue.shift()!;
+    try {
+      await axios.post('https://hooks.example.com/events', job.body, { timeout: 5000 });
+    } catch {
+      queue.push(job);
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 8, column: 13, endLine: 8, endColumn: 23, suggestions: [], data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the while-loop that sends what failed in `queue` again on line 5', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' } }],
+  },
   // Leaves on success or when the attempts run out, and goes round otherwise.
   {
     code: `

@@ -1098,6 +1098,61 @@ export class RetryManager {
 `,
     errors: [{ messageId: 'noBackoff', line: 8, column: 5, endLine: 8, endColumn: 10, data: { retry: 'the while-loop on line 8' } }],
   },
+  // A work list whose failed items go back on it: the loop runs until every item has succeeded, so a
+  // failure that lasts keeps it going, with nothing between the rounds.
+  {
+    code: `
+interface Job { id: string; url: string }
+export async function deliver(queue: Job[]) {
+  while (queue.length > 0) {
+    const job = queue.shift()!;
+    try {
+      await fetch(job.url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch {
+      queue.push(job);
+    }
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 4, column: 3, endLine: 4, endColumn: 8, data: { retry: 'the while-loop that sends what failed in `queue` again on line 4', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 8, data: { retry: 'the while-loop that sends what failed in `queue` again on line 4' } },
+    ],
+  },
+  // The same, where the list is a class's and a method two calls away fills it.
+  {
+    code: `
+export class Downloader {
+  failed: string[] = [];
+
+  async fetchDay(day: string) {
+    try {
+      const response = await fetch(\`https://data.example.com/\${day}.zip\`, { signal: AbortSignal.timeout(10_000) });
+      return await response.arrayBuffer();
+    } catch (error) {
+      console.error(day, error);
+      this.failed.push(day);
+      return undefined;
+    }
+  }
+
+  process = (day: string) => this.fetchDay(day);
+
+  async run(days: string[]) {
+    await Promise.all(days.map((day) => this.process(day)));
+    while (this.failed.length > 0) {
+      const again = this.failed;
+      this.failed = [];
+      await Promise.all(again.map((day) => this.process(day)));
+    }
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 20, column: 5, endLine: 20, endColumn: 10, data: { retry: 'the while-loop that sends what failed in `this.failed` again on line 20', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 20, column: 5, endLine: 20, endColumn: 10, data: { retry: 'the while-loop that sends what failed in `this.failed` again on line 20' } },
+    ],
+  },
   // The same executor, resolved at once with the next attempt: bounded, and no wait.
   {
     code: `
@@ -2188,6 +2243,51 @@ export async function lastEntries(count: number, start: Date) {
     }
   }
   return entries;
+}
+`,
+  // Work lists that do not retry: a queue drained with its failures logged moves on to the next item; a
+  // failed item put back at most three times, after a wait, is bounded and paced; one put back as the loop
+  // stops is left for later.
+  `
+export async function drain(queue: string[]) {
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    try {
+      await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      console.error(url, error);
+    }
+  }
+}
+`,
+  `
+import { setTimeout as sleep } from 'node:timers/promises';
+interface Job { url: string; tries: number }
+export async function deliver(queue: Job[]) {
+  while (queue.length > 0) {
+    const job = queue.shift()!;
+    try {
+      await fetch(job.url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch {
+      if (job.tries++ < 3) {
+        await sleep(1000 * 2 ** job.tries);
+        queue.push(job);
+      }
+    }
+  }
+}
+`,
+  `
+export async function deliverUntilFailure(queue: string[]) {
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    try {
+      await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch {
+      queue.unshift(url);
+      break;
+    }
+  }
 }
 `,
   // The synchronous twin of RetryManager's runAsync: its catch sees only what \`fn()\` throws at once, and a

@@ -1,0 +1,142 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { calleeName, contains, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { classElementName, enclosingClassBody, findVariable, localCallee, memberName, thisMemberName, unwrap } from './origin';
+import { alwaysExits, type Loop } from './retry-loops';
+import type { RetryScope } from './retry-types';
+import { awaitsWait } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Retries that put a failed item back on the list a loop works through, until the list is empty:
+ *
+ *     while (queue.length > 0) {
+ *       const job = queue.shift();
+ *       try { await send(job); } catch { queue.push(job); }        // the job comes round again
+ *     }
+ *
+ *     while (this.failed.length > 0) {                              // `download`'s catch fills `this.failed`
+ *       const again = this.failed; this.failed = [];
+ *       await Promise.all(again.map((day) => this.download(day)));
+ *     }
+ *
+ * Nothing counts how often an item came back, so a failure that lasts keeps the loop going; the attempt is
+ * the try whose catch puts the item back, in the loop or in the function of the file it calls. A loop that
+ * drains a queue and only logs its failures moves on to the next item: no retry.
+ */
+export function requeueLoopScope(context: Context, loop: Loop): RetryScope | undefined {
+  if (loop.type === AST_NODE_TYPES.ForStatement) return undefined;
+  const list = nonEmptyListTested(loop.test);
+  if (!list) return undefined;
+  const requeue = putBackIn(context, loop.body, list, true) ?? putBackByCalledFunction(context, loop.body, list);
+  if (!requeue) return undefined;
+  const bounded = underComparison(context, requeue.putBack, requeue.handler);
+  const keyword = loop.type === AST_NODE_TYPES.WhileStatement ? 'while' : 'do-while';
+  return {
+    kind: 'loop', mechanism: `the ${keyword}-loop that sends what failed in \`${context.sourceCode.getText(list)}\` again`, node: loop, body: requeue.attempt,
+    attempts: bounded ? { kind: 'unknown' } : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body) || awaitsWait(context, requeue.handler), failurePath: requeue.handler,
+  };
+}
+
+interface Requeue { attempt: TSESTree.BlockStatement; handler: TSESTree.BlockStatement; putBack: TSESTree.CallExpression }
+
+/** `list.length`, `list.length > 0`, `list.length !== 0`, `list.size`: the list, when the test says "not empty". */
+function nonEmptyListTested(test: TSESTree.Expression | null): TSESTree.Expression | undefined {
+  const value = test && unwrap(test);
+  if (!value) return undefined;
+  const sized = (node: TSESTree.Node): TSESTree.Expression | undefined => {
+    const target = unwrap(node);
+    return target.type === AST_NODE_TYPES.MemberExpression && ['length', 'size'].includes(memberName(target) ?? '') ? target.object : undefined;
+  };
+  if (value.type === AST_NODE_TYPES.MemberExpression) return sized(value);
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || value.right.type !== AST_NODE_TYPES.Literal) return undefined;
+  const bound = value.right.value;
+  const notEmpty = ((value.operator === '>' || value.operator === '!==' || value.operator === '!=') && bound === 0) || (value.operator === '>=' && bound === 1);
+  return notEmpty ? sized(value.left) : undefined;
+}
+
+/** Do `a` and `b` name the same list: one variable, or the same `this` member of one class? */
+function sameList(context: Context, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const [left, right] = [unwrap(a), unwrap(b)];
+  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, left);
+    return variable !== null && variable !== undefined && variable === findVariable(context, right);
+  }
+  if (left.type !== AST_NODE_TYPES.MemberExpression || right.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (left.object.type !== AST_NODE_TYPES.ThisExpression || right.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const name = thisMemberName(left);
+  return name !== undefined && name === thisMemberName(right) && enclosingClassBody(left) !== undefined && enclosingClassBody(left) === enclosingClassBody(right);
+}
+
+/**
+ * `list.push(…)` or `list.unshift(…)` in a catch inside `root` (same function). In the loop itself the catch
+ * must not leave it (`catch { queue.push(job); break; }` stops); in a function the loop calls, a `return`
+ * only ends that call, but a catch that rethrows hands the failure to the loop instead.
+ */
+function putBackIn(context: Context, root: TSESTree.Node, list: TSESTree.Node, inLoop: boolean): Requeue | undefined {
+  let found: Requeue | undefined;
+  walkSameFunction(context.sourceCode, root, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.TryStatement || !node.handler) return undefined;
+    if (inLoop ? alwaysExits(node.handler.body) : node.handler.body.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement) return undefined;
+    const handler = node.handler.body;
+    walkSameFunction(context.sourceCode, handler, (inner) => {
+      if (found) return false;
+      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(inner.callee) ?? '')
+        && sameList(context, inner.callee.object, list)) found = { attempt: node.block, handler, putBack: inner };
+      return undefined;
+    });
+    return undefined;
+  });
+  return found;
+}
+
+/** How many calls deep the function whose catch fills the list may be (`process(day)` → `download(day)`). */
+const MAX_CALL_DEPTH = 3;
+
+/**
+ * A call in the loop (callbacks included: `again.map((d) => this.download(d))`) of a function of the file
+ * whose catch fills the list, directly or through the functions of the file it calls.
+ */
+function putBackByCalledFunction(context: Context, root: TSESTree.Node, list: TSESTree.Node, seen = new Set<TSESTree.Node>(), depth = 1): Requeue | undefined {
+  let found: Requeue | undefined;
+  walk(context.sourceCode, root, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const fn = calledFunction(context, node);
+    if (!fn || seen.has(fn) || contains(fn, root)) return undefined;
+    seen.add(fn);
+    found = putBackIn(context, fn.body, list, false) ?? (depth < MAX_CALL_DEPTH ? putBackByCalledFunction(context, fn.body, list, seen, depth + 1) : undefined);
+    return undefined;
+  });
+  return found;
+}
+
+/** A function of the file: `localCallee`'s, or a class field that holds one (`download = async (day) => { … }`). */
+function calledFunction(context: Context, call: TSESTree.CallExpression): FunctionNode | undefined {
+  const local = localCallee(context, call.callee)?.fn;
+  if (isFunctionNode(local)) return local;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = thisMemberName(callee);
+  const field = name === undefined ? undefined : enclosingClassBody(callee)?.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && classElementName(element) === name);
+  const value = field?.type === AST_NODE_TYPES.PropertyDefinition && field.value ? unwrap(field.value) : undefined;
+  return isFunctionNode(value) ? value : undefined;
+}
+
+/** `if (job.attempts++ < 3) queue.push(job)`: a put-back under a comparison counts how often. */
+function underComparison(context: Context, putBack: TSESTree.Node, handler: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = putBack.parent; current && current !== handler; current = current.parent) {
+    const test = current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression ? current.test
+      : current.type === AST_NODE_TYPES.LogicalExpression ? current.left : undefined;
+    if (!test) continue;
+    let compares = false;
+    walk(context.sourceCode, test, (node) => {
+      if (node.type === AST_NODE_TYPES.BinaryExpression && ['<', '<=', '>', '>='].includes(node.operator)) compares = true;
+      return compares ? false : undefined;
+    });
+    if (compares) return true;
+  }
+  return false;
+}
