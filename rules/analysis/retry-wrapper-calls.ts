@@ -33,6 +33,21 @@ function methodWritten(context: Context, argument: TSESTree.Node | undefined): H
 }
 
 /**
+ * Can the file write a method at all: a `method` key or write, or a `'POST'`/`'PATCH'` string? Most files
+ * of an application cannot, and `methodWritten` would otherwise look up every identifier argument of
+ * every imported call. Read once per file.
+ */
+const writesMethod = new WeakMap<object, boolean>();
+const METHOD_TEXT = /method|['"`](?:post|patch)['"`]/i;
+
+function fileMayWriteMethod(context: Context): boolean {
+  const sourceCode = context.sourceCode;
+  let known = writesMethod.get(sourceCode);
+  if (known === undefined) writesMethod.set(sourceCode, known = METHOD_TEXT.test(sourceCode.text));
+  return known;
+}
+
+/**
  * With types, `apiFetch('/charges', { method: 'POST' })` where `apiFetch` (another file) sends the options
  * it is given, or `callApi('POST', '/charges')` where `callApi` sends its parameter as the method: the POST
  * is this call's, named by its argument. Only a method written here counts; what the wrapper does without
@@ -41,7 +56,7 @@ function methodWritten(context: Context, argument: TSESTree.Node | undefined): H
 export function wrapperFacts(context: Context, node: CallNode, types: TypeFacts, names: readonly string[]): CallFacts | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   // Asking the checker about every call is slow: only a call that writes a POST or PATCH is worth it.
-  if (!importedFromProgram(context, node.callee) || !node.arguments.some((argument) => methodWritten(context, argument) !== undefined)) return undefined;
+  if (!fileMayWriteMethod(context) || !importedFromProgram(context, node.callee) || !node.arguments.some((argument) => methodWritten(context, argument) !== undefined)) return undefined;
   const wrapper = programRequestWrapper(types, node.callee);
   if (!wrapper) return undefined;
   const methodArgument = node.arguments[wrapper.methodIndex ?? wrapper.optionsIndex ?? -1];
