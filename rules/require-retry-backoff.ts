@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './analysis/node-types';
-import { contains } from './analysis/ast-walk';
+import { contains, isLoop } from './analysis/ast-walk';
 import { insertArgument, insertProperty } from './analysis/fixes';
 import { immediateAttachments, type ImmediateAttachment } from './analysis/retry-configured';
 import { awaitsWait } from './analysis/retry-waits';
@@ -250,7 +250,11 @@ export default createRule<Options, MessageIds>({
         // The outer layers as LSP related information (server/README.md "Related locations"), and the inner
         // retry itself when the report sits where an outer layer runs it; the CLI ignores them.
         const relatedLocations = chain.slice(1).map((outer) => ({ message: `outer retry: ${outer.attempts.kind === 'finite' ? outer.attempts.attempts : '?'} attempts`, loc: outer.at.loc }));
-        if (layer.own && layer.own !== layer.at) relatedLocations.unshift({ message: `inner retry: ${(layer.attempts as { attempts: number }).attempts} attempts`, loc: layer.own.loc });
+        if (layer.own && layer.own !== layer.at) {
+          // A loop is pointed at by its keyword, as its own reports are.
+          const loc = isLoop(layer.own) ? sourceCode.getFirstToken(layer.own)!.loc : layer.own.loc;
+          relatedLocations.unshift({ message: `inner retry: ${(layer.attempts as { attempts: number }).attempts} attempts`, loc });
+        }
         once(layer.at, () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown, relatedLocations } }));
       }
     }

@@ -69,8 +69,8 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
  * A retry helper written for its callers, which live in other files: the attempt calls a parameter of the
  * function or of one enclosing it (`const backoff = (delegate) => (...args) => { … delegate(...args) … }`),
  * and one of those functions (or the class it is a method of) is named for retrying. What it is handed is,
- * by that name, a call that fails
- * transiently, a remote one; a helper called in this file is judged by what those calls hand it instead.
+ * by that name, a call that fails transiently, a remote one; a helper called in this file is judged by what
+ * those calls hand it instead.
  */
 export function isNamedRetryHelper(context: Context, scope: RetryScope): boolean {
   const functions: FunctionNode[] = [];

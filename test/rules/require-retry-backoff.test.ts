@@ -2573,6 +2573,26 @@ export const board = (symbol: string) => retry(() => quote(symbol), { retries: 5
     const related = [{ message: 'inner retry: 4 attempts', line: 6 }, { message: 'outer retry: 6 attempts', line: 9 }];
     assert.deepEqual(observeReports(rule, code), [{ line: 9, messageId: 'nestedRetry', related }]);
   });
+  it('points at an inner loop by its keyword', () => {
+    const code = `
+import retry from 'async-retry';
+
+async function quote(symbol: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100));
+    }
+  }
+  throw new Error('no quote');
+}
+
+export const board = (symbol: string) => retry(() => quote(symbol), { retries: 5 });
+`;
+    const related = [{ message: 'inner retry: 4 attempts', line: 5 }, { message: 'outer retry: 6 attempts', line: 15 }];
+    assert.deepEqual(observeReports(rule, code), [{ line: 15, messageId: 'nestedRetry', related }]);
+  });
 });
 
 /** With types, a retry in a function of another file counts as an inner layer (filenames relative to test/fixtures). */
