@@ -146,7 +146,10 @@ export function objectAssignParts(context: Context, node: TSESTree.Node): { targ
   return { target, sources };
 }
 
-/** A function of this file that `call` calls: a declaration, a `const f = () => …`, or `this.method()`. */
+/**
+ * A function of this file that `call` calls: a declaration, a `const f = () => …`, or `this.method()`, the
+ * method declared or a class field that holds a function (`send = async (job) => { … }`).
+ */
 export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSESTree.Node; name: string } | undefined {
   const target = unwrap(callee);
   if (target.type === AST_NODE_TYPES.Identifier) {
@@ -159,8 +162,10 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
   if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed) {
     const name = thisMemberName(target);
     const body = name === undefined ? undefined : enclosingClassBody(target);
-    const method = body?.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && classElementName(element) === name);
-    return method?.type === AST_NODE_TYPES.MethodDefinition && method.value.body ? { fn: method.value, name: `this.${name}` } : undefined;
+    const member = body?.body.find((element) => (element.type === AST_NODE_TYPES.MethodDefinition || (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static)) && classElementName(element) === name);
+    if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.body ? { fn: member.value, name: `this.${name}` } : undefined;
+    const value = member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? unwrap(member.value) : undefined;
+    return isFunctionNode(value) ? { fn: value, name: `this.${name}` } : undefined;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { classElementName, enclosingClassBody, findVariable, localCallee, memberName, thisMemberName, unwrap } from './origin';
+import { enclosingClassBody, findVariable, localCallee, memberName, thisMemberName, unwrap } from './origin';
 import { alwaysExits, type Loop } from './retry-loops';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
@@ -113,16 +113,10 @@ function putBackByCalledFunction(context: Context, root: TSESTree.Node, list: TS
   return found;
 }
 
-/** A function of the file: `localCallee`'s, or a class field that holds one (`download = async (day) => { … }`). */
+/** A function of the file the call calls (class fields that hold one included: `download = async (day) => { … }`). */
 function calledFunction(context: Context, call: TSESTree.CallExpression): FunctionNode | undefined {
   const local = localCallee(context, call.callee)?.fn;
-  if (isFunctionNode(local)) return local;
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = thisMemberName(callee);
-  const field = name === undefined ? undefined : enclosingClassBody(callee)?.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && classElementName(element) === name);
-  const value = field?.type === AST_NODE_TYPES.PropertyDefinition && field.value ? unwrap(field.value) : undefined;
-  return isFunctionNode(value) ? value : undefined;
+  return isFunctionNode(local) ? local : undefined;
 }
 
 /** `if (job.attempts++ < 3) queue.push(job)`: a put-back under a comparison counts how often. */

@@ -2057,6 +2057,28 @@ export async function notify(text: string) {
 ` }],
     }],
   },
+  // A class field that holds the sending function is followed like a method.
+  {
+    code: `
+import axios from 'axios';
+
+export class Notifier {
+  send = async (body: unknown) => axios.post('https://hooks.example.com/events', body, { timeout: 5000 });
+
+  async notify(body: unknown) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await this.send(body);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100));
+      }
+    }
+    throw new Error('not delivered');
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 10, column: 22, endLine: 10, endColumn: 31, suggestions: [], data: { operation: 'POST in this.send() on line 5', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 8', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' } }],
+  },
   // A failed job goes back on the queue and is sent again. A key made before the loop would be shared by
   // every job, so no fix is offered: each job needs its own, made when it is queued.
   {
