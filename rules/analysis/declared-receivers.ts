@@ -75,7 +75,9 @@ export function declaredTypeOrigin(context: Context, declared: TSESTree.Node | u
  * Stripe`, `let exchange: ccxt.Exchange`): the method path after it, and the origin of the declared type.
  * Read once per call, then matched against each SDK's constructors.
  */
-export function declaredReceiver(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): { path: string[]; declared: Origin } | undefined {
+export interface DeclaredReceiver { path: string[]; declared: Extract<Origin, { kind: 'module' }> }
+
+export function declaredReceiver(context: Context, node: TSESTree.CallExpression | TSESTree.NewExpression): DeclaredReceiver | undefined {
   let receiver = unwrap(node.callee);
   const path: string[] = [];
   while (receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type !== AST_NODE_TYPES.ThisExpression) {
@@ -90,8 +92,8 @@ export function declaredReceiver(context: Context, node: TSESTree.CallExpression
 }
 
 /** The method path of a declared receiver, when its declared type is one of `sdk`'s constructors. */
-export function declaredSdkPath(receiver: { path: string[]; declared: Origin } | undefined, sdk: SdkSpec): string[] | undefined {
-  if (!receiver || receiver.declared.kind !== 'module' || !anyModuleMatches(sdk.modules, receiver.declared.module)) return undefined;
+export function declaredSdkPath(receiver: DeclaredReceiver | undefined, sdk: SdkSpec): string[] | undefined {
+  if (!receiver || !anyModuleMatches(sdk.modules, receiver.declared.module)) return undefined;
   const declaredPath = receiver.declared.path.join('.');
   return sdk.constructors.some((constructor) => factoryPathMatches(constructor, declaredPath)) ? receiver.path : undefined;
 }
