@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches } from '../knowledge/clients';
-import { attemptsFromCount, ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
+import { ERROR_FIRST_PARAM, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
 import { contains, enclosingStatement, isFunctionNode, walk } from './ast-walk';
 import { readOption } from './options';
-import { isModuleExport, resolveOrigin, unchangedField, unwrap, type Origin } from './origin';
+import { isModuleExport, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import { emptyAnswerLoop, emptyAnswerRecursion } from './retry-empty-answer';
 import { failureValueRecursion } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
@@ -15,9 +15,11 @@ import { interceptorScope } from './retry-interceptors';
 import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
 import { requeueLoopScope } from './retry-requeue';
+import { madePolicy, typedPolicyScope } from './retry-policy-makers';
+import { libraryAttempts, optionsValue, zeroWait } from './retry-library-options';
 import { STATUS_TEST } from './status-tests';
-import { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
-import { getTypeFacts } from './types';
+import type { FileRetries, RetryPolicy, RetryScope } from './retry-types';
+import { getTypeFacts, type TypeFacts } from './types';
 
 export { numericValue, type Attempts, type FileRetries, type ForeverSetting, type RetryPolicy, type RetryScope } from './retry-types';
 
@@ -56,7 +58,7 @@ export function collectRetryScopes(context: Context): FileRetries {
   walk(sourceCode, sourceCode.ast, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
-        const scope = libraryScope(context, node, policies) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node) ?? interceptorScope(context, node) ?? operatorRetryScope(context, node)
+        const scope = libraryScope(context, node, policies, types) ?? catchHandlerRecursion(context, node) ?? errorCallbackRecursion(context, node) ?? interceptorScope(context, node) ?? operatorRetryScope(context, node)
           ?? (types ? programHelperScope(context, types, node) : undefined);
         if (scope) found.scopes.push(scope);
         break;
@@ -101,46 +103,6 @@ function line(node: TSESTree.Node): number {
   return node.loc.start.line;
 }
 
-/** Reads a library's count and `forever` options. */
-function libraryAttempts(context: Context, library: RetryLibrary, options: TSESTree.Node | undefined): { attempts: Attempts; forever?: ForeverSetting } {
-  for (const key of library.foreverKeys ?? []) {
-    const verdict = readOption(context, options, [key]);
-    if (verdict.kind === 'present' && unwrap(verdict.value).type === AST_NODE_TYPES.Literal && (unwrap(verdict.value) as TSESTree.Literal).value === true) {
-      return { attempts: { kind: 'forever' }, forever: { node: verdict.property ?? verdict.value, text: `${key}: true` } };
-    }
-  }
-  const count = readOption(context, options, library.countKey.split('.'));
-  if (count.kind === 'absent') return { attempts: library.defaultAttempts };
-  if (count.kind === 'unknown') return { attempts: { kind: 'unknown' } };
-  const written = unwrap(count.value);
-  // `retries: options.retries ?? Infinity`: unless the caller sets a count, the retry never ends.
-  const fallback = written.type === AST_NODE_TYPES.LogicalExpression && written.operator !== '&&' ? written.right : undefined;
-  const endlessFallback = fallback !== undefined && numericValue(context, fallback) === Infinity;
-  const value = endlessFallback ? Infinity : numericValue(context, count.value);
-  if (value === undefined) return { attempts: { kind: 'unknown' } };
-  const attempts = attemptsFromCount(value, library.countKind);
-  if (attempts.kind === 'forever') {
-    const setting: ForeverSetting = { node: count.property ?? count.value, text: `${library.countKey}: ${context.sourceCode.getText(count.value)}` };
-    return { attempts, forever: endlessFallback ? { ...setting, fallback: true } : setting };
-  }
-  return { attempts };
-}
-
-/** The options argument, or what the class field it reads holds when nothing rewrites it (`retry(call, this.retryOptions)`). */
-function optionsValue(context: Context, argument: TSESTree.Node | undefined): TSESTree.Node | undefined {
-  const value = argument && unwrap(argument);
-  return (value?.type === AST_NODE_TYPES.MemberExpression && unchangedField(context, value)) || argument;
-}
-
-/** `maxTimeout: 0`, `startingDelay: 0`: a setting that makes every wait between attempts 0 ms. */
-function zeroWait(context: Context, library: RetryLibrary, options: TSESTree.Node | undefined): RetryScope['noWait'] {
-  for (const key of library.zeroWaitKeys ?? []) {
-    const verdict = readOption(context, options, [key]);
-    if (verdict.kind === 'present' && numericValue(context, verdict.value) === 0) return { node: verdict.property ?? verdict.value, text: `${key}: ${context.sourceCode.getText(verdict.value)}` };
-  }
-  return undefined;
-}
-
 function callbackOf(node: TSESTree.CallExpression, index: number): { body?: TSESTree.Node; ref?: TSESTree.Identifier } {
   let argument = node.arguments[index];
   // `promiseRetry(options, fn)`: the callback may come after the options.
@@ -153,7 +115,7 @@ function callbackOf(node: TSESTree.CallExpression, index: number): { body?: TSES
 }
 
 /** `pRetry(fn)`, `backOff(fn)`, `op.attempt(fn)`, `policy.execute(fn)`; records cockatiel policies as it meets them. */
-function libraryScope(context: Context, node: TSESTree.CallExpression, policies: Map<TSESTree.Node, RetryPolicy>): RetryScope | undefined {
+function libraryScope(context: Context, node: TSESTree.CallExpression, policies: Map<TSESTree.Node, RetryPolicy>, types: TypeFacts | undefined): RetryScope | undefined {
   const origin = resolveOrigin(context, node.callee);
   const direct = libraryFor(origin, 'call');
   if (direct) {
@@ -173,28 +135,39 @@ function libraryScope(context: Context, node: TSESTree.CallExpression, policies:
     policyFor(context, node, policies);
     return undefined;
   }
-  if (origin?.kind !== 'call' || origin.path.length !== 1) return undefined;
-  const method = origin.path[0];
-  const maker = origin.callee;
-  if (method === 'attempt') {
-    const library = libraryFor(maker, 'operation');
+  if (origin?.kind === 'call' && origin.path[0] === 'attempt' && origin.path.length === 1) {
+    const library = libraryFor(origin.callee, 'operation');
     if (!library) return undefined;
     const { body, ref } = callbackOf(node, library.callbackArg);
     if (!body) return undefined;
     const { attempts, forever } = libraryAttempts(context, library, origin.call.arguments[library.optionsArg]);
     return { kind: 'library', mechanism: library.name, node: node.callee, body, callbackRef: ref, anchor: anchorFor(node), attempts, bounded: true, waits: true, library, forever };
   }
-  if (method === 'execute' && origin.call.type === AST_NODE_TYPES.CallExpression) {
-    const policy = policyOf(context, origin.call, maker, policies);
-    if (!policy) return undefined;
-    const { body, ref } = callbackOf(node, 0);
-    if (!body) return undefined;
-    return {
-      kind: 'library', mechanism: `${policy.library.name} (policy on line ${line(policy.creation)})`, node: node.callee, body, callbackRef: ref,
-      anchor: anchorFor(node), attempts: policy.attempts, bounded: true, waits: policy.waits, library: policy.library, policy,
-    };
+  if (origin?.kind === 'call' && origin.path[0] === 'execute' && origin.path.length === 1 && origin.call.type === AST_NODE_TYPES.CallExpression) {
+    const policy = policyOf(context, origin.call, origin.callee, policies);
+    if (policy) return policyScope(node, policy);
   }
-  return undefined;
+  // A policy a function makes, or (with types) one made in another file: `retryPolicy(5).execute(fn)`, `policies.orders.execute(fn)`.
+  return executedMadePolicy(context, node, policies, types);
+}
+
+function policyScope(execute: TSESTree.CallExpression, policy: RetryPolicy): RetryScope | undefined {
+  const { body, ref } = callbackOf(execute, 0);
+  if (!body) return undefined;
+  return {
+    kind: 'library', mechanism: `${policy.library.name} (policy on line ${line(policy.creation)})`, node: execute.callee, body, callbackRef: ref,
+    anchor: anchorFor(execute), attempts: policy.attempts, bounded: true, waits: policy.waits, library: policy.library, policy,
+  };
+}
+
+/** `retryPolicy(options).execute(fn)`: a policy a function makes, in this file or (with types) in another. */
+function executedMadePolicy(context: Context, node: TSESTree.CallExpression, policies: Map<TSESTree.Node, RetryPolicy>, types: TypeFacts | undefined): RetryScope | undefined {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'execute') return undefined;
+  const made = madePolicy(context, callee.object, (call, maker) => policyOf(context, call, maker, policies));
+  if (made) return policyScope(node, made);
+  const { body, ref } = types ? callbackOf(node, 0) : {};
+  return types && body ? typedPolicyScope(context, types, node, callee.object, body, ref) : undefined;
 }
 
 function policyFor(context: Context, creation: TSESTree.CallExpression, policies: Map<TSESTree.Node, RetryPolicy>): RetryPolicy | undefined {

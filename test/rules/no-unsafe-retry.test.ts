@@ -1779,6 +1779,43 @@ export async function pay() {
     ],
   },
 
+  // cockatiel: a policy a function of the file makes, taking its attempt count (MTES-MCT/potentiel keeps one so).
+  {
+    code: `
+import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+const retryPolicy = (maxAttempts = 3) => {
+  const policy = retry(handleAll, { maxAttempts, backoff: new ExponentialBackoff() });
+  return policy;
+};
+export async function pay() {
+  const policy = retryPolicy(5);
+  await policy.execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000 }));
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 10, column: 30, endLine: 10, endColumn: 40, data: {
+      operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'cockatiel retry (policy on line 5) on line 10',
+      advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+    }, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const retryPolicy = (maxAttempts = 3) => {
+  const policy = retry(handleAll, { maxAttempts, backoff: new ExponentialBackoff() });
+  return policy;
+};
+export async function pay() {
+  const policy = retryPolicy(5);
+  const idempotencyKey = randomUUID();
+  await policy.execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` },
+    ] },
+    ],
+  },
+
   // Recursion on a helper's failure value (@discordjs/rest): the helper's POST is retried when it returns null.
   {
     code: `
@@ -2916,6 +2953,20 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A function of the file that makes a breaker, or a retry on only one of its paths, makes no retry of what it executes.
+  `
+import { retry, circuitBreaker, handleAll, ConsecutiveBreaker, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+const guard = () => circuitBreaker(handleAll, { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+function policyFor(retrying: boolean) {
+  if (retrying) return retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
+  return guard();
+}
+export async function pay() {
+  await guard().execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000 }));
+  await policyFor(false).execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000 }));
+}
+`,
   // retry-axios without an attach retries nothing, and one whose raxConfig lists no POST keeps it single.
   `
 import axios from 'axios';
@@ -3725,6 +3776,59 @@ typedTester.run('no-unsafe-retry (typed)', rule, { valid: validCases, invalid: i
 
 /** With types, a retried call is followed into the other files of the program (filenames relative to test/fixtures). */
 export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  // Cockatiel retry policies made in another file, by a function there or as an exported const: their
+  // declared type says they retry. The breaker made there, executed between them, retries nothing.
+  {
+    ...onDisk('project-retry/submit-order.ts'),
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 54, endLine: 5, endColumn: 59,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+          retry: 'cockatiel retry (the policy retryPolicy() makes in retry-policy.ts on line 4) on line 5',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `import { defaultRetry, ordersBreaker, retryPolicy } from './retry-policy';
+import { randomUUID } from 'node:crypto';
+
+// Retry policies made in retry-policy.ts repeat these POSTs; the breaker made there repeats nothing.
+export async function submitOrder(body: string): Promise<unknown> {
+  const idempotencyKey = randomUUID();
+  const created = await retryPolicy(5).execute(() => fetch('https://api.example.com/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+  await ordersBreaker.execute(() => fetch('https://api.example.com/audit', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+  return created;
+}
+
+export async function cancelOrder(id: string): Promise<void> {
+  await defaultRetry.execute(() => fetch(\`https://api.example.com/orders/\${id}/cancel\`, { method: 'POST', signal: AbortSignal.timeout(5000) }));
+}
+` }],
+      },
+      {
+        messageId: 'unsafeRetry', line: 11, column: 36, endLine: 11, endColumn: 41,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+          retry: 'cockatiel retry (the policy defaultRetry in retry-policy.ts on line 9) on line 11',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `import { defaultRetry, ordersBreaker, retryPolicy } from './retry-policy';
+import { randomUUID } from 'node:crypto';
+
+// Retry policies made in retry-policy.ts repeat these POSTs; the breaker made there repeats nothing.
+export async function submitOrder(body: string): Promise<unknown> {
+  const created = await retryPolicy(5).execute(() => fetch('https://api.example.com/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+  await ordersBreaker.execute(() => fetch('https://api.example.com/audit', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+  return created;
+}
+
+export async function cancelOrder(id: string): Promise<void> {
+  const idempotencyKey = randomUUID();
+  await defaultRetry.execute(() => fetch(\`https://api.example.com/orders/\${id}/cancel\`, { method: 'POST', signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` }],
+      },
+    ],
+  },
   // CommonJS, as LaunchDarkly's event processor ships: a require()d helper of another file sends the
   // options it is given through `(secure ? https : http).request`, and an error callback retries it.
   {

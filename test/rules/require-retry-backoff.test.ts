@@ -2,7 +2,9 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import rule, { type MessageIds, type Options } from '../../rules/require-retry-backoff';
 import * as assert from 'node:assert/strict';
 import { observeReports } from '../related-locations';
-import { typedTester, untypedTester } from '../rule-tester';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
 
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
@@ -2679,6 +2681,8 @@ export async function pay(amount: number) {
 }
 `,
   },
+  // A cockatiel policy made in another file (retry-policy.ts, which waits) is judged there: executing it here adds nothing.
+  { filename: 'project-retry/submit-order.ts', code: fs.readFileSync(path.join(FIXTURES, 'project-retry/submit-order.ts'), 'utf8') },
 ];
 
 typedTester.run('require-retry-backoff (typed, across files)', rule, { valid: typedValidCases, invalid: typedInvalidCases });
