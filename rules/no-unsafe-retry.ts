@@ -1,15 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './analysis/node-types';
 import { contains, enclosingFunction, enclosingStatement } from './analysis/ast-walk';
-import { insertArgument, insertProperty, lineBreak } from './analysis/fixes';
-import { freshName, keySource, lineIndent, randomUuid, readsVariablesFrom, removeStatementLine, type KeySource } from './analysis/retry-keys';
-import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type SendKey, type UserOperation } from './analysis/retry-operations';
+import { addKeyFix, hoistKeyFix, remedyOf } from './analysis/idempotency-fixes';
+import { keySource, type KeySource } from './analysis/retry-keys';
+import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type UserOperation } from './analysis/retry-operations';
 import { RetryReach } from './analysis/retry-reach';
 import { retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
 import { getTypeFacts } from './analysis/types';
-import { SUGGESTED_HEADER } from './knowledge/retries';
 import { createRule } from './util/createRule';
 
 export type MessageIds = 'unsafeRetry' | 'unstableIdempotencyKey' | 'unverifiedIdempotencyKey' | 'addIdempotencyKey' | 'hoistIdempotencyKey';
@@ -72,33 +70,6 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const configuredOps: Array<{ operation: Operation; use: ConfiguredUse }> = [];
 
-    function remedyOf(operation: Operation): string {
-      const send = operation.send;
-      if (send && (send.kind === 'option' || (send.kind === 'argument' && send.sdkOption))) return `the \`${send.kind === 'option' ? send.sdkOption : send.sdkOption}\` request option`;
-      if (operation.sdk) return 'the SDK\'s idempotency option';
-      return `an \`${SUGGESTED_HEADER}\` header`;
-    }
-
-    function sendText(send: SendKey, name: string): (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] {
-      const header = `'${SUGGESTED_HEADER}': ${name}`;
-      return (fixer) => {
-        switch (send.kind) {
-          case 'header':
-            return insertProperty(fixer, sourceCode, send.object, header);
-          case 'headers':
-            return insertProperty(fixer, sourceCode, send.object, `headers: { ${header} }`);
-          case 'option':
-            return insertProperty(fixer, sourceCode, send.object, send.sdkOption === name ? name : `${send.sdkOption}: ${name}`);
-          case 'argument': {
-            const text = send.sdkOption ? `{ ${send.sdkOption === name ? name : `${send.sdkOption}: ${name}`} }` : `{ headers: { ${header} } }`;
-            return [insertArgument(fixer, sourceCode, send.call, send.index, text)];
-          }
-          case 'chain':
-            return [fixer.insertTextAfter(send.call, `.set('${SUGGESTED_HEADER}', ${name})`)];
-        }
-      };
-    }
-
     /** The statement before which a key is made once for all attempts: before the outermost retry around the call in its function. */
     function anchorFor(operation: Operation, retrier: Retrier, scopes: readonly RetryScope[]): TSESTree.Statement | undefined {
       if (retrier.kind === 'configured') {
@@ -159,21 +130,16 @@ export default createRule<Options, MessageIds>({
       const anchor = site === operation.call ? anchorFor(operation, retrier, scopes) : undefined;
       if (operation.key.kind === 'none') {
         const send = operation.send;
-        const suggest: TSESLint.ReportSuggestionArray<MessageIds> = anchor && send ? [{
-          messageId: 'addIdempotencyKey', data: { remedy: remedyOf(operation) },
-          fix: (fixer) => {
-            const name = freshName(context, anchor, anchor, 'idempotencyKey');
-            const uuid = randomUuid(context, fixer);
-            return [...uuid.fixes, fixer.insertTextBefore(anchor, `const ${name} = ${uuid.expression};${lineBreak(sourceCode)}${lineIndent(context, anchor)}`), ...sendText(send, name)(fixer)];
-          },
-        }] : [];
+        const suggest: TSESLint.ReportSuggestionArray<MessageIds> = anchor && send
+          ? [{ messageId: 'addIdempotencyKey', data: { remedy: remedyOf(operation) }, fix: addKeyFix(context, anchor, send) }] : [];
         context.report({ node: site.callee, messageId: 'unsafeRetry', data, suggest });
         return;
       }
       if (operation.key.kind !== 'key' || retrier.kind !== 'scope') return;
       const source = keySource(context, operation.key.value);
       if (!source || !generatedPerAttempt(source, retrier, operation)) return;
-      context.report({ node: site.callee, messageId: 'unstableIdempotencyKey', data, suggest: anchor ? hoist(source, operation.key.value, anchor, retrier.scope) : [] });
+      const hoist = anchor && hoistKeyFix(context, source, operation.key.value, anchor, retrier.scope);
+      context.report({ node: site.callee, messageId: 'unstableIdempotencyKey', data, suggest: hoist ? [{ messageId: 'hoistIdempotencyKey', fix: hoist }] : [] });
     }
 
     function generatedPerAttempt(source: KeySource, retrier: Extract<Retrier, { kind: 'scope' }>, operation: Operation): boolean {
@@ -181,30 +147,6 @@ export default createRule<Options, MessageIds>({
       if (!retrier.via) return false;
       const fn = enclosingFunction(operation.call);
       return fn !== undefined && contains(fn, source.generator) && !contains(fn, retrier.scope.node);
-    }
-
-    /** Moves the key's creation before the retry: its declaration, or the generating expression itself. */
-    function hoist(source: KeySource, value: TSESTree.Node, anchor: TSESTree.Statement, scope: RetryScope): TSESLint.ReportSuggestionArray<MessageIds> {
-      const indent = lineIndent(context, anchor);
-      const declaration = source.declaration;
-      if (declaration && contains(scope.body, declaration)) {
-        if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || readsVariablesFrom(context, declaration, scope.body)) return [];
-        return [{
-          messageId: 'hoistIdempotencyKey',
-          fix: (fixer) => [fixer.insertTextBefore(anchor, `${sourceCode.getText(declaration)}${lineBreak(sourceCode)}${indent}`), removeStatementLine(context, fixer, declaration)],
-        }];
-      }
-      if (declaration || readsVariablesFrom(context, value, scope.body)) return [];
-      return [{
-        messageId: 'hoistIdempotencyKey',
-        fix: (fixer) => {
-          const name = freshName(context, anchor, anchor, 'idempotencyKey');
-          const property = value.parent;
-          // `{ idempotencyKey: randomUUID() }` becomes `{ idempotencyKey }` when the names agree.
-          const shorthand = property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name;
-          return [fixer.insertTextBefore(anchor, `const ${name} = ${sourceCode.getText(value)};${lineBreak(sourceCode)}${indent}`), shorthand ? fixer.replaceText(property, name) : fixer.replaceText(value, name)];
-        },
-      }];
     }
 
     function reportUnverified(operation: Operation, retry: string, site: CallNode, scope?: RetryScope): void {
