@@ -5,9 +5,8 @@ import { insertArgument, insertProperty } from './analysis/fixes';
 import { immediateAttachments, type ImmediateAttachment } from './analysis/retry-configured';
 import { awaitsWait } from './analysis/retry-waits';
 import { catchChangesAttempt, retriesOnlyConflicts } from './analysis/retry-conflicts';
-import { RetryReach } from './analysis/retry-reach';
-import { collectRetryScopes, describeScope, type Attempts, type RetryScope } from './analysis/retry-scopes';
-import { placeOfConfigured, type ConfiguredUse } from './analysis/retry-operations';
+import { nestedRetries } from './analysis/retry-nesting';
+import { collectRetryScopes, describeScope, type RetryScope } from './analysis/retry-scopes';
 import { operatorCountText, operatorSetting } from './analysis/retry-observables';
 import { attemptLooksRemote, isNamedRetryHelper } from './analysis/retry-remote';
 import { unpacedWayRound } from './analysis/retry-unpaced';
@@ -19,19 +18,6 @@ export type Options = [{
   maxNestedAttempts?: number;
   waitFunctions?: string[];
 }];
-
-type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
-
-/** One layer of retrying: a scope, or a client that retries by configuration. */
-interface Layer {
-  key: TSESTree.Node;
-  label: string;
-  attempts: Attempts;
-  /** Where to report when this layer is the innermost. */
-  at: TSESTree.Node;
-  /** The layer's own retry in this file, when it is reported elsewhere (where an outer layer runs it). */
-  own?: TSESTree.Node;
-}
 
 /** What an endless retry costs: a dependency that is down gets called forever; one that answers with nothing gets asked forever. */
 function endlessCost(scope: RetryScope): string {
@@ -156,15 +142,6 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function layerOfScope(scope: RetryScope, site?: CallNode): Layer {
-      const own = scope.node.type === 'CallExpression' ? scope.node.callee : scope.node;
-      return { key: scope.node, label: describeScope(scope), attempts: scope.attempts, at: site?.callee ?? own, ...(site ? { own } : {}) };
-    }
-
-    function layerOfConfigured(use: ConfiguredUse, call: CallNode, site: CallNode): Layer {
-      return { key: call, label: placeOfConfigured(use), attempts: use.attempts, at: site.callee };
-    }
-
     return {
       'Program:exit'() {
         const all = collectRetryScopes(context);
@@ -198,81 +175,21 @@ export default createRule<Options, MessageIds>({
       context.report({ node: call.callee, messageId: 'attachedWithoutDelay', data: { library, waitKey, retries: String(retries), delay }, suggest });
     }
 
-    /**
-     * Builds "inner runs inside outer" edges between retry layers (through calls to this file's functions)
-     * and reports each innermost layer with the product of the attempts of the layers above it.
-     */
+    /** Each innermost retry of a nesting whose worst case exceeds `maxNestedAttempts`, with the multiplied count. */
     function reportNesting(scopes: readonly RetryScope[]): void {
-      const reach = new RetryReach(context, types, { headers: [], operations: [] }, scopes);
-      const layers = new Map<TSESTree.Node, Layer>();
-      const parents = new Map<TSESTree.Node, Set<TSESTree.Node>>();
-      const children = new Set<TSESTree.Node>();
-      // An inner layer is reported where an outer one runs it (the call in the outer retry's body), whichever
-      // of the two the file defines first: there the retries multiply, as they do for a configured client's
-      // call and a function of another file. The first link decides, replacing the layer the scope loop set.
-      const link = (outer: Layer, inner: Layer): void => {
-        if (outer.key === inner.key) return;
-        if (!parents.has(inner.key)) {
-          layers.set(inner.key, inner);
-          parents.set(inner.key, new Set());
-        }
-        parents.get(inner.key)!.add(outer.key);
-        children.add(outer.key);
-      };
-      for (const scope of scopes) {
-        const outer = layerOfScope(scope);
-        if (!layers.has(outer.key)) layers.set(outer.key, outer);
-        const reached = reach.of(scope);
-        // What a recursion runs again before its try repeats with every attempt, a retry there included.
-        for (const statement of scope.runsFirst ?? []) {
-          const before = reach.of({ ...scope, callbackRef: undefined, body: statement });
-          reached.scopes.push(...before.scopes);
-          reached.calls.push(...before.calls);
-          reached.program.push(...before.program);
-        }
-        for (const inner of reached.scopes) link(outer, layerOfScope(inner.scope, inner.site));
-        for (const call of reached.calls) if (call.facts.configured) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
-        // With types: a retry in a function of another file that this scope calls.
-        for (const { site, operation } of reached.program) {
-          if (operation.kind === 'retry' && operation.attempts !== undefined) {
-            link(outer, { key: site, label: `${operation.label} in ${operation.where}`, attempts: { kind: 'finite', attempts: operation.attempts }, at: site.callee });
-          }
-        }
-      }
-      for (const [key, parentKeys] of parents) {
-        if (children.has(key)) continue; // reported at the innermost layer only
-        const chain = worstChain(key, layers, parents, new Set());
-        if (!chain) continue;
-        const total = chain.reduce((product, layer) => product * (layer.attempts as { attempts: number }).attempts, 1);
-        if (total <= maxNested || parentKeys.size === 0) continue;
-        const layer = layers.get(key)!;
-        const breakdown = chain.map((item) => `${(item.attempts as { attempts: number }).attempts} (${item.label})`).join(' × ');
+      for (const { layer, chain, total } of nestedRetries(context, types, scopes)) {
+        if (total <= maxNested) continue;
+        const breakdown = chain.map((item) => `${item.attempts} (${item.label})`).join(' × ');
         // The outer layers as LSP related information (server/README.md "Related locations"), and the inner
         // retry itself when the report sits where an outer layer runs it; the CLI ignores them.
-        const relatedLocations = chain.slice(1).map((outer) => ({ message: `outer retry: ${outer.attempts.kind === 'finite' ? outer.attempts.attempts : '?'} attempts`, loc: outer.at.loc }));
+        const relatedLocations = chain.slice(1).map((outer) => ({ message: `outer retry: ${outer.attempts} attempts`, loc: outer.at.loc }));
         if (layer.own && layer.own !== layer.at) {
           // A loop is pointed at by its keyword, as its own reports are.
           const loc = isLoop(layer.own) ? sourceCode.getFirstToken(layer.own)!.loc : layer.own.loc;
-          relatedLocations.unshift({ message: `inner retry: ${(layer.attempts as { attempts: number }).attempts} attempts`, loc });
+          relatedLocations.unshift({ message: `inner retry: ${layer.attempts} attempts`, loc });
         }
         once(layer.at, () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown, relatedLocations } }));
       }
-    }
-
-    /** The chain from `key` outwards with the most attempts; undefined when a layer's count is unknown or endless (reported elsewhere). */
-    function worstChain(key: TSESTree.Node, layers: Map<TSESTree.Node, Layer>, parents: Map<TSESTree.Node, Set<TSESTree.Node>>, seen: Set<TSESTree.Node>): Layer[] | undefined {
-      const layer = layers.get(key);
-      if (!layer || layer.attempts.kind !== 'finite' || seen.has(key)) return undefined;
-      seen.add(key);
-      let best: Layer[] | undefined;
-      let bestTotal = 0;
-      for (const parent of parents.get(key) ?? []) {
-        const chain = worstChain(parent, layers, parents, new Set(seen));
-        if (!chain) return undefined;
-        const total = chain.reduce((product, item) => product * (item.attempts as { attempts: number }).attempts, 1);
-        if (total > bestTotal) [best, bestTotal] = [chain, total];
-      }
-      return [layer, ...(best ?? [])];
     }
   },
 });
