@@ -15,6 +15,7 @@ import { interceptorScope } from './retry-interceptors';
 import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
 import { requeueLoopScope } from './retry-requeue';
+import { filterOnlyUnprocessed } from './retry-unprocessed';
 import { madePolicy, typedPolicyScope } from './retry-policy-makers';
 import { libraryAttempts, optionsValue, zeroWait } from './retry-library-options';
 import { STATUS_TEST } from './status-tests';
@@ -157,6 +158,7 @@ function policyScope(execute: TSESTree.CallExpression, policy: RetryPolicy): Ret
   return {
     kind: 'library', mechanism: `${policy.library.name} (policy on line ${line(policy.creation)})`, node: execute.callee, body, callbackRef: ref,
     anchor: anchorFor(execute), attempts: policy.attempts, bounded: true, waits: policy.waits, library: policy.library, policy,
+    ...(policy.unprocessedOnly ? { unprocessedOnly: true } : {}),
   };
 }
 
@@ -167,7 +169,7 @@ function executedMadePolicy(context: Context, node: TSESTree.CallExpression, pol
   const made = madePolicy(context, callee.object, (call, maker) => policyOf(context, call, maker, policies));
   if (made) return policyScope(node, made);
   const { body, ref } = types ? callbackOf(node, 0) : {};
-  return types && body ? typedPolicyScope(context, types, node, callee.object, body, ref) : undefined;
+  return types && body ? typedPolicyScope(types, node, callee.object, body, ref) : undefined;
 }
 
 function policyFor(context: Context, creation: TSESTree.CallExpression, policies: Map<TSESTree.Node, RetryPolicy>): RetryPolicy | undefined {
@@ -179,7 +181,8 @@ function policyFor(context: Context, creation: TSESTree.CallExpression, policies
   const options = creation.arguments[library.optionsArg];
   const { attempts } = libraryAttempts(context, library, options);
   const backoff = library.backoffKey ? readOption(context, options, [library.backoffKey]) : { kind: 'present' as const };
-  const policy: RetryPolicy = { creation, attempts, waits: library.waitsByDefault || backoff.kind !== 'absent', library };
+  const unprocessedOnly = library.failureFilters && filterOnlyUnprocessed(context, library, creation.arguments[library.failureFilters.handlerArg]);
+  const policy: RetryPolicy = { creation, attempts, waits: library.waitsByDefault || backoff.kind !== 'absent', library, ...(unprocessedOnly ? { unprocessedOnly } : {}) };
   policies.set(creation, policy);
   return policy;
 }

@@ -77,6 +77,8 @@ export interface RetryPolicy {
   attempts: Attempts;
   waits: boolean;
   library: RetryLibrary;
+  /** Its filter passes only failures the server did not act on (`handleWhen((e) => e.status === 429)`). */
+  unprocessedOnly?: true;
 }
 
 export interface FileRetries {

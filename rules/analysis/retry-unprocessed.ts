@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { UNPROCESSED_FAILURES } from '../knowledge/retries';
+import { UNPROCESSED_FAILURES, type RetryLibrary } from '../knowledge/retries';
 import { contains, isFunctionNode, walkSameFunction } from './ast-walk';
-import { findVariable, isModuleExport, memberName, resolveOrigin, unwrap } from './origin';
+import { findVariable, isModuleExport, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -21,6 +21,40 @@ export function retriesOnlyUnprocessed(context: Context, scope: RetryScope): boo
   if (scope.kind === 'recursion') return scope.failurePath !== undefined && guardedWithin(scope.node, scope.failurePath);
   if (scope.kind === 'loop' && scope.handler) return loopRetriesOnlyUnprocessed(context, scope.handler);
   return false;
+}
+
+/**
+ * Does a policy's filter let through only failures the server did not act on? `retry(handleWhen((e) =>
+ * e.status === 429), …)`, `handleType(HttpError, (e) => e.statusCode === 429)`: every predicate of the filter,
+ * its `.orWhen(…)` chain included, is such a test. A filter without a predicate passes any failure.
+ */
+export function filterOnlyUnprocessed(context: Context, library: RetryLibrary, handler: TSESTree.Node | undefined, depth = 0): boolean {
+  const filters = library.failureFilters;
+  if (!filters || !handler || depth > 4) return false;
+  const value = unwrap(handler);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, value);
+    const init = variable ? singleAssignmentInit(variable) : undefined;
+    return init !== undefined && filterOnlyUnprocessed(context, library, init, depth + 1);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(value.callee);
+  // `.orWhen(fn)` on another filter: both must pass only unprocessed failures.
+  const chained = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const origin = chained === undefined ? resolveOrigin(context, callee) : undefined;
+  const name = chained ?? (origin?.kind === 'module' && library.modules.includes(origin.module) ? origin.path.join('.') : undefined);
+  const index = name === undefined ? undefined : filters.calls[name];
+  if (index === undefined || !predicateTestsUnprocessed(value.arguments[index])) return false;
+  return chained === undefined || filterOnlyUnprocessed(context, library, (callee as TSESTree.MemberExpression).object, depth + 1);
+}
+
+/** `(e) => e.status === 429`, or a function whose body is one `return` of such a test. */
+function predicateTestsUnprocessed(predicate: TSESTree.Node | undefined): boolean {
+  const fn = predicate && unwrap(predicate);
+  if (!isFunctionNode(fn)) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isUnprocessedTest(fn.body);
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument !== null && isUnprocessedTest(only.argument);
 }
 
 /** Every use of the callback's `retry` parameter is a call inside an unprocessed-failure test. */

@@ -50,6 +50,12 @@ export interface RetryLibrary {
   backoffKey?: string;
   /** Options that, set to 0, make every wait 0 ms: the attempts then follow each other at once. */
   zeroWaitKeys?: readonly string[];
+  /**
+   * `policy`: the calls that make the filter of failures it retries (its `handlerArg` argument), and the
+   * argument holding each one's predicate: cockatiel `handleWhen(fn)`, `handleType(Class, fn)`, chained
+   * `.orWhen(fn)`. A filter without a predicate (`handleAll`, `handleType(Class)`) lets any failure through.
+   */
+  failureFilters?: { handlerArg: number; calls: Readonly<Record<string, number>>; source: string };
   source: string;
 }
 
@@ -93,6 +99,11 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
   {
     id: 'cockatiel', name: 'cockatiel retry', modules: ['cockatiel'], shape: 'policy', path: 'retry', callbackArg: 0, optionsArg: 1,
     countKey: 'maxAttempts', countKind: 'retries', defaultAttempts: { kind: 'forever' }, waitsByDefault: false, backoffKey: 'backoff',
+    failureFilters: {
+      handlerArg: 0,
+      calls: { handleWhen: 0, handleWhenResult: 0, handleType: 1, handleResultType: 1, orWhen: 0, orWhenResult: 0, orType: 1, orResultType: 1 },
+      source: 'cockatiel 3.2.1 dist/Policy.d.ts L110-183 (handleType/handleWhen/handleResultType/handleWhenResult and the or… chain) (✔src)',
+    },
     source: 'cockatiel 4.0.0 dist/Policy.js L232-233, dist/RetryPolicy.js L55-67 (maxAttempts Infinity, ConstantBackoff(0); maxAttempts n = n retries) (✔src, ✔run)',
   },
   {

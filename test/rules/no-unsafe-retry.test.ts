@@ -1816,6 +1816,30 @@ export async function pay() {
     ],
   },
 
+  // A filter that passes a 429 or a 5xx: the 5xx may come after the server applied the POST.
+  {
+    code: `
+import { retry, handleWhen, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+const policy = retry(handleWhen((error: any) => error.status === 429).orWhen((error: any) => error.status >= 500), { maxAttempts: 3, backoff: new ExponentialBackoff() });
+export async function pay() {
+  await policy.execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000 }));
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 6, column: 30, endLine: 6, endColumn: 40, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { retry, handleWhen, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const policy = retry(handleWhen((error: any) => error.status === 429).orWhen((error: any) => error.status >= 500), { maxAttempts: 3, backoff: new ExponentialBackoff() });
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await policy.execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` },
+    ] }],
+  },
+
   // Recursion on a helper's failure value (@discordjs/rest): the helper's POST is retried when it returns null.
   {
     code: `
@@ -2953,6 +2977,18 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A cockatiel policy whose filter passes only refused requests (a 429, a refused connection) repeats nothing the server applied.
+  `
+import { retry, handleWhen, handleType, ExponentialBackoff } from 'cockatiel';
+import axios from 'axios';
+class HttpError extends Error { statusCode = 0 }
+const rateLimited = retry(handleWhen((error: any) => error.status === 429).orWhen((error: any) => error.code === 'ECONNREFUSED'), { maxAttempts: 5, backoff: new ExponentialBackoff() });
+const refusedOnly = handleType(HttpError, (error) => { return error.statusCode === 429; });
+export async function pay() {
+  await rateLimited.execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000 }));
+  await retry(refusedOnly, { maxAttempts: 3, backoff: new ExponentialBackoff() }).execute(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000 }));
+}
+`,
   // A function of the file that makes a breaker, or a retry on only one of its paths, makes no retry of what it executes.
   `
 import { retry, circuitBreaker, handleAll, ConsecutiveBreaker, ExponentialBackoff } from 'cockatiel';
@@ -4408,6 +4444,8 @@ export async function notify(event: string) {
 ];
 
 const typedValidCases: Array<ValidTestCase<Options>> = [
+  // A cockatiel policy of another file whose filter names a refused status (429) is not judged here.
+  onDisk('project-retry/rate-limited-order.ts'),
   // A CommonJS export that calls its callback once is no retry.
   {
     filename: 'project-cjs/events.js',
