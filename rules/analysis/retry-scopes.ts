@@ -15,7 +15,7 @@ import { interceptorScope } from './retry-interceptors';
 import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
 import { requeueLoopScope } from './retry-requeue';
-import { filterOnlyUnprocessed } from './retry-unprocessed';
+import { choosesOnlyUnprocessed, filterOnlyUnprocessed } from './retry-unprocessed';
 import { madePolicy, typedPolicyScope } from './retry-policy-makers';
 import { libraryAttempts, optionsValue, zeroWait } from './retry-library-options';
 import { STATUS_TEST } from './status-tests';
@@ -126,9 +126,10 @@ function libraryScope(context: Context, node: TSESTree.CallExpression, policies:
     const options = optionsValue(context, node.arguments[optionsFirst ? direct.callbackArg : direct.optionsArg]);
     const { attempts, forever } = libraryAttempts(context, direct, options);
     const noWait = zeroWait(context, direct, options);
+    const unprocessedOnly = choosesOnlyUnprocessed(context, direct, body, options);
     return {
       kind: 'library', mechanism: direct.name, node: node.callee, body, callbackRef: ref, anchor: anchorFor(node), attempts, bounded: true,
-      waits: direct.waitsByDefault && !noWait, library: direct, forever, ...(noWait ? { noWait } : {}),
+      waits: direct.waitsByDefault && !noWait, library: direct, forever, ...(noWait ? { noWait } : {}), ...(unprocessedOnly ? { unprocessedOnly } : {}),
     };
   }
   const policyLibrary = libraryFor(origin, 'policy');

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES, type RetryLibrary } from '../knowledge/retries';
 import { contains, isFunctionNode, walkSameFunction } from './ast-walk';
+import { readOption } from './options';
 import { findVariable, isModuleExport, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
 
@@ -46,6 +47,69 @@ export function filterOnlyUnprocessed(context: Context, library: RetryLibrary, h
   const index = name === undefined ? undefined : filters.calls[name];
   if (index === undefined || !predicateTestsUnprocessed(value.arguments[index])) return false;
   return chained === undefined || filterOnlyUnprocessed(context, library, (callee as TSESTree.MemberExpression).object, depth + 1);
+}
+
+/**
+ * Does the caller let a retry library repeat only refused failures? A predicate option that accepts only
+ * them (`shouldRetry: ({ error }) => error.status === 429`), or a callback or hook that stops the retries
+ * on every other failure: async-retry's `if (e.status !== 429) return bail(e); throw e;`, @lifeomic/attempt's
+ * `handleError(err, context) { if (err.status !== 429) context.abort(); }`.
+ */
+export function choosesOnlyUnprocessed(context: Context, library: RetryLibrary, callback: TSESTree.Node | undefined, options: TSESTree.Node | undefined): boolean {
+  const choice = library.failureChoice;
+  if (!choice) return false;
+  if (choice.predicateKey) {
+    const predicate = readOption(context, options, [choice.predicateKey]);
+    if (predicate.kind === 'present' && predicateTestsUnprocessed(predicate.value)) return true;
+  }
+  const fn = callback && unwrap(callback);
+  if (choice.bailParam !== undefined && isFunctionNode(fn)) {
+    const attempt = fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+    const handler = attempt?.type === AST_NODE_TYPES.TryStatement ? attempt.handler?.body.body ?? [] : [];
+    const [stop, rethrow] = handler;
+    // `bail(e)` followed by a throw would leave the next attempt scheduled: the stop must end the catch.
+    return handler.length === 2 && rethrow?.type === AST_NODE_TYPES.ThrowStatement && stopsUnlessUnprocessed(stop, fn.params[choice.bailParam], undefined, true);
+  }
+  if (choice.abortHook) {
+    const hook = readOption(context, options, [choice.abortHook.key]);
+    const handle = hook.kind === 'present' ? unwrap(hook.value) : undefined;
+    if (!isFunctionNode(handle) || handle.body.type !== AST_NODE_TYPES.BlockStatement || handle.body.body.length === 0) return false;
+    const contextParam = handle.params[choice.abortHook.contextParam];
+    return handle.body.body.every((statement) => stopsUnlessUnprocessed(statement, contextParam, choice.abortHook!.method, false));
+  }
+  return false;
+}
+
+/**
+ * `if (e.status !== 429) return bail(e);` or `if (!(e.status === 429)) { context.abort(); }`: an `if` whose
+ * test is false only for a refused failure, and whose branch calls `stopper` (or its `method`), then, when
+ * `mustEnd`, leaves the function.
+ */
+function stopsUnlessUnprocessed(statement: TSESTree.Node | undefined, stopper: TSESTree.Node | undefined, method: string | undefined, mustEnd: boolean): boolean {
+  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || stopper?.type !== AST_NODE_TYPES.Identifier || !negatesUnprocessed(statement.test)) return false;
+  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  const stops = (node: TSESTree.Node | null | undefined): boolean => {
+    const call = node && unwrap(node);
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(call.callee);
+    if (method === undefined) return callee.type === AST_NODE_TYPES.Identifier && callee.name === stopper.name;
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === method && unwrap(callee.object).type === AST_NODE_TYPES.Identifier
+      && (unwrap(callee.object) as TSESTree.Identifier).name === stopper.name;
+  };
+  const index = branch.findIndex((each) => (each.type === AST_NODE_TYPES.ExpressionStatement && stops(each.expression)) || (each.type === AST_NODE_TYPES.ReturnStatement && stops(each.argument)));
+  if (index < 0) return false;
+  if (!mustEnd) return true;
+  const ending = branch[index]!.type === AST_NODE_TYPES.ReturnStatement ? branch[index] : branch[index + 1];
+  return ending?.type === AST_NODE_TYPES.ReturnStatement || ending?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/** `e.status !== 429`, `!isRefused`-style `!(e.status === 429)`, or an `&&` of such tests: true for every failure but a refused one. */
+function negatesUnprocessed(test: TSESTree.Node): boolean {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isUnprocessedTest(value.argument);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return negatesUnprocessed(value.left) && negatesUnprocessed(value.right);
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '!==' && value.operator !== '!=')) return false;
+  return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
 }
 
 /** `(e) => e.status === 429`, or a function whose body is one `return` of such a test. */

@@ -56,6 +56,13 @@ export interface RetryLibrary {
    * `.orWhen(fn)`. A filter without a predicate (`handleAll`, `handleType(Class)`) lets any failure through.
    */
   failureFilters?: { handlerArg: number; calls: Readonly<Record<string, number>>; source: string };
+  /**
+   * How a caller picks which failures are retried: `predicateKey`, an option whose function says whether to
+   * retry a failure (p-retry `shouldRetry`, exponential-backoff `retry`); `bailParam`, the callback's parameter
+   * that stops the retries when called (async-retry `bail`); `abortHook`, an option called with each failure
+   * and a context whose method stops them (@lifeomic/attempt `handleError(err, context)`, `context.abort()`).
+   */
+  failureChoice?: { predicateKey?: string; bailParam?: number; abortHook?: { key: string; contextParam: number; method: string }; source: string };
   source: string;
 }
 
@@ -64,12 +71,14 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     id: 'p-retry', name: 'p-retry', modules: ['p-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true, abortError: 'AbortError',
     zeroWaitKeys: ['minTimeout', 'maxTimeout'],
+    failureChoice: { predicateKey: 'shouldRetry', source: 'p-retry 7.1.1 index.js L115, L171 (`shouldRetry(context)`, default true; 6.x passes the error) (✔src)' },
     source: 'sindresorhus/p-retry index.js (retries 10, from `retry`; `throw new AbortError()` stops) (✔src); 7.1.1 index.js L56-57 (wait = minTimeout × factor^n, capped at maxTimeout)',
   },
   {
     id: 'async-retry', name: 'async-retry', modules: ['async-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
     zeroWaitKeys: ['maxTimeout'],
+    failureChoice: { bailParam: 0, source: 'async-retry 1.3.3 lib/index.js L21-23, L42 (`fn(bail, num)`; `bail(err)` rejects at once) (✔src)' },
     source: 'vercel/async-retry lib/index.js (retries 10, factor 2, min 1000) (✔src); waits from retry 0.13.1 lib/retry.js L54-55 (max(minTimeout, 1) × factor^n, capped at maxTimeout)',
   },
   {
@@ -88,12 +97,14 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     id: 'exponential-backoff', name: 'exponential-backoff', modules: ['exponential-backoff'], shape: 'call', path: 'backOff', callbackArg: 0, optionsArg: 1,
     countKey: 'numOfAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 10 }, waitsByDefault: true,
     zeroWaitKeys: ['startingDelay', 'maxDelay'],
+    failureChoice: { predicateKey: 'retry', source: 'exponential-backoff 3.1.3 dist/options.js L19, dist/backoff.js L87-90 (`retry(e, attemptNumber)`, default true) (✔src)' },
     source: 'coveooss/exponential-backoff src/options.ts (10 attempts, 100 ms, ×2) (✔src); 3.1.3 dist/delay/delay.base.js L26-30 (startingDelay × timeMultiple^n, capped at maxDelay)',
   },
   {
     id: '@lifeomic/attempt', name: '@lifeomic/attempt', modules: ['@lifeomic/attempt'], shape: 'call', path: 'retry', callbackArg: 0, optionsArg: 1,
     countKey: 'maxAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 3 }, waitsByDefault: true,
     zeroWaitKeys: ['delay'],
+    failureChoice: { abortHook: { key: 'handleError', contextParam: 1, method: 'abort' }, source: '@lifeomic/attempt 3.1.0 dist/src/index.js L77-78, L91-96 (`handleError(err, context, options)`; `context.abort()` stops) (✔src)' },
     source: 'lifeomic/attempt src/index.ts (delay 200, maxAttempts 3) (✔src); 3.1.0 dist/src/index.js L29-31 (delay 0: no delay between attempts)',
   },
   {

@@ -1840,6 +1840,64 @@ export async function pay() {
     ] }],
   },
 
+  // async-retry's `bail` rejects the retry's promise, but a throw after it still schedules the next attempt:
+  // only a bail that ends the catch stops the POST from being sent again.
+  {
+    code: `
+import retry from 'async-retry';
+import axios from 'axios';
+export async function pay() {
+  await retry(async (bail) => {
+    try {
+      await axios.post('https://api.example.com/pay', {}, { timeout: 5000 });
+    } catch (e: any) {
+      if (e.response?.status !== 429) bail(e);
+      throw e;
+    }
+  }, { retries: 3 });
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 7, column: 13, endLine: 7, endColumn: 23, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import retry from 'async-retry';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await retry(async (bail) => {
+    try {
+      await axios.post('https://api.example.com/pay', {}, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (e: any) {
+      if (e.response?.status !== 429) bail(e);
+      throw e;
+    }
+  }, { retries: 3 });
+}
+` },
+    ] }],
+  },
+  // A predicate that accepts a 5xx as well as a 429: the 5xx may come after the server applied the POST.
+  {
+    code: `
+import pRetry from 'p-retry';
+import axios from 'axios';
+export async function pay() {
+  await pRetry(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000 }), { retries: 3, shouldRetry: ({ error }: any) => error.response?.status === 429 || error.response?.status >= 500 });
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 5, column: 22, endLine: 5, endColumn: 32, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await pRetry(() => axios.post('https://api.example.com/pay', {}, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3, shouldRetry: ({ error }: any) => error.response?.status === 429 || error.response?.status >= 500 });
+}
+` },
+    ] }],
+  },
+
   // Recursion on a helper's failure value (@discordjs/rest): the helper's POST is retried when it returns null.
   {
     code: `
@@ -2977,6 +3035,33 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Retry libraries told to repeat only refused requests: a predicate option that accepts only a 429 or a
+  // refused connection, async-retry bailing on every other failure, @lifeomic/attempt aborting on them.
+  `
+import { backOff } from 'exponential-backoff';
+import pRetry from 'p-retry';
+import retry from 'async-retry';
+import { retry as attempt } from '@lifeomic/attempt';
+import axios from 'axios';
+export async function send() {
+  await backOff(() => axios.post('https://api.example.com/a', {}, { timeout: 5000 }), { numOfAttempts: 3, retry: (e: any) => e.response?.status === 429 });
+  await pRetry(() => axios.post('https://api.example.com/b', {}, { timeout: 5000 }), { retries: 3, shouldRetry: ({ error }: any) => error.response?.status === 429 || error.code === 'ECONNREFUSED' });
+  await retry(async (bail) => {
+    try {
+      await axios.post('https://api.example.com/c', {}, { timeout: 5000 });
+    } catch (e: any) {
+      if (e.response?.status !== 429 && e.code !== 'ECONNREFUSED') { bail(e); return; }
+      throw e;
+    }
+  }, { retries: 3 });
+  await attempt(() => axios.post('https://api.example.com/d', {}, { timeout: 5000 }), {
+    maxAttempts: 3,
+    handleError(err: any, context: any) {
+      if (err.response?.status !== 429) context.abort();
+    },
+  });
+}
+`,
   // A cockatiel policy whose filter passes only refused requests (a 429, a refused connection) repeats nothing the server applied.
   `
 import { retry, handleWhen, handleType, ExponentialBackoff } from 'cockatiel';
