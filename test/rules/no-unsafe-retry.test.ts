@@ -3898,7 +3898,7 @@ typedTester.run('no-unsafe-retry (typed)', rule, { valid: validCases, invalid: i
 /** With types, a retried call is followed into the other files of the program (filenames relative to test/fixtures). */
 export const typedInvalidCases: InvalidTestCase<MessageIds, Options>[] = [
   // Cockatiel retry policies made in another file, by a function there or as an exported const: their
-  // declared type says they retry. The breaker made there, executed between them, retries nothing.
+  // retry(...) is found there. The breaker made there, executed between them, retries nothing.
   {
     ...onDisk('project-retry/submit-order.ts'),
     errors: [
