@@ -70,14 +70,24 @@ export function choosesOnlyUnprocessed(context: Context, library: RetryLibrary, 
     // `bail(e)` followed by a throw would leave the next attempt scheduled: the stop must end the catch.
     return handler.length === 2 && rethrow?.type === AST_NODE_TYPES.ThrowStatement && stopsUnlessUnprocessed(stop, fn.params[choice.bailParam], undefined, true);
   }
-  if (choice.abortHook) {
-    const hook = readOption(context, options, [choice.abortHook.key]);
+  const abortHook = choice.abortHook;
+  if (abortHook) {
+    const hook = readOption(context, options, [abortHook.key]);
     const handle = hook.kind === 'present' ? unwrap(hook.value) : undefined;
     if (!isFunctionNode(handle) || handle.body.type !== AST_NODE_TYPES.BlockStatement || handle.body.body.length === 0) return false;
-    const contextParam = handle.params[choice.abortHook.contextParam];
-    return handle.body.body.every((statement) => stopsUnlessUnprocessed(statement, contextParam, choice.abortHook!.method, false));
+    const stopper = abortHook.contextParam === undefined ? undefined : handle.params[abortHook.contextParam];
+    // Every statement must stop the retries on failures that are not refused ones: one that does anything
+    // else (a log) leaves the choice unread.
+    return handle.body.body.every((statement) => (abortHook.method ? stopsUnlessUnprocessed(statement, stopper, abortHook.method, false) : throwsUnlessUnprocessed(statement)));
   }
   return false;
+}
+
+/** `if (error.status !== 429) throw error;`: a hook that throws for every failure but a refused one. */
+function throwsUnlessUnprocessed(statement: TSESTree.Node): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !negatesUnprocessed(statement.test)) return false;
+  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  return branch.length > 0 && branch[branch.length - 1]!.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /**

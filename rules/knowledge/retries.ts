@@ -60,9 +60,10 @@ export interface RetryLibrary {
    * How a caller picks which failures are retried: `predicateKey`, an option whose function says whether to
    * retry a failure (p-retry `shouldRetry`, exponential-backoff `retry`); `bailParam`, the callback's parameter
    * that stops the retries when called (async-retry `bail`); `abortHook`, an option called with each failure
-   * and a context whose method stops them (@lifeomic/attempt `handleError(err, context)`, `context.abort()`).
+   * that stops them by calling its context's `method` (@lifeomic/attempt `handleError(err, context)`,
+   * `context.abort()`) or, with no `method`, by throwing (p-retry `onFailedAttempt`).
    */
-  failureChoice?: { predicateKey?: string; bailParam?: number; abortHook?: { key: string; contextParam: number; method: string }; source: string };
+  failureChoice?: { predicateKey?: string; bailParam?: number; abortHook?: { key: string; contextParam?: number; method?: string }; source: string };
   source: string;
 }
 
@@ -71,7 +72,10 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     id: 'p-retry', name: 'p-retry', modules: ['p-retry'], shape: 'call', path: '', callbackArg: 0, optionsArg: 1,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true, abortError: 'AbortError',
     zeroWaitKeys: ['minTimeout', 'maxTimeout'],
-    failureChoice: { predicateKey: 'shouldRetry', source: 'p-retry 7.1.1 index.js L115, L171 (`shouldRetry(context)`, default true; 6.x passes the error) (✔src)' },
+    failureChoice: {
+      predicateKey: 'shouldRetry', abortHook: { key: 'onFailedAttempt' },
+      source: 'p-retry 7.1.1 index.js L92, L115, L170-171 (`shouldRetry(context)`, default true; 6.x passes the error); readme.md L56-58 (a throwing `onFailedAttempt` aborts the retries) (✔src)',
+    },
     source: 'sindresorhus/p-retry index.js (retries 10, from `retry`; `throw new AbortError()` stops) (✔src); 7.1.1 index.js L56-57 (wait = minTimeout × factor^n, capped at maxTimeout)',
   },
   {

@@ -3060,6 +3060,12 @@ export async function send() {
       if (err.response?.status !== 429) context.abort();
     },
   });
+  await pRetry(() => axios.post('https://api.example.com/e', {}, { timeout: 5000 }), {
+    retries: 3,
+    onFailedAttempt: ({ error }: any) => {
+      if (error.response?.status !== 429) throw error;
+    },
+  });
 }
 `,
   // A cockatiel policy whose filter passes only refused requests (a 429, a refused connection) repeats nothing the server applied.
