@@ -1,7 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { attemptsFromCount, type RetryLibrary } from '../knowledge/retries';
+import { isFunctionNode } from './ast-walk';
 import { readOption } from './options';
+import { awaitsWait, isWaitCall } from './retry-waits';
 import { unchangedField, unwrap } from './origin';
 import { numericValue, type Attempts, type ForeverSetting, type RetryScope } from './retry-types';
 
@@ -38,8 +40,15 @@ export function optionsValue(context: Context, argument: TSESTree.Node | undefin
   return (value?.type === AST_NODE_TYPES.MemberExpression && unchangedField(context, value)) || argument;
 }
 
-/** `maxTimeout: 0`, `startingDelay: 0`: a setting that makes every wait between attempts 0 ms. */
+/**
+ * `maxTimeout: 0`, `startingDelay: 0`: a setting that makes every wait between attempts 0 ms, unless a hook
+ * the library awaits between attempts waits instead (`onFailedAttempt: async () => { await sleep(500) }`).
+ */
 export function zeroWait(context: Context, library: RetryLibrary, options: TSESTree.Node | undefined): RetryScope['noWait'] {
+  const hook = library.awaitedHook ? readOption(context, options, [library.awaitedHook]) : undefined;
+  const hookFn = hook?.kind === 'present' ? unwrap(hook.value) : undefined;
+  // `async () => { await sleep(500) }`, or `() => sleep(500)`, whose promise the library awaits.
+  if (isFunctionNode(hookFn) && (awaitsWait(context, hookFn.body) || (hookFn.body.type !== AST_NODE_TYPES.BlockStatement && isWaitCall(context, hookFn.body, new Set())))) return undefined;
   for (const key of library.zeroWaitKeys ?? []) {
     const verdict = readOption(context, options, [key]);
     if (verdict.kind === 'present' && numericValue(context, verdict.value) === 0) return { node: verdict.property ?? verdict.value, text: `${key}: ${context.sourceCode.getText(verdict.value)}` };

@@ -44,7 +44,7 @@ function isNewPromise(creation: TSESTree.NewExpression): boolean {
 }
 
 /** `sleep(ms)`, `setTimeout(ms)` from timers/promises, `new Promise((r) => setTimeout(r, ms))`, a local helper that does one of these. */
-function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<string>, depth = 0): boolean {
+export function isWaitCall(context: Context, node: TSESTree.Node, extra: ReadonlySet<string>, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.NewExpression) {

@@ -64,6 +64,8 @@ export interface RetryLibrary {
    * `context.abort()`) or, with no `method`, by throwing (p-retry `onFailedAttempt`).
    */
   failureChoice?: { predicateKey?: string; bailParam?: number; abortHook?: { key: string; contextParam?: number; method?: string }; source: string };
+  /** An option the library awaits after each failure, before the next attempt: a wait there spaces the attempts (p-retry `onFailedAttempt`). */
+  awaitedHook?: string;
   source: string;
 }
 
@@ -76,6 +78,7 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
       predicateKey: 'shouldRetry', abortHook: { key: 'onFailedAttempt' },
       source: 'p-retry 7.1.1 index.js L92, L115, L170-171 (`shouldRetry(context)`, default true; 6.x passes the error); readme.md L56-58 (a throwing `onFailedAttempt` aborts the retries) (✔src)',
     },
+    awaitedHook: 'onFailedAttempt',
     source: 'sindresorhus/p-retry index.js (retries 10, from `retry`; `throw new AbortError()` stops) (✔src); 7.1.1 index.js L56-57 (wait = minTimeout × factor^n, capped at maxTimeout)',
   },
   {
@@ -109,6 +112,7 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     countKey: 'maxAttempts', countKind: 'attempts', defaultAttempts: { kind: 'finite', attempts: 3 }, waitsByDefault: true,
     zeroWaitKeys: ['delay'],
     failureChoice: { abortHook: { key: 'handleError', contextParam: 1, method: 'abort' }, source: '@lifeomic/attempt 3.1.0 dist/src/index.js L77-78, L91-96 (`handleError(err, context, options)`; `context.abort()` stops) (✔src)' },
+    awaitedHook: 'handleError',
     source: 'lifeomic/attempt src/index.ts (delay 200, maxAttempts 3) (✔src); 3.1.0 dist/src/index.js L29-31 (delay 0: no delay between attempts)',
   },
   {

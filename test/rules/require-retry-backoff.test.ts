@@ -27,10 +27,13 @@ export class Quotes {
   }
 }
 export const quote = (symbol: string) => pRetry(() => fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) }), { retries: 3, minTimeout: 0 });
+// A hook p-retry awaits between attempts that only logs adds no wait.
+export const logged = (symbol: string) => pRetry(() => fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) }), { retries: 3, minTimeout: 0, onFailedAttempt: (failure) => console.warn(failure) });
 `,
     errors: [
       { messageId: 'libraryWithoutWait', line: 5, column: 50, endLine: 5, endColumn: 63, suggestions: [], data: { setting: 'maxTimeout: 0', library: 'async-retry' } },
       { messageId: 'libraryWithoutWait', line: 13, column: 155, endLine: 13, endColumn: 168, suggestions: [], data: { setting: 'minTimeout: 0', library: 'p-retry' } },
+      { messageId: 'libraryWithoutWait', line: 15, column: 156, endLine: 15, endColumn: 169, suggestions: [], data: { setting: 'minTimeout: 0', library: 'p-retry' } },
     ],
   },
   // axios-retry's default delay is none: its retries follow each failure back to back. The suggestion
@@ -1280,6 +1283,22 @@ module.exports.getUrl = getUrl;
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // p-retry awaits onFailedAttempt after each failure: a wait there spaces the attempts that minTimeout: 0 does not.
+  `
+import pRetry from 'p-retry';
+import delay from 'delay';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function quote(symbol: string) {
+  await pRetry(() => fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(5000) }), {
+    retries: 3,
+    minTimeout: 0,
+    onFailedAttempt: async ({ attemptNumber }) => {
+      await sleep(2 ** attemptNumber * 100);
+    },
+  });
+  await pRetry(() => fetch(\`https://quotes.example.com/\${symbol}/candles\`, { signal: AbortSignal.timeout(5000) }), { retries: 3, minTimeout: 0, onFailedAttempt: () => delay(500) });
+}
+`,
   // Every way round waits: the last attempt skips the wait and ends the loop; a zero delay has nothing to
   // wait; an attempt that timed out has waited its timeout; the wait is in the if's test; a wait after the try.
   `
