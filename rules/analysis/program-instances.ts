@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import * as ts from 'typescript';
 import { anyModuleMatches } from '../knowledge/clients';
-import { attemptsFromCount, NON_IDEMPOTENT_METHODS, type ConfiguredRetry } from '../knowledge/retries';
+import { attemptsFromCount, NON_IDEMPOTENT_METHODS, UNPROCESSED_FAILURES, type ConfiguredRetry } from '../knowledge/retries';
 import { receiverOf, type ClientCall } from './calls';
 import { readOption } from './options';
 import { unwrap } from './origin';
@@ -93,7 +93,13 @@ export function programMethodsOptionRetry(context: Context, types: TypeFacts, ca
   let attempts: Attempts = retry.defaultAttempts;
   let repeatsUnsafe = false;
   let networkOnly = false;
+  // Each list as the nearest config writes it (the instance's own over its parents'); `unknown` when unreadable.
+  const lists = new Map<string, ts.Expression | 'unknown'>();
   for (const config of [...instance.configs].reverse()) {
+    for (const key of [retry.statusCodesKey, retry.errorCodesKey, retry.overrideKey]) {
+      const written = key ? literalAt(config, key.split('.')) : 'absent';
+      if (key && written !== 'absent') lists.set(key, written);
+    }
     const whole = literalAt(config, ['retry']);
     if (whole === 'unknown') return undefined;
     if (whole !== 'absent' && ts.isNumericLiteral(whole)) attempts = attemptsFromCount(Number(whole.text), 'retries');
@@ -113,8 +119,15 @@ export function programMethodsOptionRetry(context: Context, types: TypeFacts, ca
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
   const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
+  // got's `statusCodes: [429]` with `errorCodes: []` (and no `calculateDelay`) repeats only what the server refused.
+  const only = (key: string | undefined, allowed: ReadonlyArray<string | number>): boolean => {
+    const list = key ? lists.get(key) : undefined;
+    return list !== undefined && list !== 'unknown' && ts.isArrayLiteralExpression(list)
+      && list.elements.every((element) => (ts.isNumericLiteral(element) ? allowed.includes(Number(element.text)) : ts.isStringLiteralLike(element) && allowed.includes(element.text)));
+  };
+  const refusedOnly = retry.overrideKey !== undefined && !lists.has(retry.overrideKey) && only(retry.statusCodesKey, UNPROCESSED_FAILURES.statuses) && only(retry.errorCodesKey, UNPROCESSED_FAILURES.codes);
   return {
     name: `${call.client.name}'s built-in retries`, where: instance.where, node: call.node.callee, attempts,
-    repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn,
+    repeatsUnsafe: repeatsUnsafe && !refusedOnly && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn,
   };
 }

@@ -1,12 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, NON_IDEMPOTENT_METHODS, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
+import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { receiverOf, type ClientCall } from './calls';
 import { readOption } from './options';
-import { isModuleExport, localCallee, logicalTerms, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { isModuleExport, localCallee, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import { programAttachment, type ProgramAttachment } from './program-axios-retry';
-import { programMethodsOptionRetry } from './program-instances';
 import { numericValue, type Attempts } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -208,63 +207,6 @@ export function superagentRetry(context: Context, call: ClientCall, unsafeMethod
     current = next;
   }
   return undefined;
-}
-
-const UNDICI_RETRY = CONFIGURED_RETRIES.find((retry) => retry.id === 'undici')!;
-
-function listsMethod(context: Context, options: TSESTree.Node | undefined, path: readonly string[], method: string | undefined): boolean {
-  const methods = readOption(context, options, path);
-  const list = methods.kind === 'present' ? unwrap(methods.value) : undefined;
-  return list?.type === AST_NODE_TYPES.ArrayExpression && method !== undefined && list.elements.some((element) => element !== null && stringValue(element)?.toUpperCase() === method);
-}
-
-/** undici / fetch with `dispatcher: new RetryAgent(agent, { methods })`: its default methods skip POST and PATCH. */
-export function undiciRetry(context: Context, call: ClientCall, method: string | undefined): ConfiguredUse | undefined {
-  if (call.options.kind !== 'argument') return undefined;
-  const dispatcher = readOption(context, call.options.node, ['dispatcher']);
-  if (dispatcher.kind !== 'present') return undefined;
-  const origin = resolveOrigin(context, dispatcher.value);
-  if (origin?.kind !== 'call' || origin.path.length !== 0 || !isModuleExport(origin.callee, UNDICI_RETRY.modules, UNDICI_RETRY.path)) return undefined;
-  const options = origin.call.arguments[UNDICI_RETRY.optionsArg!];
-  const unsafe = NON_IDEMPOTENT_METHODS.includes(method as never) && listsMethod(context, options, ['methods'], method);
-  return { name: UNDICI_RETRY.name, node: origin.call.callee, attempts: countAttempts(context, UNDICI_RETRY, options), repeatsUnsafe: unsafe, repeatsOn: UNDICI_RETRY.repeatsOn };
-}
-
-/** got/ky: `retry: { methods: [...] }` at the call or on the instance; their defaults skip POST and PATCH. */
-export function methodsOptionRetry(context: Context, call: ClientCall, method: string | undefined, types?: TypeFacts): ConfiguredUse | undefined {
-  const retry = CONFIGURED_RETRIES.find((candidate) => candidate.kind === 'methods-option' && candidate.id === call.client.id);
-  if (!retry) return undefined;
-  // An instance made in another file (`export const request = got.extend({ retry })`): read there.
-  if (types && call.instance && !call.instance.creation) return programMethodsOptionRetry(context, types, call, retry, method);
-  const sources = [call.options.kind === 'argument' ? call.options.node : undefined];
-  for (let instance = call.instance; instance?.creation; instance = instance.parent) {
-    const config = instance.factory?.config;
-    if (config?.kind === 'arg') sources.push(instance.creation.arguments[config.index]);
-  }
-  let repeatsUnsafe = false;
-  let attempts: Attempts = retry.defaultAttempts;
-  // `retry: { statusCodes: [] }` repeats network errors only; the call's options come first and win.
-  let networkOnly: boolean | undefined;
-  for (const options of sources) {
-    if (!options) continue;
-    const statuses = retry.statusCodesKey && networkOnly === undefined ? readOption(context, options, retry.statusCodesKey.split('.')) : undefined;
-    if (statuses?.kind === 'unknown') networkOnly = false;
-    if (statuses?.kind === 'present') {
-      const list = unwrap(statuses.value);
-      networkOnly = list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length === 0;
-    }
-    const whole = readOption(context, options, ['retry']);
-    if (whole.kind === 'present') {
-      const number = numericValue(context, whole.value);
-      if (number !== undefined) attempts = attemptsFromCount(number, 'retries');
-    }
-    if (listsMethod(context, options, retry.path.split('.'), method)) repeatsUnsafe = true;
-    const limit = countAttempts(context, retry, options);
-    if (readOption(context, options, retry.countKey!.split('.')).kind === 'present') attempts = limit;
-  }
-  if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
-  return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never), repeatsOn };
 }
 
 export function sdkRetry(context: Context, sdk: SdkSpec, creation: TSESTree.Node | undefined, unsafe: boolean): ConfiguredUse | undefined {

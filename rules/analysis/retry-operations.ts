@@ -18,8 +18,9 @@ import { interceptorRetryFor } from './retry-interceptors';
 import { observableFacts } from './retry-observables';
 import { fetchLikeCall, requestConfigFacts, wrapperFacts } from './retry-wrapper-calls';
 import {
-  axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, methodsOptionRetry, sdkRetry, superagentRetry, undiciRetry, wrappedBy, type ConfiguredUse,
+  axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, sdkRetry, superagentRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
+import { methodsOptionRetry, undiciRetry } from './retry-methods-option';
 import type { TypeFacts } from './types';
 
 export { placeOfConfigured, type ConfiguredUse } from './retry-configured';

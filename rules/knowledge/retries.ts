@@ -185,6 +185,13 @@ export interface ConfiguredRetry {
   statusCodesKey?: string;
   /** What `repeatsOn` becomes when that list is empty. */
   repeatsOnNetworkOnly?: string;
+  /**
+   * `methods-option`: the option listing the error codes that repeat, and the option whose function may
+   * repeat whatever the lists say. With both lists naming only refused failures (429; ECONNREFUSED,
+   * ENOTFOUND, EAI_AGAIN) and no such function, nothing the server applied is repeated.
+   */
+  errorCodesKey?: string;
+  overrideKey?: string;
   /** `operator`, `attach`: the option that waits between attempts (absent: it retries at once). */
   waitKey?: string;
   /** `attach`: the attaching function's own property that gives a growing delay, for the suggestion. */
@@ -260,7 +267,8 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
     id: 'got', name: 'got retry.methods', kind: 'methods-option', modules: ['got'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
     statusCodesKey: 'retry.statusCodes', repeatsOnNetworkOnly: 'only network errors, as `retry.statusCodes` is empty and `retry.methods` lists it',
-    source: 'got 14.6.6 options.js L149-186 (limit 2; methods GET PUT HEAD DELETE OPTIONS TRACE) (✔src, ✔run POST 1 hit)',
+    errorCodesKey: 'retry.errorCodes', overrideKey: 'retry.calculateDelay',
+    source: 'got 14.6.6 options.js L149-186 (limit 2; methods GET PUT HEAD DELETE OPTIONS TRACE), calculate-retry-delay.js L8-12 (a repeat needs the method and a listed error code or status; `calculateDelay` may override) (✔src, ✔run POST 1 hit)',
   },
   {
     id: 'ky', name: 'ky retry.methods', kind: 'methods-option', modules: ['ky'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',

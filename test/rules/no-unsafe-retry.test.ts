@@ -1898,6 +1898,26 @@ export async function pay() {
     ] }],
   },
 
+  // got's statusCodes alone leave its default error codes (ETIMEDOUT, ECONNRESET …), after which the POST may have been applied.
+  {
+    code: `
+import got from 'got';
+export async function createBin(code: string) {
+  await got.post('https://bin.example.com/', { json: { code }, timeout: { request: 5000 }, retry: { limit: 2, methods: ['POST'], statusCodes: [429] } });
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 4, column: 9, endLine: 4, endColumn: 17, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import got from 'got';
+import { randomUUID } from 'node:crypto';
+export async function createBin(code: string) {
+  const idempotencyKey = randomUUID();
+  await got.post('https://bin.example.com/', { json: { code }, timeout: { request: 5000 }, retry: { limit: 2, methods: ['POST'], statusCodes: [429] }, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` },
+    ] }],
+  },
+
   // Recursion on a helper's failure value (@discordjs/rest): the helper's POST is retried when it returns null.
   {
     code: `
@@ -3035,6 +3055,13 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // got repeats a failure only when its code or status is listed: a 429 and no error code repeat nothing applied.
+  `
+import got from 'got';
+export async function createBin(code: string) {
+  await got.post('https://bin.example.com/', { json: { code }, timeout: { request: 5000 }, retry: { limit: 2, methods: ['POST'], statusCodes: [429], errorCodes: ['ECONNREFUSED'] } });
+}
+`,
   // Retry libraries told to repeat only refused requests: a predicate option that accepts only a 429 or a
   // refused connection, async-retry bailing on every other failure, @lifeomic/attempt aborting on them.
   `
@@ -4535,6 +4562,8 @@ export async function notify(event: string) {
 ];
 
 const typedValidCases: Array<ValidTestCase<Options>> = [
+  // A got instance of another file that repeats POST only after a 429, and on no error code.
+  onDisk('project-retry/rate-limited-bins.ts'),
   // A cockatiel policy of another file whose filter names a refused status (429) is not judged here.
   onDisk('project-retry/rate-limited-order.ts'),
   // A CommonJS export that calls its callback once is no retry.
