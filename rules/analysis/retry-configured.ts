@@ -88,9 +88,26 @@ export function methodBlindConditionOf(context: Context, retry: ConfiguredRetry,
     if (verdict.kind !== 'present') continue;
     const value = unwrap(verdict.value);
     const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? localCallee(context, value)?.fn : undefined;
-    return isFunctionNode(fn) ? methodBlindCondition(context.sourceCode.getText(fn)) : undefined;
+    return isFunctionNode(fn) ? methodBlindCondition(context.sourceCode.getText(fn), key) : undefined;
   }
   return undefined;
+}
+
+/**
+ * What a fetch-retry call repeats a POST on, or undefined when it does not. The call's `retryOn` replaces the
+ * wrapper's default. A list of statuses (`retryOn: [503]`) still repeats every network error, whatever the
+ * method (fetch-retry 6.0.0 index.js L73, L97-116); a function of the user's own is read as axios-retry's
+ * `retryCondition` is; a `retryOn` that cannot be read decides for itself.
+ */
+export function fetchRetryRepeats(context: Context, options: TSESTree.Node | undefined, wrapOptions: TSESTree.Node | undefined): ReturnType<typeof methodBlindCondition> {
+  const [key] = FETCH_RETRY.conditionKeys ?? [];
+  const local = key ? readOption(context, options, [key]) : undefined;
+  const source = local && local.kind !== 'absent' ? options : wrapOptions;
+  const retryOn = key ? readOption(context, source, [key]) : undefined;
+  if (!retryOn || retryOn.kind === 'absent') return { repeatsOn: FETCH_RETRY.repeatsOn };
+  if (retryOn.kind === 'unknown') return undefined;
+  if (unwrap(retryOn.value).type === AST_NODE_TYPES.ArrayExpression) return { repeatsOn: FETCH_RETRY.repeatsOn };
+  return methodBlindConditionOf(context, FETCH_RETRY, source);
 }
 
 /** What a function returns when it is one expression: an arrow's body, or a block's only `return`. */

@@ -18,7 +18,7 @@ import { interceptorRetryFor } from './retry-interceptors';
 import { observableFacts } from './retry-observables';
 import { fetchLikeCall, requestConfigFacts, wrapperFacts } from './retry-wrapper-calls';
 import {
-  axiosRetryFor, countAttempts, FETCH_RETRY, hasCondition, sdkRetry, superagentRetry, wrappedBy, type ConfiguredUse,
+  axiosRetryFor, countAttempts, FETCH_RETRY, fetchRetryRepeats, sdkRetry, superagentRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
 import { methodsOptionRetry, undiciRetry } from './retry-methods-option';
 import type { TypeFacts } from './types';
@@ -266,9 +266,10 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const method = readMethodFrom(context)(options)?.toUpperCase();
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method as never);
     const wrapOptions = wrapped.call.arguments[FETCH_RETRY.optionsArg!];
+    const repeats = fetchRetryRepeats(context, options, wrapOptions);
     const configured: ConfiguredUse = {
       name: FETCH_RETRY.name, node: wrapped.call.callee, attempts: countAttempts(context, FETCH_RETRY, options ?? wrapOptions),
-      repeatsUnsafe: unsafe && !hasCondition(context, FETCH_RETRY, wrapOptions) && !hasCondition(context, FETCH_RETRY, options), repeatsOn: FETCH_RETRY.repeatsOn,
+      repeatsUnsafe: unsafe && repeats !== undefined, repeatsOn: repeats?.repeatsOn ?? FETCH_RETRY.repeatsOn, ...(repeats?.afterStatus ? { afterStatus: true as const } : {}),
     };
     if (!unsafe) return { configured };
     const { key, send } = httpEvidence(context, fetchLikeCall(node, 1, options), names);

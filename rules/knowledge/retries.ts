@@ -538,10 +538,10 @@ const CONDITION_ACCEPTS_NETWORK_FAILURE = /\bE(?:CONN\w+|TIMEDOUT|SOCKETTIMEDOUT
 const CONDITION_ACCEPTS_SERVER_ERROR = /\b50[0-24-9]\b|\b5[1-9]\d\b|[<>]=?\s*[45]\d\d\b/;
 
 /** What a condition's source text says it repeats, when it repeats any method after such failures. */
-export function methodBlindCondition(text: string): { repeatsOn: string; afterStatus?: true } | undefined {
+export function methodBlindCondition(text: string, key = 'retryCondition'): { repeatsOn: string; afterStatus?: true } | undefined {
   if (CONDITION_READS_REQUEST.test(text)) return undefined;
-  if (CONDITION_ACCEPTS_NETWORK_FAILURE.test(text)) return { repeatsOn: 'the network errors and statuses its `retryCondition` accepts, whatever the method' };
-  return CONDITION_ACCEPTS_SERVER_ERROR.test(text) ? { repeatsOn: 'the error statuses its `retryCondition` accepts, 5xx among them, whatever the method', afterStatus: true } : undefined;
+  if (CONDITION_ACCEPTS_NETWORK_FAILURE.test(text)) return { repeatsOn: `the network errors and statuses its \`${key}\` accepts, whatever the method` };
+  return CONDITION_ACCEPTS_SERVER_ERROR.test(text) ? { repeatsOn: `the error statuses its \`${key}\` accepts, 5xx among them, whatever the method`, afterStatus: true } : undefined;
 }
 
 /**

@@ -1918,6 +1918,49 @@ export async function createBin(code: string) {
     ] }],
   },
 
+  // fetch-retry: a list of statuses in retryOn still repeats every network error; a retryOn function of the
+  // user's own that never reads the method and accepts 5xx repeats a POST after an error response.
+  {
+    code: `
+import fetchRetryFactory from 'fetch-retry';
+const fetchRetry = fetchRetryFactory(fetch, { retryOn: [503] });
+export async function pay(body: string) {
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000), retryOn: (attempt, error, response) => attempt < 3 && (error !== null || response!.status >= 500) });
+}
+`,
+    errors: [
+      { messageId: 'unsafeRetry', line: 5, column: 9, endLine: 5, endColumn: 19, data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'fetch-retry on line 3 (it repeats network errors, whatever the method)',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      }, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import fetchRetryFactory from 'fetch-retry';
+import { randomUUID } from 'node:crypto';
+const fetchRetry = fetchRetryFactory(fetch, { retryOn: [503] });
+export async function pay(body: string) {
+  const idempotencyKey = randomUUID();
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000), retryOn: (attempt, error, response) => attempt < 3 && (error !== null || response!.status >= 500) });
+}
+` }] },
+      { messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 19, data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response',
+        retry: 'fetch-retry on line 3 (it repeats the error statuses its `retryOn` accepts, 5xx among them, whatever the method)',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      }, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import fetchRetryFactory from 'fetch-retry';
+import { randomUUID } from 'node:crypto';
+const fetchRetry = fetchRetryFactory(fetch, { retryOn: [503] });
+export async function pay(body: string) {
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  const idempotencyKey = randomUUID();
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000), retryOn: (attempt, error, response) => attempt < 3 && (error !== null || response!.status >= 500), headers: { 'Idempotency-Key': idempotencyKey } });
+}
+` }] },
+    ],
+  },
+
   // Recursion on a helper's failure value (@discordjs/rest): the helper's POST is retried when it returns null.
   {
     code: `
@@ -3055,6 +3098,14 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // fetch-retry told by a function to repeat only 429s (it reads no network error), or by one that reads the request.
+  `
+import fetchRetryFactory from 'fetch-retry';
+const fetchRetry = fetchRetryFactory(fetch);
+export async function pay(body: string) {
+  await fetchRetry('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000), retryOn: (attempt, error, response) => response?.status === 429 });
+}
+`,
   // got repeats a failure only when its code or status is listed: a 429 and no error code repeat nothing applied.
   `
 import got from 'got';
