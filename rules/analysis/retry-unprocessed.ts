@@ -19,6 +19,8 @@ export function retriesOnlyUnprocessed(context: Context, scope: RetryScope): boo
   const retryParam = scope.library?.retryParam;
   if (retryParam !== undefined) return retryCallsGuarded(context, scope.body, retryParam);
   if (scope.library?.abortError && abortsAllButUnprocessed(context, scope.body, scope.library.modules, scope.library.abortError)) return true;
+  const retryMethod = scope.library?.failureChoice?.retryMethod;
+  if (retryMethod && scope.node.type === AST_NODE_TYPES.MemberExpression) return retryMethodCallsGuarded(context, scope.body, scope.node.object, retryMethod);
   if (scope.kind === 'recursion') return scope.failurePath !== undefined && guardedWithin(scope.node, scope.failurePath);
   if (scope.kind === 'loop' && scope.handler) return loopRetriesOnlyUnprocessed(context, scope.handler);
   return false;
@@ -131,6 +133,20 @@ function predicateTestsUnprocessed(predicate: TSESTree.Node | undefined): boolea
   return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument !== null && isUnprocessedTest(only.argument);
 }
 
+/** node-retry: every `operation.retry(error)` in the attempt is reached only by a refused failure. */
+function retryMethodCallsGuarded(context: Context, body: TSESTree.Node, operation: TSESTree.Node, method: string): boolean {
+  const name = operation.type === AST_NODE_TYPES.Identifier ? operation.name : undefined;
+  const fn = isFunctionNode(body) ? body : undefined;
+  if (name === undefined || !fn) return false;
+  const calls: TSESTree.CallExpression[] = [];
+  walkSameFunction(context.sourceCode, fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === method
+      && node.callee.object.type === AST_NODE_TYPES.Identifier && node.callee.object.name === name) calls.push(node);
+    return undefined;
+  });
+  return calls.length > 0 && calls.every((call) => guardedWithin(call, fn));
+}
+
 /** Every use of the callback's `retry` parameter is a call inside an unprocessed-failure test. */
 function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number): boolean {
   const param = isFunctionNode(body) ? body.params[index] : undefined;
@@ -161,6 +177,9 @@ function abortsAllButUnprocessed(context: Context, body: TSESTree.Node, modules:
 /** `catch (e) { if (e.status === 429) { await sleep(); continue; } throw e; }`: any other failure leaves the loop. */
 function loopRetriesOnlyUnprocessed(context: Context, handler: TSESTree.CatchClause): boolean {
   const statements = handler.body.body;
+  // `catch (e) { if (e.code !== 'ECONNREFUSED') throw e; await sleep(1000); }`: only a refused failure goes round.
+  const exit = statements.findIndex(exitsUnlessUnprocessed);
+  if (exit >= 0 && !statements.slice(0, exit).some((statement) => continuesLoop(context, statement))) return true;
   const last = statements[statements.length - 1];
   if (last?.type !== AST_NODE_TYPES.ThrowStatement) return false;
   let unguardedContinue = false;
@@ -175,6 +194,12 @@ function loopRetriesOnlyUnprocessed(context: Context, handler: TSESTree.CatchCla
   return guarded && !unguardedContinue;
 }
 
+function continuesLoop(context: Context, statement: TSESTree.Statement): boolean {
+  let continues = false;
+  walkSameFunction(context.sourceCode, statement, (node) => void (node.type === AST_NODE_TYPES.ContinueStatement && (continues = true)));
+  return continues;
+}
+
 /** Is `node` in the consequent of an `if` (inside `root`) that tests for an unprocessed failure? */
 export function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== root && contains(root, current); current = current.parent) {
@@ -182,8 +207,18 @@ export function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean
     if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && isUnprocessedTest(parent.test)) return true;
     if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.consequent === current && isUnprocessedTest(parent.test)) return true;
     if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === current && isUnprocessedTest(parent.left)) return true;
+    // `if (e.status !== 429) throw e;` earlier in the same block: only a refused failure gets this far.
+    if (parent?.type === AST_NODE_TYPES.BlockStatement && parent.body.slice(0, parent.body.indexOf(current as TSESTree.Statement)).some(exitsUnlessUnprocessed)) return true;
   }
   return false;
+}
+
+/** `if (e.status !== 429) throw e;`, `if (!(…429…)) { log(e); return reject(e); }`: every other failure leaves here. */
+function exitsUnlessUnprocessed(statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !negatesUnprocessed(statement.test)) return false;
+  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  const last = branch[branch.length - 1];
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /**

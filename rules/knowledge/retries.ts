@@ -61,9 +61,10 @@ export interface RetryLibrary {
    * retry a failure (p-retry `shouldRetry`, exponential-backoff `retry`); `bailParam`, the callback's parameter
    * that stops the retries when called (async-retry `bail`); `abortHook`, an option called with each failure
    * that stops them by calling its context's `method` (@lifeomic/attempt `handleError(err, context)`,
-   * `context.abort()`) or, with no `method`, by throwing (p-retry `onFailedAttempt`).
+   * `context.abort()`) or, with no `method`, by throwing (p-retry `onFailedAttempt`); `retryMethod`, the
+   * operation's method the attempt calls to be run again (node-retry `operation.retry(err)`).
    */
-  failureChoice?: { predicateKey?: string; bailParam?: number; abortHook?: { key: string; contextParam?: number; method?: string }; source: string };
+  failureChoice?: { predicateKey?: string; bailParam?: number; abortHook?: { key: string; contextParam?: number; method?: string }; retryMethod?: string; source: string };
   /** An option the library awaits after each failure, before the next attempt: a wait there spaces the attempts (p-retry `onFailedAttempt`). */
   awaitedHook?: string;
   source: string;
@@ -92,6 +93,7 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     id: 'retry', name: 'retry.operation()', modules: ['retry'], shape: 'operation', path: 'operation', callbackArg: 0, optionsArg: 0,
     countKey: 'retries', countKind: 'retries', defaultAttempts: { kind: 'finite', attempts: 11 }, foreverKeys: ['forever'], waitsByDefault: true,
     zeroWaitKeys: ['maxTimeout'],
+    failureChoice: { retryMethod: 'retry', source: 'retry 0.13.1 lib/retry_operation.js L43-92 (`retry(err)` schedules the next attempt and returns whether it will) (✔src)' },
     source: 'tim-kos/node-retry lib/retry.js (retries 10, factor 2, min 1000) (✔src); 0.13.1 L54-55 (max(minTimeout, 1) × factor^n, capped at maxTimeout)',
   },
   {

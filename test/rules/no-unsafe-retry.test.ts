@@ -1961,6 +1961,23 @@ export async function pay(body: string) {
     ],
   },
 
+  // A test that only logs other failures lets them reach the retry too.
+  {
+    code: `
+import axios from 'axios';
+export async function pay(attempt = 0): Promise<unknown> {
+  try {
+    return await axios.post('https://api.example.com/pay', {}, { timeout: 5000 });
+  } catch (e: any) {
+    if (e.response?.status !== 429) console.warn('not a rate limit', e);
+    if (attempt >= 3) throw e;
+    return pay(attempt + 1);
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 5, column: 18, endLine: 5, endColumn: 28, suggestions: [] }],
+  },
+
   // Recursion on a helper's failure value (@discordjs/rest): the helper's POST is retried when it returns null.
   {
     code: `
@@ -3098,6 +3115,47 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Every failure but a refused one leaves before the retry: an early throw in a catch that recurses or goes
+  // round, and node-retry's operation.retry(error) called only after such an exit.
+  `
+import axios from 'axios';
+import retry from 'retry';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function recursive(attempt = 0): Promise<unknown> {
+  try {
+    return await axios.post('https://api.example.com/pay', {}, { timeout: 5000 });
+  } catch (e: any) {
+    if (e.response?.status !== 429) throw e;
+    if (attempt >= 3) throw e;
+    await sleep(1000);
+    return recursive(attempt + 1);
+  }
+}
+export async function loop() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await axios.post('https://api.example.com/pay', {}, { timeout: 5000 });
+    } catch (e: any) {
+      if (e.code !== 'ECONNREFUSED' && e.code !== 'ENOTFOUND') throw e;
+      await sleep(1000);
+    }
+  }
+}
+export function operation(): Promise<unknown> {
+  const op = retry.operation({ retries: 3 });
+  return new Promise((resolve, reject) => {
+    op.attempt(async () => {
+      try {
+        resolve(await axios.post('https://api.example.com/pay', {}, { timeout: 5000 }));
+      } catch (error: any) {
+        if (error.response?.status !== 429) return reject(error);
+        if (op.retry(error)) return;
+        reject(op.mainError());
+      }
+    });
+  });
+}
+`,
   // fetch-retry told by a function to repeat only 429s (it reads no network error), or by one that reads the request.
   `
 import fetchRetryFactory from 'fetch-retry';
