@@ -95,7 +95,7 @@ function throwsUnlessUnprocessed(statement: TSESTree.Node): boolean {
 /**
  * `if (e.status !== 429) return bail(e);` or `if (!(e.status === 429)) { context.abort(); }`: an `if` whose
  * test is false only for a refused failure, and whose branch calls `stopper` (or its `method`), then, when
- * `mustEnd`, leaves the function.
+ * `mustEnd`, returns.
  */
 function stopsUnlessUnprocessed(statement: TSESTree.Node | undefined, stopper: TSESTree.Node | undefined, method: string | undefined, mustEnd: boolean): boolean {
   if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || stopper?.type !== AST_NODE_TYPES.Identifier || !negatesUnprocessed(statement.test)) return false;
@@ -111,11 +111,12 @@ function stopsUnlessUnprocessed(statement: TSESTree.Node | undefined, stopper: T
   const index = branch.findIndex((each) => (each.type === AST_NODE_TYPES.ExpressionStatement && stops(each.expression)) || (each.type === AST_NODE_TYPES.ReturnStatement && stops(each.argument)));
   if (index < 0) return false;
   if (!mustEnd) return true;
+  // Only a return: async-retry schedules the next attempt when the callback throws, after a bail too.
   const ending = branch[index]!.type === AST_NODE_TYPES.ReturnStatement ? branch[index] : branch[index + 1];
-  return ending?.type === AST_NODE_TYPES.ReturnStatement || ending?.type === AST_NODE_TYPES.ThrowStatement;
+  return ending?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-/** `e.status !== 429`, `!isRefused`-style `!(e.status === 429)`, or an `&&` of such tests: true for every failure but a refused one. */
+/** `e.status !== 429`, `!(e.status === 429)`, or an `&&` of such tests: true for every failure but a refused one. */
 function negatesUnprocessed(test: TSESTree.Node): boolean {
   const value = unwrap(test);
   if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isUnprocessedTest(value.argument);

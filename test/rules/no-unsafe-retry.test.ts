@@ -1876,6 +1876,41 @@ export async function pay() {
 ` },
     ] }],
   },
+  // The same with the throw inside the branch: bail, then throw, still schedules the next attempt.
+  {
+    code: `
+import retry from 'async-retry';
+import axios from 'axios';
+export async function pay() {
+  await retry(async (bail) => {
+    try {
+      await axios.post('https://api.example.com/pay', {}, { timeout: 5000 });
+    } catch (e: any) {
+      if (e.response?.status !== 429) { bail(e); throw e; }
+      throw e;
+    }
+  }, { retries: 3 });
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 7, column: 13, endLine: 7, endColumn: 23, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import retry from 'async-retry';
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await retry(async (bail) => {
+    try {
+      await axios.post('https://api.example.com/pay', {}, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (e: any) {
+      if (e.response?.status !== 429) { bail(e); throw e; }
+      throw e;
+    }
+  }, { retries: 3 });
+}
+` },
+    ] }],
+  },
   // A predicate that accepts a 5xx as well as a 429: the 5xx may come after the server applied the POST.
   {
     code: `
