@@ -92,7 +92,7 @@ export function programMethodsOptionRetry(context: Context, types: TypeFacts, ca
   if (local && readOption(context, local, ['retry']).kind !== 'absent') return undefined;
   let attempts: Attempts = retry.defaultAttempts;
   let repeatsUnsafe = false;
-  let networkOnly = false;
+  let statusList: 'empty' | 'listed' | 'unread' | undefined;
   // Each list as the nearest config writes it (the instance's own over its parents'); `unknown` when unreadable.
   const lists = new Map<string, ts.Expression | 'unknown'>();
   for (const config of [...instance.configs].reverse()) {
@@ -115,10 +115,10 @@ export function programMethodsOptionRetry(context: Context, types: TypeFacts, ca
       if (!ts.isArrayLiteralExpression(methods) || !methods.elements.every(ts.isStringLiteralLike)) return undefined;
       repeatsUnsafe = method !== undefined && methods.elements.some((element) => (element as ts.StringLiteralLike).text.toUpperCase() === method);
     }
-    if (statuses !== 'absent') networkOnly = ts.isArrayLiteralExpression(statuses) && statuses.elements.length === 0;
+    if (statuses !== 'absent') statusList = !ts.isArrayLiteralExpression(statuses) ? 'unread' : statuses.elements.length === 0 ? 'empty' : 'listed';
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
+  const repeatsOn = (statusList === 'empty' && retry.repeatsOnNetworkOnly) || (statusList === 'listed' && retry.repeatsOnListed) || retry.repeatsOn;
   // got's `statusCodes: [429]` with `errorCodes: []` (and no `calculateDelay`) repeats only what the server refused.
   const only = (key: string | undefined, allowed: ReadonlyArray<string | number>): boolean => {
     const list = key ? lists.get(key) : undefined;

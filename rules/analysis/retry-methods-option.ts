@@ -49,15 +49,15 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
   }
   let repeatsUnsafe = false;
   let attempts: Attempts = retry.defaultAttempts;
-  // `retry: { statusCodes: [] }` repeats network errors only; the call's options come first and win.
-  let networkOnly: boolean | undefined;
+  // `retry: { statusCodes: [] }` repeats network errors only, `[503]` those and a 503; the call's options come first and win.
+  let statusList: 'empty' | 'listed' | 'unread' | undefined;
   for (const options of sources) {
     if (!options) continue;
-    const statuses = retry.statusCodesKey && networkOnly === undefined ? readOption(context, options, retry.statusCodesKey.split('.')) : undefined;
-    if (statuses?.kind === 'unknown') networkOnly = false;
+    const statuses = retry.statusCodesKey && statusList === undefined ? readOption(context, options, retry.statusCodesKey.split('.')) : undefined;
+    if (statuses?.kind === 'unknown') statusList = 'unread';
     if (statuses?.kind === 'present') {
       const list = unwrap(statuses.value);
-      networkOnly = list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length === 0;
+      statusList = list.type !== AST_NODE_TYPES.ArrayExpression ? 'unread' : list.elements.length === 0 ? 'empty' : 'listed';
     }
     const whole = readOption(context, options, ['retry']);
     if (whole.kind === 'present') {
@@ -69,7 +69,7 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
     if (readOption(context, options, retry.countKey!.split('.')).kind === 'present') attempts = limit;
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
-  const repeatsOn = networkOnly && retry.repeatsOnNetworkOnly ? retry.repeatsOnNetworkOnly : retry.repeatsOn;
+  const repeatsOn = (statusList === 'empty' && retry.repeatsOnNetworkOnly) || (statusList === 'listed' && retry.repeatsOnListed) || retry.repeatsOn;
   const unsafe = repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never) && !repeatsOnlyRefused(context, retry, sources);
   return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: unsafe, repeatsOn };
 }

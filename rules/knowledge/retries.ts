@@ -185,8 +185,9 @@ export interface ConfiguredRetry {
   methodsKey?: string;
   /** `methods-option`: the option listing the statuses that repeat; an empty list leaves network errors only. */
   statusCodesKey?: string;
-  /** What `repeatsOn` becomes when that list is empty. */
+  /** What `repeatsOn` becomes when that list is empty, and when it lists statuses of its own. */
   repeatsOnNetworkOnly?: string;
+  repeatsOnListed?: string;
   /**
    * `methods-option`: the option listing the error codes that repeat, and the option whose function may
    * repeat whatever the lists say. With both lists naming only refused failures (429; ECONNREFUSED,
@@ -269,6 +270,7 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
     id: 'got', name: 'got retry.methods', kind: 'methods-option', modules: ['got'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
     statusCodesKey: 'retry.statusCodes', repeatsOnNetworkOnly: 'only network errors, as `retry.statusCodes` is empty and `retry.methods` lists it',
+    repeatsOnListed: 'network errors and the statuses `retry.statusCodes` lists, because `retry.methods` lists it',
     errorCodesKey: 'retry.errorCodes', overrideKey: 'retry.calculateDelay',
     source: 'got 14.6.6 options.js L149-186 (limit 2; methods GET PUT HEAD DELETE OPTIONS TRACE), calculate-retry-delay.js L8-12 (a repeat needs the method and a listed error code or status; `calculateDelay` may override) (✔src, ✔run POST 1 hit)',
   },
@@ -276,6 +278,7 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
     id: 'ky', name: 'ky retry.methods', kind: 'methods-option', modules: ['ky'], path: 'retry.methods', countKey: 'retry.limit', countKind: 'retries',
     defaultAttempts: { kind: 'finite', attempts: 3 }, repeatsOn: 'network errors and 5xx, because `retry.methods` lists it',
     statusCodesKey: 'retry.statusCodes', repeatsOnNetworkOnly: 'only network errors, as `retry.statusCodes` is empty and `retry.methods` lists it',
+    repeatsOnListed: 'network errors and the statuses `retry.statusCodes` lists, because `retry.methods` lists it',
     source: 'ky 1.14.3 distribution/utils/normalize.js, core/constants.js (limit 2; methods get put head delete options trace) (✔src, ✔run)',
   },
   {

@@ -1941,7 +1941,11 @@ export async function createBin(code: string) {
   await got.post('https://bin.example.com/', { json: { code }, timeout: { request: 5000 }, retry: { limit: 2, methods: ['POST'], statusCodes: [429] } });
 }
 `,
-    errors: [{ messageId: 'unsafeRetry', line: 4, column: 9, endLine: 4, endColumn: 17, suggestions: [
+    errors: [{ messageId: 'unsafeRetry', line: 4, column: 9, endLine: 4, endColumn: 17, data: {
+      operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+      retry: 'got\'s built-in retries on line 4 (it repeats network errors and the statuses `retry.statusCodes` lists, because `retry.methods` lists it)',
+      advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+    }, suggestions: [
       { messageId: 'addIdempotencyKey', output: `
 import got from 'got';
 import { randomUUID } from 'node:crypto';
