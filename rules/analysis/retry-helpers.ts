@@ -52,6 +52,8 @@ export function programHelperScope(context: Context, types: TypeFacts, call: TSE
   return {
     kind: 'library', mechanism: helper.description, node: call, body: callback, anchor: enclosingStatement(call),
     attempts: helper.attempts === undefined ? { kind: 'unknown' } : { kind: 'finite', attempts: helper.attempts }, bounded: true, waits: true, elsewhere: true,
+    // A helper that may repeat only refused failures (its catch names a 429) is taken at its word: unknowns are silent.
+    ...(helper.namesRefusedFailure ? { unprocessedOnly: true as const } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import * as ts from 'typescript';
-import { POLICY_COMBINATORS, RETRY_LIBRARIES, UNPROCESSED_FAILURES, type RetryLibrary } from '../knowledge/retries';
+import { NAMES_UNPROCESSED_FAILURE, POLICY_COMBINATORS, RETRY_LIBRARIES, type RetryLibrary } from '../knowledge/retries';
 import { enclosingStatement, isFunctionNode } from './ast-walk';
 import { returnedValues } from './options';
 import { findVariable, isModuleExport, localCallee, resolveOrigin, singleAssignmentInit, unwrap, type Origin } from './origin';
@@ -102,10 +102,8 @@ function mayRetryOnlyRefused(checker: ts.TypeChecker, library: RetryLibrary, cre
   if (!handler) return false;
   const declaration = ts.isIdentifier(handler) ? declarationOf(checker, handler) : undefined;
   const text = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? declaration.initializer.getText() : handler.getText();
-  return REFUSED.test(text);
+  return NAMES_UNPROCESSED_FAILURE.test(text);
 }
-
-const REFUSED = new RegExp(`\\b(?:${[...UNPROCESSED_FAILURES.statuses, ...UNPROCESSED_FAILURES.codes].join('|')})\\b`);
 
 /** "the policy retryPolicy() makes in retryPolicy.ts on line 10", or "the policy ordersRetry in policies.ts on line 3". */
 function madeWhere(types: TypeFacts, receiver: TSESTree.Node): string {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { attemptsFromCount, RETRY_LIBRARIES } from '../knowledge/retries';
+import { attemptsFromCount, NAMES_UNPROCESSED_FAILURE, RETRY_LIBRARIES } from '../knowledge/retries';
 import { isModuleExport } from './origin';
 import { declarationOf, functionNameOf, isExternal, originOf, placeOf, tsCallee } from './retry-program';
 import type { TypeFacts } from './types';
@@ -18,6 +18,8 @@ export interface ProgramRetryHelper {
   callbackIndex: number;
   /** Worst-case attempts, when a library's options or default say. */
   attempts?: number;
+  /** Its catch or its library call names a refused failure (a 429): it may repeat only those. */
+  namesRefusedFailure?: true;
 }
 
 export type HelperDeclaration = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
@@ -62,7 +64,10 @@ function readHelper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRetr
     if (!symbol) continue;
     const attempt: Attempt = { handedTo: (callback) => runs(checker, callback, symbol), tried: (block) => calls(checker, block, symbol) };
     const retry = retryWithin(checker, fn, attempt);
-    if (retry) return { description: `${name ?? 'the retry helper'}() (${retry.mechanism} ${retry.place})`, callbackIndex: index, attempts: retry.attempts };
+    if (retry) {
+      const refused = retry.decidedBy !== undefined && NAMES_UNPROCESSED_FAILURE.test(retry.decidedBy.getText());
+      return { description: `${name ?? 'the retry helper'}() (${retry.mechanism} ${retry.place})`, callbackIndex: index, attempts: retry.attempts, ...(refused ? { namesRefusedFailure: true as const } : {}) };
+    }
   }
   return undefined;
 }
@@ -83,14 +88,16 @@ export interface RetryWithin {
   attempts?: number;
   /** It goes round on a failed status, not on a thrown failure. */
   afterStatus?: true;
+  /** What decides which failures go round: the library call (its options) or the loop's catch. */
+  decidedBy?: ts.Node;
 }
 
 /** The retry library call or the loop in `fn` that repeats `attempt` on failure. */
 export function retryWithin(checker: ts.TypeChecker, fn: HelperDeclaration, attempt: Attempt): RetryWithin | undefined {
   const library = libraryRetrying(checker, fn, attempt);
-  if (library) return { mechanism: library.name, place: placeOf(library.call), attempts: library.attempts };
+  if (library) return { mechanism: library.name, place: placeOf(library.call), attempts: library.attempts, decidedBy: library.call };
   const loop = loopRetrying(fn, attempt);
-  return loop && { mechanism: 'the loop', place: placeOf(loop.node), ...(loop.afterStatus ? { afterStatus: true as const } : {}) };
+  return loop && { mechanism: 'the loop', place: placeOf(loop.node), ...(loop.afterStatus ? { afterStatus: true as const } : {}), ...(loop.decidedBy ? { decidedBy: loop.decidedBy } : {}) };
 }
 
 /**
@@ -154,13 +161,13 @@ function attemptsOf(library: (typeof RETRY_LIBRARIES)[number], options: ts.Expre
  * goes round again works through items, and a `for…of` walks a list: like the ESTree reading
  * (retry-loops.ts), neither is a retry.
  */
-function loopRetrying(fn: HelperDeclaration, attempt: Attempt): { node: ts.Node; afterStatus: boolean } | undefined {
-  let found: { node: ts.Node; afterStatus: boolean } | undefined;
+function loopRetrying(fn: HelperDeclaration, attempt: Attempt): { node: ts.Node; afterStatus: boolean; decidedBy?: ts.Node } | undefined {
+  let found: { node: ts.Node; afterStatus: boolean; decidedBy?: ts.Node } | undefined;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
     if (ts.isForStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) {
       const tried = tryIn(node.statement);
-      if (tried?.catchClause && attempt.tried(tried.tryBlock) && successLeaves(tried) && !endsInExit(tried.catchClause.block)) found = { node, afterStatus: false };
+      if (tried?.catchClause && attempt.tried(tried.tryBlock) && successLeaves(tried) && !endsInExit(tried.catchClause.block)) found = { node, afterStatus: false, decidedBy: tried.catchClause };
       else if (ts.isBlock(node.statement) && attempt.tried(node.statement) && goesRoundOnStatus(node.statement)) found = { node, afterStatus: true };
     }
     ts.forEachChild(node, visit);

@@ -16,6 +16,8 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 export function retriesOnlyUnprocessed(context: Context, scope: RetryScope): boolean {
   if (scope.unprocessedOnly) return true;
+  // A call of the file's retry helper repeats what the helper's own retry does.
+  if (scope.helper) return retriesOnlyUnprocessed(context, scope.helper);
   const retryParam = scope.library?.retryParam;
   if (retryParam !== undefined) return retryCallsGuarded(context, scope.body, retryParam);
   if (scope.library?.abortError && abortsAllButUnprocessed(context, scope.body, scope.library.modules, scope.library.abortError)) return true;
@@ -116,11 +118,15 @@ function stopsUnlessUnprocessed(statement: TSESTree.Node | undefined, stopper: T
   return ending?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-/** `e.status !== 429`, `!(e.status === 429)`, or an `&&` of such tests: true for every failure but a refused one. */
+/**
+ * `e.status !== 429`, `!(e.status === 429)`, an `&&` of such tests, or an `||` with one (`e.status !== 429 ||
+ * attempt >= 5`): true at least for every failure but a refused one.
+ */
 function negatesUnprocessed(test: TSESTree.Node): boolean {
   const value = unwrap(test);
   if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isUnprocessedTest(value.argument);
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return negatesUnprocessed(value.left) && negatesUnprocessed(value.right);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return negatesUnprocessed(value.left) || negatesUnprocessed(value.right);
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '!==' && value.operator !== '!=')) return false;
   return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
 }

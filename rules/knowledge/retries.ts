@@ -562,6 +562,12 @@ export const UNPROCESSED_FAILURES = {
 } as const;
 
 /**
+ * Source text that names one of those failures. Code of another file, read without the ESTree analysis,
+ * that names one may retry only refused requests, so what it repeats is not judged.
+ */
+export const NAMES_UNPROCESSED_FAILURE = new RegExp(`\\b(?:${[...UNPROCESSED_FAILURES.statuses, ...UNPROCESSED_FAILURES.codes].join('|')})\\b`);
+
+/**
  * Failures that mean the write was refused because it clashed with existing data, so nothing was
  * applied: Prisma `P2002`, Postgres `23505` (unique_violation), MySQL `ER_DUP_ENTRY`, MongoDB `11000`
  * (duplicate key), and names that say so (`isUniqueConstraintError`, `UNIQUE_CONSTRAINT_VIOLATION`,

@@ -3154,6 +3154,23 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // The file's retry helper repeats only 429s: every other failure, and the last attempt, are thrown at once.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withRateLimitRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e: any) {
+      if (e.status !== 429 || attempt >= 5) throw e;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+}
+export async function pay(body: string) {
+  await withRateLimitRetry(() => fetch('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+}
+`,
   // Every failure but a refused one leaves before the retry: an early throw in a catch that recurses or goes
   // round, and node-retry's operation.retry(error) called only after such an exit.
   `
@@ -4710,6 +4727,8 @@ export async function notify(event: string) {
 ];
 
 const typedValidCases: Array<ValidTestCase<Options>> = [
+  // A retry helper of another file whose catch names a refused failure (it throws every other at once).
+  onDisk('project-retry/rate-limited-payment.ts'),
   // A got instance of another file that repeats POST only after a 429, and on no error code.
   onDisk('project-retry/rate-limited-bins.ts'),
   // A cockatiel policy of another file whose filter names a refused status (429) is not judged here.
