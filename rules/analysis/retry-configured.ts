@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
-import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
+import { isFunctionNode, soleReturned, walk } from './ast-walk';
 import { receiverOf, type ClientCall } from './calls';
 import { readOption } from './options';
 import { isModuleExport, localCallee, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
@@ -66,7 +66,7 @@ export function unsafeCondition(context: Context, retry: ConfiguredRetry, option
     if (verdict.kind !== 'present') continue;
     const value = unwrap(verdict.value);
     // The function's `a || b || c`: each is enough to make it repeat.
-    const returned = isFunctionNode(value) ? returnedExpression(value) : undefined;
+    const returned = isFunctionNode(value) ? soleReturned(value) : undefined;
     const operands = !isFunctionNode(value) ? [value] : returned ? logicalTerms(returned, '||') : [];
     for (const operand of operands) {
       const predicate = operand.type === AST_NODE_TYPES.CallExpression ? operand.callee : operand;
@@ -108,13 +108,6 @@ export function fetchRetryRepeats(context: Context, options: TSESTree.Node | und
   if (retryOn.kind === 'unknown') return undefined;
   if (unwrap(retryOn.value).type === AST_NODE_TYPES.ArrayExpression) return { repeatsOn: FETCH_RETRY.repeatsOn };
   return methodBlindConditionOf(context, FETCH_RETRY, source);
-}
-
-/** What a function returns when it is one expression: an arrow's body, or a block's only `return`. */
-function returnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
-  const [only] = fn.body.body;
-  return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument ?? undefined : undefined;
 }
 
 

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CONFIGURED_RETRIES, HTTP_CONSEQUENCE, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
-import { enclosingStatement, isFunctionNode } from './ast-walk';
+import { enclosingStatement, isFunctionNode, soleReturned } from './ast-walk';
 import { observableRequest, type ObservableRequest } from './observable-clients';
 import { readOption } from './options';
 import { findVariable, isModuleExport, memberName, resolveOrigin, unwrap } from './origin';
@@ -89,11 +89,7 @@ function notifierAttempts(context: Context, notifier: TSESTree.Node | undefined)
   const fn = notifier && unwrap(notifier);
   if (!isFunctionNode(fn) || fn.params.length !== 1 || fn.params[0]!.type !== AST_NODE_TYPES.Identifier) return UNREAD;
   const errors = fn.params[0].name;
-  let returned: TSESTree.Node | undefined | null = fn.body;
-  if (returned.type === AST_NODE_TYPES.BlockStatement) {
-    const only = returned.body.length === 1 ? returned.body[0] : undefined;
-    returned = only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
-  }
+  const returned = soleReturned(fn);
   const piped = returned ? unwrap(returned) : undefined;
   if (piped?.type !== AST_NODE_TYPES.CallExpression || piped.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(piped.callee) !== WORK.pipe) return UNREAD;
   const source = piped.callee.object;

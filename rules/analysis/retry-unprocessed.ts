@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES, type RetryLibrary } from '../knowledge/retries';
-import { contains, isFunctionNode, walkSameFunction } from './ast-walk';
+import { contains, isFunctionNode, soleReturned, walkSameFunction, type FunctionNode } from './ast-walk';
 import { readOption } from './options';
 import { findVariable, isModuleExport, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
@@ -68,8 +68,7 @@ export function choosesOnlyUnprocessed(context: Context, library: RetryLibrary, 
   }
   const fn = callback && unwrap(callback);
   if (choice.bailParam !== undefined && isFunctionNode(fn)) {
-    const attempt = fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 1 ? fn.body.body[0] : undefined;
-    const handler = attempt?.type === AST_NODE_TYPES.TryStatement ? attempt.handler?.body.body ?? [] : [];
+    const handler = soleCatch(fn);
     const [stop, rethrow] = handler;
     // `bail(e)` followed by a throw would leave the next attempt scheduled: the stop must end the catch.
     return handler.length === 2 && rethrow?.type === AST_NODE_TYPES.ThrowStatement && stopsUnlessUnprocessed(stop, fn.params[choice.bailParam], undefined, true);
@@ -89,9 +88,13 @@ export function choosesOnlyUnprocessed(context: Context, library: RetryLibrary, 
 
 /** `if (error.status !== 429) throw error;`: a hook that throws for every failure but a refused one. */
 function throwsUnlessUnprocessed(statement: TSESTree.Node): boolean {
-  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !negatesUnprocessed(statement.test)) return false;
-  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
-  return branch.length > 0 && branch[branch.length - 1]!.type === AST_NODE_TYPES.ThrowStatement;
+  return branchUnlessUnprocessed(statement)?.at(-1)?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/** The statements of `if (<every failure but a refused one>) { … }` with no `else`; undefined for any other statement. */
+function branchUnlessUnprocessed(statement: TSESTree.Node | undefined): TSESTree.Statement[] | undefined {
+  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !negatesUnprocessed(statement.test)) return undefined;
+  return statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
 }
 
 /**
@@ -100,8 +103,8 @@ function throwsUnlessUnprocessed(statement: TSESTree.Node): boolean {
  * `mustEnd`, returns.
  */
 function stopsUnlessUnprocessed(statement: TSESTree.Node | undefined, stopper: TSESTree.Node | undefined, method: string | undefined, mustEnd: boolean): boolean {
-  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || stopper?.type !== AST_NODE_TYPES.Identifier || !negatesUnprocessed(statement.test)) return false;
-  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  const branch = branchUnlessUnprocessed(statement);
+  if (!branch || stopper?.type !== AST_NODE_TYPES.Identifier) return false;
   const stops = (node: TSESTree.Node | null | undefined): boolean => {
     const call = node && unwrap(node);
     if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -134,10 +137,8 @@ function negatesUnprocessed(test: TSESTree.Node): boolean {
 /** `(e) => e.status === 429`, or a function whose body is one `return` of such a test. */
 function predicateTestsUnprocessed(predicate: TSESTree.Node | undefined): boolean {
   const fn = predicate && unwrap(predicate);
-  if (!isFunctionNode(fn)) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isUnprocessedTest(fn.body);
-  const [only] = fn.body.body;
-  return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument !== null && isUnprocessedTest(only.argument);
+  const returned = isFunctionNode(fn) ? soleReturned(fn) : undefined;
+  return returned !== undefined && isUnprocessedTest(returned);
 }
 
 /** node-retry: every `operation.retry(error)` in the attempt is reached only by a refused failure. */
@@ -152,6 +153,13 @@ function retryMethodCallsGuarded(context: Context, body: TSESTree.Node, operatio
     return undefined;
   });
   return calls.length > 0 && calls.every((call) => guardedWithin(call, fn));
+}
+
+/** The statements of the catch of a callback whose body is one `try` (the attempt); none otherwise. */
+function soleCatch(fn: FunctionNode): TSESTree.Statement[] {
+  const statements = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
+  const attempt = statements.length === 1 ? statements[0] : undefined;
+  return attempt?.type === AST_NODE_TYPES.TryStatement ? attempt.handler?.body.body ?? [] : [];
 }
 
 /** Every use of the callback's `retry` parameter is a call inside an unprocessed-failure test. */
@@ -172,10 +180,7 @@ function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number)
  * the callback's catch stops the library for every failure but the unprocessed ones.
  */
 function abortsAllButUnprocessed(context: Context, body: TSESTree.Node, modules: readonly string[], abortError: string): boolean {
-  const fn = isFunctionNode(body) ? body : undefined;
-  const statements = fn?.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
-  const attempt = statements.length === 1 && statements[0]!.type === AST_NODE_TYPES.TryStatement ? statements[0] : undefined;
-  const handler = attempt?.handler?.body.body ?? [];
+  const handler = isFunctionNode(body) ? soleCatch(body) : [];
   const last = handler[handler.length - 1];
   const aborts = last?.type === AST_NODE_TYPES.ThrowStatement && last.argument.type === AST_NODE_TYPES.NewExpression && isModuleExport(resolveOrigin(context, last.argument.callee), modules, abortError);
   return aborts && handler.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null && isUnprocessedTest(statement.test));
@@ -222,9 +227,7 @@ export function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean
 
 /** `if (e.status !== 429) throw e;`, `if (!(…429…)) { log(e); return reject(e); }`: every other failure leaves here. */
 function exitsUnlessUnprocessed(statement: TSESTree.Statement): boolean {
-  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !negatesUnprocessed(statement.test)) return false;
-  const branch = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
-  const last = branch[branch.length - 1];
+  const last = branchUnlessUnprocessed(statement)?.at(-1);
   return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
