@@ -92,7 +92,6 @@ export function programMethodsOptionRetry(context: Context, types: TypeFacts, ca
   if (local && readOption(context, local, ['retry']).kind !== 'absent') return undefined;
   let attempts: Attempts = retry.defaultAttempts;
   let repeatsUnsafe = false;
-  let statusList: 'empty' | 'listed' | 'unread' | undefined;
   // Each list as the nearest config writes it (the instance's own over its parents'); `unknown` when unreadable.
   const lists = new Map<string, ts.Expression | 'unknown'>();
   for (const config of [...instance.configs].reverse()) {
@@ -105,8 +104,7 @@ export function programMethodsOptionRetry(context: Context, types: TypeFacts, ca
     if (whole !== 'absent' && ts.isNumericLiteral(whole)) attempts = attemptsFromCount(Number(whole.text), 'retries');
     const limit = literalAt(config, retry.countKey!.split('.'));
     const methods = literalAt(config, retry.path.split('.'));
-    const statuses = retry.statusCodesKey ? literalAt(config, retry.statusCodesKey.split('.')) : 'absent';
-    if (limit === 'unknown' || methods === 'unknown' || statuses === 'unknown') return undefined;
+    if (limit === 'unknown' || methods === 'unknown' || (retry.statusCodesKey && lists.get(retry.statusCodesKey) === 'unknown')) return undefined;
     if (limit !== 'absent') {
       if (!ts.isNumericLiteral(limit)) return undefined;
       attempts = attemptsFromCount(Number(limit.text), retry.countKind!);
@@ -115,9 +113,10 @@ export function programMethodsOptionRetry(context: Context, types: TypeFacts, ca
       if (!ts.isArrayLiteralExpression(methods) || !methods.elements.every(ts.isStringLiteralLike)) return undefined;
       repeatsUnsafe = method !== undefined && methods.elements.some((element) => (element as ts.StringLiteralLike).text.toUpperCase() === method);
     }
-    if (statuses !== 'absent') statusList = !ts.isArrayLiteralExpression(statuses) ? 'unread' : statuses.elements.length === 0 ? 'empty' : 'listed';
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
+  const statuses = retry.statusCodesKey ? lists.get(retry.statusCodesKey) : undefined;
+  const statusList = statuses && statuses !== 'unknown' && ts.isArrayLiteralExpression(statuses) ? (statuses.elements.length === 0 ? 'empty' : 'listed') : undefined;
   const repeatsOn = (statusList === 'empty' && retry.repeatsOnNetworkOnly) || (statusList === 'listed' && retry.repeatsOnListed) || retry.repeatsOn;
   // got's `statusCodes: [429]` with `errorCodes: []` (and no `calculateDelay`) repeats only what the server refused.
   const only = (key: string | undefined, allowed: ReadonlyArray<string | number>): boolean => {

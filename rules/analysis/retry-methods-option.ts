@@ -49,16 +49,8 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
   }
   let repeatsUnsafe = false;
   let attempts: Attempts = retry.defaultAttempts;
-  // `retry: { statusCodes: [] }` repeats network errors only, `[503]` those and a 503; the call's options come first and win.
-  let statusList: 'empty' | 'listed' | 'unread' | undefined;
   for (const options of sources) {
     if (!options) continue;
-    const statuses = retry.statusCodesKey && statusList === undefined ? readOption(context, options, retry.statusCodesKey.split('.')) : undefined;
-    if (statuses?.kind === 'unknown') statusList = 'unread';
-    if (statuses?.kind === 'present') {
-      const list = unwrap(statuses.value);
-      statusList = list.type !== AST_NODE_TYPES.ArrayExpression ? 'unread' : list.elements.length === 0 ? 'empty' : 'listed';
-    }
     const whole = readOption(context, options, ['retry']);
     if (whole.kind === 'present') {
       const number = numericValue(context, whole.value);
@@ -69,6 +61,10 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
     if (readOption(context, options, retry.countKey!.split('.')).kind === 'present') attempts = limit;
   }
   if (attempts.kind === 'finite' && attempts.attempts <= 1) return undefined;
+  // `retry: { statusCodes: [] }` repeats network errors only, `[503]` those and a 503.
+  const statuses = retry.statusCodesKey ? firstWritten(context, sources, retry.statusCodesKey) : undefined;
+  const list = statuses?.kind === 'present' ? unwrap(statuses.value) : undefined;
+  const statusList = list?.type === AST_NODE_TYPES.ArrayExpression ? (list.elements.length === 0 ? 'empty' : 'listed') : undefined;
   const repeatsOn = (statusList === 'empty' && retry.repeatsOnNetworkOnly) || (statusList === 'listed' && retry.repeatsOnListed) || retry.repeatsOn;
   const unsafe = repeatsUnsafe && NON_IDEMPOTENT_METHODS.includes(method as never) && !repeatsOnlyRefused(context, retry, sources);
   return { name: `${call.client.name}'s built-in retries`, node: call.node.callee, attempts, repeatsUnsafe: unsafe, repeatsOn };
@@ -81,12 +77,20 @@ export function methodsOptionRetry(context: Context, call: ClientCall, method: s
  */
 function repeatsOnlyRefused(context: Context, retry: ConfiguredRetry, sources: ReadonlyArray<TSESTree.Node | undefined>): boolean {
   if (!retry.statusCodesKey || !retry.errorCodesKey) return false;
-  const first = (key: string): OptionVerdict | undefined => sources.map((options) => readOption(context, options, key.split('.'))).find((verdict) => verdict.kind !== 'absent');
-  if (retry.overrideKey && first(retry.overrideKey)) return false;
+  if (retry.overrideKey && firstWritten(context, sources, retry.overrideKey)) return false;
   const only = (key: string, allowed: ReadonlyArray<string | number>): boolean => {
-    const verdict = first(key);
+    const verdict = firstWritten(context, sources, key);
     const list = verdict?.kind === 'present' ? unwrap(verdict.value) : undefined;
     return list?.type === AST_NODE_TYPES.ArrayExpression && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && allowed.includes(element.value as string | number));
   };
   return only(retry.statusCodesKey, UNPROCESSED_FAILURES.statuses) && only(retry.errorCodesKey, UNPROCESSED_FAILURES.codes);
+}
+
+/** An option where it is first written: the call's options, then its instance's, then the instance's parents'. */
+function firstWritten(context: Context, sources: ReadonlyArray<TSESTree.Node | undefined>, key: string): OptionVerdict | undefined {
+  for (const options of sources) {
+    const verdict = readOption(context, options, key.split('.'));
+    if (verdict.kind !== 'absent') return verdict;
+  }
+  return undefined;
 }
