@@ -245,9 +245,20 @@ function recursionScope(context: Context, found: Recursion, fn: FunctionNode, wh
   };
 }
 
+/**
+ * The function a recursion from `node` runs again: the enclosing one, or, inside a `new Promise((resolve,
+ * reject) => …)` executor, the function that makes the promise. The executor runs at once, as part of it:
+ * `return new Promise((resolve) => send(body).catch(() => resolve(again(attempt + 1))))`.
+ */
+export function runningFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let fn = enclosingFunction(node);
+  while (fn && isPromiseExecutor(fn)) fn = enclosingFunction(fn);
+  return fn;
+}
+
 /** `try { … } catch { return again(); }` inside `again`. */
 export function catchRecursion(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
-  const fn = enclosingFunction(statement);
+  const fn = runningFunction(statement);
   if (!fn || !statement.handler) return undefined;
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn);
@@ -256,15 +267,18 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   return { ...recursionScope(context, found, fn, 'the catch', statement.block, handler), runsFirst: statements.slice(0, Math.max(0, statements.indexOf(statement))) };
 }
 
-/** `return op().catch(() => again())` inside `again`. */
+/** `return op().catch(() => again())`, or `op().then(use, () => again())`, inside `again`. */
 export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
-  if (node.callee.type !== AST_NODE_TYPES.MemberExpression || calleeName(node.callee) !== 'catch') return undefined;
-  const handler = node.arguments[0] && unwrap(node.arguments[0]);
-  const fn = enclosingFunction(node);
+  if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = calleeName(node.callee);
+  // `.then`'s second callback runs only when the promise rejects, as a `.catch()` handler does.
+  const index = method === 'catch' ? 0 : method === 'then' && node.arguments.length === 2 ? 1 : undefined;
+  const handler = index !== undefined && node.arguments[index] ? unwrap(node.arguments[index]) : undefined;
+  const fn = runningFunction(node);
   if (!fn || !isFunctionNode(handler)) return undefined;
   const found = recursionIn(context, handler.body, fn);
   if (!found || isOneShotFallback(found.call, fn)) return undefined;
-  return recursionScope(context, found, fn, '.catch()', node.callee.object, handler.body);
+  return recursionScope(context, found, fn, index === 0 ? '.catch()' : 'the rejection handler of .then()', node.callee.object, handler.body);
 }
 
 /**
@@ -276,7 +290,7 @@ export function errorCallbackRecursion(context: Context, node: TSESTree.CallExpr
   const last = node.arguments[node.arguments.length - 1];
   const callback = last && unwrap(last);
   if (!isFunctionNode(callback)) return undefined;
-  const fn = enclosingFunction(node);
+  const fn = runningFunction(node);
   const error = callback.params[0];
   const failure = isErrorListener(node) ? callback.body
     : error?.type === AST_NODE_TYPES.Identifier && ERROR_FIRST_PARAM.test(error.name) ? errorBranch(context, callback, error.name) : undefined;

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { contains, enclosingFunction, enclosingStatement, identifiersIn, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
+import { contains, enclosingStatement, identifiersIn, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, memberName, unwrap } from './origin';
 import { alwaysExits, counters, failureHasBoundedExit, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
-import { immediateRecursion, isOneShotFallback, recursionBounded, type Recursion } from './retry-recursion';
+import { immediateRecursion, isOneShotFallback, recursionBounded, runningFunction, type Recursion } from './retry-recursion';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
@@ -62,9 +62,9 @@ function answeredCall(context: Context, identifier: TSESTree.Identifier): TSESTr
 
 /** The function a status test's retry runs again: its own, or, in a `.then` callback, the one the `.then` is in. */
 function retriedFunction(statement: TSESTree.IfStatement): FunctionNode | undefined {
-  const own = enclosingFunction(statement);
+  const own = runningFunction(statement);
   const then = thenCallOf(own);
-  return then ? enclosingFunction(then) : own;
+  return then ? runningFunction(then) : own;
 }
 
 /** Is `node` reached on every round of the loop: only blocks and try blocks between it and the loop's body? */
@@ -146,7 +146,7 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
   const fn = test && retriedFunction(statement);
   if (!test || !fn) return undefined;
   const attempt = attemptFor(context, test, fn.body);
-  if (!attempt || enclosingFunction(attempt) !== fn || attempt.range[0] > statement.range[0]) return undefined;
+  if (!attempt || runningFunction(attempt) !== fn || attempt.range[0] > statement.range[0]) return undefined;
   const failure = failureBranch(statement, test);
   let found: Recursion | undefined;
   for (const part of failure) if (!found) found = immediateRecursion(context, part, fn);

@@ -281,6 +281,53 @@ export function pay(): Promise<unknown> {
     { messageId: 'unsafeRetry', line: 4, column: 10, endLine: 4, endColumn: 20, suggestions: [] },
     ],
   },
+  // The same recursion inside a \`new Promise\` executor: the executor runs as part of \`charge\`, so calling
+  // \`charge\` again from its \`.catch()\` sends the POST again.
+  {
+    code: `
+export function charge(body: string, attempt = 0): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) })
+      .then(resolve)
+      .catch((error) => (attempt < 3 ? resolve(charge(body, attempt + 1)) : reject(error)));
+  });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [] },
+    ],
+  },
+  // \`.then\`'s second callback runs when the request fails, as a \`.catch()\` handler does.
+  {
+    code: `
+import axios from 'axios';
+export function pay(body: object, attempt = 0): Promise<unknown> {
+  return axios.post('https://pay.example.com/charges', body, { timeout: 5000 }).then((response) => response.data, (error) => {
+    if (attempt < 3) return pay(body, attempt + 1);
+    throw error;
+  });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 10, endLine: 4, endColumn: 20, suggestions: [] },
+    ],
+  },
+  // A failed status in the executor's \`.then\` that resolves with the next attempt.
+  {
+    code: `
+export function charge(body: string, attempt = 0): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) }).then((response) => {
+      if (response.status >= 500 && attempt < 3) resolve(charge(body, attempt + 1));
+      else resolve(response);
+    }, reject);
+  });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [] },
+    ],
+  },
   // axios-retry on instance
   {
     code: `
@@ -3154,6 +3201,17 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A promise executor that hands the failure on, or calls another function from its catch, retries nothing.
+  `
+const report = (error: unknown) => console.error(error);
+export function charge(body: string): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) })
+      .then(resolve)
+      .catch((error) => { report(error); reject(error); });
+  });
+}
+`,
   // The file's retry helper repeats only 429s: every other failure, and the last attempt, are thrown at once.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

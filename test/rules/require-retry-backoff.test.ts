@@ -466,6 +466,37 @@ export function load(): Promise<unknown> {
     { messageId: 'noBackoff', line: 4, column: 65, endLine: 4, endColumn: 69, suggestions: [] },
     ],
   },
+  // The rejection handler of \`.then\` that calls the function again at once.
+  {
+    code: `
+import axios from 'axios';
+export function load(attempt = 0): Promise<unknown> {
+  return axios.get('https://api.example.com/items', { timeout: 5000 }).then((response) => response.data, (error) => {
+    if (attempt >= 3) throw error;
+    return load(attempt + 1);
+  });
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 6, column: 12, endLine: 6, endColumn: 16, suggestions: [] },
+    ],
+  },
+  // Inside a \`new Promise\` executor, which runs as part of \`load\`: a timer that resolves with the next
+  // attempt waits, but nothing counts the attempts.
+  {
+    code: `
+export function load(url: string, attempt = 0): Promise<Response> {
+  return new Promise((resolve) => {
+    fetch(url, { signal: AbortSignal.timeout(5000) })
+      .then(resolve)
+      .catch(() => setTimeout(() => resolve(load(url, attempt + 1)), 1000 * 2 ** attempt));
+  });
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 6, column: 45, endLine: 6, endColumn: 49, suggestions: [] },
+    ],
+  },
   // A bounded recursion that waits is fine; an unbounded method recursion through this.
   {
     code: `
@@ -1283,6 +1314,16 @@ module.exports.getUrl = getUrl;
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A rejection handler that only logs, and a success callback that calls again (a next page), retry nothing.
+  `
+import axios from 'axios';
+export function load(page = 0): Promise<unknown> {
+  return axios.get(\`https://api.example.com/items?page=\${page}\`, { timeout: 5000 }).then(
+    (response) => (response.data.more ? load(page + 1) : response.data),
+    (error) => console.error(error),
+  );
+}
+`,
   // p-retry awaits onFailedAttempt after each failure: a wait there spaces the attempts that minTimeout: 0 does not.
   `
 import pRetry from 'p-retry';
