@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
+import { contains, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
+import { runningFunction } from './retry-recursion';
 import { callersOf } from './caller-values';
 import { findVariable, importedFromProgram, localCallee, unwrap } from './origin';
 import { programRetryHelper } from './retry-program-helpers';
@@ -19,7 +20,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export function helperScopes(context: Context, scopes: readonly RetryScope[]): RetryScope[] {
   const derived: RetryScope[] = [];
   for (const scope of scopes) {
-    const fn = enclosingFunction(scope.node);
+    const fn = retryingFunction(context, scope);
     if (!fn) continue;
     const index = callbackParameter(context, scope, fn);
     if (index === undefined) continue;
@@ -36,6 +37,17 @@ export function helperScopes(context: Context, scopes: readonly RetryScope[]): R
     }
   }
   return derived;
+}
+
+/**
+ * The function a retry belongs to: the one a recursion calls again, which may be around the handler the
+ * call is in (`fn().catch((e) => (n > 0 ? retry(fn, n - 1) : Promise.reject(e)))`), or else the one the
+ * retry is written in (stepping out of a promise executor, which runs as part of it).
+ */
+function retryingFunction(context: Context, scope: RetryScope): FunctionNode | undefined {
+  const called = scope.node.type === AST_NODE_TYPES.CallExpression ? localCallee(context, scope.node.callee)?.fn : undefined;
+  if (isFunctionNode(called) && contains(called, scope.node)) return called;
+  return runningFunction(scope.node);
 }
 
 /**

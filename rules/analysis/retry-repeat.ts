@@ -4,6 +4,9 @@ import { identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-wal
 import { writeRoot } from './origin';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
+import { runningFunction } from './retry-recursion';
+import { attemptFor, failureBranch } from './retry-status';
+import { statusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -23,25 +26,62 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
   const text = attempt && sourceCode.getText(attempt);
   if (!attempt || !text || awaitsOtherThan(sourceCode, statement.block, text)) return undefined;
   const handler = statement.handler.body;
-  const read = identifiersIn(sourceCode, attempt);
-  let repeat: TSESTree.CallExpression | undefined;
-  let corrected = false;
-  walkSameFunction(sourceCode, handler, (node) => {
-    if (repeat || corrected) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) repeat = node;
-    else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsCall(sourceCode, node, text);
-    // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another request.
-    else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) {
-      const root = writeRoot(node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.argument);
-      corrected = root.type === AST_NODE_TYPES.Identifier && read.has(root.name);
-    }
-    return undefined;
-  });
+  const repeat = repeatIn(context, [handler], attempt);
   if (!repeat) return undefined;
   return {
     kind: 'recursion', mechanism: 'the same call made again in the catch', node: repeat, body: attempt,
     attempts: { kind: 'finite', attempts: 2 }, bounded: true, waits: awaitsWait(context, handler), failurePath: handler,
   };
+}
+
+/**
+ * `let res = await send(p); if (res.status >= 500) res = await send(p);`: the same call made again, once,
+ * when its answer says the request failed (a status test as retry-status.ts reads it: `!res.ok`, a 5xx, a
+ * 429). As in a catch, a repeat after another awaited call or a write to what the call reads is a correction.
+ */
+export function statusRepeat(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
+  const test = statusTest(statement.test);
+  const fn = test && runningFunction(statement);
+  const attempt = fn && attemptFor(context, test, fn.body);
+  if (!test || !attempt || attempt.range[1] > statement.range[0] || runningFunction(attempt) !== fn || !isAwaitedCall(attempt)) return undefined;
+  const failure = failureBranch(statement, test);
+  const repeat = repeatIn(context, failure, attempt);
+  if (!repeat) return undefined;
+  return {
+    kind: 'recursion', mechanism: 'the same call made again on a failed status', node: repeat, body: attempt,
+    attempts: { kind: 'finite', attempts: 2 }, bounded: true, waits: failure.some((part) => awaitsWait(context, part)), failurePath: failure.length === 1 ? failure[0] : statement.parent,
+    afterStatus: true, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
+  };
+}
+
+/**
+ * The awaited call in `parts` (run in order) written as `attempt` is, made before anything else is awaited
+ * but a wait and before a write to what `attempt` reads.
+ */
+function repeatIn(context: Context, parts: readonly TSESTree.Node[], attempt: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  const sourceCode = context.sourceCode;
+  const text = sourceCode.getText(attempt);
+  const read = identifiersIn(sourceCode, attempt);
+  // `this.state.id = null` before `this.send(update)`: the method reads what was just changed.
+  let readsThis = false;
+  walk(sourceCode, attempt, (node) => void (node.type === AST_NODE_TYPES.ThisExpression && (readsThis = true)));
+  let repeat: TSESTree.CallExpression | undefined;
+  let corrected = false;
+  for (const part of parts) {
+    walkSameFunction(sourceCode, part, (node) => {
+      if (repeat || corrected) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) repeat = node;
+      else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsCall(sourceCode, node, text);
+      // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another request.
+      else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) {
+        const root = writeRoot(node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.argument);
+        corrected = (root.type === AST_NODE_TYPES.Identifier && read.has(root.name)) || (root.type === AST_NODE_TYPES.ThisExpression && readsThis);
+      }
+      return undefined;
+    });
+    if (repeat || corrected) break;
+  }
+  return repeat;
 }
 
 /** Does the try await anything but its attempt (written `text`)? Then the attempt may have succeeded before the failure. */

@@ -10,7 +10,7 @@ import { failureValueRecursion } from './retry-failure-value';
 import { helperScopes, programHelperScope } from './retry-helpers';
 import { loopScope } from './retry-loops';
 import { catchHandlerRecursion, catchRecursion, errorCallbackRecursion } from './retry-recursion';
-import { catchRepeat } from './retry-repeat';
+import { catchRepeat, statusRepeat } from './retry-repeat';
 import { interceptorScope } from './retry-interceptors';
 import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
@@ -77,7 +77,7 @@ export function collectRetryScopes(context: Context): FileRetries {
         break;
       }
       case AST_NODE_TYPES.IfStatement: {
-        const scope = failureValueRecursion(context, node) ?? statusRecursion(context, node) ?? emptyAnswerRecursion(context, node);
+        const scope = failureValueRecursion(context, node) ?? statusRecursion(context, node) ?? statusRepeat(context, node) ?? emptyAnswerRecursion(context, node);
         if (scope) found.scopes.push(scope);
         break;
       }

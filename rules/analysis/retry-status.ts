@@ -29,7 +29,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 
 /** The call, made inside `within`, that produced what the test reads: `await fetch(…)`, or the last value of `res`. */
-function attemptFor(context: Context, test: StatusTest, within: TSESTree.Node): TSESTree.CallExpression | undefined {
+export function attemptFor(context: Context, test: StatusTest, within: TSESTree.Node): TSESTree.CallExpression | undefined {
   for (const operand of test.operands) {
     const response = statusSource(context, operand);
     const value = response && unwrap(response);
@@ -165,7 +165,7 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
  * The code that runs when the test says the attempt failed: its branch, or, when success returns
  * (`if (res.ok) return res;`), the statements after the `if`.
  */
-function failureBranch(statement: TSESTree.IfStatement, test: StatusTest): TSESTree.Node[] {
+export function failureBranch(statement: TSESTree.IfStatement, test: StatusTest): TSESTree.Node[] {
   if (test.holdsFor === 'failure') return [statement.consequent];
   if (statement.alternate) return [statement.alternate];
   const block = statement.parent;

@@ -122,6 +122,8 @@ export function statusTest(node: TSESTree.Node): StatusTest | undefined {
     if (left && right && left.holdsFor === right.holdsFor) {
       return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly || right.unprocessedOnly : left.unprocessedOnly && right.unprocessedOnly };
     }
+    // `!res.ok && res.status === 404`: only that client error, which the server refused: no failed attempt.
+    if ((left?.holdsFor === 'failure' && clientErrorComparison(test.right)) || (right?.holdsFor === 'failure' && clientErrorComparison(test.left))) return undefined;
     const failure = [left, right].find((side) => side?.holdsFor === 'failure');
     return failure && (!left || !right) ? failure : undefined;
   }

@@ -493,6 +493,25 @@ export async function notify(payload: object): Promise<void> {
       },
     ],
   },
+  // the same call made again when the first answer is a 5xx: one more POST, with no key
+  {
+    code: `
+export async function notify(payload: object): Promise<Response> {
+  let response = await fetch('https://hooks.example.com/notify', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  if (response.status >= 500) {
+    response = await fetch('https://hooks.example.com/notify', { method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  }
+  return response;
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 3, column: 24, endLine: 3, endColumn: 29,
+        data: { operation: 'POST', failure: 'an error response', consequence: 'the server creates or charges it twice', retry: 'the same call made again on a failed status on line 5', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [],
+      },
+    ],
+  },
   // an instance in a private field (#http) is the instance the class built
   {
     code: `
@@ -1640,6 +1659,19 @@ export const status = () => withRetry(() => fetch('https://pay.example.com/statu
 `,
     errors: [
     { messageId: 'unsafeRetry', line: 12, column: 57, endLine: 12, endColumn: 62, suggestions: [] },
+    ],
+  },
+  // A helper that calls itself again from its callback's \`.catch()\` handler.
+  {
+    code: `
+function retry<T>(fn: () => Promise<T>, left: number): Promise<T> {
+  return fn().catch((error) => (left > 0 ? retry(fn, left - 1) : Promise.reject(error)));
+}
+export const charge = (body: string) => retry(() => fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000) }), 3);
+export const status = () => retry(() => fetch('https://pay.example.com/status', { signal: AbortSignal.timeout(5000) }), 3);
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 53, endLine: 5, endColumn: 58, suggestions: [] },
     ],
   },
   // A helper that hands its callback to p-retry; the key is made before the helper call.
@@ -3201,6 +3233,53 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // After a failed status: a call after signing in again is a correction, another address a fallback, and a
+  // 429 was refused by the server, so its repeat applies nothing twice.
+  `
+declare function signIn(): Promise<void>;
+export async function notify(body: string): Promise<Response> {
+  let response = await fetch('https://hooks.example.com/notify', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if (!response.ok) {
+    await signIn();
+    response = await fetch('https://hooks.example.com/notify', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  }
+  return response;
+}
+export async function mirror(body: string): Promise<Response> {
+  const response = await fetch('https://hooks.example.com/notify', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if (response.ok) return response;
+  return fetch('https://backup.example.com/notify', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+}
+// A 404 under \`!ok\` is a refusal to correct (here, by sending again as a create), not a failed attempt.
+export async function upsert(body: string, attempt = 0): Promise<Response> {
+  const response = await fetch('https://hooks.example.com/notify', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if (!response.ok && response.status === 404 && attempt < 1) return upsert(body, attempt + 1);
+  return response;
+}
+export class Responses {
+  private state = { id: null as string | null };
+  private async send(body: string): Promise<Response> {
+    return fetch(\`https://hooks.example.com/responses/\${this.state.id ?? ''}\`, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  }
+  // What the method reads is changed before the same call: a correction.
+  async sync(body: string): Promise<Response> {
+    let response = await this.send(body);
+    if (!response.ok) {
+      this.state.id = null;
+      response = await this.send(body);
+    }
+    return response;
+  }
+}
+export async function limited(body: string): Promise<Response> {
+  const response = await fetch('https://hooks.example.com/notify', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if (response.status === 429) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return await fetch('https://hooks.example.com/notify', { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  }
+  return response;
+}
+`,
   // A promise executor that hands the failure on, or calls another function from its catch, retries nothing.
   `
 const report = (error: unknown) => console.error(error);

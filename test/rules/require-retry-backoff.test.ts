@@ -466,6 +466,19 @@ export function load(): Promise<unknown> {
     { messageId: 'noBackoff', line: 4, column: 65, endLine: 4, endColumn: 69, suggestions: [] },
     ],
   },
+  // A status test that makes the same call again at once.
+  {
+    code: `
+export async function load(url: string): Promise<Response> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  if (!response.ok) return await fetch(url, { signal: AbortSignal.timeout(5000) });
+  return response;
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 4, column: 34, endLine: 4, endColumn: 39, suggestions: [] },
+    ],
+  },
   // The rejection handler of \`.then\` that calls the function again at once.
   {
     code: `
@@ -1314,6 +1327,18 @@ module.exports.getUrl = getUrl;
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // The same call made again after a failed status, once, after a wait.
+  `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function load(url: string): Promise<Response> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  if (response.status >= 500) {
+    await sleep(1000);
+    return await fetch(url, { signal: AbortSignal.timeout(5000) });
+  }
+  return response;
+}
+`,
   // A rejection handler that only logs, and a success callback that calls again (a next page), retry nothing.
   `
 import axios from 'axios';
