@@ -493,6 +493,34 @@ export async function notify(payload: object): Promise<void> {
       },
     ],
   },
+  // A retry helper that spreads the caller's options under its own timeout: the call on line 13 passes POST
+  // and no key, so the key is asked of it.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function fetchWithRetry(url: string, options: RequestInit, retries = 3): Promise<Response> {
+  try {
+    const response = await fetch(url, { ...options, signal: AbortSignal.timeout(5000) });
+    if (!response.ok) throw new Error(String(response.status));
+    return response;
+  } catch (error) {
+    if (retries > 0) { await sleep(1000); return fetchWithRetry(url, options, retries - 1); }
+    throw error;
+  }
+}
+export const createOrder = (body: string) => fetchWithRetry('https://shop.example.com/orders', { method: 'POST', body });
+export const listOrders = () => fetchWithRetry('https://shop.example.com/orders', {});
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 28, endLine: 5, endColumn: 33, suggestions: [],
+        data: {
+          operation: 'POST (the method passed on line 13)', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'the recursive call in the catch on line 9',
+          advice: 'Send an idempotency key in the options the call on line 13 passes, created once before that call (an `Idempotency-Key` header).',
+        },
+      },
+    ],
+  },
   // the same call made again when the first answer is a 5xx: one more POST, with no key
   {
     code: `
@@ -3233,6 +3261,20 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // The same helper, when the call that passes POST sends a key in the options the helper spreads.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function fetchWithRetry(url: string, options: RequestInit, retries = 3): Promise<Response> {
+  try {
+    return await fetch(url, { ...options, signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    if (retries > 0) { await sleep(1000); return fetchWithRetry(url, options, retries - 1); }
+    throw error;
+  }
+}
+export const pay = (body: string, key: string) => fetchWithRetry('https://shop.example.com/payments', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+export const listOrders = () => fetchWithRetry('https://shop.example.com/orders', {});
+`,
   // After a failed status: a call after signing in again is a correction, another address a fallback, and a
   // 429 was refused by the server, so its repeat applies nothing twice.
   `
@@ -4381,6 +4423,18 @@ module.exports = { upload };
       data: {
         operation: 'POST (the method passed in generated-api.ts on line 5)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
         retry: 'the for-loop on line 10', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
+  // A helper that spreads its callers' options under its own timeout (\`{ ...init, signal }\`): the headers
+  // sent are the ones the call in json-callers.ts writes, and it writes none, so the key is asked of it.
+  {
+    ...onDisk('project-retry/json-client.ts'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 30, endLine: 5, endColumn: 35, suggestions: [],
+      data: {
+        operation: 'POST (the method passed in json-callers.ts on line 4)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'the for-loop on line 3', advice: 'Send an idempotency key in the options the call in json-callers.ts on line 4 passes, created once before that call (an `Idempotency-Key` header).',
       },
     }],
   },
