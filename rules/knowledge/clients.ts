@@ -206,11 +206,12 @@ export const CLIENTS: readonly ClientSpec[] = [
       ...verbShapes(AXIOS_BODY, 'both', { kind: 'arg', index: 2 }),
     ],
     factories: [{ path: 'create', isNew: false, config: { kind: 'arg', index: 0 } }],
-    timeoutKeys: [{ path: 'timeout', kind: 'ms' }, { path: 'signal', kind: 'signal' }],
+    // `cancelToken`, deprecated but still read, aborts the request as `signal` does (a timer cancels it).
+    timeoutKeys: [{ path: 'timeout', kind: 'ms' }, { path: 'signal', kind: 'signal' }, { path: 'cancelToken', kind: 'signal' }],
     defaultsWrite: 'defaults.timeout',
     fix: { kind: 'property', text: 'timeout: {ms}' },
     remedy: '`timeout` (ms) or `signal`',
-    source: 'axios 1.21.1 lib/defaults/index.js L146-149 (timeout: 0)',
+    source: 'axios 1.21.1 lib/defaults/index.js L146-149 (timeout: 0); lib/adapters/http.js L790-791 (cancelToken subscribes the same abort as signal)',
   },
   {
     id: 'got',

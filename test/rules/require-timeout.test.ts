@@ -24,6 +24,19 @@ export async function refresh(id: string) {
   await axios(config);
 }
 `,
+  // An axios cancelToken that a timer cancels: axios aborts on it as on a signal (older code's timeout).
+  `
+import axios from 'axios';
+export async function load(url: string) {
+  const source = axios.CancelToken.source();
+  const timer = setTimeout(() => source.cancel('timeout'), 5000);
+  try {
+    return await axios.get(url, { cancelToken: source.token });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+`,
   // ── fetch ──
   // global fetch with AbortSignal.timeout per request
   `
