@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, localCallee, memberName, singleAssignmentInit, unwrap } from './origin';
 import { immediateRecursion, isOneShotFallback, recursionBounded } from './retry-recursion';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { statusComparison, statusSource } from './status-tests';
+import { statusComparison, statusSource, type StatusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type FailureValue = 'null' | 'undefined' | 'false';
@@ -75,7 +75,11 @@ function responseAttempt(context: Context, operand: TSESTree.Node, helper: Funct
 }
 
 function returnedFailure(statement: TSESTree.ReturnStatement): FailureValue | undefined {
-  const argument = statement.argument && unwrap(statement.argument);
+  return failureValueOf(statement.argument);
+}
+
+function failureValueOf(expression: TSESTree.Node | null | undefined): FailureValue | undefined {
+  const argument = expression && unwrap(expression);
   if (!argument) return 'undefined';
   if (argument.type === AST_NODE_TYPES.Literal && argument.value === null && !('regex' in argument)) return 'null';
   if (argument.type === AST_NODE_TYPES.Literal && argument.value === false) return 'false';
@@ -114,10 +118,59 @@ function failedAttempt(context: Context, helper: FunctionNode, values: ReadonlyS
 }
 
 /**
+ * `request.catch(() => null)`, `.catch(() => {})`, `request.then(() => true, () => false)`: a request whose
+ * failure is turned into a value right where it is made, and that value. The handler must give it on
+ * every path: an expression, or a block whose only return (or none, for undefined) is its last statement.
+ */
+function inlineFailure(context: Context, call: TSESTree.CallExpression): { attempt: TSESTree.Node; value: FailureValue; via: string } | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(call.callee);
+  const index = method === 'catch' ? 0 : method === 'then' && call.arguments.length === 2 ? 1 : undefined;
+  const handler = index === undefined ? undefined : call.arguments[index] && unwrap(call.arguments[index]!);
+  if (!isFunctionNode(handler)) return undefined;
+  let value: FailureValue | undefined;
+  if (handler.body.type !== AST_NODE_TYPES.BlockStatement) value = failureValueOf(handler.body);
+  else {
+    const returns: TSESTree.ReturnStatement[] = [];
+    walkSameFunction(context.sourceCode, handler.body, (node) => void (node.type === AST_NODE_TYPES.ReturnStatement && returns.push(node)));
+    const last = handler.body.body[handler.body.body.length - 1];
+    if (returns.length === 0) value = 'undefined';
+    else if (returns.length === 1 && last === returns[0]) value = returnedFailure(returns[0]);
+  }
+  return value && { attempt: call.callee.object, value, via: index === 0 ? '.catch()' : '.then()' };
+}
+
+/** The inline failure of the call a variable holds (`const res = await send().catch(() => null)`). */
+function heldInlineFailure(context: Context, variable: TSESTree.Identifier): { call: TSESTree.CallExpression; failure: NonNullable<ReturnType<typeof inlineFailure>> } | undefined {
+  const found = findVariable(context, variable);
+  const init = found && singleAssignmentInit(found);
+  const call = init && unwrap(init);
+  const failure = call?.type === AST_NODE_TYPES.CallExpression ? inlineFailure(context, call) : undefined;
+  return call?.type === AST_NODE_TYPES.CallExpression && failure ? { call, failure } : undefined;
+}
+
+/**
+ * A test of a value that an inline \`.catch()\` gave (\`if (res) return res;\`, \`if (!ok) continue;\`) read as a
+ * status test is: it holds for a failed attempt or for a good one. For the loops of retry-status.ts.
+ */
+export function failureValueTest(context: Context, test: TSESTree.Expression): StatusTest | undefined {
+  const tested = testedFailure(test);
+  const held = tested && heldInlineFailure(context, tested.variable);
+  if (!tested || !held || !tested.values.has(held.failure.value)) return undefined;
+  return { holdsFor: tested.branch === 'consequent' ? 'failure' : 'success', operands: [tested.variable], unprocessedOnly: false };
+}
+
+/**
  * `v === null`, `v == null`, `v === undefined`, `v === void 0`, `v === false`, `!v` (either side): the
  * variable, the values the test catches, and the branch they take; `if (v) … else …` takes the `else`.
  */
 function testedFailure(test: TSESTree.Expression): { variable: TSESTree.Identifier; values: Set<FailureValue>; branch: 'consequent' | 'alternate' } | undefined {
+  // `!res && attempt < 3`: the branch runs on the failure, when the other term allows it.
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') {
+    const [left, right] = [testedFailure(test.left), testedFailure(test.right)];
+    const failure = left?.branch === 'consequent' && !right ? left : right?.branch === 'consequent' && !left ? right : undefined;
+    return failure;
+  }
   if (test.type === AST_NODE_TYPES.Identifier && test.name !== 'undefined') return { variable: test, values: new Set(FALSY), branch: 'alternate' };
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) {
     return { variable: test.argument, values: new Set(FALSY), branch: 'consequent' };
@@ -145,6 +198,15 @@ export function failureValueRecursion(context: Context, statement: TSESTree.IfSt
   const init = variable && singleAssignmentInit(variable);
   const helperCall = init && unwrap(init);
   if (helperCall?.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(helperCall) !== fn) return undefined;
+  // `const res = await send(body).catch(() => null); if (!res) return again(body, n + 1);`
+  const inline = inlineFailure(context, helperCall);
+  if (inline) {
+    if (!tested.values.has(inline.value)) return undefined;
+    return {
+      kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}when ${inline.via} turns a failure into ${inline.value}`, node: found.call, body: inline.attempt,
+      attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, branch, fn), waits: found.waits || awaitsWait(context, branch), failurePath: branch,
+    };
+  }
   const helper = localCallee(context, helperCall.callee);
   if (!helper || helper.fn === fn || !isFunctionNode(helper.fn)) return undefined;
   const failed = failedAttempt(context, helper.fn, tested.values, helperCall);

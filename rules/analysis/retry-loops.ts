@@ -84,9 +84,9 @@ function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
 }
 
 /** `sources[i]` in the attempt: each round tries another item (a fallback chain), not the same call again. */
-function indexesByCounter(context: Context, attempt: TSESTree.TryStatement, counterNames: Set<string>): boolean {
+export function indexesByCounter(context: Context, attempt: TSESTree.Node, counterNames: Set<string>): boolean {
   let indexes = false;
-  walkSameFunction(context.sourceCode, attempt.block, (node) => {
+  walkSameFunction(context.sourceCode, attempt, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && [...identifiersIn(context.sourceCode, node.property)].some((name) => counterNames.has(name))) indexes = true;
     return indexes ? false : undefined;
   });
@@ -254,7 +254,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const tries = ownTries(context, loop);
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
-  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate, counterNames)
+  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate.block, counterNames)
     && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(candidate.handler!.body, loop.test));
   if (!attempt) return pollScope(context, loop, tries, counterNames);
   const selective = selectiveContinues(context, attempt.handler!.body, counterNames);

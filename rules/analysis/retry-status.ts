@@ -2,9 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingStatement, identifiersIn, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, memberName, unwrap } from './origin';
-import { alwaysExits, counters, failureHasBoundedExit, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
+import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
 import { immediateRecursion, isOneShotFallback, recursionBounded, runningFunction, type Recursion } from './retry-recursion';
 import { recursionAttempts } from './retry-recursion-count';
+import { failureValueTest } from './retry-failure-value';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { statusSource, statusTest, underClientErrorTest, type StatusTest } from './status-tests';
@@ -95,7 +96,7 @@ function endsInContinue(statement: TSESTree.Statement): boolean {
   return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length > 0 && endsInContinue(statement.body[statement.body.length - 1]!);
 }
 
-interface StatusDecision { test: StatusTest; attempt: TSESTree.CallExpression; decider: TSESTree.Node }
+interface StatusDecision { test: StatusTest; attempt: TSESTree.CallExpression; decider: TSESTree.Node; byValue?: true }
 
 /**
  * Where the loop decides on the status: its own test (`do { … } while (!res.ok && n < 3)`), or an `if`
@@ -109,7 +110,9 @@ function statusDecision(context: Context, loop: Loop): StatusDecision | undefine
   walkSameFunction(context.sourceCode, loop.body, (node) => {
     if (found || (node !== loop.body && isLoop(node)) || node.type === AST_NODE_TYPES.CatchClause) return false;
     if (node.type !== AST_NODE_TYPES.IfStatement || !everyRound(node, loop.body)) return undefined;
-    const test = statusTest(node.test);
+    // `const res = await send(p).catch(() => null); if (res) return res;` decides as a status test does.
+    const byStatus = statusTest(node.test);
+    const test = byStatus ?? failureValueTest(context, node.test);
     const attempt = test && attemptFor(context, test, loop.body);
     if (!test || !attempt || !contains(loop.body, attempt)) return undefined;
     const tailExits = tailsAfter(node, loop.body).some((statement) => alwaysExits(statement));
@@ -118,7 +121,7 @@ function statusDecision(context: Context, loop: Loop): StatusDecision | undefine
     const successLeaves = onSuccess ? alwaysExits(onSuccess) : tailExits;
     // Failure goes round: its branch continues, or it falls through to code that does not always leave.
     const failureGoesRound = onFailure ? (endsInContinue(onFailure) || (!alwaysExits(onFailure) && !tailExits)) : !tailExits;
-    if (successLeaves && failureGoesRound) found = { test, attempt, decider: node };
+    if (successLeaves && failureGoesRound) found = { test, attempt, decider: node, ...(byStatus ? {} : { byValue: true as const }) };
     return undefined;
   });
   return found;
@@ -130,10 +133,14 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
   const decision = statusDecision(context, loop);
   if (!decision) return undefined;
   const counterNames = counters(context, loop);
+  // `fetch(urls[i])`: each round asks another address (a fallback chain), as for a loop's try.
+  if (indexesByCounter(context, decision.attempt, counterNames)) return undefined;
   const responseNames = new Set(decision.test.operands.flatMap((operand) => [...identifiersIn(context.sourceCode, operand)]));
   const testBounds = !isConstantTrue(loop.test) && [...identifiersIn(context.sourceCode, loop.test)].some((name) => !responseNames.has(name));
   const decidedByCounter = [...identifiersIn(context.sourceCode, decision.decider)].some((name) => counterNames.has(name));
   const bounded = testBounds || decidedByCounter || failureHasBoundedExit(context, loop.body, counterNames);
+  // A value a `.catch()` gave stands for a thrown failure (a dropped connection), not an error response.
+  if (decision.byValue) return loopRetryScope(context, loop, bounded, {});
   return loopRetryScope(context, loop, bounded, { afterStatus: true, unprocessedOnly: decision.test.unprocessedOnly || undefined, mayPoll: decision.test.mayPoll });
 }
 

@@ -521,6 +521,53 @@ export const listOrders = () => fetchWithRetry('https://shop.example.com/orders'
       },
     ],
   },
+  // A failure turned into a value where the request is made (\`.catch(() => null)\`), and the loop goes round
+  // until it gets one; and recursion on that value.
+  {
+    code: `
+import axios from 'axios';
+export async function charge(body: object) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const response = await axios.post('https://pay.example.com/charges', body, { timeout: 5000 }).catch(() => null);
+    if (response) return response.data;
+  }
+  throw new Error('payment failed');
+}
+export async function refund(body: object, attempt = 0): Promise<unknown> {
+  const response = await axios.post('https://pay.example.com/refunds', body, { timeout: 5000 }).catch(() => undefined);
+  if (!response && attempt < 3) return refund(body, attempt + 1);
+  return response;
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 28, endLine: 5, endColumn: 38,
+        data: { operation: 'POST', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'the for-loop on line 4', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function charge(body: object) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const response = await axios.post('https://pay.example.com/charges', body, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } }).catch(() => null);
+    if (response) return response.data;
+  }
+  throw new Error('payment failed');
+}
+export async function refund(body: object, attempt = 0): Promise<unknown> {
+  const response = await axios.post('https://pay.example.com/refunds', body, { timeout: 5000 }).catch(() => undefined);
+  if (!response && attempt < 3) return refund(body, attempt + 1);
+  return response;
+}
+` }],
+      },
+      {
+        messageId: 'unsafeRetry', line: 11, column: 26, endLine: 11, endColumn: 36,
+        data: { operation: 'POST', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'the recursive call when .catch() turns a failure into undefined on line 12', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [],
+      },
+    ],
+  },
   // the same call made again when the first answer is a 5xx: one more POST, with no key
   {
     code: `
@@ -3261,6 +3308,37 @@ export async function complete(base: string, uploadId: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A value a \`.catch()\` gives that ends the loop (the last page), one that is not empty, and a round that
+  // asks the next address each time (a fallback chain, by status or by value): no retry of the same POST.
+  `
+import axios from 'axios';
+declare const cached: object;
+export async function pages(start: string) {
+  let cursor: string | null = start;
+  while (cursor) {
+    const page = await axios.post('https://api.example.com/search', { cursor }, { timeout: 5000 }).then((response) => response.data, () => null);
+    if (!page) break;
+    cursor = page.next;
+  }
+}
+export async function withCache(body: object) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const response = await axios.post('https://api.example.com/quote', body, { timeout: 5000 }).catch(() => ({ data: cached }));
+    if (response) return response.data;
+  }
+}
+export async function failover(hosts: string[], body: string) {
+  for (let i = 0; i < hosts.length; i++) {
+    const byValue = await fetch(\`https://\${hosts[i]}/events\`, { method: 'POST', body, signal: AbortSignal.timeout(5000) }).catch(() => null);
+    if (byValue) return byValue;
+  }
+  for (let i = 0; i < hosts.length; i++) {
+    const byStatus = await fetch(\`https://\${hosts[i]}/events\`, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    if (byStatus.ok) return byStatus;
+  }
+  return null;
+}
+`,
   // The same helper, when the call that passes POST sends a key in the options the helper spreads.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -466,6 +466,20 @@ export function load(): Promise<unknown> {
     { messageId: 'noBackoff', line: 4, column: 65, endLine: 4, endColumn: 69, suggestions: [] },
     ],
   },
+  // A loop that goes round on the false a \`.then\` gives for a failure, at once.
+  {
+    code: `
+export async function ping(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reached = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(() => true, () => false);
+    if (reached) return;
+  }
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] },
+    ],
+  },
   // A status test that makes the same call again at once.
   {
     code: `
