@@ -140,13 +140,12 @@ function inlineFailure(context: Context, call: TSESTree.CallExpression): { attem
   return value && { attempt: call.callee.object, value, via: index === 0 ? '.catch()' : '.then()' };
 }
 
-/** The inline failure of the call a variable holds (`const res = await send().catch(() => null)`). */
-function heldInlineFailure(context: Context, variable: TSESTree.Identifier): { call: TSESTree.CallExpression; failure: NonNullable<ReturnType<typeof inlineFailure>> } | undefined {
+/** The value a failure gives in the call a variable holds (`const res = await send().catch(() => null)`). */
+function heldFailureValue(context: Context, variable: TSESTree.Identifier): FailureValue | undefined {
   const found = findVariable(context, variable);
   const init = found && singleAssignmentInit(found);
   const call = init && unwrap(init);
-  const failure = call?.type === AST_NODE_TYPES.CallExpression ? inlineFailure(context, call) : undefined;
-  return call?.type === AST_NODE_TYPES.CallExpression && failure ? { call, failure } : undefined;
+  return call?.type === AST_NODE_TYPES.CallExpression ? inlineFailure(context, call)?.value : undefined;
 }
 
 /**
@@ -155,8 +154,8 @@ function heldInlineFailure(context: Context, variable: TSESTree.Identifier): { c
  */
 export function failureValueTest(context: Context, test: TSESTree.Expression): StatusTest | undefined {
   const tested = testedFailure(test);
-  const held = tested && heldInlineFailure(context, tested.variable);
-  if (!tested || !held || !tested.values.has(held.failure.value)) return undefined;
+  const value = tested && heldFailureValue(context, tested.variable);
+  if (!tested || !value || !tested.values.has(value)) return undefined;
   return { holdsFor: tested.branch === 'consequent' ? 'failure' : 'success', operands: [tested.variable], unprocessedOnly: false };
 }
 

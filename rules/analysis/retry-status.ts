@@ -99,7 +99,8 @@ function endsInContinue(statement: TSESTree.Statement): boolean {
 interface StatusDecision { test: StatusTest; attempt: TSESTree.CallExpression; decider: TSESTree.Node; byValue?: true }
 
 /**
- * Where the loop decides on the status: its own test (`do { … } while (!res.ok && n < 3)`), or an `if`
+ * Where the loop decides on the status (or on the value a `.catch()` gave for a failure, read by
+ * retry-failure-value.ts): its own test (`do { … } while (!res.ok && n < 3)`), or an `if`
  * reached on every round whose success branch leaves the loop and whose failure branch goes round.
  */
 function statusDecision(context: Context, loop: Loop): StatusDecision | undefined {
