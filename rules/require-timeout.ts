@@ -120,11 +120,12 @@ export default createRule<Options, MessageIds>({
       return written?.type === AST_NODE_TYPES.ObjectExpression ? written : undefined;
     }
 
-    /** `requestTimeout` without `throwOnRequestTimeout`: add the companion key next to it. */
+    /** `requestTimeout` without `throwOnRequestTimeout`, got phases without one for the answer: add the missing key beside the others. */
     function companionFix(verdict: Extract<TimeoutVerdict, { kind: 'ineffective' }>): TSESLint.ReportSuggestionArray<MessageIds> {
       const fix = verdict.fix;
       if (!fix) return [];
-      return [{ messageId: 'addCompanion', data: { text: fix.text }, fix: (fixer) => insertProperty(fixer, context.sourceCode, fix.object, fix.text) }];
+      const text = fix.text.replace('{ms}', String(timeoutMs));
+      return [{ messageId: 'addCompanion', data: { text }, fix: (fixer) => insertProperty(fixer, context.sourceCode, fix.object, text) }];
     }
 
     function report(node: CallNode, client: ClientSpec, verdict: TimeoutVerdict, whatever: string): void {

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { LOCAL_URL_SCHEMES, MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../knowledge/clients';
 import type { ClientCall, InstanceRef, OptionsArgument } from './calls';
 import { locateOptions } from './calls';
-import { classifyBound, readOption, type OptionVerdict } from './options';
+import { classifyBound, propertyKey, readOption, type OptionVerdict } from './options';
 import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import { boundedByCaller } from './caller-deadline';
 import type { TypeFacts } from './types';
@@ -43,13 +43,25 @@ export function isAbortSignalTimeout(context: Context, node: TSESTree.Node): nod
   return origin?.kind === 'global' && origin.name === 'AbortSignal' && origin.path.length === 0;
 }
 
+/**
+ * A phases object written out (no spread) whose phases that bound the wait for the answer are all missing
+ * (got `{ connect: 1000 }`): the object, to add one to; undefined otherwise.
+ */
+function phasesMissingAnswer(context: Context, value: TSESTree.Node, answerPhases: readonly string[]): TSESTree.ObjectExpression | undefined {
+  const object = unwrap(value);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression || object.properties.some((property) => property.type !== AST_NODE_TYPES.Property || property.computed)) return undefined;
+  const answered = object.properties.some((property) => property.type === AST_NODE_TYPES.Property && answerPhases.includes(propertyKey(property) ?? '')
+    && classifyBound(context, property.value, 'ms') !== 'absent');
+  return answered ? undefined : object;
+}
+
 type KeysResult =
   | { verdict: Exclude<TimeoutVerdict, { kind: 'absent' | 'unknown' }> }
   | { verdict?: undefined; sawUnknown: boolean; absentObject?: TSESTree.ObjectExpression };
 
 /** The first of `keys` that decides the verdict, or what was seen when none does. */
 function readKeys(
-  context: Context, keys: readonly TimeoutKey[], options: TSESTree.Node | undefined, types: TypeFacts | undefined, isInstanceConfig: boolean,
+  context: Context, keys: readonly TimeoutKey[], options: TSESTree.Node | undefined, types: TypeFacts | undefined, isInstanceConfig: boolean, mergedPhases = false,
 ): KeysResult {
   let sawUnknown = false;
   let absentObject: TSESTree.ObjectExpression | undefined;
@@ -74,6 +86,11 @@ function readKeys(
     const holder = verdict.property?.parent;
     if (bound === 'absent' && holder?.type === AST_NODE_TYPES.ObjectExpression && options && holder.range[0] >= options.range[0] && holder.range[1] <= options.range[1]) absentObject ??= holder;
     if (bound !== 'bounded') continue;
+    // Phases merge with an instance's own (got `extend`): only the whole can say which are missing.
+    const unanswered = key.answerPhases && !mergedPhases && phasesMissingAnswer(context, verdict.value, key.answerPhases.keys);
+    if (unanswered && key.answerPhases) {
+      return { verdict: { kind: 'ineffective', node: verdict.property ?? verdict.value, reason: key.answerPhases.reason, fix: { object: unanswered, text: key.answerPhases.add } } };
+    }
     if (key.requires) {
       const companion = readOption(context, options, key.requires.path.split('.'), types);
       if (companion.kind === 'absent') {
@@ -96,9 +113,9 @@ function readKeys(
  */
 export function evaluateOptions(
   context: Context, client: ClientSpec, options: TSESTree.Node | undefined, types: TypeFacts | undefined,
-  settings: { strictKeys: boolean; isInstanceConfig: boolean },
+  settings: { strictKeys: boolean; isInstanceConfig: boolean; mergedPhases?: boolean },
 ): Exclude<TimeoutVerdict, { kind: 'absent' }> | { kind: 'absent'; object?: TSESTree.ObjectExpression; strictKey?: boolean } {
-  const main = readKeys(context, client.timeoutKeys, options, types, settings.isInstanceConfig);
+  const main = readKeys(context, client.timeoutKeys, options, types, settings.isInstanceConfig, settings.mergedPhases);
   if (main.verdict?.kind === 'bounded' && settings.strictKeys && client.strictTimeoutKeys) {
     const strict = readKeys(context, client.strictTimeoutKeys, options, types, settings.isInstanceConfig);
     if (strict.verdict) return strict.verdict;
@@ -150,7 +167,7 @@ export function evaluateCall(context: Context, call: ClientCall, types: TypeFact
   if (call.options.kind === 'chain') return evaluateChain(context, call.node, call.options.method);
   if (call.client.localSocket && connectsLocally(context, call, call.client.localSocket.optionKey, types)) return { kind: 'bounded' };
   if (call.client.localUrl && readsLocalResource(context, call.node.arguments[call.client.localUrl.argument])) return { kind: 'bounded' };
-  const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs) });
+  const verdict = evaluateOptions(context, call.client, call.options.node, types, { strictKeys, isInstanceConfig: Boolean(call.shape.constructs), mergedPhases: call.instance !== undefined || call.viaType === true });
   if (call.client.id === 'http' || call.client.id === 'net') return withSocketHandlers(context, call, verdict);
   if (verdict.kind !== 'absent') return verdict;
   if (!call.shape.constructs && boundedByCaller(context, call.node)) return { kind: 'bounded' };
@@ -219,7 +236,7 @@ export function evaluateInstance(context: Context, instance: InstanceRef, types:
   const options = locateOptions(context, instance.creation, instance.factory.config, types);
   let own: TimeoutVerdict;
   if (options.kind === 'argument') {
-    const verdict = evaluateOptions(context, instance.client, options.node, types, { strictKeys, isInstanceConfig: true });
+    const verdict = evaluateOptions(context, instance.client, options.node, types, { strictKeys, isInstanceConfig: true, mergedPhases: instance.parent !== undefined });
     own = verdict.kind === 'absent' ? { kind: 'absent', insert: insertPointFor(options, instance.creation, verdict.object), strictKey: verdict.strictKey } : verdict;
   } else {
     own = { kind: 'unknown' };

@@ -67,6 +67,12 @@ export interface TimeoutKey {
   kind: TimeoutKeyKind;
   /** Another key that must accompany this one for it to take effect (smithy `throwOnRequestTimeout`). */
   requires?: { path: string; reason: string };
+  /**
+   * For `phases`: the phases that bound the wait for the answer (got `request`, `response`, `socket`). A
+   * timeout that sets only others (`connect`, `lookup`) leaves a server that accepts and never answers
+   * unbounded: `reason` says so and `add` (with `{ms}`) is the phase a suggestion adds.
+   */
+  answerPhases?: { keys: readonly string[]; reason: string; add: string };
 }
 
 /** A key that looks like a timeout but does nothing for this client. */
@@ -227,11 +233,20 @@ export const CLIENTS: readonly ClientSpec[] = [
       { path: 'paginate', on: 'both', options: { kind: 'url-or-config' } },
     ],
     factories: [{ path: 'extend', isNew: false, config: { kind: 'arg', index: 0 } }],
-    timeoutKeys: [{ path: 'timeout', kind: 'phases' }, { path: 'signal', kind: 'signal' }],
+    timeoutKeys: [{
+      path: 'timeout', kind: 'phases',
+      // timed-out.js: lookup, connect and secureConnect end once connected, send at upload-complete, read
+      // starts with the response; only request (L56-60), socket (L62-73) and response (L123-127) cover the wait.
+      answerPhases: {
+        keys: ['request', 'response', 'socket'],
+        reason: "This got `timeout` bounds only connecting or sending, not the wait for the answer: a server that accepts the request and never responds holds it forever. Add `request` (ms) to it.",
+        add: 'request: {ms}',
+      },
+    }, { path: 'signal', kind: 'signal' }],
     defaultsWrite: 'defaults.options.timeout',
     fix: { kind: 'property', text: 'timeout: { request: {ms} }' },
     remedy: '`timeout: { request: ms }`',
-    source: 'got 14.6.6 dist/source/core/options.js L104-113 (timeout: {})',
+    source: 'got 14.6.6 dist/source/core/options.js L104-113 (timeout: {}); dist/source/core/timed-out.js L56-133 (which phase bounds what)',
   },
   {
     id: 'ky',

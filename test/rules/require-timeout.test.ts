@@ -267,6 +267,17 @@ const base = got.extend({ timeout: { request: 5000 } });
 const child = base.extend({ prefixUrl: 'https://example.com' });
 export const r = child.get('a');
 `,
+  // got phases that cover the wait for the answer (response, socket), and a call's phases merged with its
+  // instance's request timeout (got merges them).
+  `
+import got from 'got';
+export const a = got('https://example.com/a', { timeout: { connect: 1000, response: 5000 } });
+export const b = got.post('https://example.com/b', { json: {}, timeout: { lookup: 100, socket: 5000 } });
+const base = got.extend({ timeout: { request: 10000 } });
+export const c = base('https://example.com/c', { timeout: { connect: 200 } });
+const child = base.extend({ timeout: { connect: 200 } });
+export const d = child('https://example.com/d');
+`,
   // ky has a 10 s default
   `
 import ky from 'ky';
@@ -1423,6 +1434,40 @@ export const r = got('https://example.com/a');
           { messageId: 'addTimeout', data: { seconds: '10' }, output: `
 import got from 'got';
 export const r = got('https://example.com/a', { timeout: { request: 10000 } });
+` },
+        ],
+      },
+    ],
+  },
+  // got phases that end once connected or sent: the wait for the answer is not bounded
+  {
+    code: `
+import got from 'got';
+export const r = got('https://example.com/a', { timeout: { connect: 1000, lookup: 200 } });
+const api = got.extend({ prefixUrl: 'https://example.com', timeout: { send: 500 } });
+export const s = api.post('b', { json: {} });
+`,
+    errors: [
+      {
+        messageId: 'ineffectiveTimeout', line: 3, column: 49, endLine: 3, endColumn: 88,
+        data: { reason: "This got \`timeout\` bounds only connecting or sending, not the wait for the answer: a server that accepts the request and never responds holds it forever. Add \`request\` (ms) to it." },
+        suggestions: [
+          { messageId: 'addCompanion', data: { text: 'request: 10000' }, output: `
+import got from 'got';
+export const r = got('https://example.com/a', { timeout: { connect: 1000, lookup: 200, request: 10000 } });
+const api = got.extend({ prefixUrl: 'https://example.com', timeout: { send: 500 } });
+export const s = api.post('b', { json: {} });
+` },
+        ],
+      },
+      {
+        messageId: 'ineffectiveTimeout', line: 4, column: 60, endLine: 4, endColumn: 82,
+        suggestions: [
+          { messageId: 'addCompanion', data: { text: 'request: 10000' }, output: `
+import got from 'got';
+export const r = got('https://example.com/a', { timeout: { connect: 1000, lookup: 200 } });
+const api = got.extend({ prefixUrl: 'https://example.com', timeout: { send: 500, request: 10000 } });
+export const s = api.post('b', { json: {} });
 ` },
         ],
       },
