@@ -46,7 +46,6 @@ export function walkSameFunction(sourceCode: SourceCode, root: TSESTree.Node, vi
   walk(sourceCode, root, (node) => (node !== root && isFunctionNode(node) ? false : visit(node)));
 }
 
-/** The index of `fn`'s parameter named `name` (plain or with a default), or -1. */
 /** What a function returns when it is one expression: an arrow's body, or a block's only `return`. */
 export function soleReturned(fn: FunctionNode): TSESTree.Node | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
@@ -54,6 +53,7 @@ export function soleReturned(fn: FunctionNode): TSESTree.Node | undefined {
   return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument ?? undefined : undefined;
 }
 
+/** The index of `fn`'s parameter named `name` (plain or with a default), or -1. */
 export function parameterIndex(fn: FunctionNode, name: string): number {
   return fn.params.findIndex((param) => {
     const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;

@@ -167,8 +167,7 @@ function testedFailure(test: TSESTree.Expression): { variable: TSESTree.Identifi
   // `!res && attempt < 3`: the branch runs on the failure, when the other term allows it.
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') {
     const [left, right] = [testedFailure(test.left), testedFailure(test.right)];
-    const failure = left?.branch === 'consequent' && !right ? left : right?.branch === 'consequent' && !left ? right : undefined;
-    return failure;
+    return left?.branch === 'consequent' && !right ? left : right?.branch === 'consequent' && !left ? right : undefined;
   }
   if (test.type === AST_NODE_TYPES.Identifier && test.name !== 'undefined') return { variable: test, values: new Set(FALSY), branch: 'alternate' };
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) {
