@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
 import { findVariable, memberName, unwrap, writeRoot } from './origin';
-import { counters, type Loop } from './retry-loops';
+import { counters, type Loop } from './retry-paths';
 import type { RetryScope } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -3,8 +3,10 @@ import { AST_NODE_TYPES } from './node-types';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isVariableName, mirroredOperator, walk, type FunctionNode } from './ast-walk';
 import { findVariable, isNullish, logicalTerms, singleAssignmentInit, unwrap } from './origin';
-import { counters, insideCompilerHelper, isConstantTrue, loopRetryScope, type Loop } from './retry-loops';
-import { immediateRecursion, recursionBounded } from './retry-recursion';
+import { loopRetryScope } from './retry-loops';
+import { counters, insideCompilerHelper, isConstantTrue, type Loop } from './retry-paths';
+import { recursionBounded } from './retry-recursion';
+import { immediateRecursion } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 

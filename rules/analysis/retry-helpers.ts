@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
-import { runningFunction } from './retry-recursion';
+import { runningFunction } from './retry-self-calls';
 import { callersOf } from './caller-values';
 import { findVariable, importedFromProgram, localCallee, unwrap } from './origin';
 import { programRetryHelper } from './retry-program-helpers';

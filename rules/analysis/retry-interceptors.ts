@@ -5,7 +5,7 @@ import { isFunctionNode, walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { findVariable, localCallee, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import type { ConfiguredUse } from './retry-configured';
-import { alwaysExits } from './retry-loops';
+import { alwaysExits } from './retry-paths';
 import { guardedWithin } from './retry-unprocessed';
 import { underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';

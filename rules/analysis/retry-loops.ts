@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { calleeName, enclosingStatement, identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
-import { findVariable, isIdentifierNamed, unwrap } from './origin';
-import { THROWING_HELPER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
+import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
+import { unwrap } from './origin';
+import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
+import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { statusTest } from './status-tests';
@@ -15,58 +16,6 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * fallback chain, a stream reader, a restart on a signal, a generator state machine) are told apart here;
  * each has a regression test.
  */
-
-export type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
-
-/** Does every path through `statement` leave it by throw, return or break (not by falling through or `continue`)? */
-export function alwaysExits(statement: TSESTree.Statement | null | undefined): boolean {
-  if (!statement) return false;
-  switch (statement.type) {
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.BreakStatement:
-      return true;
-    case AST_NODE_TYPES.ExpressionStatement: {
-      const call = unwrap(statement.expression);
-      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-      // `process.exit(1)` ends the loop with the program.
-      if (call.callee.type === AST_NODE_TYPES.MemberExpression && isIdentifierNamed(call.callee.object, 'process') && calleeName(call.callee) === 'exit') return true;
-      const name = calleeName(call.callee);
-      return name !== undefined && THROWING_HELPER_NAME.test(name);
-    }
-    case AST_NODE_TYPES.BlockStatement: {
-      // `{ if (transient) continue; throw error; }` goes round again before it reaches the throw.
-      const exit = statement.body.findIndex((inner) => alwaysExits(inner));
-      return exit !== -1 && !statement.body.slice(0, exit).some(mayContinue);
-    }
-    case AST_NODE_TYPES.IfStatement:
-      return alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
-    case AST_NODE_TYPES.TryStatement:
-      return alwaysExits(statement.finalizer) || (alwaysExits(statement.block) && (!statement.handler || alwaysExits(statement.handler.body)));
-    default:
-      return false;
-  }
-}
-
-/** Can `statement` go round its enclosing loop (a `continue` not inside a nested loop or function)? */
-function mayContinue(statement: TSESTree.Node): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ContinueStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement:
-      return statement.body.some(mayContinue);
-    case AST_NODE_TYPES.IfStatement:
-      return mayContinue(statement.consequent) || (statement.alternate !== null && mayContinue(statement.alternate));
-    case AST_NODE_TYPES.TryStatement:
-      return mayContinue(statement.block) || (statement.handler !== null && mayContinue(statement.handler.body)) || (statement.finalizer !== null && mayContinue(statement.finalizer));
-    case AST_NODE_TYPES.SwitchStatement:
-      return statement.cases.some((branch) => branch.consequent.some(mayContinue));
-    case AST_NODE_TYPES.LabeledStatement:
-      return mayContinue(statement.body);
-    default:
-      return false;
-  }
-}
 
 /**
  * Try statements of the loop's own body: not inside a nested function or loop, and not inside a catch
@@ -81,16 +30,6 @@ function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
     return undefined;
   });
   return tries;
-}
-
-/** `sources[i]` in the attempt: each round tries another item (a fallback chain), not the same call again. */
-export function indexesByCounter(context: Context, attempt: TSESTree.Node, counterNames: Set<string>): boolean {
-  let indexes = false;
-  walkSameFunction(context.sourceCode, attempt, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && [...identifiersIn(context.sourceCode, node.property)].some((name) => counterNames.has(name))) indexes = true;
-    return indexes ? false : undefined;
-  });
-  return indexes;
 }
 
 /** Does success leave the loop: a return or break in the try block, or a flag the loop's test reads? */
@@ -137,79 +76,6 @@ function testsGoodStatus(test: TSESTree.Node): boolean {
   return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(test.left) || testsGoodStatus(test.right));
 }
 
-/** Variables the loop counts with: `i++`, `attempt += 1`, `retries--`, `n = n + 1`. */
-export function counters(context: Context, loop: Loop): Set<string> {
-  const names = new Set<string>();
-  walkSameFunction(context.sourceCode, loop, (node) => {
-    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) names.add(node.argument.name);
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && ['+=', '-='].includes(node.operator)) names.add(node.left.name);
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.operator === '='
-      && node.right.type === AST_NODE_TYPES.BinaryExpression && identifiersIn(context.sourceCode, node.right).has(node.left.name)) names.add(node.left.name);
-    return undefined;
-  });
-  return names;
-}
-
-const CLOCKS = new Set(['now', 'performance', 'hrtime']);
-
-/** Is there an exit from the failure path whose condition reads a counter or the clock? */
-export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: Set<string>): boolean {
-  let bounded = false;
-  walkSameFunction(context.sourceCode, handler, (node) => {
-    if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
-    if (!alwaysExits(node.consequent) && !alwaysExits(node.alternate)) return undefined;
-    const names = identifiersIn(context.sourceCode, node.test);
-    if ([...names].some((name) => counterNames.has(name) || CLOCKS.has(name))) bounded = true;
-    // `const delayMs = retryDelay(error, attempt, max); if (delayMs === undefined) throw error;`
-    if (readsCounter(context, node.test, counterNames)) bounded = true;
-    if (readsClock(context, node.test)) bounded = true;
-    if (node.test.type === AST_NODE_TYPES.UnaryExpression || node.test.type === AST_NODE_TYPES.BinaryExpression) {
-      walk(context.sourceCode, node.test, (inner) => void (inner.type === AST_NODE_TYPES.UpdateExpression && (bounded = true)));
-    }
-    return bounded ? false : undefined;
-  });
-  return bounded;
-}
-
-/** Does `expression` read a counter through a `const` computed from it (one step back)? */
-function readsCounter(context: Context, expression: TSESTree.Node, counterNames: Set<string>): boolean {
-  let found = false;
-  walk(context.sourceCode, expression, (node) => {
-    if (found || node.type !== AST_NODE_TYPES.Identifier) return found ? false : undefined;
-    const def = findVariable(context, node)?.defs[0];
-    const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
-    if (init && [...identifiersIn(context.sourceCode, init)].some((name) => counterNames.has(name))) found = true;
-    return undefined;
-  });
-  return found;
-}
-
-/**
- * A deadline: `if (remainingMs <= 0) break` where `remainingMs` was computed from `Date.now()` (bench/accuracy:
- * @anthropic-ai/sdk SessionToolRunner). Follows `const` values two steps back.
- */
-function readsClock(context: Context, expression: TSESTree.Node, depth = 0): boolean {
-  if (depth > 2) return false;
-  let found = false;
-  walk(context.sourceCode, expression, (node) => {
-    if (found) return false;
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (CLOCKS.has(node.name)) found = true;
-    const variable = findVariable(context, node);
-    const def = variable?.defs[0];
-    const init = def?.type === 'Variable' ? def.node.init : undefined;
-    if (init && readsClock(context, init, depth + 1)) found = true;
-    return undefined;
-  });
-  return found;
-}
-
-export function isConstantTrue(test: TSESTree.Expression | null): boolean {
-  if (!test) return true;
-  const value = unwrap(test);
-  return value.type === AST_NODE_TYPES.Literal && Boolean(value.value);
-}
-
 /** `for (let attempt = a; attempt < b; attempt++)` with literals: b − a attempts (or b − a + 1 for `<=`). */
 function forLoopAttempts(context: Context, loop: Loop): Attempts {
   if (loop.type !== AST_NODE_TYPES.ForStatement || loop.init?.type !== AST_NODE_TYPES.VariableDeclaration || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return { kind: 'unknown' };
@@ -227,20 +93,6 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
   [AST_NODE_TYPES.WhileStatement]: 'while-loop',
   [AST_NODE_TYPES.DoWhileStatement]: 'do-while loop',
 };
-
-/**
- * Inside a compiler helper (`var __generator = (this && this.__generator) || function …`, tslib's
- * `function __generator`): its `while (_) try { … } catch { op = [6, e] }` is a down-levelled state
- * machine, not a retry.
- */
-export function insideCompilerHelper(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    const name = current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier ? current.id.name
-      : current.type === AST_NODE_TYPES.FunctionDeclaration ? current.id?.name : undefined;
-    if (name !== undefined && /^__[a-zA-Z]+$/.test(name)) return true;
-  }
-  return false;
-}
 
 /**
  * A loop is a retry when a try inside it leaves the loop on success and goes round again on failure (the

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, isFunctionNode, type FunctionNode } from './ast-walk';
 import { isIdentifierNamed, logicalTerms, unwrap } from './origin';
-import { alwaysExits } from './retry-loops';
+import { alwaysExits } from './retry-paths';
 import { numericValue, type Attempts } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

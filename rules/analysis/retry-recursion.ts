@@ -1,12 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
-import { calleeName, contains, enclosingFunction, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { classElementName, findVariable, isIdentifierNamed, isNullish, localCallee, logicalTerms, memberName, thisMemberName, unwrap } from './origin';
-import { alwaysExits } from './retry-loops';
+import { calleeName, contains, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, isIdentifierNamed, isNullish, logicalTerms, unwrap } from './origin';
+import { alwaysExits } from './retry-paths';
 import { passedArguments, recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { awaitsWait, isPromiseExecutor, isTimerPromise } from './retry-waits';
+import { recursionIn, runningFunction, type Recursion } from './retry-self-calls';
+import { awaitsWait } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -16,84 +17,6 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * retry-failure-value.ts). A callback called from a catch, or a one-time switch to another mode, is not
  * a retry.
  */
-/** Is `call` a call of `fn` itself (by its name, or `this.name()` in a method)? */
-export function callsItself(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-  return namesItself(context, call.callee, fn);
-}
-
-/**
- * Does `reference` name `fn`: its name or variable, `this.name` in a method, or, for a function assigned to
- * a CommonJS export (`exports.save = async () => …`), `exports.save`, `module.exports.save` or `this.save`
- * (a module's `this` is its exports)?
- */
-function namesItself(context: Context, reference: TSESTree.Node, fn: FunctionNode): boolean {
-  const callee = unwrap(reference);
-  const assigned = fn.parent?.type === AST_NODE_TYPES.AssignmentExpression && fn.parent.right === fn && fn.parent.left.type === AST_NODE_TYPES.MemberExpression ? fn.parent.left : undefined;
-  if (assigned && callee.type === AST_NODE_TYPES.MemberExpression && isExportsObject(assigned.object) && memberName(callee) === memberName(assigned)) {
-    return isExportsObject(callee.object) || callee.object.type === AST_NODE_TYPES.ThisExpression;
-  }
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context, callee);
-    const def = variable?.defs[0];
-    if (!def) return false;
-    // A parameter's def also points at the function: `reject(err)` in a catch is not recursion.
-    if (def.type === 'FunctionName') return def.node === fn;
-    return def.type === 'Variable' && def.node.init !== null && unwrap(def.node.init) === fn;
-  }
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
-    const name = classElementName(fn.parent);
-    return !callee.computed && name !== undefined && thisMemberName(callee) === name;
-  }
-  return false;
-}
-
-/** `exports` or `module.exports`. */
-function isExportsObject(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'exports';
-  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module' && memberName(node) === 'exports';
-}
-
-export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
-  let found: TSESTree.CallExpression | undefined;
-  walk(context.sourceCode, root, (node) => {
-    if (found) return false;
-    if (node !== root && isFunctionNode(node) && !isPromiseExecutor(node)) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && callsItself(context, node, fn)) found = node;
-    return undefined;
-  });
-  return found;
-}
-
-/**
- * `setTimeout(() => again(attempt + 1), delay)` in a failure handler: the retry scheduled on a timer, as
- * callback-style code writes it. The delay is a wait unless it is missing or a literal 0. Promise code
- * writes the same as `sleep(1000).then(() => again(url))`: a timer promise's `.then` always waits.
- */
-function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: FunctionNode): { call: TSESTree.CallExpression; waits: boolean } | undefined {
-  let found: { call: TSESTree.CallExpression; waits: boolean } | undefined;
-  walk(context.sourceCode, root, (node) => {
-    if (found) return false;
-    // `.catch(() => new Promise((resolve) => setTimeout(() => resolve(again()), delay)))`: the executor runs at once.
-    if (node !== root && isFunctionNode(node) && !isPromiseExecutor(node)) return false;
-    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const onTimer = isGlobalSetTimeout(context, node.callee);
-    const afterTimer = !onTimer && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'then' && isTimerPromise(context, node.callee.object);
-    if (!onTimer && !afterTimer) return undefined;
-    const callback = node.arguments[0] && unwrap(node.arguments[0]);
-    // `setTimeout(poll, 5000)`, `setTimeout(this.save, 2000, …args)`: the function itself, run again by reference.
-    const call = isFunctionNode(callback) ? recursiveCallIn(context, callback.body, fn) : onTimer && callback && namesItself(context, callback, fn) ? node : undefined;
-    if (!call) return undefined;
-    const delay = node.arguments[1] && unwrap(node.arguments[1]);
-    found = { call, waits: afterTimer || (delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0)) };
-    return false;
-  });
-  return found;
-}
-
-function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
-  const target = unwrap(callee);
-  return target.type === AST_NODE_TYPES.Identifier && target.name === 'setTimeout' && (findVariable(context, target)?.defs.length ?? 0) === 0;
-}
 
 /**
  * Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`), checks one before recursing, or turns
@@ -206,36 +129,6 @@ function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolea
   return ['unshift', 'push'].includes(calleeName(call.callee) ?? '') && context.sourceCode.getText(call.callee.object) === queue;
 }
 
-export interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
-
-/** A call of `fn` in `root`, made directly or scheduled with `setTimeout`. */
-export function immediateRecursion(context: Context, root: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
-  const direct = recursiveCallIn(context, root, fn);
-  if (direct) return { call: direct, scheduled: false, waits: false };
-  const scheduled = scheduledRecursionIn(context, root, fn);
-  return scheduled && { ...scheduled, scheduled: true };
-}
-
-/**
- * How a failure handler runs its function again: directly, on a timer, or through a closure of the same
- * function that does either (`const retryOrReject = (err) => setTimeout(() => again(…), 1000)`).
- */
-function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
-  const here = immediateRecursion(context, handler, fn);
-  if (here) return here;
-  let viaClosure: Recursion | undefined;
-  walkSameFunction(context.sourceCode, handler, (node) => {
-    if (viaClosure || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const closure = localCallee(context, node.callee)?.fn;
-    if (!isFunctionNode(closure) || closure === fn || !contains(fn, closure)) return undefined;
-    const inner = immediateRecursion(context, closure.body, fn);
-    // A direct call in the closure waits when the closure awaits a wait first.
-    if (inner) viaClosure = inner.scheduled ? inner : { ...inner, waits: awaitsWait(context, closure.body) };
-    return undefined;
-  });
-  return viaClosure;
-}
-
 /** The scope of a recursion found from `failure`: everything in `body` repeats; `where` names the handler. */
 function recursionScope(context: Context, found: Recursion, fn: FunctionNode, where: string, body: TSESTree.Node, failure: TSESTree.Node): RetryScope {
   const bounded = recursionBounded(context, found.call, failure, fn);
@@ -243,17 +136,6 @@ function recursionScope(context: Context, found: Recursion, fn: FunctionNode, wh
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} ${where}`, node: found.call, body,
     attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, failure), failurePath: failure,
   };
-}
-
-/**
- * The function a recursion from `node` runs again: the enclosing one, or, inside a `new Promise((resolve,
- * reject) => …)` executor, the function that makes the promise. The executor runs at once, as part of it:
- * `return new Promise((resolve) => send(body).catch(() => resolve(again(attempt + 1))))`.
- */
-export function runningFunction(node: TSESTree.Node): FunctionNode | undefined {
-  let fn = enclosingFunction(node);
-  while (fn && isPromiseExecutor(fn)) fn = enclosingFunction(fn);
-  return fn;
 }
 
 /** `try { … } catch { return again(); }` inside `again`. */

@@ -4,7 +4,7 @@ import { identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-wal
 import { writeRoot } from './origin';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
-import { runningFunction } from './retry-recursion';
+import { runningFunction } from './retry-self-calls';
 import { attemptFor, failureBranch } from './retry-status';
 import { statusTest } from './status-tests';
 
