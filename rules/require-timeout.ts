@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './analysis/node-types';
 import { resolveClientCall, resolveInstanceCreation, type ClientCall, type InstanceRef } from './analysis/calls';
-import { appendToChain, insertArgument, insertProperty, spreadWithProperty } from './analysis/fixes';
-import { findVariable, isNullish, memberName, resolveOrigin } from './analysis/origin';
-import { propertyKey } from './analysis/options';
+import { findVariable, memberName, resolveOrigin } from './analysis/origin';
+import { sharedAcrossRequests } from './analysis/shared-signals';
+import { companionFix, timeoutFix } from './analysis/timeout-fixes';
 import { evaluateCall, evaluateInstance, isAbortSignalTimeout, type InsertPoint, type TimeoutVerdict } from './analysis/timeouts';
 import { configuredDefaults, getTypeFacts, resolvedSymbol } from './analysis/types';
 import { clientsWithUserRows, USER_CLIENT_SCHEMA, type UserClient } from './knowledge/user-clients';
@@ -79,53 +79,15 @@ export default createRule<Options, MessageIds>({
       return call.shape?.constructs ? 'client' : 'call';
     }
 
-    function fixFor(client: ClientSpec, insert: InsertPoint, strictKey = false): TSESLint.ReportSuggestionArray<MessageIds> {
-      const fix = strictKey ? client.strictFix : client.fix;
-      if (!fix || insert.kind === 'none') return [];
-      const text = fix.text.replaceAll('{ms}', String(timeoutMs));
-      const seconds = String(timeoutMs / 1000);
-      const sourceCode = context.sourceCode;
-      if (fix.kind === 'chain') {
-        if (insert.kind !== 'chain') return [];
-        return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => appendToChain(fixer, insert.call, text) }];
-      }
-      switch (insert.kind) {
-        case 'object': {
-          const key = text.slice(0, text.indexOf(':')).trim();
-          const existing = insert.object.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === key);
-          if (!existing) return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertProperty(fixer, sourceCode, insert.object, text) }];
-          if (existing.computed || existing.shorthand) return [];
-          // `{ timeout: undefined }`, `{ signal: null }`: set the key that is there instead of repeating it.
-          if (isNullish(existing.value)) return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(existing, text) }];
-          // A key that holds the user's own options (`requestHandler: new NodeHttpHandler({ httpsAgent })`) gets
-          // the inner keys written into them; replacing it would drop the agent. Held elsewhere: no suggestion.
-          const own = writtenOptions(existing.value);
-          const inner = text.includes('{') ? text.slice(text.indexOf('{') + 1, text.lastIndexOf('}')).trim() : '';
-          return own && inner ? [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertProperty(fixer, sourceCode, own, inner) }] : [];
-        }
-        case 'argument':
-          return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => insertArgument(fixer, sourceCode, insert.call, insert.index, `{ ${text} }`) }];
-        case 'spread':
-          return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => spreadWithProperty(fixer, sourceCode, insert.options, text) }];
-        case 'replace':
-          return [{ messageId: 'addTimeout', data: { seconds }, fix: (fixer) => fixer.replaceText(insert.node, `{ ${text} }`) }];
-        default:
-          return [];
-      }
+    /** The suggestion that adds a timeout where `insert` says, when an edit there is safe. */
+    function addTimeout(client: ClientSpec, insert: InsertPoint, strictKey = false): TSESLint.ReportSuggestionArray<MessageIds> {
+      const fix = timeoutFix(context.sourceCode, client, insert, timeoutMs, strictKey);
+      return fix ? [{ messageId: 'addTimeout', data: { seconds: String(timeoutMs / 1000) }, fix }] : [];
     }
 
-    /** The options literal a value is written with: `{ … }`, or `new Handler({ … })`. */
-    function writtenOptions(value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-      const written = value.type === AST_NODE_TYPES.NewExpression ? value.arguments[0] : value;
-      return written?.type === AST_NODE_TYPES.ObjectExpression ? written : undefined;
-    }
-
-    /** `requestTimeout` without `throwOnRequestTimeout`, got phases without one for the answer: add the missing key beside the others. */
-    function companionFix(verdict: Extract<TimeoutVerdict, { kind: 'ineffective' }>): TSESLint.ReportSuggestionArray<MessageIds> {
-      const fix = verdict.fix;
-      if (!fix) return [];
-      const text = fix.text.replace('{ms}', String(timeoutMs));
-      return [{ messageId: 'addCompanion', data: { text }, fix: (fixer) => insertProperty(fixer, context.sourceCode, fix.object, text) }];
+    function addCompanion(verdict: Extract<TimeoutVerdict, { kind: 'ineffective' }>): TSESLint.ReportSuggestionArray<MessageIds> {
+      const companion = companionFix(context.sourceCode, verdict, timeoutMs);
+      return companion ? [{ messageId: 'addCompanion', data: { text: companion.text }, fix: companion.fix }] : [];
     }
 
     function report(node: CallNode, client: ClientSpec, verdict: TimeoutVerdict, whatever: string): void {
@@ -137,16 +99,16 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: at, messageId: 'longDefaultTimeout',
               data: { client: client.name, defaultSeconds: client.default.ms / 1000, maxSeconds: options.maxDefaultMs / 1000, remedy: client.remedy },
-              suggest: fixFor(client, verdict.insert),
+              suggest: addTimeout(client, verdict.insert),
             });
             return;
           }
           if (verdict.strictKey) {
             const data = { client: client.name, what: client.strictSubject ?? whatever, remedy: client.strictRemedy ?? client.remedy };
-            context.report({ node: at, messageId: 'missingTimeout', data, suggest: fixFor(client, verdict.insert, true) });
+            context.report({ node: at, messageId: 'missingTimeout', data, suggest: addTimeout(client, verdict.insert, true) });
             return;
           }
-          context.report({ node: at, messageId: 'missingTimeout', data: { client: client.name, what: whatever, remedy: client.remedy }, suggest: fixFor(client, verdict.insert) });
+          context.report({ node: at, messageId: 'missingTimeout', data: { client: client.name, what: whatever, remedy: client.remedy }, suggest: addTimeout(client, verdict.insert) });
           return;
         case 'disabled':
           if (reported.has(verdict.node)) return;
@@ -156,7 +118,7 @@ export default createRule<Options, MessageIds>({
         case 'ineffective':
           if (reported.has(verdict.node)) return;
           reported.add(verdict.node);
-          context.report({ node: verdict.node, messageId: 'ineffectiveTimeout', data: { reason: verdict.reason }, suggest: companionFix(verdict) });
+          context.report({ node: verdict.node, messageId: 'ineffectiveTimeout', data: { reason: verdict.reason }, suggest: addCompanion(verdict) });
           return;
         case 'sharedSignal':
           if (reported.has(verdict.node)) return;
@@ -203,30 +165,9 @@ export default createRule<Options, MessageIds>({
 
     /** `AbortSignal.timeout()` evaluated once at load time and kept: every later request shares its clock. */
     function checkSharedSignal(node: TSESTree.CallExpression): void {
-      let current: TSESTree.Node = node;
-      let stored: TSESTree.Node | undefined;
-      for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
-        if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-          if (parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return; // handed to one call
-        }
-        if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) stored = parent;
-        if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === current) {
-          if (!reported.has(node)) context.report({ node, messageId: 'sharedTimeoutSignal' });
-          reported.add(node);
-          return;
-        }
-        if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.FunctionDeclaration) return;
-        if (parent.type === AST_NODE_TYPES.Program) break;
-      }
-      if (stored?.type !== AST_NODE_TYPES.VariableDeclarator || stored.id.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = findVariable(context, stored.id);
-      // Exported, it is used by importers' requests, which run later than this module's load.
-      const exported = stored.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || variable?.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier);
-      const usedLater = exported || variable?.references.some((reference) => !reference.init && reference.from.variableScope.type !== 'module' && reference.from.variableScope.type !== 'global');
-      if (usedLater && !reported.has(node)) {
-        reported.add(node);
-        context.report({ node, messageId: 'sharedTimeoutSignal' });
-      }
+      if (reported.has(node) || !sharedAcrossRequests(context, node)) return;
+      reported.add(node);
+      context.report({ node, messageId: 'sharedTimeoutSignal' });
     }
 
     /** `axios.defaults.timeout = …`, `api.defaults.timeout = …`: configuration written after creation. */

@@ -1,11 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { LOCAL_URL_SCHEMES, MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../knowledge/clients';
+import { MISSPELLED_TIMEOUT_KEYS, type ClientSpec, type TimeoutKey } from '../knowledge/clients';
 import type { ClientCall, InstanceRef, OptionsArgument } from './calls';
 import { locateOptions } from './calls';
 import { classifyBound, propertyKey, readOption, type OptionVerdict } from './options';
 import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import { boundedByCaller } from './caller-deadline';
+import { connectsLocally, readsLocalResource } from './local-targets';
+import { evaluateChain, usesOfResult } from './result-uses';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -174,50 +176,6 @@ export function evaluateCall(context: Context, call: ClientCall, types: TypeFact
   return { kind: 'absent', insert: insertPointFor(call.options, call.node, verdict.object), strictKey: verdict.strictKey };
 }
 
-/**
- * `fetch('data:…')`, `fetch('chrome-extension://…/logo.png')`, `fetch(new URL('../fonts/Inter.ttf',
- * import.meta.url))`: a resource read on this machine (or bundled as an asset), with no remote host to stall.
- */
-function readsLocalResource(context: Context, node: TSESTree.Node | undefined, depth = 0): boolean {
-  if (!node || depth > 3) return false;
-  const value = unwrap(node);
-  const head = value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' ? value.value
-    : value.type === AST_NODE_TYPES.TemplateLiteral ? value.quasis[0]?.value.cooked ?? '' : undefined;
-  if (head !== undefined) return LOCAL_URL_SCHEMES.some((scheme) => head.toLowerCase().startsWith(scheme));
-  if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URL') {
-    const [path, base] = value.arguments;
-    const relative = path?.type === AST_NODE_TYPES.Literal && typeof path.value === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path.value);
-    const besideModule = base?.type === AST_NODE_TYPES.MemberExpression && base.object.type === AST_NODE_TYPES.MetaProperty && memberName(base) === 'url';
-    return (relative && besideModule) || (path !== undefined && readsLocalResource(context, path, depth + 1));
-  }
-  if (value.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context, value);
-    const init = variable ? singleAssignmentInit(variable) : undefined;
-    return init !== undefined && readsLocalResource(context, init, depth + 1);
-  }
-  return false;
-}
-
-/** `net.connect('/tmp/app.sock')`, `net.connect({ path })`: a Unix socket or named pipe on this machine. */
-function connectsLocally(context: Context, call: ClientCall, optionKey: string, types: TypeFacts | undefined): boolean {
-  const first = call.node.arguments[0];
-  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
-  if (readOption(context, first, [optionKey], types).kind === 'present') return true;
-  const value = unwrap(first);
-  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string';
-  if (value.type === AST_NODE_TYPES.TemplateLiteral) return true;
-  // `net.connect(this.path)` (an IPC provider): as for a parameter below, the name is what there is.
-  if (value.type === AST_NODE_TYPES.MemberExpression) return types?.isUrlType(value) ?? /path|sock|pipe/i.test(memberName(value) ?? '');
-  if (value.type !== AST_NODE_TYPES.Identifier) return false;
-  const typed = types?.isUrlType(value);
-  if (typed !== undefined) return typed;
-  const variable = findVariable(context, value);
-  const init = variable ? singleAssignmentInit(variable) : undefined;
-  if (init) return unwrap(init).type === AST_NODE_TYPES.Literal ? typeof (unwrap(init) as TSESTree.Literal).value === 'string' : unwrap(init).type === AST_NODE_TYPES.TemplateLiteral;
-  // A parameter: its name is all there is to go on (`socketPath`, `ipcPath`, `sock`).
-  return /path|sock|pipe/i.test(value.name);
-}
-
 /** Is the options argument an object constructed with `new` (directly or through a `const`)? */
 function wrapsInstance(context: Context, node: TSESTree.Node): boolean {
   let value = unwrap(node);
@@ -244,70 +202,6 @@ export function evaluateInstance(context: Context, instance: InstanceRef, types:
   if (own.kind !== 'absent' || !instance.parent) return own;
   const inherited = evaluateInstance(context, instance.parent, types, strictKeys);
   return inherited.kind === 'absent' ? own : inherited;
-}
-
-/**
- * Follows the value a call returns: through a fluent chain, into a `const`. Answers the method calls made
- * on it, and whether it escapes (returned, passed on, stored) so that someone else may configure it.
- */
-function usesOfResult(context: Context, call: CallNode): { calls: TSESTree.CallExpression[]; escapes: boolean } {
-  const calls: TSESTree.CallExpression[] = [];
-  let current: TSESTree.Node = call;
-  for (;;) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
-      calls.push(parent.parent);
-      current = parent.parent;
-      continue;
-    }
-    if (parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.ExpressionStatement) return { calls, escapes: false };
-    // `c ? tls.connect(a) : net.connect(a)`: either branch's value flows on to the same place.
-    if ((parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) || parent?.type === AST_NODE_TYPES.LogicalExpression) {
-      current = parent;
-      continue;
-    }
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
-      const variable = findVariable(context, parent.id);
-      let escapes = parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
-      for (const reference of variable?.references ?? []) {
-        if (reference.init) continue;
-        const use = reference.identifier.parent;
-        if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === reference.identifier) {
-          if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) {
-            calls.push(use.parent);
-            continue;
-          }
-          continue; // property reads (`req.destroyed`) neither configure nor leak it
-        }
-        // `await req` sends the request and yields its response; the request itself stays here.
-        if (use?.type === AST_NODE_TYPES.AwaitExpression) continue;
-        // `source.pipe(socket)` / `pipeline(a, socket)` stream data into it; neither sets a timeout.
-        if (use?.type === AST_NODE_TYPES.CallExpression && use.callee !== reference.identifier && isStreamPlumbing(use.callee)) continue;
-        escapes = true;
-      }
-      return { calls, escapes };
-    }
-    return { calls, escapes: true };
-  }
-}
-
-function isStreamPlumbing(callee: TSESTree.Node): boolean {
-  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-  return name === 'pipe' || name === 'pipeline' || name === 'unpipe';
-}
-
-/** superagent: `.timeout(ms)` somewhere on the request's chain. */
-function evaluateChain(context: Context, call: CallNode, method: string): TimeoutVerdict {
-  const { calls, escapes } = usesOfResult(context, call);
-  const timeoutCall = calls.find((use) => use.callee.type === AST_NODE_TYPES.MemberExpression && memberName(use.callee) === method);
-  if (timeoutCall) {
-    const argument = timeoutCall.arguments[0];
-    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement && classifyBound(context, argument, argument.type === AST_NODE_TYPES.ObjectExpression ? 'phases' : 'ms') === 'disabled') {
-      return { kind: 'disabled', node: timeoutCall, option: `.${method}()` };
-    }
-    return { kind: 'bounded' };
-  }
-  return escapes ? { kind: 'unknown' } : { kind: 'absent', insert: { kind: 'chain', call } };
 }
 
 /** Does a 'timeout' handler end the request? A handler we can't see (a named function) is given the benefit of the doubt. */
