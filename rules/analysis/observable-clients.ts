@@ -5,7 +5,8 @@ import { OBSERVABLE_CLIENTS, type ObservableCall, type ObservableClient } from '
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
-import { enclosingClassBody, isModuleExport, memberName, resolveOrigin, stringValue, unwrap } from './origin';
+import { enclosingClassBody, isModuleExport, memberName, resolveOrigin, unwrap } from './origin';
+import { constantString } from './value-sources';
 
 /**
  * HTTP clients whose calls return cold Observables (Angular `HttpClient`, NestJS `HttpService`). Their
@@ -84,10 +85,12 @@ export function observableRequest(context: Context, node: CallNode): ObservableR
   if (!client || !shape) return undefined;
   const options = node.arguments[shape.optionsArg];
   let method = shape.method;
-  if (shape.methodArg !== undefined) method = stringValue(node.arguments[shape.methodArg])?.toUpperCase() as HttpMethod | undefined;
-  else if (!method) {
+  if (shape.methodArg !== undefined) {
+    const written = node.arguments[shape.methodArg];
+    method = (written && constantString(context, written))?.toUpperCase() as HttpMethod | undefined;
+  } else if (!method) {
     const written = readOption(context, options, ['method']);
-    method = written.kind === 'absent' ? 'GET' : written.kind === 'present' ? stringValue(written.value)?.toUpperCase() as HttpMethod | undefined : undefined;
+    method = written.kind === 'absent' ? 'GET' : written.kind === 'present' ? constantString(context, written.value)?.toUpperCase() as HttpMethod | undefined : undefined;
   }
   const call: ClientCall = {
     node, client: clientSpecOf(client), shape: { path, on: 'instance', options: { kind: 'arg', index: shape.optionsArg } },

@@ -11,12 +11,13 @@ import { declaredReceiver, declaredSdkPath } from './declared-receivers';
 import { httpMethodOf, resolveClientCall, resolveInstanceMember, type ClientCall } from './calls';
 import { readOption } from './options';
 import { isRepeatablePostUrl, urlOf } from './request-urls';
-import { memberName, resolveOrigin, stringValue, unwrap } from './origin';
+import { findVariable, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { retryAxiosFor } from './retry-axios-config';
 import { interceptorRetryFor } from './retry-interceptors';
 import { observableFacts } from './retry-observables';
 import { fetchLikeCall, requestConfigFacts, wrapperFacts } from './retry-wrapper-calls';
+import { constantString } from './value-sources';
 import {
   axiosRetryFor, countAttempts, FETCH_RETRY, fetchRetryRepeats, sdkRetry, superagentRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
@@ -90,11 +91,12 @@ export interface CallFacts {
 
 const SDK_SPECS = SDKS.map((sdk) => ({ sdk, spec: sdkClientSpec(sdk) }));
 
-function readMethodFrom(context: Context) {
+function readMethodFrom(context: Context, types: TypeFacts | undefined) {
   return (options: TSESTree.Node | undefined): string | undefined => {
     const verdict = readOption(context, options, ['method']);
     if (verdict.kind === 'absent') return 'GET';
-    return verdict.kind === 'present' ? stringValue(verdict.value) : undefined;
+    // `{ method }` after `const method = 'POST'`, `method: METHOD`: the string the name always holds.
+    return verdict.kind === 'present' ? constantString(context, verdict.value, types) : undefined;
   };
 }
 
@@ -184,6 +186,14 @@ function awsFacts(context: Context, node: CallNode): CallFacts | undefined {
   return { operation: { call: node, label: origin.path.join('.'), consequence: operation.consequence, key, advice } };
 }
 
+/** The statement a query is given: written at the call, or in a `const` (`const sql = \`INSERT …\``). */
+function statementText(context: Context, argument: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(argument);
+  const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : undefined;
+  const init = variable && singleAssignmentInit(variable);
+  return init ? unwrap(init) : value;
+}
+
 /** `pool.query('INSERT …')` on a pg or mysql2 client, without `ON CONFLICT` / `ON DUPLICATE KEY`. */
 function sqlFacts(context: Context, node: CallNode): CallFacts | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
@@ -193,7 +203,7 @@ function sqlFacts(context: Context, node: CallNode): CallFacts | undefined {
   if (maker.kind !== 'module') return undefined;
   const client = SQL_CLIENTS.find((candidate) => anyModuleMatches(candidate.modules, maker.module) && candidate.factories.includes(maker.path.join('.')) && candidate.methods.includes(origin.path[0]!));
   if (!client) return undefined;
-  const first = node.arguments[0] && unwrap(node.arguments[0]);
+  const first = node.arguments[0] && statementText(context, node.arguments[0]);
   const text = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value
     : first?.type === AST_NODE_TYPES.TemplateLiteral ? first.quasis.map((quasi) => quasi.value.cooked ?? '').join('?') : undefined;
   if (text === undefined || !/^\s*INSERT\b/i.test(text) || SAFE_INSERT.test(text)) return undefined;
@@ -230,7 +240,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
   const names = [...IDEMPOTENCY_HEADERS, ...settings.headers];
   const client = resolveClientCall(context, node, CLIENTS, types);
   if (client && !client.shape.constructs) {
-    let method = httpMethodOf(client, readMethodFrom(context));
+    let method = httpMethodOf(client, readMethodFrom(context, types));
     const passed = method === undefined ? methodFromCallers(context, client) : undefined;
     if (passed) method = passed.method;
     const bodied = method === undefined ? methodWhenGiven(context, client, types) : undefined;
@@ -263,7 +273,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
   const wrapped = wrappedBy(origin, FETCH_RETRY);
   if (wrapped) {
     const options = node.arguments[1];
-    const method = readMethodFrom(context)(options)?.toUpperCase();
+    const method = readMethodFrom(context, types)(options)?.toUpperCase();
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method as never);
     const wrapOptions = wrapped.call.arguments[FETCH_RETRY.optionsArg!];
     const repeats = fetchRetryRepeats(context, options, wrapOptions);

@@ -6,7 +6,7 @@ import { calleeName } from './ast-walk';
 import { CHAIN_METHODS } from './caller-deadline';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { importedFromProgram, localCallee, memberName, stringValue, unwrap } from './origin';
+import { importedFromProgram, localCallee, memberName, unwrap } from './origin';
 import { programAttachment } from './program-axios-retry';
 import { programRequestWrapper, type ProgramRequestWrapper } from './program-request-wrappers';
 import { attachmentUse, AXIOS_RETRY, type ConfiguredUse } from './retry-configured';
@@ -15,6 +15,7 @@ import { isRepeatablePostUrl } from './request-urls';
 import { httpEvidence } from './retry-http-keys';
 import type { CallFacts, KeyEvidence, SendKey } from './retry-operations';
 import type { TypeFacts } from './types';
+import { constantString } from './value-sources';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -23,11 +24,11 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 function methodWritten(context: Context, argument: TSESTree.Node | undefined): HttpMethod | undefined {
   if (!argument) return undefined;
   const value = unwrap(argument);
-  let method: string | undefined;
-  if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) method = stringValue(value);
-  else if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.Identifier) {
+  // `'POST'`, or a name that always holds it (`const METHOD = 'POST'`).
+  let method = constantString(context, value);
+  if (method === undefined && (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.Identifier)) {
     const verdict = readOption(context, value, ['method']);
-    method = verdict.kind === 'present' ? stringValue(verdict.value) : undefined;
+    method = verdict.kind === 'present' ? constantString(context, verdict.value) : undefined;
   }
   return NON_IDEMPOTENT_METHODS.find((unsafe) => unsafe === method?.toUpperCase());
 }

@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { returnedValues } from './options';
-import { assignedValues, localCallee, memberName, stringValue, unwrap } from './origin';
+import { assignedValues, findVariable, localCallee, memberName, stringValue, unwrap } from './origin';
+import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -104,4 +105,23 @@ function returnsParameterUntouched(context: Context, fn: FunctionNode, index: nu
     return undefined;
   });
   return untouched && returns > 0;
+}
+
+/**
+ * The string a value always holds: a literal, or a name every assignment of which gives the same string
+ * (`const method = 'POST'`, a module's `const METHOD = 'POST'`), two names back at most. With types, also an
+ * expression whose type is one string literal (a string enum's member, an `as const` table's entry).
+ */
+export function constantString(context: Context, node: TSESTree.Node, types?: TypeFacts, depth = 0): string | undefined {
+  const literal = stringValue(node);
+  if (literal !== undefined) return literal;
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const variable = findVariable(context, value);
+    const strings = (variable && assignedValues(variable))?.map((assigned) => constantString(context, assigned, undefined, depth + 1));
+    if (strings && strings.every((each) => each !== undefined && each === strings[0])) return strings[0];
+  }
+  if (!types || depth > 0) return undefined;
+  const type = types.checker.getTypeAtLocation(types.toTs(value));
+  return type.isStringLiteral() ? type.value : undefined;
 }

@@ -3304,10 +3304,76 @@ export async function complete(base: string, uploadId: string) {
 }
 ` }] }],
   },
+  // A method or a statement held in a name: `{ method }` after `const method = 'POST'`, a module's
+  // `const METHOD = 'POST'`, and `const sql = 'INSERT …'` passed to the query.
+  {
+    code: `
+import pRetry from 'p-retry';
+import { Pool } from 'pg';
+
+const METHOD = 'POST';
+const pool = new Pool({ connectionTimeoutMillis: 5000, query_timeout: 5000 });
+
+export async function charge(amount: number) {
+  const method = 'POST';
+  await pRetry(() => fetch('https://pay.example.com/charges', { method, body: String(amount), signal: AbortSignal.timeout(5000) }), { retries: 3 });
+}
+export const refund = (id: string) => pRetry(() => fetch(\`https://pay.example.com/refunds/\${id}\`, { method: METHOD, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+export async function save(name: string) {
+  const sql = 'INSERT INTO customers (name) VALUES ($1)';
+  await pRetry(() => pool.query(sql, [name]), { retries: 3 });
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 10, column: 22, endLine: 10, endColumn: 27,
+        data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 10', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import pRetry from 'p-retry';
+import { Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
+
+const METHOD = 'POST';
+const pool = new Pool({ connectionTimeoutMillis: 5000, query_timeout: 5000 });
+
+export async function charge(amount: number) {
+  const method = 'POST';
+  const idempotencyKey = randomUUID();
+  await pRetry(() => fetch('https://pay.example.com/charges', { method, body: String(amount), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }), { retries: 3 });
+}
+export const refund = (id: string) => pRetry(() => fetch(\`https://pay.example.com/refunds/\${id}\`, { method: METHOD, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+export async function save(name: string) {
+  const sql = 'INSERT INTO customers (name) VALUES ($1)';
+  await pRetry(() => pool.query(sql, [name]), { retries: 3 });
+}
+` }],
+      },
+      {
+        messageId: 'unsafeRetry', line: 12, column: 52, endLine: 12, endColumn: 57, suggestions: [],
+        data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 12', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+      },
+      {
+        messageId: 'unsafeRetry', line: 15, column: 22, endLine: 15, endColumn: 32, suggestions: [],
+        data: {
+          operation: 'INSERT', consequence: 'the row is inserted twice', failure: 'a dropped connection', retry: 'p-retry on line 15',
+          advice: 'Add `ON CONFLICT (…) DO NOTHING` (or `ON DUPLICATE KEY UPDATE`) on a unique key, so a repeated insert changes nothing.',
+        },
+      },
+    ],
+  },
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A name given different methods is not read as either.
+  `
+import pRetry from 'p-retry';
+export async function sync(body?: string) {
+  let method = 'GET';
+  if (body) method = 'POST';
+  return pRetry(() => fetch('https://sync.example.com/state', { method, body, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+}
+`,
   // A value a \`.catch()\` gives that ends the loop (the last page), one that is not empty, and a round that
   // asks the next address each time (a fallback chain, by status or by value): no retry of the same POST.
   `
@@ -4990,6 +5056,30 @@ export async function notify(event: string) {
   await axios.post('https://hooks.example.com/events', { event }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 ` }],
+      },
+    ],
+  },
+  // With types, a method whose type is one string literal: a string enum's member, an \`as const\` table's entry.
+  // (Untyped, neither is read; a GET member stays silent either way.)
+  {
+    code: `
+import pRetry from 'p-retry';
+
+enum Method { Get = 'GET', Post = 'POST' }
+const ROUTES = { charge: { path: '/charges', method: 'POST' } } as const;
+
+export const charge = (amount: number) => pRetry(() => fetch('https://pay.example.com/charges', { method: Method.Post, body: String(amount), signal: AbortSignal.timeout(5000) }), { retries: 3 });
+export const capture = (amount: number) => pRetry(() => fetch(\`https://pay.example.com\${ROUTES.charge.path}\`, { method: ROUTES.charge.method, body: String(amount), signal: AbortSignal.timeout(5000) }), { retries: 3 });
+export const read = () => pRetry(() => fetch('https://pay.example.com/charges', { method: Method.Get, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 7, column: 56, endLine: 7, endColumn: 61, suggestions: [],
+        data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 7', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+      },
+      {
+        messageId: 'unsafeRetry', line: 8, column: 57, endLine: 8, endColumn: 62, suggestions: [],
+        data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'p-retry on line 8', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
       },
     ],
   },
