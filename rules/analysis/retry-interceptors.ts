@@ -104,7 +104,7 @@ function resendIn(context: Context, handler: TSESTree.FunctionLike, target: Orig
     if (again || node.type !== AST_NODE_TYPES.CallExpression) return again ? false : undefined;
     const callee = unwrap(node.callee);
     const sender = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'request' ? callee.object : callee;
-    if (sendsThrough(context, sender, target) && node.arguments[0] && isFailedConfig(context, node.arguments[0], error.name) && !underClientErrorTest(node, handler.body!)) again = node;
+    if (sendsThrough(context, sender, target) && node.arguments[0] && isFailedConfig(context, node.arguments[0], error.name) && !underClientErrorTest(context, node, handler.body!)) again = node;
     return undefined;
   });
   return again;

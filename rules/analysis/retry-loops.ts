@@ -6,7 +6,7 @@ import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
 import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { statusTest } from './status-tests';
+import { statusTest, underClientErrorTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -231,6 +231,9 @@ function selectiveContinues(context: Context, handler: TSESTree.BlockStatement, 
   walkSameFunction(sourceCode, handler, (node) => {
     if (node !== handler && isLoop(node)) return false;
     if (node.type !== AST_NODE_TYPES.ContinueStatement) return undefined;
+    // `if (status === 404 && i < models.length - 1) continue;`: the server refused that one; going round
+    // after it repeats nothing it applied, so such a continue retries no failure.
+    if (underClientErrorTest(context, node, handler)) return undefined;
     for (let current: TSESTree.Node | undefined = node.parent; current && current !== handler; current = current.parent) {
       if (current.type !== AST_NODE_TYPES.IfStatement) continue;
       const reads = [...identifiersIn(sourceCode, current.test)].some((name) => counterNames.has(name));

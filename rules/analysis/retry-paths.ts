@@ -64,11 +64,21 @@ export function mayContinue(statement: TSESTree.Node): boolean {
   }
 }
 
-/** `sources[i]` in the attempt: each round tries another item (a fallback chain), not the same call again. */
+/**
+ * `sources[i]` in the attempt, or a `const` taken from one (`const model = models[i]` before the try): each
+ * round tries another item (a fallback chain), not the same call again.
+ */
 export function indexesByCounter(context: Context, attempt: TSESTree.Node, counterNames: Set<string>): boolean {
+  const byCounter = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.MemberExpression && node.computed
+    && [...identifiersIn(context.sourceCode, node.property)].some((name) => counterNames.has(name));
   let indexes = false;
   walkSameFunction(context.sourceCode, attempt, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && [...identifiersIn(context.sourceCode, node.property)].some((name) => counterNames.has(name))) indexes = true;
+    if (byCounter(node)) indexes = true;
+    if (node.type === AST_NODE_TYPES.Identifier && !counterNames.has(node.name)) {
+      const def = findVariable(context, node)?.defs[0];
+      const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
+      if (init && byCounter(unwrap(init))) indexes = true;
+    }
     return indexes ? false : undefined;
   });
   return indexes;

@@ -65,7 +65,8 @@ function readHelper(checker: ts.TypeChecker, fn: HelperDeclaration): ProgramRetr
     const attempt: Attempt = { handedTo: (callback) => runs(checker, callback, symbol), tried: (block) => calls(checker, block, symbol) };
     const retry = retryWithin(checker, fn, attempt);
     if (retry) {
-      const refused = retry.decidedBy !== undefined && NAMES_UNPROCESSED_FAILURE.test(retry.decidedBy.getText());
+      const refused = retry.decidedBy !== undefined && NAMES_UNPROCESSED_FAILURE.test(retry.decidedBy.getText())
+        && (!ts.isCatchClause(retry.decidedBy) || catchMayLeave(retry.decidedBy.block));
       return { description: `${name ?? 'the retry helper'}() (${retry.mechanism} ${retry.place})`, callbackIndex: index, attempts: retry.attempts, ...(refused ? { namesRefusedFailure: true as const } : {}) };
     }
   }
@@ -224,6 +225,21 @@ function successLeaves(tried: ts.TryStatement): boolean {
 function tryIn(statement: ts.Statement): ts.TryStatement | undefined {
   if (ts.isTryStatement(statement)) return statement;
   return ts.isBlock(statement) ? statement.statements.find(ts.isTryStatement) : undefined;
+}
+
+/**
+ * Can a failure leave the catch (a throw, return or break of its own)? One that cannot goes round on every
+ * failure, whatever it names: `const isRateLimit = err.status === 429` only picks the wait.
+ */
+function catchMayLeave(block: ts.Block): boolean {
+  let leaves = false;
+  const visit = (node: ts.Node): void => {
+    if (leaves || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node) || ts.isReturnStatement(node) || ts.isBreakStatement(node)) leaves = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(block, visit);
+  return leaves;
 }
 
 function endsInExit(block: ts.Block): boolean {

@@ -7,6 +7,7 @@ import { alwaysExits } from './retry-paths';
 import { passedArguments, recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { recursionIn, runningFunction, type Recursion } from './retry-self-calls';
+import { underClientErrorTest } from './status-tests';
 import { awaitsWait } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -143,7 +144,7 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   const fn = runningFunction(statement);
   if (!fn || !statement.handler) return undefined;
   const handler = statement.handler.body;
-  const found = recursionIn(context, handler, fn);
+  const found = recursionIn(context, handler, fn, (call) => !underClientErrorTest(context, call, handler));
   if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler)) return undefined;
   const statements = fn.body.type === AST_NODE_TYPES.BlockStatement && statement.parent === fn.body ? fn.body.body : [];
   return { ...recursionScope(context, found, fn, 'the catch', statement.block, handler), runsFirst: statements.slice(0, Math.max(0, statements.indexOf(statement))) };
@@ -158,7 +159,7 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   const handler = index !== undefined && node.arguments[index] ? unwrap(node.arguments[index]) : undefined;
   const fn = runningFunction(node);
   if (!fn || !isFunctionNode(handler)) return undefined;
-  const found = recursionIn(context, handler.body, fn);
+  const found = recursionIn(context, handler.body, fn, (call) => !underClientErrorTest(context, call, handler.body));
   if (!found || isOneShotFallback(found.call, fn)) return undefined;
   return recursionScope(context, found, fn, index === 0 ? '.catch()' : 'the rejection handler of .then()', node.callee.object, handler.body);
 }
@@ -176,7 +177,7 @@ export function errorCallbackRecursion(context: Context, node: TSESTree.CallExpr
   const error = callback.params[0];
   const failure = isErrorListener(node) ? callback.body
     : error?.type === AST_NODE_TYPES.Identifier && ERROR_FIRST_PARAM.test(error.name) ? errorBranch(context, callback, error.name) : undefined;
-  const found = fn && failure && recursionIn(context, failure, fn);
+  const found = fn && failure && recursionIn(context, failure, fn, (call) => !underClientErrorTest(context, call, failure));
   if (!fn || !failure || !found || isOneShotFallback(found.call, fn)) return undefined;
   return recursionScope(context, found, fn, 'the error callback', fn.body, failure);
 }

@@ -49,12 +49,13 @@ function isExportsObject(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module' && memberName(node) === 'exports';
 }
 
-export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
+/** The first call of `fn` in `root` (executors included) that `accept` takes; retry readers pass what they rule out. */
+export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: FunctionNode, accept?: (call: TSESTree.CallExpression) => boolean): TSESTree.CallExpression | undefined {
   let found: TSESTree.CallExpression | undefined;
   walk(context.sourceCode, root, (node) => {
     if (found) return false;
     if (node !== root && isFunctionNode(node) && !isPromiseExecutor(node)) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && callsItself(context, node, fn)) found = node;
+    if (node.type === AST_NODE_TYPES.CallExpression && callsItself(context, node, fn) && (!accept || accept(node))) found = node;
     return undefined;
   });
   return found;
@@ -65,7 +66,7 @@ export function recursiveCallIn(context: Context, root: TSESTree.Node, fn: Funct
  * callback-style code writes it. The delay is a wait unless it is missing or a literal 0. Promise code
  * writes the same as `sleep(1000).then(() => again(url))`: a timer promise's `.then` always waits.
  */
-function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: FunctionNode): { call: TSESTree.CallExpression; waits: boolean } | undefined {
+function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: FunctionNode, accept?: (call: TSESTree.CallExpression) => boolean): { call: TSESTree.CallExpression; waits: boolean } | undefined {
   let found: { call: TSESTree.CallExpression; waits: boolean } | undefined;
   walk(context.sourceCode, root, (node) => {
     if (found) return false;
@@ -77,8 +78,8 @@ function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: Functio
     if (!onTimer && !afterTimer) return undefined;
     const callback = node.arguments[0] && unwrap(node.arguments[0]);
     // `setTimeout(poll, 5000)`, `setTimeout(this.save, 2000, …args)`: the function itself, run again by reference.
-    const call = isFunctionNode(callback) ? recursiveCallIn(context, callback.body, fn) : onTimer && callback && namesItself(context, callback, fn) ? node : undefined;
-    if (!call) return undefined;
+    const call = isFunctionNode(callback) ? recursiveCallIn(context, callback.body, fn, accept) : onTimer && callback && namesItself(context, callback, fn) ? node : undefined;
+    if (!call || (accept && !accept(call))) return undefined;
     const delay = node.arguments[1] && unwrap(node.arguments[1]);
     found = { call, waits: afterTimer || (delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0)) };
     return false;
@@ -95,10 +96,10 @@ function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
 export interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
 
 /** A call of `fn` in `root`, made directly or scheduled with `setTimeout`. */
-export function immediateRecursion(context: Context, root: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
-  const direct = recursiveCallIn(context, root, fn);
+export function immediateRecursion(context: Context, root: TSESTree.Node, fn: FunctionNode, accept?: (call: TSESTree.CallExpression) => boolean): Recursion | undefined {
+  const direct = recursiveCallIn(context, root, fn, accept);
   if (direct) return { call: direct, scheduled: false, waits: false };
-  const scheduled = scheduledRecursionIn(context, root, fn);
+  const scheduled = scheduledRecursionIn(context, root, fn, accept);
   return scheduled && { ...scheduled, scheduled: true };
 }
 
@@ -106,15 +107,15 @@ export function immediateRecursion(context: Context, root: TSESTree.Node, fn: Fu
  * How a failure handler runs its function again: directly, on a timer, or through a closure of the same
  * function that does either (`const retryOrReject = (err) => setTimeout(() => again(…), 1000)`).
  */
-export function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode): Recursion | undefined {
-  const here = immediateRecursion(context, handler, fn);
+export function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode, accept?: (call: TSESTree.CallExpression) => boolean): Recursion | undefined {
+  const here = immediateRecursion(context, handler, fn, accept);
   if (here) return here;
   let viaClosure: Recursion | undefined;
   walkSameFunction(context.sourceCode, handler, (node) => {
     if (viaClosure || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const closure = localCallee(context, node.callee)?.fn;
     if (!isFunctionNode(closure) || closure === fn || !contains(fn, closure)) return undefined;
-    const inner = immediateRecursion(context, closure.body, fn);
+    const inner = immediateRecursion(context, closure.body, fn, accept);
     // A direct call in the closure waits when the closure awaits a wait first.
     if (inner) viaClosure = inner.scheduled ? inner : { ...inner, waits: awaitsWait(context, closure.body) };
     return undefined;

@@ -159,8 +159,9 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
   if (!attempt || runningFunction(attempt) !== fn || attempt.range[0] > statement.range[0]) return undefined;
   const failure = failureBranch(statement, test);
   let found: Recursion | undefined;
-  for (const part of failure) if (!found) found = immediateRecursion(context, part, fn);
-  if (!found || isOneShotFallback(found.call, fn) || failure.some((part) => contains(part, found!.call) && underClientErrorTest(found!.call, part))) return undefined;
+  // A call under a client-error test (`if (res.status === 401) { refresh(); return again(…) }`) corrects, not retries.
+  for (const part of failure) if (!found) found = immediateRecursion(context, part, fn, (call) => !underClientErrorTest(context, call, part));
+  if (!found || isOneShotFallback(found.call, fn)) return undefined;
   const call = found.call;
   const bounded = failure.some((part) => recursionBounded(context, call, part, fn));
   return {

@@ -137,10 +137,22 @@ export function statusTest(node: TSESTree.Node): StatusTest | undefined {
 
 const isClientError = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500 && value !== 408 && value !== 429;
 
-/** `status === 401` or `[401, 403].includes(status)` (alone or in an `&&`): a test for client errors no retry repeats on. */
-export function clientErrorComparison(node: TSESTree.Node): boolean {
+/**
+ * `status === 401`, `status === 401 || status === 403` or `[401, 403].includes(status)` (alone or in an `&&`),
+ * or a `const` holding one (`const isAuthError = res.status === 401 && …; if (isAuthError)`): a test for client
+ * errors no retry repeats on.
+ */
+export function clientErrorComparison(node: TSESTree.Node, context?: Context, depth = 0): boolean {
   const test = unwrap(node);
-  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return clientErrorComparison(test.left) || clientErrorComparison(test.right);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return clientErrorComparison(test.left, context, depth) || clientErrorComparison(test.right, context, depth);
+  // Every side a client error: `status === 401 || status === 403`.
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') return clientErrorComparison(test.left, context, depth) && clientErrorComparison(test.right, context, depth);
+  if (test.type === AST_NODE_TYPES.Identifier && context && depth < 2) {
+    const variable = findVariable(context, test);
+    const def = variable?.defs[0];
+    const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
+    return init !== null && clientErrorComparison(init, context, depth + 1);
+  }
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && !test.callee.computed
     && test.callee.property.type === AST_NODE_TYPES.Identifier && test.callee.property.name === 'includes' && test.arguments[0] && readsStatus(test.arguments[0])) {
     const list = unwrap(test.callee.object);
@@ -156,10 +168,10 @@ export function clientErrorComparison(node: TSESTree.Node): boolean {
  * `if (error.response?.status === 401) { …refresh the token…; return again(…); }`? Such a repeat follows a
  * correction; the server refused the first request, so it is no retry of a failure.
  */
-export function underClientErrorTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
+export function underClientErrorTest(context: Context, node: TSESTree.Node, root: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
     const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && clientErrorComparison(parent.test)) return true;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && clientErrorComparison(parent.test, context)) return true;
   }
   return false;
 }

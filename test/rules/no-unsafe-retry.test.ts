@@ -3365,6 +3365,80 @@ export async function save(name: string) {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
+  // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
+  `
+import axios, { type AxiosRequestConfig } from 'axios';
+
+const http = axios.create({ baseURL: 'https://pay.example.com', timeout: 5000 });
+
+export class Gateway {
+  token = '';
+  async refresh() {
+    this.token = (await http.post('/login', {})).data.token;
+  }
+  async send(config: AxiosRequestConfig, allowRetry = true): Promise<unknown> {
+    try {
+      return (await http.request({ ...config, headers: { Authorization: this.token } })).data;
+    } catch (err) {
+      const status = axios.isAxiosError(err) ? err.response?.status ?? 0 : 0;
+      if (allowRetry && (status === 401 || status === 403)) {
+        await this.refresh();
+        return this.send(config, false);
+      }
+      throw err;
+    }
+  }
+  charge(amount: number) {
+    return this.send({ method: 'POST', url: '/charges', data: { amount } });
+  }
+}
+`,
+  `
+import axios from 'axios';
+
+const http = axios.create({ baseURL: 'https://pay.example.com', timeout: 5000 });
+
+http.interceptors.response.use((response) => response, async (error) => {
+  const isAuthError = error.response?.status === 401 && error.response?.data?.code === 'TOKEN_EXPIRED';
+  if (isAuthError && !error.config._retry) {
+    error.config._retry = true;
+    await http.post('/login', {});
+    return http(error.config);
+  }
+  return Promise.reject(error);
+});
+
+export const charge = (amount: number) => http.post('/charges', { amount });
+`,
+  // A 404 asked again (nothing else is), and a round per model (\`const model = MODELS[i]\` before the try):
+  // a refusal and a fallback chain, neither a repeat of what the server applied.
+  `
+import axios from 'axios';
+
+const MODELS = ['imagen-4', 'imagen-3'];
+// The model may be rolling out: a 404 is asked again, and nothing else is.
+export async function image(prompt: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return (await axios.post('https://ai.example.com/models/imagen:predict', { prompt }, { timeout: 5000 })).data;
+    } catch (err) {
+      if (axios.isAxiosError(err) && err.response?.status === 404 && attempt < 2) continue;
+      throw err;
+    }
+  }
+}
+export async function caption(prompt: string) {
+  for (let i = 0; i < MODELS.length; i++) {
+    const model = MODELS[i];
+    try {
+      return (await axios.post(\`https://ai.example.com/models/\${model}:caption\`, { prompt }, { timeout: 5000 })).data;
+    } catch {
+      console.warn(\`\${model} failed, trying the next one\`);
+    }
+  }
+}
+`,
   // A name given different methods is not read as either.
   `
 import pRetry from 'p-retry';
@@ -5058,6 +5132,27 @@ export async function notify(event: string) {
 ` }],
       },
     ],
+  },
+  // A retry helper of another file whose catch names a 429 only to wait longer after one: every failure
+  // goes round, so the POST its callback sends is repeated after a dropped connection too.
+  {
+    ...onDisk('project-retry/paced-payment.ts'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 31, endLine: 5, endColumn: 36,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'withPacedRetry() (the loop in paced-retry.ts on line 6) on line 5',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `import { withPacedRetry } from './paced-retry.js';
+import { randomUUID } from 'node:crypto';
+
+// The helper of paced-retry.ts repeats this POST after any failure, a dropped connection included.
+export async function pay(body: string): Promise<Response> {
+  const idempotencyKey = randomUUID();
+  return withPacedRetry(() => fetch('https://pay.example.com/charges', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` }],
+    }],
   },
   // With types, a method whose type is one string literal: a string enum's member, an \`as const\` table's entry.
   // (Untyped, neither is read; a GET member stays silent either way.)
