@@ -10,6 +10,7 @@ import { collectRetryScopes, describeScope, type RetryScope } from './analysis/r
 import { operatorCountText, operatorSetting } from './analysis/retry-observables';
 import { attemptLooksRemote, isNamedRetryHelper } from './analysis/retry-remote';
 import { unpacedWayRound } from './analysis/retry-unpaced';
+import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
@@ -94,8 +95,9 @@ export default createRule<Options, MessageIds>({
         // A catch that changes what the next attempt sends is correcting the request or moving on.
         if (scope.mayPoll || retriesOnlyConflicts(scope) || catchChangesAttempt(context, scope)) return;
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
-        // A repeat of 429s only, with a wait, goes at the pace the server asks for (Retry-After).
-        const paced = scope.unprocessedOnly === true && waits;
+        // A repeat of refusals only (a 429, a refused connection), with a wait, goes at the pace the server
+        // asks for (Retry-After) or comes up at: nothing it sent was taken, and no count is needed.
+        const paced = waits && retriesOnlyUnprocessed(context, scope);
         if (!scope.bounded && !paced) once(scope.node, () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry, endless: endlessCost(scope) } }));
         if (!waits) {
           context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } });

@@ -5,7 +5,7 @@ import { contains, enclosingFunction, enclosingStatement, identifiersIn, isVaria
 import { findVariable, isNullish, logicalTerms, singleAssignmentInit, unwrap } from './origin';
 import { loopRetryScope } from './retry-loops';
 import { counters, insideCompilerHelper, isConstantTrue, type Loop } from './retry-paths';
-import { recursionBounded } from './retry-recursion';
+import { recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, localCallee, memberName, singleAssignmentInit, unwrap } from './origin';
-import { isOneShotFallback, recursionBounded } from './retry-recursion';
+import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';

@@ -6,6 +6,7 @@ import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
 import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
+import { clearsLoopTest, isGeneratorStep, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
 import { statusTest, underClientErrorTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -106,17 +107,20 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const tries = ownTries(context, loop);
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
-  const attempt = tries.find((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate.block, counterNames)
-    && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(candidate.handler!.body, loop.test));
-  if (!attempt) return pollScope(context, loop, tries, counterNames);
+  const candidates = tries.filter((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate.block, counterNames)
+    && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(context, candidate.handler!.body, loop.test));
+  if (candidates.length === 0) return pollScope(context, loop, tries, counterNames);
+  // A try whose catch goes round only after a refusal or on another signal (fetching the token again
+  // on a 401) is not the attempt; a later one in the same loop (the request itself) may be.
+  const attempt = candidates.find((candidate) => selectiveContinues(context, candidate.handler!.body, counterNames)?.onFailure !== false);
+  if (!attempt) return undefined;
   const selective = selectiveContinues(context, attempt.handler!.body, counterNames);
-  if (selective && !selective.onFailure) return undefined;
   const flagNames = assignedIn(context, attempt.block);
   // `while (!signal.aborted)` stops when the caller cancels, not after some number of failures.
   const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
-    || failureTail(attempt).some((statement) => failureHasBoundedExit(context, statement, counterNames));
-  return loopRetryScope(context, loop, bounded, { handler: attempt.handler ?? undefined });
+    || failureTail(attempt).some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
+  return loopRetryScope(context, loop, bounded, { handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) ? { mayPoll: true as const } : {}) });
 }
 
 /**
@@ -173,48 +177,6 @@ export function loopRetryScope(context: Context, loop: Loop, bounded: boolean, d
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
     attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, ...details,
   };
-}
-
-/** A literal that reads as false: `undefined`, `null`, `false`, `0`, `''`, `void 0`. */
-function isFalsyLiteral(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
-  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === 'void';
-  return value.type === AST_NODE_TYPES.Literal && !value.value && !(value as TSESTree.RegExpLiteral).regex;
-}
-
-/** The one variable a loop's test reads as truthy: `while (next)`, `while (token !== undefined)`, `while (hasMore)`. */
-function truthTestedName(test: TSESTree.Node | null | undefined): string | undefined {
-  const value = test && unwrap(test);
-  if (!value) return undefined;
-  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
-  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' && value.argument.type === AST_NODE_TYPES.UnaryExpression && value.argument.operator === '!') return truthTestedName(value.argument.argument);
-  if (value.type === AST_NODE_TYPES.BinaryExpression && ['!==', '!='].includes(value.operator) && value.left.type === AST_NODE_TYPES.Identifier && isFalsyLiteral(value.right)) return value.left.name;
-  return undefined;
-}
-
-/**
- * `do { try { …; next = page.nextToken } catch (e) { log(e); next = undefined } } while (next)`: the catch
- * clears what the loop tests, so a failure ends the loop (a paginated listing that gives up), not a retry.
- */
-function clearsLoopTest(handler: TSESTree.BlockStatement, test: TSESTree.Node | null | undefined): boolean {
-  const name = truthTestedName(test);
-  return name !== undefined && handler.body.some((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression
-    && statement.expression.operator === '=' && statement.expression.left.type === AST_NODE_TYPES.Identifier && statement.expression.left.name === name && isFalsyLiteral(statement.expression.right));
-}
-
-/** `catch (e) { op = [6, e]; … }`: tsc's `__generator` state machine, even minified under another name. */
-function isGeneratorStep(handler: TSESTree.CatchClause): boolean {
-  const param = handler.param;
-  return handler.body.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    const expressions = statement.expression.type === AST_NODE_TYPES.SequenceExpression ? statement.expression.expressions : [statement.expression];
-    return expressions.some((expression) => {
-      if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.right.type !== AST_NODE_TYPES.ArrayExpression) return false;
-      const [step, error] = expression.right.elements.map((element) => element && unwrap(element));
-      return step?.type === AST_NODE_TYPES.Literal && step.value === 6 && error?.type === AST_NODE_TYPES.Identifier && param?.type === AST_NODE_TYPES.Identifier && error.name === param.name;
-    });
-  });
 }
 
 /**

@@ -84,8 +84,8 @@ export function indexesByCounter(context: Context, attempt: TSESTree.Node, count
   return indexes;
 }
 
-/** Variables the loop counts with: `i++`, `attempt += 1`, `retries--`, `n = n + 1`. */
-export function counters(context: Context, loop: Loop): Set<string> {
+/** Variables a loop (or a function) counts with: `i++`, `attempt += 1`, `retries--`, `n = n + 1`. */
+export function counters(context: Context, loop: TSESTree.Node): Set<string> {
   const names = new Set<string>();
   walkSameFunction(context.sourceCode, loop, (node) => {
     if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) names.add(node.argument.name);

@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { ERROR_FIRST_PARAM, RETRY_FLAG_NAME } from '../knowledge/retries';
-import { calleeName, contains, isFunctionNode, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, isIdentifierNamed, isNullish, logicalTerms, unwrap } from './origin';
-import { alwaysExits } from './retry-paths';
-import { passedArguments, recursionAttempts } from './retry-recursion-count';
+import { ERROR_FIRST_PARAM } from '../knowledge/retries';
+import { calleeName, contains, isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, localCallee, unwrap } from './origin';
+import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
+import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { recursionIn, runningFunction, type Recursion } from './retry-self-calls';
+import { immediateRecursion, recursionIn, runningFunction, type Recursion } from './retry-self-calls';
 import { underClientErrorTest } from './status-tests';
 import { awaitsWait } from './retry-waits';
 
@@ -18,85 +18,6 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * retry-failure-value.ts). A callback called from a catch, or a one-time switch to another mode, is not
  * a retry.
  */
-
-/**
- * Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`), checks one before recursing, or turns
- * off the retry flag its condition tests (`if (canRetry) again(…, false)`: one more attempt).
- */
-export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node, fn?: FunctionNode): boolean {
-  const counted = passedArguments(call).some((argument, index) => {
-    const value = unwrap(argument);
-    const changed = value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
-    // `again(retryCount - 1)` bounds nothing unless the function compares `retryCount` somewhere.
-    return changed && (!fn || comparesParameter(context, fn, index));
-  });
-  if (counted || (fn && literalForTestedParameter(call, fn) !== undefined)) return true;
-  let exits = false;
-  walkSameFunction(context.sourceCode, handler, (node) => {
-    if (node.type === AST_NODE_TYPES.IfStatement && (alwaysExits(node.consequent) || alwaysExits(node.alternate))) exits = true;
-    return undefined;
-  });
-  return exits;
-}
-
-const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
-
-/** Is the function's parameter at `index` compared, or tested on its own (`if (!retries)`), anywhere in it? */
-function comparesParameter(context: Context, fn: FunctionNode, index: number): boolean {
-  const param = fn.params[index];
-  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  if (target?.type !== AST_NODE_TYPES.Identifier) return true; // a destructured counter: not worth doubting
-  const name = target.name;
-  const isParam = (node: TSESTree.Node | null | undefined): boolean => node != null && isIdentifierNamed(node, name);
-  let compared = false;
-  // Callbacks inside the function count: `send(req, (err) => { if (err && attempt < 3) again(attempt + 1) })`.
-  walk(context.sourceCode, fn.body, (node) => {
-    if (compared) return false;
-    if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator) && (isParam(node.left) || isParam(node.right))) compared = true;
-    const test = node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.WhileStatement ? node.test
-      : node.type === AST_NODE_TYPES.LogicalExpression ? node.left
-      : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' ? node.argument : undefined;
-    if (isParam(test)) compared = true;
-    return undefined;
-  });
-  return compared;
-}
-
-/**
- * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
- * its condition tests switches mode once; it is a fallback, not a retry — unless the parameter is a retry
- * flag (`canRetry`, `retryOnFailure`), which makes it one more attempt of the same thing.
- */
-export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-  const flag = literalForTestedParameter(call, fn);
-  return flag !== undefined && !RETRY_FLAG_NAME.test(flag);
-}
-
-/**
- * The parameter an enclosing `if` tests, when the call passes a literal that fails the test: `if (useMirror)`
- * with any literal (or `undefined`), or `if (cache !== 'reload')` with `'reload'` (after which the guard no
- * longer holds). The test may be one term of an `&&`: `if (existing && isStatus(e, 404)) again(…, undefined)`.
- */
-function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNode): string | undefined {
-  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
-    if (current.type !== AST_NODE_TYPES.IfStatement) continue;
-    for (const term of logicalTerms(current.test, '&&')) {
-      const compared = term.type === AST_NODE_TYPES.BinaryExpression && (term.operator === '!==' || term.operator === '!=') ? comparedParameter(term) : undefined;
-      const name = term.type === AST_NODE_TYPES.Identifier ? term.name : compared?.name;
-      if (name === undefined) continue;
-      const index = parameterIndex(fn, name);
-      const argument = index === -1 ? undefined : passedArguments(call)[index];
-      if (argument?.type === AST_NODE_TYPES.Literal ? !compared || compared.value === argument.value : !compared && argument !== undefined && isNullish(argument)) return name;
-    }
-  }
-  return undefined;
-}
-
-/** `cache !== 'reload'` (either way round): the identifier and the literal it is compared with. */
-function comparedParameter(test: TSESTree.BinaryExpression): { name: string; value: unknown } | undefined {
-  const [identifier, literal] = test.left.type === AST_NODE_TYPES.Identifier ? [test.left, test.right] : [test.right, test.left];
-  return identifier.type === AST_NODE_TYPES.Identifier && literal.type === AST_NODE_TYPES.Literal ? { name: identifier.name, value: literal.value } : undefined;
-}
 
 /**
  * `const job = queue.shift(); try { send(job) } catch { fail(job); dispatch(); }`: the function takes the
@@ -145,9 +66,26 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   if (!fn || !statement.handler) return undefined;
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn, (call) => !underClientErrorTest(context, call, handler));
-  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler)) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler) || schedulesItselfOnSuccess(context, statement.block, fn)) return undefined;
   const statements = fn.body.type === AST_NODE_TYPES.BlockStatement && statement.parent === fn.body ? fn.body.body : [];
   return { ...recursionScope(context, found, fn, 'the catch', statement.block, handler), runsFirst: statements.slice(0, Math.max(0, statements.indexOf(statement))) };
+}
+
+/**
+ * `try { const token = await fetchToken(); this.scheduleRefresh(token) } catch { setTimeout(() => this.refresh(), 5000) }`:
+ * after a success the function schedules itself again too (on a timer, here or in a function of the file it
+ * calls), so it is a periodic job; the catch keeps the job running, it does not retry one request.
+ */
+function schedulesItselfOnSuccess(context: Context, attempt: TSESTree.BlockStatement, fn: FunctionNode): boolean {
+  if (immediateRecursion(context, attempt, fn)?.scheduled) return true;
+  let schedules = false;
+  walkSameFunction(context.sourceCode, attempt, (node) => {
+    if (schedules || node.type !== AST_NODE_TYPES.CallExpression) return schedules ? false : undefined;
+    const local = localCallee(context, node.callee)?.fn;
+    if (isFunctionNode(local) && local !== fn && immediateRecursion(context, local.body, fn)?.scheduled) schedules = true;
+    return undefined;
+  });
+  return schedules;
 }
 
 /** `return op().catch(() => again())`, or `op().then(use, () => again())`, inside `again`. */

@@ -17,17 +17,13 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * explicit and are not asked.
  */
 export function attemptLooksRemote(context: Context, scope: RetryScope, types: TypeFacts | undefined): boolean {
-  if (reachesRemote(context, scope.body, types, new Set())) return true;
-  // The attempt is one call made again (retry-repeat.ts): a function of the file is judged by its body,
-  // whatever its name (`attemptSend()` that POSTs). A loop's or recursion's calls keep the name test.
-  const local = scope.body.type === AST_NODE_TYPES.CallExpression ? localCallee(context, scope.body.callee)?.fn : undefined;
-  return isFunctionNode(local) && reachesRemote(context, local.body, types, new Set([local]));
+  return reachesRemote(context, scope.body, types, new Set());
 }
 
 /**
- * A known client call, or a call whose name says so. When that call is to a function of this file or a
- * method of this class, its body has to agree: `this.fetchEnvironment()` that reads the database is not
- * remote for being called fetch-something. (A local function with a neutral name stays neutral, as before.)
+ * A known client call, a call of a function of this file (or a method of this class) whose body reaches one,
+ * or a call whose name says so. A function of the file is judged by its body alone: `this.fetchEnvironment()`
+ * that reads the database is not remote for being called fetch-something, and `loadItem()` that calls axios is.
  */
 function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts | undefined, seen: Set<TSESTree.Node>): boolean {
   let remote = false;
@@ -52,14 +48,18 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = true;
       return undefined;
     }
-    if (name === undefined || !REMOTE_CALL_NAME.test(name) || LOCAL_CALL_NAME.test(name)) return undefined;
-    // The name says remote; a function of the file confirms it only if its body does.
+    // A function of the file is judged by its body, whatever its name: `sendPayment()` that POSTs is
+    // remote, `fetchSettings()` that reads the database is not.
     const local = node.type === AST_NODE_TYPES.CallExpression ? localCallee(context, node.callee)?.fn : undefined;
-    if (local === undefined || contains(local, node)) remote = true;
-    else if (!seen.has(local) && seen.size < MAX_LOCAL_FUNCTIONS) {
-      seen.add(local);
-      remote = reachesRemote(context, local, types, seen);
+    if (local !== undefined && !contains(local, node)) {
+      if (!seen.has(local) && seen.size < MAX_LOCAL_FUNCTIONS) {
+        seen.add(local);
+        remote = reachesRemote(context, local, types, seen);
+      }
+      return undefined;
     }
+    // Otherwise the name is all there is (a method of another object, the function calling itself).
+    if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name)) remote = true;
     return undefined;
   });
   return remote;

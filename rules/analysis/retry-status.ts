@@ -4,7 +4,7 @@ import { contains, enclosingStatement, identifiersIn, isLoop, walkSameFunction, 
 import { findVariable, memberName, unwrap } from './origin';
 import { loopRetryScope } from './retry-loops';
 import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, type Loop } from './retry-paths';
-import { isOneShotFallback, recursionBounded } from './retry-recursion';
+import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion, runningFunction, type Recursion } from './retry-self-calls';
 import { recursionAttempts } from './retry-recursion-count';
 import { failureValueTest } from './retry-failure-value';

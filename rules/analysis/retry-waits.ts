@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
-import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
+import { RETRY_HELPER_NAME, WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
+import { calleeName, contains, isLoop, walk, walkSameFunction } from './ast-walk';
 import { findVariable, localCallee, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -18,6 +18,9 @@ function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra
   let waits = false;
   walk(context.sourceCode, fn, (node) => {
     if (waits) return false;
+    // A wait in its catch or in a loop of its own is the function's own retry or poll pacing (`inner()` that
+    // retries with backoff, `createAndPoll()`): a caller that goes round after it fails has not waited.
+    if (node.type === AST_NODE_TYPES.CatchClause || (node !== fn && isLoop(node))) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     if (calleeName(node.callee) === 'setTimeout') waits = node.parent.type === AST_NODE_TYPES.AwaitExpression || inPromiseExecutor(node);
     else if (isWaitCall(context, node, extra, depth + 1)) waits = true;
@@ -84,8 +87,26 @@ export function awaitsWait(context: Context, root: TSESTree.Node, extra: Readonl
   let waits = false;
   walkSameFunction(context.sourceCode, root, (node) => {
     if (waits) return false;
-    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.argument && isWaitCall(context, node.argument, extra)) waits = true;
+    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.argument
+      && (isWaitCall(context, node.argument, extra) || asksRetryPolicy(context, node.argument))) waits = true;
     return undefined;
   });
   return waits;
+}
+
+/**
+ * `await getRetryConfig(err)`: a retry policy of another module handed the failure, awaited before the next
+ * attempt. It may wait out the delay it computes (gaxios's does); what it does is not in this file, so it
+ * is given the benefit of the doubt.
+ */
+function asksRetryPolicy(context: Context, node: TSESTree.Node): boolean {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || !RETRY_HELPER_NAME.test(calleeName(call.callee) ?? '') || localCallee(context, call.callee)) return false;
+  return call.arguments.some((argument) => {
+    const value = unwrap(argument);
+    const def = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value)?.defs[0] : undefined;
+    if (!def) return false;
+    for (let current: TSESTree.Node | undefined = def.name; current; current = current.parent) if (current.type === AST_NODE_TYPES.CatchClause) return true;
+    return false;
+  });
 }

@@ -3361,6 +3361,60 @@ export async function save(name: string) {
       },
     ],
   },
+  // A loop with two tries: the first fetches the token again only after a 401, the second sends the POST
+  // and goes round on any failure. The second is the attempt.
+  {
+    code: `
+import { refreshToken } from './auth';
+
+// The first try fetches the token again only after a 401; the second is the POST, retried on any failure.
+export async function send(url: string, body: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let token: string;
+    try {
+      token = await refreshToken(attempt > 0);
+    } catch (error) {
+      if ((error as { status?: number }).status === 401 && attempt < 2) continue;
+      throw error;
+    }
+    try {
+      const res = await fetch(url, { method: 'POST', body, headers: { Authorization: token }, signal: AbortSignal.timeout(5000) });
+      if (res.ok) return res;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 15, column: 25, endLine: 15, endColumn: 30,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 6', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { refreshToken } from './auth';
+import { randomUUID } from 'node:crypto';
+
+// The first try fetches the token again only after a 401; the second is the POST, retried on any failure.
+export async function send(url: string, body: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let token: string;
+    try {
+      token = await refreshToken(attempt > 0);
+    } catch (error) {
+      if ((error as { status?: number }).status === 401 && attempt < 2) continue;
+      throw error;
+    }
+    try {
+      const res = await fetch(url, { method: 'POST', body, headers: { Authorization: token, 'Idempotency-Key': idempotencyKey }, signal: AbortSignal.timeout(5000) });
+      if (res.ok) return res;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+` }],
+    }],
+  },
 ];
 
 /** Must stay silent. */

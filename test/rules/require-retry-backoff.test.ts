@@ -1337,10 +1337,306 @@ module.exports.getUrl = getUrl;
       { messageId: 'unboundedRetry', line: 12, column: 5, endLine: 12, endColumn: 15, data: { retry: 'the recursive call scheduled from the catch on line 12', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
     ],
   },
+  // A recursion bounded only by what failed, a loop around a function of the file that calls axios (judged
+  // by its body, not its name), and loops that go round at once around functions that wait in their own
+  // catch or while they poll.
+  {
+    code: `
+import axios from 'axios';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Recursion that asks only what failed: the same timeout recurses for as long as it lasts.
+export async function quote(symbol: string): Promise<unknown> {
+  try {
+    return (await axios.get(\`https://quotes.example.com/\${symbol}\`, { timeout: 5000 })).data;
+  } catch (error) {
+    if (!axios.isAxiosError(error) || error.code !== 'ECONNABORTED') throw error;
+    await sleep(1000);
+    return quote(symbol);
+  }
+}
+
+// A function of the file is judged by its body: loadItem() calls axios.
+async function loadItem(id: string) {
+  return (await axios.get(\`https://items.example.com/\${id}\`, { timeout: 5000 })).data;
+}
+export async function item(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await loadItem(id);
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
+// loadPrice() waits in its own catch; the loop around it does not.
+async function loadPrice(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return (await axios.get(\`https://prices.example.com/\${id}\`, { timeout: 5000 })).data;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+}
+export async function price(id: string) {
+  for (let round = 0; round < 6; round++) {
+    try {
+      return await loadPrice(id);
+    } catch (error) {
+      if (round === 5) throw error;
+    }
+  }
+}
+
+// createOrder() waits while it polls the order; when it fails, the loop around it goes round at once.
+async function createOrder(body: unknown) {
+  let order = (await axios.post('https://orders.example.com/orders', body, { timeout: 5000 })).data;
+  for (let poll = 0; poll < 10 && order.status === 'pending'; poll++) {
+    await sleep(500);
+    order = (await axios.get(\`https://orders.example.com/orders/\${order.id}\`, { timeout: 5000 })).data;
+  }
+  return order;
+}
+export async function placeOrder(body: unknown) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await createOrder(body);
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 13, column: 12, endLine: 13, endColumn: 17, data: { retry: 'the recursive call in the catch on line 13', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 22, column: 3, endLine: 22, endColumn: 6, data: { retry: 'the for-loop on line 22' } },
+      { messageId: 'noBackoff', line: 43, column: 3, endLine: 43, endColumn: 6, data: { retry: 'the for-loop on line 43' } },
+      { messageId: 'nestedRetry', line: 45, column: 20, endLine: 45, endColumn: 29, data: { total: '18', breakdown: '3 (the for-loop on line 33) × 6 (the for-loop on line 43)' } },
+      { messageId: 'noBackoff', line: 62, column: 3, endLine: 62, endColumn: 6, data: { retry: 'the for-loop on line 62' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  `
+import axios from 'axios';
+
+const MAX_RETRIES = 3;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A count passed on inside the options object: \`{ ...options, retryCount: retryCount + 1 }\`.
+export async function makeRequest(options: { url: string; retryCount?: number }): Promise<unknown> {
+  const { url, retryCount = 0 } = options;
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (error) {
+    if (retryCount < MAX_RETRIES) {
+      await sleep(1000);
+      return makeRequest({ ...options, retryCount: retryCount + 1 });
+    }
+    throw error;
+  }
+}
+`,
+  // A policy of another module that decides (and may wait), a repeat of refused connections only with a wait,
+  // a deadline made before the loop that each attempt races, and a stream reader whose catch cancels it.
+  `
+import axios from 'axios';
+import * as net from 'node:net';
+import { getRetryConfig } from './retry-config';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A decision taken by a policy of another module, handed the failure and awaited: it may count the
+// attempts and wait out the delay itself.
+export async function request(config: { url: string }): Promise<unknown> {
+  try {
+    return (await axios.get(config.url, { timeout: 5000 })).data;
+  } catch (error) {
+    const { shouldRetry } = await getRetryConfig(error);
+    if (shouldRetry) return request(config);
+    throw error;
+  }
+}
+
+// Only a refused connection goes round, after a wait: nothing was sent, and the server paces it.
+export function connectLocal(port: number, onReady: (socket: net.Socket) => void): void {
+  const socket = net.connect({ host: 'app.internal', port, timeout: 5000 });
+  socket.once('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNREFUSED') return socket.destroy();
+    setTimeout(() => connectLocal(port, onReady), 1000);
+  });
+  socket.once('connect', () => onReady(socket));
+}
+
+// A deadline made before the loop and raced by each attempt ends the loop when it passes.
+async function isReady(url: string): Promise<void> {
+  await axios.get(url, { timeout: 2000 });
+}
+export async function waitUntilReady(url: string) {
+  const deadline = new Promise((_, reject) => setTimeout(() => reject(new Error('not ready')), 30_000));
+  while (true) {
+    try {
+      await Promise.race([isReady(url), deadline]);
+      break;
+    } catch (err) {
+      if (axios.isAxiosError(err) && err.code === 'ECONNREFUSED') {
+        await sleep(100);
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+// A stream reader whose catch cancels the upload (cancel() sets what the loop tests): a failure ends it.
+export function upload(reader: ReadableStreamDefaultReader<Uint8Array>, url: string) {
+  let rejected = false;
+  const cancel = (error: unknown) => {
+    console.error(error);
+    rejected = true;
+  };
+  const sendPart = (part: Uint8Array) => axios.put(url, part, { timeout: 5000 });
+  return (async () => {
+    while (!rejected) {
+      try {
+        const { value, done } = await reader.read();
+        if (done) return;
+        await sendPart(value);
+      } catch (error) {
+        cancel(error);
+      }
+    }
+  })();
+}
+`,
+  // Recursions bounded by what runs out (a property the class counts, the clock, a count checked at the top,
+  // a delay computed from the attempt passed on, a flag option turned off), a periodic job that schedules
+  // itself after a success too, and a readiness poll that reads what its check answers.
+  `
+import axios from 'axios';
+import * as https from 'node:https';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MAX_RETRIES = 5;
+const nextDelay = (attempt: number) => (attempt < 4 ? 100 * 2 ** attempt : undefined);
+
+// Recursions bounded by what runs out: a property the class counts, the clock, a count the function keeps
+// and checks before each attempt, a delay computed from the attempt passed on, a flag option turned off.
+export class Feed {
+  retries = 0;
+  async read(url: string): Promise<unknown> {
+    try {
+      return (await axios.get(url, { timeout: 5000 })).data;
+    } catch (error) {
+      if (this.retries >= 3) throw error;
+      this.retries++;
+      await sleep(1000);
+      return this.read(url);
+    }
+  }
+}
+export async function untilDeadline(url: string, deadline = Date.now() + 30_000): Promise<unknown> {
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (error) {
+    if (Date.now() > deadline) throw error;
+    await sleep(1000);
+    return untilDeadline(url, deadline);
+  }
+}
+export async function check(url: string) {
+  let retryCount = 0;
+  const attemptCheck = async (): Promise<void> => {
+    if (retryCount >= MAX_RETRIES) return;
+    try {
+      await axios.get(url, { timeout: 5000 });
+    } catch {
+      retryCount++;
+      setTimeout(attemptCheck, 2000);
+    }
+  };
+  await attemptCheck();
+}
+export async function withDelays(url: string, attempt = 0): Promise<unknown> {
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (error) {
+    const delay = nextDelay(attempt);
+    if (delay) {
+      await sleep(delay);
+      return withDelays(url, attempt + 1);
+    }
+    throw error;
+  }
+}
+export async function complete({ url, isRetrying = false }: { url: string; isRetrying?: boolean }): Promise<unknown> {
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (error) {
+    if (axios.isAxiosError(error) && error.response?.status === 503 && !isRetrying) {
+      await sleep(3000);
+      return complete({ url, isRetrying: true });
+    }
+    throw error;
+  }
+}
+export function upload(url: string, body: string): Promise<void> {
+  let retryCount = 0;
+  const send = (): Promise<void> => new Promise((resolve, reject) => {
+    const req = https.request(url, { method: 'PUT', timeout: 5000 });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', async (error) => {
+      if (retryCount < 3) {
+        retryCount++;
+        await sleep(1000 * retryCount);
+        resolve(send());
+        return;
+      }
+      reject(error);
+    });
+    req.end(body);
+  });
+  return send();
+}
+
+// A periodic job: it schedules itself after a success too, and the catch keeps it running.
+export class TokenRefresher {
+  private timer?: NodeJS.Timeout;
+  private schedule(delay: number): void {
+    this.timer = setTimeout(() => this.refresh(), delay);
+  }
+  async refresh(): Promise<void> {
+    try {
+      const { data } = await axios.post('https://auth.example.com/token', {}, { timeout: 5000 });
+      this.schedule(data.expiresIn * 500);
+    } catch {
+      this.timer = setTimeout(() => this.refresh(), 10_000);
+    }
+  }
+}
+
+// A readiness poll: the loop reads what the check answers, going round on "not yet" as on a failure.
+async function isHealthy(url: string): Promise<boolean> {
+  return (await axios.get(url, { timeout: 2000 })).status === 200;
+}
+export async function waitForEndpoint(url: string) {
+  let healthy = false;
+  while (!healthy) {
+    try {
+      healthy = await isHealthy(url);
+      if (!healthy) await sleep(1000);
+    } catch {
+      await sleep(1000);
+    }
+  }
+}
+`,
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
   `

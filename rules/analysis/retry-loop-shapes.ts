@@ -1,0 +1,121 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { calleeName, contains, isFunctionNode, walkSameFunction } from './ast-walk';
+import { findVariable, isIdentifierNamed, localCallee, logicalTerms, unwrap } from './origin';
+import type { Loop } from './retry-paths';
+import { isTimerPromise } from './retry-waits';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Loops with a try that are not a plain retry of one request (retry-loops.ts asks these): a stream reader
+ * or listing whose catch ends what the loop tests, tsc's generator state machine, a readiness poll that
+ * reads what its check answers, and a loop that a deadline made before it bounds.
+ */
+
+/**
+ * `const deadline = new Promise((_, reject) => setTimeout(reject, 30000))` before the loop, and
+ * `await Promise.race([attempt(), deadline])` in it: once the deadline passes every round fails with it, so
+ * the loop ends then (a catch that goes round only on other failures lets it out). A timer made inside the
+ * loop bounds one attempt, not the loop.
+ */
+export function racesDeadline(context: Context, loop: Loop, attempt: TSESTree.BlockStatement): boolean {
+  let races = false;
+  walkSameFunction(context.sourceCode, attempt, (node) => {
+    if (races || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return races ? false : undefined;
+    const list = node.arguments[0] && unwrap(node.arguments[0]);
+    if (!isIdentifierNamed(node.callee.object, 'Promise') || calleeName(node.callee) !== 'race' || list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    races = list.elements.some((element) => {
+      const value = element && unwrap(element);
+      const def = value?.type === AST_NODE_TYPES.Identifier ? findVariable(context, value)?.defs[0] : undefined;
+      return def !== undefined && !contains(loop, def.name) && isTimerPromise(context, value!);
+    });
+    return undefined;
+  });
+  return races;
+}
+
+/**
+ * `while (!healthy) { try { healthy = await checkHealth(url) } catch { await wait(1000) } }`: the loop's test
+ * reads what the call answers, so it goes round on a "not yet" as well as on a failure: a readiness poll,
+ * whose pace require-retry-backoff leaves to it. A flag set to a literal (`done = true`) marks success only.
+ */
+export function waitsForAnswer(context: Context, attempt: TSESTree.TryStatement, testNames: Set<string>): boolean {
+  let polls = false;
+  walkSameFunction(context.sourceCode, attempt.block, (node) => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier || !testNames.has(node.left.name)) return undefined;
+    const value = unwrap(node.right);
+    const answered = value.type === AST_NODE_TYPES.AwaitExpression ? unwrap(value.argument) : value;
+    if (answered.type === AST_NODE_TYPES.CallExpression) polls = true;
+    return undefined;
+  });
+  return polls;
+}
+
+
+/** A literal that reads as false: `undefined`, `null`, `false`, `0`, `''`, `void 0`. */
+function isFalsyLiteral(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === 'void';
+  return value.type === AST_NODE_TYPES.Literal && !value.value && !(value as TSESTree.RegExpLiteral).regex;
+}
+
+/** The one variable a loop's test reads as truthy: `while (next)`, `while (token !== undefined)`, `while (hasMore)`. */
+function truthTestedName(test: TSESTree.Node | null | undefined): string | undefined {
+  const value = test && unwrap(test);
+  if (!value) return undefined;
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' && value.argument.type === AST_NODE_TYPES.UnaryExpression && value.argument.operator === '!') return truthTestedName(value.argument.argument);
+  if (value.type === AST_NODE_TYPES.BinaryExpression && ['!==', '!='].includes(value.operator) && value.left.type === AST_NODE_TYPES.Identifier && isFalsyLiteral(value.right)) return value.left.name;
+  return undefined;
+}
+
+/**
+ * `do { try { …; next = page.nextToken } catch (e) { log(e); next = undefined } } while (next)`, or
+ * `while (… && !rejected) { try { … } catch (e) { cancel(e) } }` where `cancel` (a function of the file) sets
+ * `rejected = true`: the catch ends what the loop tests, so a failure ends the loop (a listing that gives up,
+ * a stream reader that cancels), not a retry.
+ */
+export function clearsLoopTest(context: Context, handler: TSESTree.BlockStatement, test: TSESTree.Node | null | undefined): boolean {
+  const ends = new Map<string, (value: TSESTree.Node) => boolean>();
+  for (const term of test ? logicalTerms(test, '&&') : []) {
+    const truthy = truthTestedName(term);
+    if (truthy !== undefined) ends.set(truthy, isFalsyLiteral);
+    const value = unwrap(term);
+    if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' && value.argument.type === AST_NODE_TYPES.Identifier) ends.set(value.argument.name, isTruthyLiteral);
+  }
+  if (ends.size === 0) return false;
+  const setsEnd = (statements: readonly TSESTree.Statement[]): boolean => statements.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expression = statement.expression;
+    return expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' && expression.left.type === AST_NODE_TYPES.Identifier
+      && ends.get(expression.left.name)?.(expression.right) === true;
+  });
+  if (setsEnd(handler.body)) return true;
+  return handler.body.some((statement) => {
+    const call = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : undefined;
+    const fn = call?.type === AST_NODE_TYPES.CallExpression ? localCallee(context, call.callee)?.fn : undefined;
+    return isFunctionNode(fn) && !contains(fn, handler) && fn.body.type === AST_NODE_TYPES.BlockStatement && setsEnd(fn.body.body);
+  });
+}
+
+/** A literal that reads as true: `true`, a non-zero number, a non-empty string. */
+function isTruthyLiteral(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Literal && Boolean(value.value);
+}
+
+/** `catch (e) { op = [6, e]; … }`: tsc's `__generator` state machine, even minified under another name. */
+export function isGeneratorStep(handler: TSESTree.CatchClause): boolean {
+  const param = handler.param;
+  return handler.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expressions = statement.expression.type === AST_NODE_TYPES.SequenceExpression ? statement.expression.expressions : [statement.expression];
+    return expressions.some((expression) => {
+      if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.right.type !== AST_NODE_TYPES.ArrayExpression) return false;
+      const [step, error] = expression.right.elements.map((element) => element && unwrap(element));
+      return step?.type === AST_NODE_TYPES.Literal && step.value === 6 && error?.type === AST_NODE_TYPES.Identifier && param?.type === AST_NODE_TYPES.Identifier && error.name === param.name;
+    });
+  });
+}

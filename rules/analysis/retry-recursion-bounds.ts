@@ -1,0 +1,202 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { RETRY_FLAG_NAME } from '../knowledge/retries';
+import { calleeName, identifiersIn, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
+import { propertyKey } from './options';
+import { alwaysExits, counters, failureHasBoundedExit } from './retry-paths';
+import { passedArguments } from './retry-recursion-count';
+import { runningFunction } from './retry-self-calls';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Whether a recursion that retries can run out: a counter it passes on or keeps, the clock, a flag it turns
+ * off, or a decision it takes from code it cannot see. And whether a call that passes a literal for the
+ * flag its condition tests is a one-time switch to another mode rather than a retry. The recursive retry
+ * readers (retry-recursion.ts, retry-status.ts, retry-failure-value.ts, retry-empty-answer.ts) ask these.
+ */
+
+/**
+ * Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`), checks one before recursing, or turns
+ * off the retry flag its condition tests (`if (canRetry) again(…, false)`: one more attempt).
+ */
+export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node, fn?: FunctionNode): boolean {
+  const running = fn ?? runningFunction(call);
+  const changedParameters = new Set<string>();
+  const counted = passedArguments(call).some((argument, index) => {
+    const value = unwrap(argument);
+    const changed = isChanged(value);
+    const param = running?.params[index];
+    const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (changed && target?.type === AST_NODE_TYPES.Identifier) changedParameters.add(target.name);
+    // `again(retryCount - 1)` bounds nothing unless the function compares `retryCount` somewhere.
+    return changed && (!fn || comparesParameter(context, fn, index));
+  });
+  if (counted || (fn && literalForTestedParameter(call, fn) !== undefined)) return true;
+  // `again({ ...options, retryCount: retryCount + 1 })`: a count passed on inside an options object.
+  for (const argument of passedArguments(call)) {
+    const value = unwrap(argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of value.properties) {
+      const passed = property.type === AST_NODE_TYPES.Property ? unwrap(property.value) : undefined;
+      if (passed && isChanged(passed)) for (const name of identifiersIn(context.sourceCode, passed)) changedParameters.add(name);
+    }
+  }
+  return exitsOnBound(context, handler, running, changedParameters);
+}
+
+/** `attempt + 1`, `retries - 1`, `++n`: a count moved on. */
+function isChanged(value: TSESTree.Node): boolean {
+  return value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-'));
+}
+
+/**
+ * Does the failure handler (or an `if` at the top of the function) leave on something that runs out: a
+ * counter the function keeps (`attempts++`, `this.retries += 1`), the clock, or an update in the test itself
+ * (`if (++tries > 3) throw e`)? A test of the error alone (`if (!isTransient(e)) throw e; return again(url)`)
+ * lets the same failure recurse forever.
+ */
+function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode | undefined, changedParameters: ReadonlySet<string>): boolean {
+  const within = fn?.body ?? handler;
+  // A parameter the call passes changed counts too: `const delay = nextDelay(attempt); if (delay) return again(attempt + 1)`.
+  // The handler may be a callback of the function (`req.on('error', …)`), counting on its own.
+  const counterNames = new Set([...counters(context, within), ...counters(context, handler), ...changedParameters]);
+  if (failureHasBoundedExit(context, handler, counterNames)) return true;
+  // `if (retryCount >= MAX_RETRIES) return;` at the top of the function, checked before each attempt.
+  const topLevel = fn?.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.filter((statement) => statement.type === AST_NODE_TYPES.IfStatement) : [];
+  if (topLevel.some((statement) => failureHasBoundedExit(context, statement, counterNames))) return true;
+  if (decidedElsewhere(context, handler)) return true;
+  const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler)]);
+  if (counted.size === 0) return false;
+  let exits = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (exits || node.type !== AST_NODE_TYPES.IfStatement || (!alwaysExits(node.consequent) && !alwaysExits(node.alternate))) return exits ? false : undefined;
+    walk(context.sourceCode, node.test, (inner) => void (inner.type === AST_NODE_TYPES.MemberExpression && counted.has(memberName(inner) ?? '') && (exits = true)));
+    return undefined;
+  });
+  return exits;
+}
+
+/** Methods of strings, arrays and patterns that read what they are given and count nothing. */
+const READING_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'test', 'match', 'some', 'every', 'indexOf', 'toLowerCase', 'toUpperCase', 'toString', 'trim']);
+
+/**
+ * Does a test in the handler take its decision from a call it cannot see into (`const { shouldRetry } = await
+ * getRetryConfig(err)`, `if (policy.allows(err))`)? Such a decider may count the attempts itself (gaxios keeps
+ * them in the request's config). Predicates on the error (`isTransient(e)`, `axios.isAxiosError(e)`) and reads
+ * of its message (`e.message.includes('timeout')`) count nothing.
+ */
+function decidedElsewhere(context: Context, handler: TSESTree.Node): boolean {
+  const decides = (node: TSESTree.Node): boolean => {
+    const value = unwrap(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const name = calleeName(value.callee) ?? '';
+    return !/^(?:is|has)[A-Z_]/.test(name) && !READING_METHODS.has(name);
+  };
+  let decided = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (decided || node.type !== AST_NODE_TYPES.IfStatement) return decided ? false : undefined;
+    walk(context.sourceCode, node.test, (inner) => {
+      if (decided || decides(inner)) decided = true;
+      const def = inner.type === AST_NODE_TYPES.Identifier ? findVariable(context, inner)?.defs[0] : undefined;
+      if (def?.type === 'Variable' && def.node.init && decides(def.node.init)) decided = true;
+      return decided ? false : undefined;
+    });
+    return undefined;
+  });
+  return decided;
+}
+
+/** Properties a function counts with: `this.retries++`, `state.attempts += 1`. */
+function memberCounters(context: Context, within: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  walkSameFunction(context.sourceCode, within, (node) => {
+    const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument
+      : node.type === AST_NODE_TYPES.AssignmentExpression && ['+=', '-='].includes(node.operator) ? node.left : undefined;
+    const name = target?.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
+    if (name !== undefined) names.add(name);
+    return undefined;
+  });
+  return names;
+}
+
+const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
+
+/** Is the function's parameter at `index` compared, or tested on its own (`if (!retries)`), anywhere in it? */
+function comparesParameter(context: Context, fn: FunctionNode, index: number): boolean {
+  const param = fn.params[index];
+  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (target?.type !== AST_NODE_TYPES.Identifier) return true; // a destructured counter: not worth doubting
+  const name = target.name;
+  const isParam = (node: TSESTree.Node | null | undefined): boolean => node != null && isIdentifierNamed(node, name);
+  let compared = false;
+  // Callbacks inside the function count: `send(req, (err) => { if (err && attempt < 3) again(attempt + 1) })`.
+  walk(context.sourceCode, fn.body, (node) => {
+    if (compared) return false;
+    if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator) && (isParam(node.left) || isParam(node.right))) compared = true;
+    const test = node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.WhileStatement ? node.test
+      : node.type === AST_NODE_TYPES.LogicalExpression ? node.left
+      : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' ? node.argument : undefined;
+    if (isParam(test)) compared = true;
+    return undefined;
+  });
+  return compared;
+}
+
+/**
+ * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
+ * its condition tests switches mode once; it is a fallback, not a retry — unless the parameter is a retry
+ * flag (`canRetry`, `retryOnFailure`), which makes it one more attempt of the same thing.
+ */
+export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const flag = literalForTestedParameter(call, fn);
+  return flag !== undefined && !RETRY_FLAG_NAME.test(flag);
+}
+
+/**
+ * The parameter an enclosing `if` tests, when the call passes a literal that fails the test: `if (useMirror)`
+ * with any literal (or `undefined`), `if (!isRetrying)` with `true`, or `if (cache !== 'reload')` with
+ * `'reload'` (after which the guard no longer holds). The test may be one term of an `&&`:
+ * `if (existing && isStatus(e, 404)) again(…, undefined)`. A parameter may be a destructured option, passed
+ * as a property of the call's object (`again({ ...options, isRetrying: true })`).
+ */
+function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNode): string | undefined {
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement) continue;
+    for (const term of logicalTerms(current.test, '&&')) {
+      const compared = term.type === AST_NODE_TYPES.BinaryExpression && (term.operator === '!==' || term.operator === '!=') ? comparedParameter(term) : undefined;
+      const negated = term.type === AST_NODE_TYPES.UnaryExpression && term.operator === '!' && term.argument.type === AST_NODE_TYPES.Identifier ? term.argument.name : undefined;
+      const name = term.type === AST_NODE_TYPES.Identifier ? term.name : negated ?? compared?.name;
+      if (name === undefined) continue;
+      const argument = passedFor(call, fn, name);
+      if (negated !== undefined) {
+        if (argument?.type === AST_NODE_TYPES.Literal && Boolean(argument.value)) return name;
+        continue;
+      }
+      if (argument?.type === AST_NODE_TYPES.Literal ? !compared || compared.value === argument.value : !compared && argument !== undefined && isNullish(argument)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** What `call` passes for `fn`'s parameter `name`: by position, or as a property of a destructured options object. */
+function passedFor(call: TSESTree.CallExpression, fn: FunctionNode, name: string): TSESTree.Node | undefined {
+  const passed = passedArguments(call);
+  const index = parameterIndex(fn, name);
+  if (index !== -1) return passed[index];
+  const holder = fn.params.findIndex((param) => {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    return target.type === AST_NODE_TYPES.ObjectPattern && target.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKey(property) === name);
+  });
+  const object = holder === -1 || !passed[holder] ? undefined : unwrap(passed[holder]);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const property = object.properties.find((candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && propertyKey(candidate) === name);
+  return property && unwrap(property.value);
+}
+
+/** `cache !== 'reload'` (either way round): the identifier and the literal it is compared with. */
+function comparedParameter(test: TSESTree.BinaryExpression): { name: string; value: unknown } | undefined {
+  const [identifier, literal] = test.left.type === AST_NODE_TYPES.Identifier ? [test.left, test.right] : [test.right, test.left];
+  return identifier.type === AST_NODE_TYPES.Identifier && literal.type === AST_NODE_TYPES.Literal ? { name: identifier.name, value: literal.value } : undefined;
+}
