@@ -3,8 +3,9 @@ import { AST_NODE_TYPES } from './node-types';
 import * as ts from 'typescript';
 import { CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
 import type { ClientCall } from './calls';
-import { readOption } from './options';
-import { isModuleExport, stringValue, unwrap } from './origin';
+import { readOption, type OptionVerdict } from './options';
+import { isModuleExport, memberName, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
+import { walk } from './ast-walk';
 import { literalAt } from './program-instances';
 import { attachmentsOf, countAttempts, type ConfiguredUse } from './retry-configured';
 import { declarationOf, returnedExpression, tsCallee, unparenthesised } from './retry-program';
@@ -29,13 +30,20 @@ export const RETRY_AXIOS = CONFIGURED_RETRIES.find((retry) => retry.id === 'retr
 export function retryAxiosFor(context: Context, call: ClientCall, method: string | undefined, types: TypeFacts | undefined): ConfiguredUse | undefined {
   if (call.client.id !== 'axios') return undefined;
   const creation = call.instance?.creation;
-  const attached = attachmentsOf(context, RETRY_AXIOS).find(({ target }) => creation
+  // The axios the call goes through: the instance it was made from, or the default one.
+  const sameAxios = (target: Origin | undefined): boolean => (creation
     ? target?.kind === 'call' && target.call === creation && target.path.length === 0
-    : !call.instance && (target === undefined || isModuleExport(target, RETRY_AXIOS.attachesTo!, '')));
+    : !call.instance && target !== undefined && isModuleExport(target, RETRY_AXIOS.attachesTo!, ''));
+  // `rax.attach()` with no argument patches the default axios.
+  const attached = attachmentsOf(context, RETRY_AXIOS).find(({ target }) => (target === undefined && !call.instance) || sameAxios(target));
   if (!attached) return undefined;
   const configs = [call.options.kind === 'argument' ? call.options.node : undefined, creation?.arguments[0]];
-  for (const options of configs) {
-    const config = readOption(context, options, [RETRY_AXIOS.configKey!]);
+  // `axios.defaults.raxConfig = { … }` (or the instance's): what every request of that axios starts from,
+  // unless its own options (read first) name a config.
+  const written = defaultsWrites(context).find(({ target }) => sameAxios(target));
+  const verdicts: OptionVerdict[] = configs.map((options) => readOption(context, options, [RETRY_AXIOS.configKey!]));
+  if (written) verdicts.push({ kind: 'present', value: written.value });
+  for (const config of verdicts) {
     if (config.kind === 'absent') continue;
     if (config.kind === 'unknown') return undefined;
     const methods = listed(context, config.value, RETRY_AXIOS.methodsKey!, types);
@@ -45,6 +53,27 @@ export function retryAxiosFor(context: Context, call: ClientCall, method: string
   }
   // No `raxConfig`: the defaults retry idempotent methods only.
   return { name: RETRY_AXIOS.name, node: attached.call.callee, attempts: RETRY_AXIOS.defaultAttempts, repeatsUnsafe: false, repeatsOn: RETRY_AXIOS.repeatsOn };
+}
+
+const writesByFile = new WeakMap<TSESTree.Program, Array<{ target: Origin | undefined; value: TSESTree.Expression }>>();
+
+/** The file's `X.defaults.raxConfig = value` writes, each with the axios `X` is. Read once per file. */
+function defaultsWrites(context: Context): Array<{ target: Origin | undefined; value: TSESTree.Expression }> {
+  const program = context.sourceCode.ast;
+  const known = writesByFile.get(program);
+  if (known) return known;
+  const writes: Array<{ target: Origin | undefined; value: TSESTree.Expression }> = [];
+  if (context.sourceCode.text.includes(`.defaults.${RETRY_AXIOS.configKey}`)) {
+    walk(context.sourceCode, program, (node) => {
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const defaults = node.left.object;
+      if (memberName(node.left) !== RETRY_AXIOS.configKey || defaults.type !== AST_NODE_TYPES.MemberExpression || memberName(defaults) !== 'defaults') return undefined;
+      writes.push({ target: resolveOrigin(context, defaults.object), value: node.right });
+      return undefined;
+    });
+  }
+  writesByFile.set(program, writes);
+  return writes;
 }
 
 /** The upper-cased strings of a list option, `absent`, or `unknown` when the list is not written out. */

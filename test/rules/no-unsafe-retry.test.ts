@@ -3415,6 +3415,29 @@ export async function send(url: string, body: string) {
 ` }],
     }],
   },
+  // retry-axios with the config written to the default axios's defaults: it lists POST, so the POST repeats.
+  {
+    code: `
+import axios from 'axios';
+import * as rax from 'retry-axios';
+
+// The config every request of the default axios starts from, written once at start-up.
+rax.attach(axios);
+axios.defaults.raxConfig = { retry: 5, httpMethodsToRetry: ['GET', 'POST'] };
+axios.defaults.timeout = 5000;
+
+export const saveCash = (entry: unknown) => axios.post('https://api.example.com/cash', entry);
+export const listCash = () => axios.get('https://api.example.com/cash');
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 10, column: 45, endLine: 10, endColumn: 55, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'retry-axios on line 6 (it repeats network errors, 429 and 5xx, because `raxConfig.httpMethodsToRetry` lists it)',
+        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
 ];
 
 /** Must stay silent. */
