@@ -3,8 +3,8 @@ import { AST_NODE_TYPES } from './node-types';
 import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
 import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
-import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
-import { numericValue, type Attempts, type RetryScope } from './retry-types';
+import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, loopAttempts, mayContinue, type Loop } from './retry-paths';
+import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { clearsLoopTest, isGeneratorStep, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
 import { statusTest, underClientErrorTest } from './status-tests';
@@ -77,18 +77,6 @@ function testsGoodStatus(test: TSESTree.Node): boolean {
   return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(test.left) || testsGoodStatus(test.right));
 }
 
-/** `for (let attempt = a; attempt < b; attempt++)` with literals: b − a attempts (or b − a + 1 for `<=`). */
-function forLoopAttempts(context: Context, loop: Loop): Attempts {
-  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.init?.type !== AST_NODE_TYPES.VariableDeclaration || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return { kind: 'unknown' };
-  const declarator = loop.init.declarations[0];
-  if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || loop.test.left.type !== AST_NODE_TYPES.Identifier || loop.test.left.name !== declarator.id.name) return { kind: 'unknown' };
-  const start = numericValue(context, declarator.init);
-  const end = numericValue(context, loop.test.right);
-  if (start === undefined || end === undefined || !Number.isFinite(end)) return { kind: 'unknown' };
-  const count = loop.test.operator === '<' ? end - start : loop.test.operator === '<=' ? end - start + 1 : undefined;
-  return count !== undefined && count > 0 ? { kind: 'finite', attempts: count } : { kind: 'unknown' };
-}
-
 const LOOP_NAMES: Record<Loop['type'], string> = {
   [AST_NODE_TYPES.ForStatement]: 'for-loop',
   [AST_NODE_TYPES.WhileStatement]: 'while-loop',
@@ -119,7 +107,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   // `while (!signal.aborted)` stops when the caller cancels, not after some number of failures.
   const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
-    || failureTail(attempt).some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
+    || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
   return loopRetryScope(context, loop, bounded, { handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) ? { mayPoll: true as const } : {}) });
 }
 
@@ -175,7 +163,7 @@ export function loopRetryScope(context: Context, loop: Loop, bounded: boolean, d
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
-    attempts: bounded ? forLoopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, ...details,
+    attempts: bounded ? loopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, ...details,
   };
 }
 
@@ -205,6 +193,12 @@ function selectiveContinues(context: Context, handler: TSESTree.BlockStatement, 
     return undefined;
   });
   return { onFailure, counted };
+}
+
+/** The statements before the attempt in the loop body: each round runs them first (`if (Date.now() >= deadline) return …`). */
+function loopHead(attempt: TSESTree.TryStatement): TSESTree.Statement[] {
+  const container = attempt.parent;
+  return container?.type === AST_NODE_TYPES.BlockStatement ? container.body.slice(0, container.body.indexOf(attempt)) : [];
 }
 
 /** The statements after the attempt in the loop body: a catch that falls through runs them before the next round. */

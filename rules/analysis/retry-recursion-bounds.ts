@@ -43,7 +43,7 @@ export function recursionBounded(context: Context, call: TSESTree.CallExpression
       if (passed && isChanged(passed)) for (const name of identifiersIn(context.sourceCode, passed)) changedParameters.add(name);
     }
   }
-  return exitsOnBound(context, handler, running, changedParameters);
+  return exitsOnBound(context, handler, running, changedParameters, call);
 }
 
 /** `attempt + 1`, `retries - 1`, `++n`: a count moved on. */
@@ -52,12 +52,12 @@ function isChanged(value: TSESTree.Node): boolean {
 }
 
 /**
- * Does the failure handler (or an `if` at the top of the function) leave on something that runs out: a
- * counter the function keeps (`attempts++`, `this.retries += 1`), the clock, or an update in the test itself
- * (`if (++tries > 3) throw e`)? A test of the error alone (`if (!isTransient(e)) throw e; return again(url)`)
+ * Does the failure handler (or an `if` at the top of the function) leave on something that runs out, or
+ * make the call only while it lasts: a counter the function keeps (`attempts++`, `this.retries += 1`), the
+ * clock, or an update in the test itself (`if (++tries > 3) throw e`)? A test of the error alone (`if (!isTransient(e)) throw e; return again(url)`)
  * lets the same failure recurse forever.
  */
-function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode | undefined, changedParameters: ReadonlySet<string>): boolean {
+function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode | undefined, changedParameters: ReadonlySet<string>, call: TSESTree.CallExpression): boolean {
   const within = fn?.body ?? handler;
   // A parameter the call passes changed counts too: `const delay = nextDelay(attempt); if (delay) return again(attempt + 1)`.
   // The handler may be a callback of the function (`req.on('error', …)`), counting on its own.
@@ -68,11 +68,25 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   if (topLevel.some((statement) => failureHasBoundedExit(context, statement, counterNames))) return true;
   if (decidedElsewhere(context, handler)) return true;
   const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler)]);
+  const readsCount = (test: TSESTree.Node): boolean => {
+    let reads = false;
+    walk(context.sourceCode, test, (inner) => {
+      if (inner.type === AST_NODE_TYPES.Identifier && counterNames.has(inner.name)) reads = true;
+      if (inner.type === AST_NODE_TYPES.MemberExpression && counted.has(memberName(inner) ?? '')) reads = true;
+      return reads ? false : undefined;
+    });
+    return reads;
+  };
+  // `attempts++; if (attempts < max) setTimeout(again, 3000)`: the call runs only while the count allows.
+  for (let current: TSESTree.Node | undefined = call; current && current !== handler; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && readsCount(parent.test)) return true;
+  }
   if (counted.size === 0) return false;
   let exits = false;
   walkSameFunction(context.sourceCode, handler, (node) => {
     if (exits || node.type !== AST_NODE_TYPES.IfStatement || (!alwaysExits(node.consequent) && !alwaysExits(node.alternate))) return exits ? false : undefined;
-    walk(context.sourceCode, node.test, (inner) => void (inner.type === AST_NODE_TYPES.MemberExpression && counted.has(memberName(inner) ?? '') && (exits = true)));
+    if (readsCount(node.test)) exits = true;
     return undefined;
   });
   return exits;
@@ -171,13 +185,27 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
       if (name === undefined) continue;
       const argument = passedFor(call, fn, name);
       if (negated !== undefined) {
-        if (argument?.type === AST_NODE_TYPES.Literal && Boolean(argument.value)) return name;
+        if ((argument?.type === AST_NODE_TYPES.Literal && Boolean(argument.value)) || (argument !== undefined && testedTruthy(argument, call, fn))) return name;
         continue;
       }
       if (argument?.type === AST_NODE_TYPES.Literal ? !compared || compared.value === argument.value : !compared && argument !== undefined && isNullish(argument)) return name;
     }
   }
   return undefined;
+}
+
+/**
+ * `if (proxyUrl) return again(url, proxyUrl)`: a name the call passes inside an `if` (within `fn`) that tests
+ * it truthy, so it fails a `!proxy` guard on the next round.
+ */
+function testedTruthy(argument: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const value = unwrap(argument);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  for (let current: TSESTree.Node | undefined = call; current && current !== fn; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && logicalTerms(parent.test, '&&').some((term) => isIdentifierNamed(term, value.name))) return true;
+  }
+  return false;
 }
 
 /** What `call` passes for `fn`'s parameter `name`: by position, or as a property of a destructured options object. */

@@ -56,8 +56,33 @@ function recursionScope(context: Context, found: Recursion, fn: FunctionNode, wh
   const bounded = recursionBounded(context, found.call, failure, fn);
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} ${where}`, node: found.call, body,
-    attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, failure), failurePath: failure,
+    attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded,
+    waits: found.waits || awaitsWait(context, failure) || waitsBeforeAttempt(context, fn, body), failurePath: failure,
   };
+}
+
+/**
+ * `await sleep(delayMs)`, or `if (attempts) await sleep(500)`, at the top of the function (or of the try that
+ * makes the attempt) before anything else it awaits: every repeat passes through it, so the retry waits.
+ */
+function waitsBeforeAttempt(context: Context, fn: FunctionNode, attempt: TSESTree.Node): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const before: TSESTree.Statement[] = [];
+  for (const statement of fn.body.body) {
+    if (!contains(statement, attempt)) {
+      before.push(statement);
+      continue;
+    }
+    if (statement.type === AST_NODE_TYPES.TryStatement && statement.block === attempt) before.push(...statement.block.body);
+    break;
+  }
+  for (const statement of before) {
+    if (awaitsWait(context, statement)) return true;
+    let awaits = false;
+    walkSameFunction(context.sourceCode, statement, (node) => void (node.type === AST_NODE_TYPES.AwaitExpression && (awaits = true)));
+    if (awaits) return false;
+  }
+  return false;
 }
 
 /** `try { … } catch { return again(); }` inside `again`. */

@@ -1,15 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS } from '../knowledge/clients';
-import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
+import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME, SDKS, sdkClientSpec } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
-import { resolveClientCall } from './calls';
+import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import { programReachesRemote } from './program-remote';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Clients whose instances' methods are remote calls: the knowledge table's, and the SDKs that retry by themselves. */
+const INSTANCE_CLIENTS = [...CLIENTS, ...SDKS.map(sdkClientSpec)];
 
 /**
  * Does a hand-written retry's attempt reach a remote service: a known client call, or a call whose name
@@ -33,6 +36,13 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
     const name = calleeName(node.callee);
     if (resolveClientCall(context, node, CLIENTS, types)) {
       remote = !isLoopbackUrl(context, node.arguments[0]);
+      return undefined;
+    }
+    // A method of an SDK client the file makes (`openai.chat.completions.create(…)` on `new OpenAI()`), not one
+    // the client runs locally (gRPC's `close`).
+    const member = node.type === AST_NODE_TYPES.CallExpression ? resolveInstanceMember(context, node, INSTANCE_CLIENTS) : undefined;
+    if (member && member.path.length > 0 && !member.instance.client.localMethods?.includes(member.path[member.path.length - 1]!)) {
+      remote = true;
       return undefined;
     }
     if (drainsRemoteCursor(node)) {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { RETRY_HELPER_NAME, WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
+import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
 import { calleeName, contains, isLoop, walk, walkSameFunction } from './ast-walk';
 import { findVariable, localCallee, unwrap } from './origin';
 
@@ -57,6 +57,9 @@ export function isWaitCall(context: Context, node: TSESTree.Node, extra: Readonl
   const name = calleeName(value.callee);
   // `_waitAfterFailure()`: a private helper's leading underscores are not part of what it does.
   if (name !== undefined && (WAIT_NAME.test(name.replace(/^_+/, '')) || extra.has(name))) return true;
+  // `await timeout(delayMs)` from another module: given the time alone, it can only wait it out.
+  // (`AbortSignal.timeout(ms)` makes a signal, so only a plain function counts.)
+  if (value.callee.type === AST_NODE_TYPES.Identifier && DURATION_ONLY_WAIT_NAME.test(value.callee.name) && value.arguments.length === 1 && !localCallee(context, value.callee)) return true;
   // `await wait.until({ date })`, `await wait.for({ seconds: 5 })`: a wait namespace's methods wait.
   const owner = value.callee.type === AST_NODE_TYPES.MemberExpression && value.callee.object.type === AST_NODE_TYPES.Identifier ? value.callee.object.name : undefined;
   if (owner !== undefined && WAIT_NAME.test(owner) && WAIT_OWNER_METHODS.includes(name ?? '')) return true;

@@ -620,9 +620,10 @@ export const KEY_GENERATORS: ReadonlyArray<{ module?: string; path: string }> = 
  * Callee names that mark a hand-written retry's attempt as remote I/O when no known client is resolved
  * (`this.runRequest()`, `client.send()`, `fetchWithAuth()`). A loop that retries a file-system walk or a
  * prompt is no distributed-systems hazard: bench/accuracy found 15 such false positives of
- * require-retry-backoff (firebase-tools, @anthropic-ai/sdk) before attempts had to look remote.
+ * require-retry-backoff (firebase-tools, @anthropic-ai/sdk) before attempts had to look remote. A past
+ * participle asks about a request rather than making one (`isSkipRequested()`, `wasFetched()`).
  */
-export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delete|del|call|invoke|query|execute|publish|connect|upload|download)$|fetch|request|http|rpc|graphql|webhook/i;
+export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delete|del|call|invoke|query|execute|publish|connect|upload|download)$|fetch(?!ed)|request(?!ed)|http|rpc|graphql|webhook/i;
 
 /**
  * Receivers whose name says they are a remote API's client, whatever the method is called: `api.getUpdates()`,
@@ -694,6 +695,13 @@ export const ATTEMPT_COUNTER_NAME = /attempt|retr(?:y|ies)|tries/i;
 export const THROWING_HELPER_NAME = /^(?:re)?throw(?!If|Unless)(?:[A-Z_]|$)/;
 
 export const WAIT_NAME = /^(?:sleep|delay|wait|pause|backoff|backOff|setTimeout|scheduler\.wait|waitFor|exponentialDelay|jitter)/i;
+
+/**
+ * Names that wait only when handed nothing but the time: `await timeout(delayMs)` imported from a utility module
+ * (autumn's genUtils). With a promise as well (`timeout(promise, ms)`, p-timeout's shape) they bound a call
+ * instead, and are no wait.
+ */
+export const DURATION_ONLY_WAIT_NAME = /^(?:timeout|timer)$/i;
 
 /** Methods of an object named like a wait (`wait.until({ date })`, `wait.for({ seconds })` in trigger.dev) that wait. */
 export const WAIT_OWNER_METHODS: readonly string[] = ['for', 'until', 'ms', 'seconds'];

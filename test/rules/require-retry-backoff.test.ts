@@ -1419,10 +1419,156 @@ export async function placeOrder(body: unknown) {
       { messageId: 'noBackoff', line: 62, column: 3, endLine: 62, endColumn: 6, data: { retry: 'the for-loop on line 62' } },
     ],
   },
+  // Attempts of a while-loop counted against a const, nested in a loop bounded by a setting's default.
+  {
+    code: `
+import axios from 'axios';
+
+// A while-loop counted by a const bound inside a for-loop whose bound is a caller's setting with a default.
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function inner(url: string) {
+  const maxRetries = 2;
+  let attempt = 0;
+  while (attempt <= maxRetries) {
+    try {
+      return (await axios.get(url, { timeout: 5000 })).data;
+    } catch (err) {
+      attempt++;
+      if (attempt > maxRetries) throw err;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+}
+export async function outer(url: string, opts?: { max?: number }) {
+  const max = opts?.max ?? 5;
+  for (let i = 0; i <= max; i++) {
+    try {
+      return await inner(url);
+    } catch (e) {
+      if (i === max) throw e;
+      await sleep(1000);
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'nestedRetry', line: 23, column: 20, endLine: 23, endColumn: 25, data: { total: '18', breakdown: '3 (the while-loop on line 9) × 6 (the for-loop on line 21)' } }],
+  },
+  // A hand-written retry around an SDK client of the table (OpenAI): its methods are remote calls.
+  {
+    code: `
+import OpenAI from 'openai';
+
+const openai = new OpenAI({ timeout: 20_000 });
+
+// A hand-written retry around an SDK client of the table: its methods are remote calls.
+export async function complete(prompt: string) {
+  while (true) {
+    try {
+      return await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+    } catch (error) {
+      console.warn('retrying', error);
+    }
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 8, column: 3, endLine: 8, endColumn: 8, data: { retry: 'the while-loop on line 8', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 8, column: 3, endLine: 8, endColumn: 8, data: { retry: 'the while-loop on line 8' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // From a second held-out review: a count the call is made under, a wait at the top of the try, a deadline at
+  // the top of each round, an imported sleep named \`timeout\`, one switch to a proxy, and a name that asks
+  // about a request (\`isSkipRequested\`) without making one. Each was reported by b984c17.
+  `
+import axios from 'axios';
+import { isSkipRequested } from './hub';
+import { timeout } from './time';
+
+// A count the catch raises and the call is made under (\`if (attempts < max)\`), kept in a closure or on \`this\`.
+export const retryFetch = (url: string, maxAttempts = 5) => {
+  let attempts = 0;
+  const tryFetch = async () => {
+    try {
+      await axios.get(url, { timeout: 5000 });
+    } catch {
+      attempts++;
+      if (attempts < maxAttempts) setTimeout(tryFetch, 3000);
+    }
+  };
+  return tryFetch();
+};
+export class Loader {
+  retries = 0;
+  async run(url: string): Promise<void> {
+    try {
+      await axios.get(url, { timeout: 5000 });
+    } catch {
+      this.retries++;
+      if (this.retries < 5) setTimeout(() => this.run(url), 3000);
+    }
+  }
+}
+
+// A wait at the top of the try, before the request, that every repeat passes through.
+export async function load(url: string) {
+  let attempts = 0;
+  async function attempt(): Promise<unknown> {
+    try {
+      if (attempts) await new Promise((resolve) => setTimeout(resolve, 500));
+      attempts++;
+      return (await axios.get(url, { timeout: 5000 })).data;
+    } catch (error) {
+      if (attempts < 3) return attempt();
+      throw error;
+    }
+  }
+  return attempt();
+}
+
+// A deadline checked at the top of each round, and an imported sleep named \`timeout\`.
+export async function pollUntil(url: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (true) {
+    const isLastAttempt = Date.now() >= deadline;
+    if (isLastAttempt) return (await axios.get(url, { timeout: 5000 })).data;
+    try {
+      return (await axios.get(url, { timeout: 5000 })).data;
+    } catch {
+      await timeout(1000);
+    }
+  }
+}
+
+// One switch to a proxy, passed only once there is one (\`if (proxyUrl)\`): no retry.
+declare function getProxyUrl(): string | undefined;
+export async function simpleFetch(url: string, proxy?: string): Promise<string> {
+  const response = await axios.get(url, { timeout: 5000, proxy: proxy ? { host: proxy, port: 8080 } : false, validateStatus: () => true });
+  if (response.status === 403 || response.status === 503) {
+    if (!proxy) {
+      const proxyUrl = getProxyUrl();
+      if (proxyUrl) return simpleFetch(url, proxyUrl);
+    }
+    throw new Error(\`blocked \${response.status}\`);
+  }
+  return response.data;
+}
+
+// \`isSkipRequested()\` asks about a request; it makes none, and nothing else here is remote.
+export async function runFile(file: string, run: (file: string) => Promise<void>) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      if (isSkipRequested(file)) return;
+      return await run(file);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+    }
+  }
+}
+`,
   `
 import axios from 'axios';
 
