@@ -6,9 +6,9 @@ import { findVariable, localCallee, unwrap } from './origin';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { immediateRecursion, recursionIn, runningFunction, type Recursion } from './retry-self-calls';
+import { immediateRecursion, isThenCallback, recursionIn, runningFunction, type Recursion } from './retry-self-calls';
 import { underClientErrorTest } from './status-tests';
-import { awaitsWait } from './retry-waits';
+import { awaitsWait, isTimerPromise } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -63,9 +63,14 @@ function recursionScope(context: Context, found: Recursion, fn: FunctionNode, wh
 
 /**
  * `await sleep(delayMs)`, or `if (attempts) await sleep(500)`, at the top of the function (or of the try that
- * makes the attempt) before anything else it awaits: every repeat passes through it, so the retry waits.
+ * makes the attempt) before anything else it awaits, or a timer's promise the attempt runs after: every
+ * repeat passes through it, so the retry waits.
  */
 function waitsBeforeAttempt(context: Context, fn: FunctionNode, attempt: TSESTree.Node): boolean {
+  // `sleep(delayMs).then(() => attempt())`: the attempt runs in a callback of a timer's promise.
+  for (let current = attempt.parent; current && current !== fn; current = current.parent) {
+    if (isFunctionNode(current) && isThenCallback(current) && isTimerPromise(context, ((current.parent as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)) return true;
+  }
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const before: TSESTree.Statement[] = [];
   for (const statement of fn.body.body) {

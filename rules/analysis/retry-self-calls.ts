@@ -126,10 +126,18 @@ export function recursionIn(context: Context, handler: TSESTree.Node, fn: Functi
 /**
  * The function a recursion from `node` runs again: the enclosing one, or, inside a `new Promise((resolve,
  * reject) => …)` executor, the function that makes the promise. The executor runs at once, as part of it:
- * `return new Promise((resolve) => send(body).catch(() => resolve(again(attempt + 1))))`.
+ * `return new Promise((resolve) => send(body).catch(() => resolve(again(attempt + 1))))`. So, later, does
+ * the success callback of a `.then()` in the function's own chain: `return sleep(delayMs).then(() =>
+ * fetch(url).catch(() => again(url, delayMs * 2)))`.
  */
 export function runningFunction(node: TSESTree.Node): FunctionNode | undefined {
   let fn = enclosingFunction(node);
-  while (fn && isPromiseExecutor(fn)) fn = enclosingFunction(fn);
+  while (fn && (isPromiseExecutor(fn) || isThenCallback(fn))) fn = enclosingFunction(fn);
   return fn;
+}
+
+/** `promise.then((value) => …)`: the first callback, which runs when the promise succeeds. */
+export function isThenCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(call.callee) === 'then';
 }

@@ -1476,6 +1476,22 @@ export async function complete(prompt: string) {
       { messageId: 'noBackoff', line: 8, column: 3, endLine: 8, endColumn: 8, data: { retry: 'the while-loop on line 8' } },
     ],
   },
+  // A \`.catch()\` recursion inside the success callback of a timer's promise: the function's own chain, which waits.
+  {
+    code: `
+// The attempt runs in a timer promise's \`.then()\`, and its \`.catch()\` runs the function again with a longer
+// delay: it waits, but nothing ends it while the 502s last.
+export async function complete(url: string, delayMs = 0): Promise<unknown> {
+  return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
+    fetch(url, { signal: AbortSignal.timeout(5000) }).catch((error: { status?: number }) => {
+      if (error.status === 502) return complete(url, (delayMs || 2000) * 2);
+      throw error;
+    }),
+  );
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 7, column: 40, endLine: 7, endColumn: 48, data: { retry: 'the recursive call in .catch() on line 7', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
+  },
 ];
 
 /** Must stay silent. */
