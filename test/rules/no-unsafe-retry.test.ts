@@ -3,6 +3,7 @@ import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
+import { REFUSAL_CASES } from './retry-refusal-cases';
 
 /** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
 function onDisk(filename: string): { filename: string; code: string } {
@@ -3442,80 +3443,7 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
-  // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
-  // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
-  `
-import axios, { type AxiosRequestConfig } from 'axios';
-
-const http = axios.create({ baseURL: 'https://pay.example.com', timeout: 5000 });
-
-export class Gateway {
-  token = '';
-  async refresh() {
-    this.token = (await http.post('/login', {})).data.token;
-  }
-  async send(config: AxiosRequestConfig, allowRetry = true): Promise<unknown> {
-    try {
-      return (await http.request({ ...config, headers: { Authorization: this.token } })).data;
-    } catch (err) {
-      const status = axios.isAxiosError(err) ? err.response?.status ?? 0 : 0;
-      if (allowRetry && (status === 401 || status === 403)) {
-        await this.refresh();
-        return this.send(config, false);
-      }
-      throw err;
-    }
-  }
-  charge(amount: number) {
-    return this.send({ method: 'POST', url: '/charges', data: { amount } });
-  }
-}
-`,
-  `
-import axios from 'axios';
-
-const http = axios.create({ baseURL: 'https://pay.example.com', timeout: 5000 });
-
-http.interceptors.response.use((response) => response, async (error) => {
-  const isAuthError = error.response?.status === 401 && error.response?.data?.code === 'TOKEN_EXPIRED';
-  if (isAuthError && !error.config._retry) {
-    error.config._retry = true;
-    await http.post('/login', {});
-    return http(error.config);
-  }
-  return Promise.reject(error);
-});
-
-export const charge = (amount: number) => http.post('/charges', { amount });
-`,
-  // A 404 asked again (nothing else is), and a round per model (\`const model = MODELS[i]\` before the try):
-  // a refusal and a fallback chain, neither a repeat of what the server applied.
-  `
-import axios from 'axios';
-
-const MODELS = ['imagen-4', 'imagen-3'];
-// The model may be rolling out: a 404 is asked again, and nothing else is.
-export async function image(prompt: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return (await axios.post('https://ai.example.com/models/imagen:predict', { prompt }, { timeout: 5000 })).data;
-    } catch (err) {
-      if (axios.isAxiosError(err) && err.response?.status === 404 && attempt < 2) continue;
-      throw err;
-    }
-  }
-}
-export async function caption(prompt: string) {
-  for (let i = 0; i < MODELS.length; i++) {
-    const model = MODELS[i];
-    try {
-      return (await axios.post(\`https://ai.example.com/models/\${model}:caption\`, { prompt }, { timeout: 5000 })).data;
-    } catch {
-      console.warn(\`\${model} failed, trying the next one\`);
-    }
-  }
-}
-`,
+  ...REFUSAL_CASES,
   // A name given different methods is not read as either.
   `
 import pRetry from 'p-retry';

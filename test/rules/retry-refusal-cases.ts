@@ -1,0 +1,81 @@
+/**
+ * Valid cases both retry rules must stay silent on: each sends a request again only after the server refused
+ * it (a 401 or 403 once the token is refreshed, in a catch or an interceptor; a 404), or asks another item
+ * each round. Neither no-unsafe-retry nor require-retry-backoff may report them.
+ */
+export const REFUSAL_CASES: readonly string[] = [
+  // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
+  // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
+  `
+import axios, { type AxiosRequestConfig } from 'axios';
+
+const http = axios.create({ baseURL: 'https://pay.example.com', timeout: 5000 });
+
+export class Gateway {
+  token = '';
+  async refresh() {
+    this.token = (await http.post('/login', {})).data.token;
+  }
+  async send(config: AxiosRequestConfig, allowRetry = true): Promise<unknown> {
+    try {
+      return (await http.request({ ...config, headers: { Authorization: this.token } })).data;
+    } catch (err) {
+      const status = axios.isAxiosError(err) ? err.response?.status ?? 0 : 0;
+      if (allowRetry && (status === 401 || status === 403)) {
+        await this.refresh();
+        return this.send(config, false);
+      }
+      throw err;
+    }
+  }
+  charge(amount: number) {
+    return this.send({ method: 'POST', url: '/charges', data: { amount } });
+  }
+}
+`,
+  `
+import axios from 'axios';
+
+const http = axios.create({ baseURL: 'https://pay.example.com', timeout: 5000 });
+
+http.interceptors.response.use((response) => response, async (error) => {
+  const isAuthError = error.response?.status === 401 && error.response?.data?.code === 'TOKEN_EXPIRED';
+  if (isAuthError && !error.config._retry) {
+    error.config._retry = true;
+    await http.post('/login', {});
+    return http(error.config);
+  }
+  return Promise.reject(error);
+});
+
+export const charge = (amount: number) => http.post('/charges', { amount });
+`,
+  // A 404 asked again (nothing else is), and a round per model (\`const model = MODELS[i]\` before the try):
+  // a refusal and a fallback chain, neither a repeat of what the server applied.
+  `
+import axios from 'axios';
+
+const MODELS = ['imagen-4', 'imagen-3'];
+// The model may be rolling out: a 404 is asked again, and nothing else is.
+export async function image(prompt: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return (await axios.post('https://ai.example.com/models/imagen:predict', { prompt }, { timeout: 5000 })).data;
+    } catch (err) {
+      if (axios.isAxiosError(err) && err.response?.status === 404 && attempt < 2) continue;
+      throw err;
+    }
+  }
+}
+export async function caption(prompt: string) {
+  for (let i = 0; i < MODELS.length; i++) {
+    const model = MODELS[i];
+    try {
+      return (await axios.post(\`https://ai.example.com/models/\${model}:caption\`, { prompt }, { timeout: 5000 })).data;
+    } catch {
+      console.warn(\`\${model} failed, trying the next one\`);
+    }
+  }
+}
+`,
+];
