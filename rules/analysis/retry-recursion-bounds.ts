@@ -18,8 +18,9 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 
 /**
- * Passes a changed counter (`attempt + 1`, `retries - 1`, `++n`), checks one before recursing, or turns
- * off the retry flag its condition tests (`if (canRetry) again(…, false)`: one more attempt).
+ * Can the recursion run out? It passes a changed counter its function compares (`attempt + 1`, `retries -
+ * 1`, `++n`), turns off the retry flag its condition tests (`if (canRetry) again(…, false)`: one more
+ * attempt), or, failing those, its handler leaves on (or makes the call under) something that runs out.
  */
 export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node, fn?: FunctionNode): boolean {
   const running = fn ?? runningFunction(call);
@@ -53,9 +54,10 @@ function isChanged(value: TSESTree.Node): boolean {
 
 /**
  * Does the failure handler (or an `if` at the top of the function) leave on something that runs out, or
- * make the call only while it lasts: a counter the function keeps (`attempts++`, `this.retries += 1`), the
- * clock, or an update in the test itself (`if (++tries > 3) throw e`)? A test of the error alone (`if (!isTransient(e)) throw e; return again(url)`)
- * lets the same failure recurse forever.
+ * make the call only while it lasts: a counter the function keeps (`attempts++`, `this.retries += 1`) or
+ * passes on, the clock, an update in the test itself (`if (++tries > 3) throw e`), or a decider it cannot
+ * see? A test of the error alone (`if (!isTransient(e)) throw e; return again(url)`) lets the same failure
+ * recurse forever.
  */
 function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode | undefined, changedParameters: ReadonlySet<string>, call: TSESTree.CallExpression): boolean {
   const within = fn?.body ?? handler;

@@ -15,9 +15,9 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const INSTANCE_CLIENTS = [...CLIENTS, ...SDKS.map(sdkClientSpec)];
 
 /**
- * Does a hand-written retry's attempt reach a remote service: a known client call, or a call whose name
- * says so? Callbacks inside the attempt count (`await queue.add(() => fetch(url))`); library retries are
- * explicit and are not asked.
+ * Does a hand-written retry's attempt reach a remote service: a known client call or SDK method, a function
+ * of the file that makes one, or a call whose name says so? Callbacks inside the attempt count (`await
+ * queue.add(() => fetch(url))`); library retries are explicit and are not asked.
  */
 export function attemptLooksRemote(context: Context, scope: RetryScope, types: TypeFacts | undefined): boolean {
   return reachesRemote(context, scope.body, types, new Set());
