@@ -99,7 +99,8 @@ export function counters(context: Context, loop: TSESTree.Node): Set<string> {
   return names;
 }
 
-const CLOCKS = new Set(['now', 'performance', 'hrtime']);
+/** What reads the clock: `Date.now()`, `new Date().getTime()`, `performance.now()`, `process.hrtime()`. */
+const CLOCKS = new Set(['now', 'Date', 'getTime', 'performance', 'hrtime']);
 
 /** Is there an exit from the failure path whose condition reads a counter or the clock? */
 export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: Set<string>): boolean {

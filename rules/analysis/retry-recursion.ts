@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { ERROR_FIRST_PARAM } from '../knowledge/retries';
-import { calleeName, contains, isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
+import { calleeName, contains, isFunctionNode, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, localCallee, unwrap } from './origin';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
+import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { immediateRecursion, isThenCallback, recursionIn, runningFunction, type Recursion } from './retry-self-calls';
@@ -96,7 +97,8 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   if (!fn || !statement.handler) return undefined;
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn, (call) => !underClientErrorTest(context, call, handler));
-  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler) || schedulesItselfOnSuccess(context, statement.block, fn)) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler) || schedulesItselfOnSuccess(context, statement.block, fn)
+    || consumesForever(context, statement.block)) return undefined;
   const statements = fn.body.type === AST_NODE_TYPES.BlockStatement && statement.parent === fn.body ? fn.body.body : [];
   return { ...recursionScope(context, found, fn, 'the catch', statement.block, handler), runsFirst: statements.slice(0, Math.max(0, statements.indexOf(statement))) };
 }
@@ -116,6 +118,31 @@ function schedulesItselfOnSuccess(context: Context, attempt: TSESTree.BlockState
     return undefined;
   });
   return schedules;
+}
+
+/**
+ * `try { while (true) { const batch = await redis.xread('BLOCK', 0, …); … } } catch { setTimeout(() =>
+ * readStream(lastId), 1000) }`: the try never ends but by failing, so the catch restarts a consumer (a poll
+ * that goes round after any failure), not a request that failed.
+ */
+function consumesForever(context: Context, attempt: TSESTree.BlockStatement): boolean {
+  return attempt.body.some((statement) => {
+    if ((statement.type !== AST_NODE_TYPES.WhileStatement && statement.type !== AST_NODE_TYPES.ForStatement) || !isConstantTrue(statement.test)) return false;
+    let leaves = false;
+    walkSameFunction(context.sourceCode, statement.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement || (node.type === AST_NODE_TYPES.BreakStatement && !insideInnerLoop(node, statement))) leaves = true;
+      return leaves ? false : undefined;
+    });
+    return !leaves;
+  });
+}
+
+/** Is `node` inside a loop or switch nested in `outer`, which an unlabelled `break` would leave instead? */
+function insideInnerLoop(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== outer; current = current.parent) {
+    if (isLoop(current) || current.type === AST_NODE_TYPES.SwitchStatement) return true;
+  }
+  return false;
 }
 
 /** `return op().catch(() => again())`, or `op().then(use, () => again())`, inside `again`. */

@@ -69,10 +69,20 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       return undefined;
     }
     // Otherwise the name is all there is (a method of another object, the function calling itself).
-    if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name)) remote = true;
+    if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name) && !isFunctionCall(node)) remote = true;
     return undefined;
   });
   return remote;
+}
+
+/**
+ * `readSync.call(fs, fd, buf)`, `fn.apply(this, args)`: Function.prototype's own `call`, whose first argument
+ * is the receiver, not an RPC client's `call('method', …)`, whose first is the method's name.
+ */
+function isFunctionCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const name = node.callee.type === AST_NODE_TYPES.MemberExpression ? calleeName(node.callee) : undefined;
+  const first = node.arguments[0] && unwrap(node.arguments[0]);
+  return (name === 'call' || name === 'apply') && first !== undefined && first.type !== AST_NODE_TYPES.Literal && first.type !== AST_NODE_TYPES.TemplateLiteral;
 }
 
 /**

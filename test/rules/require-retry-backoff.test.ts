@@ -1497,6 +1497,62 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // From a fifth held-out review: a deadline read from \`new Date().getTime()\`, Function.prototype.call on a
+  // local file read, and a stream consumer restarted after it fails. Each was reported by f3d2834.
+  `
+import axios from 'axios';
+import * as fs from 'node:fs';
+import Redis from 'ioredis';
+import { WebSocket } from 'ws';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A deadline read from \`new Date().getTime()\` in the catch.
+export async function untilDeadline(url: string, timeoutMs = 30_000) {
+  const startTime = new Date().getTime();
+  for (;;) {
+    try {
+      return (await axios.get(url, { timeout: 5000 })).data;
+    } catch (err) {
+      if (new Date().getTime() + 1000 > startTime + timeoutMs) throw err;
+      await sleep(1000);
+    }
+  }
+}
+
+// Function.prototype.call on a local file read is no RPC \`call\`.
+const readSync = fs.readSync;
+export function patchedReadSync(fd: number, buffer: Buffer) {
+  for (let attempts = 0; ;) {
+    try {
+      return readSync.call(fs, fd, buffer);
+    } catch (er) {
+      if ((er as NodeJS.ErrnoException).code === 'EAGAIN' && attempts < 10) {
+        attempts++;
+        continue;
+      }
+      throw er;
+    }
+  }
+}
+
+// A stream consumer whose try never ends but by failing: the catch restarts it.
+const redis = new Redis({ connectTimeout: 5000, commandTimeout: 60_000 });
+export async function readStream(clients: WebSocket[], lastId = '$'): Promise<void> {
+  try {
+    while (true) {
+      const streams = await redis.xread('BLOCK', 0, 'STREAMS', 'deliveries', lastId);
+      for (const [id, fields] of streams?.[0]?.[1] ?? []) {
+        for (const client of clients) client.send(JSON.stringify(fields));
+        lastId = id;
+      }
+    }
+  } catch (err) {
+    console.error('stream failed', err);
+    setTimeout(() => readStream(clients, lastId), 1000);
+  }
+}
+`,
   // From a second held-out review: a count the call is made under, a wait at the top of the try, a deadline at
   // the top of each round, an imported sleep named \`timeout\`, one switch to a proxy, and a name that asks
   // about a request (\`isSkipRequested\`) without making one. Each was reported by b984c17.
