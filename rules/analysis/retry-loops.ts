@@ -100,9 +100,15 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   if (candidates.length === 0) return pollScope(context, loop, tries, counterNames);
   // A try whose catch goes round only after a refusal or on another signal (fetching the token again
   // on a 401) is not the attempt; a later one in the same loop (the request itself) may be.
-  const attempt = candidates.find((candidate) => selectiveContinues(context, candidate.handler!.body, counterNames)?.onFailure !== false);
+  let attempt: TSESTree.TryStatement | undefined;
+  let selective: ReturnType<typeof selectiveContinues>;
+  for (const candidate of candidates) {
+    selective = selectiveContinues(context, candidate.handler!.body, counterNames);
+    if (selective?.onFailure === false) continue;
+    attempt = candidate;
+    break;
+  }
   if (!attempt) return undefined;
-  const selective = selectiveContinues(context, attempt.handler!.body, counterNames);
   const flagNames = assignedIn(context, attempt.block);
   // `while (!signal.aborted)` stops when the caller cancels, not after some number of failures.
   const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name));

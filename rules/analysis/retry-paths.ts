@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, identifiersIn, walk, walkSameFunction } from './ast-walk';
-import { findVariable, isIdentifierNamed, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, memberName, unwrap } from './origin';
 import { THROWING_HELPER_NAME } from '../knowledge/retries';
 import { numericValue, type Attempts } from './retry-types';
 
@@ -102,14 +102,20 @@ export function counters(context: Context, loop: TSESTree.Node): Set<string> {
 /** What reads the clock: `Date.now()`, `new Date().getTime()`, `performance.now()`, `process.hrtime()`. */
 const CLOCKS = new Set(['now', 'Date', 'getTime', 'performance', 'hrtime']);
 
-/** Is there an exit from the failure path whose condition reads a counter or the clock? */
-export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: Set<string>): boolean {
+const NO_MEMBER_COUNTERS: ReadonlySet<string> = new Set();
+
+/**
+ * Is there an exit from the failure path whose condition reads a counter or the clock? `memberCounters`
+ * are properties counted on an object (`this.retries++`), read as `this.retries >= 3`.
+ */
+export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: ReadonlySet<string>, memberCounters = NO_MEMBER_COUNTERS): boolean {
   let bounded = false;
   walkSameFunction(context.sourceCode, handler, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
     if (!alwaysExits(node.consequent) && !alwaysExits(node.alternate)) return undefined;
     const names = identifiersIn(context.sourceCode, node.test);
     if ([...names].some((name) => counterNames.has(name) || CLOCKS.has(name))) bounded = true;
+    if (memberCounters.size > 0) walk(context.sourceCode, node.test, (inner) => void (inner.type === AST_NODE_TYPES.MemberExpression && memberCounters.has(memberName(inner) ?? '') && (bounded = true)));
     // `const delayMs = retryDelay(error, attempt, max); if (delayMs === undefined) throw error;`
     if (readsCounter(context, node.test, counterNames)) bounded = true;
     if (readsClock(context, node.test)) bounded = true;
@@ -122,7 +128,7 @@ export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, 
 }
 
 /** Does `expression` read a counter through a `const` computed from it (one step back)? */
-function readsCounter(context: Context, expression: TSESTree.Node, counterNames: Set<string>): boolean {
+function readsCounter(context: Context, expression: TSESTree.Node, counterNames: ReadonlySet<string>): boolean {
   let found = false;
   walk(context.sourceCode, expression, (node) => {
     if (found || node.type !== AST_NODE_TYPES.Identifier) return found ? false : undefined;

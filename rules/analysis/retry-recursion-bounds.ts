@@ -4,7 +4,7 @@ import { RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, identifiersIn, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
-import { alwaysExits, counters, failureHasBoundedExit } from './retry-paths';
+import { counters, failureHasBoundedExit } from './retry-paths';
 import { passedArguments } from './retry-recursion-count';
 import { runningFunction } from './retry-self-calls';
 
@@ -25,25 +25,24 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export function recursionBounded(context: Context, call: TSESTree.CallExpression, handler: TSESTree.Node, fn?: FunctionNode): boolean {
   const running = fn ?? runningFunction(call);
   const changedParameters = new Set<string>();
-  const counted = passedArguments(call).some((argument, index) => {
+  let counted = false;
+  for (const [index, argument] of passedArguments(call).entries()) {
     const value = unwrap(argument);
-    const changed = isChanged(value);
+    // `again({ ...options, retryCount: retryCount + 1 })`: a count passed on inside an options object.
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of value.properties) {
+        const passed = property.type === AST_NODE_TYPES.Property ? unwrap(property.value) : undefined;
+        if (passed && isChanged(passed)) for (const name of identifiersIn(context.sourceCode, passed)) changedParameters.add(name);
+      }
+    }
+    if (!isChanged(value)) continue;
     const param = running?.params[index];
     const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    if (changed && target?.type === AST_NODE_TYPES.Identifier) changedParameters.add(target.name);
+    if (target?.type === AST_NODE_TYPES.Identifier) changedParameters.add(target.name);
     // `again(retryCount - 1)` bounds nothing unless the function compares `retryCount` somewhere.
-    return changed && (!fn || comparesParameter(context, fn, index));
-  });
-  if (counted || (fn && literalForTestedParameter(call, fn) !== undefined)) return true;
-  // `again({ ...options, retryCount: retryCount + 1 })`: a count passed on inside an options object.
-  for (const argument of passedArguments(call)) {
-    const value = unwrap(argument);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
-    for (const property of value.properties) {
-      const passed = property.type === AST_NODE_TYPES.Property ? unwrap(property.value) : undefined;
-      if (passed && isChanged(passed)) for (const name of identifiersIn(context.sourceCode, passed)) changedParameters.add(name);
-    }
+    if (!fn || comparesParameter(context, fn, index)) counted = true;
   }
+  if (counted || (fn && literalForTestedParameter(call, fn) !== undefined)) return true;
   return exitsOnBound(context, handler, running, changedParameters, call);
 }
 
@@ -64,12 +63,12 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   // A parameter the call passes changed counts too: `const delay = nextDelay(attempt); if (delay) return again(attempt + 1)`.
   // The handler may be a callback of the function (`req.on('error', …)`), counting on its own.
   const counterNames = new Set([...counters(context, within), ...counters(context, handler), ...changedParameters]);
-  if (failureHasBoundedExit(context, handler, counterNames)) return true;
+  const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler)]);
+  if (failureHasBoundedExit(context, handler, counterNames, counted)) return true;
   // `if (retryCount >= MAX_RETRIES) return;` at the top of the function, checked before each attempt.
   const topLevel = fn?.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.filter((statement) => statement.type === AST_NODE_TYPES.IfStatement) : [];
   if (topLevel.some((statement) => failureHasBoundedExit(context, statement, counterNames))) return true;
   if (decidedElsewhere(context, handler)) return true;
-  const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler)]);
   const readsCount = (test: TSESTree.Node): boolean => {
     let reads = false;
     walk(context.sourceCode, test, (inner) => {
@@ -84,14 +83,7 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
     const parent: TSESTree.Node | undefined = current.parent;
     if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && readsCount(parent.test)) return true;
   }
-  if (counted.size === 0) return false;
-  let exits = false;
-  walkSameFunction(context.sourceCode, handler, (node) => {
-    if (exits || node.type !== AST_NODE_TYPES.IfStatement || (!alwaysExits(node.consequent) && !alwaysExits(node.alternate))) return exits ? false : undefined;
-    if (readsCount(node.test)) exits = true;
-    return undefined;
-  });
-  return exits;
+  return false;
 }
 
 /** Methods of strings, arrays and patterns that read what they are given and count nothing. */

@@ -1,18 +1,19 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS } from '../knowledge/clients';
-import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME, SDKS, sdkClientSpec } from '../knowledge/retries';
+import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import { programReachesRemote } from './program-remote';
+import { SDK_SPECS } from './retry-sdk-operations';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Clients whose instances' methods are remote calls: the knowledge table's, and the SDKs that retry by themselves. */
-const INSTANCE_CLIENTS = [...CLIENTS, ...SDKS.map(sdkClientSpec)];
+const INSTANCE_CLIENTS = [...CLIENTS, ...SDK_SPECS.map(({ spec }) => spec)];
 
 /**
  * Does a hand-written retry's attempt reach a remote service: a known client call or SDK method, a function

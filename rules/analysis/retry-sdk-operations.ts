@@ -18,7 +18,8 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
  * the calls the user lists in the rule's `operations`. retry-operations.ts asks these after the HTTP reading.
  */
 
-const SDK_SPECS = SDKS.map((sdk) => ({ sdk, spec: sdkClientSpec(sdk) }));
+/** Each SDK row with the client spec that finds its instances; retry-remote.ts reads the same specs. */
+export const SDK_SPECS = SDKS.map((sdk) => ({ sdk, spec: sdkClientSpec(sdk) }));
 
 /** A key in an SDK's params (ccxt's `clientOrderId` or an exchange's own name for it). */
 function paramsKey(context: Context, params: TSESTree.Node | undefined, names: readonly string[]): KeyEvidence {
