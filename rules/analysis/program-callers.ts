@@ -8,8 +8,8 @@ import type { HttpMethod } from '../knowledge/clients';
 import { NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
 import { readOption } from './options';
 import { literalAt } from './program-instances';
-import { findVariable, unwrap } from './origin';
-import { soleSpread } from './value-sources';
+import { findVariable } from './origin';
+import { sourceOfKey } from './value-sources';
 import { declarationOf, isExternal, placeOf, unparenthesised } from './retry-program';
 import type { TypeFacts } from './types';
 
@@ -72,8 +72,7 @@ function calleeOf(expression: ts.Expression): ts.Expression {
 export function programCallerKey(context: Context, types: TypeFacts, call: ClientCall, names: readonly string[]): { caller: string } | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   // `fetch(url, { ...init, signal })`: the headers can only be the ones the callers' options carry.
-  const given = unwrap(call.options.node);
-  const read = parameterRead(context, given.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(given, 'headers') ?? given : given);
+  const read = parameterRead(context, sourceOfKey(call.options.node, 'headers'));
   if (!read || read.path.length > 0 || callersOf(context, read.fn).length > 0) return undefined;
   const parameter = read.fn.params[read.index];
   if (!parameter || mayBeChanged(context, parameter, call.node)) return undefined;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { callerExpressions } from './caller-values';
-import { soleSpread } from './value-sources';
+import { sourceOfKey } from './value-sources';
 import { HEADER_CONSTRUCTORS } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
@@ -112,9 +112,7 @@ export function httpEvidence(context: Context, call: ClientCall, names: readonly
 export function callerKey(context: Context, call: ClientCall, passers: readonly CallNode[], names: readonly string[]): KeyEvidence | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   // `fetch(url, { ...options, signal })`: the headers can only be the ones the callers' options carry.
-  const given = unwrap(call.options.node);
-  const options = given.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(given, 'headers') ?? given : given;
-  const passed = callerExpressions(context, options)?.filter((each) => passers.includes(each.call));
+  const passed = callerExpressions(context, sourceOfKey(call.options.node, 'headers'))?.filter((each) => passers.includes(each.call));
   if (!passed || passed.length === 0) return undefined;
   let key: KeyEvidence = { kind: 'none' };
   for (const each of passed) {

@@ -21,6 +21,15 @@ export function soleSpread(object: TSESTree.ObjectExpression, key: string): TSES
   return spreads.length === 1 && !named ? withoutFallback(spreads[0]!.argument) : undefined;
 }
 
+/**
+ * Where the options a request sends take a key from: `fetch(url, { ...options, signal })` can only send the
+ * `key` its one spread carries (a caller's options); any other options are their own source.
+ */
+export function sourceOfKey(options: TSESTree.Node, key: string): TSESTree.Node {
+  const given = unwrap(options);
+  return given.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(given, key) ?? given : given;
+}
+
 function propertyName(property: TSESTree.Property): string | undefined {
   return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringValue(property.key);
 }
