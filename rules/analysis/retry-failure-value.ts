@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, localCallee, memberName, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
-import { immediateRecursion } from './retry-self-calls';
+import { immediateRecursion, rejectionCallback } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { statusComparison, statusSource, type StatusTest } from './status-tests';
@@ -124,11 +124,9 @@ function failedAttempt(context: Context, helper: FunctionNode, values: ReadonlyS
  * every path: an expression, or a block whose only return (or none, for undefined) is its last statement.
  */
 function inlineFailure(context: Context, call: TSESTree.CallExpression): { attempt: TSESTree.Node; value: FailureValue; via: string } | undefined {
-  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const method = memberName(call.callee);
-  const index = method === 'catch' ? 0 : method === 'then' && call.arguments.length === 2 ? 1 : undefined;
-  const handler = index === undefined ? undefined : call.arguments[index] && unwrap(call.arguments[index]!);
-  if (!isFunctionNode(handler)) return undefined;
+  const rejection = rejectionCallback(call);
+  if (!rejection) return undefined;
+  const handler = rejection.handler;
   let value: FailureValue | undefined;
   if (handler.body.type !== AST_NODE_TYPES.BlockStatement) value = failureValueOf(handler.body);
   else {
@@ -138,7 +136,7 @@ function inlineFailure(context: Context, call: TSESTree.CallExpression): { attem
     if (returns.length === 0) value = 'undefined';
     else if (returns.length === 1 && last === returns[0]) value = returnedFailure(returns[0]);
   }
-  return value && { attempt: call.callee.object, value, via: index === 0 ? '.catch()' : '.then()' };
+  return value && { attempt: rejection.promise, value, via: rejection.byCatch ? '.catch()' : '.then()' };
 }
 
 /** The value a failure gives in the call a variable holds (`const res = await send().catch(() => null)`). */

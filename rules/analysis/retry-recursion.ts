@@ -7,7 +7,7 @@ import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { immediateRecursion, isThenCallback, recursionIn, runningFunction, type Recursion } from './retry-self-calls';
+import { immediateRecursion, isThenCallback, recursionIn, rejectionCallback, runningFunction, type Recursion } from './retry-self-calls';
 import { underClientErrorTest } from './status-tests';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
@@ -147,16 +147,14 @@ function insideInnerLoop(node: TSESTree.Node, outer: TSESTree.Node): boolean {
 
 /** `return op().catch(() => again())`, or `op().then(use, () => again())`, inside `again`. */
 export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpression): RetryScope | undefined {
-  if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const method = calleeName(node.callee);
   // `.then`'s second callback runs only when the promise rejects, as a `.catch()` handler does.
-  const index = method === 'catch' ? 0 : method === 'then' && node.arguments.length === 2 ? 1 : undefined;
-  const handler = index !== undefined && node.arguments[index] ? unwrap(node.arguments[index]) : undefined;
-  const fn = runningFunction(node);
-  if (!fn || !isFunctionNode(handler)) return undefined;
+  const rejection = rejectionCallback(node);
+  const fn = rejection && runningFunction(node);
+  if (!rejection || !fn) return undefined;
+  const handler = rejection.handler;
   const found = recursionIn(context, handler.body, fn, (call) => !underClientErrorTest(context, call, handler.body));
   if (!found || isOneShotFallback(found.call, fn)) return undefined;
-  return recursionScope(context, found, fn, index === 0 ? '.catch()' : 'the rejection handler of .then()', node.callee.object, handler.body);
+  return recursionScope(context, found, fn, rejection.byCatch ? '.catch()' : 'the rejection handler of .then()', rejection.promise, handler.body);
 }
 
 /**

@@ -136,6 +136,18 @@ export function runningFunction(node: TSESTree.Node): FunctionNode | undefined {
   return fn;
 }
 
+/**
+ * The callback of `promise.catch(onError)`, or the second of `promise.then(use, onError)`: it runs only when
+ * the promise rejects, with the promise it handles. `byCatch` says which of the two it is, for the messages.
+ */
+export function rejectionCallback(call: TSESTree.CallExpression): { handler: FunctionNode; promise: TSESTree.Expression; byCatch: boolean } | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(call.callee);
+  const index = method === 'catch' ? 0 : method === 'then' && call.arguments.length === 2 ? 1 : undefined;
+  const handler = index === undefined ? undefined : call.arguments[index] && unwrap(call.arguments[index]!);
+  return isFunctionNode(handler) ? { handler, promise: call.callee.object, byCatch: index === 0 } : undefined;
+}
+
 /** `promise.then((value) => …)`: the first callback, which runs when the promise succeeds. */
 export function isThenCallback(fn: FunctionNode): boolean {
   const call = fn.parent;
