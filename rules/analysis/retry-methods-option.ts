@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { attemptsFromCount, CONFIGURED_RETRIES, NON_IDEMPOTENT_METHODS, UNPROCESSED_FAILURES, type ConfiguredRetry } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { readOption, type OptionVerdict } from './options';
-import { isModuleExport, resolveOrigin, stringValue, unwrap } from './origin';
+import { isModuleExport, resolveOrigin, stringValue, unwrap, type Origin } from './origin';
 import { programMethodsOptionRetry } from './program-instances';
 import { countAttempts, type ConfiguredUse } from './retry-configured';
 import { numericValue, type Attempts } from './retry-types';
@@ -24,16 +24,42 @@ function listsMethod(context: Context, options: TSESTree.Node | undefined, path:
   return list?.type === AST_NODE_TYPES.ArrayExpression && method !== undefined && list.elements.some((element) => element !== null && stringValue(element)?.toUpperCase() === method);
 }
 
-/** undici / fetch with `dispatcher: new RetryAgent(agent, { methods })`: its default methods skip POST and PATCH. */
+/**
+ * undici / fetch with `dispatcher: new RetryAgent(agent, { methods })`, or a dispatcher composed with
+ * `interceptors.retry({ methods })`: their default methods skip POST and PATCH.
+ */
 export function undiciRetry(context: Context, call: ClientCall, method: string | undefined): ConfiguredUse | undefined {
   if (call.options.kind !== 'argument') return undefined;
   const dispatcher = readOption(context, call.options.node, ['dispatcher']);
   if (dispatcher.kind !== 'present') return undefined;
   const origin = resolveOrigin(context, dispatcher.value);
-  if (origin?.kind !== 'call' || origin.path.length !== 0 || !isModuleExport(origin.callee, UNDICI_RETRY.modules, UNDICI_RETRY.path)) return undefined;
-  const options = origin.call.arguments[UNDICI_RETRY.optionsArg!];
+  if (origin?.kind !== 'call' || origin.path.length !== 0) return undefined;
+  const retrying = isModuleExport(origin.callee, UNDICI_RETRY.modules, UNDICI_RETRY.path)
+    ? { call: origin.call, optionsArg: UNDICI_RETRY.optionsArg!, name: UNDICI_RETRY.name }
+    : composedRetry(context, origin);
+  if (!retrying) return undefined;
+  const options = retrying.call.arguments[retrying.optionsArg];
   const unsafe = NON_IDEMPOTENT_METHODS.includes(method as never) && listsMethod(context, options, ['methods'], method);
-  return { name: UNDICI_RETRY.name, node: origin.call.callee, attempts: countAttempts(context, UNDICI_RETRY, options), repeatsUnsafe: unsafe, repeatsOn: UNDICI_RETRY.repeatsOn };
+  return { name: retrying.name, node: retrying.call.callee, attempts: countAttempts(context, UNDICI_RETRY, options), repeatsUnsafe: unsafe, repeatsOn: UNDICI_RETRY.repeatsOn };
+}
+
+/**
+ * The `interceptors.retry(options)` call among the interceptors of `dispatcher.compose(…)`, through a chain of
+ * composes (`agent.compose(a).compose(b)`) and interceptors given as an array.
+ */
+function composedRetry(context: Context, origin: Origin & { kind: 'call' }): { call: TSESTree.CallExpression | TSESTree.NewExpression; optionsArg: number; name: string } | undefined {
+  for (let composed: Origin | undefined = origin; composed?.kind === 'call' && composed.path.length === 0;) {
+    const receiver: Origin = composed.callee;
+    if (receiver.path[receiver.path.length - 1] !== 'compose') return undefined;
+    const interceptors = composed.call.arguments.flatMap((argument) => argument.type === AST_NODE_TYPES.ArrayExpression ? argument.elements : [argument]);
+    for (const interceptor of interceptors) {
+      if (!interceptor || interceptor.type === AST_NODE_TYPES.SpreadElement) continue;
+      const made = resolveOrigin(context, interceptor);
+      if (made?.kind === 'call' && made.path.length === 0 && isModuleExport(made.callee, UNDICI_RETRY.modules, UNDICI_RETRY.interceptorPath!)) return { call: made.call, optionsArg: 0, name: `undici \`${UNDICI_RETRY.interceptorPath}()\`` };
+    }
+    composed = receiver.kind === 'call' ? { ...receiver, path: receiver.path.slice(0, -1) } : undefined;
+  }
+  return undefined;
 }
 
 /** got/ky: `retry: { methods: [...] }` at the call or on the instance; their defaults skip POST and PATCH. */

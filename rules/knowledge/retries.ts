@@ -195,6 +195,11 @@ export interface ConfiguredRetry {
    */
   errorCodesKey?: string;
   overrideKey?: string;
+  /**
+   * `methods-option`: the interceptor export that takes the same options as its first argument and retries
+   * whatever dispatcher it is composed onto (`new Agent().compose(interceptors.retry({ methods }))`).
+   */
+  interceptorPath?: string;
   /** `operator`, `attach`: the option that waits between attempts (absent: it retries at once). */
   waitKey?: string;
   /** `attach`: the attaching function's own property that gives a growing delay, for the suggestion. */
@@ -283,9 +288,11 @@ export const CONFIGURED_RETRIES: readonly ConfiguredRetry[] = [
   },
   {
     // `request(url, { dispatcher: new RetryAgent(agent, { methods }) })`; `path` is the RetryAgent export.
+    // The interceptor form, `new Agent().compose(interceptors.retry({ methods }))`, builds the same handler.
     id: 'undici', name: 'undici RetryAgent', kind: 'methods-option', modules: ['undici'], path: 'RetryAgent', optionsArg: 1, countKey: 'maxRetries', countKind: 'retries',
+    interceptorPath: 'interceptors.retry',
     defaultAttempts: { kind: 'finite', attempts: 6 }, repeatsOn: 'network errors and 5xx, because its `methods` lists it',
-    source: 'undici 7.30.2 lib/handler/retry-handler.js L112-122 (maxRetries 5; methods GET HEAD OPTIONS PUT DELETE TRACE), lib/dispatcher/retry-agent.js (✔src)',
+    source: 'undici 7.30.2 lib/handler/retry-handler.js L112-122 (maxRetries 5; methods GET HEAD OPTIONS PUT DELETE TRACE), lib/dispatcher/retry-agent.js, lib/interceptor/retry.js (a RetryHandler with the interceptor\'s options) (✔src)',
   },
   {
     // `api.interceptors.response.use(undefined, (error) => … api(error.config))`: the failed request's config

@@ -1877,6 +1877,38 @@ export async function pay(headers: Record<string, string>) {
     ],
   },
 
+  // undici's retry interceptor composed onto an agent takes the same options: a list naming POST retries it.
+  {
+    code: `
+import { Agent, interceptors, request } from 'undici';
+
+const retrying = new Agent().compose(interceptors.redirect({ maxRedirections: 2 }), interceptors.retry({ maxRetries: 3, methods: ['GET', 'POST'] }));
+const safe = new Agent().compose(interceptors.retry({ maxRetries: 3 }));
+
+export async function pay() {
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: retrying });
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: safe });
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 8, column: 9, endLine: 8, endColumn: 16, data: { operation: 'POST', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'undici `interceptors.retry()` on line 4 (it repeats network errors and 5xx, because its `methods` lists it)', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' }, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { Agent, interceptors, request } from 'undici';
+import { randomUUID } from 'node:crypto';
+
+const retrying = new Agent().compose(interceptors.redirect({ maxRedirections: 2 }), interceptors.retry({ maxRetries: 3, methods: ['GET', 'POST'] }));
+const safe = new Agent().compose(interceptors.retry({ maxRetries: 3 }));
+
+export async function pay() {
+  const idempotencyKey = randomUUID();
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: retrying, headers: { 'Idempotency-Key': idempotencyKey } });
+  await request('https://api.example.com/pay', { method: 'POST', dispatcher: safe });
+}
+` },
+    ] },
+    ],
+  },
+
   // undici: a RetryAgent whose methods list POST retries the POST; the default agent methods skip it.
   {
     code: `
