@@ -5,6 +5,7 @@ import { contains, isFunctionNode, soleReturned, walkSameFunction, type Function
 import { readOption } from './options';
 import { findVariable, isModuleExport, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
+import { numericRead } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -245,7 +246,7 @@ function isUnprocessedTest(test: TSESTree.Node): boolean {
 }
 
 function comparesUnprocessed(read: TSESTree.Node, literal: TSESTree.Node): boolean {
-  const member = unwrap(read);
+  const member = numericRead(read);
   if (member.type !== AST_NODE_TYPES.MemberExpression || literal.type !== AST_NODE_TYPES.Literal) return false;
   const name = memberName(member);
   if (typeof literal.value === 'number') return (UNPROCESSED_FAILURES.statusMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(literal.value);

@@ -18,10 +18,25 @@ const STATUS_NAME = /status(?:code)?$/i;
 
 /** `res.status`, `response.statusCode`, or a variable named `status`: a read of a response's status. */
 export function readsStatus(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
+  const value = numericRead(node);
   if (value.type === AST_NODE_TYPES.MemberExpression) return STATUS_NAME.test(memberName(value) ?? '');
   return value.type === AST_NODE_TYPES.Identifier && STATUS_NAME.test(value.name);
 }
+
+/**
+ * What `+err.response.status`, `Number(res.status)` or `parseInt(status, 10)` reads: a status compared as a
+ * number is the same status.
+ */
+export function numericRead(node: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '+') return numericRead(value.argument);
+  const [first] = value.type === AST_NODE_TYPES.CallExpression ? value.arguments : [];
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && NUMBER_PARSERS.has(value.callee.name)
+    && first && first.type !== AST_NODE_TYPES.SpreadElement) return numericRead(first);
+  return value;
+}
+
+const NUMBER_PARSERS = new Set(['Number', 'parseInt']);
 
 /**
  * The response a test's operand reads: `res` of `res.status` or of `res.ok`, or of `const status =
@@ -71,7 +86,7 @@ export function statusComparison(node: TSESTree.Node): { operand: TSESTree.Node;
   if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
   const [operand, bound, operator] = test.right.type === AST_NODE_TYPES.Literal ? [test.left, test.right, test.operator] : [test.right, test.left, mirroredOperator(test.operator)];
   if (bound.type !== AST_NODE_TYPES.Literal || typeof bound.value !== 'number' || !readsStatus(operand)) return undefined;
-  return { operand, operator, value: bound.value };
+  return { operand: numericRead(operand), operator, value: bound.value };
 }
 
 function comparisonTest(node: TSESTree.Node): StatusTest | undefined {

@@ -3694,6 +3694,22 @@ export async function send() {
   });
 }
 `,
+  // A recursion that sends the POST again only on a 429, the status read as a number.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function charge(amount: number): Promise<unknown> {
+  try {
+    return await axios.post('https://api.example.com/charges', { amount }, { timeout: 5000 });
+  } catch (err: any) {
+    if (+err.response?.status === 429) {
+      await sleep(Number(err.response.headers['retry-after']) * 1000);
+      return charge(amount);
+    }
+    throw err;
+  }
+}
+`,
   // A cockatiel policy whose filter passes only refused requests (a 429, a refused connection) repeats nothing the server applied.
   `
 import { retry, handleWhen, handleType, ExponentialBackoff } from 'cockatiel';

@@ -2275,6 +2275,32 @@ export async function paced(id: string) {
   }
 }
 `,
+  // A repeat of 429s only at the server's pace, with the status read as a number (\`+status\`, \`Number(status)\`):
+  // every other failure is thrown.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function paced(url: string): Promise<unknown> {
+  try {
+    return await axios.get(url, { timeout: 5000 });
+  } catch (err: any) {
+    if (+err.response.status === 429) {
+      await sleep(Number(err.response.headers['retry-after']) * 1000);
+      return paced(url);
+    }
+    throw err;
+  }
+}
+export async function pacedToo(url: string): Promise<unknown> {
+  try {
+    return await axios.get(url, { timeout: 5000 });
+  } catch (err: any) {
+    if (Number(err.response?.status) !== 429) throw err;
+    await sleep(Number(err.response.headers['retry-after']) * 1000);
+    return pacedToo(url);
+  }
+}
+`,
   // A count that falls back to a finite number, or a caller's count used only when the other is unset.
   `
 import { backOff } from 'exponential-backoff';
