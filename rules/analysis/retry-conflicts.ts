@@ -5,6 +5,7 @@ import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
 import { findVariable, memberName, unwrap, writeRoot } from './origin';
 import { counters, type Loop } from './retry-paths';
 import type { RetryScope } from './retry-types';
+import { isWaitCall } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -81,8 +82,8 @@ function namesConflict(node: TSESTree.Node): boolean {
  * A loop whose catch changes what the try reads before going round: `catch (err) { typeGuesses[principal] =
  * parsedType; continue }` fixes the request from the error, `catch { date = date.subtract(1, 'day') }` moves
  * on to another file. The next round sends another request, so the loop corrects itself or moves on; it
- * does not hammer with the one that failed. Attempt counters (and a delay grown from itself) are not such a
- * change, and neither is a value the catch awaits or constructs (`conn = await connect()`, `new Client()`):
+ * does not hammer with the one that failed. Attempt counters (and a delay grown from itself, or read only by
+ * a wait) are not such a change, and neither is a value the catch awaits or constructs (`conn = await connect()`, `new Client()`):
  * reconnecting and going again is a retry.
  */
 export function catchChangesAttempt(context: Context, scope: RetryScope): boolean {
@@ -100,8 +101,19 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
     if (variable && declared && !contains(handler, declared)) changed.add(variable);
     return undefined;
   });
-  return [...changed].some((variable) => variable.references.some((reference) => reference.isRead() && contains(attempt, reference.identifier)));
+  return [...changed].some((variable) => variable.references.some((reference) => reference.isRead() && contains(attempt, reference.identifier)
+    && !readByWait(context, reference.identifier, attempt)));
 }
+
+/** `await sleep(delay)` at the top of the attempt: a delay the catch grows changes the pace, not the request. */
+function readByWait(context: Context, read: TSESTree.Node, attempt: TSESTree.Node): boolean {
+  for (let current = read.parent; current && current !== attempt; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.AwaitExpression && isWaitCall(context, current.argument, NO_WAIT_NAMES)) return true;
+  }
+  return false;
+}
+
+const NO_WAIT_NAMES: ReadonlySet<string> = new Set();
 
 /** An awaited value, or an instance of something imported or defined here (`new Date(…)`, a global, is a plain value). */
 function madeByAwaitOrNew(context: Context, value: TSESTree.Node): boolean {

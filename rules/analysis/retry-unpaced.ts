@@ -11,8 +11,8 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * sleep(retryAfter); continue; } log(e); }` goes round at once after every other failure. Returns where such
  * a way round leaves the catch (its `continue`, or the catch's end when it falls through), or undefined when
  * every way round waits, or when the paths can't be read plainly (a `switch`, a nested loop or `try`, a
- * labelled jump). Only the catch of a loop's own try is read: a wait before the try, or after it in the
- * loop's body, paces every attempt.
+ * labelled jump). Only the catch of a loop's own try is read: a wait before the try, at the top of it, or
+ * after it in the loop's body, paces every attempt.
  */
 export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: ReadonlySet<string>): TSESTree.Node | undefined {
   const handler = scope.handler;
@@ -23,6 +23,9 @@ export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: 
   if (index === -1 || tried.finalizer) return undefined;
   const waits = (node: TSESTree.Node): boolean => awaitsWait(context, node, waitNames);
   if (loop.body.body.slice(0, index).some(waits) || ('update' in loop && loop.update && waits(loop.update))) return undefined;
+  // `try { await sleep(delay); await fetch(…) }`: the wait opens every attempt, whichever way the last one ended.
+  const [first] = (tried as TSESTree.TryStatement).block.body;
+  if (first && waits(first)) return undefined;
   const after = loop.body.body.slice(index + 1);
   // What follows the try decides for the ways that fall out of the catch: it may wait, or leave the loop.
   if (after.some((statement) => !plain(context, statement))) return undefined;

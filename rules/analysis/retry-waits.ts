@@ -11,8 +11,8 @@ const MAX_DEPTH = 3;
 /**
  * Does `fn` (a local helper such as `const pause = (ms) => new Promise(...)`, or a promise's executor) wait
  * on a timer? A `setTimeout` waits only when something waits for it: inside a promise's executor, or
- * awaited (timers/promises). A timer that aborts the request (`setTimeout(() => controller.abort(), ms)`)
- * lets the function go on at once.
+ * awaited (timers/promises). A timer that aborts the request (`setTimeout(() => controller.abort(), ms)`),
+ * or times out the promise of one, lets the function go on at once.
  */
 function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra: ReadonlySet<string>): boolean {
   let waits = false;
@@ -22,11 +22,42 @@ function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra
     // retries with backoff, `createAndPoll()`): a caller that goes round after it fails has not waited.
     if (node.type === AST_NODE_TYPES.CatchClause || (node !== fn && isLoop(node))) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    if (calleeName(node.callee) === 'setTimeout') waits = node.parent.type === AST_NODE_TYPES.AwaitExpression || inPromiseExecutor(node);
+    if (calleeName(node.callee) === 'setTimeout') waits = node.parent.type === AST_NODE_TYPES.AwaitExpression || (inPromiseExecutor(node) && !endsRequest(context, node));
     else if (isWaitCall(context, node, extra, depth + 1)) waits = true;
     return undefined;
   });
   return waits;
+}
+
+/**
+ * `setTimeout(() => { req.destroy(); reject(new Error('timed out')) }, ms)` in the executor of a request's
+ * promise: the timer ends the request (or the promise settles by the request, its `resolve` called
+ * elsewhere), so waiting for the promise waits for the request, not for the time. A timer that only rejects
+ * a promise nothing else settles (`Promise.race([call, timer])`) still settles after its time.
+ */
+function endsRequest(context: Context, timer: TSESTree.CallExpression): boolean {
+  const callback = timer.arguments[0];
+  const executor = enclosingExecutor(timer);
+  const resolve = executor?.params[0]?.type === AST_NODE_TYPES.Identifier ? executor.params[0].name : undefined;
+  let ends = false;
+  walk(context.sourceCode, executor?.body ?? timer, (node) => {
+    if (ends) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const name = calleeName(node.callee) ?? '';
+    if (callback && contains(callback, node) && REQUEST_ENDINGS.has(name)) ends = true;
+    if (callback && !contains(callback, node) && resolve !== undefined && node.callee.type === AST_NODE_TYPES.Identifier && name === resolve) ends = true;
+    return undefined;
+  });
+  return ends;
+}
+
+const REQUEST_ENDINGS = new Set(['destroy', 'abort']);
+
+function enclosingExecutor(node: TSESTree.Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isPromiseExecutor(current)) return current as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  }
+  return undefined;
 }
 
 /** Is `node` inside the executor of a `new Promise(…)`? */

@@ -338,6 +338,57 @@ export async function waitForSettlement(orderId: string): Promise<string> {
     { messageId: 'noBackoff', line: 7, column: 3, endLine: 7, endColumn: 6, suggestions: [] },
     ],
   },
+  // A request's own promise with a timer that ends it on timeout (\`reject\`, \`destroy\`) settles when the
+  // request does: the loop that calls it again after a failure has not waited.
+  {
+    code: `
+import http from 'node:http';
+function send(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'GET' }, (res) => resolve(String(res.statusCode)));
+    const timer = setTimeout(() => { req.destroy(); reject(new Error('timed out')); }, 5000);
+    req.on('close', () => clearTimeout(timer));
+    req.end();
+  });
+}
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await send(url);
+    } catch (err) {
+      console.log(err);
+    }
+  }
+  return null;
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 12, column: 3, endLine: 12, endColumn: 6, data: { retry: 'the for-loop on line 12' }, suggestions: [] },
+    ],
+  },
+  // A wait at the top of the try opens every attempt: the loop is paced, but nothing ends it. The delay the
+  // catch grows changes the pace, not the request, so it is no correction.
+  {
+    code: `
+import axios from 'axios';
+export async function reconnect() {
+  let delay = 1000;
+  while (true) {
+    try {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await axios.get('https://api.example.com/session', { timeout: 5000 });
+      break;
+    } catch (error) {
+      console.warn(error);
+      delay *= 2;
+    }
+  }
+}
+`,
+    errors: [
+    { messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 8, data: { retry: 'the while-loop on line 5', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' }, suggestions: [] },
+    ],
+  },
   // A while(!done) flag loop whose only exit is success, with a wait.
   {
     code: `
