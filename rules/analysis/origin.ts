@@ -107,6 +107,15 @@ export function findVariable(context: Context, identifier: TSESTree.Identifier):
   return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
 }
 
+/**
+ * The initialiser of the `const` an identifier names (`const isServerError = res.status >= 500`). Unlike
+ * `singleAssignmentInit`, a `let` written once does not count: its readers want what cannot change.
+ */
+export function constInit(context: Context, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const def = findVariable(context, identifier)?.defs[0];
+  return def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init ?? undefined : undefined;
+}
+
 /** A variable whose value never changes after its declaration: `const`, or `let`/`var` written once. */
 export function singleAssignmentInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
   const def = variable.defs[0];

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, identifiersIn, walk, walkSameFunction } from './ast-walk';
-import { findVariable, isIdentifierNamed, memberName, unwrap } from './origin';
+import { constInit, findVariable, isIdentifierNamed, memberName, unwrap } from './origin';
 import { THROWING_HELPER_NAME } from '../knowledge/retries';
 import { numericValue, type Attempts } from './retry-types';
 
@@ -77,8 +77,7 @@ export function indexesByCounter(context: Context, attempt: TSESTree.Node, count
   walkSameFunction(context.sourceCode, attempt, (node) => {
     if (byCounter(node)) indexes = true;
     if (node.type === AST_NODE_TYPES.Identifier && !counterNames.has(node.name)) {
-      const def = findVariable(context, node)?.defs[0];
-      const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
+      const init = constInit(context, node);
       if (init && byCounter(unwrap(init))) indexes = true;
     }
     return indexes ? false : undefined;
@@ -132,8 +131,7 @@ function readsCounter(context: Context, expression: TSESTree.Node, counterNames:
   let found = false;
   walk(context.sourceCode, expression, (node) => {
     if (found || node.type !== AST_NODE_TYPES.Identifier) return found ? false : undefined;
-    const def = findVariable(context, node)?.defs[0];
-    const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
+    const init = constInit(context, node);
     if (init && [...identifiersIn(context.sourceCode, init)].some((name) => counterNames.has(name))) found = true;
     return undefined;
   });
@@ -216,7 +214,6 @@ function countOrDefault(context: Context, node: TSESTree.Node, depth = 0): numbe
   if (written !== undefined || depth > 2) return written;
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.LogicalExpression && (value.operator === '??' || value.operator === '||')) return numericValue(context, value.right);
-  const def = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value)?.defs[0] : undefined;
-  const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
+  const init = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : undefined;
   return init ? countOrDefault(context, init, depth + 1) : undefined;
 }

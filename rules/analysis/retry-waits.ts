@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
 import { calleeName, contains, isLoop, walk, walkSameFunction } from './ast-walk';
-import { findVariable, localCallee, unwrap } from './origin';
+import { constInit, findVariable, localCallee, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -105,9 +105,8 @@ export function isWaitCall(context: Context, node: TSESTree.Node, extra: Readonl
 export function isTimerPromise(context: Context, node: TSESTree.Node, depth = 0): boolean {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    const def = findVariable(context, value)?.defs[0];
-    const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
-    return init !== null && isTimerPromise(context, init, depth + 1);
+    const init = constInit(context, value);
+    return init !== undefined && isTimerPromise(context, init, depth + 1);
   }
   // `sleep(ms).then(() => { throw new TimeoutError() })`
   if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && calleeName(value.callee) === 'then') {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { mirroredOperator } from './ast-walk';
-import { findVariable, memberName, unwrap } from './origin';
+import { constInit, findVariable, memberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -163,10 +163,8 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
   // Every side a client error: `status === 401 || status === 403`.
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') return clientErrorComparison(test.left, context, depth) && clientErrorComparison(test.right, context, depth);
   if (test.type === AST_NODE_TYPES.Identifier && context && depth < 2) {
-    const variable = findVariable(context, test);
-    const def = variable?.defs[0];
-    const init = def?.type === 'Variable' && def.node.parent.kind === 'const' ? def.node.init : null;
-    return init !== null && clientErrorComparison(init, context, depth + 1);
+    const init = constInit(context, test);
+    return init !== undefined && clientErrorComparison(init, context, depth + 1);
   }
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && !test.callee.computed
     && test.callee.property.type === AST_NODE_TYPES.Identifier && test.callee.property.name === 'includes' && test.arguments[0] && readsStatus(test.arguments[0])) {
