@@ -65,16 +65,16 @@ function leavesOnGoodStatus(context: Context, block: TSESTree.Node): boolean {
   let leaves = false;
   walkSameFunction(context.sourceCode, block, (node) => {
     if (leaves || (node !== block && isLoop(node))) return false;
-    if (node.type === AST_NODE_TYPES.IfStatement && testsGoodStatus(node.test) && alwaysExits(node.consequent)) leaves = true;
+    if (node.type === AST_NODE_TYPES.IfStatement && testsGoodStatus(context, node.test) && alwaysExits(node.consequent)) leaves = true;
     return undefined;
   });
   return leaves;
 }
 
 /** `res.ok`, `status < 400`, or such a test narrowed by `&&` (`body && status >= 200 && status < 300`). */
-function testsGoodStatus(test: TSESTree.Node): boolean {
-  if (statusTest(test)?.holdsFor === 'success') return true;
-  return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(test.left) || testsGoodStatus(test.right));
+function testsGoodStatus(context: Context, test: TSESTree.Node): boolean {
+  if (statusTest(test, context)?.holdsFor === 'success') return true;
+  return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(context, test.left) || testsGoodStatus(context, test.right));
 }
 
 const LOOP_NAMES: Record<Loop['type'], string> = {

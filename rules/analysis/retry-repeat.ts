@@ -40,7 +40,7 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
  * 429). As in a catch, a repeat after another awaited call or a write to what the call reads is a correction.
  */
 export function statusRepeat(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
-  const test = statusTest(statement.test);
+  const test = statusTest(statement.test, context);
   const fn = test && runningFunction(statement);
   const attempt = fn && attemptFor(context, test, fn.body);
   if (!test || !attempt || attempt.range[1] > statement.range[0] || runningFunction(attempt) !== fn || !isAwaitedCall(attempt)) return undefined;

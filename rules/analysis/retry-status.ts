@@ -106,7 +106,7 @@ interface StatusDecision { test: StatusTest; attempt: TSESTree.CallExpression; d
  * reached on every round whose success branch leaves the loop and whose failure branch goes round.
  */
 function statusDecision(context: Context, loop: Loop): StatusDecision | undefined {
-  const own = loop.type !== AST_NODE_TYPES.ForStatement && loop.test ? statusTest(loop.test) : undefined;
+  const own = loop.type !== AST_NODE_TYPES.ForStatement && loop.test ? statusTest(loop.test, context) : undefined;
   const ownAttempt = own?.holdsFor === 'failure' ? attemptFor(context, own, loop.body) : undefined;
   if (own && ownAttempt) return { test: own, attempt: ownAttempt, decider: loop.test! };
   let found: StatusDecision | undefined;
@@ -114,7 +114,7 @@ function statusDecision(context: Context, loop: Loop): StatusDecision | undefine
     if (found || (node !== loop.body && isLoop(node)) || node.type === AST_NODE_TYPES.CatchClause) return false;
     if (node.type !== AST_NODE_TYPES.IfStatement || !everyRound(node, loop.body)) return undefined;
     // `const res = await send(p).catch(() => null); if (res) return res;` decides as a status test does.
-    const byStatus = statusTest(node.test);
+    const byStatus = statusTest(node.test, context);
     const test = byStatus ?? failureValueTest(context, node.test);
     const attempt = test && attemptFor(context, test, loop.body);
     if (!test || !attempt || !contains(loop.body, attempt)) return undefined;
@@ -152,7 +152,7 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
  * of a call made earlier in the same function: recursion on a failed status.
  */
 export function statusRecursion(context: Context, statement: TSESTree.IfStatement): RetryScope | undefined {
-  const test = statusTest(statement.test);
+  const test = statusTest(statement.test, context);
   const fn = test && retriedFunction(statement);
   if (!test || !fn) return undefined;
   const attempt = attemptFor(context, test, fn.body);

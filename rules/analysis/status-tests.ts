@@ -117,18 +117,23 @@ function both(left: StatusTest, right: StatusTest): Omit<StatusTest, 'unprocesse
 }
 
 /** Reads `node` as a test of a response's status, when it is one. */
-export function statusTest(node: TSESTree.Node): StatusTest | undefined {
+export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): StatusTest | undefined {
   const test = unwrap(node);
+  // `const isServerError = res.status >= 500; if (!isServerError) return res;`
+  if (test.type === AST_NODE_TYPES.Identifier && context && depth < 2) {
+    const init = constInit(context, test);
+    return init && statusTest(init, context, depth + 1);
+  }
   if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && test.property.type === AST_NODE_TYPES.Identifier && test.property.name === 'ok') {
     return { holdsFor: 'success', operands: [test.object], unprocessedOnly: false };
   }
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
-    const inner = statusTest(test.argument);
+    const inner = statusTest(test.argument, context, depth);
     // The failures let through stay the same under negation: only which side holds changes.
     return inner && { ...inner, holdsFor: flip(inner.holdsFor) };
   }
   if (test.type !== AST_NODE_TYPES.LogicalExpression || test.operator === '??') return comparisonTest(test);
-  const [left, right] = [statusTest(test.left), statusTest(test.right)];
+  const [left, right] = [statusTest(test.left, context, depth), statusTest(test.right, context, depth)];
   if (test.operator === '&&') {
     // `status >= 200 && status < 300` is the success range.
     if (left?.holdsFor === 'success' && isSuccessFloor(test.right)) return left;

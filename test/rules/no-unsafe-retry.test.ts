@@ -2968,6 +2968,47 @@ export async function append(stream: string, records: unknown[]) {
     ] },
     ],
   },
+  // A status test held in a \`const\` reads like one written inline: success leaves, a 5xx goes round.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function postWithRetry(url: string, body: string, retries = 3): Promise<Response> {
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    try {
+      const response = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+      const isServerError = response.status >= 500;
+      if (!isServerError) return response;
+    } catch (error) {
+      if (attempt === retries) throw error;
+    }
+    await sleep(500 * 2 ** attempt);
+  }
+  throw new Error('exhausted');
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 6, column: 30, endLine: 6, endColumn: 35, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function postWithRetry(url: string, body: string, retries = 3): Promise<Response> {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    try {
+      const response = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+      const isServerError = response.status >= 500;
+      if (!isServerError) return response;
+    } catch (error) {
+      if (attempt === retries) throw error;
+    }
+    await sleep(500 * 2 ** attempt);
+  }
+  throw new Error('exhausted');
+}
+` },
+    ] },
+    ],
+  },
   // RxJS retry() piped onto an Angular HttpClient POST: each resubscription sends the request again. The
   // arguments are evaluated once, so the key goes in them; browser code gets it from Web Crypto.
   {
