@@ -161,7 +161,9 @@ export default createRule<Options, MessageIds>({
         }
         for (const attachment of immediateAttachments(context)) reportImmediate(attachment);
         // An RxJS retry over a client call is that call's configured retry in the nesting, not a layer of its own.
-        reportNesting(scopes.filter((scope) => !scope.resends));
+        // A call of the file's retry helper is a layer around the callback it hands over
+        // (`withRetry(() => openai.chat.completions.create(…))`): the helper's own loop cannot see it.
+        reportNesting([...scopes, ...helperCalls].filter((scope) => !scope.resends));
       },
     };
 

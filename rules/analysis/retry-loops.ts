@@ -3,7 +3,8 @@ import { AST_NODE_TYPES } from './node-types';
 import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
 import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
-import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, loopAttempts, mayContinue, type Loop } from './retry-paths';
+import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
+import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { clearsLoopTest, isGeneratorStep, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
@@ -169,7 +170,7 @@ export function loopRetryScope(context: Context, loop: Loop, bounded: boolean, d
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,
-    attempts: bounded ? loopAttempts(context, loop) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, ...details,
+    attempts: bounded ? loopAttempts(context, loop, details.handler) : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body), failurePath: loop.body, ...details,
   };
 }
 

@@ -1,17 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { calleeName, contains, identifiersIn, walk, walkSameFunction } from './ast-walk';
+import { calleeName, identifiersIn, walk, walkSameFunction } from './ast-walk';
 import { constInit, findVariable, isIdentifierNamed, memberName, unwrap } from './origin';
 import { THROWING_HELPER_NAME } from '../knowledge/retries';
-import { numericValue, type Attempts } from './retry-types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * How a failure path leaves a retry or goes round it: the exits and continues of a statement, the counters a
- * loop keeps, the bounds they (or the clock) set and the attempts a counted loop makes. Loops
- * (retry-loops.ts), status and value retries (retry-status.ts) and recursion (retry-recursion.ts) all read
- * their failure paths with these.
+ * loop keeps and the bounds they (or the clock) set (the attempts a counted loop makes are in
+ * retry-loop-counts.ts). Loops (retry-loops.ts), status and value retries (retry-status.ts) and recursion
+ * (retry-recursion.ts) all read their failure paths with these.
  */
 
 export type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
@@ -176,44 +175,4 @@ export function insideCompilerHelper(node: TSESTree.Node): boolean {
     if (name !== undefined && /^__[a-zA-Z]+$/.test(name)) return true;
   }
   return false;
-}
-
-/**
- * `for (let attempt = a; attempt < b; attempt++)` with literals: b − a attempts (or b − a + 1 for `<=`); also
- * `let attempt = a; while (attempt < b) { … attempt++ … }`, the counter declared before the loop and moved on
- * in it.
- */
-export function loopAttempts(context: Context, loop: Loop): Attempts {
-  const test = loop.test && unwrap(loop.test);
-  if (test?.type !== AST_NODE_TYPES.BinaryExpression || test.left.type !== AST_NODE_TYPES.Identifier) return { kind: 'unknown' };
-  const counter = test.left.name;
-  let init: TSESTree.Expression | null | undefined;
-  if (loop.type === AST_NODE_TYPES.ForStatement) {
-    const declarator = loop.init?.type === AST_NODE_TYPES.VariableDeclaration ? loop.init.declarations[0] : undefined;
-    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== counter) return { kind: 'unknown' };
-    init = declarator.init;
-  } else {
-    const def = findVariable(context, test.left)?.defs[0];
-    const declarator = def?.type === 'Variable' ? def.node : undefined;
-    if (!declarator || contains(loop, declarator) || !counters(context, loop.body).has(counter)) return { kind: 'unknown' };
-    init = declarator.init;
-  }
-  const start = init ? numericValue(context, init) : undefined;
-  const end = countOrDefault(context, test.right);
-  if (start === undefined || end === undefined || !Number.isFinite(end)) return { kind: 'unknown' };
-  const count = test.operator === '<' ? end - start : test.operator === '<=' ? end - start + 1 : undefined;
-  return count !== undefined && count > 0 ? { kind: 'finite', attempts: count } : { kind: 'unknown' };
-}
-
-/**
- * A bound as written, or the default a caller's setting falls back to (`const max = opts?.maxRetries ?? 5`):
- * the count when the caller sets none, which is what the nesting multiplies.
- */
-function countOrDefault(context: Context, node: TSESTree.Node, depth = 0): number | undefined {
-  const written = numericValue(context, node);
-  if (written !== undefined || depth > 2) return written;
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && (value.operator === '??' || value.operator === '||')) return numericValue(context, value.right);
-  const init = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : undefined;
-  return init ? countOrDefault(context, init, depth + 1) : undefined;
 }

@@ -651,6 +651,33 @@ export async function run(text: string) {
     { messageId: 'nestedRetry', line: 9, column: 24, endLine: 9, endColumn: 54, suggestions: [] },
     ],
   },
+  // The file's own retry helper around a client that retries: the helper's loop counts its attempts from the
+  // exit in its catch (\`attempt++; if (attempt > maxRetries) throw\`, at the parameter's default), and each
+  // call that hands it the client's request multiplies them.
+  {
+    code: `
+import OpenAI from 'openai';
+const openai = new OpenAI({ timeout: 20_000 });
+async function callWithRetry<T>(fn: () => Promise<T>, maxRetries = 3, baseDelay = 1000): Promise<T> {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      attempt++;
+      if (attempt > maxRetries) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * baseDelay));
+    }
+  }
+}
+export const ask = (prompt: string) =>
+  callWithRetry(() => openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt }] }));
+`,
+    errors: [
+    { messageId: 'nestedRetry', line: 17, column: 23, endLine: 17, endColumn: 53, suggestions: [],
+      data: { total: '12', breakdown: "3 (OpenAI's built-in retries on line 3) × 4 (callWithRetry() (the while-loop on line 6) on line 17)" } },
+    ],
+  },
   // got's default retries (2) inside async-retry (3 retries): 12 attempts.
   {
     code: `
