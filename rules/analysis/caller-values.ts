@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { forwardedArgument, passThroughInit, restOf, soleSpread } from './value-sources';
 import { readOption } from './options';
+import { receiverClass } from './declared-receivers';
 import { enclosingClassBody, findVariable, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -142,7 +143,8 @@ function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0)
 }
 
 /**
- * The calls of `fn` written in this file: by its name, or `this.name()` inside its class. Asked once per
+ * The calls of `fn` written in this file: by its name, `this.name()` inside its class, or `http.name()` on an
+ * instance of its class made or declared here (`private http = new HttpClientAdapter()`). Asked once per
  * wrapped request and per retry scope, so answered once per function (the tree does not change).
  */
 export function callersOf(context: Context, fn: FunctionNode): CallNode[] {
@@ -160,9 +162,10 @@ function findCallers(context: Context, fn: FunctionNode): CallNode[] {
     const body = enclosingClassBody(fn);
     const name = !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
     if (!body || name === undefined) return calls;
-    walk(context.sourceCode, body, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-      if (node.callee.object.type === AST_NODE_TYPES.ThisExpression && memberName(node.callee) === name && enclosingClassBody(node.callee) === body) calls.push(node);
+    walk(context.sourceCode, context.sourceCode.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(node.callee) !== name) return undefined;
+      const receiver = node.callee.object;
+      if (receiver.type === AST_NODE_TYPES.ThisExpression ? enclosingClassBody(node.callee) === body : receiverClass(context, receiver) === body) calls.push(node);
       return undefined;
     });
     return calls;

@@ -57,6 +57,21 @@ export function receiverDeclaration(context: Context, receiver: TSESTree.Node, d
   return undefined;
 }
 
+/**
+ * The class of this file a receiver is an instance of: `this.http` declared as `http = new HttpClientAdapter()`
+ * or `http: HttpClientAdapter`, or `const client = new HttpClientAdapter()`.
+ */
+export function receiverClass(context: Context, receiver: TSESTree.Node): TSESTree.ClassBody | undefined {
+  const declared = receiverDeclaration(context, receiver);
+  const made = declared && unwrap(declared);
+  const annotation = made?.type === AST_NODE_TYPES.TSTypeAnnotation ? made.typeAnnotation : undefined;
+  const name = made?.type === AST_NODE_TYPES.NewExpression ? made.callee
+    : annotation?.type === AST_NODE_TYPES.TSTypeReference ? annotation.typeName : undefined;
+  if (name?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(context, name)?.defs[0];
+  return def?.type === 'ClassName' ? def.node.body : undefined;
+}
+
 /** The origin of the type a declaration names: `Stripe`, `ccxt.Exchange` (a namespace import's member). */
 export function declaredTypeOrigin(context: Context, declared: TSESTree.Node | undefined): Origin | undefined {
   const annotation = declared?.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation : declared;

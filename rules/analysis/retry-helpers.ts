@@ -31,7 +31,7 @@ export function helperScopes(context: Context, scopes: readonly RetryScope[]): R
       if (!callback || call.type !== AST_NODE_TYPES.CallExpression) continue;
       const statement = enclosingStatement(call);
       derived.push({
-        kind: 'library', mechanism: `${name}() (${scope.mechanism} on line ${scope.node.loc.start.line})`, node: call, body: callback,
+        kind: 'library', mechanism: `${receiverPrefix(call.callee)}${name}() (${scope.mechanism} on line ${scope.node.loc.start.line})`, node: call, body: callback,
         anchor: statement, attempts: scope.attempts, bounded: scope.bounded, waits: scope.waits, helper: scope,
       });
     }
@@ -99,6 +99,17 @@ function helperName(fn: FunctionNode): string {
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.key.type === AST_NODE_TYPES.Identifier) return `this.${parent.key.name}`;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
   return 'the retry helper';
+}
+
+/** What a method is called on, as the call writes it: `this.`, `http.`, `this.http.` (else nothing). */
+function receiverPrefix(callee: TSESTree.Node): string {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return '';
+  const receiver = callee.object;
+  if (receiver.type === AST_NODE_TYPES.ThisExpression) return 'this.';
+  if (receiver.type === AST_NODE_TYPES.Identifier) return `${receiver.name}.`;
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type === AST_NODE_TYPES.ThisExpression && !receiver.computed
+    && receiver.property.type === AST_NODE_TYPES.Identifier) return `this.${receiver.property.name}.`;
+  return '';
 }

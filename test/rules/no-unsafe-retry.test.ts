@@ -1717,6 +1717,82 @@ export class Transport {
     ],
   },
 
+  // A retry helper that is a method of a class of the file, called on an instance a field holds: each call
+  // retries what it passes. Another class's method of the same name is not that helper.
+  {
+    code: `
+class HttpClientAdapter {
+  async execute<T>(fn: () => Promise<T>): Promise<T> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= 3; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        lastError = error;
+        if (attempt < 3) await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+    throw lastError;
+  }
+}
+
+class Queue {
+  async execute<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+}
+
+export class MoonPay {
+  private readonly http = new HttpClientAdapter();
+  private readonly queue = new Queue();
+  async createOrder(body: string) {
+    return this.http.execute(() => fetch('https://api.moonpay.com/v3/transactions', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+  }
+  async enqueue(body: string) {
+    return this.queue.execute(() => fetch('https://api.moonpay.com/v3/transactions', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 27, column: 36, endLine: 27, endColumn: 41,
+      data: { operation: 'POST', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'this.http.execute() (the for-loop on line 5) on line 27', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+class HttpClientAdapter {
+  async execute<T>(fn: () => Promise<T>): Promise<T> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= 3; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        lastError = error;
+        if (attempt < 3) await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+    throw lastError;
+  }
+}
+
+class Queue {
+  async execute<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+}
+
+export class MoonPay {
+  private readonly http = new HttpClientAdapter();
+  private readonly queue = new Queue();
+  async createOrder(body: string) {
+    const idempotencyKey = randomUUID();
+    return this.http.execute(() => fetch('https://api.moonpay.com/v3/transactions', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+  }
+  async enqueue(body: string) {
+    return this.queue.execute(() => fetch('https://api.moonpay.com/v3/transactions', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+  }
+}
+` }] },
+    ],
+  },
   // The file's own retry helper (a loop around its callback): each call retries what it passes.
   {
     code: `
