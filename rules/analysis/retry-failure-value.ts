@@ -147,20 +147,32 @@ function heldFailureValue(context: Context, variable: TSESTree.Identifier): Fail
   return call?.type === AST_NODE_TYPES.CallExpression ? inlineFailure(context, call)?.value : undefined;
 }
 
+/** The value a helper of this file returns on a failed attempt, in the call a variable holds. */
+function helperFailureValue(context: Context, variable: TSESTree.Identifier, values: ReadonlySet<FailureValue>): FailureValue | undefined {
+  const found = findVariable(context, variable);
+  const init = found && singleAssignmentInit(found);
+  const call = init && unwrap(init);
+  const helper = call?.type === AST_NODE_TYPES.CallExpression ? localCallee(context, call.callee) : undefined;
+  if (!helper || !isFunctionNode(helper.fn) || contains(helper.fn, call!)) return undefined;
+  return failedAttempt(context, helper.fn, values, call as TSESTree.CallExpression)?.value;
+}
+
 /**
- * A test of a value that an inline \`.catch()\` gave (\`if (res) return res;\`, \`if (!ok) continue;\`) read as a
- * status test is: it holds for a failed attempt or for a good one. For the loops of retry-status.ts.
+ * A test of a value that an inline \`.catch()\` gave (\`if (res) return res;\`, \`if (!ok) continue;\`), or that a
+ * helper of this file returns on a failed attempt (\`const result = await sendMessage(to); if (result) return;\`),
+ * read as a status test is: it holds for a failed attempt or for a good one. For the loops of retry-status.ts.
  */
 export function failureValueTest(context: Context, test: TSESTree.Expression): StatusTest | undefined {
   const tested = testedFailure(test);
-  const value = tested && heldFailureValue(context, tested.variable);
+  const value = tested && (heldFailureValue(context, tested.variable) ?? helperFailureValue(context, tested.variable, tested.values));
   if (!tested || !value || !tested.values.has(value)) return undefined;
   return { holdsFor: tested.branch === 'consequent' ? 'failure' : 'success', operands: [tested.variable], unprocessedOnly: false };
 }
 
 /**
  * `v === null`, `v == null`, `v === undefined`, `v === void 0`, `v === false`, `!v` (either side): the
- * variable, the values the test catches, and the branch they take; `if (v) … else …` takes the `else`.
+ * variable, the values the test catches, and the branch they take; `if (v) … else …` and `if (v !== null)
+ * … else …` take the `else`.
  */
 function testedFailure(test: TSESTree.Expression): { variable: TSESTree.Identifier; values: Set<FailureValue>; branch: 'consequent' | 'alternate' } | undefined {
   // `!res && attempt < 3`: the branch runs on the failure, when the other term allows it.
@@ -172,15 +184,17 @@ function testedFailure(test: TSESTree.Expression): { variable: TSESTree.Identifi
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.argument.type === AST_NODE_TYPES.Identifier) {
     return { variable: test.argument, values: new Set(FALSY), branch: 'consequent' };
   }
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return undefined;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
   const [variable, other] = test.left.type === AST_NODE_TYPES.Identifier && test.left.name !== 'undefined' ? [test.left, test.right] : [test.right, test.left];
   if (variable.type !== AST_NODE_TYPES.Identifier) return undefined;
   const compared = other.type === AST_NODE_TYPES.Literal && other.value === null && !('regex' in other) ? 'null'
     : other.type === AST_NODE_TYPES.Literal && other.value === false ? 'false'
     : (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined') || (other.type === AST_NODE_TYPES.UnaryExpression && other.operator === 'void') ? 'undefined' : undefined;
   if (!compared) return undefined;
-  const values = test.operator === '==' && compared !== 'false' ? new Set<FailureValue>(['null', 'undefined']) : new Set<FailureValue>([compared]);
-  return { variable, values, branch: 'consequent' };
+  const loose = test.operator === '==' || test.operator === '!=';
+  const values = loose && compared !== 'false' ? new Set<FailureValue>(['null', 'undefined']) : new Set<FailureValue>([compared]);
+  // `if (res !== undefined) return res;`: the failure takes the other branch.
+  return { variable, values, branch: test.operator.startsWith('!') ? 'alternate' : 'consequent' };
 }
 
 /** `if (res === null) return run(url, ++retries)` inside `run`, where `res` holds what a helper of this file returned. */

@@ -2301,6 +2301,38 @@ export async function pay(body: string, retries = 0): Promise<Response> {
     { messageId: 'unsafeRetry', line: 4, column: 18, endLine: 4, endColumn: 23, suggestions: [] },
     ],
   },
+  // A loop on a helper's failure value: the helper returns null from the catch around its POST, and the loop
+  // goes round until it gets a result. A loop that stops on that value (\`if (!result) break\`) is no retry.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function sendMessage(to: string, body: string) {
+  try {
+    return await axios.post('https://graph.example.com/v1/messages', { to, body }, { timeout: 10_000 });
+  } catch {
+    return null;
+  }
+}
+export async function notify(to: string, body: string): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const result = await sendMessage(to, body);
+    if (result) return;
+    await sleep(30_000);
+  }
+}
+export async function sendAll(to: string, bodies: string[]): Promise<void> {
+  for (const body of bodies) {
+    const result = await sendMessage(to, body);
+    if (!result) break;
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 13, column: 26, endLine: 13, endColumn: 37, suggestions: [],
+      data: { operation: 'POST in sendMessage() on line 6', failure: 'a dropped connection', consequence: 'the server creates or charges it twice', retry: 'the for-loop on line 12', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).' } },
+    ],
+  },
   // A generic retrying fetch whose options are its callers': the caller that passes the POST wrote them
   // out with no key, so the retry repeats a keyless POST. The key belongs in that caller's options.
   {

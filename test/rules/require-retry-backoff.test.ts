@@ -366,6 +366,30 @@ export async function load(url: string) {
     { messageId: 'noBackoff', line: 12, column: 3, endLine: 12, endColumn: 6, data: { retry: 'the for-loop on line 12' }, suggestions: [] },
     ],
   },
+  // A loop on the value a helper of the file returns from the catch around its request (\`undefined\`, tested
+  // with \`!==\`): each failure goes round at once.
+  {
+    code: `
+import axios from 'axios';
+async function fetchRates(base: string) {
+  try {
+    return await axios.get(\`https://rates.example.com/\${base}\`, { timeout: 5000 });
+  } catch {
+    return undefined;
+  }
+}
+export async function rates(base: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetchRates(base);
+    if (response !== undefined) return response.data;
+  }
+  return null;
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 11, column: 3, endLine: 11, endColumn: 6, data: { retry: 'the for-loop on line 11' }, suggestions: [] },
+    ],
+  },
   // A wait at the top of the try opens every attempt: the loop is paced, but nothing ends it. The delay the
   // catch grows changes the pace, not the request, so it is no correction.
   {
