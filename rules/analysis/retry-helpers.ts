@@ -52,11 +52,14 @@ function retryingFunction(context: Context, scope: RetryScope): FunctionNode | u
 
 /**
  * With type information, a call of a retry helper written in another file of the program
- * (`import { withRetry } from './retry'`): a retry of the callback it passes, like the file's own helpers.
+ * (`import { withRetry } from './retry'`, or a method of a class there): a retry of the callback it passes,
+ * like the file's own helpers.
  * The helper's bound and waits are judged where it is written, when that file is linted.
  */
 export function programHelperScope(context: Context, types: TypeFacts, call: TSESTree.CallExpression): RetryScope | undefined {
-  if (!call.arguments.some((argument) => isFunctionNode(unwrap(argument))) || !importedFromProgram(context, call.callee)) return undefined;
+  // A method is looked up through the checker: its class may be anywhere in the program (`this.http.execute(…)`).
+  if (!call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
+  if (!importedFromProgram(context, call.callee) && call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const helper = programRetryHelper(types, call.callee);
   const argument = helper && call.arguments[helper.callbackIndex];
   const callback = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? callbackBody(context, argument) : undefined;

@@ -22,26 +22,30 @@ export interface ProgramRetryHelper {
   namesRefusedFailure?: true;
 }
 
-export type HelperDeclaration = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+export type HelperDeclaration = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 const helpers = new WeakMap<ts.Program, Map<ts.Node, ProgramRetryHelper | null>>();
 
-/** The retry helper `callee` names in another file of the program, if it is one. */
+/**
+ * The retry helper `callee` names in another file of the program, if it is one: a function, or a method
+ * called on an instance of a class of the program (`this.http.execute(() => …)`).
+ */
 export function programRetryHelper(types: TypeFacts, callee: TSESTree.Node): ProgramRetryHelper | undefined {
-  return readProgramFunction(types, callee, helpers, readHelper);
+  return readProgramFunction(types, callee, helpers, readHelper, true);
 }
 
 /**
  * What `read` says of the function `callee` names in another file of the program, read once per program
  * and function. Undefined for library code, for functions of the linted file (the ESTree analysis reads
- * those) and for anything that is not a function with a body.
+ * those) and for anything that is not a function with a body (a method only when `methods` says so).
  */
 export function readProgramFunction<T>(
   types: TypeFacts, callee: TSESTree.Node, memoByProgram: WeakMap<ts.Program, Map<ts.Node, T | null>>, read: (checker: ts.TypeChecker, fn: HelperDeclaration) => T | undefined,
+  methods = false,
 ): T | undefined {
   const tsNode = tsCallee(types, callee);
   const declaration = tsNode && declarationOf(types.checker, tsNode);
-  const fn = declaration && helperFunction(declaration);
+  const fn = declaration && (methods && ts.isMethodDeclaration(declaration) && declaration.body ? declaration : helperFunction(declaration));
   if (!fn || isExternal(fn.getSourceFile()) || fn.getSourceFile() === tsNode.getSourceFile()) return undefined;
   let memo = memoByProgram.get(types.program);
   if (!memo) memoByProgram.set(types.program, (memo = new Map()));
@@ -116,11 +120,17 @@ function runs(checker: ts.TypeChecker, node: ts.Node, symbol: ts.Symbol, named =
   return calls(checker, node.body, symbol);
 }
 
+/**
+ * Does `root` call the callback, or hand it to a call it awaits (`await this.executeWithTimeout(fn, context)`,
+ * which runs it under a timer)?
+ */
 function calls(checker: ts.TypeChecker, root: ts.Node, symbol: ts.Symbol): boolean {
   let found = false;
+  const isCallback = (node: ts.Node): boolean => ts.isIdentifier(node) && checker.getSymbolAtLocation(node) === symbol;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && checker.getSymbolAtLocation(node.expression) === symbol) found = true;
+    if (ts.isCallExpression(node) && isCallback(node.expression)) found = true;
+    if (ts.isAwaitExpression(node) && ts.isCallExpression(node.expression) && node.expression.arguments.some(isCallback)) found = true;
     ts.forEachChild(node, visit);
   };
   visit(root);

@@ -4805,6 +4805,38 @@ module.exports = { upload };
       },
     ],
   },
+  // A retry helper that is a method of a class in another file (http-adapter.ts), called on an instance a
+  // field holds: its loop runs the callback under a timer, so the POST handed to it is repeated.
+  {
+    ...onDisk('project-retry/payments-provider.ts'),
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 8, column: 36, endLine: 8, endColumn: 41,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+          retry: 'execute() (the loop in http-adapter.ts on line 8) on line 8',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `import { HttpAdapter } from './http-adapter';
+import { randomUUID } from 'node:crypto';
+
+// The adapter's method retries what each call hands it: the POST is repeated, the GET may be.
+export class PaymentsProvider {
+  private readonly http = new HttpAdapter();
+
+  async createOrder(body: string): Promise<unknown> {
+    const idempotencyKey = randomUUID();
+    return this.http.execute(() => fetch('https://pay.example.com/v3/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+  }
+
+  async quote(id: string): Promise<unknown> {
+    return this.http.execute(() => fetch(\`https://pay.example.com/v3/quotes/\${id}\`, { signal: AbortSignal.timeout(5000) }));
+  }
+}
+` }],
+      },
+    ],
+  },
   // A helper whose options come from its callers in another file (chatbot.ts): postWithRetry's caller
   // passes options with no key, so its POST is reported, with the key asked of that call; sendWithRetry's
   // caller sends one, and notifyWithRetry writes its own into the options, so both stay silent.
