@@ -3,6 +3,7 @@ import * as ts from 'typescript';
 import { attemptsFromCount, NAMES_UNPROCESSED_FAILURE, RETRY_LIBRARIES } from '../knowledge/retries';
 import { isModuleExport } from './origin';
 import { declarationOf, functionNameOf, isExternal, originOf, placeOf, tsCallee } from './retry-program';
+import { recursionRetrying } from './retry-program-recursion';
 import type { TypeFacts } from './types';
 
 /**
@@ -97,12 +98,14 @@ export interface RetryWithin {
   decidedBy?: ts.Node;
 }
 
-/** The retry library call or the loop in `fn` that repeats `attempt` on failure. */
+/** The retry library call, the loop or the recursion in `fn` that repeats `attempt` on failure. */
 export function retryWithin(checker: ts.TypeChecker, fn: HelperDeclaration, attempt: Attempt): RetryWithin | undefined {
   const library = libraryRetrying(checker, fn, attempt);
   if (library) return { mechanism: library.name, place: placeOf(library.call), attempts: library.attempts, decidedBy: library.call };
   const loop = loopRetrying(fn, attempt);
-  return loop && { mechanism: 'the loop', place: placeOf(loop.node), ...(loop.afterStatus ? { afterStatus: true as const } : {}), ...(loop.decidedBy ? { decidedBy: loop.decidedBy } : {}) };
+  if (loop) return { mechanism: 'the loop', place: placeOf(loop.node), ...(loop.afterStatus ? { afterStatus: true as const } : {}), ...(loop.decidedBy ? { decidedBy: loop.decidedBy } : {}) };
+  const recursion = recursionRetrying(checker, fn, attempt);
+  return recursion && { mechanism: 'the recursive call', place: placeOf(recursion.node), decidedBy: recursion.decidedBy };
 }
 
 /**

@@ -4837,6 +4837,33 @@ export class PaymentsProvider {
       },
     ],
   },
+  // A retry helper of another file (recursive-retry.ts) that calls itself from its catch: the POST handed to it is repeated.
+  {
+    ...onDisk('project-retry/deliveries.ts'),
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 5, column: 33, endLine: 5, endColumn: 38,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+          retry: 'retryRecursively() (the recursive call in recursive-retry.ts on line 10) on line 5',
+          advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        },
+        suggestions: [{ messageId: 'addIdempotencyKey', output: `import { retryRecursively } from './recursive-retry';
+import { randomUUID } from 'node:crypto';
+
+// The helper of recursive-retry.ts repeats the POST it is handed; the GET may be repeated.
+export async function dispatch(body: string): Promise<unknown> {
+  const idempotencyKey = randomUUID();
+  return retryRecursively(() => fetch('https://couriers.example.com/deliveries', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+
+export async function track(id: string): Promise<unknown> {
+  return retryRecursively(() => fetch(\`https://couriers.example.com/deliveries/\${id}\`, { signal: AbortSignal.timeout(5000) }));
+}
+` }],
+      },
+    ],
+  },
   // A helper whose options come from its callers in another file (chatbot.ts): postWithRetry's caller
   // passes options with no key, so its POST is reported, with the key asked of that call; sendWithRetry's
   // caller sends one, and notifyWithRetry writes its own into the options, so both stay silent.
