@@ -111,8 +111,9 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   }
   if (!attempt) return undefined;
   const flagNames = assignedIn(context, attempt.block);
-  // `while (!signal.aborted)` stops when the caller cancels, not after some number of failures.
-  const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name));
+  // `while (!signal.aborted)` stops when the caller cancels, not after some number of failures. A flag that
+  // success sets bounds nothing, unless failure counts with it too (`retry = 3` on success, `retry++` in the catch).
+  const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name) || counterNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
     || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
   return loopRetryScope(context, loop, bounded, { handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) ? { mayPoll: true as const } : {}) });

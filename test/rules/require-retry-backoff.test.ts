@@ -390,6 +390,30 @@ export async function rates(base: string) {
     { messageId: 'noBackoff', line: 11, column: 3, endLine: 11, endColumn: 6, data: { retry: 'the for-loop on line 11' }, suggestions: [] },
     ],
   },
+  // A counter that success sets to the bound to leave (\`retry = 3\`) and failure moves on (\`retry++\`) still
+  // bounds the loop: only the missing wait is reported.
+  {
+    code: `
+import got from 'got';
+export async function loadTransfers(url: string, query: string) {
+  let retry = 0;
+  let data: unknown;
+  while (retry < 3) {
+    try {
+      data = await got.post(url, { json: { query }, timeout: { request: 5000 } }).json();
+      retry = 3;
+    } catch (error) {
+      console.error(error);
+      retry++;
+    }
+  }
+  return data;
+}
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 8, data: { retry: 'the while-loop on line 6' }, suggestions: [] },
+    ],
+  },
   // A wait at the top of the try opens every attempt: the loop is paced, but nothing ends it. The delay the
   // catch grows changes the pace, not the request, so it is no correction.
   {
