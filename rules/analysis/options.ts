@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { TimeoutKeyKind } from '../knowledge/clients';
 import { isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, localCallee, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
+import { localCallee } from './local-callees';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, normaliseModule } from '../knowledge/clients';
-import { calleeName, isFunctionNode, walk } from './ast-walk';
+import { calleeName, walk } from './ast-walk';
 import type { TsOrigin } from './retry-program';
 
 /**
@@ -153,30 +153,6 @@ export function objectAssignParts(context: Context, node: TSESTree.Node): { targ
   const [target, ...sources] = call.arguments;
   if (!target || target.type === AST_NODE_TYPES.SpreadElement || sources.some((source) => source.type === AST_NODE_TYPES.SpreadElement)) return undefined;
   return { target, sources };
-}
-
-/**
- * A function of this file that `call` calls: a declaration, a `const f = () => …`, or `this.method()`, the
- * method declared or a class field that holds a function (`send = async (job) => { … }`).
- */
-export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSESTree.Node; name: string } | undefined {
-  const target = unwrap(callee);
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const def = findVariable(context, target)?.defs[0];
-    if (!def) return undefined;
-    if (def.type === 'FunctionName' && def.node.body) return { fn: def.node, name: target.name };
-    if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return { fn: unwrap(def.node.init), name: target.name };
-    return undefined;
-  }
-  if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed) {
-    const name = thisMemberName(target);
-    const body = name === undefined ? undefined : enclosingClassBody(target);
-    const member = body?.body.find((element) => (element.type === AST_NODE_TYPES.MethodDefinition || (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static)) && classElementName(element) === name);
-    if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.body ? { fn: member.value, name: `this.${name}` } : undefined;
-    const value = member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? unwrap(member.value) : undefined;
-    return isFunctionNode(value) ? { fn: value, name: `this.${name}` } : undefined;
-  }
-  return undefined;
 }
 
 /** Helpers compiled ES imports wrap `require('m')` in; each hands back the module. */

@@ -4,7 +4,8 @@ import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, type Confi
 import { isFunctionNode, soleReturned, walk } from './ast-walk';
 import { receiverOf, type ClientCall } from './calls';
 import { readOption } from './options';
-import { isModuleExport, localCallee, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import { isModuleExport, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import { localCallee } from './local-callees';
 import { programAttachment, type ProgramAttachment } from './program-axios-retry';
 import { numericValue, type Attempts } from './retry-types';
 import type { TypeFacts } from './types';

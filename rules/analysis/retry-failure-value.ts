@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, localCallee, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { localCallee } from './local-callees';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion, rejectionCallback } from './retry-self-calls';
 import type { RetryScope } from './retry-types';

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, isFunctionNode, walkSameFunction } from './ast-walk';
-import { findVariable, isIdentifierNamed, localCallee, logicalTerms, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, logicalTerms, unwrap } from './origin';
+import { localCallee } from './local-callees';
 import type { Loop } from './retry-paths';
 import { isTimerPromise } from './retry-waits';
 

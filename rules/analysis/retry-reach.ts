@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, walk } from './ast-walk';
-import { localCallee } from './origin';
+import { localCallee } from './local-callees';
 import { classifyCall, type CallFacts, type OperationSettings } from './retry-operations';
 import { programOperations, type ProgramOperation } from './retry-program';
 import type { RetryScope } from './retry-scopes';

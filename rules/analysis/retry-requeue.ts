@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { enclosingClassBody, findVariable, localCallee, memberName, thisMemberName, unwrap } from './origin';
+import { enclosingClassBody, findVariable, memberName, thisMemberName, unwrap } from './origin';
+import { localCallee } from './local-callees';
 import { alwaysExits, type Loop } from './retry-paths';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';

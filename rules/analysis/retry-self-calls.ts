@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { classElementName, findVariable, localCallee, memberName, thisMemberName, unwrap } from './origin';
+import { classElementName, findVariable, memberName, thisMemberName, unwrap } from './origin';
+import { localCallee } from './local-callees';
 import { awaitsWait, isPromiseExecutor, isTimerPromise } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -18,9 +19,9 @@ export function callsItself(context: Context, call: TSESTree.CallExpression, fn:
 }
 
 /**
- * Does `reference` name `fn`: its name or variable, `this.name` in a method, or, for a function assigned to
- * a CommonJS export (`exports.save = async () => …`), `exports.save`, `module.exports.save` or `this.save`
- * (a module's `this` is its exports)?
+ * Does `reference` name `fn`: its name or variable, `this.name` in a method, `Api.name` for the member of an
+ * object or class of the file, or, for a function assigned to a CommonJS export (`exports.save = async () =>
+ * …`), `exports.save`, `module.exports.save` or `this.save` (a module's `this` is its exports)?
  */
 function namesItself(context: Context, reference: TSESTree.Node, fn: FunctionNode): boolean {
   const callee = unwrap(reference);
@@ -40,7 +41,8 @@ function namesItself(context: Context, reference: TSESTree.Node, fn: FunctionNod
     const name = classElementName(fn.parent);
     return !callee.computed && name !== undefined && thisMemberName(callee) === name;
   }
-  return false;
+  // `FetchUtilities.fetchRetry(…)` inside the function that object or class holds under that name.
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && localCallee(context, callee)?.fn === fn;
 }
 
 /** `exports` or `module.exports`. */

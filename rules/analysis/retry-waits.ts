@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
 import { calleeName, contains, isLoop, walk, walkSameFunction } from './ast-walk';
-import { constInit, findVariable, localCallee, unwrap } from './origin';
+import { constInit, findVariable, unwrap } from './origin';
+import { localCallee } from './local-callees';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

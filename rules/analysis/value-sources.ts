@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { returnedValues } from './options';
-import { assignedValues, findVariable, localCallee, memberName, stringValue, unwrap } from './origin';
+import { assignedValues, findVariable, memberName, stringValue, unwrap } from './origin';
+import { localCallee } from './local-callees';
 import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

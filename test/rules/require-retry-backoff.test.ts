@@ -414,6 +414,42 @@ export async function loadTransfers(url: string, query: string) {
     { messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 8, data: { retry: 'the while-loop on line 6' }, suggestions: [] },
     ],
   },
+  // A function that calls itself through the object or class that holds it (\`FetchUtilities.fetchRetry = …\`,
+  // a static method, an object literal's method) recurses as one called by its name does.
+  {
+    code: `
+const FetchUtilities = {};
+FetchUtilities.fetchRetry = (url, options, n) =>
+  fetch(url, { ...options, signal: AbortSignal.timeout(5000) }).catch((error) => {
+    if (n === 1) throw error;
+    return FetchUtilities.fetchRetry(url, options, n - 1);
+  });
+
+export class Api {
+  static load(url, n) {
+    return fetch(url, { signal: AbortSignal.timeout(5000) }).catch((error) => {
+      if (n === 1) throw error;
+      return Api.load(url, n - 1);
+    });
+  }
+}
+
+export const Orders = {
+  create(body, n) {
+    return fetch('https://api.example.com/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000) }).catch((error) => {
+      if (n === 1) throw error;
+      return Orders.create(body, n - 1);
+    });
+  },
+};
+export default FetchUtilities;
+`,
+    errors: [
+    { messageId: 'noBackoff', line: 6, column: 12, endLine: 6, endColumn: 37, data: { retry: 'the recursive call in .catch() on line 6' }, suggestions: [] },
+    { messageId: 'noBackoff', line: 13, column: 14, endLine: 13, endColumn: 22, data: { retry: 'the recursive call in .catch() on line 13' }, suggestions: [] },
+    { messageId: 'noBackoff', line: 22, column: 14, endLine: 22, endColumn: 27, data: { retry: 'the recursive call in .catch() on line 22' }, suggestions: [] },
+    ],
+  },
   // A wait at the top of the try opens every attempt: the loop is paced, but nothing ends it. The delay the
   // catch grows changes the pace, not the request, so it is no correction.
   {

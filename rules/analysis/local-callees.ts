@@ -1,0 +1,62 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { isFunctionNode } from './ast-walk';
+import { classElementName, enclosingClassBody, findVariable, thisMemberName, unwrap } from './origin';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * A function of this file that `call` calls: a declaration, a `const f = () => …`, `this.method()` (the
+ * method declared or a class field that holds a function, `send = async (job) => { … }`), or a member of an
+ * object or class of the file called through its name: `Api.fetchRetry()` where `const Api = { fetchRetry()
+ * { … } }`, `Api.fetchRetry = (…) => …`, or `static fetchRetry()` of `class Api`.
+ */
+export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSESTree.Node; name: string } | undefined {
+  const target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(context, target)?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'FunctionName' && def.node.body) return { fn: def.node, name: target.name };
+    if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return { fn: unwrap(def.node.init), name: target.name };
+    return undefined;
+  }
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (target.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = thisMemberName(target);
+    const body = name === undefined ? undefined : enclosingClassBody(target);
+    const member = body?.body.find((element) => (element.type === AST_NODE_TYPES.MethodDefinition || (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static)) && classElementName(element) === name);
+    if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.body ? { fn: member.value, name: `this.${name}` } : undefined;
+    const value = member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? unwrap(member.value) : undefined;
+    return isFunctionNode(value) ? { fn: value, name: `this.${name}` } : undefined;
+  }
+  if (target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = namedMember(context, target.object, target.property.name);
+  return fn ? { fn, name: `${target.object.name}.${target.property.name}` } : undefined;
+}
+
+/** The function `owner.name` holds, when `owner` is a class or a `const` object of this file that defines it once. */
+function namedMember(context: Context, owner: TSESTree.Identifier, name: string): TSESTree.Node | undefined {
+  const variable = findVariable(context, owner);
+  const def = variable?.defs[0];
+  if (!variable || !def) return undefined;
+  if (def.type === 'ClassName') {
+    const member = def.node.body.body.find((element) => (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition)
+      && element.static && classElementName(element) === name);
+    const value = member?.type === AST_NODE_TYPES.MethodDefinition ? member.value : member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? unwrap(member.value) : undefined;
+    return isFunctionNode(value) && value.body ? value : undefined;
+  }
+  if (def.type !== 'Variable' || def.node.parent.kind !== 'const' || def.node.init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  // `const Api = { fetchRetry(…) { … } }`, or `const Api = {}` then `Api.fetchRetry = (…) => …` written once.
+  const values: TSESTree.Node[] = [];
+  for (const property of def.node.init.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) values.push(unwrap(property.value));
+  }
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    const assignment = member?.parent;
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && !member.computed && member.property.type === AST_NODE_TYPES.Identifier
+      && member.property.name === name && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member) values.push(unwrap(assignment.right));
+  }
+  const [only] = values;
+  return values.length === 1 && isFunctionNode(only) ? only : undefined;
+}
