@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CONFIGURED_RETRIES } from '../knowledge/retries';
-import { isFunctionNode, walk } from './ast-walk';
+import { calleeName, isFunctionNode, walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { findVariable, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import { localCallee } from './local-callees';
@@ -166,6 +166,8 @@ export function interceptorScope(context: Context, node: TSESTree.CallExpression
   return {
     kind: 'recursion', mechanism: INTERCEPTOR.name, node, body: retry.resend, attempts: INTERCEPTOR.defaultAttempts,
     bounded: exitsOnCount(context, body), waits: awaitsWait(context, body) || sentAfterTimer(context, retry.resend, body), failurePath: body,
+    // `if (status === 429) … api.request(error.config)`: a repeat of refusals only, paced by its wait.
+    ...(retry.unprocessedOnly ? { unprocessedOnly: true as const } : {}),
   };
 }
 
@@ -202,12 +204,17 @@ function exitsOnCount(context: Context, body: TSESTree.Node): boolean {
   return bounded;
 }
 
-/** `backoff.then(() => api(config))` where `backoff` is a timer promise. */
+/**
+ * `backoff.then(() => api(config))` where `backoff` is a timer promise, or `setTimeout(() =>
+ * resolve(api(config)), retryAfter * 1000)`: sent again after a time.
+ */
 function sentAfterTimer(context: Context, resend: TSESTree.Node, body: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = resend; current && current !== body; current = current.parent) {
     const call: TSESTree.Node | undefined = isFunctionNode(current) ? current.parent : undefined;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === current && call.callee.type === AST_NODE_TYPES.MemberExpression
-      && memberName(call.callee) === 'then' && isTimerPromise(context, call.callee.object)) return true;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current) continue;
+    if (call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(call.callee) === 'then' && isTimerPromise(context, call.callee.object)) return true;
+    const delay = call.arguments[1];
+    if (calleeName(call.callee) === 'setTimeout' && delay && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0)) return true;
   }
   return false;
 }

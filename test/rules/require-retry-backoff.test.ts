@@ -2463,6 +2463,30 @@ export async function pacedToo(url: string): Promise<unknown> {
   }
 }
 `,
+  // An axios interceptor that sends the request again only on a 429, after the server's Retry-After: by a
+  // timer that resolves with the resend, or after awaiting a sleep.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const api = axios.create({ timeout: 5000 });
+api.interceptors.response.use(undefined, (error) => {
+  if (error.response?.status === 429) {
+    return new Promise((resolve) => {
+      const retryAfter = Number(error.response.headers['retry-after']) + 2;
+      setTimeout(() => resolve(api.request(error.config)), retryAfter * 1000);
+    });
+  }
+  return Promise.reject(error);
+});
+const paced = axios.create({ timeout: 5000 });
+paced.interceptors.response.use(undefined, async (error) => {
+  if (error.response?.status === 429) {
+    await sleep(Number(error.response.headers['retry-after']) * 1000);
+    return paced.request(error.config);
+  }
+  return Promise.reject(error);
+});
+`,
   // A count that falls back to a finite number, or a caller's count used only when the other is unset.
   `
 import { backOff } from 'exponential-backoff';
