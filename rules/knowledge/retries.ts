@@ -352,6 +352,13 @@ export const OBSERVABLE_CLIENTS: readonly ObservableClient[] = [
     source: '@angular/common 21.2.26 fesm2022/_module-chunk.mjs L1632 request(first, url, options), L1673 (of(req).pipe(concatMap(…)): each subscription sends), L1712-1738 verbs (✔src)',
   },
   {
+    // An interceptor's `next.handle(req)` passes the request on down the chain to the backend, which sends it
+    // on each subscription. Its method is the request's, not written at the call.
+    id: 'angular-handler', name: 'Angular HttpHandler', modules: ['@angular/common/http'], className: 'HttpHandler',
+    calls: [{ path: 'handle', optionsArg: 1 }],
+    source: '@angular/common 21.2.26 fesm2022/_module-chunk.mjs L1064-1075 HttpXhrBackend.handle (source.pipe(switchMap(() => new Observable((observer) => { xhr.open(req.method, …) … }))): each subscription sends) (✔src)',
+  },
+  {
     id: 'nestjs-axios', name: 'NestJS HttpService', modules: ['@nestjs/axios'], className: 'HttpService',
     calls: [...bodyless(['get', 'delete', 'head'], 1), ...withBody(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']), { path: 'request', optionsArg: 0 }],
     source: '@nestjs/axios 12.0.1 dist/http.service.js L21-50 verbs, L57-85 makeObservable (new Observable: each subscription calls axios again) (✔src)',

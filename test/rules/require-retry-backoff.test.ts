@@ -1202,6 +1202,33 @@ export class Catalog {
       { messageId: 'nestedRetry', line: 20, column: 40, endLine: 20, endColumn: 60, data: { total: '24', breakdown: '6 (RxJS retry() on line 20) × 4 (p-retry on line 20)' } },
     ],
   },
+  // An Angular interceptor's \`next.handle(request)\` sends the request on each subscription: \`retry(2)\` piped
+  // onto it resends every request at once; one with a growing delay is paced.
+  {
+    code: `
+import { Injectable } from '@angular/core';
+import { HttpEvent, HttpHandler, HttpInterceptor, HttpRequest } from '@angular/common/http';
+import { Observable, timer } from 'rxjs';
+import { retry } from 'rxjs/operators';
+
+@Injectable()
+export class RetryInterceptor implements HttpInterceptor {
+  intercept(request: HttpRequest<unknown>, next: HttpHandler): Observable<HttpEvent<unknown>> {
+    return next.handle(request).pipe(retry(2));
+  }
+}
+
+@Injectable()
+export class PacedRetryInterceptor implements HttpInterceptor {
+  intercept(request: HttpRequest<unknown>, next: HttpHandler): Observable<HttpEvent<unknown>> {
+    return next.handle(request).pipe(retry({ count: 2, delay: (_error, attempt) => timer(2 ** attempt * 200) }));
+  }
+}
+`,
+    errors: [
+      { messageId: 'operatorWithoutDelay', line: 10, column: 38, endLine: 10, endColumn: 46, data: { setting: 'retry(2)', count: '2' } },
+    ],
+  },
   // Retries on an empty answer: a login that calls itself again whenever no token came back (it waits, but
   // never gives up), and a loop that re-reads at once until every document it expects is there.
   {
