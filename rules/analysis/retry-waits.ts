@@ -32,24 +32,32 @@ function functionWaits(context: Context, fn: TSESTree.Node, depth: number, extra
 
 /**
  * `setTimeout(() => { req.destroy(); reject(new Error('timed out')) }, ms)` in the executor of a request's
- * promise: the timer ends the request (or the promise settles by the request, its `resolve` called
- * elsewhere), so waiting for the promise waits for the request, not for the time. A timer that only rejects
- * a promise nothing else settles (`Promise.race([call, timer])`) still settles after its time.
+ * promise: the timer ends the request, or rejects a promise the request resolves elsewhere, so waiting for
+ * the promise waits for the request, not for the time. A timer that only rejects a promise nothing else
+ * settles (`Promise.race([call, timer])`) still settles after its time, and one that resolves it (a sleep,
+ * cancellable or not) is a wait.
  */
 function endsRequest(context: Context, timer: TSESTree.CallExpression): boolean {
   const callback = timer.arguments[0];
   const executor = enclosingExecutor(timer);
-  const resolve = executor?.params[0]?.type === AST_NODE_TYPES.Identifier ? executor.params[0].name : undefined;
-  let ends = false;
-  walk(context.sourceCode, executor?.body ?? timer, (node) => {
-    if (ends) return false;
+  if (!callback || !executor) return false;
+  const [resolve, reject] = executor.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : undefined));
+  let endsIt = false;
+  let rejects = false;
+  let resolvedElsewhere = false;
+  walk(context.sourceCode, executor.body, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const name = calleeName(node.callee) ?? '';
-    if (callback && contains(callback, node) && REQUEST_ENDINGS.has(name)) ends = true;
-    if (callback && !contains(callback, node) && resolve !== undefined && node.callee.type === AST_NODE_TYPES.Identifier && name === resolve) ends = true;
+    const direct = node.callee.type === AST_NODE_TYPES.Identifier;
+    if (contains(callback, node)) {
+      endsIt ||= REQUEST_ENDINGS.has(name);
+      rejects ||= direct && reject !== undefined && name === reject;
+    } else {
+      resolvedElsewhere ||= direct && resolve !== undefined && name === resolve;
+    }
     return undefined;
   });
-  return ends;
+  return endsIt || (rejects && resolvedElsewhere);
 }
 
 const REQUEST_ENDINGS = new Set(['destroy', 'abort']);

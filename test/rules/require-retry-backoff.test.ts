@@ -2514,6 +2514,40 @@ paced.interceptors.response.use(undefined, async (error) => {
   return Promise.reject(error);
 });
 `,
+  // A sleep that an abort signal may end early still waits: its timer resolves the promise, named or inline.
+  `
+import axios from 'axios';
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
+  const timer = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); });
+});
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await axios.get(url, { timeout: 5000 });
+    } catch (err) {
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+  return null;
+}
+`,
+  `
+import axios from 'axios';
+export async function load(url: string, signal?: AbortSignal) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await axios.get(url, { timeout: 5000 });
+    } catch (err) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000 * 2 ** attempt);
+        signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+  return null;
+}
+`,
   // A count that falls back to a finite number, or a caller's count used only when the other is unset.
   `
 import { backOff } from 'exponential-backoff';
