@@ -140,22 +140,23 @@ function inlineFailure(context: Context, call: TSESTree.CallExpression): { attem
   return value && { attempt: rejection.promise, value, via: rejection.byCatch ? '.catch()' : '.then()' };
 }
 
-/** The value a failure gives in the call a variable holds (`const res = await send().catch(() => null)`). */
-function heldFailureValue(context: Context, variable: TSESTree.Identifier): FailureValue | undefined {
+/** The call a variable holds, given once: `const res = await send(p)`, `const res = await send(p).catch(() => null)`. */
+function heldCall(context: Context, variable: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   const found = findVariable(context, variable);
   const init = found && singleAssignmentInit(found);
   const call = init && unwrap(init);
-  return call?.type === AST_NODE_TYPES.CallExpression ? inlineFailure(context, call)?.value : undefined;
+  return call?.type === AST_NODE_TYPES.CallExpression ? call : undefined;
 }
 
-/** The value a helper of this file returns on a failed attempt, in the call a variable holds. */
-function helperFailureValue(context: Context, variable: TSESTree.Identifier, values: ReadonlySet<FailureValue>): FailureValue | undefined {
-  const found = findVariable(context, variable);
-  const init = found && singleAssignmentInit(found);
-  const call = init && unwrap(init);
-  const helper = call?.type === AST_NODE_TYPES.CallExpression ? localCallee(context, call.callee) : undefined;
-  if (!helper || !isFunctionNode(helper.fn) || contains(helper.fn, call!)) return undefined;
-  return failedAttempt(context, helper.fn, values, call as TSESTree.CallExpression)?.value;
+/**
+ * `call` calls a helper of this file (not the function it is made in) that returns one of `values` on a
+ * failed attempt: that attempt, the value, and the helper's name.
+ */
+function helperFailure(context: Context, call: TSESTree.CallExpression, values: ReadonlySet<FailureValue>): { attempt: TSESTree.Node; value: FailureValue; name: string } | undefined {
+  const helper = localCallee(context, call.callee);
+  if (!helper || !isFunctionNode(helper.fn) || contains(helper.fn, call)) return undefined;
+  const failed = failedAttempt(context, helper.fn, values, call);
+  return failed && { ...failed, name: helper.name };
 }
 
 /**
@@ -165,7 +166,8 @@ function helperFailureValue(context: Context, variable: TSESTree.Identifier, val
  */
 export function failureValueTest(context: Context, test: TSESTree.Expression): StatusTest | undefined {
   const tested = testedFailure(test);
-  const value = tested && (heldFailureValue(context, tested.variable) ?? helperFailureValue(context, tested.variable, tested.values));
+  const call = tested && heldCall(context, tested.variable);
+  const value = call && (inlineFailure(context, call)?.value ?? helperFailure(context, call, tested.values)?.value);
   if (!tested || !value || !tested.values.has(value)) return undefined;
   return { holdsFor: tested.branch === 'consequent' ? 'failure' : 'success', operands: [tested.variable], unprocessedOnly: false };
 }
@@ -206,10 +208,8 @@ export function failureValueRecursion(context: Context, statement: TSESTree.IfSt
   if (!fn || !branch) return undefined;
   const found = immediateRecursion(context, branch, fn);
   if (!found || isOneShotFallback(found.call, fn)) return undefined;
-  const variable = findVariable(context, tested.variable);
-  const init = variable && singleAssignmentInit(variable);
-  const helperCall = init && unwrap(init);
-  if (helperCall?.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(helperCall) !== fn) return undefined;
+  const helperCall = heldCall(context, tested.variable);
+  if (!helperCall || enclosingFunction(helperCall) !== fn) return undefined;
   // `const res = await send(body).catch(() => null); if (!res) return again(body, n + 1);`
   const inline = inlineFailure(context, helperCall);
   if (inline) {
@@ -219,12 +219,10 @@ export function failureValueRecursion(context: Context, statement: TSESTree.IfSt
       attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, branch, fn), waits: found.waits || awaitsWait(context, branch), failurePath: branch,
     };
   }
-  const helper = localCallee(context, helperCall.callee);
-  if (!helper || helper.fn === fn || !isFunctionNode(helper.fn)) return undefined;
-  const failed = failedAttempt(context, helper.fn, tested.values, helperCall);
+  const failed = helperFailure(context, helperCall, tested.values);
   if (!failed) return undefined;
   return {
-    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}when ${helper.name}() returns ${failed.value}`, node: found.call, body: failed.attempt,
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}when ${failed.name}() returns ${failed.value}`, node: found.call, body: failed.attempt,
     attempts: { kind: 'unknown' }, bounded: recursionBounded(context, found.call, branch), waits: found.waits || awaitsWait(context, branch), failurePath: branch,
   };
 }
