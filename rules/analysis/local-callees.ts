@@ -24,10 +24,9 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
   if (target.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = thisMemberName(target);
     const body = name === undefined ? undefined : enclosingClassBody(target);
-    const member = body?.body.find((element) => (element.type === AST_NODE_TYPES.MethodDefinition || (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static)) && classElementName(element) === name);
-    if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.body ? { fn: member.value, name: `this.${name}` } : undefined;
-    const value = member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? unwrap(member.value) : undefined;
-    return isFunctionNode(value) ? { fn: value, name: `this.${name}` } : undefined;
+    // A method (an instance's, or a static one called from another static method) or an instance field.
+    const fn = body && classMemberFunction(body, name!, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
+    return fn ? { fn, name: `this.${name}` } : undefined;
   }
   if (target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const fn = namedMember(context, target.object, target.property.name);
@@ -39,12 +38,7 @@ function namedMember(context: Context, owner: TSESTree.Identifier, name: string)
   const variable = findVariable(context, owner);
   const def = variable?.defs[0];
   if (!variable || !def) return undefined;
-  if (def.type === 'ClassName') {
-    const member = def.node.body.body.find((element) => (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition)
-      && element.static && classElementName(element) === name);
-    const value = member?.type === AST_NODE_TYPES.MethodDefinition ? member.value : member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? unwrap(member.value) : undefined;
-    return isFunctionNode(value) && value.body ? value : undefined;
-  }
+  if (def.type === 'ClassName') return classMemberFunction(def.node.body, name, (element) => element.static);
   if (def.type !== 'Variable' || def.node.parent.kind !== 'const' || def.node.init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   // `const Api = { fetchRetry(…) { … } }`, or `const Api = {}` then `Api.fetchRetry = (…) => …` written once.
   const values: TSESTree.Node[] = [];
@@ -59,4 +53,16 @@ function namedMember(context: Context, owner: TSESTree.Identifier, name: string)
   }
   const [only] = values;
   return values.length === 1 && isFunctionNode(only) ? only : undefined;
+}
+
+/**
+ * The function the first element named `name` that `accept` admits holds: a method with a body, or a field
+ * whose value is a function.
+ */
+function classMemberFunction(body: TSESTree.ClassBody, name: string, accept: (element: TSESTree.MethodDefinition | TSESTree.PropertyDefinition) => boolean): TSESTree.Node | undefined {
+  const member = body.body.find((element): element is TSESTree.MethodDefinition | TSESTree.PropertyDefinition => (element.type === AST_NODE_TYPES.MethodDefinition
+    || element.type === AST_NODE_TYPES.PropertyDefinition) && accept(element) && classElementName(element) === name);
+  if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.body ? member.value : undefined;
+  const value = member?.value ? unwrap(member.value) : undefined;
+  return isFunctionNode(value) ? value : undefined;
 }
