@@ -71,8 +71,7 @@ function enclosingExecutor(node: TSESTree.Node): TSESTree.ArrowFunctionExpressio
 
 /** Is `node` inside the executor of a `new Promise(…)`? */
 function inPromiseExecutor(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (isPromiseExecutor(current)) return true;
-  return false;
+  return enclosingExecutor(node) !== undefined;
 }
 
 /** The function `new Promise(…)` runs at once, as if its body were written where the promise is made. */
