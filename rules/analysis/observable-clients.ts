@@ -5,14 +5,14 @@ import { OBSERVABLE_CLIENTS, type ObservableCall, type ObservableClient } from '
 import type { ClientCall } from './calls';
 import { readOption } from './options';
 import { declaredTypeOrigin, receiverDeclaration } from './declared-receivers';
-import { enclosingClassBody, isModuleExport, memberName, resolveOrigin, unwrap } from './origin';
+import { enclosingClassBody, findVariable, isModuleExport, memberName, resolveOrigin, unwrap } from './origin';
 import { constantString } from './value-sources';
 
 /**
  * HTTP clients whose calls return cold Observables (Angular `HttpClient`, NestJS `HttpService`). Their
  * instances are injected, so a call is recognised by what its receiver is declared as: a field or
  * constructor parameter property typed with the client's class, `inject(HttpClient)`, a typed parameter,
- * a local that holds one, or `super` in a subclass.
+ * a local that holds one, or `super` in a subclass; or a parameter that is the client's sending function.
  */
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -75,14 +75,41 @@ function mayHoldClient(context: Context): boolean {
   return known;
 }
 
-/** `this.http.post(url, body, options)` on an injected Angular or NestJS HTTP client. */
-export function observableRequest(context: Context, node: CallNode): ObservableRequest | undefined {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const path = memberName(node.callee);
+/**
+ * The client whose sending function a called parameter is: `next` typed `HttpHandlerFn`, or the second
+ * parameter of `const retrying: HttpInterceptorFn = (request, next) => …`.
+ */
+function sendingFunctionClient(context: Context, callee: TSESTree.Identifier): ObservableClient | undefined {
+  const def = findVariable(context, callee)?.defs[0];
+  if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const { name, node: fn } = def;
+  const holder = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id.typeAnnotation : undefined;
+  return OBSERVABLE_CLIENTS.find(({ modules, sendingFunction: sending }) => sending !== undefined && (name.typeAnnotation
+    ? isModuleExport(declaredTypeOrigin(context, name.typeAnnotation), modules, sending.typeName)
+    : fn.params[sending.parameterOf.index] === name && isModuleExport(declaredTypeOrigin(context, holder), modules, sending.parameterOf.typeName)));
+}
+
+/** The client and call shape of a call: a method of an instance, or a sending function. */
+function clientCallShape(context: Context, callee: TSESTree.Expression): { client: ObservableClient; shape: ObservableCall } | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const client = mayHoldClient(context) ? sendingFunctionClient(context, callee) : undefined;
+    return client?.sendingFunction && { client, shape: client.sendingFunction.call };
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const path = memberName(callee);
   if (!path || !CALL_PATHS.has(path) || !mayHoldClient(context)) return undefined;
-  const client = receiverClient(context, node.callee.object);
+  const client = receiverClient(context, callee.object);
   const shape = client?.calls.find((candidate) => candidate.path === path);
-  if (!client || !shape) return undefined;
+  return client && shape && { client, shape };
+}
+
+/** `this.http.post(url, body, options)` on an injected Angular or NestJS HTTP client, or `next(request)` in an interceptor function. */
+export function observableRequest(context: Context, node: CallNode): ObservableRequest | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const found = clientCallShape(context, node.callee);
+  if (!found) return undefined;
+  const { client, shape } = found;
+  const { path } = shape;
   const options = node.arguments[shape.optionsArg];
   let method = shape.method;
   if (shape.methodArg !== undefined) {

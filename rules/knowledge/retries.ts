@@ -338,6 +338,12 @@ export interface ObservableClient {
   /** A function that returns an injected instance: `inject(HttpClient)`. */
   injector?: { module: string; path: string };
   calls: readonly ObservableCall[];
+  /**
+   * A function type of the module whose calls send, as the class's instances do: `next: HttpHandlerFn`, or
+   * `next` as the given parameter of a function declared with the holder type (`const retrying:
+   * HttpInterceptorFn = (request, next) => …`).
+   */
+  sendingFunction?: { typeName: string; call: ObservableCall; parameterOf: { typeName: string; index: number } };
   source: string;
 }
 
@@ -356,7 +362,9 @@ export const OBSERVABLE_CLIENTS: readonly ObservableClient[] = [
     // on each subscription. Its method is the request's, not written at the call.
     id: 'angular-handler', name: 'Angular HttpHandler', modules: ['@angular/common/http'], className: 'HttpHandler',
     calls: [{ path: 'handle', optionsArg: 1 }],
-    source: '@angular/common 21.2.26 fesm2022/_module-chunk.mjs L1064-1075 HttpXhrBackend.handle (source.pipe(switchMap(() => new Observable((observer) => { xhr.open(req.method, …) … }))): each subscription sends) (✔src)',
+    // A functional interceptor's `next(req)` is the same chain as a function.
+    sendingFunction: { typeName: 'HttpHandlerFn', call: { path: 'next', optionsArg: 1 }, parameterOf: { typeName: 'HttpInterceptorFn', index: 1 } },
+    source: '@angular/common 21.2.26 fesm2022/_module-chunk.mjs L1064-1075 HttpXhrBackend.handle (source.pipe(switchMap(() => new Observable((observer) => { xhr.open(req.method, …) … }))): each subscription sends); L1436-1438 chainedInterceptorFn (an interceptor function’s next(req) runs the rest of the chain down to the backend); types/http.d.ts L3962, L4004 (HttpHandlerFn, HttpInterceptorFn = (req, next: HttpHandlerFn)) (✔src)',
   },
   {
     id: 'nestjs-axios', name: 'NestJS HttpService', modules: ['@nestjs/axios'], className: 'HttpService',

@@ -1229,6 +1229,30 @@ export class PacedRetryInterceptor implements HttpInterceptor {
       { messageId: 'operatorWithoutDelay', line: 10, column: 38, endLine: 10, endColumn: 46, data: { setting: 'retry(2)', count: '2' } },
     ],
   },
+  // A functional interceptor's \`next(request)\` is the same chain as a function: the holder type
+  // \`HttpInterceptorFn\` or the annotation \`HttpHandlerFn\` says so. A \`next\` of any other type is not read.
+  {
+    code: `
+import { HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import { retry, timer } from 'rxjs';
+
+export const retryInterceptor: HttpInterceptorFn = (request, next) => next(request).pipe(retry(2));
+
+export function bareInterceptor(request: HttpRequest<unknown>, next: HttpHandlerFn) {
+  return next(request).pipe(retry(3));
+}
+
+export function pacedInterceptor(request: HttpRequest<unknown>, next: HttpHandlerFn) {
+  return next(request).pipe(retry({ count: 2, delay: (_error, attempt) => timer(2 ** attempt * 200) }));
+}
+
+export const notAnInterceptor = (request: unknown, next: (value: unknown) => any) => next(request).pipe(retry(3));
+`,
+    errors: [
+      { messageId: 'operatorWithoutDelay', line: 5, column: 90, endLine: 5, endColumn: 98, data: { setting: 'retry(2)', count: '2' } },
+      { messageId: 'operatorWithoutDelay', line: 8, column: 29, endLine: 8, endColumn: 37, data: { setting: 'retry(3)', count: '3' } },
+    ],
+  },
   // Retries on an empty answer: a login that calls itself again whenever no token came back (it waits, but
   // never gives up), and a loop that re-reads at once until every document it expects is there.
   {
