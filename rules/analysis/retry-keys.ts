@@ -114,8 +114,7 @@ export function randomUuid(context: Context, fixer: Fixer): { expression: string
   const lastImport = imports[imports.length - 1];
   if (lastImport) return { expression: 'randomUUID()', fixes: [fixer.insertTextAfter(lastImport, `${eol}import { randomUUID } from 'node:crypto';`)] };
   const first = program.body[0];
-  const isModule = program.sourceType === 'module' && !usesRequire(context);
-  const line = (isModule ? "import { randomUUID } from 'node:crypto';" : "const { randomUUID } = require('node:crypto');") + eol;
+  const line = (!isCommonJs(context) ? "import { randomUUID } from 'node:crypto';" : "const { randomUUID } = require('node:crypto');") + eol;
   if (!first) return { expression: 'randomUUID()', fixes: [fixer.insertTextAfterRange([0, 0], line)] };
   // After a 'use strict' directive and before the first real statement, keeping the header comment on top.
   const directive = first.type === AST_NODE_TYPES.ExpressionStatement && first.directive ? first : undefined;
@@ -123,8 +122,15 @@ export function randomUuid(context: Context, fixer: Fixer): { expression: string
   return { expression: 'randomUUID()', fixes: [fixer.insertTextBefore(first, line)] };
 }
 
-function usesRequire(context: Context): boolean {
-  return context.sourceCode.getScope(context.sourceCode.ast).through.some((reference) => reference.identifier.name === 'require');
+const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);
+const EXPORTS = new Set<string>([AST_NODE_TYPES.ExportNamedDeclaration, AST_NODE_TYPES.ExportDefaultDeclaration, AST_NODE_TYPES.ExportAllDeclaration]);
+
+/** A file with no import or export that reaches for `require`, `module` or `exports` (`exports.handler = …`) is CommonJS. */
+function isCommonJs(context: Context): boolean {
+  const program = context.sourceCode.ast;
+  if (program.sourceType !== 'module') return true;
+  if (program.body.some((statement) => EXPORTS.has(statement.type))) return false;
+  return context.sourceCode.getScope(program).through.some((reference) => COMMONJS_GLOBALS.has(reference.identifier.name));
 }
 
 /** Removes a statement that sits alone on its lines, with its line break, leaving other code and comments. */

@@ -851,6 +851,44 @@ async function pay() {
     ] },
     ],
   },
+  // A CommonJS handler that requires nothing (\`exports.handler = …\`, global fetch) gets a \`require\` too:
+  // an \`import\` would turn the file into a module where \`exports\` is not defined.
+  {
+    code: `
+exports.handler = async function (event) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('https://api.example.com/v1/chat', { method: 'POST', body: event.body, signal: AbortSignal.timeout(10000) });
+      if (!res.ok) throw new Error(String(res.status));
+      return { statusCode: 200, body: await res.text() };
+    } catch (err) {
+      if (attempt === 2) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+};
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 25, endLine: 5, endColumn: 30, suggestions: [
+      { messageId: 'addIdempotencyKey', output: `
+const { randomUUID } = require('node:crypto');
+exports.handler = async function (event) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('https://api.example.com/v1/chat', { method: 'POST', body: event.body, signal: AbortSignal.timeout(10000), headers: { 'Idempotency-Key': idempotencyKey } });
+      if (!res.ok) throw new Error(String(res.status));
+      return { statusCode: 200, body: await res.text() };
+    } catch (err) {
+      if (attempt === 2) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+};
+` },
+    ] },
+    ],
+  },
   // The example service's chargeCard: a POST in a hand-written retry loop.
   {
     code: `
