@@ -1,7 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
-import { mirroredOperator } from './ast-walk';
+import { isFunctionNode, mirroredOperator } from './ast-walk';
+import { localCallee } from './local-callees';
+import { returnedValues } from './options';
 import { constInit, findVariable, memberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -159,8 +161,9 @@ const isClientError = (value: unknown): boolean => typeof value === 'number' && 
 
 /**
  * `status === 401`, `status === 401 || status === 403` or `[401, 403].includes(status)` (alone or in an `&&`),
- * or a `const` holding one (`const isAuthError = res.status === 401 && …; if (isAuthError)`): a test for client
- * errors no retry repeats on.
+ * a `const` holding one (`const isAuthError = res.status === 401 && …; if (isAuthError)`), or a call of a
+ * predicate of the file that returns one (`this.isAuthError(error)`): a test for client errors no retry
+ * repeats on.
  */
 export function clientErrorComparison(node: TSESTree.Node, context?: Context, depth = 0): boolean {
   const test = unwrap(node);
@@ -170,6 +173,12 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
   if (test.type === AST_NODE_TYPES.Identifier && context && depth < 2) {
     const init = constInit(context, test);
     return init !== undefined && clientErrorComparison(init, context, depth + 1);
+  }
+  // \`this.isAuthError(error)\`: a predicate of the file whose every return is such a test.
+  const predicate = test.type === AST_NODE_TYPES.CallExpression && context && depth < 2 ? localCallee(context, test.callee)?.fn : undefined;
+  if (isFunctionNode(predicate)) {
+    const returned = returnedValues(context!, predicate);
+    return returned.length > 0 && returned.every((value) => value !== undefined && clientErrorComparison(value, context, depth + 1));
   }
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && !test.callee.computed
     && test.callee.property.type === AST_NODE_TYPES.Identifier && test.callee.property.name === 'includes' && test.arguments[0] && readsStatus(test.arguments[0])) {

@@ -889,6 +889,30 @@ exports.handler = async function (event) {
     ] },
     ],
   },
+  // A predicate that also lets server errors through is no refusal test: the POST is retried after a 5xx.
+  {
+    code: `
+import axios from 'axios';
+const isRetryable = (error: any) => error.response?.status === 401 || error.response?.status >= 500;
+export async function rate(body: object): Promise<unknown> {
+  try {
+    return (await axios.post('https://ups.example.com/rating', body, { timeout: 5000 })).data;
+  } catch (error) {
+    if (isRetryable(error)) return rate(body);
+    throw error;
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 19, endLine: 6, endColumn: 29,
+        data: {
+          operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+          retry: 'the recursive call in the catch on line 8', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+        },
+      },
+    ],
+  },
   // The example service's chargeCard: a POST in a hand-written retry loop.
   {
     code: `
@@ -4173,6 +4197,28 @@ export async function load(id: string) {
     await sleep(100);
   }
   return undefined;
+}
+`,
+  // A resend after a 401 that a predicate of the file tests (\`this.isAuthError(error)\`) follows a refusal and a
+  // token refresh, as one tested inline does.
+  `
+import axios from 'axios';
+export class UpsClient {
+  constructor(private readonly auth: { refresh(): Promise<void> }) {}
+  async rate(body: object, retried = false): Promise<unknown> {
+    try {
+      return (await axios.post('https://ups.example.com/rating', body, { timeout: 5000 })).data;
+    } catch (error) {
+      if (this.isAuthError(error) && !retried) {
+        await this.auth.refresh();
+        return this.rate(body, true);
+      }
+      throw error;
+    }
+  }
+  private isAuthError(error: unknown): boolean {
+    return axios.isAxiosError(error) && error.response?.status === 401;
+  }
 }
 `,
   // A retry helper called with a file read, a GET, and a POST whose key is made before the call.

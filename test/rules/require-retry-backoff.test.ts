@@ -2399,6 +2399,28 @@ export async function consume(queue: { running: boolean }, signal: AbortSignal) 
 declare function handle(response: Response): Promise<void>;
 declare function isTransientError(error: unknown): boolean;
 `,
+  // A resend after a 401 that a predicate of the file tests (\`this.isAuthError(error)\`) follows a token
+  // refresh: no retry of a failure, so neither its bound nor its wait is judged.
+  `
+import axios from 'axios';
+export class UpsClient {
+  constructor(private readonly auth: { refresh(): Promise<void> }) {}
+  async rate(body: object): Promise<unknown> {
+    try {
+      return (await axios.get('https://ups.example.com/rating', { params: body, timeout: 5000 })).data;
+    } catch (error) {
+      if (this.isAuthError(error)) {
+        await this.auth.refresh();
+        return this.rate(body);
+      }
+      throw error;
+    }
+  }
+  private isAuthError(error: unknown): boolean {
+    return axios.isAxiosError(error) && error.response?.status === 401;
+  }
+}
+`,
   // Interceptors that count and wait (an awaited sleep, a timer promise's .then), and one that refreshes a
   // token on a 401 once: none hammers.
   `
