@@ -164,8 +164,8 @@ export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNod
 
 /**
  * The parameter an enclosing `if` tests, when the call passes a literal that fails the test: `if (useMirror)`
- * with any literal (or `undefined`), `if (!isRetrying)` with `true`, or `if (cache !== 'reload')` with
- * `'reload'` (after which the guard no longer holds). The test may be one term of an `&&`:
+ * with any literal (or `undefined`), `if (!isRetrying)` with `true`, `if (cache !== 'reload')` with
+ * `'reload'`, or `if (retryCount === 0)` with `1` (after which the guard no longer holds). The test may be one term of an `&&`:
  * `if (existing && isStatus(e, 404)) again(…, undefined)`. A parameter may be a destructured option, passed
  * as a property of the call's object (`again({ ...options, isRetrying: true })`).
  */
@@ -174,10 +174,15 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
     if (current.type !== AST_NODE_TYPES.IfStatement) continue;
     for (const term of logicalTerms(current.test, '&&')) {
       const compared = term.type === AST_NODE_TYPES.BinaryExpression && (term.operator === '!==' || term.operator === '!=') ? comparedParameter(term) : undefined;
+      const equal = term.type === AST_NODE_TYPES.BinaryExpression && (term.operator === '===' || term.operator === '==') ? comparedParameter(term) : undefined;
       const negated = term.type === AST_NODE_TYPES.UnaryExpression && term.operator === '!' && term.argument.type === AST_NODE_TYPES.Identifier ? term.argument.name : undefined;
-      const name = term.type === AST_NODE_TYPES.Identifier ? term.name : negated ?? compared?.name;
+      const name = term.type === AST_NODE_TYPES.Identifier ? term.name : negated ?? compared?.name ?? equal?.name;
       if (name === undefined) continue;
       const argument = passedFor(call, fn, name);
+      if (equal) {
+        if (argument?.type === AST_NODE_TYPES.Literal && argument.value !== equal.value) return name;
+        continue;
+      }
       if (negated !== undefined) {
         if ((argument?.type === AST_NODE_TYPES.Literal && Boolean(argument.value)) || (argument !== undefined && testedTruthy(argument, call, fn))) return name;
         continue;

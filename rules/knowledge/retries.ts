@@ -698,8 +698,8 @@ export const TRANSIENT_FAILURE_WORDS: readonly RegExp[] = [
 /** The first parameter of an error-first callback (`(err, res) => …`), whose truthy branch is the failure path. */
 export const ERROR_FIRST_PARAM = /^(?:e|er|err|error|\w+Err(?:or)?)$/;
 
-/** A boolean parameter that says whether another attempt may follow (`canRetry`, `shouldRetry`, `retryOnError`). */
-export const RETRY_FLAG_NAME = /retr(?:y|ies)/i;
+/** A boolean parameter that says whether another attempt may follow or has been made (`canRetry`, `shouldRetry`, `retryOnError`, `retried`). */
+export const RETRY_FLAG_NAME = /retr(?:y|ies|ied)/i;
 
 /**
  * A function whose name says it retries what it is handed (`withRetry`, `retryAsync`, `runWithBackoff`): its

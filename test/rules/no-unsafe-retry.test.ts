@@ -2000,6 +2000,34 @@ export function postEvents(events: string, canRetry: boolean): void {
     ],
   },
 
+  // One more attempt is a retry too: a flag that says the call was retried (\`retried\`), or a count whose
+  // guard the passed literal fails (\`retryCount === 0\` with \`1\`).
+  {
+    code: `
+import axios from 'axios';
+export async function rate(body: object, retried = false): Promise<unknown> {
+  try {
+    return (await axios.post('https://ups.example.com/rating', body, { timeout: 5000 })).data;
+  } catch (error) {
+    if (!retried) return rate(body, true);
+    throw error;
+  }
+}
+export async function ship(body: object, retryCount = 0): Promise<unknown> {
+  try {
+    return (await axios.post('https://ups.example.com/shipments', body, { timeout: 5000 })).data;
+  } catch (error) {
+    if (retryCount === 0) return ship(body, 1);
+    throw error;
+  }
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 5, column: 19, endLine: 5, endColumn: 29, suggestions: [] },
+    { messageId: 'unsafeRetry', line: 13, column: 19, endLine: 13, endColumn: 29, suggestions: [] },
+    ],
+  },
+
   // strict (checkUnknown): a retried POST whose headers come from elsewhere is reported as unverified.
   {
     code: `

@@ -177,6 +177,22 @@ export async function publish(event: object): Promise<void> {
 `,
     errors: [{ messageId: 'noBackoff', line: 7, column: 11, endLine: 7, endColumn: 20, suggestions: [] }],
   },
+  // A recursion that passes a literal its own guard fails (\`retryCount === 0\` with \`1\`) makes one more
+  // attempt: bounded, but at once.
+  {
+    code: `
+import axios from 'axios';
+export async function rate(body: object, retryCount = 0): Promise<unknown> {
+  try {
+    return (await axios.get('https://ups.example.com/rating', { params: body, timeout: 5000 })).data;
+  } catch (error) {
+    if (retryCount === 0) return rate(body, 1);
+    throw error;
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 7, column: 34, endLine: 7, endColumn: 38, suggestions: [] }],
+  },
   // The same, through a function of the file with a name that says nothing: what repeats is that one
   // call, so its body is read, and it POSTs.
   {
