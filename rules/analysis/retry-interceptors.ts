@@ -7,7 +7,7 @@ import { findVariable, memberName, resolveOrigin, unwrap, type Origin } from './
 import { localCallee } from './local-callees';
 import type { ConfiguredUse } from './retry-configured';
 import { alwaysExits } from './retry-paths';
-import { guardedWithin } from './retry-unprocessed';
+import { guardedWithin } from './unprocessed-tests';
 import { underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
@@ -63,7 +63,7 @@ function interceptorRetries(context: Context): InterceptorRetry[] {
     const resend = installed && handler && resendIn(context, handler, installed);
     if (resend) {
       retries.push({
-        use: node, node: node.callee, target: installed, handler: handler!, resend, checksMethod: readsMethod(context, handler!), unprocessedOnly: guardedWithin(resend, handler!.body!),
+        use: node, node: node.callee, target: installed, handler: handler!, resend, checksMethod: readsMethod(context, handler!), unprocessedOnly: guardedWithin(context, resend, handler!.body!),
       });
     }
     return undefined;

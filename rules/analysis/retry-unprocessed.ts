@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { UNPROCESSED_FAILURES, type RetryLibrary } from '../knowledge/retries';
-import { contains, isFunctionNode, soleReturned, walkSameFunction, type FunctionNode } from './ast-walk';
+import type { RetryLibrary } from '../knowledge/retries';
+import { isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
 import { readOption } from './options';
 import { findVariable, isModuleExport, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
 import type { RetryScope } from './retry-types';
-import { numericRead } from './status-tests';
+import { branchUnlessUnprocessed, exitsUnlessUnprocessed, guardedWithin, isUnprocessedTest, predicateTestsUnprocessed, throwsUnlessUnprocessed } from './unprocessed-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -24,7 +24,7 @@ export function retriesOnlyUnprocessed(context: Context, scope: RetryScope): boo
   if (scope.library?.abortError && abortsAllButUnprocessed(context, scope.body, scope.library.modules, scope.library.abortError)) return true;
   const retryMethod = scope.library?.failureChoice?.retryMethod;
   if (retryMethod && scope.node.type === AST_NODE_TYPES.MemberExpression) return retryMethodCallsGuarded(context, scope.body, scope.node.object, retryMethod);
-  if (scope.kind === 'recursion') return scope.failurePath !== undefined && guardedWithin(scope.node, scope.failurePath);
+  if (scope.kind === 'recursion') return scope.failurePath !== undefined && guardedWithin(context, scope.node, scope.failurePath);
   if (scope.kind === 'loop' && scope.handler) return loopRetriesOnlyUnprocessed(context, scope.handler);
   return false;
 }
@@ -50,7 +50,7 @@ export function filterOnlyUnprocessed(context: Context, library: RetryLibrary, h
   const origin = chained === undefined ? resolveOrigin(context, callee) : undefined;
   const name = chained ?? (origin?.kind === 'module' && library.modules.includes(origin.module) ? origin.path.join('.') : undefined);
   const index = name === undefined ? undefined : filters.calls[name];
-  if (index === undefined || !predicateTestsUnprocessed(value.arguments[index])) return false;
+  if (index === undefined || !predicateTestsUnprocessed(context, value.arguments[index])) return false;
   return chained === undefined || filterOnlyUnprocessed(context, library, (callee as TSESTree.MemberExpression).object, depth + 1);
 }
 
@@ -65,14 +65,14 @@ export function choosesOnlyUnprocessed(context: Context, library: RetryLibrary, 
   if (!choice) return false;
   if (choice.predicateKey) {
     const predicate = readOption(context, options, [choice.predicateKey]);
-    if (predicate.kind === 'present' && predicateTestsUnprocessed(predicate.value)) return true;
+    if (predicate.kind === 'present' && predicateTestsUnprocessed(context, predicate.value)) return true;
   }
   const fn = callback && unwrap(callback);
   if (choice.bailParam !== undefined && isFunctionNode(fn)) {
     const handler = soleCatch(fn);
     const [stop, rethrow] = handler;
     // `bail(e)` followed by a throw would leave the next attempt scheduled: the stop must end the catch.
-    return handler.length === 2 && rethrow?.type === AST_NODE_TYPES.ThrowStatement && stopsUnlessUnprocessed(stop, fn.params[choice.bailParam], undefined, true);
+    return handler.length === 2 && rethrow?.type === AST_NODE_TYPES.ThrowStatement && stopsUnlessUnprocessed(context, stop, fn.params[choice.bailParam], undefined, true);
   }
   const abortHook = choice.abortHook;
   if (abortHook) {
@@ -82,20 +82,9 @@ export function choosesOnlyUnprocessed(context: Context, library: RetryLibrary, 
     const stopper = abortHook.contextParam === undefined ? undefined : handle.params[abortHook.contextParam];
     // Every statement must stop the retries on failures that are not refused ones: one that does anything
     // else (a log) leaves the choice unread.
-    return handle.body.body.every((statement) => (abortHook.method ? stopsUnlessUnprocessed(statement, stopper, abortHook.method, false) : throwsUnlessUnprocessed(statement)));
+    return handle.body.body.every((statement) => (abortHook.method ? stopsUnlessUnprocessed(context, statement, stopper, abortHook.method, false) : throwsUnlessUnprocessed(context, statement)));
   }
   return false;
-}
-
-/** `if (error.status !== 429) throw error;`: a hook that throws for every failure but a refused one. */
-function throwsUnlessUnprocessed(statement: TSESTree.Node): boolean {
-  return branchUnlessUnprocessed(statement)?.at(-1)?.type === AST_NODE_TYPES.ThrowStatement;
-}
-
-/** The statements of `if (<every failure but a refused one>) { … }` with no `else`; undefined for any other statement. */
-function branchUnlessUnprocessed(statement: TSESTree.Node | undefined): TSESTree.Statement[] | undefined {
-  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !negatesUnprocessed(statement.test)) return undefined;
-  return statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
 }
 
 /**
@@ -103,8 +92,8 @@ function branchUnlessUnprocessed(statement: TSESTree.Node | undefined): TSESTree
  * test is false only for a refused failure, and whose branch calls `stopper` (or its `method`), then, when
  * `mustEnd`, returns.
  */
-function stopsUnlessUnprocessed(statement: TSESTree.Node | undefined, stopper: TSESTree.Node | undefined, method: string | undefined, mustEnd: boolean): boolean {
-  const branch = branchUnlessUnprocessed(statement);
+function stopsUnlessUnprocessed(context: Context, statement: TSESTree.Node | undefined, stopper: TSESTree.Node | undefined, method: string | undefined, mustEnd: boolean): boolean {
+  const branch = branchUnlessUnprocessed(context, statement);
   if (!branch || stopper?.type !== AST_NODE_TYPES.Identifier) return false;
   const stops = (node: TSESTree.Node | null | undefined): boolean => {
     const call = node && unwrap(node);
@@ -122,26 +111,6 @@ function stopsUnlessUnprocessed(statement: TSESTree.Node | undefined, stopper: T
   return ending?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-/**
- * `e.status !== 429`, `!(e.status === 429)`, an `&&` of such tests, or an `||` with one (`e.status !== 429 ||
- * attempt >= 5`): true at least for every failure but a refused one.
- */
-function negatesUnprocessed(test: TSESTree.Node): boolean {
-  const value = unwrap(test);
-  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isUnprocessedTest(value.argument);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return negatesUnprocessed(value.left) && negatesUnprocessed(value.right);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return negatesUnprocessed(value.left) || negatesUnprocessed(value.right);
-  if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '!==' && value.operator !== '!=')) return false;
-  return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
-}
-
-/** `(e) => e.status === 429`, or a function whose body is one `return` of such a test. */
-function predicateTestsUnprocessed(predicate: TSESTree.Node | undefined): boolean {
-  const fn = predicate && unwrap(predicate);
-  const returned = isFunctionNode(fn) ? soleReturned(fn) : undefined;
-  return returned !== undefined && isUnprocessedTest(returned);
-}
-
 /** node-retry: every `operation.retry(error)` in the attempt is reached only by a refused failure. */
 function retryMethodCallsGuarded(context: Context, body: TSESTree.Node, operation: TSESTree.Node, method: string): boolean {
   const name = operation.type === AST_NODE_TYPES.Identifier ? operation.name : undefined;
@@ -153,7 +122,7 @@ function retryMethodCallsGuarded(context: Context, body: TSESTree.Node, operatio
       && node.callee.object.type === AST_NODE_TYPES.Identifier && node.callee.object.name === name) calls.push(node);
     return undefined;
   });
-  return calls.length > 0 && calls.every((call) => guardedWithin(call, fn));
+  return calls.length > 0 && calls.every((call) => guardedWithin(context, call, fn));
 }
 
 /** The statements of the catch of a callback whose body is one `try` (the attempt); none otherwise. */
@@ -172,7 +141,7 @@ function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number)
   if (uses.length === 0) return false;
   return uses.every(({ identifier }) => {
     const call = identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && guardedWithin(call, body);
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && guardedWithin(context, call, body);
   });
 }
 
@@ -184,21 +153,21 @@ function abortsAllButUnprocessed(context: Context, body: TSESTree.Node, modules:
   const handler = isFunctionNode(body) ? soleCatch(body) : [];
   const last = handler[handler.length - 1];
   const aborts = last?.type === AST_NODE_TYPES.ThrowStatement && last.argument.type === AST_NODE_TYPES.NewExpression && isModuleExport(resolveOrigin(context, last.argument.callee), modules, abortError);
-  return aborts && handler.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null && isUnprocessedTest(statement.test));
+  return aborts && handler.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null && isUnprocessedTest(context, statement.test));
 }
 
 /** `catch (e) { if (e.status === 429) { await sleep(); continue; } throw e; }`: any other failure leaves the loop. */
 function loopRetriesOnlyUnprocessed(context: Context, handler: TSESTree.CatchClause): boolean {
   const statements = handler.body.body;
   // `catch (e) { if (e.code !== 'ECONNREFUSED') throw e; await sleep(1000); }`: only a refused failure goes round.
-  const exit = statements.findIndex(exitsUnlessUnprocessed);
+  const exit = statements.findIndex((statement) => exitsUnlessUnprocessed(context, statement));
   if (exit >= 0 && !statements.slice(0, exit).some((statement) => continuesLoop(context, statement))) return true;
   const last = statements[statements.length - 1];
   if (last?.type !== AST_NODE_TYPES.ThrowStatement) return false;
   let unguardedContinue = false;
   let guarded = false;
   for (const statement of statements.slice(0, -1)) {
-    if (statement.type === AST_NODE_TYPES.IfStatement && isUnprocessedTest(statement.test)) {
+    if (statement.type === AST_NODE_TYPES.IfStatement && isUnprocessedTest(context, statement.test)) {
       guarded = true;
       continue;
     }
@@ -213,51 +182,3 @@ function continuesLoop(context: Context, statement: TSESTree.Statement): boolean
   return continues;
 }
 
-/** Is `node` in the consequent of an `if` (inside `root`) that tests for an unprocessed failure? */
-export function guardedWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = node; current && current !== root && contains(root, current); current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && isUnprocessedTest(parent.test)) return true;
-    if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.consequent === current && isUnprocessedTest(parent.test)) return true;
-    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === current && isUnprocessedTest(parent.left)) return true;
-    // `if (e.status !== 429) throw e;` earlier in the same block: only a refused failure gets this far.
-    if (parent?.type === AST_NODE_TYPES.BlockStatement && parent.body.slice(0, parent.body.indexOf(current as TSESTree.Statement)).some(exitsUnlessUnprocessed)) return true;
-  }
-  return false;
-}
-
-/** `if (e.status !== 429) throw e;`, `if (!(…429…)) { log(e); return reject(e); }`: every other failure leaves here. */
-function exitsUnlessUnprocessed(statement: TSESTree.Statement): boolean {
-  const last = branchUnlessUnprocessed(statement)?.at(-1);
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
-}
-
-/**
- * `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, `error.message.includes('429')` (alone or after
- * `error instanceof Error &&`), or an `||` of such tests.
- */
-function isUnprocessedTest(test: TSESTree.Node): boolean {
-  const value = unwrap(test);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isUnprocessedTest(value.left) && isUnprocessedTest(value.right);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&' && value.left.type === AST_NODE_TYPES.BinaryExpression && value.left.operator === 'instanceof') return isUnprocessedTest(value.right);
-  if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesUnprocessed(value);
-  if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
-  return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
-}
-
-function comparesUnprocessed(read: TSESTree.Node, literal: TSESTree.Node): boolean {
-  const member = numericRead(read);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || literal.type !== AST_NODE_TYPES.Literal) return false;
-  const name = memberName(member);
-  if (typeof literal.value === 'number') return (UNPROCESSED_FAILURES.statusMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(literal.value);
-  if (typeof literal.value === 'string') return (UNPROCESSED_FAILURES.codeMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.codes as readonly string[]).includes(literal.value);
-  return false;
-}
-
-/** `error.message.includes('429')`: the message names a refused status or code. */
-function messageNamesUnprocessed(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'includes' || callee.object.type !== AST_NODE_TYPES.MemberExpression || memberName(callee.object) !== 'message') return false;
-  const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
-  return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text));
-}
