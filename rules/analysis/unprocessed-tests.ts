@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { contains, isFunctionNode, soleReturned } from './ast-walk';
-import { memberName, unwrap } from './origin';
+import { constInit, memberName, unwrap } from './origin';
 import { numericRead } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -34,7 +34,7 @@ function negatesUnprocessed(context: Context, test: TSESTree.Node): boolean {
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return negatesUnprocessed(context, value.left) && negatesUnprocessed(context, value.right);
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return negatesUnprocessed(context, value.left) || negatesUnprocessed(context, value.right);
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '!==' && value.operator !== '!=')) return false;
-  return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
+  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left);
 }
 
 /** `(e) => e.status === 429`, or a function whose body is one `return` of such a test. */
@@ -57,38 +57,71 @@ export function guardedWithin(context: Context, node: TSESTree.Node, root: TSEST
   return false;
 }
 
-/** `if (e.status !== 429) throw e;`, `if (!(…429…)) { log(e); return reject(e); }`: every other failure leaves here. */
+/**
+ * `if (e.status !== 429) throw e;`, `if (!(…429…)) { log(e); return reject(e); }`, `if (!e.message.includes('429'))
+ * break;`: every other failure leaves here.
+ */
 export function exitsUnlessUnprocessed(context: Context, statement: TSESTree.Statement): boolean {
   const last = branchUnlessUnprocessed(context, statement)?.at(-1);
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement || (last?.type === AST_NODE_TYPES.BreakStatement && !last.label);
 }
 
 /**
- * `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, `error.message.includes('429')` (alone or after
- * `error instanceof Error &&`), or an `||` of such tests.
+ * `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, `error.message.includes('429')`, an `||` of such
+ * tests, an `&&` with one (`status === 429 && attempt < max`: it holds only when that does), or a `const`
+ * holding one (`const isRateLimited = status === 429`).
  */
-export function isUnprocessedTest(context: Context, test: TSESTree.Node): boolean {
+export function isUnprocessedTest(context: Context, test: TSESTree.Node, depth = 0): boolean {
   const value = unwrap(test);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isUnprocessedTest(context, value.left) && isUnprocessedTest(context, value.right);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&' && value.left.type === AST_NODE_TYPES.BinaryExpression && value.left.operator === 'instanceof') return isUnprocessedTest(context, value.right);
-  if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesUnprocessed(value);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = depth < 2 ? constInit(context, value) : undefined;
+    return init !== undefined && isUnprocessedTest(context, init, depth + 1);
+  }
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isUnprocessedTest(context, value.left, depth) && isUnprocessedTest(context, value.right, depth);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return isUnprocessedTest(context, value.left, depth) || isUnprocessedTest(context, value.right, depth);
+  if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesUnprocessed(context, value);
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
-  return comparesUnprocessed(value.left, value.right) || comparesUnprocessed(value.right, value.left);
+  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left);
 }
 
-function comparesUnprocessed(read: TSESTree.Node, literal: TSESTree.Node): boolean {
-  const member = numericRead(read);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || literal.type !== AST_NODE_TYPES.Literal) return false;
-  const name = memberName(member);
-  if (typeof literal.value === 'number') return (UNPROCESSED_FAILURES.statusMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(literal.value);
-  if (typeof literal.value === 'string') return (UNPROCESSED_FAILURES.codeMembers as readonly string[]).includes(name ?? '') && (UNPROCESSED_FAILURES.codes as readonly string[]).includes(literal.value);
+/**
+ * The members a compared value reads: `e.response.status`, through `+`/`Number()`, a `const` that holds the
+ * read (`const status = e?.response?.status`), and each side of a fallback (`err.statusCode ?? err.code`).
+ * Undefined when any part is not a member read.
+ */
+function readMembers(context: Context, read: TSESTree.Node, depth = 0): string[] | undefined {
+  const value = numericRead(read);
+  if (value.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(value);
+    return name === undefined ? undefined : [name];
+  }
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const init = constInit(context, value);
+    return init && readMembers(context, init, depth + 1);
+  }
+  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return undefined;
+  const [left, right] = [readMembers(context, value.left, depth), readMembers(context, value.right, depth)];
+  return left && right && [...left, ...right];
+}
+
+const STATUS_MEMBERS: readonly string[] = UNPROCESSED_FAILURES.statusMembers;
+const CODE_MEMBERS: readonly string[] = UNPROCESSED_FAILURES.codeMembers;
+
+function comparesUnprocessed(context: Context, read: TSESTree.Node, literal: TSESTree.Node): boolean {
+  const members = literal.type === AST_NODE_TYPES.Literal ? readMembers(context, read) : undefined;
+  if (!members || literal.type !== AST_NODE_TYPES.Literal) return false;
+  // A number is an HTTP status, which some clients keep in `code` (`err.statusCode ?? err.code`); a string is a Node error code.
+  if (typeof literal.value === 'number') return members.every((name) => STATUS_MEMBERS.includes(name) || CODE_MEMBERS.includes(name)) && (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(literal.value);
+  if (typeof literal.value === 'string') return members.every((name) => CODE_MEMBERS.includes(name)) && (UNPROCESSED_FAILURES.codes as readonly string[]).includes(literal.value);
   return false;
 }
 
-/** `error.message.includes('429')`: the message names a refused status or code. */
-function messageNamesUnprocessed(call: TSESTree.CallExpression): boolean {
+/** `error.message.includes('429')`, or a `const message = error.message` tested so: the message names a refused status or code. */
+function messageNamesUnprocessed(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'includes' || callee.object.type !== AST_NODE_TYPES.MemberExpression || memberName(callee.object) !== 'message') return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'includes') return false;
+  const members = readMembers(context, callee.object);
+  if (members?.length !== 1 || members[0] !== 'message') return false;
   const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
   return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text));
 }

@@ -3844,6 +3844,66 @@ export async function pay(body: string) {
   await withRateLimitRetry(() => fetch('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
 }
 `,
+  // The same refusal tests, written as held values or with a bound beside them: a status held in a \`const\`
+  // (\`err?.statusCode ?? err?.code\` included), a \`429 && attempt < max\` test, and a message that names the
+  // 429 whose other failures \`break\` out of the loop.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function createAssociations(inputs: unknown[], maxRetries = 5): Promise<unknown> {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await axios.post('https://api.hubapi.com/crm/v4/associations/batch/create', { inputs }, { timeout: 30000 });
+    } catch (e: any) {
+      if (e?.response?.status === 429 && attempt < maxRetries) {
+        await sleep(1200 * (attempt + 1));
+        attempt++;
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+export async function postWithRateLimit(url: string, body: unknown): Promise<unknown> {
+  for (let attempt = 0; attempt <= 8; attempt++) {
+    try {
+      return await axios.post(url, body, { timeout: 60000 });
+    } catch (e: any) {
+      const status = e?.response?.status;
+      if (status !== 429) throw e;
+      await sleep(700 * 2 ** attempt);
+    }
+  }
+  throw new Error('rate limited');
+}
+export async function createTicket(body: unknown): Promise<unknown> {
+  try {
+    return await axios.post('https://api.hubapi.com/crm/v3/objects/tickets', body, { timeout: 30000 });
+  } catch (err: any) {
+    const status = err?.statusCode ?? err?.code;
+    const isRateLimited = status === 429;
+    if (isRateLimited) {
+      await sleep(10_000);
+      return createTicket(body);
+    }
+    throw err;
+  }
+}
+export async function login(email: string, password: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      if (attempt > 0) await sleep(15000 * attempt);
+      const response = await fetch('https://api.example.com/auth/login', { method: 'POST', body: JSON.stringify({ email, password }), signal: AbortSignal.timeout(15000) });
+      if (!response.ok) throw new Error(\`Login failed with status \${response.status}\`);
+      return;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (!message.includes('429')) break;
+    }
+  }
+}
+`,
   // Every failure but a refused one leaves before the retry: an early throw in a catch that recurses or goes
   // round, and node-retry's operation.retry(error) called only after such an exit.
   `

@@ -2415,6 +2415,26 @@ export async function consume(queue: { running: boolean }, signal: AbortSignal) 
 declare function handle(response: Response): Promise<void>;
 declare function isTransientError(error: unknown): boolean;
 `,
+  // A recursion that goes again only on a 429 held in a \`const\` (\`err?.statusCode ?? err?.code\`), after a
+  // wait, goes at the server's pace and needs no count.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function archiveTicket(id: string): Promise<{ ok: boolean }> {
+  try {
+    await axios.delete(\`https://api.hubapi.com/crm/v3/objects/tickets/\${id}\`, { timeout: 30000 });
+    return { ok: true };
+  } catch (err: any) {
+    const status = err?.statusCode ?? err?.code;
+    if (status === 404) return { ok: true };
+    if (status === 429) {
+      await sleep(10_000);
+      return archiveTicket(id);
+    }
+    return { ok: false };
+  }
+}
+`,
   // A resend after a 401 that a predicate of the file tests (\`this.isAuthError(error)\`) follows a token
   // refresh: no retry of a failure, so neither its bound nor its wait is judged.
   `
