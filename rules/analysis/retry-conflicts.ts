@@ -80,8 +80,8 @@ function namesConflict(node: TSESTree.Node): boolean {
 
 /**
  * A loop whose catch changes what the try reads before going round: `catch (err) { typeGuesses[principal] =
- * parsedType; continue }` fixes the request from the error, `catch { date = date.subtract(1, 'day') }` moves
- * on to another file. The next round sends another request, so the loop corrects itself or moves on; it
+ * parsedType; continue }` or `delete body.properties[missing]` fixes the request from the error, `catch {
+ * date = date.subtract(1, 'day') }` moves on to another file. The next round sends another request, so the loop corrects itself or moves on; it
  * does not hammer with the one that failed. Attempt counters (and a delay grown from itself, or read only by
  * a wait) are not such a change, and neither is a value the catch awaits or constructs (`conn = await connect()`, `new Client()`):
  * reconnecting and going again is a retry.
@@ -93,8 +93,10 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
   const counterNames = counters(context, scope.node as Loop);
   const changed = new Set<TSESLint.Scope.Variable>();
   walkSameFunction(context.sourceCode, handler.body, (node) => {
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression || madeByAwaitOrNew(context, node.right)) return undefined;
-    const root = writeRoot(node.left);
+    // `delete current.properties[missing]` drops what the server refused, as an assignment would change it.
+    const removed = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument : undefined;
+    if (!removed && (node.type !== AST_NODE_TYPES.AssignmentExpression || madeByAwaitOrNew(context, node.right))) return undefined;
+    const root = writeRoot(removed ?? (node as TSESTree.AssignmentExpression).left);
     if (root.type !== AST_NODE_TYPES.Identifier || counterNames.has(root.name)) return undefined;
     const variable = findVariable(context, root);
     const declared = variable?.defs[0]?.name;

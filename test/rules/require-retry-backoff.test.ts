@@ -3184,8 +3184,21 @@ export async function crawl(url: string, depth = 0): Promise<Response | void> {
 `,
 
   // Catches that change what the next round sends: one fixes the request from the error (firebase-tools'
-  // IAM bindings), the other moves on to the previous day's file.
+  // IAM bindings), one drops the property the server refused, and one moves on to the previous day's file.
   `
+export async function updateTicket(api: { update(id: string, body: { properties: Record<string, unknown> }): Promise<unknown> }, id: string, body: { properties: Record<string, unknown> }) {
+  const current = structuredClone(body);
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await api.update(id, current);
+    } catch (err) {
+      const missing = /Property "(\\w+)" does not exist/.exec(String(err))?.[1];
+      if (!missing) throw err;
+      delete current.properties[missing];
+    }
+  }
+  throw new Error('too many missing properties');
+}
 export async function grantAccess(api: { setIamPolicy(members: string[]): Promise<void> }, emails: string[]) {
   const typeGuesses: Record<string, string> = Object.fromEntries(emails.map((email) => [email, 'user']));
   do {
