@@ -110,6 +110,8 @@ export default createRule<Options, MessageIds>({
       // An RxJS retry over a hot stream (a Subject, a store) re-attaches to it and sends nothing: judged
       // only when a resubscription sends a remote call again.
       if (scope.operator !== undefined && !scope.resends && !attemptLooksRemote(context, scope, types)) return;
+      // promise-retry told to go again only on an answer (`if (balance < min) retry(…)`) polls; failures end it.
+      if (scope.mayPoll) return;
       if (scope.forever) {
         const { node, text, fallback, library } = scope.forever;
         noteSetting(node, scope, fallback ? 'foreverUnlessSet' : 'foreverRetry', { setting: text, library: library ?? scope.library?.name ?? scope.mechanism });

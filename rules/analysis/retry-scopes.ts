@@ -15,7 +15,7 @@ import { interceptorScope } from './retry-interceptors';
 import { operatorRetryScope, RXJS_RETRY } from './retry-observables';
 import { statusLoopScope, statusRecursion } from './retry-status';
 import { requeueLoopScope } from './retry-requeue';
-import { choosesOnlyUnprocessed, filterOnlyUnprocessed } from './retry-unprocessed';
+import { choosesOnlyUnprocessed, filterOnlyUnprocessed, retryCalledOnlyOnAnswers } from './retry-unprocessed';
 import { madePolicy, typedPolicyScope } from './retry-policy-makers';
 import { libraryAttempts, optionsValue, zeroWait } from './retry-library-options';
 import { STATUS_TEST } from './status-tests';
@@ -127,9 +127,11 @@ function libraryScope(context: Context, node: TSESTree.CallExpression, policies:
     const { attempts, forever } = libraryAttempts(context, direct, options);
     const noWait = zeroWait(context, direct, options);
     const unprocessedOnly = choosesOnlyUnprocessed(context, direct, body, options);
+    const polls = direct.retryParam !== undefined && retryCalledOnlyOnAnswers(context, body, direct.retryParam);
     return {
       kind: 'library', mechanism: direct.name, node: node.callee, body, callbackRef: ref, anchor: anchorFor(node), attempts, bounded: true,
       waits: direct.waitsByDefault && !noWait, library: direct, forever, ...(noWait ? { noWait } : {}), ...(unprocessedOnly ? { unprocessedOnly } : {}),
+      ...(polls ? { mayPoll: true as const } : {}),
     };
   }
   const policyLibrary = libraryFor(origin, 'policy');

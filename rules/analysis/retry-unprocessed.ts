@@ -146,6 +146,34 @@ function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number)
 }
 
 /**
+ * promise-retry repeats only what is handed to its `retry`: a callback that calls it only on an answer
+ * (`if (balance < minimum) retry(new Error('not yet'))`), never in a catch or a rejection handler, lets every
+ * failure through and polls. Any other use of `retry` (passed on, `.catch(retry)`) may be on a failure.
+ */
+export function retryCalledOnlyOnAnswers(context: Context, body: TSESTree.Node, index: number): boolean {
+  const param = isFunctionNode(body) ? body.params[index] : undefined;
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const uses = findVariable(context, param)?.references.filter((reference) => reference.identifier !== param) ?? [];
+  return uses.length > 0 && uses.every(({ identifier }) => {
+    const call = identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && !onFailurePath(call, body);
+  });
+}
+
+/** Is `node` in a catch clause or a rejection handler (`.catch(fn)`, `.then(_, fn)`) within `root`? */
+function onFailurePath(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return true;
+    const handler: TSESTree.Node | undefined = current.parent;
+    if (isFunctionNode(current) && handler?.type === AST_NODE_TYPES.CallExpression && handler.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(handler.callee);
+      if ((method === 'catch' && handler.arguments[0] === current) || (method === 'then' && handler.arguments[1] === current)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * `pRetry(async () => { try { … } catch (e) { if (e.status === 429) throw e; throw new AbortError(e); } })`:
  * the callback's catch stops the library for every failure but the unprocessed ones.
  */

@@ -995,9 +995,20 @@ operation.attempt(() => fetch('https://a.example.com'));
     code: `
 import promiseRetry from 'promise-retry';
 export const load = () => promiseRetry({ forever: true }, (retry) => fetch('https://api.example.com/items').catch(retry));
+export async function charge(body: string) {
+  return promiseRetry(async (retry) => {
+    try {
+      return await fetch('https://api.example.com/charges', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if (body) retry(error);
+      throw error;
+    }
+  }, { forever: true });
+}
 `,
     errors: [
     { messageId: 'foreverRetry', line: 3, column: 42, endLine: 3, endColumn: 55, suggestions: [] },
+    { messageId: 'foreverRetry', line: 12, column: 8, endLine: 12, endColumn: 21, suggestions: [] },
     ],
   },
   // Recursion on a helper's failure value (@discordjs/rest): the helper returns null after a network error
@@ -2414,6 +2425,18 @@ export async function consume(queue: { running: boolean }, signal: AbortSignal) 
 }
 declare function handle(response: Response): Promise<void>;
 declare function isTransientError(error: unknown): boolean;
+`,
+  // promise-retry that calls \`retry\` only on an answer (the balance is still too low) polls: a failing
+  // request rejects at once, so \`forever\` repeats no failure.
+  `
+import promiseRetry from 'promise-retry';
+declare const rpc: { getBalance(address: string): Promise<string> };
+export function waitForFunds(address: string, minimum: bigint, interval: number) {
+  return promiseRetry(async (retry) => {
+    const balance = BigInt(await rpc.getBalance(address));
+    if (balance < minimum) retry(new Error('Not enough balance'));
+  }, { forever: true, factor: 1, minTimeout: interval, maxTimeout: interval });
+}
 `,
   // A recursion that goes again only on a 429 held in a \`const\` (\`err?.statusCode ?? err?.code\`), after a
   // wait, goes at the server's pace and needs no count.
