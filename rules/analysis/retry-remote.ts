@@ -6,6 +6,7 @@ import { calleeName, contains, functionName, isFunctionNode, walk, type Function
 import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
+import { receiverDeclaration } from './declared-receivers';
 import { programReachesRemote } from './program-remote';
 import { SDK_SPECS } from './retry-sdk-operations';
 import type { RetryScope } from './retry-types';
@@ -71,11 +72,26 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       return undefined;
     }
     // Otherwise the name is all there is (a method of another object, the function calling itself).
-    if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name) && !isFunctionCall(node)) remote = true;
+    if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name) && !isFunctionCall(node) && !onLocalCollection(context, node.callee)) remote = true;
     return undefined;
   });
   return remote;
 }
+
+/**
+ * `cache.delete(key)`, `this.pending.get(id)`: a method of a `Map`, `Set` or another built-in collection the
+ * file makes or declares, which calls no one whatever it is named.
+ */
+function onLocalCollection(context: Context, callee: TSESTree.Node): boolean {
+  const target = unwrap(callee);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const declared = receiverDeclaration(context, target.object);
+  const value = declared && unwrap(declared.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation : declared);
+  const name = value?.type === AST_NODE_TYPES.NewExpression ? value.callee : value?.type === AST_NODE_TYPES.TSTypeReference ? value.typeName : undefined;
+  return name?.type === AST_NODE_TYPES.Identifier && LOCAL_COLLECTIONS.has(name.name) && (findVariable(context, name)?.defs.length ?? 0) === 0;
+}
+
+const LOCAL_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'URLSearchParams', 'Headers', 'FormData']);
 
 /**
  * `readSync.call(fs, fd, buf)`, `fn.apply(this, args)`: Function.prototype's own `call`, whose first argument

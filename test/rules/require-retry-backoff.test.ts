@@ -2426,6 +2426,38 @@ export async function consume(queue: { running: boolean }, signal: AbortSignal) 
 declare function handle(response: Response): Promise<void>;
 declare function isTransientError(error: unknown): boolean;
 `,
+  // A loop whose attempt only touches built-in collections (\`cache.delete(key)\`, a field \`Map\`'s \`get\`) calls
+  // no one, whatever the methods are named.
+  `
+const cache = new Map<string, number>();
+function evict(key: string) {
+  cache.delete(key);
+  return key.length;
+}
+export async function run(keys: string[]) {
+  let done = false;
+  while (!done) {
+    try {
+      evict(keys[0]!);
+      done = true;
+    } catch (error) {
+      console.log('again', error);
+    }
+  }
+}
+export class Registry {
+  private pending: Map<string, () => number> = new Map();
+  settle(id: string) {
+    for (;;) {
+      try {
+        return this.pending.get(id)!();
+      } catch {
+        continue;
+      }
+    }
+  }
+}
+`,
   // promise-retry that calls \`retry\` only on an answer (the balance is still too low) polls: a failing
   // request rejects at once, so \`forever\` repeats no failure.
   `
