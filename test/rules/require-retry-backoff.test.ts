@@ -575,7 +575,8 @@ declare function isTransientError(error: unknown): boolean;
     { messageId: 'noBackoff', line: 24, column: 3, endLine: 24, endColumn: 6, suggestions: [] },
     ],
   },
-  // A method of something named as a remote API's client is remote, whatever the method is called.
+  // A method of something named as a remote API's client (\`pricingApi\`, \`shopifyClient\`) is remote, whatever the
+  // method is called. A bound that nothing in the loop moves (\`job.retries\`) bounds nothing.
   {
     code: `
 export class Quotes {
@@ -599,10 +600,28 @@ export class Quotes {
     }
   }
 }
+export class Importer {
+  constructor(private readonly shopifyClient: { getProducts(page?: string): Promise<{ next?: string }> }) {}
+  async importProducts(job: { retries: number; maxRetries: number }) {
+    let page: string | undefined;
+    let more = true;
+    while (more) {
+      try {
+        const { next } = await this.shopifyClient.getProducts(page);
+        page = next;
+        more = next !== undefined;
+      } catch (error) {
+        if (job.retries >= job.maxRetries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+      }
+    }
+  }
+}
 `,
     errors: [
     { messageId: 'unboundedRetry', line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [] },
     { messageId: 'noBackoff', line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [] },
+    { messageId: 'unboundedRetry', line: 28, column: 5, endLine: 28, endColumn: 10, suggestions: [] },
     ],
   },
   // Recursion from .catch() with no bound and no wait.
