@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
 import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
-import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
+import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
@@ -97,6 +97,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
   const candidates = tries.filter((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate.block, counterNames)
+    && !consumesTestedList(context, candidate.block, 'test' in loop ? loop.test : undefined)
     && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(context, candidate.handler!.body, loop.test));
   if (candidates.length === 0) return pollScope(context, loop, tries, counterNames);
   // A try whose catch goes round only after a refusal or on another signal (fetching the token again

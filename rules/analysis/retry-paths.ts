@@ -84,6 +84,30 @@ export function indexesByCounter(context: Context, attempt: TSESTree.Node, count
   return indexes;
 }
 
+/**
+ * `while (servers.length > 0) { const server = servers.shift(); … }`: the attempt takes an item out of the
+ * list the loop's test measures (`shift`, `pop`, `splice`), so each round tries another one (a fallback chain).
+ */
+export function consumesTestedList(context: Context, attempt: TSESTree.Node, loopTest: TSESTree.Node | null | undefined): boolean {
+  const measured = new Set<string>();
+  if (loopTest) {
+    walk(context.sourceCode, loopTest, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'length' && node.object.type === AST_NODE_TYPES.Identifier) measured.add(node.object.name);
+      return undefined;
+    });
+  }
+  if (measured.size === 0) return false;
+  let consumes = false;
+  walkSameFunction(context.sourceCode, attempt, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.Identifier
+      && measured.has(node.callee.object.name) && TAKING_METHODS.has(memberName(node.callee) ?? '')) consumes = true;
+    return consumes ? false : undefined;
+  });
+  return consumes;
+}
+
+const TAKING_METHODS = new Set(['shift', 'pop', 'splice']);
+
 /** Variables a loop (or a function) counts with: `i++`, `attempt += 1`, `retries--`, `n = n + 1`. */
 export function counters(context: Context, loop: TSESTree.Node): Set<string> {
   const names = new Set<string>();

@@ -3844,6 +3844,19 @@ export async function pay(body: string) {
   await withRateLimitRetry(() => fetch('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
 }
 `,
+  // Failover that takes each endpoint out of the list the loop measures sends the POST once per endpoint.
+  `
+export async function send(urls: string[], body: string) {
+  while (urls.length > 0) {
+    try {
+      return await fetch(urls.shift()!, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    } catch {
+      // the next one
+    }
+  }
+  throw new Error('every endpoint failed');
+}
+`,
   // The same refusal tests, written as held values or with a bound beside them: a status held in a \`const\`
   // (\`err?.statusCode ?? err?.code\` included), a \`429 && attempt < max\` test, and a message that names the
   // 429 whose other failures \`break\` out of the loop.
