@@ -465,8 +465,17 @@ export const SDKS: readonly SdkSpec[] = [
       { path: 'files.create', consequence: 'the file is uploaded twice' },
       { path: 'batches.create', consequence: 'the batch runs twice' },
       { path: 'fineTuning.jobs.create', consequence: 'the fine-tuning job runs twice' },
+      { path: 'vectorStores.create', consequence: 'the vector store is created twice' },
+      { path: 'conversations.create', consequence: 'the conversation is created twice' },
+      { path: 'conversations.items.create', consequence: 'the items are added to the conversation twice' },
+      { path: 'beta.assistants.create', consequence: 'the assistant is created twice' },
+      { path: 'beta.threads.create', consequence: 'the thread is created twice' },
+      { path: 'beta.threads.createAndRun', consequence: 'the thread is created and run twice' },
+      { path: 'beta.threads.messages.create', consequence: 'the message is added to the thread twice' },
+      { path: 'beta.threads.runs.create', consequence: 'the run is started twice' },
+      { path: 'beta.threads.runs.createAndPoll', consequence: 'the run is started twice' },
     ],
-    source: 'openai 6.49.0 client.js L286-288, L558-577, L648-652 (maxRetries 2; idempotency header never set) (✔src, ✔run 7.57.0)',
+    source: 'openai 6.49.0 client.js L286-288, L558-577, L648-652 (maxRetries 2; idempotency header never set) (✔src, ✔run 7.57.0); the stored-object creates are POSTs: src/resources/vector-stores/vector-stores.ts L42-43, conversations/conversations.ts L30-34, conversations/items.ts L22-29, beta/assistants.ts L25-26, beta/threads/threads.ts L89-90, L148-152, beta/threads/messages.ts L23-24, beta/threads/runs/runs.ts L57-74, L151-156 (createAndPoll awaits create) (✔src)',
   },
   {
     // No retries by default (`maxRetriesOnFailure` 0). When set, they re-sign the same params, and some

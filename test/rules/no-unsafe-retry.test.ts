@@ -913,6 +913,40 @@ export async function rate(body: object): Promise<unknown> {
       },
     ],
   },
+  // OpenAI's built-in retries (maxRetries 2) repeat calls that store something (a thread message, a vector
+  // store); a completion stores nothing, and a client with \`maxRetries: 0\` repeats nothing.
+  {
+    code: `
+import OpenAI from 'openai';
+const openai = new OpenAI({ timeout: 30_000 });
+const once = new OpenAI({ timeout: 30_000, maxRetries: 0 });
+export async function ask(threadId: string, question: string) {
+  await openai.beta.threads.messages.create(threadId, { role: 'user', content: question });
+  const store = await openai.vectorStores.create({ name: 'docs' });
+  await once.beta.threads.messages.create(threadId, { role: 'user', content: question });
+  const answer = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return { store, answer };
+}
+`,
+    errors: [
+      {
+        messageId: 'unsafeRetry', line: 6, column: 9, endLine: 6, endColumn: 44,
+        data: {
+          operation: 'OpenAI beta.threads.messages.create', consequence: 'the message is added to the thread twice', failure: 'a dropped connection',
+          retry: "OpenAI's built-in retries on line 3 (it repeats failures, whatever the call)",
+          advice: "OpenAI takes no idempotency key, so don't repeat this call blindly: turn its retries off (\`maxRetries\`) and check whether it took effect before sending it again.",
+        },
+      },
+      {
+        messageId: 'unsafeRetry', line: 7, column: 23, endLine: 7, endColumn: 49,
+        data: {
+          operation: 'OpenAI vectorStores.create', consequence: 'the vector store is created twice', failure: 'a dropped connection',
+          retry: "OpenAI's built-in retries on line 3 (it repeats failures, whatever the call)",
+          advice: "OpenAI takes no idempotency key, so don't repeat this call blindly: turn its retries off (\`maxRetries\`) and check whether it took effect before sending it again.",
+        },
+      },
+    ],
+  },
   // The example service's chargeCard: a POST in a hand-written retry loop.
   {
     code: `
