@@ -3,12 +3,12 @@ import { AST_NODE_TYPES } from './node-types';
 import { CONFIGURED_RETRIES } from '../knowledge/retries';
 import { calleeName, isFunctionNode, walk } from './ast-walk';
 import type { ClientCall } from './calls';
-import { findVariable, memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import { findVariable, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import { localCallee } from './local-callees';
 import type { ConfiguredUse } from './retry-configured';
 import { alwaysExits } from './retry-paths';
 import { guardedWithin } from './unprocessed-tests';
-import { underClientErrorTest } from './status-tests';
+import { statusComparison, underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
@@ -45,6 +45,8 @@ interface InterceptorRetry {
   checksMethod: boolean;
   /** It sends again only under a test for a refused request (`error.code === 'ECONNREFUSED'`, a 429). */
   unprocessedOnly: boolean;
+  /** It sends again only under a test that needs a response (`if (error.response)`, `status === 503`). */
+  afterStatus: boolean;
 }
 
 const found = new WeakMap<object, InterceptorRetry[]>();
@@ -64,11 +66,33 @@ function interceptorRetries(context: Context): InterceptorRetry[] {
     if (resend) {
       retries.push({
         use: node, node: node.callee, target: installed, handler: handler!, resend, checksMethod: readsMethod(context, handler!), unprocessedOnly: guardedWithin(context, resend, handler!.body!),
+        afterStatus: underResponseTest(resend, handler!.body!),
       });
     }
     return undefined;
   });
   return retries;
+}
+
+/**
+ * Is `node` inside an `if` (within `root`) that holds only when the server answered: `if (error.response)`,
+ * `status === 503 || status === 504`, `status >= 500`? A dropped connection has no status, so such a resend
+ * repeats only after an error response.
+ */
+function underResponseTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && logicalTerms(parent.test, '&&').some(needsResponse)) return true;
+  }
+  return false;
+}
+
+function needsResponse(term: TSESTree.Node): boolean {
+  const value = unwrap(term);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return needsResponse(value.left) && needsResponse(value.right);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return memberName(value) === 'response';
+  const comparison = statusComparison(value);
+  return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);
 }
 
 /** `api.interceptors.response.use(…)`: what `api` is. */
@@ -149,7 +173,10 @@ export function interceptorRetryFor(context: Context, call: ClientCall, unsafeMe
     const matches = creation ? retry.target.kind === 'call' && retry.target.call === creation : retry.target.kind === 'module';
     if (!matches) continue;
     // Where the handler counts its retries, and whether before or after it checks, varies too much to read a number.
-    return { name: INTERCEPTOR.name, node: retry.node, attempts: INTERCEPTOR.defaultAttempts, repeatsUnsafe: unsafeMethod && !retry.checksMethod && !retry.unprocessedOnly, repeatsOn: INTERCEPTOR.repeatsOn };
+    return {
+      name: INTERCEPTOR.name, node: retry.node, attempts: INTERCEPTOR.defaultAttempts, repeatsUnsafe: unsafeMethod && !retry.checksMethod && !retry.unprocessedOnly,
+      repeatsOn: INTERCEPTOR.repeatsOn, ...(retry.afterStatus ? { afterStatus: true as const } : {}),
+    };
   }
   return undefined;
 }

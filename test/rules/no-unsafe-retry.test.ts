@@ -2714,6 +2714,33 @@ export async function notify(text: string) {
 ` }],
     }],
   },
+  // An interceptor that sends again only when the server answered 503 or 504 repeats the POST after an error
+  // response, not after a dropped connection, and the message says so.
+  {
+    code: `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: '/api', timeout: 30000 });
+api.interceptors.response.use((response) => response, async (error) => {
+  if (error.response) {
+    const { status } = error.response;
+    if (status === 503 || status === 504) {
+      const config = error.config;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return api(config);
+    }
+  }
+  return Promise.reject(error);
+});
+
+export const createOrder = async (order: object) => (await api.post('/orders', order)).data;
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 17, column: 60, endLine: 17, endColumn: 68,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the axios response interceptor on line 5 (it repeats the failures its handler sends again, whatever the method)', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [],
+    }],
+  },
   // A class field that holds the sending function is followed like a method.
   {
     code: `
