@@ -569,7 +569,8 @@ export const IDEMPOTENCY_HEADERS: readonly string[] = [
  * network or timeout error) repeats a POST like any other request.
  */
 const CONDITION_READS_REQUEST = /method|config|idempot|isSafe|isIdempotent/i;
-const CONDITION_ACCEPTS_NETWORK_FAILURE = /\bE(?:CONN\w+|TIMEDOUT|SOCKETTIMEDOUT|PIPE)\b|isNetworkError|isRetryableError/;
+// `!error.response` (or `!error.response?.status`) holds for a failure with no answer: a dropped connection.
+const CONDITION_ACCEPTS_NETWORK_FAILURE = /\bE(?:CONN\w+|TIMEDOUT|SOCKETTIMEDOUT|PIPE)\b|isNetworkError|isRetryableError|!\s*\w+\??\.response(?:\??\.status)?\b(?!\s*\??\.)/;
 // 500, 502, 504 and the like may come after the server acted; a 503 (unavailable) or a 429 refused the request.
 const CONDITION_ACCEPTS_SERVER_ERROR = /\b50[0-24-9]\b|\b5[1-9]\d\b|[<>]=?\s*[45]\d\d\b/;
 

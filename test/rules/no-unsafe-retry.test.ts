@@ -2589,13 +2589,24 @@ import axiosRetry from 'axios-retry';
 const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
 axiosRetry(api, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => error.code === 'ECONNRESET' || error.code === 'ETIMEDOUT' });
 export const create = (order: object) => api.post('/orders', order);
+const carrier = axios.create({ baseURL: 'https://carrier.example.com', timeout: 5000 });
+// \`!error.response\` is a failure with no answer: a dropped connection, whatever the statuses beside it.
+axiosRetry(carrier, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => !error.response || [429, 500, 502, 503, 504].includes(error.response.status) });
+export const ship = (parcel: object) => carrier.post('/shipments', parcel);
 `,
     errors: [{
       messageId: 'unsafeRetry', line: 6, column: 42, endLine: 6, endColumn: 50, suggestions: [],
       data: {
         operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
-        retry: 'axios-retry on line 5 (it repeats the network errors and statuses its `retryCondition` accepts, whatever the method)',
-        advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+        retry: 'axios-retry on line 5 (it repeats the network errors and statuses its \`retryCondition\` accepts, whatever the method)',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+    }, {
+      messageId: 'unsafeRetry', line: 10, column: 41, endLine: 10, endColumn: 53, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'axios-retry on line 9 (it repeats the network errors and statuses its \`retryCondition\` accepts, whatever the method)',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
       },
     }],
   },
