@@ -344,6 +344,8 @@ export interface ObservableClient {
    * HttpInterceptorFn = (request, next) => …`).
    */
   sendingFunction?: { typeName: string; call: ObservableCall; parameterOf: { typeName: string; index: number } };
+  /** The member that holds the axios instance its requests run on, which axios-retry can patch (`axiosRetry(http.axiosRef)`). */
+  axiosInstance?: string;
   source: string;
 }
 
@@ -369,7 +371,8 @@ export const OBSERVABLE_CLIENTS: readonly ObservableClient[] = [
   {
     id: 'nestjs-axios', name: 'NestJS HttpService', modules: ['@nestjs/axios'], className: 'HttpService',
     calls: [...bodyless(['get', 'delete', 'head'], 1), ...withBody(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']), { path: 'request', optionsArg: 0 }],
-    source: '@nestjs/axios 12.0.1 dist/http.service.js L21-50 verbs, L57-85 makeObservable (new Observable: each subscription calls axios again) (✔src)',
+    axiosInstance: 'axiosRef',
+    source: '@nestjs/axios 12.0.1 dist/http.service.js L21-50 verbs (each calls this.instance), L54-56 axiosRef (returns this.instance), L57-85 makeObservable (new Observable: each subscription calls axios again) (✔src)',
   },
 ];
 

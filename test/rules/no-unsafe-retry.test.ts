@@ -2725,6 +2725,70 @@ export async function notify(text: string) {
 ` }],
     }],
   },
+  // axios-retry patching a NestJS HttpService's axios (\`axiosRetry(this.httpService.axiosRef)\`) retries the
+  // requests that service makes, in the same class; another class's HttpService is not known to share it.
+  {
+    code: `
+import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+import axiosRetry from 'axios-retry';
+
+@Injectable()
+export class InventoryClient {
+  constructor(private readonly httpService: HttpService) {
+    axiosRetry(this.httpService.axiosRef, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+  }
+  async reserve(request: object) {
+    return (await firstValueFrom(this.httpService.post('https://inventory.example.com/reserve', request, { timeout: 10000 }))).data;
+  }
+  async stock(sku: string) {
+    return (await firstValueFrom(this.httpService.get(\`https://inventory.example.com/stock/\${sku}\`, { timeout: 10000 }))).data;
+  }
+}
+
+@Injectable()
+export class PaymentsClient {
+  constructor(private readonly httpService: HttpService) {}
+  async charge(request: object) {
+    return (await firstValueFrom(this.httpService.post('https://payments.example.com/charges', request, { timeout: 10000 }))).data;
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 13, column: 34, endLine: 13, endColumn: 55,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'axios-retry on line 10 (it repeats network errors, whatever the method)', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+import axiosRetry from 'axios-retry';
+import { randomUUID } from 'node:crypto';
+
+@Injectable()
+export class InventoryClient {
+  constructor(private readonly httpService: HttpService) {
+    axiosRetry(this.httpService.axiosRef, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+  }
+  async reserve(request: object) {
+    const idempotencyKey = randomUUID();
+    return (await firstValueFrom(this.httpService.post('https://inventory.example.com/reserve', request, { timeout: 10000, headers: { 'Idempotency-Key': idempotencyKey } }))).data;
+  }
+  async stock(sku: string) {
+    return (await firstValueFrom(this.httpService.get(\`https://inventory.example.com/stock/\${sku}\`, { timeout: 10000 }))).data;
+  }
+}
+
+@Injectable()
+export class PaymentsClient {
+  constructor(private readonly httpService: HttpService) {}
+  async charge(request: object) {
+    return (await firstValueFrom(this.httpService.post('https://payments.example.com/charges', request, { timeout: 10000 }))).data;
+  }
+}
+` }],
+    }],
+  },
   // An interceptor that sends again only when the server answered 503 or 504 repeats the POST after an error
   // response, not after a dropped connection, and the message says so.
   {
