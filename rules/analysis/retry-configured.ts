@@ -2,13 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
 import { isFunctionNode, soleReturned, walk } from './ast-walk';
-import { receiverOf, type ClientCall } from './calls';
+import type { ClientCall } from './calls';
 import { readOption } from './options';
-import { enclosingClassBody, findVariable, isModuleExport, logicalTerms, memberName, resolveOrigin, thisMemberName, unwrap, type Origin } from './origin';
+import { isModuleExport, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import { localCallee } from './local-callees';
-import { programAttachment, type ProgramAttachment } from './program-axios-retry';
 import { numericValue, type Attempts } from './retry-types';
-import type { TypeFacts } from './types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -141,66 +139,6 @@ export function attachmentsOf(context: Context, retry: ConfiguredRetry): Attachm
   }
   byRetry.set(retry, found);
   return found;
-}
-
-export function axiosRetryFor(context: Context, call: ClientCall, unsafeMethod: boolean, types?: TypeFacts): ConfiguredUse | undefined {
-  if (call.client.id !== 'axios') return undefined;
-  const creation = call.instance?.creation;
-  const receiver = receiverOf(call.node.callee);
-  // No instance: the call goes through the axios module itself (a typed instance has no creation here).
-  const throughDefault = !call.instance;
-  for (const { call: attach, target } of attachmentsOf(context, AXIOS_RETRY)) {
-    const matches = creation
-      ? target?.kind === 'call' && target.call === creation && target.path.length === 0
-      : throughDefault && isModuleExport(target, AXIOS_RETRY.attachesTo!, '');
-    if (matches) return axiosRetryUse(context, attach, unsafeMethod);
-  }
-  if (!types) return undefined;
-  // Attached where the application sets up its HTTP layer, in another file: found through the program.
-  const receiverTs = types.toTs(receiver);
-  const elsewhere = programAttachment(types.program, types.checker, AXIOS_RETRY, receiverTs.getSourceFile(), throughDefault ? undefined : receiverTs, receiverTs.getSourceFile());
-  return elsewhere && attachmentUse(elsewhere, call.node.callee, unsafeMethod);
-}
-
-/** What an `axiosRetry(instance, options)` of this file repeats, for a call through that instance. */
-function axiosRetryUse(context: Context, attach: TSESTree.CallExpression, unsafeMethod: boolean): ConfiguredUse {
-  const options = attach.arguments[AXIOS_RETRY.optionsArg!];
-  const condition = unsafeCondition(context, AXIOS_RETRY, options);
-  const blind = condition === undefined ? methodBlindConditionOf(context, AXIOS_RETRY, options) : undefined;
-  return {
-    name: AXIOS_RETRY.name, node: attach.callee, attempts: countAttempts(context, AXIOS_RETRY, options),
-    repeatsUnsafe: unsafeMethod && (condition !== undefined || blind !== undefined || !hasCondition(context, AXIOS_RETRY, options)),
-    repeatsOn: condition ?? blind?.repeatsOn ?? AXIOS_RETRY.repeatsOn, ...(blind?.afterStatus ? { afterStatus: true as const } : {}),
-  };
-}
-
-/**
- * axios-retry attached to the axios instance a client holds in `member` (`axiosRetry(this.httpService.axiosRef,
- * …)`), for a request made through that same client (`this.httpService.post(…)`): the same field of the same
- * class, or the same variable.
- */
-export function axiosRetryOnMember(context: Context, receiver: TSESTree.Node, member: string, unsafeMethod: boolean): ConfiguredUse | undefined {
-  for (const { call: attach } of attachmentsOf(context, AXIOS_RETRY)) {
-    const target = attach.arguments[0] && unwrap(attach.arguments[0]);
-    if (target?.type === AST_NODE_TYPES.MemberExpression && memberName(target) === member && sameHolder(context, target.object, receiver)) return axiosRetryUse(context, attach, unsafeMethod);
-  }
-  return undefined;
-}
-
-function sameHolder(context: Context, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  const [left, right] = [unwrap(a), unwrap(b)];
-  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) return findVariable(context, left) !== null && findVariable(context, left) === findVariable(context, right);
-  if (left.type !== AST_NODE_TYPES.MemberExpression || right.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (left.object.type !== AST_NODE_TYPES.ThisExpression || right.object.type !== AST_NODE_TYPES.ThisExpression) return false;
-  return thisMemberName(left) !== undefined && thisMemberName(left) === thisMemberName(right) && enclosingClassBody(left) === enclosingClassBody(right);
-}
-
-/** An axios-retry attachment of another file, as the configured retry of a call (at `node`) through that axios. */
-export function attachmentUse(attached: ProgramAttachment, node: TSESTree.Node, unsafeMethod: boolean): ConfiguredUse {
-  return {
-    name: AXIOS_RETRY.name, where: attached.where, node, attempts: attached.attempts,
-    repeatsUnsafe: unsafeMethod && !attached.conditioned, repeatsOn: attached.repeatsOn, ...(attached.afterStatus ? { afterStatus: true as const } : {}),
-  };
 }
 
 /** An `axiosRetry(instance, opts)` call whose retries follow each other with no wait. */

@@ -10,13 +10,14 @@ import { isRepeatablePostUrl, urlOf } from './request-urls';
 import { resolveOrigin } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { retryAxiosFor } from './retry-axios-config';
+import { axiosRetryFor } from './retry-axios-retry';
 import { interceptorRetryFor } from './retry-interceptors';
 import { observableFacts } from './retry-observables';
 import { awsFacts, sdkFacts, sqlFacts, userFacts } from './retry-sdk-operations';
 import { fetchLikeCall, requestConfigFacts, wrapperFacts } from './retry-wrapper-calls';
 import { constantString } from './value-sources';
 import {
-  axiosRetryFor, countAttempts, FETCH_RETRY, fetchRetryRepeats, superagentRetry, wrappedBy, type ConfiguredUse,
+  countAttempts, FETCH_RETRY, fetchRetryRepeats, superagentRetry, wrappedBy, type ConfiguredUse,
 } from './retry-configured';
 import { methodsOptionRetry, undiciRetry } from './retry-methods-option';
 import type { TypeFacts } from './types';
