@@ -41,11 +41,18 @@ export function attemptFor(context: Context, test: StatusTest, within: TSESTree.
     const answered = answeredCall(context, value);
     if (answered && contains(within, answered)) return answered;
     for (const reference of findVariable(context, value)?.references ?? []) {
-      const written = reference.writeExpr && unwrap(reference.writeExpr);
+      const written = reference.writeExpr && assignedValue(reference.writeExpr);
       if (written?.type === AST_NODE_TYPES.CallExpression && contains(within, written)) return written;
     }
   }
   return undefined;
+}
+
+/** The value an initialiser or write gives, through a chained assignment: `res = (last = await send())`. */
+function assignedValue(node: TSESTree.Node): TSESTree.Node {
+  let value = unwrap(node);
+  while (value.type === AST_NODE_TYPES.AssignmentExpression && value.operator === '=') value = unwrap(value.right);
+  return value;
 }
 
 /** `promise.then(callback)`: the `.then` call a function is handed to first, if it is. */

@@ -2789,6 +2789,40 @@ export class PaymentsClient {
 ` }],
     }],
   },
+  // A status loop that keeps the response through a chained assignment (\`res = (last = await fetch(…))\`)
+  // still repeats the POST on a 5xx.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function submit(body: string) {
+  let last: Response | undefined;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const res = (last = await fetch('https://api.example.com/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
+    if (res.status < 500) return res;
+    await sleep(500 * attempt);
+  }
+  return last;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 31, endLine: 6, endColumn: 36,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the for-loop on line 5', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function submit(body: string) {
+  let last: Response | undefined;
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const res = (last = await fetch('https://api.example.com/orders', { method: 'POST', body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+    if (res.status < 500) return res;
+    await sleep(500 * attempt);
+  }
+  return last;
+}
+` }],
+    }],
+  },
   // An interceptor that sends again only when the server answered 503 or 504 repeats the POST after an error
   // response, not after a dropped connection, and the message says so.
   {
