@@ -161,9 +161,9 @@ const isClientError = (value: unknown): boolean => typeof value === 'number' && 
 
 /**
  * `status === 401`, `status === 401 || status === 403` or `[401, 403].includes(status)` (alone or in an `&&`),
- * a `const` holding one (`const isAuthError = res.status === 401 && …; if (isAuthError)`), or a call of a
- * predicate of the file that returns one (`this.isAuthError(error)`): a test for client errors no retry
- * repeats on.
+ * a `const` holding one (`const isAuthError = res.status === 401 && …; if (isAuthError)`), a call of a
+ * predicate of the file that returns one (`this.isAuthError(error)`), or a message that names one
+ * (`error.message.includes('403')`): a test for client errors no retry repeats on.
  */
 export function clientErrorComparison(node: TSESTree.Node, context?: Context, depth = 0): boolean {
   const test = unwrap(node);
@@ -185,6 +185,12 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     const list = unwrap(test.callee.object);
     return list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
       && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
+  }
+  // `error.message.includes('403')`: the message names the client error.
+  if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'includes') {
+    const text = test.arguments[0]?.type === AST_NODE_TYPES.Literal ? test.arguments[0].value : undefined;
+    const read = unwrap(test.callee.object);
+    return typeof text === 'string' && /^4\d\d$/.test(text) && isClientError(Number(text)) && read.type === AST_NODE_TYPES.MemberExpression && memberName(read) === 'message';
   }
   const comparison = statusComparison(test);
   return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==') && isClientError(comparison.value);

@@ -4014,6 +4014,36 @@ export async function pay(body: string) {
   await withRateLimitRetry(() => fetch('https://api.example.com/pay', { method: 'POST', body, signal: AbortSignal.timeout(5000) }));
 }
 `,
+  // The file's retry helper goes round only on a client error its message names (\`message.includes('403')\`,
+  // a quota refusal): the server refused the POST, as a tested \`status === 403\` says.
+  `
+export class Cal {
+  constructor(private token: string) {}
+  private async retryWithBackoff<T>(op: () => Promise<T>, maxRetries = 3): Promise<T> {
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      try {
+        return await op();
+      } catch (error) {
+        if (attempt < maxRetries && error instanceof Error && error.message.includes('403')) {
+          await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw new Error('Max retries exceeded');
+  }
+  async createEvent(calendarId: string, body: unknown) {
+    return this.retryWithBackoff(async () => {
+      const res = await fetch(\`https://www.googleapis.com/calendar/v3/calendars/\${calendarId}/events\`, {
+        method: 'POST', signal: AbortSignal.timeout(10000), headers: { Authorization: \`Bearer \${this.token}\` }, body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(\`Failed to create event: \${res.status} \${await res.text()}\`);
+      return res.json();
+    });
+  }
+}
+`,
   // Failover that takes each endpoint out of the list the loop measures sends the POST once per endpoint.
   `
 export async function send(urls: string[], body: string) {
