@@ -662,10 +662,10 @@ export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delet
 
 /**
  * Receivers whose name says they are a remote API's client, whatever the method is called: `api.getUpdates()`,
- * `this.telegramApi.sendMessage()`, `githubAPI.listRepos()`, `this.shopifyClient.getProducts()`.
+ * `this.telegramApi.sendMessage()`, `githubAPI.listRepos()`, `this.shopifyClient.getProducts()`, `client.run()`.
  * node-telegram-bot-api's long poll retries `api.getUpdates()`, which no method name marks as remote.
  */
-export const REMOTE_RECEIVER_NAME = /^api$|^apiClient$|[a-z]Api$|API$|[a-z]Client$/;
+export const REMOTE_RECEIVER_NAME = /^api$|^client$|[a-z]Api$|API$|[a-z]Client$/;
 
 /**
  * Chains that read from a database server through a cursor, whatever the receiver is called: the MongoDB

@@ -595,8 +595,8 @@ declare function isTransientError(error: unknown): boolean;
     { messageId: 'noBackoff', line: 24, column: 3, endLine: 24, endColumn: 6, suggestions: [] },
     ],
   },
-  // A method of something named as a remote API's client (\`pricingApi\`, \`shopifyClient\`) is remote, whatever the
-  // method is called. A bound that nothing in the loop moves (\`job.retries\`) bounds nothing.
+  // A method of something named as a remote API's client (\`pricingApi\`, \`shopifyClient\`, \`client\`) is remote,
+  // whatever the method is called. A bound that nothing in the loop moves (\`job.retries\`) bounds nothing.
   {
     code: `
 export class Quotes {
@@ -620,6 +620,19 @@ export class Quotes {
     }
   }
 }
+export class PsiRunner {
+  async run(url: string, client: { run(url: string): Promise<unknown> }) {
+    const attempts: unknown[] = [];
+    while (attempts.length < 3) {
+      try {
+        return await client.run(url);
+      } catch (error) {
+        attempts.push(error);
+      }
+    }
+    throw attempts[0];
+  }
+}
 export class Importer {
   constructor(private readonly shopifyClient: { getProducts(page?: string): Promise<{ next?: string }> }) {}
   async importProducts(job: { retries: number; maxRetries: number }) {
@@ -641,7 +654,8 @@ export class Importer {
     errors: [
     { messageId: 'unboundedRetry', line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [] },
     { messageId: 'noBackoff', line: 5, column: 5, endLine: 5, endColumn: 10, suggestions: [] },
-    { messageId: 'unboundedRetry', line: 28, column: 5, endLine: 28, endColumn: 10, suggestions: [] },
+    { messageId: 'noBackoff', line: 26, column: 5, endLine: 26, endColumn: 10, suggestions: [] },
+    { messageId: 'unboundedRetry', line: 41, column: 5, endLine: 41, endColumn: 10, suggestions: [] },
     ],
   },
   // Recursion from .catch() with no bound and no wait.
