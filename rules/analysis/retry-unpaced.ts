@@ -41,6 +41,8 @@ interface Ways {
   bare?: TSESTree.ContinueStatement;
   /** Whether the ways that fall out of the block have waited; undefined when none does. */
   falls: boolean | undefined;
+  /** The block ends in a `continue` after a wait. */
+  continued?: true;
 }
 
 /**
@@ -54,7 +56,7 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
     switch (statement.type) {
       case AST_NODE_TYPES.ContinueStatement:
         if (statement.label) return 'unreadable';
-        return waited ? { falls: undefined } : { bare: statement, falls: undefined };
+        return waited ? { falls: undefined, continued: true } : { bare: statement, falls: undefined };
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.ThrowStatement:
       case AST_NODE_TYPES.BreakStatement:
@@ -78,6 +80,9 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
         if ([...tested].some((name) => bound.has(name)) || [...tested].some((name) => waitedFor(context, statement, name, waits))) {
           if (then.falls === true && otherwise.falls === false) otherwise.falls = true;
           if (otherwise.falls === true && then.falls === false) then.falls = true;
+          // `if (attempt < maxRetries) { await sleep(…); continue; }`: the branch that falls out is the last attempt.
+          if (then.continued && otherwise.falls === false) otherwise.falls = undefined;
+          if (otherwise.continued && then.falls === false) then.falls = undefined;
         }
         // `if (error.name === 'AbortError') continue`: an attempt that timed out has already waited its timeout.
         if (then.bare && TIMED_OUT.test(context.sourceCode.getText(statement.test))) then.bare = undefined;

@@ -2188,6 +2188,28 @@ export async function quote(symbol: string) {
   await pRetry(() => fetch(\`https://quotes.example.com/\${symbol}/candles\`, { signal: AbortSignal.timeout(5000) }), { retries: 3, minTimeout: 0, onFailedAttempt: () => delay(500) });
 }
 `,
+  // The catch waits and \`continue\`s while attempts remain; the branch that falls out is the last attempt,
+  // after which the loop ends, so no way round skips the wait.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function fetchWithRetry(url: string, maxRetries = 3): Promise<Response> {
+  let lastError: Error | null = null;
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(10000) });
+      if (response.ok) return response;
+      throw new Error('request failed');
+    } catch (error) {
+      lastError = error as Error;
+      if (attempt < maxRetries) {
+        await sleep(1000 * 2 ** attempt);
+        continue;
+      }
+    }
+  }
+  throw lastError ?? new Error('All retry attempts failed');
+}
+`,
   // Every way round waits: the last attempt skips the wait and ends the loop; a zero delay has nothing to
   // wait; an attempt that timed out has waited its timeout; the wait is in the if's test; a wait after the try.
   `
