@@ -947,6 +947,16 @@ export async function ask(threadId: string, question: string) {
       },
     ],
   },
+  // Only the model APIs' own addresses read as answers: an application's \`/tasks/completions\` records a
+  // completion, and repeats it.
+  {
+    code: `
+import pRetry from 'p-retry';
+import axios from 'axios';
+export const complete = (taskId: string) => pRetry(() => axios.post(\`https://todo.example.com/api/tasks/\${taskId}/completions\`, {}, { timeout: 5000 }), { retries: 3 });
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 4, column: 58, endLine: 4, endColumn: 68, suggestions: [] }],
+  },
   // The example service's chargeCard: a POST in a hand-written retry loop.
   {
     code: `
@@ -5070,6 +5080,27 @@ export async function start(base: string) {
 }
 export const completeThrough = (request: Send, base: string, uploadId: string, parts: string) =>
   pRetry(() => request({ method: 'POST', url: base + '?uploadId=' + uploadId, data: parts }), { retries: 3 });
+`,  // A model's answer is computed again and stores nothing (OpenAI-compatible chat completions, Anthropic
+  // messages, Gemini generateContent), and a search sent as a POST reads (HubSpot CRM search, Elasticsearch).
+  `
+import pRetry from 'p-retry';
+import axios from 'axios';
+const OPENROUTER = 'https://openrouter.ai/api/v1';
+export async function complete(prompt: string) {
+  return pRetry(() => fetch(\`\${OPENROUTER}/chat/completions\`, { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: prompt }] }), signal: AbortSignal.timeout(30000) }), { retries: 3 });
+}
+export async function ask(prompt: string) {
+  return pRetry(() => axios.post('https://api.anthropic.com/v1/messages', { messages: [{ role: 'user', content: prompt }] }, { timeout: 30000 }), { retries: 3 });
+}
+export async function generate(model: string, prompt: string) {
+  return pRetry(() => fetch(\`https://generativelanguage.googleapis.com/v1beta/models/\${model}:generateContent\`, { method: 'POST', body: prompt, signal: AbortSignal.timeout(30000) }), { retries: 3 });
+}
+export async function findTickets(filters: unknown[]) {
+  return pRetry(() => axios.post('https://api.hubapi.com/crm/v3/objects/tickets/search', { filterGroups: [{ filters }] }, { timeout: 10000 }), { retries: 3 });
+}
+export async function searchLogs(query: object) {
+  return pRetry(() => axios.post('https://search.example.com/logs-*/_search', query, { timeout: 10000 }), { retries: 3 });
+}
 `,
 ];
 
