@@ -165,7 +165,8 @@ export default createRule<Options, MessageIds>({
         // An RxJS retry over a client call is that call's configured retry in the nesting, not a layer of its own.
         // A call of the file's retry helper is a layer around the callback it hands over
         // (`withRetry(() => openai.chat.completions.create(…))`): the helper's own loop cannot see it.
-        reportNesting([...scopes, ...helperCalls].filter((scope) => !scope.resends));
+        // A layer that repeats only refusals (a 429) does not multiply the failures an inner retry gives up on.
+        reportNesting([...scopes, ...helperCalls].filter((scope) => !scope.resends && !retriesOnlyUnprocessed(context, scope)));
       },
     };
 

@@ -34,7 +34,8 @@ function negatesUnprocessed(context: Context, test: TSESTree.Node): boolean {
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return negatesUnprocessed(context, value.left) && negatesUnprocessed(context, value.right);
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return negatesUnprocessed(context, value.left) || negatesUnprocessed(context, value.right);
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '!==' && value.operator !== '!=')) return false;
-  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left);
+  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left)
+    || namesRateLimitError(value.left, value.right) || namesRateLimitError(value.right, value.left);
 }
 
 /** `(e) => e.status === 429`, or a function whose body is one `return` of such a test. */
@@ -67,7 +68,8 @@ export function exitsUnlessUnprocessed(context: Context, statement: TSESTree.Sta
 }
 
 /**
- * `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, `error.message.includes('429')`, an `||` of such
+ * `e.statusCode === 429`, `err.code === 'ECONNREFUSED'`, `error.message.includes('429')`, an SDK's rate-limit
+ * error (`error instanceof Stripe.errors.StripeRateLimitError`, `err.name === 'RateLimitError'`), an `||` of such
  * tests, an `&&` with one (`status === 429 && attempt < max`: it holds only when that does), or a `const`
  * holding one (`const isRateLimited = status === 429`).
  */
@@ -80,8 +82,27 @@ export function isUnprocessedTest(context: Context, test: TSESTree.Node, depth =
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isUnprocessedTest(context, value.left, depth) && isUnprocessedTest(context, value.right, depth);
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return isUnprocessedTest(context, value.left, depth) || isUnprocessedTest(context, value.right, depth);
   if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesUnprocessed(context, value);
+  // `error instanceof Stripe.errors.StripeRateLimitError`: an SDK's class for a 429.
+  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === 'instanceof') return RATE_LIMIT_ERROR.test(errorClassName(value.right) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
-  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left);
+  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left)
+    || namesRateLimitError(value.left, value.right) || namesRateLimitError(value.right, value.left);
+}
+
+/** A class an SDK throws for a 429 (`RateLimitError`, `StripeRateLimitError`, `TooManyRequestsError`). */
+const RATE_LIMIT_ERROR = /^\w*(?:RateLimit|TooManyRequests)(?:ed)?(?:Error|Exception)$/;
+
+function errorClassName(node: TSESTree.Node): string | undefined {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  return value.type === AST_NODE_TYPES.MemberExpression ? memberName(value) : undefined;
+}
+
+/** `error.type === 'StripeRateLimitError'`, `err.name === 'RateLimitError'`: the class named as a string. */
+function namesRateLimitError(read: TSESTree.Node, literal: TSESTree.Node): boolean {
+  const member = unwrap(read);
+  return member.type === AST_NODE_TYPES.MemberExpression && ['type', 'name'].includes(memberName(member) ?? '')
+    && literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' && RATE_LIMIT_ERROR.test(literal.value);
 }
 
 /**

@@ -4054,6 +4054,34 @@ export class Cal {
   }
 }
 `,
+  // An SDK's rate-limit error class (a 429) is a refusal too: only it goes round, everything else is rethrown.
+  `
+import Stripe from 'stripe';
+export async function charge(key: string, amount: number) {
+  const stripe = new Stripe(key, { maxNetworkRetries: 0 });
+  for (let attempt = 0; attempt <= 5; attempt++) {
+    try {
+      return await stripe.paymentIntents.create({ amount, currency: 'usd', confirm: true });
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeRateLimitError && attempt < 5) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+export async function refund(stripe: Stripe, charge: string) {
+  for (let attempt = 0; attempt <= 5; attempt++) {
+    try {
+      return await stripe.refunds.create({ charge });
+    } catch (error: any) {
+      if (error.type !== 'StripeRateLimitError') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+`,
   // Failover that takes each endpoint out of the list the loop measures sends the POST once per endpoint.
   `
 export async function send(urls: string[], body: string) {

@@ -2535,6 +2535,22 @@ export async function send(urls: string[], body: string) {
   throw new Error('every endpoint failed');
 }
 `,
+  // A loop that repeats only the SDK's rate-limit error around Stripe's built-in retries: the failures Stripe
+  // gives up on (a 5xx, a dropped connection) are rethrown, so the attempts do not multiply.
+  `
+import Stripe from 'stripe';
+const stripe = new Stripe('sk_test', { timeout: 20000 });
+export async function charge(amount: number, idempotencyKey: string) {
+  for (let attempt = 0; attempt <= 5; attempt++) {
+    try {
+      return await stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey });
+    } catch (error) {
+      if (!(error instanceof Stripe.errors.StripeRateLimitError) || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+`,
   // A loop whose attempt only touches built-in collections (\`cache.delete(key)\`, a field \`Map\`'s \`get\`) calls
   // no one, whatever the methods are named.
   `
