@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode } from './ast-walk';
-import { classElementName, enclosingClassBody, findVariable, thisMemberName, unwrap } from './origin';
+import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, thisMemberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -18,7 +18,8 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
     if (!def) return undefined;
     if (def.type === 'FunctionName' && def.node.body) return { fn: def.node, name: target.name };
     if (def.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) return { fn: unwrap(def.node.init), name: target.name };
-    return undefined;
+    const memoized = def.type === 'Variable' && def.node.init ? memoizedFunction(context, def.node.init) : undefined;
+    return memoized ? { fn: memoized, name: target.name } : undefined;
   }
   if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (target.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -32,6 +33,16 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
   const fn = namedMember(context, target.object, target.property.name);
   return fn ? { fn, name: `${target.object.name}.${target.property.name}` } : undefined;
 }
+
+/** `useCallback((ms) => …, [])`: React hands back the function it is given (react, preact/hooks). */
+function memoizedFunction(context: Context, init: TSESTree.Node): TSESTree.Node | undefined {
+  const call = unwrap(init);
+  if (call.type !== AST_NODE_TYPES.CallExpression || !isModuleExport(resolveOrigin(context, call.callee), MEMO_MODULES, 'useCallback')) return undefined;
+  const fn = call.arguments[0] && unwrap(call.arguments[0]);
+  return isFunctionNode(fn) ? fn : undefined;
+}
+
+const MEMO_MODULES = ['react', 'preact/hooks', 'preact/compat'];
 
 /** The function `owner.name` holds, when `owner` is a class or a `const` object of this file that defines it once. */
 function namedMember(context: Context, owner: TSESTree.Identifier, name: string): TSESTree.Node | undefined {

@@ -2551,6 +2551,26 @@ export async function charge(amount: number, idempotencyKey: string) {
   }
 }
 `,
+  // A sleep helper memoized with React's \`useCallback\` is the function it wraps: the loop waits.
+  `
+import { useCallback } from 'react';
+export function useBlacklist() {
+  const abortableSleep = useCallback((ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); }), []);
+  return useCallback(async (items: string[]) => {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        const res = await fetch('https://api.example.com/blacklist', { method: 'PUT', body: JSON.stringify({ items }), signal: AbortSignal.timeout(10000) });
+        if (res.ok) return res.json();
+        if (res.status !== 429 && res.status < 500) return null;
+      } catch {
+        // a dropped connection goes round too
+      }
+      if (attempt < 3) await abortableSleep(1000 * 2 ** (attempt - 1));
+    }
+    return null;
+  }, [abortableSleep]);
+}
+`,
   // A loop whose attempt only touches built-in collections (\`cache.delete(key)\`, a field \`Map\`'s \`get\`) calls
   // no one, whatever the methods are named.
   `
