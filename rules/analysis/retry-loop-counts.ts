@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { contains } from './ast-walk';
+import { contains, walk } from './ast-walk';
 import { constInit, findVariable, unwrap } from './origin';
 import { alwaysExits, counters, type Loop } from './retry-paths';
 import { numericValue, type Attempts } from './retry-types';
@@ -13,8 +13,44 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * bounded (retry-paths.ts decides that), it is only not multiplied.
  */
 export function loopAttempts(context: Context, loop: Loop, handler?: TSESTree.CatchClause): Attempts {
-  const counted = testAttempts(context, loop);
+  let counted = testAttempts(context, loop);
+  if (counted.kind === 'unknown') counted = countDownAttempts(context, loop);
   return counted.kind === 'unknown' && handler ? catchExitAttempts(context, loop, handler) : counted;
+}
+
+/**
+ * `let retries = 4; while (retries > 0) { … retries-- … }` (or `while (retries)`, `retries !== 0`,
+ * `retries >= 1`): a counter declared before the loop and only counted down in it, from a literal.
+ */
+function countDownAttempts(context: Context, loop: Loop): Attempts {
+  const test = loop.test && unwrap(loop.test);
+  const counter = test?.type === AST_NODE_TYPES.Identifier ? test : test?.type === AST_NODE_TYPES.BinaryExpression && test.left.type === AST_NODE_TYPES.Identifier ? test.left : undefined;
+  if (!counter || !test || loop.type === AST_NODE_TYPES.ForStatement) return { kind: 'unknown' };
+  const declarator = outerDeclarator(context, counter, loop);
+  const start = declarator?.init ? numericValue(context, declarator.init) : undefined;
+  if (start === undefined || !countsDown(context, loop.body, counter.name)) return { kind: 'unknown' };
+  const floor = test.type === AST_NODE_TYPES.BinaryExpression ? numericValue(context, test.right) : 0;
+  const operator = test.type === AST_NODE_TYPES.BinaryExpression ? test.operator : '!==';
+  const count = floor === undefined ? undefined : operator === '>' || operator === '!==' || operator === '!=' ? start - floor : operator === '>=' ? start - floor + 1 : undefined;
+  return count !== undefined && count > 0 ? { kind: 'finite', attempts: count } : { kind: 'unknown' };
+}
+
+/** `retries--`, `--retries`, `retries -= 1` in the loop, and no write that counts it up or sets it. */
+function countsDown(context: Context, body: TSESTree.Node, name: string): boolean {
+  let down = false;
+  let other = false;
+  walk(context.sourceCode, body, (node) => {
+    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === name) {
+      if (node.operator === '--') down = true;
+      else other = true;
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) {
+      if (node.operator === '-=' && numericValue(context, node.right) === 1) down = true;
+      else other = true;
+    }
+    return undefined;
+  });
+  return down && !other;
 }
 
 /**

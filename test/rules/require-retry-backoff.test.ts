@@ -197,6 +197,28 @@ export async function swap(amount: bigint, attempt = 0): Promise<unknown> {
 `,
     errors: [{ messageId: 'noBackoff', line: 11, column: 12, endLine: 11, endColumn: 16, suggestions: [] }],
   },
+  // A counter declared before the loop and counted down in it (\`while (retries > 0) { … retries-- }\`) counts
+  // the loop's attempts: 4 around OpenAI's 3 is 12, over the default of 10.
+  {
+    code: `
+import OpenAI from 'openai';
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, timeout: 30000 });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function shrink(post: string) {
+  let retries = 4;
+  while (retries > 0) {
+    try {
+      return (await openai.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: post }] })).choices[0].message.content;
+    } catch (e) {
+      retries--;
+      await sleep(1000);
+    }
+  }
+  return post;
+}
+`,
+    errors: [{ messageId: 'nestedRetry', line: 9, column: 21, endLine: 9, endColumn: 51, data: { total: '12', breakdown: "3 (OpenAI's built-in retries on line 3) × 4 (the while-loop on line 7)" }, suggestions: [] }],
+  },
   // A recursion that passes a literal its own guard fails (\`retryCount === 0\` with \`1\`) makes one more
   // attempt: bounded, but at once.
   {
