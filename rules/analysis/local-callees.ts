@@ -30,8 +30,23 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
     return fn ? { fn, name: `this.${name}` } : undefined;
   }
   if (target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // `var that = this; … function () { that.connect(cb) }`: the instance under another name, in a callback.
+  const alias = thisAlias(context, target.object);
+  if (alias) {
+    const body = enclosingClassBody(alias);
+    const method = body && classMemberFunction(body, target.property.name, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
+    return method ? { fn: method, name: `${target.object.name}.${target.property.name}` } : undefined;
+  }
   const fn = namedMember(context, target.object, target.property.name);
   return fn ? { fn, name: `${target.object.name}.${target.property.name}` } : undefined;
+}
+
+/** The declaration of `self` in `const self = this` (or a `var` never written again), if that is what it is. */
+function thisAlias(context: Context, name: TSESTree.Identifier): TSESTree.Node | undefined {
+  const variable = findVariable(context, name);
+  const def = variable?.defs[0];
+  if (def?.type !== 'Variable' || !def.node.init || unwrap(def.node.init).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  return variable!.references.every((reference) => !reference.isWrite() || reference.init) ? def.node : undefined;
 }
 
 /** `useCallback((ms) => …, [])`: React hands back the function it is given (react, preact/hooks). */

@@ -219,6 +219,33 @@ export async function shrink(post: string) {
 `,
     errors: [{ messageId: 'nestedRetry', line: 9, column: 21, endLine: 9, endColumn: 51, data: { total: '12', breakdown: "3 (OpenAI's built-in retries on line 3) × 4 (the while-loop on line 7)" }, suggestions: [] }],
   },
+  // A method that calls itself through \`const that = this\` from a timer in its error callback reconnects
+  // forever, as one that names itself does.
+  {
+    code: `
+const amqp = require('amqplib/callback_api');
+class QueueManager {
+  url: string;
+  amqpConn: unknown;
+  constructor(url: string) { this.url = url; this.amqpConn = null; }
+  connect(callback?: () => void) {
+    var that = this;
+    amqp.connect(this.url, function (err: unknown, conn: unknown) {
+      if (err) {
+        console.error('[JobWorker] AMQP error', err);
+        return setTimeout(function () {
+          that.connect(callback);
+        }, 1000);
+      }
+      that.amqpConn = conn;
+      if (callback) callback();
+    });
+  }
+}
+module.exports = QueueManager;
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 13, column: 11, endLine: 13, endColumn: 23, suggestions: [] }],
+  },
   // A recursion that passes a literal its own guard fails (\`retryCount === 0\` with \`1\`) makes one more
   // attempt: bounded, but at once.
   {
