@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, enclosingStatement, isFunctionNode, parameterIndex, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, isNullish, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion, rejectionCallback } from './retry-self-calls';
@@ -140,12 +140,21 @@ function inlineFailure(context: Context, call: TSESTree.CallExpression): { attem
   return value && { attempt: rejection.promise, value, via: rejection.byCatch ? '.catch()' : '.then()' };
 }
 
-/** The call a variable holds, given once: `const res = await send(p)`, `const res = await send(p).catch(() => null)`. */
+/**
+ * The call a variable holds, given once: `const res = await send(p)`, `const res = await send(p).catch(() =>
+ * null)`, or a placeholder then one call: `let success = false; … success = await deliver(url)`.
+ */
 function heldCall(context: Context, variable: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   const found = findVariable(context, variable);
-  const init = found && singleAssignmentInit(found);
-  const call = init && unwrap(init);
-  return call?.type === AST_NODE_TYPES.CallExpression ? call : undefined;
+  if (!found) return undefined;
+  const init = singleAssignmentInit(found);
+  if (init) {
+    const call = unwrap(init);
+    return call.type === AST_NODE_TYPES.CallExpression ? call : undefined;
+  }
+  const writes = found.references.flatMap((reference) => (reference.writeExpr ? [unwrap(reference.writeExpr)] : []));
+  const calls = writes.filter((written): written is TSESTree.CallExpression => written.type === AST_NODE_TYPES.CallExpression);
+  return calls.length === 1 && writes.every((written) => written === calls[0] || isNullish(written) || (written.type === AST_NODE_TYPES.Literal && !written.value)) ? calls[0] : undefined;
 }
 
 /**

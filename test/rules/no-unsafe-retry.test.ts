@@ -957,6 +957,39 @@ export const complete = (taskId: string) => pRetry(() => axios.post(\`https://to
 `,
     errors: [{ messageId: 'unsafeRetry', line: 4, column: 58, endLine: 4, endColumn: 68, suggestions: [] }],
   },
+  // A loop on the failure value a helper of the file returns, kept in a \`let\` declared before the loop
+  // (\`success = await deliverToUrl(…); if (success) break;\`), retries the helper's POST.
+  {
+    code: `
+async function deliverToUrl(url: string, payload: unknown): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(5000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function deliverEvent(url: string, payload: unknown): Promise<boolean> {
+  let success = false;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    success = await deliverToUrl(url, payload);
+    if (success) break;
+    if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
+  }
+  return success;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 19, column: 21, endLine: 19, endColumn: 33, suggestions: [],
+      data: { operation: 'POST in deliverToUrl() on line 4', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 18', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+    }],
+  },
   // The example service's chargeCard: a POST in a hand-written retry loop.
   {
     code: `
