@@ -23,9 +23,7 @@ const INSTANCE_CLIENTS = [...CLIENTS, ...SDK_SPECS.map(({ spec }) => spec)];
  * queue.add(() => fetch(url))`); library retries are explicit and are not asked.
  */
 export function attemptLooksRemote(context: Context, scope: RetryScope, types: TypeFacts | undefined): boolean {
-  // A recursion from a catch runs the function's statements before the try again too (`const tx = await
-  // api.swap(amount); try { await tx.wait() } catch { return swap(amount, n + 1) }` sends the swap again).
-  return reachesRemote(context, scope.body, types, new Set()) || (scope.runsFirst ?? []).some((statement) => reachesRemote(context, statement, types, new Set()));
+  return reachesRemote(context, scope.body, types, new Set());
 }
 
 /**

@@ -177,26 +177,6 @@ export async function publish(event: object): Promise<void> {
 `,
     errors: [{ messageId: 'noBackoff', line: 7, column: 11, endLine: 7, endColumn: 20, suggestions: [] }],
   },
-  // A recursion from a catch runs the function again from the top: a remote call before the try (the swap)
-  // is sent again on every attempt, here at once.
-  {
-    code: `
-declare const dexApi: { swap(amount: bigint): Promise<{ wait(): Promise<{ status: number }> }> };
-export async function swap(amount: bigint, attempt = 0): Promise<unknown> {
-  if (attempt === 3) return undefined;
-  const transaction = await dexApi.swap(amount);
-  try {
-    const receipt = await transaction.wait();
-    if (receipt.status === 0) throw new Error('Transaction failed');
-  } catch (error) {
-    console.log('Transaction failed, trying again', error);
-    return swap(amount, attempt + 1);
-  }
-  return transaction;
-}
-`,
-    errors: [{ messageId: 'noBackoff', line: 11, column: 12, endLine: 11, endColumn: 16, suggestions: [] }],
-  },
   // A counter declared before the loop and counted down in it (\`while (retries > 0) { … retries-- }\`) counts
   // the loop's attempts: 4 around OpenAI's 3 is 12, over the default of 10.
   {
