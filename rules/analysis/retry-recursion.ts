@@ -155,7 +155,19 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   const handler = rejection.handler;
   const found = recursionIn(context, handler.body, fn, (call) => !underClientErrorTest(context, call, handler.body));
   if (!found || isOneShotFallback(found.call, fn)) return undefined;
+  // `check().then((docs) => { …; next(); }).catch(() => next())`, `next` scheduling `check` again: it runs on
+  // success too, a periodic poll rather than a retry of what failed (as schedulesItselfOnSuccess for a try).
+  const success = successCallback(node, rejection.byCatch);
+  if (success && recursionIn(context, success.body, fn)?.scheduled) return undefined;
   return recursionScope(context, found, fn, rejection.byCatch ? '.catch()' : 'the rejection handler of .then()', rejection.promise, handler.body);
+}
+
+/** The callback that runs when the promise succeeds: `.then(onResult, onError)`'s first, or the `.then(onResult)` a `.catch()` follows. */
+function successCallback(node: TSESTree.CallExpression, byCatch: boolean): FunctionNode | undefined {
+  const then = byCatch ? unwrap((node.callee as TSESTree.MemberExpression).object) : node;
+  if (then.type !== AST_NODE_TYPES.CallExpression || then.callee.type !== AST_NODE_TYPES.MemberExpression || calleeName(then.callee) !== 'then') return undefined;
+  const first = then.arguments[0] && unwrap(then.arguments[0]);
+  return isFunctionNode(first) ? first : undefined;
 }
 
 /**

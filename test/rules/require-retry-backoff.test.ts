@@ -2600,6 +2600,28 @@ export function useBlacklist() {
   }, [abortableSleep]);
 }
 `,
+  // A tail poll: the success callback schedules the next check too, so the \`.catch()\` that does the same keeps
+  // a periodic job running; it retries nothing that failed.
+  `
+import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://localhost:27017', { serverSelectionTimeoutMS: 5000 });
+export function tail(onLog: (doc: unknown) => void) {
+  let last = new Date(0);
+  (function check() {
+    client.db('logs').collection('log').find({ timestamp: { $gte: last } }).toArray().then((docs) => {
+      for (const doc of docs) onLog(doc);
+      if (docs.length) last = new Date();
+      next();
+    }).catch((error) => {
+      console.error(error);
+      next();
+    });
+    function next() {
+      setTimeout(check, 2000);
+    }
+  })();
+}
+`,
   // A loop whose attempt only touches built-in collections (\`cache.delete(key)\`, a field \`Map\`'s \`get\`) calls
   // no one, whatever the methods are named.
   `
