@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS } from '../knowledge/clients';
-import { LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
+import { CLIENT_SELF_METHOD, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
@@ -52,7 +52,7 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = true;
       return undefined;
     }
-    if (name !== undefined && !REMOTE_CALL_NAME.test(name) && hasRemoteReceiver(node.callee)) {
+    if (name !== undefined && !REMOTE_CALL_NAME.test(name) && !CLIENT_SELF_METHOD.test(name) && hasRemoteReceiver(node.callee)) {
       remote = true;
       return undefined;
     }

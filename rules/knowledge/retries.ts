@@ -675,6 +675,12 @@ export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delet
 export const REMOTE_RECEIVER_NAME = /^api$|^client$|[a-z]Api$|API$|[a-z]Client$/;
 
 /**
+ * Methods such a client runs on itself, not on the service: tearing down its connection or listening for
+ * its events (`client.destroy()` in a catch that cleans up before the next round calls no one).
+ */
+export const CLIENT_SELF_METHOD = /^(?:close|destroy|end|disconnect|quit|release|terminate|removeAllListeners|removeListener|on|once|off|addListener|emit)$/;
+
+/**
  * Chains that read from a database server through a cursor, whatever the receiver is called: the MongoDB
  * driver's `collection.find(query).toArray()` and `aggregate(pipeline).toArray()`. A loop that re-reads until
  * the documents it expects are there (waste-movement-backend's find-waste-inputs) has no client call a name

@@ -2622,6 +2622,25 @@ export function tail(onLog: (doc: unknown) => void) {
   })();
 }
 `,
+  // A client's own teardown in the catch (\`client.destroy()\` before the next round) calls no one: what the loop
+  // retries is the file's \`start()\`, which reaches nothing remote here.
+  `
+declare const client: { destroy(): void; run(url: string): Promise<unknown> };
+declare function start(): Promise<void>;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function bootWithRetry() {
+  while (true) {
+    try {
+      await start();
+      return;
+    } catch (error) {
+      console.error('startup failed', error);
+      client.destroy();
+      await sleep(15000);
+    }
+  }
+}
+`,
   // A loop whose attempt only touches built-in collections (\`cache.delete(key)\`, a field \`Map\`'s \`get\`) calls
   // no one, whatever the methods are named.
   `
