@@ -174,7 +174,7 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     const init = constInit(context, test);
     return init !== undefined && clientErrorComparison(init, context, depth + 1);
   }
-  // \`this.isAuthError(error)\`: a predicate of the file whose every return is such a test.
+  // `this.isAuthError(error)`: a predicate of the file whose every return is such a test.
   const predicate = test.type === AST_NODE_TYPES.CallExpression && context && depth < 2 ? localCallee(context, test.callee)?.fn : undefined;
   if (isFunctionNode(predicate)) {
     const returned = returnedValues(context!, predicate);
