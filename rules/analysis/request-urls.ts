@@ -2,7 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { REPEATABLE_POST_URLS } from '../knowledge/retries';
 import type { ClientCall } from './calls';
-import { readOption } from './options';
+import { isFunctionNode } from './ast-walk';
+import { localCallee } from './local-callees';
+import { readOption, returnedValues } from './options';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -35,10 +37,28 @@ function writtenText(context: Context, node: TSESTree.Node, depth = 0): string |
   }
 }
 
-/** Is `url` an address whose POST a repeat cannot do twice (REPEATABLE_POST_URLS)? */
+/**
+ * Is `url` an address whose POST a repeat cannot do twice (REPEATABLE_POST_URLS)? An address chosen among
+ * several (`provider === 'xai' ? XAI_URL : OPENAI_URL`, or a function of the file that returns one of them,
+ * `getApiUrl(provider)`) is when every choice is.
+ */
 export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undefined): boolean {
-  const text = url && writtenText(context, url);
-  return text !== undefined && REPEATABLE_POST_URLS.some((entry) => entry.pattern.test(text));
+  const choices = url ? addressChoices(context, url) : [];
+  return choices.length > 0 && choices.every((choice) => {
+    const text = writtenText(context, choice);
+    return text !== undefined && REPEATABLE_POST_URLS.some((entry) => entry.pattern.test(text));
+  });
+}
+
+/** The expressions an address may be: both sides of a conditional, or every return of a function of the file it calls. */
+function addressChoices(context: Context, url: TSESTree.Node, depth = 0): TSESTree.Node[] {
+  const value = unwrap(url);
+  if (depth > 2) return [value];
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) return [...addressChoices(context, value.consequent, depth + 1), ...addressChoices(context, value.alternate, depth + 1)];
+  const callee = value.type === AST_NODE_TYPES.CallExpression ? localCallee(context, value.callee)?.fn : undefined;
+  if (!isFunctionNode(callee)) return [value];
+  const returned = returnedValues(context, callee);
+  return returned.every((each) => each !== undefined) ? returned.flatMap((each) => addressChoices(context, each!, depth + 1)) : [];
 }
 
 /** The address a client call sends to: its first argument, or the `url` of the options it takes alone. */

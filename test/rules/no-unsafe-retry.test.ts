@@ -947,6 +947,15 @@ export async function ask(threadId: string, question: string) {
       },
     ],
   },
+  // An address chosen among several is repeatable only when every choice is: here one is an order.
+  {
+    code: `
+import pRetry from 'p-retry';
+const target = (dryRun: boolean) => (dryRun ? 'https://api.openai.com/v1/chat/completions' : 'https://shop.example.com/orders');
+export const send = (dryRun: boolean, body: string) => pRetry(() => fetch(target(dryRun), { method: 'POST', body, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 4, column: 69, endLine: 4, endColumn: 74, suggestions: [] }],
+  },
   // Only the model APIs' own addresses read as answers: an application's \`/tasks/completions\` records a
   // completion, and repeats it.
   {
@@ -5162,6 +5171,17 @@ export async function findTickets(filters: unknown[]) {
 export async function searchLogs(query: object) {
   return pRetry(() => axios.post('https://search.example.com/logs-*/_search', query, { timeout: 10000 }), { retries: 3 });
 }
+`,
+  // The address chosen by a function of the file among model APIs, each a completion.
+  `
+import pRetry from 'p-retry';
+type Provider = 'xai' | 'openai';
+const apiUrl = (provider: Provider): string => {
+  if (provider === 'xai') return 'https://api.x.ai/v1/chat/completions';
+  return 'https://api.openai.com/v1/chat/completions';
+};
+export const answer = (provider: Provider, prompt: string) =>
+  pRetry(() => fetch(apiUrl(provider), { method: 'POST', body: prompt, signal: AbortSignal.timeout(30000) }), { retries: 3 });
 `,
 ];
 
