@@ -65,6 +65,15 @@ export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** Is `node` in the consequent of an `if`, between it and `root`, whose test `holds`? */
+export function underIfTest(node: TSESTree.Node, root: TSESTree.Node, holds: (test: TSESTree.Expression) => boolean): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && holds(parent.test)) return true;
+  }
+  return false;
+}
+
 /** A function's own name, or that of the variable, method, property or `exports` member it is assigned to. */
 export function functionName(fn: FunctionNode): string | undefined {
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;

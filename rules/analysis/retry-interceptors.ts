@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CONFIGURED_RETRIES } from '../knowledge/retries';
-import { calleeName, isFunctionNode, walk } from './ast-walk';
+import { calleeName, isFunctionNode, underIfTest, walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { findVariable, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import { localCallee } from './local-callees';
@@ -80,11 +80,7 @@ function interceptorRetries(context: Context): InterceptorRetry[] {
  * repeats only after an error response.
  */
 function underResponseTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && logicalTerms(parent.test, '&&').some(needsResponse)) return true;
-  }
-  return false;
+  return underIfTest(node, root, (test) => logicalTerms(test, '&&').some(needsResponse));
 }
 
 function needsResponse(term: TSESTree.Node): boolean {

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { RETRY_FLAG_NAME } from '../knowledge/retries';
-import { calleeName, identifiersIn, parameterIndex, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { calleeName, identifiersIn, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
 import { counters, failureHasBoundedExit } from './retry-paths';
@@ -79,11 +79,7 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
     return reads;
   };
   // `attempts++; if (attempts < max) setTimeout(again, 3000)`: the call runs only while the count allows.
-  for (let current: TSESTree.Node | undefined = call; current && current !== handler; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && readsCount(parent.test)) return true;
-  }
-  return false;
+  return underIfTest(call, handler, readsCount);
 }
 
 /** Methods of strings, arrays and patterns that read what they are given and count nothing. */
@@ -200,11 +196,7 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
 function testedTruthy(argument: TSESTree.Node, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const value = unwrap(argument);
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
-  for (let current: TSESTree.Node | undefined = call; current && current !== fn; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && logicalTerms(parent.test, '&&').some((term) => isIdentifierNamed(term, value.name))) return true;
-  }
-  return false;
+  return underIfTest(call, fn, (test) => logicalTerms(test, '&&').some((term) => isIdentifierNamed(term, value.name)));
 }
 
 /** What `call` passes for `fn`'s parameter `name`: by position, or as a property of a destructured options object. */

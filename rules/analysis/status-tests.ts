@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
-import { isFunctionNode, mirroredOperator } from './ast-walk';
+import { isFunctionNode, mirroredOperator, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { returnedValues } from './options';
 import { constInit, findVariable, memberName, unwrap } from './origin';
@@ -202,9 +202,5 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
  * correction; the server refused the first request, so it is no retry of a failure.
  */
 export function underClientErrorTest(context: Context, node: TSESTree.Node, root: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && clientErrorComparison(parent.test, context)) return true;
-  }
-  return false;
+  return underIfTest(node, root, (test) => clientErrorComparison(test, context));
 }
