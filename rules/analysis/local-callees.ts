@@ -24,21 +24,23 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
   if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (target.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = thisMemberName(target);
-    const body = name === undefined ? undefined : enclosingClassBody(target);
-    // A method (an instance's, or a static one called from another static method) or an instance field.
-    const fn = body && classMemberFunction(body, name!, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
+    const fn = name === undefined ? undefined : instanceMember(target, name);
     return fn ? { fn, name: `this.${name}` } : undefined;
   }
   if (target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
   // `var that = this; … function () { that.connect(cb) }`: the instance under another name, in a callback.
   const alias = thisAlias(context, target.object);
-  if (alias) {
-    const body = enclosingClassBody(alias);
-    const method = body && classMemberFunction(body, target.property.name, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
-    return method ? { fn: method, name: `${target.object.name}.${target.property.name}` } : undefined;
-  }
-  const fn = namedMember(context, target.object, target.property.name);
+  const fn = alias ? instanceMember(alias, target.property.name) : namedMember(context, target.object, target.property.name);
   return fn ? { fn, name: `${target.object.name}.${target.property.name}` } : undefined;
+}
+
+/**
+ * The function an instance of the class around `inside` holds under `name`: a method (an instance's, or a
+ * static one called from another static method) or an instance field.
+ */
+function instanceMember(inside: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  const body = enclosingClassBody(inside);
+  return body && classMemberFunction(body, name, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
 }
 
 /** The declaration of `self` in `const self = this` (or a `var` never written again), if that is what it is. */
