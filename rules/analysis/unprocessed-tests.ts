@@ -34,8 +34,7 @@ function negatesUnprocessed(context: Context, test: TSESTree.Node): boolean {
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return negatesUnprocessed(context, value.left) && negatesUnprocessed(context, value.right);
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return negatesUnprocessed(context, value.left) || negatesUnprocessed(context, value.right);
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '!==' && value.operator !== '!=')) return false;
-  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left)
-    || namesRateLimitError(value.left, value.right) || namesRateLimitError(value.right, value.left);
+  return comparesRefusal(context, value);
 }
 
 /** `(e) => e.status === 429`, or a function whose body is one `return` of such a test. */
@@ -85,8 +84,13 @@ export function isUnprocessedTest(context: Context, test: TSESTree.Node, depth =
   // `error instanceof Stripe.errors.StripeRateLimitError`: an SDK's class for a 429.
   if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === 'instanceof') return RATE_LIMIT_ERROR.test(errorClassName(value.right) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
-  return comparesUnprocessed(context, value.left, value.right) || comparesUnprocessed(context, value.right, value.left)
-    || namesRateLimitError(value.left, value.right) || namesRateLimitError(value.right, value.left);
+  return comparesRefusal(context, value);
+}
+
+/** A comparison, either way round, of a refused status or code, or of a rate-limit error's name. */
+function comparesRefusal(context: Context, comparison: TSESTree.BinaryExpression): boolean {
+  const { left, right } = comparison;
+  return comparesUnprocessed(context, left, right) || comparesUnprocessed(context, right, left) || namesRateLimitError(left, right) || namesRateLimitError(right, left);
 }
 
 /** A class an SDK throws for a 429 (`RateLimitError`, `StripeRateLimitError`, `TooManyRequestsError`). */
