@@ -72,6 +72,19 @@ export function receiverClass(context: Context, receiver: TSESTree.Node): TSESTr
   return def?.type === 'ClassName' ? def.node.body : undefined;
 }
 
+/** Do `a` and `b` name the same thing: one variable, or the same `this` member of one class? */
+export function sameReceiver(context: Context, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const [left, right] = [unwrap(a), unwrap(b)];
+  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, left);
+    return variable !== null && variable !== undefined && variable === findVariable(context, right);
+  }
+  if (left.type !== AST_NODE_TYPES.MemberExpression || right.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (left.object.type !== AST_NODE_TYPES.ThisExpression || right.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const name = thisMemberName(left);
+  return name !== undefined && name === thisMemberName(right) && enclosingClassBody(left) !== undefined && enclosingClassBody(left) === enclosingClassBody(right);
+}
+
 /** The origin of the type a declaration names: `Stripe`, `ccxt.Exchange` (a namespace import's member). */
 export function declaredTypeOrigin(context: Context, declared: TSESTree.Node | undefined): Origin | undefined {
   const annotation = declared?.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation : declared;

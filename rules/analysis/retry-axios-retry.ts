@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { receiverOf, type ClientCall } from './calls';
-import { enclosingClassBody, findVariable, isModuleExport, memberName, thisMemberName, unwrap } from './origin';
+import { sameReceiver } from './declared-receivers';
+import { isModuleExport, memberName, unwrap } from './origin';
 import { programAttachment, type ProgramAttachment } from './program-axios-retry';
 import { attachmentsOf, AXIOS_RETRY, countAttempts, hasCondition, methodBlindConditionOf, unsafeCondition, type ConfiguredUse } from './retry-configured';
 import type { TypeFacts } from './types';
@@ -53,17 +54,9 @@ function axiosRetryUse(context: Context, attach: TSESTree.CallExpression, unsafe
 export function axiosRetryOnMember(context: Context, receiver: TSESTree.Node, member: string, unsafeMethod: boolean): ConfiguredUse | undefined {
   for (const { call: attach } of attachmentsOf(context, AXIOS_RETRY)) {
     const target = attach.arguments[0] && unwrap(attach.arguments[0]);
-    if (target?.type === AST_NODE_TYPES.MemberExpression && memberName(target) === member && sameHolder(context, target.object, receiver)) return axiosRetryUse(context, attach, unsafeMethod);
+    if (target?.type === AST_NODE_TYPES.MemberExpression && memberName(target) === member && sameReceiver(context, target.object, receiver)) return axiosRetryUse(context, attach, unsafeMethod);
   }
   return undefined;
-}
-
-function sameHolder(context: Context, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  const [left, right] = [unwrap(a), unwrap(b)];
-  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) return findVariable(context, left) !== null && findVariable(context, left) === findVariable(context, right);
-  if (left.type !== AST_NODE_TYPES.MemberExpression || right.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (left.object.type !== AST_NODE_TYPES.ThisExpression || right.object.type !== AST_NODE_TYPES.ThisExpression) return false;
-  return thisMemberName(left) !== undefined && thisMemberName(left) === thisMemberName(right) && enclosingClassBody(left) === enclosingClassBody(right);
 }
 
 /** An axios-retry attachment of another file, as the configured retry of a call (at `node`) through that axios. */

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { enclosingClassBody, findVariable, memberName, thisMemberName, unwrap } from './origin';
+import { sameReceiver } from './declared-receivers';
+import { memberName, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { alwaysExits, type Loop } from './retry-paths';
 import type { RetryScope } from './retry-types';
@@ -57,19 +58,6 @@ function nonEmptyListTested(test: TSESTree.Expression | null): TSESTree.Expressi
   return notEmpty ? sized(value.left) : undefined;
 }
 
-/** Do `a` and `b` name the same list: one variable, or the same `this` member of one class? */
-function sameList(context: Context, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  const [left, right] = [unwrap(a), unwrap(b)];
-  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context, left);
-    return variable !== null && variable !== undefined && variable === findVariable(context, right);
-  }
-  if (left.type !== AST_NODE_TYPES.MemberExpression || right.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (left.object.type !== AST_NODE_TYPES.ThisExpression || right.object.type !== AST_NODE_TYPES.ThisExpression) return false;
-  const name = thisMemberName(left);
-  return name !== undefined && name === thisMemberName(right) && enclosingClassBody(left) !== undefined && enclosingClassBody(left) === enclosingClassBody(right);
-}
-
 /**
  * `list.push(…)` or `list.unshift(…)` in a catch inside `root` (same function). In the loop itself the catch
  * must not leave it (`catch { queue.push(job); break; }` stops); in a function the loop calls, a `return`
@@ -85,7 +73,7 @@ function putBackIn(context: Context, root: TSESTree.Node, list: TSESTree.Node, i
     walkSameFunction(context.sourceCode, handler, (inner) => {
       if (found) return false;
       if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(inner.callee) ?? '')
-        && sameList(context, inner.callee.object, list)) found = { attempt: node.block, handler, putBack: inner };
+        && sameReceiver(context, inner.callee.object, list)) found = { attempt: node.block, handler, putBack: inner };
       return undefined;
     });
     return undefined;
