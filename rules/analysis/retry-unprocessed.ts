@@ -4,6 +4,7 @@ import type { RetryLibrary } from '../knowledge/retries';
 import { isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
 import { readOption } from './options';
 import { findVariable, isModuleExport, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
+import { rejectionCallback } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { branchUnlessUnprocessed, exitsUnlessUnprocessed, guardedWithin, isUnprocessedTest, predicateTestsUnprocessed, throwsUnlessUnprocessed } from './unprocessed-tests';
 
@@ -134,15 +135,7 @@ function soleCatch(fn: FunctionNode): TSESTree.Statement[] {
 
 /** Every use of the callback's `retry` parameter is a call inside an unprocessed-failure test. */
 function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number): boolean {
-  const param = isFunctionNode(body) ? body.params[index] : undefined;
-  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(context, param);
-  const uses = variable?.references.filter((reference) => reference.identifier !== param) ?? [];
-  if (uses.length === 0) return false;
-  return uses.every(({ identifier }) => {
-    const call = identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && guardedWithin(context, call, body);
-  });
+  return everyRetryCall(context, body, index, (call) => guardedWithin(context, call, body));
 }
 
 /**
@@ -151,12 +144,17 @@ function retryCallsGuarded(context: Context, body: TSESTree.Node, index: number)
  * failure through and polls. Any other use of `retry` (passed on, `.catch(retry)`) may be on a failure.
  */
 export function retryCalledOnlyOnAnswers(context: Context, body: TSESTree.Node, index: number): boolean {
+  return everyRetryCall(context, body, index, (call) => !onFailurePath(call, body));
+}
+
+/** The callback's `retry` parameter is used, and every use is a call of it for which `holds`. */
+function everyRetryCall(context: Context, body: TSESTree.Node, index: number, holds: (call: TSESTree.CallExpression) => boolean): boolean {
   const param = isFunctionNode(body) ? body.params[index] : undefined;
   if (param?.type !== AST_NODE_TYPES.Identifier) return false;
   const uses = findVariable(context, param)?.references.filter((reference) => reference.identifier !== param) ?? [];
   return uses.length > 0 && uses.every(({ identifier }) => {
     const call = identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && !onFailurePath(call, body);
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier && holds(call);
   });
 }
 
@@ -164,11 +162,8 @@ export function retryCalledOnlyOnAnswers(context: Context, body: TSESTree.Node, 
 function onFailurePath(node: TSESTree.Node, root: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
     if (current.type === AST_NODE_TYPES.CatchClause) return true;
-    const handler: TSESTree.Node | undefined = current.parent;
-    if (isFunctionNode(current) && handler?.type === AST_NODE_TYPES.CallExpression && handler.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = memberName(handler.callee);
-      if ((method === 'catch' && handler.arguments[0] === current) || (method === 'then' && handler.arguments[1] === current)) return true;
-    }
+    const handed: TSESTree.Node | undefined = current.parent;
+    if (handed?.type === AST_NODE_TYPES.CallExpression && rejectionCallback(handed)?.handler === current) return true;
   }
   return false;
 }
