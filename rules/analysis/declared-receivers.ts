@@ -62,14 +62,19 @@ export function receiverDeclaration(context: Context, receiver: TSESTree.Node, d
  * or `http: HttpClientAdapter`, or `const client = new HttpClientAdapter()`.
  */
 export function receiverClass(context: Context, receiver: TSESTree.Node): TSESTree.ClassBody | undefined {
+  const name = receiverTypeName(context, receiver);
+  const def = name && findVariable(context, name)?.defs[0];
+  return def?.type === 'ClassName' ? def.node.body : undefined;
+}
+
+/** The name of the class a receiver is made from or annotated with: `new Map()`, `http: HttpClientAdapter`. */
+export function receiverTypeName(context: Context, receiver: TSESTree.Node): TSESTree.Identifier | undefined {
   const declared = receiverDeclaration(context, receiver);
   const made = declared && unwrap(declared);
   const annotation = made?.type === AST_NODE_TYPES.TSTypeAnnotation ? made.typeAnnotation : undefined;
   const name = made?.type === AST_NODE_TYPES.NewExpression ? made.callee
     : annotation?.type === AST_NODE_TYPES.TSTypeReference ? annotation.typeName : undefined;
-  if (name?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = findVariable(context, name)?.defs[0];
-  return def?.type === 'ClassName' ? def.node.body : undefined;
+  return name?.type === AST_NODE_TYPES.Identifier ? name : undefined;
 }
 
 /** Do `a` and `b` name the same thing: one variable, or the same `this` member of one class? */

@@ -6,7 +6,7 @@ import { calleeName, contains, functionName, isFunctionNode, walk, type Function
 import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
-import { receiverDeclaration } from './declared-receivers';
+import { receiverTypeName } from './declared-receivers';
 import { programReachesRemote } from './program-remote';
 import { SDK_SPECS } from './retry-sdk-operations';
 import type { RetryScope } from './retry-types';
@@ -85,10 +85,8 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
 function onLocalCollection(context: Context, callee: TSESTree.Node): boolean {
   const target = unwrap(callee);
   if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const declared = receiverDeclaration(context, target.object);
-  const value = declared && unwrap(declared.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation : declared);
-  const name = value?.type === AST_NODE_TYPES.NewExpression ? value.callee : value?.type === AST_NODE_TYPES.TSTypeReference ? value.typeName : undefined;
-  return name?.type === AST_NODE_TYPES.Identifier && LOCAL_COLLECTIONS.has(name.name) && (findVariable(context, name)?.defs.length ?? 0) === 0;
+  const name = receiverTypeName(context, target.object);
+  return name !== undefined && LOCAL_COLLECTIONS.has(name.name) && (findVariable(context, name)?.defs.length ?? 0) === 0;
 }
 
 const LOCAL_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'URLSearchParams', 'Headers', 'FormData']);
