@@ -52,7 +52,7 @@ interface Ways {
  */
 function read(context: Context, statements: readonly TSESTree.Statement[], waitedBefore: boolean, waits: (node: TSESTree.Node) => boolean, bound: ReadonlySet<string>): Ways | 'unreadable' {
   let waited = waitedBefore;
-  for (const statement of statements) {
+  for (const [index, statement] of statements.entries()) {
     switch (statement.type) {
       case AST_NODE_TYPES.ContinueStatement:
         if (statement.label) return 'unreadable';
@@ -86,6 +86,8 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
         }
         // `if (error.name === 'AbortError') continue`: an attempt that timed out has already waited its timeout.
         if (then.bare && TIMED_OUT.test(context.sourceCode.getText(statement.test))) then.bare = undefined;
+        // `if (waitMs <= 0) continue; await sleep(waitMs)`: the way round skips a wait that has run out.
+        if (then.bare && waitRunOut(context, statement.test, statements.slice(index + 1), waits)) then.bare = undefined;
         if (then.bare || otherwise.bare) return { bare: then.bare ?? otherwise.bare, falls: undefined };
         if (then.falls === undefined && otherwise.falls === undefined) return { falls: undefined };
         waited = then.falls === undefined ? otherwise.falls! : otherwise.falls === undefined ? then.falls : then.falls && otherwise.falls;
@@ -104,16 +106,30 @@ const TIMED_OUT = /abort|time(?:d)?[ _-]?out|ETIMEDOUT/i;
 
 /** Does a wait in one of the `if`'s branches take `name` as its time (`await sleep(delayMs)`)? */
 function waitedFor(context: Context, statement: TSESTree.IfStatement, name: string, waits: (node: TSESTree.Node) => boolean): boolean {
+  return [statement.consequent, statement.alternate].some((branch) => branch !== null && branch !== undefined && waitsWith(context, branch, name, waits));
+}
+
+/** Does `node` hold a wait that takes `name` in its time (`await sleep(waitMs + 1000)`)? */
+function waitsWith(context: Context, node: TSESTree.Node, name: string, waits: (node: TSESTree.Node) => boolean): boolean {
   let found = false;
-  for (const branch of [statement.consequent, statement.alternate]) {
-    if (!branch) continue;
-    walkSameFunction(context.sourceCode, branch, (node) => {
-      if (found) return false;
-      if (node.type === AST_NODE_TYPES.AwaitExpression && waits(node) && identifiersIn(context.sourceCode, node.argument).has(name)) found = true;
-      return undefined;
-    });
-  }
+  walkSameFunction(context.sourceCode, node, (inner) => {
+    if (found) return false;
+    if (inner.type === AST_NODE_TYPES.AwaitExpression && waits(inner) && identifiersIn(context.sourceCode, inner.argument).has(name)) found = true;
+    return undefined;
+  });
   return found;
+}
+
+/**
+ * `if (waitMs <= 0) continue;` before `await sleep(waitMs)`: the test says the time the wait would take (a
+ * server's reset time less now) has already passed, so going round at once waits all that was asked.
+ */
+function waitRunOut(context: Context, test: TSESTree.Expression, rest: readonly TSESTree.Statement[], waits: (node: TSESTree.Node) => boolean): boolean {
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type !== AST_NODE_TYPES.Identifier) return false;
+  const bound = test.right.type === AST_NODE_TYPES.Literal ? test.right.value : undefined;
+  const runOut = (test.operator === '<=' && bound === 0) || (test.operator === '<' && (bound === 0 || bound === 1));
+  const name = test.left.name;
+  return runOut && rest.some((statement) => waitsWith(context, statement, name, waits));
 }
 
 const BRANCHING = new Set<string>([

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
-import { calleeName, contains, isLoop, walk, walkSameFunction } from './ast-walk';
-import { constInit, findVariable, unwrap } from './origin';
+import { calleeName, contains, isFunctionNode, isLoop, walk, walkSameFunction } from './ast-walk';
+import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -109,11 +109,15 @@ export function isWaitCall(context: Context, node: TSESTree.Node, extra: Readonl
   return local !== undefined && functionWaits(context, local, depth, extra);
 }
 
-/** A promise that settles after a time: `sleep(ms)`, `new Promise((_, reject) => setTimeout(reject, ms))`, or a `const` holding one. */
+/**
+ * A promise that settles after a time: `sleep(ms)`, `new Promise((_, reject) => setTimeout(reject, ms))`, or
+ * a variable holding one and given no other value (`var backoff = new Promise(…)`, as older code writes it).
+ */
 export function isTimerPromise(context: Context, node: TSESTree.Node, depth = 0): boolean {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    const init = constInit(context, value);
+    const variable = findVariable(context, value);
+    const init = variable ? singleAssignmentInit(variable) : undefined;
     return init !== undefined && isTimerPromise(context, init, depth + 1);
   }
   // `sleep(ms).then(() => { throw new TimeoutError() })`
@@ -129,10 +133,29 @@ export function awaitsWait(context: Context, root: TSESTree.Node, extra: Readonl
   walkSameFunction(context.sourceCode, root, (node) => {
     if (waits) return false;
     if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.argument
-      && (isWaitCall(context, node.argument, extra) || asksRetryPolicy(context, node.argument))) waits = true;
+      && (isWaitCall(context, node.argument, extra) || heldWait(context, node.argument, extra) || asksRetryPolicy(context, node.argument))) waits = true;
     return undefined;
   });
   return waits;
+}
+
+/**
+ * `const pause = new Promise((r) => setTimeout(r, ms)); await pause;`: a wait kept in a variable first. Only
+ * one made in the same round as the await (no loop or function between them): a timer started before the
+ * loop has settled after the first round, and awaiting it again waits for nothing.
+ */
+function heldWait(context: Context, node: TSESTree.Node, extra: ReadonlySet<string>): boolean {
+  const value = unwrap(node);
+  const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : null;
+  const init = variable ? singleAssignmentInit(variable) : undefined;
+  return init !== undefined && roundOf(init) === roundOf(node) && isWaitCall(context, init, extra);
+}
+
+/** The loop or function whose every round runs `node` afresh. */
+function roundOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node.parent;
+  while (current && !isLoop(current) && !isFunctionNode(current)) current = current.parent;
+  return current;
 }
 
 /**

@@ -163,6 +163,43 @@ export async function publish(url: string): Promise<Response> {
 `,
     errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', line: '8' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
   },
+  // A \`continue\` before the wait whose test is not the wait's time: the first way round goes again at once.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function connect(url: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      const waitMs = 100 * 2 ** attempt;
+      if (attempt <= 0) continue;
+      await sleep(waitMs);
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', line: '10' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+  },
+  // A timer made once before the loop has settled after the first round: awaiting it again waits for nothing.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(url: string): Promise<Response | undefined> {
+  const pause = sleep(1000);
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      await pause;
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 5, column: 3, endLine: 5, endColumn: 6, suggestions: [] }],
+  },
   // The catch makes the same call again at once.
   {
     code: `
@@ -2237,6 +2274,53 @@ export async function fetchWithRetry(url: string, maxRetries = 3): Promise<Respo
     }
   }
   throw lastError ?? new Error('All retry attempts failed');
+}
+`,
+  // A wait kept in a variable made afresh each round: awaited in a loop, or resent in its \`.then\` by an
+  // interceptor written with \`var\`.
+  `
+import axios from 'axios';
+export async function send(url: string): Promise<Response | undefined> {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      const pause = new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** i));
+      await pause;
+    }
+  }
+  return undefined;
+}
+axios.interceptors.response.use(undefined, function retryInterceptor(err) {
+  var config = err.config;
+  if (!config || !config.retry) return Promise.reject(err);
+  config.__retryCount = config.__retryCount || 0;
+  if (config.__retryCount >= config.retry) return Promise.reject(err);
+  config.__retryCount += 1;
+  var backoff = new Promise(function (resolve) {
+    setTimeout(function () { resolve(undefined); }, config.retryDelay || 1000);
+  });
+  return backoff.then(function () { return axios(config); });
+});
+`,
+  // A server named when to come back and that time has passed: the way round without a wait waited it.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+declare function resetTimeOf(error: unknown): Date | null;
+export async function login(url: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      const resetAt = resetTimeOf(error);
+      if (!resetAt || attempt >= 3) throw error;
+      const waitMs = resetAt.getTime() - Date.now();
+      if (waitMs <= 0) {
+        continue;
+      }
+      await sleep(waitMs + 1000);
+    }
+  }
 }
 `,
   // Every way round waits: the last attempt skips the wait and ends the loop; a zero delay has nothing to
