@@ -65,9 +65,10 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   const counterNames = new Set([...counters(context, within), ...counters(context, handler), ...changedParameters]);
   const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler)]);
   if (failureHasBoundedExit(context, handler, counterNames, counted)) return true;
-  // `if (retryCount >= MAX_RETRIES) return;` at the top of the function, checked before each attempt.
+  // `if (retryCount >= MAX_RETRIES) return;` at the top of the function, checked before each attempt (or
+  // `if (state.attempts >= MAX) return;` for a count kept on an object the handler moves on).
   const topLevel = fn?.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.filter((statement) => statement.type === AST_NODE_TYPES.IfStatement) : [];
-  if (topLevel.some((statement) => failureHasBoundedExit(context, statement, counterNames))) return true;
+  if (topLevel.some((statement) => failureHasBoundedExit(context, statement, counterNames, counted))) return true;
   if (decidedElsewhere(context, handler)) return true;
   const readsCount = (test: TSESTree.Node): boolean => {
     let reads = false;

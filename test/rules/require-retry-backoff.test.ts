@@ -263,6 +263,20 @@ module.exports = QueueManager;
 `,
     errors: [{ messageId: 'unboundedRetry', line: 13, column: 11, endLine: 13, endColumn: 23, suggestions: [] }],
   },
+  // A count checked at the top that the failure never moves: it does not run out.
+  {
+    code: `
+import axios from 'axios';
+interface Job { attempts: number; url: string }
+export function check(job: Job): void {
+  if (job.attempts >= 3) return;
+  axios.get(job.url, { timeout: 5000 }).catch(() => {
+    setTimeout(() => check(job), 1000);
+  });
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 7, column: 22, endLine: 7, endColumn: 27, suggestions: [] }],
+  },
   // A recursion that passes a literal its own guard fails (\`retryCount === 0\` with \`1\`) makes one more
   // attempt: bounded, but at once.
   {
@@ -2093,12 +2107,13 @@ export function upload(reader: ReadableStreamDefaultReader<Uint8Array>, url: str
   })();
 }
 `,
-  // Recursions bounded by what runs out (a property the class counts, the clock, a count checked at the top,
+  // Recursions bounded by what runs out (a property the class counts, the clock, a count checked at the top (or kept on an object passed on),
   // a delay computed from the attempt passed on, a flag option turned off), a periodic job that schedules
   // itself after a success too, and a readiness poll that reads what its check answers.
   `
 import axios from 'axios';
 import * as https from 'node:https';
+import WebSocket from 'ws';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MAX_RETRIES = 5;
@@ -2140,6 +2155,16 @@ export async function check(url: string) {
     }
   };
   await attemptCheck();
+}
+interface Connection { attempts: number; url: string }
+export function reconnect(state: Connection): void {
+  if (state.attempts >= MAX_RETRIES) return;
+  const socket = new WebSocket(state.url, { handshakeTimeout: 5000 });
+  socket.on('open', () => { state.attempts = 0; });
+  socket.on('error', () => {
+    state.attempts++;
+    setTimeout(() => reconnect(state), 1000 * 2 ** state.attempts);
+  });
 }
 export async function withDelays(url: string, attempt = 0): Promise<unknown> {
   try {
