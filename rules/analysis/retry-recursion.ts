@@ -183,7 +183,7 @@ export function errorCallbackRecursion(context: Context, node: TSESTree.CallExpr
   const error = callback.params[0];
   const failure = isErrorListener(node) ? callback.body
     : error?.type === AST_NODE_TYPES.Identifier && ERROR_FIRST_PARAM.test(error.name) ? errorBranch(context, callback, error.name) : undefined;
-  const found = fn && failure && recursionIn(context, failure, fn, (call) => !underClientErrorTest(context, call, failure));
+  const found = fn && failure && recursionIn(context, failure, fn, (call) => !underClientErrorTest(context, call, failure) && !runsQueuedRequest(context, call, failure, fn));
   if (!fn || !failure || !found || isOneShotFallback(found.call, fn)) return undefined;
   return recursionScope(context, found, fn, 'the error callback', fn.body, failure);
 }
@@ -209,3 +209,29 @@ function errorBranch(context: Context, callback: FunctionNode, name: string): TS
   });
   return branch;
 }
+
+/**
+ * `if (inProgress) { pending = true; return; }` … `if (pending) { pending = false; fetchUnseen(); }`: a run
+ * asked for while one was busy, started once the busy one ends, however it ended. The call consumes a flag
+ * that a new request sets elsewhere in the function, so it runs what was asked again, not what failed.
+ */
+function runsQueuedRequest(context: Context, call: TSESTree.CallExpression, failure: TSESTree.Node, fn: FunctionNode): boolean {
+  let guard: TSESTree.IfStatement | undefined;
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== failure && !guard; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement && contains(current.consequent, call)) guard = current;
+  }
+  const flag = guard && (guard.test.type === AST_NODE_TYPES.Identifier || guard.test.type === AST_NODE_TYPES.MemberExpression) ? context.sourceCode.getText(guard.test) : undefined;
+  if (!guard || flag === undefined) return false;
+  const setsFlag = (root: TSESTree.Node, value: boolean, where: (node: TSESTree.Node) => boolean): boolean => {
+    let sets = false;
+    walkSameFunction(context.sourceCode, root, (node) => {
+      if (sets) return false;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && where(node) && context.sourceCode.getText(node.left) === flag
+        && node.right.type === AST_NODE_TYPES.Literal && node.right.value === value) sets = true;
+      return undefined;
+    });
+    return sets;
+  };
+  return setsFlag(guard.consequent, false, (node) => node.range[1] <= call.range[0]) && setsFlag(fn.body, true, (node) => !contains(failure, node));
+}
+

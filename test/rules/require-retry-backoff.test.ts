@@ -263,6 +263,31 @@ module.exports = QueueManager;
 `,
     errors: [{ messageId: 'unboundedRetry', line: 13, column: 11, endLine: 13, endColumn: 23, suggestions: [] }],
   },
+  // A run asked for while one was busy, started again while the flag stays set: it does not run out.
+  {
+    code: `
+const Imap = require('imap');
+let inProgress = false;
+let pending = false;
+function fetchUnseen(imap) {
+  if (inProgress) { pending = true; return; }
+  inProgress = true;
+  imap.search(['UNSEEN'], (err, uids) => {
+    inProgress = false;
+    if (err) {
+      if (pending) fetchUnseen(imap);
+      return;
+    }
+    console.log(uids);
+  });
+}
+module.exports = { fetchUnseen };
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 11, column: 20, endLine: 11, endColumn: 31, suggestions: [] },
+      { messageId: 'noBackoff', line: 11, column: 20, endLine: 11, endColumn: 31, suggestions: [] },
+    ],
+  },
   // A count checked at the top that the failure never moves: it does not run out.
   {
     code: `
@@ -2327,6 +2352,27 @@ axios.interceptors.response.use(undefined, function retryInterceptor(err) {
   });
   return backoff.then(function () { return axios(config); });
 });
+`,
+  // A run asked for while one was busy (\`pending\`, set on the busy path and cleared before the call) starts
+  // once the busy one ends, after a failure as after a success: it runs what was asked again.
+  `
+const Imap = require('imap');
+let inProgress = false;
+let pending = false;
+function fetchUnseen(imap) {
+  if (inProgress) { pending = true; return; }
+  inProgress = true;
+  imap.search(['UNSEEN'], (err, uids) => {
+    inProgress = false;
+    if (err) {
+      if (pending) { pending = false; fetchUnseen(imap); }
+      return;
+    }
+    console.log(uids);
+    if (pending) { pending = false; fetchUnseen(imap); }
+  });
+}
+module.exports = { fetchUnseen };
 `,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
   `
