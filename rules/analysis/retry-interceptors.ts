@@ -3,12 +3,12 @@ import { AST_NODE_TYPES } from './node-types';
 import { CONFIGURED_RETRIES } from '../knowledge/retries';
 import { calleeName, isFunctionNode, underIfTest, walk } from './ast-walk';
 import type { ClientCall } from './calls';
-import { findVariable, logicalTerms, memberName, resolveOrigin, unwrap, type Origin } from './origin';
+import { findVariable, memberName, resolveOrigin, unwrap, type Origin } from './origin';
 import { localCallee } from './local-callees';
 import type { ConfiguredUse } from './retry-configured';
 import { alwaysExits } from './retry-paths';
 import { guardedWithin } from './unprocessed-tests';
-import { statusComparison, underClientErrorTest } from './status-tests';
+import { holdsOnlyForResponse, underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
@@ -80,15 +80,7 @@ function interceptorRetries(context: Context): InterceptorRetry[] {
  * repeats only after an error response.
  */
 function underResponseTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
-  return underIfTest(node, root, (test) => logicalTerms(test, '&&').some(needsResponse));
-}
-
-function needsResponse(term: TSESTree.Node): boolean {
-  const value = unwrap(term);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return needsResponse(value.left) && needsResponse(value.right);
-  if (value.type === AST_NODE_TYPES.MemberExpression) return memberName(value) === 'response';
-  const comparison = statusComparison(value);
-  return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);
+  return underIfTest(node, root, holdsOnlyForResponse);
 }
 
 /** `api.interceptors.response.use(…)`: what `api` is. */

@@ -8,7 +8,8 @@ import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { clearsLoopTest, isGeneratorStep, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
-import { statusTest, underClientErrorTest } from './status-tests';
+import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
+import { holdsOnlyForResponse, statusTest, underClientErrorTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -117,7 +118,11 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name) || counterNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
     || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
-  return loopRetryScope(context, loop, bounded, { handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) ? { mayPoll: true as const } : {}) });
+  // `if (e.response?.status >= 500) { await sleep(…) } else { throw e }`: it goes round only after an error response.
+  const afterStatus = attempt.handler !== null && catchGoesRoundOnlyWhen(context, attempt.handler, holdsOnlyForResponse);
+  return loopRetryScope(context, loop, bounded, {
+    handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) ? { mayPoll: true as const } : {}), ...(afterStatus ? { afterStatus: true as const } : {}),
+  });
 }
 
 /**

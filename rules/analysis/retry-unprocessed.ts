@@ -4,6 +4,7 @@ import type { RetryLibrary } from '../knowledge/retries';
 import { isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
 import { readOption } from './options';
 import { findVariable, isModuleExport, memberName, resolveOrigin, singleAssignmentInit, unwrap } from './origin';
+import { alwaysExits } from './retry-paths';
 import { rejectionCallback } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { branchUnlessUnprocessed, exitsUnlessUnprocessed, guardedWithin, isUnprocessedTest, predicateTestsUnprocessed, throwsUnlessUnprocessed } from './unprocessed-tests';
@@ -185,12 +186,25 @@ function loopRetriesOnlyUnprocessed(context: Context, handler: TSESTree.CatchCla
   // `catch (e) { if (e.code !== 'ECONNREFUSED') throw e; await sleep(1000); }`: only a refused failure goes round.
   const exit = statements.findIndex((statement) => exitsUnlessUnprocessed(context, statement));
   if (exit >= 0 && !statements.slice(0, exit).some((statement) => continuesLoop(context, statement))) return true;
+  return catchGoesRoundOnlyWhen(context, handler, (test) => isUnprocessedTest(context, test));
+}
+
+/**
+ * Does a loop's catch go round only when `holds` says so, and leave on every other failure? `catch (e) { if
+ * (<holds>) { await sleep(); continue; } throw e; }`, or `if (<holds>) { await sleep(); } else { throw e; }` as
+ * its last statement.
+ */
+export function catchGoesRoundOnlyWhen(context: Context, handler: TSESTree.CatchClause, holds: (test: TSESTree.Expression) => boolean): boolean {
+  const statements = handler.body.body;
   const last = statements[statements.length - 1];
+  if (last?.type === AST_NODE_TYPES.IfStatement && alwaysExits(last.alternate) && holds(last.test)) {
+    return !statements.slice(0, -1).some((statement) => continuesLoop(context, statement));
+  }
   if (last?.type !== AST_NODE_TYPES.ThrowStatement) return false;
   let unguardedContinue = false;
   let guarded = false;
   for (const statement of statements.slice(0, -1)) {
-    if (statement.type === AST_NODE_TYPES.IfStatement && isUnprocessedTest(context, statement.test)) {
+    if (statement.type === AST_NODE_TYPES.IfStatement && holds(statement.test)) {
       guarded = true;
       continue;
     }

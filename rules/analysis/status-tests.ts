@@ -4,7 +4,7 @@ import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { isFunctionNode, mirroredOperator, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { returnedValues } from './options';
-import { constInit, findVariable, memberName, unwrap } from './origin';
+import { constInit, findVariable, logicalTerms, memberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -204,3 +204,20 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
 export function underClientErrorTest(context: Context, node: TSESTree.Node, root: TSESTree.Node): boolean {
   return underIfTest(node, root, (test) => clientErrorComparison(test, context));
 }
+
+/**
+ * A test that holds only when the server answered: `error.response`, `status === 503 || status === 504`,
+ * `status >= 500` (alone or joined by `&&` with others). A dropped connection has no status.
+ */
+export function holdsOnlyForResponse(test: TSESTree.Node): boolean {
+  return logicalTerms(test, '&&').some(needsResponse);
+}
+
+function needsResponse(term: TSESTree.Node): boolean {
+  const value = unwrap(term);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return needsResponse(value.left) && needsResponse(value.right);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return memberName(value) === 'response';
+  const comparison = statusComparison(value);
+  return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);
+}
+

@@ -637,6 +637,51 @@ export const buy = (symbol: string, amount: number) => retry(() => exchange.crea
     ],
   },
   // a ccxt exchange declared by its type, its params made by a method that sends no client order id
+  // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function extract(text: string): Promise<unknown> {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      return (await axios.post('https://api.example.com/v1/extract', { text }, { timeout: 120000 })).data;
+    } catch (e: any) {
+      if (e.response?.status >= 500 && attempt < 4) {
+        await sleep(attempt * 15000);
+      } else {
+        throw e;
+      }
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the for-loop on line 5', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      line: 7, column: 21, endLine: 7, endColumn: 31,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function extract(text: string): Promise<unknown> {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      return (await axios.post('https://api.example.com/v1/extract', { text }, { timeout: 120000, headers: { 'Idempotency-Key': idempotencyKey } })).data;
+    } catch (e: any) {
+      if (e.response?.status >= 500 && attempt < 4) {
+        await sleep(attempt * 15000);
+      } else {
+        throw e;
+      }
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
   {
     code: `
 import ccxt from 'ccxt';
@@ -4138,8 +4183,8 @@ export async function send(urls: string[], body: string) {
 }
 `,
   // The same refusal tests, written as held values or with a bound beside them: a status held in a \`const\`
-  // (\`err?.statusCode ?? err?.code\` included), a \`429 && attempt < max\` test, and a message that names the
-  // 429 whose other failures \`break\` out of the loop.
+  // (\`err?.statusCode ?? err?.code\` included), a \`429 && attempt < max\` test, a message that names the
+  // 429 whose other failures \`break\` out of the loop, and a 429 test whose \`else\` throws every other failure.
   `
 import axios from 'axios';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -4195,6 +4240,20 @@ export async function login(email: string, password: string): Promise<void> {
       if (!message.includes('429')) break;
     }
   }
+}
+export async function extract(text: string): Promise<unknown> {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      return (await axios.post('https://api.example.com/v1/extract', { text }, { timeout: 120000 })).data;
+    } catch (e: any) {
+      if (e.response?.status === 429 && attempt < 4) {
+        await sleep(attempt * 15000);
+      } else {
+        throw e;
+      }
+    }
+  }
+  return undefined;
 }
 `,
   // Every failure but a refused one leaves before the retry: an early throw in a catch that recurses or goes
