@@ -50,15 +50,39 @@ export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undef
   });
 }
 
-/** The expressions an address may be: both sides of a conditional, or every return of a function of the file it calls. */
+/**
+ * The expressions an address may be: both sides of a conditional, every value of an object it is looked up
+ * in (`{ gemini: GEMINI_URL, openrouter: OPENROUTER_URL }[provider]`), or every return of a function of the
+ * file it calls; through a variable given no other value.
+ */
 function addressChoices(context: Context, url: TSESTree.Node, depth = 0): TSESTree.Node[] {
   const value = unwrap(url);
-  if (depth > 2) return [value];
+  if (depth > 3) return [value];
   if (value.type === AST_NODE_TYPES.ConditionalExpression) return [...addressChoices(context, value.consequent, depth + 1), ...addressChoices(context, value.alternate, depth + 1)];
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, value);
+    const init = variable ? singleAssignmentInit(variable) : undefined;
+    return init ? addressChoices(context, init, depth + 1) : [value];
+  }
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.computed) {
+    const table = lookupTable(context, value.object);
+    if (!table) return [value];
+    const entries = table.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : undefined));
+    return entries.length > 0 && entries.every((entry) => entry !== undefined) ? entries.flatMap((entry) => addressChoices(context, entry!, depth + 1)) : [];
+  }
   const callee = value.type === AST_NODE_TYPES.CallExpression ? localCallee(context, value.callee)?.fn : undefined;
   if (!isFunctionNode(callee)) return [value];
   const returned = returnedValues(context, callee);
   return returned.every((each) => each !== undefined) ? returned.flatMap((each) => addressChoices(context, each!, depth + 1)) : [];
+}
+
+/** An object literal, written in place or held in a variable given no other value. */
+function lookupTable(context: Context, node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : null;
+  const init = variable ? singleAssignmentInit(variable) : undefined;
+  return init && unwrap(init).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(init) as TSESTree.ObjectExpression) : undefined;
 }
 
 /** The address a client call sends to: its first argument, or the `url` of the options it takes alone. */

@@ -1001,6 +1001,15 @@ export const send = (dryRun: boolean, body: string) => pRetry(() => fetch(target
 `,
     errors: [{ messageId: 'unsafeRetry', line: 4, column: 69, endLine: 4, endColumn: 74, suggestions: [] }],
   },
+  // Looked up by provider in an object whose other value is an order: not every choice repeats nothing.
+  {
+    code: `
+import pRetry from 'p-retry';
+const TARGETS: Record<string, string> = { preview: 'https://api.openai.com/v1/chat/completions', live: 'https://shop.example.com/orders' };
+export const send = (mode: string, body: string) => pRetry(() => fetch(TARGETS[mode], { method: 'POST', body, signal: AbortSignal.timeout(5000) }), { retries: 3 });
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 4, column: 66, endLine: 4, endColumn: 71, suggestions: [] }],
+  },
   // Only the model APIs' own addresses read as answers: an application's \`/tasks/completions\` records a
   // completion, and repeats it.
   {
@@ -5231,7 +5240,8 @@ export async function searchLogs(query: object) {
   return pRetry(() => axios.post('https://search.example.com/logs-*/_search', query, { timeout: 10000 }), { retries: 3 });
 }
 `,
-  // The address chosen by a function of the file among model APIs, each a completion.
+  // The address chosen among model APIs, each a completion: by a function of the file, by a conditional held
+  // in a \`const\`, or looked up in an object by provider.
   `
 import pRetry from 'p-retry';
 type Provider = 'xai' | 'openai';
@@ -5241,6 +5251,14 @@ const apiUrl = (provider: Provider): string => {
 };
 export const answer = (provider: Provider, prompt: string) =>
   pRetry(() => fetch(apiUrl(provider), { method: 'POST', body: prompt, signal: AbortSignal.timeout(30000) }), { retries: 3 });
+const LLM_URL = process.env.GEMINI_KEY
+  ? 'https://generativelanguage.googleapis.com/v1beta/openai/chat/completions'
+  : 'https://openrouter.ai/api/v1/chat/completions';
+export const extract = (prompt: string) =>
+  pRetry(() => fetch(LLM_URL, { method: 'POST', body: prompt, signal: AbortSignal.timeout(30000) }), { retries: 3 });
+const MODEL_URLS = { xai: 'https://api.x.ai/v1/chat/completions', openai: 'https://api.openai.com/v1/chat/completions' };
+export const summarize = (provider: Provider, prompt: string) =>
+  pRetry(() => fetch(MODEL_URLS[provider], { method: 'POST', body: prompt, signal: AbortSignal.timeout(30000) }), { retries: 3 });
 `,
 ];
 
