@@ -72,7 +72,7 @@ function calleeOf(expression: ts.Expression): ts.Expression {
 export function programCallerKey(context: Context, types: TypeFacts, call: ClientCall, names: readonly string[]): { caller: string } | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   // `fetch(url, { ...init, signal })`: the headers can only be the ones the callers' options carry.
-  const read = parameterRead(context, sourceOfKey(call.options.node, 'headers'));
+  const read = parameterRead(context, sourceOfKey(context, call.options.node, 'headers'));
   if (!read || read.path.length > 0 || callersOf(context, read.fn).length > 0) return undefined;
   const parameter = read.fn.params[read.index];
   if (!parameter || mayBeChanged(context, parameter, call.node)) return undefined;

@@ -112,7 +112,7 @@ export function httpEvidence(context: Context, call: ClientCall, names: readonly
 export function callerKey(context: Context, call: ClientCall, passers: readonly CallNode[], names: readonly string[]): KeyEvidence | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   // `fetch(url, { ...options, signal })`: the headers can only be the ones the callers' options carry.
-  const passed = callerExpressions(context, sourceOfKey(call.options.node, 'headers'))?.filter((each) => passers.includes(each.call));
+  const passed = callerExpressions(context, sourceOfKey(context, call.options.node, 'headers'))?.filter((each) => passers.includes(each.call));
   if (!passed || passed.length === 0) return undefined;
   let key: KeyEvidence = { kind: 'none' };
   for (const each of passed) {

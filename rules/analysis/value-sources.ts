@@ -24,11 +24,14 @@ export function soleSpread(object: TSESTree.ObjectExpression, key: string): TSES
 
 /**
  * Where the options a request sends take a key from: `fetch(url, { ...options, signal })` can only send the
- * `key` its one spread carries (a caller's options); any other options are their own source.
+ * `key` its one spread carries (a caller's options), and `fetch(url, rest)` after `const { label, ...rest } =
+ * init` the `key` of `init`; any other options are their own source.
  */
-export function sourceOfKey(options: TSESTree.Node, key: string): TSESTree.Node {
+export function sourceOfKey(context: Context, options: TSESTree.Node, key: string): TSESTree.Node {
   const given = unwrap(options);
-  return given.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(given, key) ?? given : given;
+  const source = given.type === AST_NODE_TYPES.ObjectExpression ? soleSpread(given, key) ?? given : given;
+  const def = source.type === AST_NODE_TYPES.Identifier ? findVariable(context, source)?.defs[0] : undefined;
+  return (def?.type === 'Variable' && restOf(def.node, source as TSESTree.Identifier, key)) || source;
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {

@@ -2660,6 +2660,33 @@ export const create = (order: object) => send('https://api.example.com/orders', 
       },
     }],
   },
+  // The same rest pattern in a helper the caller's loop retries: its headers are the caller's, which carry no key.
+  {
+    code: `
+async function send(url: string, init?: RequestInit & { skipQueue?: boolean }) {
+  const { skipQueue, ...rest } = init ?? {};
+  return fetch(url, { ...rest, signal: AbortSignal.timeout(5000) });
+}
+export async function charge(body: unknown) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await send('https://api.example.com/charges', { method: 'POST', body: JSON.stringify(body) });
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 20, endLine: 9, endColumn: 24, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 9) in send() on line 4', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 7',
+        advice: 'Send an idempotency key in the options the call on line 9 passes, created once before that call (an \`Idempotency-Key\` header).',
+      },
+    }],
+  },
   // Headers read off a form encoder this code made carry no key of a caller's: in a file that names no
   // idempotency key, the retried upload sends none.
   {
@@ -5259,6 +5286,27 @@ export const extract = (prompt: string) =>
 const MODEL_URLS = { xai: 'https://api.x.ai/v1/chat/completions', openai: 'https://api.openai.com/v1/chat/completions' };
 export const summarize = (provider: Provider, prompt: string) =>
   pRetry(() => fetch(MODEL_URLS[provider], { method: 'POST', body: prompt, signal: AbortSignal.timeout(30000) }), { retries: 3 });
+`,
+  // A helper that sends what a rest pattern leaves of its options: the caller's headers carry a key made
+  // before the loop.
+  `
+import { randomUUID } from 'node:crypto';
+async function send(url: string, init?: RequestInit & { skipQueue?: boolean }) {
+  const { skipQueue, ...rest } = init ?? {};
+  return fetch(url, { ...rest, signal: AbortSignal.timeout(5000) });
+}
+export async function charge(body: unknown) {
+  const key = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await send('https://api.example.com/charges', { method: 'POST', headers: { 'Idempotency-Key': key }, body: JSON.stringify(body) });
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
 `,
 ];
 
