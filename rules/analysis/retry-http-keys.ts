@@ -106,22 +106,23 @@ export function httpEvidence(context: Context, call: ClientCall, names: readonly
  * `retryFetch(url, options)` retried inside, called here as `retryFetch(url, { method: 'POST', body })`:
  * the options the request sends are the ones those callers wrote, so their headers say whether a key goes
  * with it. `passers` are the calls that pass the non-idempotent method. Undefined when the options are not
- * a parameter its callers fill; the key is `none` only when every passer's options are written out and
- * name no key.
+ * a parameter its callers fill. The key is `none` when some passer's options are written out and name no
+ * key (`keyless` holds those passers: one caller's key does not cover another's POST).
  */
-export function callerKey(context: Context, call: ClientCall, passers: readonly CallNode[], names: readonly string[]): KeyEvidence | undefined {
+export function callerKey(context: Context, call: ClientCall, passers: readonly CallNode[], names: readonly string[]): { key: KeyEvidence; keyless: CallNode[] } | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   // `fetch(url, { ...options, signal })`: the headers can only be the ones the callers' options carry.
   const passed = callerExpressions(context, sourceOfKey(context, call.options.node, 'headers'))?.filter((each) => passers.includes(each.call));
   if (!passed || passed.length === 0) return undefined;
-  let key: KeyEvidence = { kind: 'none' };
+  const keyless: CallNode[] = [];
+  let settled: KeyEvidence | undefined;
   for (const each of passed) {
-    if (each.outside || each.path.length > 0) return { kind: 'unknown' };
-    const evidence = httpEvidence(context, { ...call, node: each.call, options: { kind: 'argument', index: call.options.index, node: each.value } }, names).key;
-    if (evidence.kind === 'unknown' || evidence.kind === 'safe') return evidence;
-    if (evidence.kind === 'key') key = evidence;
+    const evidence: KeyEvidence = each.outside || each.path.length > 0 ? { kind: 'unknown' }
+      : httpEvidence(context, { ...call, node: each.call, options: { kind: 'argument', index: call.options.index, node: each.value } }, names).key;
+    if (evidence.kind === 'none') keyless.push(each.call);
+    else if (!settled || settled.kind === 'key') settled = evidence;
   }
-  return key;
+  return keyless.length > 0 ? { key: { kind: 'none' }, keyless } : { key: settled!, keyless };
 }
 
 /**

@@ -2687,6 +2687,35 @@ export async function charge(body: unknown) {
       },
     }],
   },
+  // One caller's key does not cover another's POST: the callers that send none are the ones named.
+  {
+    code: `
+async function fetchWithRetries(url: string, options: RequestInit, retries = 1): Promise<Response> {
+  try {
+    return await fetch(url, { ...options, signal: AbortSignal.timeout(5000) });
+  } catch (err) {
+    if (retries <= 3) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** retries));
+      return fetchWithRetries(url, options, retries + 1);
+    }
+    throw err;
+  }
+}
+export async function connect() {
+  const key = crypto.randomUUID();
+  return fetchWithRetries('https://api.example.com/streams', { method: 'POST', headers: { 'Idempotency-Key': key }, body: '{}' });
+}
+export const talk = (id: string) => fetchWithRetries(\`https://api.example.com/streams/\${id}\`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+export const close = (id: string) => fetchWithRetries(\`https://api.example.com/streams/\${id}/close\`, { method: 'POST', body: '{}' });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 4, column: 18, endLine: 4, endColumn: 23, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 17)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call in the catch on line 8',
+        advice: 'Send an idempotency key in the options the calls on lines 17 and 18 pass, created once before each call (an \`Idempotency-Key\` header).',
+      },
+    }],
+  },
   // Headers read off a form encoder this code made carry no key of a caller's: in a file that names no
   // idempotency key, the retried upload sends none.
   {
