@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { REPEATABLE_POST_URLS } from '../knowledge/retries';
+import { REPEATABLE_POST_URLS, REPEATABLE_TOKEN_GRANT } from '../knowledge/retries';
 import type { ClientCall } from './calls';
-import { isFunctionNode } from './ast-walk';
+import { enclosingFunction, isFunctionNode } from './ast-walk';
 import { localCallee } from './local-callees';
 import { readOption, returnedValues } from './options';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
@@ -48,6 +48,20 @@ export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undef
     const text = writtenText(context, choice);
     return text !== undefined && REPEATABLE_POST_URLS.some((entry) => entry.pattern.test(text));
   });
+}
+
+/**
+ * Is this POST an OAuth token request (REPEATABLE_TOKEN_GRANT), and of which kind? The grant is written where
+ * the body is built, in the function that sends it (`new URLSearchParams({ grant_type: 'client_credentials',
+ * … })`, `'grant_type=password&…'`, `params.append('grant_type', …)`). `reusable` when every grant it names
+ * repeats harmlessly, `single-use` when one it names is a code or a refresh token.
+ */
+export function tokenGrant(context: Context, call: TSESTree.Node): 'reusable' | 'single-use' | undefined {
+  const fn = enclosingFunction(call);
+  const text = context.sourceCode.getText(fn ?? call);
+  const grants = [...text.matchAll(REPEATABLE_TOKEN_GRANT.grant)].map((match) => text.slice(match.index, match.index + 48));
+  if (grants.some((grant) => REPEATABLE_TOKEN_GRANT.singleUse.test(grant))) return 'single-use';
+  return grants.length > 0 && grants.every((grant) => REPEATABLE_TOKEN_GRANT.reusable.test(grant)) ? 'reusable' : undefined;
 }
 
 /**

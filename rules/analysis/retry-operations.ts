@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS, type HttpMethod } from '../knowledge/clients';
-import { HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, SUGGESTED_HEADER } from '../knowledge/retries';
+import { HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, REPEATABLE_TOKEN_GRANT, SUGGESTED_HEADER } from '../knowledge/retries';
 import { methodWhenGiven, type Giver } from './body-method';
 import { callerValues } from './caller-values';
 import { programCallerKey, programCallerMethod } from './program-callers';
 import { httpMethodOf, resolveClientCall, type ClientCall } from './calls';
 import { readOption } from './options';
-import { isRepeatablePostUrl, urlOf } from './request-urls';
+import { isRepeatablePostUrl, tokenGrant, urlOf } from './request-urls';
 import { resolveOrigin } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { retryAxiosFor } from './retry-axios-config';
@@ -129,7 +129,8 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     if (programmed) method = programmed.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
     const configured = axiosRetryFor(context, client, unsafe, types) ?? retryAxiosFor(context, client, method, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method, types);
-    if (!unsafe || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
+    const grant = method === 'POST' ? tokenGrant(context, node) : undefined;
+    if (!unsafe || grant === 'reusable' || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
     // A request that POSTs when given a body sends the options of that branch.
     const { key, send } = httpEvidence(context, bodied && client.options.kind === 'argument' ? { ...client, options: { ...client.options, node: bodied.options } } : client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key
@@ -144,10 +145,13 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const callers = lines.length > 1 ? `the calls on lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)} pass, created once before each call`
       : lines.length === 1 ? `the call on line ${lines[0]} passes, created once before that call`
       : fromProgram ? `the call ${fromProgram.caller} passes, created once before that call` : undefined;
-    const advice = callers ? `Send an idempotency key in the options ${callers} (an \`${SUGGESTED_HEADER}\` header).` : undefined;
+    // A code or refresh token is spent by the first request: the endpoint takes no key, so none is suggested.
+    const singleUse = grant === 'single-use';
+    const advice = singleUse ? REPEATABLE_TOKEN_GRANT.advice : callers ? `Send an idempotency key in the options ${callers} (an \`${SUGGESTED_HEADER}\` header).` : undefined;
     return {
       operation: {
-        call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? (fromProgram ? { kind: 'none' } : key), send: fromCallers || fromProgram ? undefined : send, advice,
+        call: node, label: method!, consequence: singleUse ? REPEATABLE_TOKEN_GRANT.consequence : HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? (fromProgram ? { kind: 'none' } : key),
+        send: fromCallers || fromProgram || singleUse ? undefined : send, advice,
         methodFrom: methodFrom ?? (bodied && bodied.givers.length > 0 ? bodied.givers.flatMap((giver) => [giver.call, ...giver.through]) : undefined),
         methodByBody: bodied && { givers: bodied.givers, elsewhere: bodied.elsewhere }, methodElsewhere: programmed?.caller,
       },

@@ -554,6 +554,22 @@ export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: stri
   { pattern: /\/crm\/v3\/objects\/[^/?#]+\/search(?:[?#]|$)|\/_(?:search|msearch|count|mget)(?:[?#]|$)/, source: 'HubSpot developer docs, CRM search (POST /crm/v3/objects/{object}/search filters and returns records) (✔doc); Elasticsearch REST API, search, multi search, count and multi get accept POST and read (?unv)' },
 ];
 
+/**
+ * OAuth 2.0 token requests a repeat cannot harm: the client credentials and password grants ask the token
+ * endpoint for an access token, and a repeat is issued another one; nothing is applied twice. Not the
+ * authorization code grant (a code used twice is refused, and the server should revoke the tokens issued for
+ * it) nor a refresh (a rotated refresh token reused may revoke the whole family): those stay reported.
+ */
+export const REPEATABLE_TOKEN_GRANT = {
+  grant: /\bgrant_type\b/g,
+  reusable: /^grant_type\W{1,6}(?:client_credentials|password)\b/,
+  /** What a repeat of the other grants does, and what to do instead: the endpoint takes no idempotency key. */
+  singleUse: /^grant_type\W{1,6}(?:authorization_code|refresh_token)\b/,
+  consequence: 'the token endpoint refuses the code or refresh token it has already used, and may revoke the tokens the first request issued',
+  advice: "A token endpoint takes no idempotency key: retry this grant only after a refusal (a 429 or 503), and start the exchange again after a dropped connection.",
+  source: 'RFC 6749 §4.3.2, §4.4.2 (access token request), §4.1.2 (a code used more than once must be denied, and tokens issued for it should be revoked); RFC 9700 §4.14.2 (refresh token rotation) (✔doc)',
+};
+
 /** HTTP methods that are unsafe to repeat (RFC 9110 §9.2.2; MDN Idempotent). */
 export const NON_IDEMPOTENT_METHODS: readonly HttpMethod[] = ['POST', 'PATCH'];
 

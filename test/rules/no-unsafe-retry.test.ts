@@ -2716,6 +2716,34 @@ export const close = (id: string) => fetchWithRetries(\`https://api.example.com/
       },
     }],
   },
+  // An OAuth token request that may refresh: a reused refresh token is refused (and a rotated one may revoke
+  // its family), so only the client credentials and password grants repeat harmlessly. No key is suggested:
+  // a token endpoint takes none.
+  {
+    code: `
+import axios from 'axios';
+export async function token(grant: 'client_credentials' | 'refresh_token', refreshToken?: string): Promise<string> {
+  const body = grant === 'client_credentials' ? 'grant_type=client_credentials' : \`grant_type=refresh_token&refresh_token=\${refreshToken}\`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return (await axios.post('https://auth.example.com/oauth/token', body, { timeout: 5000 })).data.access_token;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 7, column: 21, endLine: 7, endColumn: 31, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the token endpoint refuses the code or refresh token it has already used, and may revoke the tokens the first request issued',
+        failure: 'a dropped connection', retry: 'the for-loop on line 5',
+        advice: 'A token endpoint takes no idempotency key: retry this grant only after a refusal (a 429 or 503), and start the exchange again after a dropped connection.',
+      },
+    }],
+  },
   // Headers read off a form encoder this code made carry no key of a caller's: in a file that names no
   // idempotency key, the retried upload sends none.
   {
@@ -5315,6 +5343,27 @@ export const extract = (prompt: string) =>
 const MODEL_URLS = { xai: 'https://api.x.ai/v1/chat/completions', openai: 'https://api.openai.com/v1/chat/completions' };
 export const summarize = (provider: Provider, prompt: string) =>
   pRetry(() => fetch(MODEL_URLS[provider], { method: 'POST', body: prompt, signal: AbortSignal.timeout(30000) }), { retries: 3 });
+`,
+  // OAuth token requests for the client credentials and password grants: a repeat is issued another token.
+  `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => !error.response || (error.response.status ?? 0) >= 500 });
+export async function serviceToken(clientId: string, secret: string): Promise<string> {
+  const data = \`grant_type=client_credentials&client_id=\${clientId}&client_secret=\${secret}\`;
+  return (await axios.post('https://onlinetools.ups.com/security/v1/oauth/token', data, { timeout: 10000 })).data.access_token;
+}
+export async function userToken(id: string, secret: string, username: string, password: string): Promise<string> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const body = new URLSearchParams({ grant_type: 'password', client_id: id, client_secret: secret, username, password });
+      return (await axios.post('https://login.salesforce.com/services/oauth2/token', body, { timeout: 5000 })).data.access_token;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  throw new Error('no token');
+}
 `,
   // A helper that sends what a rest pattern leaves of its options: the caller's headers carry a key made
   // before the loop.
