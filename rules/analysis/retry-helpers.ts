@@ -34,6 +34,7 @@ export function helperScopes(context: Context, scopes: readonly RetryScope[]): R
       derived.push({
         kind: 'library', mechanism: `${receiverPrefix(call.callee)}${name}() (${scope.mechanism} on line ${scope.node.loc.start.line})`, node: call, body: callback,
         anchor: statement, attempts: scope.attempts, bounded: scope.bounded, waits: scope.waits, helper: scope,
+        ...(scope.afterStatus ? { afterStatus: true as const } : {}),
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { ERROR_FIRST_PARAM } from '../knowledge/retries';
-import { calleeName, contains, isFunctionNode, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
+import { calleeName, contains, isFunctionNode, isLoop, underIfTest, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
@@ -9,7 +9,7 @@ import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { immediateRecursion, isThenCallback, recursionIn, rejectionCallback, runningFunction, type Recursion } from './retry-self-calls';
-import { underClientErrorTest } from './status-tests';
+import { holdsOnlyForResponse, underClientErrorTest } from './status-tests';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -60,6 +60,8 @@ function recursionScope(context: Context, found: Recursion, fn: FunctionNode, wh
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} ${where}`, node: found.call, body,
     attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded,
     waits: found.waits || awaitsWait(context, failure) || waitsBeforeAttempt(context, fn, body), failurePath: failure,
+    // `if (status >= 500 && retries > 0) return again(…)`: it goes round only after an error response.
+    ...(underIfTest(found.call, failure, holdsOnlyForResponse) ? { afterStatus: true as const } : {}),
   };
 }
 

@@ -637,6 +637,57 @@ export const buy = (symbol: string, amount: number) => retry(() => exchange.crea
     ],
   },
   // a ccxt exchange declared by its type, its params made by a method that sends no client order id
+  // A recursion from the catch made only under a 429-or-5xx test, in a helper the call is retried by: it
+  // repeats after an error response.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withBackoff<T>(fn: () => Promise<T>, retries = 5): Promise<T> {
+  try {
+    return await fn();
+  } catch (err: any) {
+    const status = err.response?.status;
+    if ((status === 429 || status >= 500) && retries > 0) {
+      await sleep((6 - retries) * 1000);
+      return withBackoff(fn, retries - 1);
+    }
+    throw err;
+  }
+}
+export async function addToList(listId: string, ids: string[]) {
+  await withBackoff(() => axios.post(\`https://a.klaviyo.com/api/lists/\${listId}/relationships/profiles/\`, { data: ids }, { timeout: 10000 }));
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 17, column: 27, endLine: 17, endColumn: 37,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'withBackoff() (the recursive call in the catch on line 11) on line 17',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withBackoff<T>(fn: () => Promise<T>, retries = 5): Promise<T> {
+  try {
+    return await fn();
+  } catch (err: any) {
+    const status = err.response?.status;
+    if ((status === 429 || status >= 500) && retries > 0) {
+      await sleep((6 - retries) * 1000);
+      return withBackoff(fn, retries - 1);
+    }
+    throw err;
+  }
+}
+export async function addToList(listId: string, ids: string[]) {
+  const idempotencyKey = randomUUID();
+  await withBackoff(() => axios.post(\`https://a.klaviyo.com/api/lists/\${listId}/relationships/profiles/\`, { data: ids }, { timeout: 10000, headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
