@@ -5,7 +5,7 @@ import { calleeName, identifiersIn, parameterIndex, underIfTest, walk, walkSameF
 import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
 import { counters, failureHasBoundedExit } from './retry-paths';
-import { passedArguments } from './retry-recursion-count';
+import { passedArguments, stepBeforeCall } from './retry-recursion-count';
 import { runningFunction } from './retry-self-calls';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -35,7 +35,8 @@ export function recursionBounded(context: Context, call: TSESTree.CallExpression
         if (passed && isChanged(passed)) for (const name of identifiersIn(context.sourceCode, passed)) changedParameters.add(name);
       }
     }
-    if (!isChanged(value)) continue;
+    // `tries++; return again(url, tries)`: a count moved just before it is passed on.
+    if (!isChanged(value) && stepBeforeCall(context, call, value) === undefined) continue;
     const param = running?.params[index];
     const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
     if (target?.type === AST_NODE_TYPES.Identifier) changedParameters.add(target.name);

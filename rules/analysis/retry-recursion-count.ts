@@ -34,7 +34,7 @@ export function recursionAttempts(context: Context, call: TSESTree.CallExpressio
     const param = fn.params[index];
     if (param?.type !== AST_NODE_TYPES.AssignmentPattern || param.left.type !== AST_NODE_TYPES.Identifier) continue;
     const name = param.left.name;
-    const step = counterStep(context, argument, name);
+    const step = counterStep(context, argument, name) ?? stepBeforeCall(context, call, argument, name);
     const start = numericValue(context, param.right);
     if (step === undefined || start === undefined) continue;
     const exits = exitTests(context, fn, call, name);
@@ -58,6 +58,39 @@ function counterStep(context: Context, argument: TSESTree.Node, name: string): n
   const step = counter && isIdentifierNamed(counter, name) ? numericValue(context, amount!) : undefined;
   if (step === undefined || step === 0 || !Number.isFinite(step)) return undefined;
   return value.operator === '+' ? step : -step;
+}
+
+/**
+ * `tries++; return again(url, tries)`, `retry += 1; … again(url, retry)`: the counter the call passes, moved
+ * by a statement before it in the blocks that hold the call. The step, or undefined. Counting attempts
+ * (`name` given), only a move after any test the call is under counts: that test then reads the value
+ * before the move, as with `again(url, tries + 1)`.
+ */
+export function stepBeforeCall(context: Context, call: TSESTree.CallExpression, argument: TSESTree.Node, name = ''): number | undefined {
+  const passed = unwrap(argument);
+  if (passed.type !== AST_NODE_TYPES.Identifier || (name !== '' && passed.name !== name)) return undefined;
+  for (let current: TSESTree.Node = call; current.parent && !isFunctionNode(current); current = current.parent) {
+    // A move before the `if` the call is under is read by its test: `tries++; if (tries < 3) again(tries)`.
+    if (current.type === AST_NODE_TYPES.IfStatement && name !== '') return undefined;
+    const block = current.parent;
+    if (block.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const before = block.body.slice(0, block.body.indexOf(current as TSESTree.Statement)).reverse();
+    for (const statement of before) {
+      const step = statement.type === AST_NODE_TYPES.ExpressionStatement ? moveOf(context, statement.expression, passed.name) : undefined;
+      if (step !== undefined) return step;
+    }
+  }
+  return undefined;
+}
+
+/** `n++`, `--n`, `n += 2`, `n -= 1`, `n = n + 1`: how far the expression moves `name`. */
+function moveOf(context: Context, expression: TSESTree.Expression, name: string): number | undefined {
+  if (expression.type === AST_NODE_TYPES.UpdateExpression) return isIdentifierNamed(expression.argument, name) ? (expression.operator === '++' ? 1 : -1) : undefined;
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || !isIdentifierNamed(expression.left, name)) return undefined;
+  if (expression.operator === '=') return counterStep(context, expression.right, name);
+  const amount = expression.operator === '+=' || expression.operator === '-=' ? numericValue(context, expression.right) : undefined;
+  if (amount === undefined || amount === 0 || !Number.isFinite(amount)) return undefined;
+  return expression.operator === '+=' ? amount : -amount;
 }
 
 /** `if (tries > 3) return false;` among the function's own statements, before the recursive call: each leaves when it holds. */

@@ -236,6 +236,29 @@ export async function shrink(post: string) {
 `,
     errors: [{ messageId: 'nestedRetry', line: 9, column: 21, endLine: 9, endColumn: 51, data: { total: '12', breakdown: "3 (OpenAI's built-in retries on line 3) × 4 (the while-loop on line 7)" }, suggestions: [] }],
   },
+  // A recursion whose count is moved before it is passed on (\`retry += 1; … getPage(url, retry)\`) is counted
+  // as \`retry + 1\` would be: 11 attempts around axios-retry's 11.
+  {
+    code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 10, retryDelay: axiosRetry.exponentialDelay });
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function getPage(url: string, retry = 0): Promise<unknown> {
+  try {
+    return (await axios.request({ method: 'GET', url, timeout: 10000 })).data;
+  } catch (error) {
+    if (retry < 10) {
+      retry += 1;
+      await delay(1000 * retry * retry);
+      return getPage(url, retry);
+    }
+    throw error;
+  }
+}
+`,
+    errors: [{ messageId: 'nestedRetry', line: 8, column: 19, endLine: 8, endColumn: 32, data: { total: '121', breakdown: '11 (axios-retry on line 4) × 11 (the recursive call in the catch on line 13)' }, suggestions: [] }],
+  },
   // A method that calls itself through \`const that = this\` from a timer in its error callback reconnects
   // forever, as one that names itself does.
   {
@@ -2132,7 +2155,8 @@ export function upload(reader: ReadableStreamDefaultReader<Uint8Array>, url: str
   })();
 }
 `,
-  // Recursions bounded by what runs out (a property the class counts, the clock, a count checked at the top (or kept on an object passed on),
+  // Recursions bounded by what runs out (a property the class counts, the clock, a count checked at the top (or
+  // moved before it is passed on, or kept on an object passed on),
   // a delay computed from the attempt passed on, a flag option turned off), a periodic job that schedules
   // itself after a success too, and a readiness poll that reads what its check answers.
   `
@@ -2181,6 +2205,17 @@ export async function check(url: string) {
   };
   await attemptCheck();
 }
+export const fetchHtml = async (url: string, retry = 5, tries = 1): Promise<string | false> => {
+  try {
+    if (tries >= retry) return false;
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (error: any) {
+    if (error.response?.status === 404) throw error;
+    await sleep(1000 * tries);
+    tries++;
+    return fetchHtml(url, retry, tries);
+  }
+};
 interface Connection { attempts: number; url: string }
 export function reconnect(state: Connection): void {
   if (state.attempts >= MAX_RETRIES) return;
