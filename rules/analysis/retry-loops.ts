@@ -41,6 +41,8 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   // unless its condition is the response's good status: `if (body && status >= 200 && status < 300) break`).
   if (attempt.block.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label))) return true;
   if (leavesOnGoodStatus(context, attempt.block)) return true;
+  // `if (res.data.id) return res.data.id; throw new Error('no id');`: the attempt ends by leaving or failing.
+  if (attempt.block.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement && leavesWithin(context, attempt.block)) return true;
   let leaves = false;
   walkSameFunction(context.sourceCode, attempt.block, (node) => {
     if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
@@ -60,6 +62,17 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
     if (tail.some((statement) => leavesOnGoodStatus(context, statement))) return true;
   }
   return false;
+}
+
+/** Is there a `return` or unlabelled `break` in the attempt (not in a nested loop or function)? */
+function leavesWithin(context: Context, block: TSESTree.BlockStatement): boolean {
+  let leaves = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (leaves || (node !== block && (isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement))) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement || (node.type === AST_NODE_TYPES.BreakStatement && !node.label)) leaves = true;
+    return undefined;
+  });
+  return leaves;
 }
 
 /** An `if` in the attempt whose test says the response is good and whose branch leaves the loop. */

@@ -637,6 +637,45 @@ export const buy = (symbol: string, amount: number) => retry(() => exchange.crea
     ],
   },
   // a ccxt exchange declared by its type, its params made by a method that sends no client order id
+  // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
+  // failure goes round.
+  {
+    code: `
+import axios from 'axios';
+export async function createOrder(body: object): Promise<string> {
+  for (let i = 0; i < 3; i++) {
+    try {
+      const res = await axios.post('https://api.example.com/v1/orders', body, { timeout: 20000 });
+      if (res.data.id) return res.data.id;
+      throw new Error('no id');
+    } catch (err) {
+      await new Promise((resolve) => setTimeout(resolve, 2000 * 2 ** i));
+    }
+  }
+  throw new Error('exhausted');
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 25, endLine: 6, endColumn: 35,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function createOrder(body: object): Promise<string> {
+  const idempotencyKey = randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try {
+      const res = await axios.post('https://api.example.com/v1/orders', body, { timeout: 20000, headers: { 'Idempotency-Key': idempotencyKey } });
+      if (res.data.id) return res.data.id;
+      throw new Error('no id');
+    } catch (err) {
+      await new Promise((resolve) => setTimeout(resolve, 2000 * 2 ** i));
+    }
+  }
+  throw new Error('exhausted');
+}
+` }],
+    }],
+  },
   // A recursion from the catch made only under a 429-or-5xx test, in a helper the call is retried by: it
   // repeats after an error response.
   {
