@@ -202,7 +202,33 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
  * correction; the server refused the first request, so it is no retry of a failure.
  */
 export function underClientErrorTest(context: Context, node: TSESTree.Node, root: TSESTree.Node): boolean {
-  return underIfTest(node, root, (test) => clientErrorComparison(test, context));
+  if (underIfTest(node, root, (test) => clientErrorComparison(test, context))) return true;
+  // `if (error.response?.status !== 401 || original._retry) return Promise.reject(error);` earlier in a block
+  // that holds `node`: only the client error gets past it.
+  for (let current: TSESTree.Node = node; current !== root && current.parent; current = current.parent) {
+    const block = current.parent;
+    if (block.type !== AST_NODE_TYPES.BlockStatement) continue;
+    if (block.body.slice(0, block.body.indexOf(current as TSESTree.Statement)).some((statement) => exitsUnlessClientError(context, statement))) return true;
+    if (block === root) break;
+  }
+  return false;
+}
+
+/** `if (status !== 401) throw error;`, `if (status !== 401 || retried) return reject(error);`: every other failure leaves. */
+function exitsUnlessClientError(context: Context, statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent)) return false;
+  return logicalTerms(statement.test, '||').some((term) => {
+    const value = unwrap(term);
+    if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return clientErrorComparison(value.argument, context);
+    const comparison = statusComparison(value);
+    return comparison !== undefined && (comparison.operator === '!==' || comparison.operator === '!=') && isClientError(comparison.value);
+  });
+}
+
+/** A `return` or `throw`, alone or ending a block. */
+function leaves(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /**

@@ -311,6 +311,24 @@ module.exports = { fetchUnseen };
       { messageId: 'noBackoff', line: 11, column: 20, endLine: 11, endColumn: 31, suggestions: [] },
     ],
   },
+  // Every failure but a 5xx is rejected first: what gets past is a server error, resent at once.
+  {
+    code: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+api.interceptors.response.use(
+  (response) => response,
+  async (error) => {
+    if (!error.response || error.response.status < 500) throw error;
+    return api(error.config);
+  },
+);
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 4, column: 1, endLine: 4, endColumn: 30, suggestions: [] },
+      { messageId: 'noBackoff', line: 4, column: 1, endLine: 4, endColumn: 30, suggestions: [] },
+    ],
+  },
   // A count checked at the top that the failure never moves: it does not run out.
   {
     code: `
@@ -2408,6 +2426,24 @@ function fetchUnseen(imap) {
   });
 }
 module.exports = { fetchUnseen };
+`,
+  // A resend after correcting a 401, with every other failure rejected first: a correction, not a retry.
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+declare function refreshToken(): Promise<string>;
+api.interceptors.response.use(
+  (response) => response,
+  async (error) => {
+    const original = error.config;
+    if (error.response?.status !== 401 || original._retry) {
+      return Promise.reject(error);
+    }
+    original._retry = true;
+    original.headers.Authorization = \`Bearer \${await refreshToken()}\`;
+    return api(original);
+  },
+);
 `,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
   `
