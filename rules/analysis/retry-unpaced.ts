@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { identifiersIn, isLoop, walkSameFunction } from './ast-walk';
+import { identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
+import { constInit } from './origin';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 
@@ -74,7 +75,7 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
         const then = read(context, [statement.consequent], waited, waits, bound);
         const otherwise: Ways | 'unreadable' = statement.alternate ? read(context, [statement.alternate], waited, waits, bound) : { falls: waited };
         if (then === 'unreadable' || otherwise === 'unreadable') return 'unreadable';
-        const tested = identifiersIn(context.sourceCode, statement.test);
+        const tested = testedNames(context, statement.test);
         // `if (i < attempts) await sleep(…)`: the branch without the wait is the last attempt.
         // `if (delayMs > 0) await sleep(delayMs)`: the branch without it had no time to wait.
         if ([...tested].some((name) => bound.has(name)) || [...tested].some((name) => waitedFor(context, statement, name, waits))) {
@@ -99,6 +100,20 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
     }
   }
   return { falls: waited };
+}
+
+/**
+ * The names a test reads, and those the `const`s it reads are made of: `const isLastAttempt = attempt ===
+ * maxRetries; if (!isLastAttempt) await sleep(…)` tests the loop's bound.
+ */
+function testedNames(context: Context, test: TSESTree.Expression): Set<string> {
+  const names = identifiersIn(context.sourceCode, test);
+  walk(context.sourceCode, test, (node) => {
+    const init = node.type === AST_NODE_TYPES.Identifier ? constInit(context, node) : undefined;
+    if (init) for (const name of identifiersIn(context.sourceCode, init)) names.add(name);
+    return undefined;
+  });
+  return names;
 }
 
 /** A test that an attempt timed out or was aborted by its timer. */

@@ -2445,6 +2445,25 @@ api.interceptors.response.use(
   },
 );
 `,
+  // The wait skipped on the last attempt only, the bound held in a \`const\`.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function scrape(url: string, maxRetries = 3): Promise<string | null> {
+  for (let attempt = 1; attempt <= maxRetries; attempt++) {
+    try {
+      return await (await fetch(url, { signal: AbortSignal.timeout(10000) })).text();
+    } catch (error) {
+      const isLastAttempt = attempt === maxRetries;
+      if (!isLastAttempt) {
+        await sleep(1000 * 2 ** (attempt - 1));
+      } else {
+        console.warn('failed', url);
+      }
+    }
+  }
+  return null;
+}
+`,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
