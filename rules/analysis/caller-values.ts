@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
-import { forwardedArgument, passThroughInit, restOf, soleSpread } from './value-sources';
+import { forwardedArgument, passThroughInit, restOf, soleSpread, withoutDefault } from './value-sources';
 import { readOption } from './options';
 import { receiverClass } from './declared-receivers';
 import { enclosingClassBody, findVariable, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
@@ -97,7 +97,8 @@ function fromCallers(context: Context, parameter: ParameterRead, depth: number):
  */
 function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0): ParameterRead | { node: TSESTree.Node } | undefined {
   if (depth > 6) return undefined;
-  const value = unwrap(node);
+  // `config.method || 'GET'`: the literal is only a default; the caller's value decides.
+  const value = path.length === 0 ? withoutDefault(node) : unwrap(node);
   if (value.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(value);
     return name === undefined ? undefined : trace(context, value.object, [name, ...path], depth + 1);
@@ -127,6 +128,9 @@ function trace(context: Context, node: TSESTree.Node, path: string[], depth = 0)
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return undefined;
   if (def.type === 'Variable') {
+    // `const { method, body } = config`: the property the pattern takes from what it destructures.
+    const taken = def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.parent.kind === 'const' && def.node.init ? patternPath(def.node.id, def.name) : undefined;
+    if (taken && taken.length > 0) return trace(context, def.node.init!, [...taken, ...path], depth + 1);
     const init = singleAssignmentInit(variable) ?? passThroughInit(context, variable, path[0]) ?? restOf(def.node, value, path[0]);
     return init ? trace(context, init, path, depth + 1) : undefined;
   }
@@ -155,6 +159,11 @@ export function callersOf(context: Context, fn: FunctionNode): CallNode[] {
 
 const callersByFunction = new WeakMap<FunctionNode, CallNode[]>();
 
+function namesClass(body: TSESTree.ClassBody, name: string): boolean {
+  const owner = body.parent;
+  return (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) && owner.id?.name === name;
+}
+
 function findCallers(context: Context, fn: FunctionNode): CallNode[] {
   const calls: CallNode[] = [];
   const parent = fn.parent;
@@ -166,6 +175,8 @@ function findCallers(context: Context, fn: FunctionNode): CallNode[] {
       if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(node.callee) !== name) return undefined;
       const receiver = node.callee.object;
       if (receiver.type === AST_NODE_TYPES.ThisExpression ? enclosingClassBody(node.callee) === body : receiverClass(context, receiver) === body) calls.push(node);
+      // `ShopifyClient.rest(…)`: a static method called through its class's name.
+      else if (parent.static && receiver.type === AST_NODE_TYPES.Identifier && namesClass(body, receiver.name)) calls.push(node);
       return undefined;
     });
     return calls;

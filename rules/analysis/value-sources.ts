@@ -38,6 +38,12 @@ function propertyName(property: TSESTree.Property): string | undefined {
   return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringValue(property.key);
 }
 
+/** `opts.method || 'GET'`, `method ?? 'GET'`: what the caller passes decides; the literal is only the default. */
+export function withoutDefault(node: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && unwrap(value.right).type === AST_NODE_TYPES.Literal ? value.left : value;
+}
+
 /** `init ?? {}`, `init || {}`: an empty fallback adds no key. */
 function withoutFallback(node: TSESTree.Node): TSESTree.Node {
   const value = unwrap(node);

@@ -637,6 +637,78 @@ export const buy = (symbol: string, amount: number) => retry(() => exchange.crea
     ],
   },
   // a ccxt exchange declared by its type, its params made by a method that sends no client order id
+  // The method a caller passes, behind a default (\`opts.method || 'GET'\`) in a static method called through
+  // its class's name.
+  {
+    code: `
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i === attempts) throw err;
+      await delay(500 * 2 ** i);
+    }
+  }
+}
+export class ShopClient {
+  static rest(path: string, opts: { method?: string; body?: string } = {}) {
+    return withRetry(() => fetch(\`https://shop.example.com\${path}\`, { method: opts.method || 'GET', body: opts.body, signal: AbortSignal.timeout(5000) }));
+  }
+}
+export const adjust = (delta: number) => ShopClient.rest('/inventory_levels/adjust.json', { method: 'POST', body: JSON.stringify({ delta }) });
+export const levels = () => ShopClient.rest('/inventory_levels.json');
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 15, column: 28, endLine: 15, endColumn: 33,
+      data: {
+        operation: 'POST (the method passed on line 18)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'withRetry() (the for-loop on line 4) on line 15',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i === attempts) throw err;
+      await delay(500 * 2 ** i);
+    }
+  }
+}
+export class ShopClient {
+  static rest(path: string, opts: { method?: string; body?: string } = {}) {
+    const idempotencyKey = randomUUID();
+    return withRetry(() => fetch(\`https://shop.example.com\${path}\`, { method: opts.method || 'GET', body: opts.body, signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }));
+  }
+}
+export const adjust = (delta: number) => ShopClient.rest('/inventory_levels/adjust.json', { method: 'POST', body: JSON.stringify({ delta }) });
+export const levels = () => ShopClient.rest('/inventory_levels.json');
+` }],
+    }],
+  },
+  // The method a caller passes, destructured from the options in the body (\`const { method, body } = config\`).
+  {
+    code: `
+async function request(endpoint: string, config: { method?: string; body?: unknown } = {}, retryCount = 0): Promise<unknown> {
+  const { method, body } = config;
+  try {
+    const response = await fetch(\`https://api.example.com\${endpoint}\`, { method, body: body ? JSON.stringify(body) : undefined, signal: AbortSignal.timeout(5000) });
+    return await response.json();
+  } catch (error) {
+    if (retryCount >= 3) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** retryCount));
+    return request(endpoint, config, retryCount + 1);
+  }
+}
+export const post = (endpoint: string, data?: unknown) => request(endpoint, { method: 'POST', body: data });
+export const get = (endpoint: string) => request(endpoint);
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 5, column: 28, endLine: 5, endColumn: 33, suggestions: [] }],
+  },
   // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
   // failure goes round.
   {
@@ -5454,6 +5526,26 @@ export async function userToken(id: string, secret: string, username: string, pa
   }
   throw new Error('no token');
 }
+`,
+  // A method with a default that no caller of the file overrides: every call is a GET.
+  `
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i === attempts) throw err;
+      await delay(500 * 2 ** i);
+    }
+  }
+}
+export class ShopClient {
+  static rest(path: string, opts: { method?: string; body?: string } = {}) {
+    return withRetry(() => fetch(\`https://shop.example.com\${path}\`, { method: opts.method || 'GET', body: opts.body, signal: AbortSignal.timeout(5000) }));
+  }
+}
+export const levels = () => ShopClient.rest('/inventory_levels.json');
 `,
   // A helper that sends what a rest pattern leaves of its options: the caller's headers carry a key made
   // before the loop.
