@@ -41,7 +41,7 @@ function propertyName(property: TSESTree.Property): string | undefined {
 /** `opts.method || 'GET'`, `method ?? 'GET'`: what the caller passes decides; the literal is only the default. */
 export function withoutDefault(node: TSESTree.Node): TSESTree.Node {
   const value = unwrap(node);
-  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && unwrap(value.right).type === AST_NODE_TYPES.Literal ? value.left : value;
+  return value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && unwrap(value.right).type === AST_NODE_TYPES.Literal ? unwrap(value.left) : value;
 }
 
 /** `init ?? {}`, `init || {}`: an empty fallback adds no key. */

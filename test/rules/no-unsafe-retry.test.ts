@@ -690,6 +690,55 @@ export const levels = () => ShopClient.rest('/inventory_levels.json');
 ` }],
     }],
   },
+  // Behind an optional chain and a \`??\` default, held in a \`const\`.
+  {
+    code: `
+export class MailApi {
+  constructor(private readonly token: string) {}
+  async call(endpoint: string, options?: { method?: string; body?: unknown }): Promise<unknown> {
+    const method = options?.method ?? 'GET';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const response = await fetch(\`https://mail.example.com/v1\${endpoint}\`, { method, body: JSON.stringify(options?.body), signal: AbortSignal.timeout(5000) });
+        if (response.ok) return response.json();
+        throw new Error(String(response.status));
+      } catch (error) {
+        if (attempt === 2) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** attempt));
+      }
+    }
+    return undefined;
+  }
+  send(raw: string) {
+    return this.call('/messages/send', { method: 'POST', body: { raw } });
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 8, column: 32, endLine: 8, endColumn: 37, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export class MailApi {
+  constructor(private readonly token: string) {}
+  async call(endpoint: string, options?: { method?: string; body?: unknown }): Promise<unknown> {
+    const method = options?.method ?? 'GET';
+    const idempotencyKey = randomUUID();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const response = await fetch(\`https://mail.example.com/v1\${endpoint}\`, { method, body: JSON.stringify(options?.body), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+        if (response.ok) return response.json();
+        throw new Error(String(response.status));
+      } catch (error) {
+        if (attempt === 2) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** attempt));
+      }
+    }
+    return undefined;
+  }
+  send(raw: string) {
+    return this.call('/messages/send', { method: 'POST', body: { raw } });
+  }
+}
+` }] }],
+  },
   // The method a caller passes, destructured from the options in the body (\`const { method, body } = config\`).
   {
     code: `
