@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { UNPROCESSED_FAILURES } from '../knowledge/retries';
+import { CLIENT_ERROR_NAMES, UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { isFunctionNode, mirroredOperator, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { returnedValues } from './options';
@@ -191,6 +191,17 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     const text = test.arguments[0]?.type === AST_NODE_TYPES.Literal ? test.arguments[0].value : undefined;
     const read = unwrap(test.callee.object);
     return typeof text === 'string' && /^4\d\d$/.test(text) && isClientError(Number(text)) && read.type === AST_NODE_TYPES.MemberExpression && memberName(read) === 'message';
+  }
+  // `err.name === 'ValidationException'`, `error instanceof ValidationException`: an error the server names as a 400.
+  if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof') {
+    const named = unwrap(test.right);
+    const name = named.type === AST_NODE_TYPES.Identifier ? named.name : named.type === AST_NODE_TYPES.MemberExpression ? memberName(named) : undefined;
+    return name !== undefined && CLIENT_ERROR_NAMES.pattern.test(name);
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '===' || test.operator === '==')) {
+    const [read, literal] = test.right.type === AST_NODE_TYPES.Literal ? [unwrap(test.left), test.right] : [unwrap(test.right), test.left];
+    if (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' && read.type === AST_NODE_TYPES.MemberExpression
+      && ['name', 'code', '__type'].includes(memberName(read) ?? '') && CLIENT_ERROR_NAMES.pattern.test(literal.value)) return true;
   }
   const comparison = statusComparison(test);
   return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==') && isClientError(comparison.value);

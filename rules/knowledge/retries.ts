@@ -636,6 +636,16 @@ export const CONFLICT_FAILURES = {
   words: /unique|duplicate|conflict|already.?exists/i,
 } as const;
 
+/**
+ * Error names that mean the server answered with a client error (a 400): the request was refused as written,
+ * so sending it again after correcting the cause (writing the missing parent map first) is no retry. AWS
+ * services throw `ValidationException` for a request that does not fit the data or the API.
+ */
+export const CLIENT_ERROR_NAMES = {
+  pattern: /^ValidationException$/,
+  source: 'AWS DynamoDB API Reference, Common Errors: ValidationException, HTTP status 400 (✔doc)',
+};
+
 /** The header the suggestion adds. */
 export const SUGGESTED_HEADER = 'Idempotency-Key';
 

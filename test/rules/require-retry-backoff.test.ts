@@ -329,6 +329,27 @@ api.interceptors.response.use(
       { messageId: 'noBackoff', line: 4, column: 1, endLine: 4, endColumn: 30, suggestions: [] },
     ],
   },
+  // A throttled request sent again at once and without end: a throttle is no client error to correct.
+  {
+    code: `
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+const ddb = new DynamoDBClient({ requestHandler: { requestTimeout: 3000, throwOnRequestTimeout: true } });
+export async function increment(code: string, day: string): Promise<void> {
+  try {
+    await ddb.send(new UpdateItemCommand({ TableName: 't', Key: { pk: { S: code } }, UpdateExpression: 'ADD #d :one', ExpressionAttributeNames: { '#d': day }, ExpressionAttributeValues: { ':one': { N: '1' } } }));
+  } catch (err: any) {
+    if (err.name === 'ThrottlingException') {
+      return increment(code, day);
+    }
+    throw err;
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 9, column: 14, endLine: 9, endColumn: 23, suggestions: [] },
+      { messageId: 'noBackoff', line: 9, column: 14, endLine: 9, endColumn: 23, suggestions: [] },
+    ],
+  },
   // A count checked at the top that the failure never moves: it does not run out.
   {
     code: `
@@ -2462,6 +2483,23 @@ export async function scrape(url: string, maxRetries = 3): Promise<string | null
     }
   }
   return null;
+}
+`,
+  // A resend after the server answered a \`ValidationException\` (a 400) and the catch wrote the missing parent:
+  // a correction, not a retry.
+  `
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+const ddb = new DynamoDBClient({ requestHandler: { requestTimeout: 3000, throwOnRequestTimeout: true } });
+export async function increment(code: string, day: string): Promise<void> {
+  try {
+    await ddb.send(new UpdateItemCommand({ TableName: 't', Key: { pk: { S: code } }, UpdateExpression: 'SET byDay.#d = if_not_exists(byDay.#d, :z) + :one', ExpressionAttributeNames: { '#d': day }, ExpressionAttributeValues: { ':z': { N: '0' }, ':one': { N: '1' } } }));
+  } catch (err: any) {
+    if (err.name === 'ValidationException') {
+      await ddb.send(new UpdateItemCommand({ TableName: 't', Key: { pk: { S: code } }, UpdateExpression: 'SET byDay = if_not_exists(byDay, :empty)', ExpressionAttributeValues: { ':empty': { M: {} } } }));
+      return increment(code, day);
+    }
+    throw err;
+  }
 }
 `,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
