@@ -234,8 +234,13 @@ function failureTail(attempt: TSESTree.TryStatement): TSESTree.Statement[] {
   return container?.type === AST_NODE_TYPES.BlockStatement ? container.body.slice(container.body.indexOf(attempt) + 1) : [];
 }
 
-/** `try { stream.close() } catch { } return;`: a failure falls through into an exit, and leaves the loop too. */
+/**
+ * `try { stream.close() } catch { } return;`: a failure falls through into an exit, and leaves the loop too.
+ * Not when the catch ends by going round (`catch { await sleep(400); continue; }`): the exit is success's.
+ */
 function fallsIntoExit(attempt: TSESTree.TryStatement): boolean {
+  const last = attempt.handler?.body.body.at(-1);
+  if (last?.type === AST_NODE_TYPES.ContinueStatement && !last.label) return false;
   const tail = failureTail(attempt);
   const exit = tail.findIndex((statement) => alwaysExits(statement));
   return exit !== -1 && !tail.slice(0, exit).some(mayContinue);

@@ -758,6 +758,43 @@ export const get = (endpoint: string) => request(endpoint);
 `,
     errors: [{ messageId: 'unsafeRetry', line: 5, column: 28, endLine: 5, endColumn: 33, suggestions: [] }],
   },
+  // A try around the request alone whose catch goes round: the exit after the try is success's, not the failure's.
+  {
+    code: `
+export async function send(raw: string): Promise<unknown> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST', body: raw, signal: AbortSignal.timeout(10000) });
+    } catch (networkError) {
+      await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** attempt));
+      continue;
+    }
+    if (response.ok) return response.json();
+    throw new Error(String(response.status));
+  }
+  throw new Error('exhausted');
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 6, column: 24, endLine: 6, endColumn: 29, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function send(raw: string): Promise<unknown> {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST', body: raw, signal: AbortSignal.timeout(10000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (networkError) {
+      await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** attempt));
+      continue;
+    }
+    if (response.ok) return response.json();
+    throw new Error(String(response.status));
+  }
+  throw new Error('exhausted');
+}
+` }] }],
+  },
   // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
   // failure goes round.
   {
