@@ -5551,7 +5551,8 @@ export async function start(base: string) {
 export const completeThrough = (request: Send, base: string, uploadId: string, parts: string) =>
   pRetry(() => request({ method: 'POST', url: base + '?uploadId=' + uploadId, data: parts }), { retries: 3 });
 `,  // A model's answer is computed again and stores nothing (OpenAI-compatible chat completions, Anthropic
-  // messages, Gemini generateContent), and a search sent as a POST reads (HubSpot CRM search, Elasticsearch).
+  // messages, Gemini generateContent), and a search or query sent as a POST reads (HubSpot CRM search,
+  // Elasticsearch, Google Calendar's freeBusy).
   `
 import pRetry from 'p-retry';
 import axios from 'axios';
@@ -5570,6 +5571,9 @@ export async function findTickets(filters: unknown[]) {
 }
 export async function searchLogs(query: object) {
   return pRetry(() => axios.post('https://search.example.com/logs-*/_search', query, { timeout: 10000 }), { retries: 3 });
+}
+export async function busyTimes(calendarId: string, timeMin: string, timeMax: string) {
+  return pRetry(() => axios.post('https://www.googleapis.com/calendar/v3/freeBusy', { timeMin, timeMax, items: [{ id: calendarId }] }, { timeout: 10000 }), { retries: 3 });
 }
 `,
   // The address chosen among model APIs, each a completion: by a function of the file, by a conditional held
