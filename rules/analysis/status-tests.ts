@@ -113,6 +113,15 @@ function comparisonTest(node: TSESTree.Node): StatusTest | undefined {
   return undefined;
 }
 
+/**
+ * `status !== 403` beside a success test (`status !== 403 && status < 500`): a success that also sends a
+ * refused request round again; the test still leaves on success and goes round after a 5xx.
+ */
+function excludesClientError(node: TSESTree.Node): boolean {
+  const comparison = statusComparison(unwrap(node));
+  return comparison !== undefined && (comparison.operator === '!==' || comparison.operator === '!=') && isClientError(comparison.value);
+}
+
 /** Two tests read together: what both read, and a poll's test in either. */
 function both(left: StatusTest, right: StatusTest): Omit<StatusTest, 'unprocessedOnly'> {
   return { holdsFor: left.holdsFor, operands: [...left.operands, ...right.operands], ...(left.mayPoll || right.mayPoll ? { mayPoll: true as const } : {}) };
@@ -138,8 +147,8 @@ export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): S
   const [left, right] = [statusTest(test.left, context, depth), statusTest(test.right, context, depth)];
   if (test.operator === '&&') {
     // `status >= 200 && status < 300` is the success range.
-    if (left?.holdsFor === 'success' && isSuccessFloor(test.right)) return left;
-    if (right?.holdsFor === 'success' && isSuccessFloor(test.left)) return right;
+    if (left?.holdsFor === 'success' && (isSuccessFloor(test.right) || excludesClientError(test.right))) return left;
+    if (right?.holdsFor === 'success' && (isSuccessFloor(test.left) || excludesClientError(test.left))) return right;
     // `!res.ok && attempt < 3`: still only on a failure. `res.ok && job.done` is a poll, not a success test.
     if (left && right && left.holdsFor === right.holdsFor) {
       return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly || right.unprocessedOnly : left.unprocessedOnly && right.unprocessedOnly };

@@ -350,6 +350,24 @@ export async function increment(code: string, day: string): Promise<void> {
       { messageId: 'noBackoff', line: 9, column: 14, endLine: 9, endColumn: 23, suggestions: [] },
     ],
   },
+  // A status loop whose success test also lets a 403 go round (\`status !== 403 && status < 500\`) goes round
+  // after a 5xx at once.
+  {
+    code: `
+export async function getObject(url: string): Promise<Response> {
+  let response: Response | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (response.status !== 403 && response.status < 500) {
+      return response;
+    }
+    await response.body?.cancel();
+  }
+  return response!;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+  },
   // A count checked at the top that the failure never moves: it does not run out.
   {
     code: `
