@@ -8,7 +8,7 @@ import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { immediateRecursion, isThenCallback, recursionIn, rejectionCallback, runningFunction, type Recursion } from './retry-self-calls';
+import { immediateRecursion, isThenCallback, isTimerCallback, recursionIn, rejectionCallback, runningFunction, type Recursion } from './retry-self-calls';
 import { holdsOnlyForResponse, underClientErrorTest } from './status-tests';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
@@ -74,6 +74,8 @@ function waitsBeforeAttempt(context: Context, fn: FunctionNode, attempt: TSESTre
   // `sleep(delayMs).then(() => attempt())`: the attempt runs in a callback of a timer's promise.
   for (let current = attempt.parent; current && current !== fn; current = current.parent) {
     if (isFunctionNode(current) && isThenCallback(current) && isTimerPromise(context, ((current.parent as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)) return true;
+    // `setTimeout(async () => { try { await join() } catch { again() } }, 2000)`: the timer runs the attempt.
+    if (isFunctionNode(current) && isTimerCallback(current) && delayed((current.parent as TSESTree.CallExpression).arguments[1])) return true;
   }
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const before: TSESTree.Statement[] = [];
@@ -112,7 +114,9 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
  * calls), so it is a periodic job; the catch keeps the job running, it does not retry one request.
  */
 function schedulesItselfOnSuccess(context: Context, attempt: TSESTree.BlockStatement, fn: FunctionNode): boolean {
-  if (immediateRecursion(context, attempt, fn)?.scheduled) return true;
+  const again = immediateRecursion(context, attempt, fn);
+  // Inside the timer callback that runs the attempt, a direct call schedules the next round.
+  if (again?.scheduled || (again && runsOnTimer(attempt, fn))) return true;
   let schedules = false;
   walkSameFunction(context.sourceCode, attempt, (node) => {
     if (schedules || node.type !== AST_NODE_TYPES.CallExpression) return schedules ? false : undefined;
@@ -235,5 +239,16 @@ function runsQueuedRequest(context: Context, call: TSESTree.CallExpression, fail
     return sets;
   };
   return setsFlag(guard.consequent, false, (node) => node.range[1] <= call.range[0]) && setsFlag(fn.body, true, (node) => !contains(failure, node));
+}
+
+/** A timer's delay that waits: any but a missing or literal zero one. */
+function delayed(delay: TSESTree.Node | undefined): boolean {
+  return delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0);
+}
+
+/** Is `node` inside a `setTimeout` callback of `fn`? */
+function runsOnTimer(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) if (isFunctionNode(current) && isTimerCallback(current)) return true;
+  return false;
 }
 

@@ -134,8 +134,17 @@ export function recursionIn(context: Context, handler: TSESTree.Node, fn: Functi
  */
 export function runningFunction(node: TSESTree.Node): FunctionNode | undefined {
   let fn = enclosingFunction(node);
-  while (fn && (isPromiseExecutor(fn) || isThenCallback(fn))) fn = enclosingFunction(fn);
+  while (fn && (isPromiseExecutor(fn) || isThenCallback(fn) || isTimerCallback(fn))) fn = enclosingFunction(fn);
   return fn;
+}
+
+/**
+ * `setTimeout(async () => { try { await join() } catch { scheduleReconnect() } }, 2000)` inside
+ * `scheduleReconnect`: the function's attempt is the one its timer runs, after the wait.
+ */
+export function isTimerCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'setTimeout';
 }
 
 /**

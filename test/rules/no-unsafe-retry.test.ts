@@ -795,6 +795,27 @@ export async function send(raw: string): Promise<unknown> {
 }
 ` }] }],
   },
+  // A function whose timer runs the attempt, and whose catch there schedules it again: the POST repeats.
+  {
+    code: `
+const MAX_RECONNECT_ATTEMPTS = 5;
+let reconnectAttempts = 0;
+export function scheduleReconnect(): void {
+  if (reconnectAttempts >= MAX_RECONNECT_ATTEMPTS) return;
+  reconnectAttempts++;
+  setTimeout(async () => {
+    try {
+      const response = await fetch('https://game.example.com/api/join', { method: 'POST', body: '{}', signal: AbortSignal.timeout(5000) });
+      if (!response.ok) throw new Error(\`join failed: \${response.status}\`);
+      reconnectAttempts = 0;
+    } catch (err) {
+      scheduleReconnect();
+    }
+  }, 2000 * 2 ** reconnectAttempts);
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 9, column: 30, endLine: 9, endColumn: 35, suggestions: [] }],
+  },
   // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
   // failure goes round.
   {
@@ -5615,6 +5636,20 @@ export async function userToken(id: string, secret: string, username: string, pa
     }
   }
   throw new Error('no token');
+}
+`,
+  // A job whose timer runs it and that schedules itself after a success as after a failure: periodic.
+  `export function poll(url: string): void {
+  setTimeout(async () => {
+    try {
+      const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+      console.log(res.status);
+      poll(url);
+    } catch (error) {
+      console.error(error);
+      poll(url);
+    }
+  }, 5000);
 }
 `,
   // A method with a default that no caller of the file overrides: every call is a GET.

@@ -2520,6 +2520,24 @@ export async function increment(code: string, day: string): Promise<void> {
   }
 }
 `,
+  // A function whose timer runs the attempt waits that timer before every repeat.
+  `
+const MAX_RECONNECT_ATTEMPTS = 5;
+let reconnectAttempts = 0;
+export function scheduleReconnect(): void {
+  if (reconnectAttempts >= MAX_RECONNECT_ATTEMPTS) return;
+  reconnectAttempts++;
+  setTimeout(async () => {
+    try {
+      const response = await fetch('https://game.example.com/api/join', { body: '{}', signal: AbortSignal.timeout(5000) });
+      if (!response.ok) throw new Error(\`join failed: \${response.status}\`);
+      reconnectAttempts = 0;
+    } catch (err) {
+      scheduleReconnect();
+    }
+  }, 2000 * 2 ** reconnectAttempts);
+}
+`,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
