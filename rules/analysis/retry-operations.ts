@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CLIENTS, type HttpMethod } from '../knowledge/clients';
 import { HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, REPEATABLE_TOKEN_GRANT, SUGGESTED_HEADER } from '../knowledge/retries';
 import { methodWhenGiven, type Giver } from './body-method';
-import { callerValues } from './caller-values';
+import { callerExpressions, callerValues } from './caller-values';
 import { programCallerKey, programCallerMethod } from './program-callers';
 import { httpMethodOf, resolveClientCall, type ClientCall } from './calls';
 import { readOption } from './options';
@@ -97,6 +97,18 @@ function readMethodFrom(context: Context, types: TypeFacts | undefined) {
 }
 
 /**
+ * The callers that pass the POST, less those that send it to an address whose repeat does nothing twice
+ * (request-urls.ts), when the address is the wrapper's parameter too: `fetchWithRetry(`${base}/contacts/upsert`,
+ * { method: 'POST' })`.
+ */
+function passersToUnsafeAddress(context: Context, client: ClientCall, passers: CallNode[]): CallNode[] {
+  const url = urlOf(context, client);
+  const passed = url ? callerExpressions(context, url) : undefined;
+  if (!passed) return passers;
+  return passers.filter((call) => !passed.some((each) => each.call === call && !each.outside && each.path.length === 0 && isRepeatablePostUrl(context, each.value)));
+}
+
+/**
  * `fetch(url, { method })` inside `request(method, url)`: the non-idempotent method this file's callers
  * pass to the wrapper, with the calls that pass it.
  */
@@ -130,7 +142,9 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
     const configured = axiosRetryFor(context, client, unsafe, types) ?? retryAxiosFor(context, client, method, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method, types);
     const grant = method === 'POST' ? tokenGrant(context, node) : undefined;
-    if (!unsafe || grant === 'reusable' || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
+    // Callers that POST to an address a repeat does nothing twice to pass no unsafe method.
+    if (passed && method === 'POST') passed.calls = passersToUnsafeAddress(context, client, passed.calls);
+    if (!unsafe || grant === 'reusable' || passed?.calls.length === 0 || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
     // A request that POSTs when given a body sends the options of that branch.
     const { key, send } = httpEvidence(context, bodied && client.options.kind === 'argument' ? { ...client, options: { ...client.options, node: bodied.options } } : client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key

@@ -543,7 +543,8 @@ export const SAFE_INSERT = /\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\
  * no data; a repeated completion names the one object its upload makes, and after success finds the upload gone.
  * A model's answer (OpenAI-compatible chat completions, Anthropic messages, Gemini generateContent) is
  * computed again and stores nothing, as the OpenAI row of SDK_SPECS already holds for the SDK's calls; a
- * search or query sent as a POST (HubSpot CRM search, Elasticsearch `_search`, Google Calendar's freeBusy) reads.
+ * search or query sent as a POST (HubSpot CRM search, Elasticsearch `_search`, Google Calendar's freeBusy) reads;
+ * an upsert (`/contacts/upsert`) writes by key.
  */
 export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: string }> = [
   { pattern: /[?&]uploads(?:[=&]|$)/, source: 'AWS S3 API Reference, CreateMultipartUpload (POST /{Key}?uploads); GCS XML API multipart uploads; @google-cloud/storage 7.22.0 transfer-manager.js initiateUpload' },
@@ -551,6 +552,7 @@ export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: stri
   { pattern: /\/chat\/completions(?:[?#]|$)|\/v1\/(?:completions|embeddings|moderations)(?:[?#]|$)/, source: 'openai 6.49.0 src/resources/chat/completions/completions.ts L81, completions.ts L38, embeddings.ts L35, moderations.ts L16 (POST; the SDK row lists none of them as creating) (✔src)' },
   { pattern: /anthropic\.com\/v1\/messages(?:[?#]|$)/, source: '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts L378 (POST /v1/messages) (✔src)' },
   { pattern: /:(?:streamG|g)enerateContent(?:[?#]|$)/, source: '@google/genai 3.3.0 dist/node/index.cjs L16562 ({model}:generateContent) (✔src)' },
+  { pattern: /\/upsert(?:[/?#]|$)/i, source: 'an upsert writes the record its key names, so a repeat leaves the same record: HighLevel API v2, Contacts, Upsert Contact (POST /contacts/upsert updates the contact matched by email or phone) (?unv)' },
   { pattern: /\/calendar\/v3\/freeBusy(?:[?#]|$)/, source: 'Google Calendar API v3 freebusy.query: POST calendar/v3/freeBusy "Returns free/busy information for a set of calendars" (googleapis.dev Google.Apis.Calendar.v3 FreebusyResource.Query; gogol-apps-calendar Calendar.Freebusy.Query) (✔doc)' },
   { pattern: /\/crm\/v3\/objects\/[^/?#]+\/search(?:[?#]|$)|\/_(?:search|msearch|count|mget)(?:[?#]|$)/, source: 'HubSpot developer docs, CRM search (POST /crm/v3/objects/{object}/search filters and returns records) (✔doc); Elasticsearch REST API, search, multi search, count and multi get accept POST and read (?unv)' },
 ];

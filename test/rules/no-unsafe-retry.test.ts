@@ -816,6 +816,31 @@ export function scheduleReconnect(): void {
 `,
     errors: [{ messageId: 'unsafeRetry', line: 9, column: 30, endLine: 9, endColumn: 35, suggestions: [] }],
   },
+  // A wrapper whose callers name the address: an upsert repeats nothing, but another caller's create does.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function fetchWithRetry(url: string, init: RequestInit = {}): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(20000) });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+}
+export const saveContact = (contact: object) => fetchWithRetry('https://services.leadconnectorhq.com/contacts/upsert', { method: 'POST', body: JSON.stringify(contact) });
+export const createOpportunity = (deal: object) => fetchWithRetry('https://services.leadconnectorhq.com/opportunities/', { method: 'POST', body: JSON.stringify(deal) });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 20, endLine: 6, endColumn: 25, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 14)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 4',
+        advice: 'Send an idempotency key in the options the call on line 14 passes, created once before that call (an \`Idempotency-Key\` header).',
+      },
+    }],
+  },
   // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
   // failure goes round.
   {
@@ -5573,7 +5598,7 @@ export const completeThrough = (request: Send, base: string, uploadId: string, p
   pRetry(() => request({ method: 'POST', url: base + '?uploadId=' + uploadId, data: parts }), { retries: 3 });
 `,  // A model's answer is computed again and stores nothing (OpenAI-compatible chat completions, Anthropic
   // messages, Gemini generateContent), and a search or query sent as a POST reads (HubSpot CRM search,
-  // Elasticsearch, Google Calendar's freeBusy).
+  // Elasticsearch, Google Calendar's freeBusy), and an upsert writes by key.
   `
 import pRetry from 'p-retry';
 import axios from 'axios';
@@ -5592,6 +5617,9 @@ export async function findTickets(filters: unknown[]) {
 }
 export async function searchLogs(query: object) {
   return pRetry(() => axios.post('https://search.example.com/logs-*/_search', query, { timeout: 10000 }), { retries: 3 });
+}
+export async function saveContact(contact: object) {
+  return pRetry(() => axios.post('https://services.leadconnectorhq.com/contacts/upsert', contact, { timeout: 10000 }), { retries: 3 });
 }
 export async function busyTimes(calendarId: string, timeMin: string, timeMax: string) {
   return pRetry(() => axios.post('https://www.googleapis.com/calendar/v3/freeBusy', { timeMin, timeMax, items: [{ id: calendarId }] }, { timeout: 10000 }), { retries: 3 });
@@ -5651,6 +5679,21 @@ export async function userToken(id: string, secret: string, username: string, pa
     }
   }, 5000);
 }
+`,
+  // A wrapper whose only POSTing caller sends to an upsert address.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function fetchWithRetry(url: string, init: RequestInit = {}): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(20000) });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+}
+export const saveContact = (contact: object) => fetchWithRetry('https://services.leadconnectorhq.com/contacts/upsert', { method: 'POST', body: JSON.stringify(contact) });
 `,
   // A method with a default that no caller of the file overrides: every call is a GET.
   `
