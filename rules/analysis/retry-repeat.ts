@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { contains, identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
 import { writeRoot } from './origin';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
@@ -66,22 +66,39 @@ function repeatIn(context: Context, parts: readonly TSESTree.Node[], attempt: TS
   let readsThis = false;
   walk(sourceCode, attempt, (node) => void (node.type === AST_NODE_TYPES.ThisExpression && (readsThis = true)));
   let repeat: TSESTree.CallExpression | undefined;
-  let corrected = false;
+  // Corrections made so far: each keeps the repeats on its own way through the code from being blind.
+  const corrections: TSESTree.Node[] = [];
   for (const part of parts) {
     walkSameFunction(sourceCode, part, (node) => {
-      if (repeat || corrected) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) repeat = node;
-      else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) corrected = !awaitsCall(sourceCode, node, text);
-      // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another request.
-      else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) {
+      if (repeat) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) {
+        if (!corrections.some((correction) => onSamePath(correction, node, part))) repeat = node;
+      } else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) {
+        if (!awaitsCall(sourceCode, node, text)) corrections.push(node);
+      } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) {
+        // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another request.
         const root = writeRoot(node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.argument);
-        corrected = (root.type === AST_NODE_TYPES.Identifier && read.has(root.name)) || (root.type === AST_NODE_TYPES.ThisExpression && readsThis);
+        if ((root.type === AST_NODE_TYPES.Identifier && read.has(root.name)) || (root.type === AST_NODE_TYPES.ThisExpression && readsThis)) corrections.push(node);
       }
       return undefined;
     });
-    if (repeat || corrected) break;
+    if (repeat) break;
   }
   return repeat;
+}
+
+/**
+ * Does every way to `repeat` pass through `correction` (made before it)? Not when the correction sits in a
+ * branch that does not hold the repeat: `if (expired) { await refresh(); return await send(q) }` leaves a
+ * later `if (noDocument) return await send(q)` a blind repeat.
+ */
+function onSamePath(correction: TSESTree.Node, repeat: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = correction; current && current !== root; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    const branch = parent?.type === AST_NODE_TYPES.IfStatement && (parent.consequent === current || parent.alternate === current);
+    if (branch && !contains(current, repeat)) return false;
+  }
+  return true;
 }
 
 /** Does the try await anything but its attempt (written `text`)? Then the attempt may have succeeded before the failure. */

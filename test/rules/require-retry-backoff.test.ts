@@ -368,6 +368,33 @@ export async function getObject(url: string): Promise<Response> {
 `,
     errors: [{ messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
   },
+  // A correction in one branch of the catch (a token refreshed) leaves the other branch's repeat blind.
+  {
+    code: `
+declare function getJwt(options: { force: boolean }): Promise<string>;
+async function queryOnce(q: string): Promise<unknown> {
+  const res = await fetch(\`https://api.example.com/graphql?q=\${encodeURIComponent(q)}\`, { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+  return res.json();
+}
+export async function query(q: string): Promise<unknown> {
+  try {
+    return await queryOnce(q);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : '';
+    if (msg.includes('Signature has expired')) {
+      await getJwt({ force: true });
+      return await queryOnce(q);
+    }
+    if (msg.includes('Must provide document.')) {
+      return await queryOnce(q);
+    }
+    throw err;
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 18, column: 20, endLine: 18, endColumn: 29, suggestions: [] }],
+  },
   // A count checked at the top that the failure never moves: it does not run out.
   {
     code: `
