@@ -45,7 +45,9 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   if (attempt.block.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement && leavesWithin(context, attempt.block)) return true;
   let leaves = false;
   walkSameFunction(context.sourceCode, attempt.block, (node) => {
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
+    // `done = true`, `retries = 3`. Not `total += res.processed`: a batch driver adds up its progress and goes
+    // round after a success too, sending the same request again by design.
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
     return leaves ? false : undefined;
   });
   if (leaves) return true;

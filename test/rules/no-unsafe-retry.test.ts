@@ -5695,6 +5695,25 @@ async function fetchWithRetry(url: string, init: RequestInit = {}): Promise<Resp
 }
 export const saveContact = (contact: object) => fetchWithRetry('https://services.leadconnectorhq.com/contacts/upsert', { method: 'POST', body: JSON.stringify(contact) });
 `,
+  // A batch driver: it adds up what each round processed and sends the same request again after a success
+  // as after a failure.
+  `
+import axios from 'axios';
+export async function driveBatches(): Promise<void> {
+  let total = 0;
+  let batch = 0;
+  while (total < 3277 && batch < 10) {
+    batch++;
+    try {
+      const res = await axios.post('https://worker.example.com/api/sync/object/start', {}, { timeout: 60000 });
+      total += res.data.processed || 0;
+    } catch (error) {
+      console.log('sync error', (error as Error).message);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30000));
+  }
+}
+`,
   // A method with a default that no caller of the file overrides: every call is a GET.
   `
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
