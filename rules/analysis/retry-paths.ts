@@ -40,9 +40,19 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
       return alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
     case AST_NODE_TYPES.TryStatement:
       return alwaysExits(statement.finalizer) || (alwaysExits(statement.block) && (!statement.handler || alwaysExits(statement.handler.body)));
+    case AST_NODE_TYPES.SwitchStatement:
+      // `switch (res.status) { case 200: return res.json(); default: throw … }`: with a default, every case
+      // returns or throws (an empty one falls through to the next). A `break` leaves only the switch.
+      return statement.cases.some((branch) => branch.test === null) && statement.cases.every((branch, index) =>
+        branch.consequent.length === 0 ? index < statement.cases.length - 1 : returnsOrThrows(branch.consequent.at(-1)!));
     default:
       return false;
   }
+}
+
+function returnsOrThrows(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.length > 0 && returnsOrThrows(statement.body.at(-1)!);
+  return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /** Can `statement` go round its enclosing loop (a `continue` not inside a nested loop or function)? */

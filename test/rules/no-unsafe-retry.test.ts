@@ -841,6 +841,66 @@ export const createOpportunity = (deal: object) => fetchWithRetry('https://servi
       },
     }],
   },
+  // A status loop whose success leaves through a \`switch\` in which every case returns or throws.
+  {
+    code: `
+export class GraphApi {
+  constructor(private readonly accessToken: string) {}
+  async call(method: string, url: string, body?: object): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(url, { method, headers: { Authorization: \`Bearer \${this.accessToken}\` }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(10000) });
+      if ((response.status === 429 || response.status === 503) && attempt === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        continue;
+      }
+      switch (response.status) {
+        case 404:
+          return null;
+        case 200:
+        case 201:
+          return await response.json();
+        default:
+          throw new Error(await response.text());
+      }
+    }
+  }
+  createSubscription(body: object) {
+    return this.call('POST', 'https://graph.microsoft.com/v1.0/subscriptions', body);
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 30, endLine: 6, endColumn: 35,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export class GraphApi {
+  constructor(private readonly accessToken: string) {}
+  async call(method: string, url: string, body?: object): Promise<unknown> {
+    const idempotencyKey = randomUUID();
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(url, { method, headers: { Authorization: \`Bearer \${this.accessToken}\`, 'Idempotency-Key': idempotencyKey }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(10000) });
+      if ((response.status === 429 || response.status === 503) && attempt === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        continue;
+      }
+      switch (response.status) {
+        case 404:
+          return null;
+        case 200:
+        case 201:
+          return await response.json();
+        default:
+          throw new Error(await response.text());
+      }
+    }
+  }
+  createSubscription(body: object) {
+    return this.call('POST', 'https://graph.microsoft.com/v1.0/subscriptions', body);
+  }
+}
+` }],
+    }],
+  },
   // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
   // failure goes round.
   {
