@@ -5774,6 +5774,26 @@ export async function driveBatches(): Promise<void> {
   }
 }
 `,
+  // An embedding requested through NestJS's HttpService, as through axios, computes again and stores nothing.
+  `
+import type { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+
+export class EmbeddingProvider {
+  constructor(private readonly httpService: HttpService) {}
+  async createEmbedding(text: string) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        const res = await firstValueFrom(this.httpService.post('https://api.openai.com/v1/embeddings', { input: text }, { timeout: 10000 }));
+        return res.data;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+}
+`,
   // A method with a default that no caller of the file overrides: every call is a GET.
   `
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
