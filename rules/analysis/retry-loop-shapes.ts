@@ -88,6 +88,9 @@ export function clearsLoopTest(context: Context, handler: TSESTree.BlockStatemen
   }
   if (ends.size === 0) return false;
   const setsEnd = (statements: readonly TSESTree.Statement[]): boolean => statements.some((statement) => {
+    // `if (e.message.includes('400')) { hasMore = false } else { log(e); hasMore = false }`: every branch ends it.
+    if (statement.type === AST_NODE_TYPES.IfStatement) return statement.alternate !== null && setsEnd([statement.consequent]) && setsEnd([statement.alternate]);
+    if (statement.type === AST_NODE_TYPES.BlockStatement) return setsEnd(statement.body);
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
     const expression = statement.expression;
     return expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' && expression.left.type === AST_NODE_TYPES.Identifier

@@ -2565,6 +2565,33 @@ export function scheduleReconnect(): void {
   }, 2000 * 2 ** reconnectAttempts);
 }
 `,
+  // A page loop whose catch clears the flag the loop tests in every branch: a failure ends it.
+  `
+export async function crawl(baseUrl: string): Promise<unknown[]> {
+  let page = 1;
+  let hasMorePages = true;
+  const out: unknown[] = [];
+  while (hasMorePages && page <= 50) {
+    try {
+      const posts = await (await fetch(\`\${baseUrl}/wp-json/wp/v2/posts?page=\${page}\`, { signal: AbortSignal.timeout(10000) })).json();
+      if (!Array.isArray(posts) || posts.length === 0) {
+        hasMorePages = false;
+        continue;
+      }
+      out.push(...posts);
+      page++;
+    } catch (error) {
+      if ((error as Error).message.includes('400')) {
+        hasMorePages = false;
+      } else {
+        console.error('failed', error);
+        hasMorePages = false;
+      }
+    }
+  }
+  return out;
+}
+`,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
