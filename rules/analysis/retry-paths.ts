@@ -82,12 +82,26 @@ export function mayContinue(statement: TSESTree.Node): boolean {
 export function indexesByCounter(context: Context, attempt: TSESTree.Node, counterNames: Set<string>): boolean {
   const byCounter = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.MemberExpression && node.computed
     && [...identifiersIn(context.sourceCode, node.property)].some((name) => counterNames.has(name));
+  // `const style = styles[i]; const prompt = \`${base}. Style: ${style}\`` before the try: read through consts, two deep.
+  const taken = (node: TSESTree.Node, depth: number): boolean => {
+    let found = false;
+    walk(context.sourceCode, node, (inner) => {
+      if (found) return false;
+      if (byCounter(inner)) found = true;
+      else if (depth < 2 && inner.type === AST_NODE_TYPES.Identifier && !counterNames.has(inner.name)) {
+        const init = constInit(context, inner);
+        if (init && init !== node && taken(init, depth + 1)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
   let indexes = false;
   walkSameFunction(context.sourceCode, attempt, (node) => {
     if (byCounter(node)) indexes = true;
     if (node.type === AST_NODE_TYPES.Identifier && !counterNames.has(node.name)) {
       const init = constInit(context, node);
-      if (init && byCounter(unwrap(init))) indexes = true;
+      if (init && taken(unwrap(init), 1)) indexes = true;
     }
     return indexes ? false : undefined;
   });

@@ -2592,6 +2592,29 @@ export async function crawl(baseUrl: string): Promise<unknown[]> {
   return out;
 }
 `,
+  // A fallback chain whose item reaches the request through a second \`const\` (\`const prompt = \`…\${style}\`\`).
+  `
+import OpenAI from 'openai';
+const openai = new OpenAI({ timeout: 60000 });
+export async function cover(prompt: string, styles: string[]): Promise<string> {
+  let currentStyleIndex = 0;
+  while (currentStyleIndex < styles.length) {
+    const currentStyle = styles[currentStyleIndex];
+    const finalPrompt = \`\${prompt}. Style: \${currentStyle}\`;
+    try {
+      const res = await openai.images.generate({ model: 'gpt-image-1', prompt: finalPrompt, n: 1 });
+      return res.data?.[0]?.url ?? '';
+    } catch (error: any) {
+      if (currentStyleIndex < styles.length - 1) {
+        currentStyleIndex++;
+        continue;
+      }
+      throw error;
+    }
+  }
+  return '';
+}
+`,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
