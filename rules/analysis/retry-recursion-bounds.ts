@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { RETRY_FLAG_NAME } from '../knowledge/retries';
-import { calleeName, identifiersIn, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { calleeName, identifiersIn, isFunctionNode, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
 import { counters, failureHasBoundedExit } from './retry-paths';
 import { passedArguments, stepBeforeCall } from './retry-recursion-count';
-import { runningFunction } from './retry-self-calls';
+import { isTimerCallback, runningFunction } from './retry-self-calls';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -81,7 +81,19 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
     return reads;
   };
   // `attempts++; if (attempts < max) setTimeout(again, 3000)`: the call runs only while the count allows.
-  return underIfTest(call, handler, readsCount);
+  if (underIfTest(call, handler, readsCount)) return true;
+  // `if (retryCount < 3) setTimeout(async () => { try { … } catch { this.handleError(…) } }, ms)`: a guard
+  // around the timer that runs the attempt, on a count or on what a helper counts.
+  const timer = fn && timerCallbackOf(handler, fn);
+  return timer !== undefined && underIfTest(timer, fn!.body, (test) => readsCount(test) || testDecidedElsewhere(context, test));
+}
+
+/** The `setTimeout` callback of `fn` that holds `node`, if any. */
+function timerCallbackOf(node: TSESTree.Node, fn: FunctionNode): FunctionNode | undefined {
+  for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
+    if (isFunctionNode(current) && isTimerCallback(current)) return current;
+  }
+  return undefined;
 }
 
 /** Methods of strings, arrays and patterns that read what they are given and count nothing. */
@@ -94,6 +106,17 @@ const READING_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'test', '
  * of its message (`e.message.includes('timeout')`) count nothing.
  */
 function decidedElsewhere(context: Context, handler: TSESTree.Node): boolean {
+  let decided = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (decided || node.type !== AST_NODE_TYPES.IfStatement) return decided ? false : undefined;
+    decided = testDecidedElsewhere(context, node.test);
+    return undefined;
+  });
+  return decided;
+}
+
+/** Does the test read a call it cannot see into, directly or through a variable (`const n = this.getRetryCount(id)`)? */
+function testDecidedElsewhere(context: Context, test: TSESTree.Node): boolean {
   const decides = (node: TSESTree.Node): boolean => {
     const value = unwrap(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
     if (value.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -101,15 +124,11 @@ function decidedElsewhere(context: Context, handler: TSESTree.Node): boolean {
     return !/^(?:is|has)[A-Z_]/.test(name) && !READING_METHODS.has(name);
   };
   let decided = false;
-  walkSameFunction(context.sourceCode, handler, (node) => {
-    if (decided || node.type !== AST_NODE_TYPES.IfStatement) return decided ? false : undefined;
-    walk(context.sourceCode, node.test, (inner) => {
-      if (decided || decides(inner)) decided = true;
-      const def = inner.type === AST_NODE_TYPES.Identifier ? findVariable(context, inner)?.defs[0] : undefined;
-      if (def?.type === 'Variable' && def.node.init && decides(def.node.init)) decided = true;
-      return decided ? false : undefined;
-    });
-    return undefined;
+  walk(context.sourceCode, test, (inner) => {
+    if (decided || decides(inner)) decided = true;
+    const def = inner.type === AST_NODE_TYPES.Identifier ? findVariable(context, inner)?.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.init && decides(def.node.init)) decided = true;
+    return decided ? false : undefined;
   });
   return decided;
 }

@@ -395,6 +395,27 @@ export async function query(q: string): Promise<unknown> {
 `,
     errors: [{ messageId: 'noBackoff', line: 18, column: 20, endLine: 18, endColumn: 29, suggestions: [] }],
   },
+  // A guard around the timer that counts nothing: the timer's callback reschedules the upload forever.
+  {
+    code: `
+import axios from 'axios';
+export class Uploader {
+  enabled = true;
+  upload(id: string): void {
+    if (this.enabled) {
+      setTimeout(async () => {
+        try {
+          await axios.put(\`https://api.example.com/files/\${id}\`, {}, { timeout: 5000 });
+        } catch {
+          this.upload(id);
+        }
+      }, 1000);
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 11, column: 11, endLine: 11, endColumn: 22, suggestions: [] }],
+  },
   // A count checked at the top that the failure never moves: it does not run out.
   {
     code: `
@@ -2613,6 +2634,31 @@ export async function cover(prompt: string, styles: string[]): Promise<string> {
     }
   }
   return '';
+}
+`,
+  // A guard on a count a helper keeps, around the timer that runs the attempt: bounded.
+  `
+export class ParsingRetryService {
+  private readonly retryCounts = new Map<string, number>();
+  async handleError(error: Error, id: string, retryCallback: (id: string) => Promise<void>): Promise<void> {
+    const retryCount = this.getRetryCount(id);
+    if (retryCount < 3) {
+      setTimeout(async () => {
+        try {
+          this.incrementRetryCount(id);
+          await retryCallback(id);
+        } catch (retryError) {
+          await this.handleError(retryError as Error, id, retryCallback);
+        }
+      }, 1000 * 2 ** retryCount);
+    }
+  }
+  getRetryCount(id: string): number {
+    return this.retryCounts.get(id) || 0;
+  }
+  incrementRetryCount(id: string): void {
+    this.retryCounts.set(id, this.getRetryCount(id) + 1);
+  }
 }
 `,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
