@@ -901,6 +901,37 @@ export class GraphApi {
 ` }],
     }],
   },
+  // A status loop whose every failed status but a 5xx leaves before it goes round: the 5xx repeats the POST.
+  {
+    code: `
+export async function modifyThread(threadId: string, token: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(\`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${threadId}/modify\`, {
+      method: "POST", signal: AbortSignal.timeout(5000), headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ addLabelIds: ['X'] }),
+    });
+    if (response.ok) return true;
+    if (response.status < 500 || attempt === 4) return false;
+    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+  }
+  return false;
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 4, column: 28, endLine: 4, endColumn: 33, suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function modifyThread(threadId: string, token: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(\`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${threadId}/modify\`, {
+      method: "POST", signal: AbortSignal.timeout(5000), headers: { Authorization: \`Bearer \${token}\`, 'Idempotency-Key': idempotencyKey }, body: JSON.stringify({ addLabelIds: ['X'] }),
+    });
+    if (response.ok) return true;
+    if (response.status < 500 || attempt === 4) return false;
+    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+  }
+  return false;
+}
+` }] }],
+  },
   // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
   // failure goes round.
   {
@@ -5792,6 +5823,20 @@ export class EmbeddingProvider {
       }
     }
   }
+}
+`,
+  // A status loop whose every failed status but a 429 leaves before it goes round repeats only refusals.
+  `
+export async function modifyThread(threadId: string, token: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(\`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${threadId}/modify\`, {
+      method: "POST", signal: AbortSignal.timeout(5000), headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ addLabelIds: ['X'] }),
+    });
+    if (response.ok) return true;
+    if (response.status !== 429 || attempt === 4) return false;
+    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+  }
+  return false;
 }
 `,
   // A method with a default that no caller of the file overrides: every call is a GET.
