@@ -7,7 +7,8 @@ import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion, rejectionCallback } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { statusComparison, statusSource, type StatusTest } from './status-tests';
+import { statusComparison, statusSource } from './status-reads';
+import type { StatusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type FailureValue = 'null' | 'undefined' | 'false';

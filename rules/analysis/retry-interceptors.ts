@@ -8,7 +8,8 @@ import { localCallee } from './local-callees';
 import type { ConfiguredUse } from './retry-configured';
 import { alwaysExits } from './retry-paths';
 import { guardedWithin } from './unprocessed-tests';
-import { holdsOnlyForResponse, underClientErrorTest } from './status-tests';
+import { holdsOnlyForResponse } from './status-reads';
+import { underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 

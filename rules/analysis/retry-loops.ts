@@ -9,7 +9,8 @@ import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { clearsLoopTest, isGeneratorStep, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
-import { holdsOnlyForResponse, statusTest, underClientErrorTest } from './status-tests';
+import { holdsOnlyForResponse } from './status-reads';
+import { statusTest, underClientErrorTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

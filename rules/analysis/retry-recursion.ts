@@ -9,7 +9,8 @@ import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { immediateRecursion, isThenCallback, isTimerCallback, recursionIn, rejectionCallback, runningFunction, type Recursion } from './retry-self-calls';
-import { holdsOnlyForResponse, underClientErrorTest } from './status-tests';
+import { holdsOnlyForResponse } from './status-reads';
+import { underClientErrorTest } from './status-tests';
 import { awaitsWait, isTimerPromise } from './retry-waits';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

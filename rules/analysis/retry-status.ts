@@ -10,7 +10,8 @@ import { recursionAttempts } from './retry-recursion-count';
 import { failureValueTest } from './retry-failure-value';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { statusSource, statusTest, underClientErrorTest, type StatusTest } from './status-tests';
+import { statusSource } from './status-reads';
+import { statusTest, underClientErrorTest, type StatusTest } from './status-tests';
 import { exitsUnlessUnprocessed } from './unprocessed-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { contains, isFunctionNode, soleReturned } from './ast-walk';
 import { constInit, memberName, unwrap } from './origin';
-import { numericRead } from './status-tests';
+import { numericRead } from './status-reads';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

@@ -1,0 +1,81 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { mirroredOperator } from './ast-walk';
+import { findVariable, logicalTerms, memberName, unwrap } from './origin';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Reading a response's status from the code: which expressions read it, what they compare it with, and
+ * which response they read it from. The tests built on these (a failed attempt, a client error) are in
+ * status-tests.ts.
+ */
+
+const STATUS_NAME = /status(?:code)?$/i;
+
+/** `res.status`, `response.statusCode`, or a variable named `status`: a read of a response's status. */
+export function readsStatus(node: TSESTree.Node): boolean {
+  const value = numericRead(node);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return STATUS_NAME.test(memberName(value) ?? '');
+  return value.type === AST_NODE_TYPES.Identifier && STATUS_NAME.test(value.name);
+}
+
+/**
+ * What `+err.response.status`, `Number(res.status)` or `parseInt(status, 10)` reads: a status compared as a
+ * number is the same status.
+ */
+export function numericRead(node: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '+') return numericRead(value.argument);
+  const [first] = value.type === AST_NODE_TYPES.CallExpression ? value.arguments : [];
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && NUMBER_PARSERS.has(value.callee.name)
+    && first && first.type !== AST_NODE_TYPES.SpreadElement) return numericRead(first);
+  return value;
+}
+
+const NUMBER_PARSERS = new Set(['Number', 'parseInt']);
+
+/**
+ * The response a test's operand reads: `res` of `res.status` or of `res.ok`, or of `const status =
+ * res.status` / `const { status } = res`. Undefined when a `status` variable's source cannot be read.
+ */
+export function statusSource(context: Context, operand: TSESTree.Node): TSESTree.Node | undefined {
+  const value = unwrap(operand);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return readsStatus(value) ? value.object : value;
+  if (value.type !== AST_NODE_TYPES.Identifier || !readsStatus(value)) return value;
+  const def = findVariable(context, value)?.defs[0];
+  const declarator = def?.type === 'Variable' ? def.node : undefined;
+  const init = declarator?.init && unwrap(declarator.init);
+  if (init?.type === AST_NODE_TYPES.MemberExpression && declarator!.id.type === AST_NODE_TYPES.Identifier) return init.object;
+  if (init && declarator!.id.type === AST_NODE_TYPES.ObjectPattern) return init;
+  return undefined;
+}
+
+/** `res.status >= 500`, `500 <= statusCode`: the operator as if the status were on the left. */
+export function statusComparison(node: TSESTree.Node): { operand: TSESTree.Node; operator: string; value: number } | undefined {
+  const test = unwrap(node);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const [operand, bound, operator] = test.right.type === AST_NODE_TYPES.Literal ? [test.left, test.right, test.operator] : [test.right, test.left, mirroredOperator(test.operator)];
+  if (bound.type !== AST_NODE_TYPES.Literal || typeof bound.value !== 'number' || !readsStatus(operand)) return undefined;
+  return { operand: numericRead(operand), operator, value: bound.value };
+}
+
+/** A client error no retry repeats on: a 4xx but a timeout (408) or a refusal for now (429). */
+export const isClientError = (value: unknown): boolean => typeof value === 'number' && value >= 400 && value < 500 && value !== 408 && value !== 429;
+
+/**
+ * A test that holds only when the server answered: `error.response`, `status === 503 || status === 504`,
+ * `status >= 500` (alone or joined by `&&` with others). A dropped connection has no status.
+ */
+export function holdsOnlyForResponse(test: TSESTree.Node): boolean {
+  return logicalTerms(test, '&&').some(needsResponse);
+}
+
+function needsResponse(term: TSESTree.Node): boolean {
+  const value = unwrap(term);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return needsResponse(value.left) && needsResponse(value.right);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return memberName(value) === 'response';
+  const comparison = statusComparison(value);
+  return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);
+}
+
