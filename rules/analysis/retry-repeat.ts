@@ -72,7 +72,7 @@ function repeatIn(context: Context, parts: readonly TSESTree.Node[], attempt: TS
     walkSameFunction(sourceCode, part, (node) => {
       if (repeat) return false;
       if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) {
-        if (!corrections.some((correction) => onSamePath(correction, node, part))) repeat = node;
+        if (!corrected(node, part, corrections)) repeat = node;
       } else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) {
         if (!awaitsCall(sourceCode, node, text)) corrections.push(node);
       } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) {
@@ -88,17 +88,29 @@ function repeatIn(context: Context, parts: readonly TSESTree.Node[], attempt: TS
 }
 
 /**
- * Does every way to `repeat` pass through `correction` (made before it)? Not when the correction sits in a
- * branch that does not hold the repeat: `if (expired) { await refresh(); return await send(q) }` leaves a
- * later `if (noDocument) return await send(q)` a blind repeat.
+ * Does every way to `repeat` pass a correction made before it? A statement before it (in its block or an
+ * enclosing one) corrects on every way when it holds a correction outside any branch, or is an `if`/`else`
+ * whose branches both do. `if (expired) { await refresh(); return await send(q) }` leaves a later
+ * `if (noDocument) return await send(q)` a blind repeat; `if (h) { t = sse(h) } else { t = sse() }` before
+ * `await client.connect(t)` corrects it.
  */
-function onSamePath(correction: TSESTree.Node, repeat: TSESTree.Node, root: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = correction; current && current !== root; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    const branch = parent?.type === AST_NODE_TYPES.IfStatement && (parent.consequent === current || parent.alternate === current);
-    if (branch && !contains(current, repeat)) return false;
+function corrected(repeat: TSESTree.Node, root: TSESTree.Node, corrections: readonly TSESTree.Node[]): boolean {
+  if (corrections.length === 0) return false;
+  const everyWay = (statement: TSESTree.Node): boolean => {
+    if (statement.type === AST_NODE_TYPES.IfStatement) {
+      return corrections.some((correction) => contains(statement.test, correction))
+        || (statement.alternate !== null && everyWay(statement.consequent) && everyWay(statement.alternate));
+    }
+    if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.some(everyWay);
+    return corrections.some((correction) => contains(statement, correction));
+  };
+  for (let current: TSESTree.Node | undefined = repeat; current && current !== root.parent; current = current.parent) {
+    const block = current.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) continue;
+    if (block.body.slice(0, block.body.indexOf(current as TSESTree.Statement)).some(everyWay)) return true;
+    if (block === root) break;
   }
-  return true;
+  return false;
 }
 
 /** Does the try await anything but its attempt (written `text`)? Then the attempt may have succeeded before the failure. */

@@ -2661,6 +2661,24 @@ export class ParsingRetryService {
   }
 }
 `,
+  // Both branches of an if/else in the catch change what the repeated call reads: a correction on every way.
+  `
+declare const client: { connect(transport: unknown): Promise<void> };
+declare function transportFor(url: string, kind: 'http' | 'sse', headers?: object): unknown;
+export async function connect(url: string, headers?: object): Promise<void> {
+  let transport = transportFor(url, 'http', headers);
+  try {
+    await client.connect(transport);
+  } catch (error) {
+    if (headers) {
+      transport = transportFor(url, 'sse', headers);
+    } else {
+      transport = transportFor(url, 'sse');
+    }
+    await client.connect(transport);
+  }
+}
+`,
   // A server named when to come back and that time has passed: the way round without a wait waited it.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
