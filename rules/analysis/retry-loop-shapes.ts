@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { calleeName, contains, isFunctionNode, walkSameFunction } from './ast-walk';
+import { calleeName, contains, isFunctionNode, isLoop, walkSameFunction } from './ast-walk';
 import { findVariable, isIdentifierNamed, logicalTerms, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import type { Loop } from './retry-paths';
@@ -122,4 +122,46 @@ export function isGeneratorStep(handler: TSESTree.CatchClause): boolean {
       return step?.type === AST_NODE_TYPES.Literal && step.value === 6 && error?.type === AST_NODE_TYPES.Identifier && param?.type === AST_NODE_TYPES.Identifier && error.name === param.name;
     });
   });
+}
+
+/** Does the attempt read the variable `assignment` writes, other than in the assignment itself? */
+export function readsElsewhere(context: Context, attempt: TSESTree.Node, assignment: TSESTree.AssignmentExpression): boolean {
+  const name = (assignment.left as TSESTree.Identifier).name;
+  let reads = false;
+  walkSameFunction(context.sourceCode, attempt, (node) => {
+    if (reads || node === assignment) return false;
+    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return undefined;
+    const parent = node.parent;
+    // `res.offset` and `{ offset: 1 }` name a property, not the variable.
+    const namesProperty = (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed)
+      || (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand);
+    if (!namesProperty) reads = true;
+    return undefined;
+  });
+  return reads;
+}
+
+/** Is there a `return` or unlabelled `break` in the attempt (not in a nested loop or function)? */
+export function leavesWithin(context: Context, block: TSESTree.BlockStatement): boolean {
+  let leaves = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (leaves || (node !== block && (isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement))) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement || (node.type === AST_NODE_TYPES.BreakStatement && !node.label)) leaves = true;
+    return undefined;
+  });
+  return leaves;
+}
+
+/**
+ * `offset += size` on success, where the request reads `offset`: each round after a success sends another page.
+ */
+export function movesOnAfterSuccess(context: Context, block: TSESTree.BlockStatement, testNames: Set<string>): boolean {
+  let moves = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (moves) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator !== '=' && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)
+      && readsElsewhere(context, block, node)) moves = true;
+    return undefined;
+  });
+  return moves;
 }

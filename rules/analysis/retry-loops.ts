@@ -7,7 +7,7 @@ import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, index
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { clearsLoopTest, isGeneratorStep, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
+import { clearsLoopTest, isGeneratorStep, leavesWithin, movesOnAfterSuccess, racesDeadline, readsElsewhere, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 import { holdsOnlyForResponse } from './status-reads';
 import { statusTest, underClientErrorTest } from './status-tests';
@@ -46,9 +46,11 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   if (attempt.block.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement && leavesWithin(context, attempt.block)) return true;
   let leaves = false;
   walkSameFunction(context.sourceCode, attempt.block, (node) => {
-    // `done = true`, `retries = 3`. Not `total += res.processed`: a batch driver adds up its progress and goes
-    // round after a success too, sending the same request again by design.
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
+    // `done = true`, `retries = 3`, `offset += size` for a request that reads `offset` (success moves on to
+    // the next page; a failure sends the same one again). Not `total += res.processed` when the request
+    // does not read `total`: a batch driver adds up its progress and sends the same request after a success too.
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)
+      && (node.operator === '=' || readsElsewhere(context, attempt.block, node))) leaves = true;
     return leaves ? false : undefined;
   });
   if (leaves) return true;
@@ -65,17 +67,6 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
     if (tail.some((statement) => leavesOnGoodStatus(context, statement))) return true;
   }
   return false;
-}
-
-/** Is there a `return` or unlabelled `break` in the attempt (not in a nested loop or function)? */
-function leavesWithin(context: Context, block: TSESTree.BlockStatement): boolean {
-  let leaves = false;
-  walkSameFunction(context.sourceCode, block, (node) => {
-    if (leaves || (node !== block && (isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement))) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement || (node.type === AST_NODE_TYPES.BreakStatement && !node.label)) leaves = true;
-    return undefined;
-  });
-  return leaves;
 }
 
 /** An `if` in the attempt whose test says the response is good and whose branch leaves the loop. */
@@ -136,10 +127,14 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
     || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
   // `if (e.response?.status >= 500) { await sleep(…) } else { throw e }`: it goes round only after an error response.
   const afterStatus = attempt.handler !== null && catchGoesRoundOnlyWhen(context, attempt.handler, holdsOnlyForResponse);
-  return loopRetryScope(context, loop, bounded, {
+  const scope = loopRetryScope(context, loop, bounded, {
     handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) ? { mayPoll: true as const } : {}), ...(afterStatus ? { afterStatus: true as const } : {}),
   });
+  // `offset += size` on success, read by the request: each round after a success sends another page, so a
+  // key made once before the loop would be shared by all of them. No fix is offered (anchor).
+  return movesOnAfterSuccess(context, attempt.block, testNames) ? { ...scope, anchor: undefined } : scope;
 }
+
 
 /**
  * A loop that goes round on success too (a long poll: `while (!signal.aborted) { try { updates = await

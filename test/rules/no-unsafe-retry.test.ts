@@ -932,6 +932,27 @@ export async function modifyThread(threadId: string, token: string) {
 }
 ` }] }],
   },
+  // A page loop: success moves the offset the request reads, a failure sends the same page again. No fix:
+  // a key made before the loop would be shared by every page.
+  {
+    code: `
+import axios from 'axios';
+export async function syncAll(total: number, size = 500): Promise<void> {
+  let offset = 0;
+  while (offset < total) {
+    try {
+      const response = await axios.post('https://worker.example.com/api/sync/page', { offset, limit: size }, { timeout: 60000 });
+      if (!response.data.hasMore) break;
+      offset += size;
+    } catch (error) {
+      console.error('page failed', (error as Error).message);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+`,
+    errors: [{ messageId: 'unsafeRetry', line: 7, column: 30, endLine: 7, endColumn: 40, suggestions: [] }],
+  },
   // An attempt that returns under a test of the answer and otherwise throws: success leaves, every
   // failure goes round.
   {
