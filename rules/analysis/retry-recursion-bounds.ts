@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { RETRY_FLAG_NAME } from '../knowledge/retries';
-import { calleeName, identifiersIn, isFunctionNode, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { calleeName, identifiersIn, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
 import { counters, failureHasBoundedExit } from './retry-paths';
 import { passedArguments, stepBeforeCall } from './retry-recursion-count';
-import { isTimerCallback, runningFunction } from './retry-self-calls';
+import { runningFunction, timerCallbackOf } from './retry-self-calls';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -86,14 +86,6 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   // around the timer that runs the attempt, on a count or on what a helper counts.
   const timer = fn && timerCallbackOf(handler, fn);
   return timer !== undefined && underIfTest(timer, fn!.body, (test) => readsCount(test) || testDecidedElsewhere(context, test));
-}
-
-/** The `setTimeout` callback of `fn` that holds `node`, if any. */
-function timerCallbackOf(node: TSESTree.Node, fn: FunctionNode): FunctionNode | undefined {
-  for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
-    if (isFunctionNode(current) && isTimerCallback(current)) return current;
-  }
-  return undefined;
 }
 
 /** Methods of strings, arrays and patterns that read what they are given and count nothing. */

@@ -8,7 +8,7 @@ import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
-import { immediateRecursion, isThenCallback, isTimerCallback, recursionIn, rejectionCallback, runningFunction, type Recursion } from './retry-self-calls';
+import { immediateRecursion, isThenCallback, isTimerCallback, recursionIn, rejectionCallback, runningFunction, timerCallbackOf, type Recursion } from './retry-self-calls';
 import { holdsOnlyForResponse } from './status-reads';
 import { underClientErrorTest } from './status-tests';
 import { awaitsWait, isTimerPromise } from './retry-waits';
@@ -117,7 +117,7 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
 function schedulesItselfOnSuccess(context: Context, attempt: TSESTree.BlockStatement, fn: FunctionNode): boolean {
   const again = immediateRecursion(context, attempt, fn);
   // Inside the timer callback that runs the attempt, a direct call schedules the next round.
-  if (again?.scheduled || (again && runsOnTimer(attempt, fn))) return true;
+  if (again?.scheduled || (again && timerCallbackOf(attempt, fn) !== undefined)) return true;
   let schedules = false;
   walkSameFunction(context.sourceCode, attempt, (node) => {
     if (schedules || node.type !== AST_NODE_TYPES.CallExpression) return schedules ? false : undefined;
@@ -245,11 +245,5 @@ function runsQueuedRequest(context: Context, call: TSESTree.CallExpression, fail
 /** A timer's delay that waits: any but a missing or literal zero one. */
 function delayed(delay: TSESTree.Node | undefined): boolean {
   return delay !== undefined && !(delay.type === AST_NODE_TYPES.Literal && delay.value === 0);
-}
-
-/** Is `node` inside a `setTimeout` callback of `fn`? */
-function runsOnTimer(node: TSESTree.Node, fn: FunctionNode): boolean {
-  for (let current = node.parent; current && current !== fn; current = current.parent) if (isFunctionNode(current) && isTimerCallback(current)) return true;
-  return false;
 }
 

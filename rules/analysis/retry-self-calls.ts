@@ -147,6 +147,14 @@ export function isTimerCallback(fn: FunctionNode): boolean {
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'setTimeout';
 }
 
+/** The `setTimeout` callback of `fn` that holds `node`, if any. */
+export function timerCallbackOf(node: TSESTree.Node, fn: FunctionNode): FunctionNode | undefined {
+  for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
+    if (isFunctionNode(current) && isTimerCallback(current)) return current;
+  }
+  return undefined;
+}
+
 /**
  * The callback of `promise.catch(onError)`, or the second of `promise.then(use, onError)`: it runs only when
  * the promise rejects, with the promise it handles. `byCatch` says which of the two it is, for the messages.
