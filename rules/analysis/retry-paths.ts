@@ -50,7 +50,8 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
   }
 }
 
-function returnsOrThrows(statement: TSESTree.Statement): boolean {
+/** A `return` or `throw`, alone or ending a block: it leaves the function, not just a loop or switch. */
+export function returnsOrThrows(statement: TSESTree.Statement): boolean {
   if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.length > 0 && returnsOrThrows(statement.body.at(-1)!);
   return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;
 }

@@ -5,6 +5,7 @@ import { isFunctionNode, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { returnedValues } from './options';
 import { constInit, logicalTerms, memberName, unwrap } from './origin';
+import { returnsOrThrows } from './retry-paths';
 import { isClientError, readsStatus, statusComparison } from './status-reads';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -186,17 +187,11 @@ export function underClientErrorTest(context: Context, node: TSESTree.Node, root
 
 /** `if (status !== 401) throw error;`, `if (status !== 401 || retried) return reject(error);`: every other failure leaves. */
 function exitsUnlessClientError(context: Context, statement: TSESTree.Statement): boolean {
-  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent)) return false;
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !returnsOrThrows(statement.consequent)) return false;
   return logicalTerms(statement.test, '||').some((term) => {
     const value = unwrap(term);
     if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return clientErrorComparison(value.argument, context);
     const comparison = statusComparison(value);
     return comparison !== undefined && (comparison.operator === '!==' || comparison.operator === '!=') && isClientError(comparison.value);
   });
-}
-
-/** A `return` or `throw`, alone or ending a block. */
-function leaves(statement: TSESTree.Statement): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
