@@ -51,6 +51,14 @@ export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undef
 }
 
 /**
+ * Does a repeat of this POST do nothing twice? It goes to such an address, or it is an OAuth token request
+ * for a grant that is issued another token (`grant` when the caller has read it already).
+ */
+export function postRepeatsNothing(context: Context, call: ClientCall, grant = tokenGrant(context, call.node)): boolean {
+  return grant === 'reusable' || isRepeatablePostUrl(context, urlOf(context, call));
+}
+
+/**
  * Is this POST an OAuth token request (REPEATABLE_TOKEN_GRANT), and of which kind? The grant is written where
  * the body is built, in the function that sends it (`new URLSearchParams({ grant_type: 'client_credentials',
  * … })`, `'grant_type=password&…'`, `params.append('grant_type', …)`). `reusable` when every grant it names

@@ -8,7 +8,7 @@ import { findVariable, isModuleExport, memberName, resolveOrigin, unwrap } from 
 import { axiosRetryOnMember } from './retry-axios-retry';
 import type { ConfiguredUse } from './retry-configured';
 import { httpEvidence } from './retry-http-keys';
-import { isRepeatablePostUrl, tokenGrant, urlOf } from './request-urls';
+import { postRepeatsNothing } from './request-urls';
 import type { CallFacts } from './retry-operations';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 
@@ -176,8 +176,7 @@ export function observableFacts(context: Context, node: CallNode, names: readonl
   if (!request) return undefined;
   const method = request.method;
   // An address whose POST a repeat does nothing twice to (an embedding, a search), as for the other clients.
-  const repeatable = method === 'POST' && (isRepeatablePostUrl(context, urlOf(context, request.call)) || tokenGrant(context, node) === 'reusable');
-  const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method) && !repeatable;
+  const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method) && !(method === 'POST' && postRepeatsNothing(context, request.call));
   const receiver = request.call.node.callee.type === AST_NODE_TYPES.MemberExpression ? request.call.node.callee.object : undefined;
   const patched = request.client.axiosInstance && receiver ? axiosRetryOnMember(context, receiver, request.client.axiosInstance, unsafe) : undefined;
   const configured = operatorRetryFor(context, request, unsafe) ?? patched;

@@ -6,7 +6,7 @@ import { callerExpressions, callerValues } from './caller-values';
 import { programCallerKey, programCallerMethod } from './program-callers';
 import { httpMethodOf, resolveClientCall, type ClientCall } from './calls';
 import { readOption } from './options';
-import { isRepeatablePostUrl, tokenGrant, urlOf } from './request-urls';
+import { isRepeatablePostUrl, postRepeatsNothing, tokenGrant, urlOf } from './request-urls';
 import { resolveOrigin } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { retryAxiosFor } from './retry-axios-config';
@@ -144,7 +144,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const grant = method === 'POST' ? tokenGrant(context, node) : undefined;
     // Callers that POST to an address a repeat does nothing twice to pass no unsafe method.
     if (passed && method === 'POST') passed.calls = passersToUnsafeAddress(context, client, passed.calls);
-    if (!unsafe || grant === 'reusable' || passed?.calls.length === 0 || (method === 'POST' && isRepeatablePostUrl(context, urlOf(context, client)))) return configured && { configured };
+    if (!unsafe || passed?.calls.length === 0 || (method === 'POST' && postRepeatsNothing(context, client, grant))) return configured && { configured };
     // A request that POSTs when given a body sends the options of that branch.
     const { key, send } = httpEvidence(context, bodied && client.options.kind === 'argument' ? { ...client, options: { ...client.options, node: bodied.options } } : client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key
