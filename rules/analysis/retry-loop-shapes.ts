@@ -125,7 +125,7 @@ export function isGeneratorStep(handler: TSESTree.CatchClause): boolean {
 }
 
 /** Does the attempt read the variable `assignment` writes, other than in the assignment itself? */
-export function readsElsewhere(context: Context, attempt: TSESTree.Node, assignment: TSESTree.AssignmentExpression): boolean {
+function readsElsewhere(context: Context, attempt: TSESTree.Node, assignment: TSESTree.AssignmentExpression): boolean {
   const name = (assignment.left as TSESTree.Identifier).name;
   let reads = false;
   walkSameFunction(context.sourceCode, attempt, (node) => {

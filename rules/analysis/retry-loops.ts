@@ -7,7 +7,7 @@ import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, index
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { clearsLoopTest, isGeneratorStep, leavesWithin, movesOnAfterSuccess, racesDeadline, readsElsewhere, waitsForAnswer } from './retry-loop-shapes';
+import { clearsLoopTest, isGeneratorStep, leavesWithin, movesOnAfterSuccess, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 import { holdsOnlyForResponse } from './status-reads';
 import { statusTest, underClientErrorTest } from './status-tests';
@@ -44,13 +44,14 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   if (leavesOnGoodStatus(context, attempt.block)) return true;
   // `if (res.data.id) return res.data.id; throw new Error('no id');`: the attempt ends by leaving or failing.
   if (attempt.block.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement && leavesWithin(context, attempt.block)) return true;
+  // `offset += size` for a request that reads `offset`: success moves on to the next page, and a failure
+  // sends the same one again. Not `total += res.processed` when the request does not read `total`: a batch
+  // driver adds up its progress and sends the same request after a success too.
+  if (movesOnAfterSuccess(context, attempt.block, testNames)) return true;
   let leaves = false;
   walkSameFunction(context.sourceCode, attempt.block, (node) => {
-    // `done = true`, `retries = 3`, `offset += size` for a request that reads `offset` (success moves on to
-    // the next page; a failure sends the same one again). Not `total += res.processed` when the request
-    // does not read `total`: a batch driver adds up its progress and sends the same request after a success too.
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)
-      && (node.operator === '=' || readsElsewhere(context, attempt.block, node))) leaves = true;
+    // `done = true`, `retries = 3`.
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
     return leaves ? false : undefined;
   });
   if (leaves) return true;
@@ -134,7 +135,6 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   // key made once before the loop would be shared by all of them. No fix is offered (anchor).
   return movesOnAfterSuccess(context, attempt.block, testNames) ? { ...scope, anchor: undefined } : scope;
 }
-
 
 /**
  * A loop that goes round on success too (a long poll: `while (!signal.aborted) { try { updates = await
