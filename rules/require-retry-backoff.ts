@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       unboundedRetry: 'This retry ({{retry}}) has no attempt limit: {{endless}}. Count the attempts and rethrow after the last one.',
       noBackoff: 'This retry ({{retry}}) goes round again without waiting: each failure is retried at once, so a struggling dependency gets a burst of calls. Await a growing delay (exponential backoff with jitter) before the next attempt.',
-      noBackoffOnSomeFailures: 'This retry ({{retry}}) waits after some failures but not after others: the way round that leaves its catch on line {{line}} goes again at once, so a dependency that keeps failing that way gets a burst of calls. Await a growing delay on that way round too.',
+      noBackoffOnSomeFailures: 'This retry ({{retry}}) waits after some failures but not after others: the way round that leaves its {{way}} on line {{line}} goes again at once, so a dependency that keeps failing that way gets a burst of calls. Await a growing delay on that way round too.',
       foreverRetry: '`{{setting}}` makes {{library}} retry forever: while the dependency is down it is called without end. Set a finite number of retries.',
       foreverUnlessSet: '`{{setting}}` falls back to an endless retry: whenever that count is not set, {{library}} calls a dependency that is down without end. Fall back to a finite number of retries.',
       unboundedPolicy: '{{library}} without `maxAttempts` retries forever with no delay between attempts: one failing dependency gets a tight loop of calls. Set `maxAttempts` and a `backoff` (e.g. `new ExponentialBackoff()`).',
@@ -104,7 +104,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const unpaced = unpacedWayRound(context, scope, waitNames);
-        if (unpaced) context.report({ loc: locOf(scope), messageId: 'noBackoffOnSomeFailures', data: { retry, line: unpaced.loc.end.line } });
+        if (unpaced) context.report({ loc: locOf(scope), messageId: 'noBackoffOnSomeFailures', data: { retry, way: unpaced.after === 'catch' ? 'catch' : 'try after a failed status', line: unpaced.node.loc.end.line } });
         return;
       }
       // An RxJS retry over a hot stream (a Subject, a store) re-attaches to it and sends nothing: judged

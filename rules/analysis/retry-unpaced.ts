@@ -3,19 +3,27 @@ import { AST_NODE_TYPES } from './node-types';
 import { identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
 import { constInit } from './origin';
 import type { RetryScope } from './retry-types';
+import { alwaysExits } from './retry-paths';
 import { awaitsWait } from './retry-waits';
+import { statusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A way round that goes again at once: where it leaves, and whether it is the catch's or a failed status's. */
+export interface UnpacedWay {
+  node: TSESTree.Node;
+  after: 'catch' | 'failedStatus';
+}
 
 /**
  * A loop that waits after some failures and not after others: `catch (e) { if (e.status === 429) { await
  * sleep(retryAfter); continue; } log(e); }` goes round at once after every other failure. Returns where such
- * a way round leaves the catch (its `continue`, or the catch's end when it falls through), or undefined when
- * every way round waits, or when the paths can't be read plainly (a `switch`, a nested loop or `try`, a
- * labelled jump). Only the catch of a loop's own try is read: a wait before the try, at the top of it, or
- * after it in the loop's body, paces every attempt.
+ * a way round leaves the catch (its `continue`, or the catch's end when it falls through), or the try's end
+ * when a failed status falls out of it (`if (res.ok) break; log(res.status)`), or undefined when every way
+ * round waits, or when the paths can't be read plainly (a `switch`, a nested loop or `try`, a labelled jump).
+ * A wait before the try, at the top of it, or after it in the loop's body, paces every attempt.
  */
-export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: ReadonlySet<string>): TSESTree.Node | undefined {
+export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: ReadonlySet<string>): UnpacedWay | undefined {
   const handler = scope.handler;
   const loop = scope.node;
   if (scope.kind !== 'loop' || !handler || !isLoop(loop) || loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
@@ -31,10 +39,41 @@ export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: 
   // What follows the try decides for the ways that fall out of the catch: it may wait, or leave the loop.
   if (after.some((statement) => !plain(context, statement))) return undefined;
   const fallsThroughWaiting = after.some(waits);
-  const ways = read(context, handler.body.body, false, waits, identifiersIn(context.sourceCode, 'test' in loop ? loop.test : undefined));
+  const bound = identifiersIn(context.sourceCode, 'test' in loop ? loop.test : undefined);
+  const ways = read(context, handler.body.body, false, waits, bound);
   if (ways === 'unreadable') return undefined;
-  if (ways.bare) return ways.bare;
-  return ways.falls === false && !fallsThroughWaiting ? handler.body : undefined;
+  if (ways.bare) return { node: ways.bare, after: 'catch' };
+  if (ways.falls === false && !fallsThroughWaiting) return { node: handler.body, after: 'catch' };
+  const statusWay = fallsOutOnFailedStatus(context, (tried as TSESTree.TryStatement).block, waits, bound);
+  return statusWay && !fallsThroughWaiting ? { node: statusWay, after: 'failedStatus' } : undefined;
+}
+
+/**
+ * `try { res = await fetch(…); if (res.ok) break; log(res.status) } catch { await sleep(…) }`: success leaves
+ * under a good-status test, so what falls out of the try is a failed status, which goes round at once though
+ * the catch waits. Not a poll's `status === 200` (waiting for a job's 202 to end is its own pace), and not
+ * when the try sets what the loop tests (`done = true`): then falling out may be success's way.
+ */
+function fallsOutOnFailedStatus(context: Context, block: TSESTree.BlockStatement, waits: (node: TSESTree.Node) => boolean, bound: ReadonlySet<string>): TSESTree.Node | undefined {
+  const leavesOnGoodStatus = block.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(statement.consequent)) return false;
+    const test = statusTest(statement.test, context);
+    return test?.holdsFor === 'success' && !test.mayPoll;
+  });
+  if (!leavesOnGoodStatus || setsAny(context, block, bound)) return undefined;
+  const ways = read(context, block.body, false, waits, bound);
+  return ways !== 'unreadable' && !ways.bare && ways.falls === false ? block : undefined;
+}
+
+/** Does `node` set one of `names` outright (`done = true`)? A count moved (`tries++`) still goes round. */
+function setsAny(context: Context, node: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  let sets = false;
+  walkSameFunction(context.sourceCode, node, (inner) => {
+    if (sets) return false;
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression && inner.operator === '=' && inner.left.type === AST_NODE_TYPES.Identifier && names.has(inner.left.name)) sets = true;
+    return undefined;
+  });
+  return sets;
 }
 
 interface Ways {

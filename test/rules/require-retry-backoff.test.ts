@@ -143,7 +143,7 @@ export async function answer(url: string, retries = 3): Promise<Response | null>
   return null;
 }
 `,
-    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', line: '15' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', way: 'catch', line: '15' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
   },
   // The other way round: a wait that every failure falls through to, and a \`continue\` before it.
   {
@@ -161,7 +161,7 @@ export async function publish(url: string): Promise<Response> {
   throw new Error('unreachable');
 }
 `,
-    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', line: '8' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', way: 'catch', line: '8' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
   },
   // A \`continue\` before the wait whose test is not the wait's time: the first way round goes again at once.
   {
@@ -180,7 +180,33 @@ export async function connect(url: string): Promise<Response> {
   }
 }
 `,
-    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', line: '10' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the for-loop on line 4', way: 'catch', line: '10' }, line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [] }],
+  },
+  // Success leaves under a good status; a failed status falls out of the try and goes round at once,
+  // though the catch waits after a dropped connection.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function verify(body: string): Promise<Response | undefined> {
+  let res: Response | undefined;
+  let retryCount = 0;
+  while (retryCount < 3) {
+    try {
+      res = await fetch('https://api.example.com/verify', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+      if (res.ok) {
+        break;
+      } else {
+        console.warn(\`failed with status \${res.status}\`);
+      }
+    } catch {
+      retryCount++;
+      await sleep(2 ** retryCount * 1000);
+    }
+  }
+  return res;
+}
+`,
+    errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the while-loop on line 6', way: 'try after a failed status', line: '14' }, line: 6, column: 3, endLine: 6, endColumn: 8, suggestions: [] }],
   },
   // A timer made once before the loop has settled after the first round: awaiting it again waits for nothing.
   {
@@ -2023,6 +2049,54 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A failed status falls out of the try and waits after it, as the catch's failures do.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function verify(body: string): Promise<Response | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('https://api.example.com/verify', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+      if (res.ok) return res;
+      console.warn(res.status);
+    } catch (error) {
+      console.warn(error);
+    }
+    await sleep(2 ** attempt * 1000);
+  }
+  return undefined;
+}
+`,
+  // A failed status throws into the catch, which waits: no way round skips the wait.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function verify(body: string): Promise<unknown> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('https://api.example.com/verify', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+      if (res.ok) return await res.json();
+      throw new Error(String(res.status));
+    } catch {
+      await sleep(2 ** attempt * 1000);
+    }
+  }
+  return undefined;
+}
+`,
+  // A poll for a job's 200 (it answers 202 while running): what falls out of the try is not a failure.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function result(url: string): Promise<Response | undefined> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.status === 200) return res;
+    } catch {
+      await sleep(2 ** attempt * 100);
+    }
+  }
+  return undefined;
+}
+`,
   // From a fifth held-out review: a deadline read from \`new Date().getTime()\`, Function.prototype.call on a
   // local file read, and a stream consumer restarted after it fails. Each was reported by f3d2834.
   `
