@@ -180,7 +180,7 @@ export default createRule<Options, MessageIds>({
         }
         for (const scope of ordered) {
           // A retry of refused requests (429, connection refused, a unique-constraint conflict) cannot apply anything twice.
-          if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(scope)) continue;
+          if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(context, scope)) continue;
           const reachable = reach.of(scope);
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;

@@ -93,7 +93,7 @@ export default createRule<Options, MessageIds>({
         // A loop that waits for `status === 200` may be a poll, whose pace is its own business; one that
         // goes again only after a unique-constraint conflict is correcting its data, with nothing failing.
         // A catch that changes what the next attempt sends is correcting the request or moving on.
-        if (scope.mayPoll || retriesOnlyConflicts(scope) || catchChangesAttempt(context, scope)) return;
+        if (scope.mayPoll || retriesOnlyConflicts(context, scope) || catchChangesAttempt(context, scope)) return;
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         // A repeat of refusals only (a 429, a refused connection), with a wait, goes at the pace the server
         // asks for (Retry-After) or comes up at: nothing it sent was taken, and no count is needed.

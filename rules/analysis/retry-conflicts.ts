@@ -2,8 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
-import { findVariable, memberName, unwrap, writeRoot } from './origin';
-import { counters, type Loop } from './retry-paths';
+import { constInit, findVariable, memberName, unwrap, writeRoot } from './origin';
+import { counters, mayContinue, type Loop } from './retry-paths';
 import type { RetryScope } from './retry-types';
 import { isWaitCall } from './retry-waits';
 
@@ -15,16 +15,20 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * picked a taken value, and tries again with fresh data (a new slug, a re-read row). Such a loop is
  * neither a repeat of an applied operation nor a retry against a struggling dependency.
  */
-export function retriesOnlyConflicts(scope: RetryScope): boolean {
-  if (scope.kind === 'recursion') return scope.failurePath !== undefined && underConflictTest(scope.node, scope.failurePath);
+export function retriesOnlyConflicts(context: Context, scope: RetryScope): boolean {
+  const isConflictTest = (test: TSESTree.Node): boolean => conflictTest(context, test);
+  const includesConflictTest = (test: TSESTree.Node): boolean => anyConjunct(test, isConflictTest);
+  if (scope.kind === 'recursion') return scope.failurePath !== undefined && underConflictTest(scope.node, scope.failurePath, includesConflictTest);
   if (scope.kind !== 'loop' || !scope.handler) return false;
   const statements = scope.handler.body.body;
-  // `catch (e) { if (!isUniqueConstraintError(e)) throw e; continue; }`
-  const first = statements[0];
-  if (first?.type === AST_NODE_TYPES.IfStatement && exits(first.consequent) && isNotConflictTest(first.test)) return true;
-  // `catch (e) { if (e.code === 'P2002') continue; throw e; }`
+  // `catch (e) { if (!isUniqueConstraintError(e)) throw e; continue; }`, also after a rollback or a bound
+  // check that cannot go round (`await db.query('ROLLBACK'); if (attempt === 5) throw e; if (!conflict) throw e`).
+  const guard = statements.findIndex((statement) => statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && isNotConflictTest(statement.test, isConflictTest));
+  if (guard !== -1 && !statements.slice(0, guard).some(mayContinue)) return true;
+  // `catch (e) { if (e.code === 'P2002') continue; throw e; }`: every way round is under a conflict test
+  // (`const isConflict = …` or a log before it cannot go round).
   const last = statements[statements.length - 1];
-  return last?.type === AST_NODE_TYPES.ThrowStatement && statements.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.IfStatement && includesConflictTest(statement.test));
+  return last?.type === AST_NODE_TYPES.ThrowStatement && statements.slice(0, -1).every((statement) => !mayContinue(statement) || (statement.type === AST_NODE_TYPES.IfStatement && includesConflictTest(statement.test)));
 }
 
 function exits(statement: TSESTree.Statement): boolean {
@@ -37,15 +41,15 @@ function exits(statement: TSESTree.Statement): boolean {
  * an `||` is enough (`!(err instanceof UniqueConstraintError) || attempt >= attempts`): the test still
  * holds for every other failure.
  */
-function isNotConflictTest(test: TSESTree.Node): boolean {
+function isNotConflictTest(test: TSESTree.Node, isConflictTest: (test: TSESTree.Node) => boolean): boolean {
   const value = unwrap(test);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isNotConflictTest(value.left) || isNotConflictTest(value.right);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isNotConflictTest(value.left, isConflictTest) || isNotConflictTest(value.right, isConflictTest);
   if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return isConflictTest(value.argument);
   return value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '!==' || value.operator === '!=') && [value.left, value.right].some((side) => namesConflict(side));
 }
 
 /** Is `node` in the consequent of an `if` (inside `root`) whose test names a conflict, alone or with `&&`? */
-function underConflictTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
+function underConflictTest(node: TSESTree.Node, root: TSESTree.Node, includesConflictTest: (test: TSESTree.Node) => boolean): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== root && contains(root, current); current = current.parent) {
     const parent: TSESTree.Node | undefined = current.parent;
     if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && includesConflictTest(parent.test)) return true;
@@ -54,21 +58,38 @@ function underConflictTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
 }
 
 /** `isConflict && retryCount < 2`: a conjunct names the conflict. */
-function includesConflictTest(test: TSESTree.Node): boolean {
+function anyConjunct(test: TSESTree.Node, holds: (test: TSESTree.Node) => boolean): boolean {
   const value = unwrap(test);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return includesConflictTest(value.left) || includesConflictTest(value.right);
-  return isConflictTest(value);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return anyConjunct(value.left, holds) || anyConjunct(value.right, holds);
+  return holds(value);
 }
 
-/** `e.code === 'P2002'`, `error.code === PrismaError.UNIQUE_CONSTRAINT_VIOLATION`, `isUniqueConstraintError(e)`, `e instanceof ConflictError`. */
-function isConflictTest(test: TSESTree.Node): boolean {
+/**
+ * `e.code === 'P2002'`, `error.code === PrismaError.UNIQUE_CONSTRAINT_VIOLATION`, `isUniqueConstraintError(e)`,
+ * `e instanceof ConflictError`, `['23505', '23503'].includes(e.code)`, or a `const` holding one (`const
+ * isConflict = err.code === '23505' && err.constraint === 'number_key'`).
+ */
+function conflictTest(context: Context, test: TSESTree.Node, depth = 0): boolean {
   const value = unwrap(test);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isConflictTest(value.left) && isConflictTest(value.right);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = depth < 2 ? constInit(context, value) : undefined;
+    return init !== undefined && anyConjunct(init, (inner) => conflictTest(context, inner, depth + 1));
+  }
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return conflictTest(context, value.left, depth) && conflictTest(context, value.right, depth);
+  if (value.type === AST_NODE_TYPES.CallExpression && isCodeListTest(value)) return true;
   if (value.type === AST_NODE_TYPES.CallExpression) return CONFLICT_FAILURES.words.test(calleeName(value.callee) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression) return false;
   if (value.operator === 'instanceof') return value.right.type === AST_NODE_TYPES.Identifier && CONFLICT_FAILURES.words.test(value.right.name);
   if (value.operator !== '===' && value.operator !== '==') return false;
   return [value.left, value.right].some((side) => namesConflict(side));
+}
+
+/** `['23505', '23503'].includes(error.code)`: every code listed is a conflict. */
+function isCodeListTest(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'includes') return false;
+  const list = unwrap(callee.object);
+  return list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0 && list.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && namesConflict(element));
 }
 
 function namesConflict(node: TSESTree.Node): boolean {

@@ -630,12 +630,15 @@ export const NAMES_UNPROCESSED_FAILURE = new RegExp(`\\b(?:${[...UNPROCESSED_FAI
 
 /**
  * Failures that mean the write was refused because it clashed with existing data, so nothing was
- * applied: Prisma `P2002`, Postgres `23505` (unique_violation), MySQL `ER_DUP_ENTRY`, MongoDB `11000`
- * (duplicate key), and names that say so (`isUniqueConstraintError`, `UNIQUE_CONSTRAINT_VIOLATION`,
- * `ConflictError`). Code that repeats only after one is correcting itself, not retrying a failure.
+ * applied: Prisma `P2002`, Postgres `23505` (unique_violation) and `23503` (foreign_key_violation: the row
+ * it refers to is not there, as when a concurrent writer has not committed it yet), MySQL `ER_DUP_ENTRY`,
+ * MongoDB `11000` (duplicate key), and names that say so (`isUniqueConstraintError`,
+ * `UNIQUE_CONSTRAINT_VIOLATION`, `ConflictError`). Code that repeats only after one is correcting itself,
+ * not retrying a failure. Source for the Postgres codes: PostgreSQL documentation, Appendix A, Class 23 —
+ * Integrity Constraint Violation (a statement that raises one is rolled back).
  */
 export const CONFLICT_FAILURES = {
-  codes: ['P2002', '23505', 'ER_DUP_ENTRY', 'E11000', 11000],
+  codes: ['P2002', '23505', '23503', 'ER_DUP_ENTRY', 'E11000', 11000],
   words: /unique|duplicate|conflict|already.?exists/i,
 } as const;
 

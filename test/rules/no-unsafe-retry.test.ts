@@ -5571,6 +5571,47 @@ export class HeroService {
   }
 }
 `,
+  // A loop that goes round only after a conflict held in a \`const\` (a unique violation on the number it
+  // picked), and one whose catch rolls back and then leaves on every failure but a listed constraint code
+  // (\`['23505', '23503'].includes(code)\`): the database refused the write, so nothing was applied.
+  `
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionTimeoutMillis: 5000 });
+
+async function nextNumber(): Promise<number> {
+  return (await pool.query('SELECT max(n) + 1 AS n FROM expenses')).rows[0].n;
+}
+export async function insertWithNumber(values: unknown[]) {
+  for (let attempt = 0; attempt <= 5; attempt++) {
+    const n = await nextNumber();
+    try {
+      return await pool.query('INSERT INTO expenses (n, v) VALUES ($1, $2)', [n, values]);
+    } catch (err) {
+      const { code, constraint } = err as { code?: string; constraint?: string };
+      const isConflict = code === '23505' && constraint === 'expense_number';
+      if (isConflict && attempt < 5) continue;
+      throw err;
+    }
+  }
+  throw new Error('no free number');
+}
+export async function allocate(key: string) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      await pool.query('BEGIN');
+      const result = await pool.query('INSERT INTO fixtures (k) VALUES ($1) RETURNING id', [key]);
+      await pool.query('COMMIT');
+      return result.rows[0];
+    } catch (error) {
+      await pool.query('ROLLBACK').catch(() => undefined);
+      if (attempt === 5) throw error;
+      if (!['23505', '23503'].includes((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+  throw new Error('unreachable');
+}
+`,
   // An INSERT tried again only after a unique violation (23505), with a new slug: nothing was inserted.
   `
 import { Pool } from 'pg';

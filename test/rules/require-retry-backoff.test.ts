@@ -208,6 +208,26 @@ export async function verify(body: string): Promise<Response | undefined> {
 `,
     errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the while-loop on line 6', way: 'try after a failed status', line: '14' }, line: 6, column: 3, endLine: 6, endColumn: 8, suggestions: [] }],
   },
+  // A list of codes that names a dropped connection beside a conflict: the loop goes round after a failure.
+  {
+    code: `
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionTimeoutMillis: 5000 });
+
+export async function record(key: string) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      return await pool.query('UPDATE fixtures SET seen = now() WHERE k = $1', [key]);
+    } catch (error) {
+      if (!['23505', 'ECONNRESET'].includes((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+  throw new Error('unreachable');
+}
+`,
+    errors: [{ messageId: 'noBackoff', data: { retry: 'the for-loop on line 7' }, line: 7, column: 3, endLine: 7, endColumn: 6, suggestions: [] }],
+  },
   // A timer made once before the loop has settled after the first round: awaiting it again waits for nothing.
   {
     code: `
@@ -4112,6 +4132,47 @@ export async function retryOnUniqueConstraintError<T>(fn: () => Promise<T>, atte
       if (!(err instanceof UniqueConstraintError) || attempt >= attempts) throw err;
     }
   }
+}
+`,
+  // A loop that goes round only after a conflict held in a \`const\` (a unique violation on the number it
+  // picked), and one whose catch rolls back and then leaves on every failure but a listed constraint code
+  // (\`['23505', '23503'].includes(code)\`): the database refused the write, so nothing was applied.
+  `
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionTimeoutMillis: 5000 });
+
+async function nextNumber(): Promise<number> {
+  return (await pool.query('SELECT max(n) + 1 AS n FROM expenses')).rows[0].n;
+}
+export async function insertWithNumber(values: unknown[]) {
+  for (let attempt = 0; attempt <= 5; attempt++) {
+    const n = await nextNumber();
+    try {
+      return await pool.query('INSERT INTO expenses (n, v) VALUES ($1, $2)', [n, values]);
+    } catch (err) {
+      const { code, constraint } = err as { code?: string; constraint?: string };
+      const isConflict = code === '23505' && constraint === 'expense_number';
+      if (isConflict && attempt < 5) continue;
+      throw err;
+    }
+  }
+  throw new Error('no free number');
+}
+export async function allocate(key: string) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      await pool.query('BEGIN');
+      const result = await pool.query('INSERT INTO fixtures (k) VALUES ($1) RETURNING id', [key]);
+      await pool.query('COMMIT');
+      return result.rows[0];
+    } catch (error) {
+      await pool.query('ROLLBACK').catch(() => undefined);
+      if (attempt === 5) throw error;
+      if (!['23505', '23503'].includes((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+  throw new Error('unreachable');
 }
 `,
   // Not retries of a failing dependency: a local function named fetch-something that reads the database
