@@ -79,12 +79,29 @@ export function isUnprocessedTest(context: Context, test: TSESTree.Node, depth =
     return init !== undefined && isUnprocessedTest(context, init, depth + 1);
   }
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return isUnprocessedTest(context, value.left, depth) && isUnprocessedTest(context, value.right, depth);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return isUnprocessedTest(context, value.left, depth) || isUnprocessedTest(context, value.right, depth);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') {
+    return isUnprocessedTest(context, value.left, depth) || isUnprocessedTest(context, value.right, depth) || rateLimited403(context, value.left, value.right) || rateLimited403(context, value.right, value.left);
+  }
   if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesUnprocessed(context, value);
   // `error instanceof Stripe.errors.StripeRateLimitError`: an SDK's class for a 429.
   if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === 'instanceof') return RATE_LIMIT_ERROR.test(errorClassName(value.right) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
   return comparesRefusal(context, value);
+}
+
+/**
+ * `status === 403 && body.includes('rateLimitExceeded')`: a rate limit told by a 403 (Google APIs, GitHub),
+ * refused as a 429 is.
+ */
+function rateLimited403(context: Context, comparisonSide: TSESTree.Node, reasonSide: TSESTree.Node): boolean {
+  const comparison = unwrap(comparisonSide);
+  if (comparison.type !== AST_NODE_TYPES.BinaryExpression || (comparison.operator !== '===' && comparison.operator !== '==')) return false;
+  const [read, literal] = comparison.right.type === AST_NODE_TYPES.Literal ? [comparison.left, comparison.right] : [comparison.right, comparison.left];
+  const members = literal.type === AST_NODE_TYPES.Literal && literal.value === 403 ? readMembers(context, read) : undefined;
+  // `!body.includes('rateLimit')`, `reason !== 'rateLimitExceeded'`: a 403 for any reason but that one.
+  const reason = unwrap(reasonSide);
+  const negated = (reason.type === AST_NODE_TYPES.UnaryExpression && reason.operator === '!') || (reason.type === AST_NODE_TYPES.BinaryExpression && (reason.operator === '!==' || reason.operator === '!='));
+  return members !== undefined && !negated && members.every((name) => STATUS_MEMBERS.includes(name)) && UNPROCESSED_FAILURES.refusalReasonsFor403.test(context.sourceCode.getText(reason));
 }
 
 /** A comparison, either way round, of a refused status or code, or of a rate-limit error's name. */

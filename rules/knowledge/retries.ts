@@ -617,6 +617,12 @@ export function methodBlindCondition(text: string, key = 'retryCondition'): { re
  */
 export const UNPROCESSED_FAILURES = {
   statuses: [429],
+  /**
+   * A 403 whose reason names a rate limit: Google APIs answer `403 rateLimitExceeded` /
+   * `userRateLimitExceeded` (Gmail and Drive API "Resolve errors" guides), and GitHub a 403 with
+   * `x-ratelimit-remaining: 0` and "API rate limit exceeded" (REST API docs, "Rate limits for the REST API").
+   */
+  refusalReasonsFor403: /rate.?limit/i,
   statusMembers: ['status', 'statusCode'],
   codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'],
   codeMembers: ['code', 'errno'],

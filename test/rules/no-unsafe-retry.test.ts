@@ -1043,6 +1043,48 @@ export async function addToList(listId: string, ids: string[]) {
 ` }],
     }],
   },
+  // A 403 for any reason but a rate limit goes round with the 5xx: not refusals only.
+  {
+    code: `
+export async function labelThread(threadId: string, token: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(\`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${threadId}/modify\`, {
+      method: 'POST', signal: AbortSignal.timeout(5000), headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ addLabelIds: ['X'] }),
+    });
+    if (response.ok) return true;
+    const body = await response.text();
+    const retryable = response.status >= 500 || (response.status === 403 && !body.includes('rateLimitExceeded'));
+    if (!retryable || attempt === 4) return false;
+    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+  }
+  return false;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 4, column: 28, endLine: 4, endColumn: 33,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the for-loop on line 3',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function labelThread(threadId: string, token: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(\`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${threadId}/modify\`, {
+      method: 'POST', signal: AbortSignal.timeout(5000), headers: { Authorization: \`Bearer \${token}\`, 'Idempotency-Key': idempotencyKey }, body: JSON.stringify({ addLabelIds: ['X'] }),
+    });
+    if (response.ok) return true;
+    const body = await response.text();
+    const retryable = response.status >= 500 || (response.status === 403 && !body.includes('rateLimitExceeded'));
+    if (!retryable || attempt === 4) return false;
+    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+  }
+  return false;
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -5896,6 +5938,22 @@ export async function modifyThread(threadId: string, token: string) {
     });
     if (response.ok) return true;
     if (response.status !== 429 || attempt === 4) return false;
+    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+  }
+  return false;
+}
+`,
+  // The same with Google's rate limit told by a 403 (\`rateLimitExceeded\`), held in a \`const\`.
+  `
+export async function labelThread(threadId: string, token: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(\`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${threadId}/modify\`, {
+      method: 'POST', signal: AbortSignal.timeout(5000), headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ addLabelIds: ['X'] }),
+    });
+    if (response.ok) return true;
+    const body = await response.text();
+    const isRateLimited = response.status === 429 || (response.status === 403 && body.includes('rateLimitExceeded'));
+    if (!isRateLimited || attempt === 4) return false;
     await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
   }
   return false;
