@@ -2,8 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { ERROR_FIRST_PARAM } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, isLoop, underIfTest, walkSameFunction, type FunctionNode } from './ast-walk';
-import { findVariable, unwrap } from './origin';
+import { unwrap } from './origin';
 import { localCallee } from './local-callees';
+import { takesNextItem } from './retry-next-item';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
@@ -21,38 +22,6 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * retry-failure-value.ts). A callback called from a catch, or a one-time switch to another mode, is not
  * a retry.
  */
-
-/**
- * `const job = queue.shift(); try { send(job) } catch { fail(job); dispatch(); }`: the function takes the
- * next item of a queue before it tries, so calling it again from the catch moves on to another item; it
- * drains the queue, it does not retry the one that failed. Unless the catch puts the item back
- * (`queue.unshift(job)`, `queue.push(job)`): then the call again sends the same one.
- */
-function takesNextItem(context: Context, fn: FunctionNode, attempt: TSESTree.Node, handler: TSESTree.Node): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  for (const statement of fn.body.body) {
-    if (statement.range[0] >= attempt.range[0]) break;
-    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of statement.declarations) {
-      const init = declarator.init && unwrap(declarator.init);
-      const value = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
-      const takes = value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && ['shift', 'pop', 'dequeue'].includes(calleeName(value.callee) ?? '');
-      if (!takes || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
-      const variable = findVariable(context, declarator.id);
-      const queue = context.sourceCode.getText((value.callee as TSESTree.MemberExpression).object);
-      const putsBack = variable?.references.some((reference) => contains(handler, reference.identifier) && isPutBack(context, reference.identifier, queue));
-      if (!putsBack && variable?.references.some((reference) => contains(attempt, reference.identifier))) return true;
-    }
-  }
-  return false;
-}
-
-/** `queue.unshift(item)` / `queue.push(item)`: the item handed back to the queue it was taken from. */
-function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolean {
-  const call = item.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(item as TSESTree.Expression) || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  return ['unshift', 'push'].includes(calleeName(call.callee) ?? '') && context.sourceCode.getText(call.callee.object) === queue;
-}
 
 /** The scope of a recursion found from `failure`: everything in `body` repeats; `where` names the handler. */
 function recursionScope(context: Context, found: Recursion, fn: FunctionNode, where: string, body: TSESTree.Node, failure: TSESTree.Node): RetryScope {
@@ -161,7 +130,7 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   if (!rejection || !fn) return undefined;
   const handler = rejection.handler;
   const found = recursionIn(context, handler.body, fn, (call) => !underClientErrorTest(context, call, handler.body));
-  if (!found || isOneShotFallback(found.call, fn)) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, rejection.promise, handler.body)) return undefined;
   // `check().then((docs) => { …; next(); }).catch(() => next())`, `next` scheduling `check` again: it runs on
   // success too, a periodic poll rather than a retry of what failed (as schedulesItselfOnSuccess for a try).
   const success = successCallback(node, rejection.byCatch);

@@ -4522,6 +4522,37 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A pool whose \`.catch()\` starts the next item (\`const idx = nextIdx++\`), as its \`.then()\` does after a
+  // success: the failed request is recorded, never sent again.
+  `
+export function runPool(workerUrl: string, total: number, max: number): Promise<unknown[]> {
+  const results: unknown[] = [];
+  let nextIdx = 0;
+  let running = 0;
+  return new Promise<unknown[]>((resolve) => {
+    function tryStartNext(): void {
+      while (running < max && nextIdx < total) {
+        const idx = nextIdx++;
+        running++;
+        fetch(workerUrl, { method: 'POST', body: JSON.stringify({ idx }), signal: AbortSignal.timeout(5000) })
+          .then((r) => r.json())
+          .then((result) => {
+            results.push(result);
+            running--;
+            tryStartNext();
+          })
+          .catch(() => {
+            running--;
+            results.push({ idx, failed: true });
+            tryStartNext();
+          });
+      }
+      if (running === 0) resolve(results);
+    }
+    tryStartNext();
+  });
+}
+`,
   ...REFUSAL_CASES,
   // A name given different methods is not read as either.
   `

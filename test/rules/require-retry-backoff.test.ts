@@ -208,6 +208,23 @@ export async function verify(body: string): Promise<Response | undefined> {
 `,
     errors: [{ messageId: 'noBackoffOnSomeFailures', data: { retry: 'the while-loop on line 6', way: 'try after a failed status', line: '14' }, line: 6, column: 3, endLine: 6, endColumn: 8, suggestions: [] }],
   },
+  // An attempt count moved before the request (\`const n = attempt++\`) is not another item: the \`.catch()\`
+  // sends the same request again, at once and without end.
+  {
+    code: `
+let attempt = 0;
+export function ping(url: string): void {
+  const n = attempt++;
+  fetch(url, { headers: { 'x-attempt': String(n) }, signal: AbortSignal.timeout(5000) })
+    .then((res) => res.text())
+    .catch(() => ping(url));
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', data: { retry: 'the recursive call in .catch() on line 7', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' }, line: 7, column: 18, endLine: 7, endColumn: 22, suggestions: [] },
+      { messageId: 'noBackoff', data: { retry: 'the recursive call in .catch() on line 7' }, line: 7, column: 18, endLine: 7, endColumn: 22, suggestions: [] },
+    ],
+  },
   // A list of codes that names a dropped connection beside a conflict: the loop goes round after a failure.
   {
     code: `
@@ -2069,6 +2086,37 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A pool whose \`.catch()\` starts the next item (\`const idx = nextIdx++\`), as its \`.then()\` does after a
+  // success: the failed request is recorded, never sent again.
+  `
+export function runPool(workerUrl: string, total: number, max: number): Promise<unknown[]> {
+  const results: unknown[] = [];
+  let nextIdx = 0;
+  let running = 0;
+  return new Promise<unknown[]>((resolve) => {
+    function tryStartNext(): void {
+      while (running < max && nextIdx < total) {
+        const idx = nextIdx++;
+        running++;
+        fetch(workerUrl, { method: 'POST', body: JSON.stringify({ idx }), signal: AbortSignal.timeout(5000) })
+          .then((r) => r.json())
+          .then((result) => {
+            results.push(result);
+            running--;
+            tryStartNext();
+          })
+          .catch(() => {
+            running--;
+            results.push({ idx, failed: true });
+            tryStartNext();
+          });
+      }
+      if (running === 0) resolve(results);
+    }
+    tryStartNext();
+  });
+}
+`,
   // A failed status falls out of the try and waits after it, as the catch's failures do.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

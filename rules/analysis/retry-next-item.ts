@@ -1,0 +1,55 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
+import { calleeName, contains, type FunctionNode } from './ast-walk';
+import { findVariable, unwrap } from './origin';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** What a recursion takes before it tries: a function that moves on to another item each time it runs drains work, it does not retry. */
+
+/**
+ * `const job = queue.shift(); try { send(job) } catch { fail(job); dispatch(); }`: the function takes the
+ * next item of a queue before it tries, so calling it again from the catch moves on to another item; it
+ * drains the queue, it does not retry the one that failed. Unless the catch puts the item back
+ * (`queue.unshift(job)`, `queue.push(job)`): then the call again sends the same one. A pool's `const idx =
+ * nextIdx++` (or `items[next++]`) takes the next item as well; an attempt count (`attempt++`) does not.
+ * The item may be taken in any block around the attempt (a pool's `while (running < max)` body).
+ */
+export function takesNextItem(context: Context, fn: FunctionNode, attempt: TSESTree.Node, handler: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = attempt; current && current !== fn; current = current.parent) {
+    const block: TSESTree.Node | undefined = current.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of block.body) {
+      if (statement === current || statement.range[0] >= attempt.range[0]) break;
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        const init = declarator.init && unwrap(declarator.init);
+        const value = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
+        if (!value || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+        const taken = takenFrom(value);
+        if (taken === undefined) continue;
+        const variable = findVariable(context, declarator.id);
+        const putsBack = taken !== '' && variable?.references.some((reference) => contains(handler, reference.identifier) && isPutBack(context, reference.identifier, taken));
+        if (!putsBack && variable?.references.some((reference) => contains(attempt, reference.identifier))) return true;
+      }
+    }
+  }
+  return false;
+
+  /** The queue's text for `queue.shift()`, '' for a moved index (`next++`, `items[next++]`), undefined otherwise. */
+  function takenFrom(value: TSESTree.Node): string | undefined {
+    if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && ['shift', 'pop', 'dequeue'].includes(calleeName(value.callee) ?? '')) {
+      return context.sourceCode.getText(value.callee.object);
+    }
+    const index = value.type === AST_NODE_TYPES.MemberExpression && value.computed ? unwrap(value.property) : value;
+    return index.type === AST_NODE_TYPES.UpdateExpression && index.operator === '++' && index.argument.type === AST_NODE_TYPES.Identifier && !ATTEMPT_COUNTER_NAME.test(index.argument.name) ? '' : undefined;
+  }
+}
+
+/** `queue.unshift(item)` / `queue.push(item)`: the item handed back to the queue it was taken from. */
+function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolean {
+  const call = item.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(item as TSESTree.Expression) || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return ['unshift', 'push'].includes(calleeName(call.callee) ?? '') && context.sourceCode.getText(call.callee.object) === queue;
+}
