@@ -165,3 +165,22 @@ export function movesOnAfterSuccess(context: Context, block: TSESTree.BlockState
   });
   return moves;
 }
+
+/**
+ * `try { data = JSON.parse(text) } catch { data = null }` beside the request: a try that awaits nothing and
+ * calls nothing but a parse cannot be the attempt, whatever the loop does with a status after it. Its catch
+ * handles a body that was not JSON, not a failed call.
+ */
+export function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
+  let parses = true;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (!parses) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) parses = false;
+    if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && !PARSERS.has(context.sourceCode.getText(node.callee))) parses = false;
+    return undefined;
+  });
+  return parses;
+}
+
+/** Built-ins that only read a value in memory. */
+const PARSERS = new Set(['JSON.parse', 'JSON.stringify', 'parseInt', 'parseFloat', 'Number', 'String', 'decodeURIComponent', 'encodeURIComponent', 'atob', 'btoa', 'URL']);

@@ -4522,6 +4522,25 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // The loop's only try parses the body: a network error leaves the loop, and only a 429 goes round.
+  `
+const sleepMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function createBuild(url: string, body: unknown): Promise<unknown> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const resp = await fetch(url, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+    const text = await resp.text();
+    let data: unknown = null;
+    try { data = text ? JSON.parse(text) : null; } catch (e) {}
+    if (resp.ok) return data;
+    if (resp.status === 429 && attempt === 0) {
+      await sleepMs(1000);
+      continue;
+    }
+    throw new Error(\`create failed: \${resp.status}\`);
+  }
+  throw new Error('create failed after retry');
+}
+`,
   // A pool whose \`.catch()\` starts the next item (\`const idx = nextIdx++\`), as its \`.then()\` does after a
   // success: the failed request is recorded, never sent again.
   `
