@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CLIENT_ERROR_NAMES, UNPROCESSED_FAILURES } from '../knowledge/retries';
-import { isFunctionNode, underIfTest } from './ast-walk';
+import { isFunctionNode, parameterIndex, soleReturned, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { returnedValues } from './options';
-import { constInit, logicalTerms, memberName, unwrap } from './origin';
+import { constInit, logicalTerms, memberName, unwrap, writeRoot } from './origin';
 import { returnsOrThrows } from './retry-paths';
 import { isClientError, readsStatus, statusComparison } from './status-reads';
 
@@ -88,6 +88,8 @@ export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): S
     const init = constInit(context, test);
     return init && statusTest(init, context, depth + 1);
   }
+  // `isRetryableStatus(res.status)`: a predicate of the file whose one return is such a test, read with what it is handed.
+  if (test.type === AST_NODE_TYPES.CallExpression && context && depth < 2) return predicateTest(context, test, depth);
   if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && test.property.type === AST_NODE_TYPES.Identifier && test.property.name === 'ok') {
     return { holdsFor: 'success', operands: [test.object], unprocessedOnly: false };
   }
@@ -117,6 +119,22 @@ export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): S
   // `status >= 500 || status === 429`: both sides must read the status the same way.
   if (!left || !right || left.holdsFor !== right.holdsFor) return undefined;
   return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly && right.unprocessedOnly : left.unprocessedOnly || right.unprocessedOnly };
+}
+
+/** A predicate's test, its parameters read as the arguments of `call` (`res.status` for `status`). */
+function predicateTest(context: Context, call: TSESTree.CallExpression, depth: number): StatusTest | undefined {
+  const predicate = localCallee(context, call.callee)?.fn;
+  const returned = isFunctionNode(predicate) ? soleReturned(predicate) : undefined;
+  const inner = returned && statusTest(returned, context, depth + 1);
+  if (!inner || !isFunctionNode(predicate)) return undefined;
+  const argumentFor = (operand: TSESTree.Node): TSESTree.Node | undefined => {
+    const root = writeRoot(operand);
+    const index = root.type === AST_NODE_TYPES.Identifier ? parameterIndex(predicate, root.name) : -1;
+    return index === -1 ? undefined : call.arguments[index];
+  };
+  const operands = inner.operands.map(argumentFor);
+  // A test of something the predicate reads from elsewhere says nothing about this call's answer.
+  return operands.every((operand) => operand !== undefined) ? { ...inner, operands: operands as TSESTree.Node[] } : undefined;
 }
 
 /**

@@ -1085,6 +1085,46 @@ export async function labelThread(threadId: string, token: string) {
 ` }],
     }],
   },
+  // Success leaves under a predicate of the file whose one return is a status test
+  // (\`!isRetryableStatus(response.status)\`): the loop is a retry, and its callers' POST is repeated.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+async function fetchWithRetry(input: string, init: RequestInit): Promise<Response> {
+  let attempt = 0;
+  while (true) {
+    try {
+      const response = await fetch(input, { ...init, signal: AbortSignal.timeout(5000) });
+      if (!isRetryableStatus(response.status) || attempt >= 2) return response;
+      attempt += 1;
+      await sleep(300 * 2 ** attempt);
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      attempt += 1;
+      await sleep(300 * 2 ** attempt);
+    }
+  }
+}
+export async function createRecord(fields: Record<string, unknown>) {
+  const response = await fetchWithRetry('https://api.airtable.com/v0/app/tbl', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ records: [{ fields }] }),
+  });
+  return response.json();
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 10, column: 30, endLine: 10, endColumn: 35, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 22)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the while-loop on line 8',
+        advice: 'Send an idempotency key in the options the call on line 22 passes, created once before that call (an \`Idempotency-Key\` header).',
+      },
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
