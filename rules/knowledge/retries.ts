@@ -558,6 +558,20 @@ export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: stri
 ];
 
 /**
+ * A GraphQL document sent as a POST whose every operation is a query reads: the spec defines a query as a
+ * read-only fetch and a mutation as a write followed by a fetch, and GraphQL over HTTP carries the document
+ * in the body's `query` member. A document with a mutation (or a subscription) anywhere stays a write.
+ */
+export const GRAPHQL_READ = {
+  /** `query Orders(…) { … }`, the shorthand `{ viewer { … } }`, or fragments before a query. */
+  opening: /^(?:\s|#[^\n]*\n)*(?:query\b|\{|fragment\b)/,
+  writes: /\bmutation\b|\bsubscription\b/,
+  /** Template tags that mark a GraphQL document (graphql-tag, Relay, urql). */
+  tags: ['gql', 'graphql'],
+  source: 'GraphQL specification (October 2021) §2.3 Operations ("query – a read-only fetch", "mutation – a write followed by a fetch") and §2.3.1 query shorthand; GraphQL over HTTP draft §5.1 (the POST body\'s `query` member) (✔doc)',
+};
+
+/**
  * OAuth 2.0 token requests a repeat cannot harm: the client credentials and password grants ask the token
  * endpoint for an access token, and a repeat is issued another one; nothing is applied twice. Not the
  * authorization code grant (a code used twice is refused, and the server should revoke the tokens issued for

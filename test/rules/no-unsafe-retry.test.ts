@@ -1125,6 +1125,54 @@ export async function createRecord(fields: Record<string, unknown>) {
       },
     }],
   },
+  // A GraphQL wrapper one caller hands a mutation: its POST is a write, though another caller reads.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CREATE = \`mutation Create($input: OrderInput!) { orderCreate(input: $input) { order { id } } }\`;
+const READ = \`query Orders { orders(first: 5) { nodes { id } } }\`;
+async function gqlRequest(query: string) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await axios.post('https://api.example.com/graphql', { query }, { timeout: 5000 });
+    } catch {
+      await sleep(500 * attempt);
+    }
+  }
+  return undefined;
+}
+export const orders = () => gqlRequest(READ);
+export const create = () => gqlRequest(CREATE);
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 20, endLine: 9, endColumn: 30,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 7',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CREATE = \`mutation Create($input: OrderInput!) { orderCreate(input: $input) { order { id } } }\`;
+const READ = \`query Orders { orders(first: 5) { nodes { id } } }\`;
+async function gqlRequest(query: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await axios.post('https://api.example.com/graphql', { query }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch {
+      await sleep(500 * attempt);
+    }
+  }
+  return undefined;
+}
+export const orders = () => gqlRequest(READ);
+export const create = () => gqlRequest(CREATE);
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -4562,6 +4610,56 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // GraphQL queries sent as a POST read (GraphQL spec §2.3): a document in a \`const\` in \`JSON.stringify\`'s
+  // body, one written inline in a body variable, and the shorthand \`{ … }\` handed in by a wrapper's only caller.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ORDERS_QUERY = /* GraphQL */ \`
+  # the first page of orders
+  query Orders($first: Int!) { orders(first: $first) { nodes { id name } } }
+\`;
+export async function loadOrders(shop: string, token: string) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const res = await fetch(\`https://\${shop}/admin/api/2026-07/graphql.json\`, {
+        method: 'POST',
+        headers: { 'X-Shopify-Access-Token': token, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: ORDERS_QUERY, variables: { first: 50 } }),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (res.ok) return res.json();
+    } catch {
+      if (attempt === 3) throw new Error('failed');
+    }
+    await sleep(500 * attempt);
+  }
+  return undefined;
+}
+export async function fetchOrder(orderId: string) {
+  const body = { operationName: 'GET_ORDER', query: 'query GET_ORDER($id: String!) { viewer { order(id: $id) { status } } }', variables: { id: orderId } };
+  for (let attempt = 0; attempt <= 2; attempt++) {
+    try {
+      return await axios.post('https://shop.example.com/api/graphql', body, { timeout: 5000 });
+    } catch (e) {
+      if (attempt === 2) throw e;
+      await sleep(1000 * (attempt + 1));
+    }
+  }
+  return undefined;
+}
+async function gqlRequest(query: string) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await axios.post('https://api.example.com/graphql', { query }, { timeout: 5000 });
+    } catch {
+      await sleep(500 * attempt);
+    }
+  }
+  return undefined;
+}
+export const viewer = () => gqlRequest(\`{ viewer { login } }\`);
+`,
   // The loop's only try parses the body: a network error leaves the loop, and only a 429 goes round.
   `
 const sleepMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
