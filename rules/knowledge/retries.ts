@@ -554,6 +554,8 @@ export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: stri
   { pattern: /:(?:streamG|g)enerateContent(?:[?#]|$)/, source: '@google/genai 3.3.0 dist/node/index.cjs L16562 ({model}:generateContent) (✔src)' },
   { pattern: /\/upsert(?:[/?#]|$)/i, source: 'an upsert writes the record its key names, so a repeat leaves the same record: HighLevel API v2, Contacts, Upsert Contact (POST /contacts/upsert updates the contact matched by email or phone) (?unv)' },
   { pattern: /\/calendar\/v3\/freeBusy(?:[?#]|$)/, source: 'Google Calendar API v3 freebusy.query: POST calendar/v3/freeBusy "Returns free/busy information for a set of calendars" (googleapis.dev Google.Apis.Calendar.v3 FreebusyResource.Query; gogol-apps-calendar Calendar.Freebusy.Query) (✔doc)' },
+  { pattern: /:search(?:Stream)?(?:[?#]|$)/, source: 'Google AIP-136 custom methods; Google Ads API REST reference, customers.googleAds.search and searchStream (POST …/googleAds:search "Returns all rows that match the search query") (✔doc)' },
+  { pattern: /\/search(?:[?#]|$)/i, source: 'a search sent as a POST to a path ending in /search (a query too large for a URL, as HubSpot CRM search and the Meilisearch POST /indexes/{uid}/search take it) reads the records it matches; a saved search is created under a plural collection (/searches) instead (?unv)' },
   { pattern: /\/crm\/v3\/objects\/[^/?#]+\/search(?:[?#]|$)|\/_(?:search|msearch|count|mget)(?:[?#]|$)/, source: 'HubSpot developer docs, CRM search (POST /crm/v3/objects/{object}/search filters and returns records) (✔doc); Elasticsearch REST API, search, multi search, count and multi get accept POST and read (?unv)' },
 ];
 

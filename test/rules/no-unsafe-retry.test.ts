@@ -1173,6 +1173,44 @@ export const create = () => gqlRequest(CREATE);
 ` }],
     }],
   },
+  // A saved search is created under a plural collection (\`/users/searches\`): a repeat saves it twice.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function saveSearch(base: string, filters: object) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(\`\${base}/users/searches\`, { method: 'POST', body: JSON.stringify(filters), signal: AbortSignal.timeout(5000) });
+    } catch {
+      await sleep(500 * attempt);
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 20, endLine: 6, endColumn: 25,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 4',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function saveSearch(base: string, filters: object) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(\`\${base}/users/searches\`, { method: 'POST', body: JSON.stringify(filters), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch {
+      await sleep(500 * attempt);
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -4610,6 +4648,34 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // Searches sent as a POST read: Google Ads' \`googleAds:search\` (a function of the file builds the address)
+  // and a path ending in \`/search\`.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function searchUrl(customerId: string): string {
+  return \`https://googleads.googleapis.com/v20/customers/\${customerId}/googleAds:search\`;
+}
+export async function report(customerId: string, query: string) {
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    try {
+      return await fetch(searchUrl(customerId), { method: 'POST', body: JSON.stringify({ query }), signal: AbortSignal.timeout(5000) });
+    } catch {
+      await sleep(250 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+export async function findUsers(base: string, name: string) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(\`\${base}/users/search\`, { method: 'POST', body: JSON.stringify({ name }), signal: AbortSignal.timeout(5000) });
+    } catch {
+      await sleep(500 * attempt);
+    }
+  }
+  return undefined;
+}
+`,
   // GraphQL queries sent as a POST read (GraphQL spec §2.3): a document in a \`const\` in \`JSON.stringify\`'s
   // body, one written inline in a body variable, and the shorthand \`{ … }\` handed in by a wrapper's only caller.
   `
