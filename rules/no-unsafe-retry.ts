@@ -4,7 +4,7 @@ import { addKeyFix, hoistKeyFix, remedyOf } from './analysis/idempotency-fixes';
 import { keySource, type KeySource } from './analysis/retry-keys';
 import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type UserOperation } from './analysis/retry-operations';
 import { RetryReach } from './analysis/retry-reach';
-import { retriesOnlyConflicts } from './analysis/retry-conflicts';
+import { correctsOnlyAfterAnswer, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
 import { getTypeFacts } from './analysis/types';
@@ -180,7 +180,8 @@ export default createRule<Options, MessageIds>({
         }
         for (const scope of ordered) {
           // A retry of refused requests (429, connection refused, a unique-constraint conflict) cannot apply anything twice.
-          if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(context, scope)) continue;
+          // So is one that goes round only to send a request corrected from the server's refusal.
+          if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(context, scope) || correctsOnlyAfterAnswer(context, scope)) continue;
           const reachable = reach.of(scope);
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;

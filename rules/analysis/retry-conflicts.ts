@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
-import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
-import { constInit, findVariable, memberName, unwrap, writeRoot } from './origin';
-import { counters, mayContinue, type Loop } from './retry-paths';
+import { calleeName, contains, identifiersIn, walk, walkSameFunction } from './ast-walk';
+import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
+import { counters, mayContinue, returnsOrThrows, type Loop } from './retry-paths';
+import { underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { isWaitCall } from './retry-waits';
 
@@ -126,6 +127,32 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
   });
   return [...changed].some((variable) => variable.references.some((reference) => reference.isRead() && contains(attempt, reference.identifier)
     && !readByWait(context, reference.identifier, attempt)));
+}
+
+/**
+ * A loop whose catch corrects the request from what the server answered, and leaves on any other failure:
+ * `const field = unknownFieldOf(error); if (!field) throw error; delete fields[field];`, or `if (error.status
+ * !== 422) throw error; delete fields.extra;`. A dropped connection carries no such answer, so it leaves;
+ * the next round sends a corrected request after a refusal, and nothing the server applied is repeated.
+ */
+export function correctsOnlyAfterAnswer(context: Context, scope: RetryScope): boolean {
+  const handler = scope.handler;
+  if (scope.kind !== 'loop' || !handler || !catchChangesAttempt(context, scope)) return false;
+  const statements = handler.body.body;
+  const last = statements.at(-1);
+  if (last && underClientErrorTest(context, last, handler.body)) return true;
+  const error = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
+  const guard = statements.findIndex((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && returnsOrThrows(statement.consequent)
+    && logicalTerms(statement.test, '||').some((term) => isMissingAnswer(context, term, error, handler.body)));
+  return guard !== -1 && !statements.slice(0, guard).some(mayContinue);
+}
+
+/** `!field`, where `const field = unknownFieldOf(error)` (or `error.response?.data?.field`) is read from the error in the catch. */
+function isMissingAnswer(context: Context, term: TSESTree.Node, error: string | undefined, handler: TSESTree.BlockStatement): boolean {
+  const value = unwrap(term);
+  if (!error || value.type !== AST_NODE_TYPES.UnaryExpression || value.operator !== '!' || value.argument.type !== AST_NODE_TYPES.Identifier) return false;
+  const init = constInit(context, value.argument);
+  return init !== undefined && contains(handler, init) && identifiersIn(context.sourceCode, init).has(error);
 }
 
 /** `await sleep(delay)` at the top of the attempt: a delay the catch grows changes the pace, not the request. */

@@ -1211,6 +1211,46 @@ export async function saveSearch(base: string, filters: object) {
 ` }],
     }],
   },
+  // A catch that trims the request after every failure, a dropped connection included, repeats the POST.
+  {
+    code: `
+export async function createRecord(fields: Record<string, unknown>) {
+  const writable = { ...fields };
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      return await fetch('https://api.airtable.com/v0/app/tbl', { method: 'POST', body: JSON.stringify({ fields: writable }), signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      console.warn(error);
+      delete writable.notes;
+    }
+  }
+  throw new Error('failed');
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 20, endLine: 6, endColumn: 25,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 4',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function createRecord(fields: Record<string, unknown>) {
+  const writable = { ...fields };
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      return await fetch('https://api.airtable.com/v0/app/tbl', { method: 'POST', body: JSON.stringify({ fields: writable }), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (error) {
+      console.warn(error);
+      delete writable.notes;
+    }
+  }
+  throw new Error('failed');
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -4648,6 +4688,45 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A catch that corrects the request from the server's refusal and rethrows every other failure: the field
+  // the 422 names is read from the error (\`if (!unknownField) throw error\`), or the refusal is tested first.
+  `
+function unknownFieldOf(error: unknown): string | undefined {
+  const { status, message } = error as { status?: number; message?: string };
+  if (status !== 422) return undefined;
+  return /Unknown field name: "([^"]+)"/.exec(message ?? '')?.[1];
+}
+export async function createRecord(fields: Record<string, unknown>) {
+  const writable = { ...fields };
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    try {
+      const res = await fetch('https://api.airtable.com/v0/app/tbl', { method: 'POST', body: JSON.stringify({ fields: writable }), signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw Object.assign(new Error(await res.text()), { status: res.status });
+      return await res.json();
+    } catch (error) {
+      const unknownField = unknownFieldOf(error);
+      if (!unknownField || !(unknownField in writable)) throw error;
+      delete writable[unknownField];
+    }
+  }
+  throw new Error('failed');
+}
+export async function createUser(fields: Record<string, unknown>) {
+  const writable = { ...fields };
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    try {
+      const res = await fetch('https://api.airtable.com/v0/app/users', { method: 'POST', body: JSON.stringify({ fields: writable }), signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw Object.assign(new Error('refused'), { status: res.status });
+      return await res.json();
+    } catch (error) {
+      if ((error as { status?: number }).status !== 422) throw error;
+      delete writable.notes;
+      continue;
+    }
+  }
+  throw new Error('failed');
+}
+`,
   // Searches sent as a POST read: Google Ads' \`googleAds:search\` (a function of the file builds the address)
   // and a path ending in \`/search\`.
   `
