@@ -191,7 +191,7 @@ function loopRetriesOnlyUnprocessed(context: Context, handler: TSESTree.CatchCla
 
 /**
  * Does a loop's catch go round only when `holds` says so, and leave on every other failure? `catch (e) { if
- * (<holds>) { await sleep(); continue; } throw e; }`, or `if (<holds>) { await sleep(); } else { throw e; }` as
+ * (<holds>) { await sleep(); continue; } throw e; }` (or `break;`, `return;`), or `if (<holds>) { await sleep(); } else { throw e; }` as
  * its last statement.
  */
 export function catchGoesRoundOnlyWhen(context: Context, handler: TSESTree.CatchClause, holds: (test: TSESTree.Expression) => boolean): boolean {
@@ -200,7 +200,8 @@ export function catchGoesRoundOnlyWhen(context: Context, handler: TSESTree.Catch
   if (last?.type === AST_NODE_TYPES.IfStatement && alwaysExits(last.alternate) && holds(last.test)) {
     return !statements.slice(0, -1).some((statement) => continuesLoop(context, statement));
   }
-  if (last?.type !== AST_NODE_TYPES.ThrowStatement) return false;
+  // `throw e`, `return null` or `break`: every failure the tests let by leaves the loop.
+  if (last?.type !== AST_NODE_TYPES.ThrowStatement && last?.type !== AST_NODE_TYPES.ReturnStatement && !(last?.type === AST_NODE_TYPES.BreakStatement && !last.label)) return false;
   let unguardedContinue = false;
   let guarded = false;
   for (const statement of statements.slice(0, -1)) {

@@ -162,8 +162,11 @@ function comparesUnprocessed(context: Context, read: TSESTree.Node, literal: TSE
 function messageNamesUnprocessed(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'includes') return false;
+  // `error.message`, or a variable named for it (`const errorMessage = error instanceof Error ? error.message : String(error)`).
   const members = readMembers(context, callee.object);
-  if (members?.length !== 1 || members[0] !== 'message') return false;
+  const read = unwrap(callee.object);
+  if (!(members?.length === 1 && members[0] === 'message') && !(read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name))) return false;
   const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
-  return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text));
+  return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text))
+    || (typeof text === 'string' && UNPROCESSED_FAILURES.rateLimitMessage.test(text));
 }

@@ -639,6 +639,8 @@ export const UNPROCESSED_FAILURES = {
    * `x-ratelimit-remaining: 0` and "API rate limit exceeded" (REST API docs, "Rate limits for the REST API").
    */
   refusalReasonsFor403: /rate.?limit/i,
+  /** An error message that names a 429 by its meaning (`message.includes('rate limit')`, "Too Many Requests", RFC 6585 §4). */
+  rateLimitMessage: /rate.?limit|too many requests/i,
   statusMembers: ['status', 'statusCode'],
   codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'],
   codeMembers: ['code', 'errno'],

@@ -225,6 +225,29 @@ export function ping(url: string): void {
       { messageId: 'noBackoff', data: { retry: 'the recursive call in .catch() on line 7' }, line: 7, column: 18, endLine: 7, endColumn: 22, suggestions: [] },
     ],
   },
+  // A page loop whose catch goes round, waiting, only on a 503 and breaks out on the rest: a 503 that lasts
+  // keeps it asking forever.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function load(url: string) {
+  let cursor = '';
+  let more = true;
+  while (more) {
+    try {
+      const res = await fetch(url + cursor, { signal: AbortSignal.timeout(5000) });
+      const body = await res.json();
+      more = body.more;
+      cursor = body.cursor;
+    } catch (e) {
+      if ((e as { status?: number }).status === 503) { await sleep(1000); continue; }
+      break;
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', data: { retry: 'the while-loop on line 6', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' }, line: 6, column: 3, endLine: 6, endColumn: 8, suggestions: [] }],
+  },
   // A list of codes that names a dropped connection beside a conflict: the loop goes round after a failure.
   {
     code: `
@@ -2086,6 +2109,48 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A page loop whose catch goes round only on a rate limit, after a wait, and breaks out on every other
+  // failure: a refusal paced by the wait needs no count (a 429, or a message that names the rate limit).
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function load(url: string) {
+  let cursor = '';
+  let more = true;
+  while (more) {
+    try {
+      const res = await fetch(url + cursor, { signal: AbortSignal.timeout(5000) });
+      const body = await res.json();
+      more = body.more;
+      cursor = body.cursor;
+    } catch (e) {
+      if ((e as { status?: number }).status === 429) { await sleep(1000); continue; }
+      break;
+    }
+  }
+}
+async function fetchOrdersPage(cursor?: string) {
+  const res = await fetch(\`https://shop.example.com/admin/api/orders.json?cursor=\${cursor ?? ''}\`, { signal: AbortSignal.timeout(5000) });
+  return res.json();
+}
+export async function syncOrders() {
+  let cursor: string | undefined;
+  let hasNextPage = true;
+  while (hasNextPage) {
+    try {
+      const result = await fetchOrdersPage(cursor);
+      hasNextPage = result.hasNextPage;
+      cursor = result.endCursor;
+    } catch (error: unknown) {
+      const errorMessage = error instanceof Error ? error.message : String(error);
+      if (errorMessage.includes('rate limit') || (error as { status?: number }).status === 429) {
+        await sleep(2000);
+        continue;
+      }
+      break;
+    }
+  }
+}
+`,
   // A pool whose \`.catch()\` starts the next item (\`const idx = nextIdx++\`), as its \`.then()\` does after a
   // success: the failed request is recorded, never sent again.
   `
