@@ -9,7 +9,7 @@ import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { clearsLoopTest, isGeneratorStep, leavesWithin, movesOnAfterSuccess, onlyParses, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
-import { holdsOnlyForResponse } from './status-reads';
+import { holdsOnlyForResponse, namesSuccessfulAnswer } from './status-reads';
 import { statusTest, underClientErrorTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -81,9 +81,12 @@ function leavesOnGoodStatus(context: Context, block: TSESTree.Node): boolean {
   return leaves;
 }
 
-/** `res.ok`, `status < 400`, or such a test narrowed by `&&` (`body && status >= 200 && status < 300`). */
+/**
+ * `res.ok`, `status < 400`, the answer's own word (`response.data?.ok === true`), or such a test narrowed by
+ * `&&` (`body && status >= 200 && status < 300`).
+ */
 function testsGoodStatus(context: Context, test: TSESTree.Node): boolean {
-  if (statusTest(test, context)?.holdsFor === 'success') return true;
+  if (statusTest(test, context)?.holdsFor === 'success' || namesSuccessfulAnswer(test)) return true;
   return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(context, test.left) || testsGoodStatus(context, test.right));
 }
 

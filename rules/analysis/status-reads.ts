@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
+import { ANSWER_SUCCESS } from '../knowledge/retries';
 import { mirroredOperator } from './ast-walk';
 import { findVariable, logicalTerms, memberName, unwrap } from './origin';
 
@@ -79,3 +80,16 @@ function needsResponse(term: TSESTree.Node): boolean {
   return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);
 }
 
+
+/**
+ * `response.data?.ok === true`, `body.result === 'success'`, `data.success`: the answer's own word that the
+ * call succeeded (ANSWER_SUCCESS), for APIs that answer 200 to a failure. Not `chunk.done`: a stream's end.
+ */
+export function namesSuccessfulAnswer(test: TSESTree.Node): boolean {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.MemberExpression) return value.object.type !== AST_NODE_TYPES.ThisExpression && ANSWER_SUCCESS.truthyMembers.test(memberName(value) ?? '');
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
+  const [read, literal] = value.right.type === AST_NODE_TYPES.Literal ? [unwrap(value.left), value.right] : [unwrap(value.right), value.left];
+  return read.type === AST_NODE_TYPES.MemberExpression && read.object.type !== AST_NODE_TYPES.ThisExpression && ANSWER_SUCCESS.members.test(memberName(read) ?? '')
+    && literal.type === AST_NODE_TYPES.Literal && ANSWER_SUCCESS.values.includes(literal.value);
+}

@@ -560,6 +560,19 @@ export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: stri
 ];
 
 /**
+ * How APIs that answer 200 to a failure say in the body that the call succeeded: Slack's Web API and the
+ * Telegram Bot API set `ok: true`, Zulip's REST API `result: 'success'`, and many JSON APIs `success: true`.
+ * A loop that leaves when the answer says so, and goes round otherwise, leaves on success.
+ */
+export const ANSWER_SUCCESS = {
+  /** Not `status` or `state`: `job.status === 'succeeded'` is a poll waiting for a job to finish. */
+  members: /^(?:ok|success|result)$/,
+  truthyMembers: /^(?:ok|success)$/,
+  values: [true, 'success', 'ok'] as readonly unknown[],
+  source: 'Slack Web API, "Evaluating responses" (ok: true); Telegram Bot API, "Making requests" (ok field); Zulip REST API, "HTTP status codes and response format" (result: "success") (✔doc)',
+};
+
+/**
  * A GraphQL document sent as a POST whose every operation is a query reads: the spec defines a query as a
  * read-only fetch and a mutation as a write followed by a fetch, and GraphQL over HTTP carries the document
  * in the body's `query` member. A document with a mutation (or a subscription) anywhere stays a write.

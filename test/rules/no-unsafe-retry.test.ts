@@ -1251,6 +1251,54 @@ export async function createRecord(fields: Record<string, unknown>) {
 ` }],
     }],
   },
+  // Success leaves when the answer says so (Telegram's \`ok: true\`); a dropped connection goes round.
+  {
+    code: `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function notify(token: string, chatId: string, text: string, retries = 3) {
+  for (let attempt = 0; attempt < retries; attempt++) {
+    try {
+      const response = await axios.post(\`https://api.telegram.org/bot\${token}/sendMessage\`, { chat_id: chatId, text }, { timeout: 5000 });
+      if (response.data?.ok === true) {
+        return true;
+      }
+    } catch {
+      if (attempt === retries - 1) return false;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+  return false;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 7, column: 30, endLine: 7, endColumn: 40,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 5',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function notify(token: string, chatId: string, text: string, retries = 3) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < retries; attempt++) {
+    try {
+      const response = await axios.post(\`https://api.telegram.org/bot\${token}/sendMessage\`, { chat_id: chatId, text }, { timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+      if (response.data?.ok === true) {
+        return true;
+      }
+    } catch {
+      if (attempt === retries - 1) return false;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+  return false;
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `

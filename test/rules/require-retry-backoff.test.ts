@@ -2109,6 +2109,21 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A poll that leaves when the job's status says it is done is no retry: \`status\` is not the answer's
+  // word for a call that succeeded.
+  `
+export async function waitForJob(url: string) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const job = await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json();
+      if (job.status === 'succeeded') return job;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+`,
   // A page loop whose catch goes round only on a rate limit, after a wait, and breaks out on every other
   // failure: a refusal paced by the wait needs no count (a 429, or a message that names the rate limit).
   `
