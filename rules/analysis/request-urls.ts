@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { REPEATABLE_POST_URLS, REPEATABLE_TOKEN_GRANT } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { enclosingFunction, isFunctionNode } from './ast-walk';
-import { sendsOnlyGraphqlQueries } from './graphql-reads';
+import { bodyRepeatsNothing } from './read-bodies';
 import { localCallee } from './local-callees';
 import { readOption, returnedValues } from './options';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
@@ -53,11 +53,11 @@ export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undef
 
 /**
  * Does a repeat of this POST do nothing twice? It goes to such an address, it is an OAuth token request
- * for a grant that is issued another token (`grant` when the caller has read it already), or it carries
- * GraphQL queries only.
+ * for a grant that is issued another token (`grant` when the caller has read it already), or its body says
+ * it repeats nothing (GraphQL queries only, a JSON-RPC read or signed submission).
  */
 export function postRepeatsNothing(context: Context, call: ClientCall, grant = tokenGrant(context, call.node)): boolean {
-  return grant === 'reusable' || isRepeatablePostUrl(context, urlOf(context, call)) || sendsOnlyGraphqlQueries(context, call.node);
+  return grant === 'reusable' || isRepeatablePostUrl(context, urlOf(context, call)) || bodyRepeatsNothing(context, call.node);
 }
 
 /**

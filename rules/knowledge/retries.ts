@@ -587,6 +587,19 @@ export const GRAPHQL_READ = {
 };
 
 /**
+ * JSON-RPC calls a repeat cannot apply twice, though JSON-RPC sends every call as a POST. Reads: Ethereum's
+ * `eth_call`, `eth_get…`, `eth_blockNumber`, `eth_chainId`, `eth_estimateGas`, `eth_gasPrice`,
+ * `eth_feeHistory`, `net_version`, and Solana's `get…` and `simulateTransaction`. Signed submissions:
+ * `eth_sendRawTransaction` and Solana's `sendTransaction` carry a transaction signed once, which the network
+ * knows by its hash or signature and includes at most once. Not `eth_sendTransaction` (the node signs it,
+ * with a fresh nonce each time) or `requestAirdrop`.
+ */
+export const JSON_RPC_REPEATABLE = {
+  methods: /^(?:(?:eth|net|web3)_)?(?:get[A-Z_a-z]|call$|estimateGas$|blockNumber$|chainId$|gasPrice$|feeHistory$|version$|simulateTransaction$)|^eth_sendRawTransaction$|^sendTransaction$/,
+  source: 'Ethereum JSON-RPC API (ethereum.org "JSON-RPC API": eth_call executes without creating a transaction, eth_get* read state, eth_sendRawTransaction submits a signed transaction identified by its hash); Solana RPC HTTP methods (get* and simulateTransaction read; sendTransaction submits a fully signed transaction, deduplicated by its signature) (✔doc)',
+};
+
+/**
  * OAuth 2.0 token requests a repeat cannot harm: the client credentials and password grants ask the token
  * endpoint for an access token, and a repeat is issued another one; nothing is applied twice. Not the
  * authorization code grant (a code used twice is refused, and the server should revoke the tokens issued for

@@ -1299,6 +1299,46 @@ export async function notify(token: string, chatId: string, text: string, retrie
 ` }],
     }],
   },
+  // A JSON-RPC call that writes (Core Lightning's \`createinvoice\`) is a POST a repeat applies again.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function invoice(rpcUrl: string, label: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(rpcUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'createinvoice', params: [label] }), signal: AbortSignal.timeout(5000) });
+      return await res.json();
+    } catch {
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 25, endLine: 6, endColumn: 30,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 4',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function invoice(rpcUrl: string, label: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(rpcUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'createinvoice', params: [label] }), signal: AbortSignal.timeout(5000) });
+      return await res.json();
+    } catch {
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -4736,6 +4776,45 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // JSON-RPC calls a repeat cannot apply twice: Solana's \`getTransaction\` (a read) through a helper that
+  // returns null on failure, and \`eth_sendRawTransaction\` (a transaction signed once) in a batch with a read.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function getParsedTransaction(rpcUrl: string, signature: string) {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'getTransaction', params: [signature], id: 1 }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const data = await response.json();
+    return data?.result ?? null;
+  } catch {
+    return null;
+  }
+}
+export async function waitTx(rpcUrl: string, signature: string) {
+  let tx = null;
+  for (let i = 0; i < 5; i++) {
+    tx = await getParsedTransaction(rpcUrl, signature);
+    if (tx) break;
+    await sleep(800);
+  }
+  return tx;
+}
+export async function broadcast(rpcUrl: string, signedTx: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const batch = [{ jsonrpc: '2.0', id: 1, method: 'eth_sendRawTransaction', params: [signedTx] }, { jsonrpc: '2.0', id: 2, method: 'eth_blockNumber', params: [] }];
+      return await fetch(rpcUrl, { method: 'POST', body: JSON.stringify(batch), signal: AbortSignal.timeout(5000) });
+    } catch {
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+`,
   // A catch that corrects the request from the server's refusal and rethrows every other failure: the field
   // the 422 names is read from the error (\`if (!unknownField) throw error\`), or the refusal is tested first.
   `

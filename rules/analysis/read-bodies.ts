@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { GRAPHQL_READ } from '../knowledge/retries';
+import { GRAPHQL_READ, JSON_RPC_REPEATABLE } from '../knowledge/retries';
 import { calleeName } from './ast-walk';
 import { callerExpressions } from './caller-values';
 import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
@@ -9,24 +9,31 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /**
- * GraphQL over HTTP sends every operation as a POST, reads included. A request whose body's `query` member
- * is a document written in this file (or handed in by every caller of the file) with queries only reads
- * (GRAPHQL_READ), so repeating it applies nothing. A document that is not visible, or holds a mutation,
- * leaves the POST as it is.
+ * Requests whose body says a repeat applies nothing, though they are sent as a POST. GraphQL over HTTP
+ * sends every operation as a POST: a body whose `query` member is a document written in this file (or
+ * handed in by every caller of the file) with queries only reads (GRAPHQL_READ). JSON-RPC sends every call
+ * as a POST: a body whose `method` reads (`eth_getBalance`, Solana's `getTransaction`) or submits a
+ * transaction signed once (`eth_sendRawTransaction`; JSON_RPC_REPEATABLE) repeats nothing. A body that is
+ * not visible, or holds a write, leaves the POST as it is.
  */
-export function sendsOnlyGraphqlQueries(context: Context, call: CallNode): boolean {
+export function bodyRepeatsNothing(context: Context, call: CallNode): boolean {
   const documents = call.arguments.flatMap((argument) => documentsIn(context, argument, 0));
   return documents.length > 0 && documents.every((document) => document !== undefined && isReadOnlyDocument(document));
 }
 
+/** A GraphQL document with queries only, or a JSON-RPC method a repeat cannot apply twice (marked by JSON_RPC_MARK). */
 function isReadOnlyDocument(text: string): boolean {
+  if (text.startsWith(JSON_RPC_MARK)) return JSON_RPC_REPEATABLE.methods.test(text.slice(JSON_RPC_MARK.length));
   return GRAPHQL_READ.opening.test(text) && !GRAPHQL_READ.writes.test(text);
 }
 
+/** Marks a JSON-RPC method name among the GraphQL documents a body carries. */
+const JSON_RPC_MARK = '\u0000jsonrpc:';
+
 /**
- * The documents a request's argument carries in a `query` member: in `fetch`'s `body`, in what
- * `JSON.stringify` is handed, in axios's data or config `data`, through a variable given one value.
- * Undefined stands for a document that is not readable here.
+ * The documents a request's argument carries in a `query` member, or the JSON-RPC methods it calls: in
+ * `fetch`'s `body`, in what `JSON.stringify` is handed, in axios's data or config `data`, through a
+ * variable given one value. Undefined stands for one that is not readable here.
  */
 function documentsIn(context: Context, node: TSESTree.Node, depth: number): Array<string | undefined> {
   const value = unwrap(node);
@@ -37,13 +44,29 @@ function documentsIn(context: Context, node: TSESTree.Node, depth: number): Arra
     return init ? documentsIn(context, init, depth + 1) : [];
   }
   if (value.type === AST_NODE_TYPES.CallExpression && calleeName(value.callee) === 'stringify' && value.arguments[0]) return documentsIn(context, value.arguments[0], depth + 1);
+  // A JSON-RPC batch: every call in it.
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? documentsIn(context, element, depth + 1) : [undefined]));
   if (value.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const method = jsonRpcMethod(value);
+  if (method !== null) return [method === undefined ? undefined : JSON_RPC_MARK + method];
   return value.properties.flatMap((property) => {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) return [];
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
     if (key === 'query') return [documentText(context, property.value, depth + 1)];
     return key === 'body' || key === 'data' ? documentsIn(context, property.value, depth + 1) : [];
   });
+}
+
+/** `{ jsonrpc: '2.0', method: 'getTransaction', … }`: the method's name; undefined when not written; null when not JSON-RPC. */
+function jsonRpcMethod(object: TSESTree.ObjectExpression): string | undefined | null {
+  const member = (name: string): TSESTree.Node | undefined => {
+    const found = object.properties.find((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name);
+    return found?.type === AST_NODE_TYPES.Property ? found.value : undefined;
+  };
+  if (!member('jsonrpc')) return null;
+  const method = member('method');
+  const value = method && unwrap(method);
+  return value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' ? value.value : undefined;
 }
 
 /** The text of a GraphQL document: a string, a template (its written parts), `gql\`…\``, a `const`, or what every caller passes. */
