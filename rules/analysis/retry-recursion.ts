@@ -25,7 +25,8 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** The scope of a recursion found from `failure`: everything in `body` repeats; `where` names the handler. */
 function recursionScope(context: Context, found: Recursion, fn: FunctionNode, where: string, body: TSESTree.Node, failure: TSESTree.Node): RetryScope {
-  const bounded = recursionBounded(context, found.call, failure, fn);
+  // A sibling method that schedules the call may keep the count: `if (this.attempts >= 5) return; this.attempts++`.
+  const bounded = recursionBounded(context, found.call, failure, fn) || (found.via !== undefined && recursionBounded(context, found.via.call, found.via.fn.body, found.via.fn));
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} ${where}`, node: found.call, body,
     attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded,

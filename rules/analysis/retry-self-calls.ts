@@ -95,7 +95,13 @@ function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
 }
 
 
-export interface Recursion { call: TSESTree.CallExpression; scheduled: boolean; waits: boolean }
+export interface Recursion {
+  call: TSESTree.CallExpression;
+  scheduled: boolean;
+  waits: boolean;
+  /** The sibling method that schedules the call (`scheduleReconnect`), and its call of the function: it may keep the count. */
+  via?: { fn: FunctionNode; call: TSESTree.CallExpression };
+}
 
 /** A call of `fn` in `root`, made directly or scheduled with `setTimeout`. */
 export function immediateRecursion(context: Context, root: TSESTree.Node, fn: FunctionNode, accept?: (call: TSESTree.CallExpression) => boolean): Recursion | undefined {
@@ -107,22 +113,34 @@ export function immediateRecursion(context: Context, root: TSESTree.Node, fn: Fu
 
 /**
  * How a failure handler runs its function again: directly, on a timer, or through a closure of the same
- * function that does either (`const retryOrReject = (err) => setTimeout(() => again(…), 1000)`).
+ * function that does either (`const retryOrReject = (err) => setTimeout(() => again(…), 1000)`), or through
+ * a method of the same class that schedules it (`this.scheduleReconnect()`, whose timer calls
+ * `this.connect()`).
  */
 export function recursionIn(context: Context, handler: TSESTree.Node, fn: FunctionNode, accept?: (call: TSESTree.CallExpression) => boolean): Recursion | undefined {
   const here = immediateRecursion(context, handler, fn, accept);
   if (here) return here;
   let viaClosure: Recursion | undefined;
   walkSameFunction(context.sourceCode, handler, (node) => {
-    if (viaClosure || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const closure = localCallee(context, node.callee)?.fn;
-    if (!isFunctionNode(closure) || closure === fn || !contains(fn, closure)) return undefined;
+    if (viaClosure || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(node.callee);
+    const byThis = callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression;
+    if (callee.type !== AST_NODE_TYPES.Identifier && !byThis) return undefined;
+    const closure = localCallee(context, callee)?.fn;
+    if (!isFunctionNode(closure) || closure === fn || !(byThis ? isSiblingMethod(closure, fn) : contains(fn, closure))) return undefined;
     const inner = immediateRecursion(context, closure.body, fn, accept);
-    // A direct call in the closure waits when the closure awaits a wait first.
-    if (inner) viaClosure = inner.scheduled ? inner : { ...inner, waits: awaitsWait(context, closure.body) };
+    // A direct call in the closure waits when the closure awaits a wait first. A sibling method counts
+    // only when it schedules the call, and the retry is its call in the handler (`this.scheduleReconnect()`).
+    if (inner && byThis) viaClosure = inner.scheduled ? { ...inner, call: node, via: { fn: closure, call: inner.call } } : undefined;
+    else if (inner) viaClosure = inner.scheduled ? inner : { ...inner, waits: awaitsWait(context, closure.body) };
     return undefined;
   });
   return viaClosure;
+}
+
+/** Are both methods of the same class? */
+function isSiblingMethod(method: FunctionNode, fn: FunctionNode): boolean {
+  return method.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent?.type === AST_NODE_TYPES.MethodDefinition && method.parent.parent === fn.parent.parent;
 }
 
 /**

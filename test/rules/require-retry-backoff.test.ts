@@ -248,6 +248,33 @@ export async function load(url: string) {
 `,
     errors: [{ messageId: 'unboundedRetry', data: { retry: 'the while-loop on line 6', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' }, line: 6, column: 3, endLine: 6, endColumn: 8, suggestions: [] }],
   },
+  // A catch that hands the reconnect to another method of the class, whose timer connects again: the
+  // reconnect runs forever (the timer field only keeps one pending).
+  {
+    code: `
+import * as amqp from 'amqplib';
+export class RabbitMQService {
+  private connection: unknown = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private async connect(): Promise<void> {
+    try {
+      this.connection = await amqp.connect(process.env.RABBITMQ_URL!);
+    } catch (error) {
+      console.error('Failed to connect to RabbitMQ', error);
+      this.scheduleReconnect();
+    }
+  }
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.connect();
+    }, 5000);
+  }
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', data: { retry: 'the recursive call scheduled from the catch on line 11', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' }, line: 11, column: 7, endLine: 11, endColumn: 29, suggestions: [] }],
+  },
   // A list of codes that names a dropped connection beside a conflict: the loop goes round after a failure.
   {
     code: `
@@ -2109,6 +2136,28 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // The same reconnect, counted and capped in the method that schedules it.
+  `
+import * as amqp from 'amqplib';
+export class RabbitMQService {
+  private connection: unknown = null;
+  private attempts = 0;
+  private async connect(): Promise<void> {
+    try {
+      this.connection = await amqp.connect(process.env.RABBITMQ_URL!);
+      this.attempts = 0;
+    } catch (error) {
+      console.error('Failed to connect to RabbitMQ', error);
+      this.scheduleReconnect();
+    }
+  }
+  private scheduleReconnect(): void {
+    if (this.attempts >= 5) return;
+    this.attempts++;
+    setTimeout(() => void this.connect(), 1000 * 2 ** this.attempts);
+  }
+}
+`,
   // A poll that leaves when the job's status says it is done is no retry: \`status\` is not the answer's
   // word for a call that succeeded.
   `
