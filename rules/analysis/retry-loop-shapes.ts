@@ -3,15 +3,18 @@ import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, isFunctionNode, isLoop, walkSameFunction } from './ast-walk';
 import { findVariable, isIdentifierNamed, logicalTerms, unwrap } from './origin';
 import { localCallee } from './local-callees';
-import type { Loop } from './retry-paths';
+import { alwaysExits, type Loop } from './retry-paths';
 import { isTimerPromise } from './retry-waits';
+import { namesSuccessfulAnswer } from './status-reads';
+import { statusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * Loops with a try that are not a plain retry of one request (retry-loops.ts asks these): a stream reader
  * or listing whose catch ends what the loop tests, tsc's generator state machine, a readiness poll that
- * reads what its check answers, and a loop that a deadline made before it bounds.
+ * reads what its check answers, and a loop that a deadline made before it bounds; and how an attempt's
+ * success leaves the loop (under a good status, or the answer's own word).
  */
 
 /**
@@ -184,3 +187,23 @@ export function onlyParses(context: Context, block: TSESTree.BlockStatement): bo
 
 /** Built-ins that only read a value in memory. */
 const PARSERS = new Set(['JSON.parse', 'JSON.stringify', 'parseInt', 'parseFloat', 'Number', 'String', 'decodeURIComponent', 'encodeURIComponent', 'atob', 'btoa', 'URL']);
+
+/** An `if` in the attempt whose test says the response is good and whose branch leaves the loop. */
+export function leavesOnGoodStatus(context: Context, block: TSESTree.Node): boolean {
+  let leaves = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (leaves || (node !== block && isLoop(node))) return false;
+    if (node.type === AST_NODE_TYPES.IfStatement && testsGoodStatus(context, node.test) && alwaysExits(node.consequent)) leaves = true;
+    return undefined;
+  });
+  return leaves;
+}
+
+/**
+ * `res.ok`, `status < 400`, the answer's own word (`response.data?.ok === true`), or such a test narrowed by
+ * `&&` (`body && status >= 200 && status < 300`).
+ */
+export function testsGoodStatus(context: Context, test: TSESTree.Node): boolean {
+  if (statusTest(test, context)?.holdsFor === 'success' || namesSuccessfulAnswer(test)) return true;
+  return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(context, test.left) || testsGoodStatus(context, test.right));
+}

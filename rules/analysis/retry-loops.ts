@@ -7,10 +7,10 @@ import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, index
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { clearsLoopTest, isGeneratorStep, leavesWithin, movesOnAfterSuccess, onlyParses, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
+import { clearsLoopTest, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, onlyParses, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
-import { holdsOnlyForResponse, namesSuccessfulAnswer } from './status-reads';
-import { statusTest, underClientErrorTest } from './status-tests';
+import { holdsOnlyForResponse } from './status-reads';
+import { underClientErrorTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -68,26 +68,6 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
     if (tail.some((statement) => leavesOnGoodStatus(context, statement))) return true;
   }
   return false;
-}
-
-/** An `if` in the attempt whose test says the response is good and whose branch leaves the loop. */
-function leavesOnGoodStatus(context: Context, block: TSESTree.Node): boolean {
-  let leaves = false;
-  walkSameFunction(context.sourceCode, block, (node) => {
-    if (leaves || (node !== block && isLoop(node))) return false;
-    if (node.type === AST_NODE_TYPES.IfStatement && testsGoodStatus(context, node.test) && alwaysExits(node.consequent)) leaves = true;
-    return undefined;
-  });
-  return leaves;
-}
-
-/**
- * `res.ok`, `status < 400`, the answer's own word (`response.data?.ok === true`), or such a test narrowed by
- * `&&` (`body && status >= 200 && status < 300`).
- */
-function testsGoodStatus(context: Context, test: TSESTree.Node): boolean {
-  if (statusTest(test, context)?.holdsFor === 'success' || namesSuccessfulAnswer(test)) return true;
-  return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(context, test.left) || testsGoodStatus(context, test.right));
 }
 
 const LOOP_NAMES: Record<Loop['type'], string> = {

@@ -4,6 +4,7 @@ import { identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
 import { constInit } from './origin';
 import type { RetryScope } from './retry-types';
 import { alwaysExits } from './retry-paths';
+import { testsGoodStatus } from './retry-loop-shapes';
 import { awaitsWait } from './retry-waits';
 import { statusTest } from './status-tests';
 
@@ -55,12 +56,9 @@ export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: 
  * when the try sets what the loop tests (`done = true`): then falling out may be success's way.
  */
 function fallsOutOnFailedStatus(context: Context, block: TSESTree.BlockStatement, waits: (node: TSESTree.Node) => boolean, bound: ReadonlySet<string>): TSESTree.Node | undefined {
-  const leavesOnGoodStatus = block.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(statement.consequent)) return false;
-    const test = statusTest(statement.test, context);
-    return test?.holdsFor === 'success' && !test.mayPoll;
-  });
-  if (!leavesOnGoodStatus || setsAny(context, block, bound)) return undefined;
+  const leavesOnSuccess = block.body.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent)
+    && testsGoodStatus(context, statement.test) && !statusTest(statement.test, context)?.mayPoll);
+  if (!leavesOnSuccess || setsAny(context, block, bound)) return undefined;
   const ways = read(context, block.body, false, waits, bound);
   return ways !== 'unreadable' && !ways.bare && ways.falls === false ? block : undefined;
 }
