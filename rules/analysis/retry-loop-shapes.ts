@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, isFunctionNode, isLoop, walkSameFunction } from './ast-walk';
-import { findVariable, isIdentifierNamed, logicalTerms, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, logicalTerms, memberName, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { alwaysExits, type Loop } from './retry-paths';
 import { isTimerPromise } from './retry-waits';
-import { namesSuccessfulAnswer } from './status-reads';
+import { namesSuccessfulAnswer, statusComparison } from './status-reads';
 import { statusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -205,5 +205,20 @@ export function leavesOnGoodStatus(context: Context, block: TSESTree.Node): bool
  */
 export function testsGoodStatus(context: Context, test: TSESTree.Node): boolean {
   if (statusTest(test, context)?.holdsFor === 'success' || namesSuccessfulAnswer(test)) return true;
-  return test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' && (testsGoodStatus(context, test.left) || testsGoodStatus(context, test.right));
+  if (test.type !== AST_NODE_TYPES.LogicalExpression || test.operator !== '&&') return false;
+  // `data.ok && data.sufficient`, `res.ok && job.done`: a good answer that is not ready yet goes round too,
+  // a poll's test. Only a presence check (`body`, `res.data`) or another status read may narrow it.
+  const terms = logicalTerms(test, '&&');
+  return terms.some((term) => testsGoodStatus(context, term)) && terms.every((term) => testsGoodStatus(context, term) || narrowsOnly(term));
 }
+
+/** `body`, `res.data`, `status >= 200`, `status !== 403`: a term that says nothing of what the answer holds. */
+function narrowsOnly(term: TSESTree.Node): boolean {
+  const value = unwrap(term);
+  if (value.type === AST_NODE_TYPES.Identifier) return true;
+  if (value.type === AST_NODE_TYPES.MemberExpression) return PRESENCE_MEMBERS.test(memberName(value) ?? '');
+  return statusComparison(value) !== undefined;
+}
+
+/** Members whose presence says an answer came, not what it says. */
+const PRESENCE_MEMBERS = /^(?:body|data|response)$/;

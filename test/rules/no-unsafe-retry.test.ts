@@ -4776,6 +4776,28 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A check sent as a POST and polled until the answer says it is ready (\`data.ok && data.sufficient\`):
+  // a good answer that is not ready goes round too, so the loop is a poll, not a retry of a failure.
+  `
+export async function waitForAllowance(paymentId: string, wallet: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      const res = await fetch(\`/api/payments/\${paymentId}/allowance-check\`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ payerAddress: wallet }),
+        signal: AbortSignal.timeout(5000),
+      });
+      const data = (await res.json()) as { ok: boolean; sufficient?: boolean };
+      if (data.ok && data.sufficient) return;
+    } catch {
+      // transient: poll again
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+  throw new Error('allowance did not update');
+}
+`,
   // JSON-RPC calls a repeat cannot apply twice: Solana's \`getTransaction\` (a read) through a helper that
   // returns null on failure, and \`eth_sendRawTransaction\` (a transaction signed once) in a batch with a read.
   `
