@@ -4776,6 +4776,29 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A Supabase Storage upload names its object by bucket and path: a repeat overwrites it (x-upsert) or is
+  // refused as a duplicate.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function uploadObject(path: string, body: string, serviceKey: string) {
+  const url = \`https://project.supabase.co/storage/v1/object/raw-extractions/\${path}\`;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { Authorization: \`Bearer \${serviceKey}\`, 'x-upsert': 'true', 'Content-Type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(10000),
+      });
+      if (response.ok) return;
+    } catch {
+      // try again
+    }
+    if (attempt < 3) await sleep(1200 * attempt);
+  }
+  throw new Error('upload failed');
+}
+`,
   // A check sent as a POST and polled until the answer says it is ready (\`data.ok && data.sufficient\`):
   // a good answer that is not ready goes round too, so the loop is a poll, not a retry of a failure.
   `
