@@ -5,7 +5,7 @@ import { functionName, type FunctionNode } from './ast-walk';
 import { callersOf, parameterRead } from './caller-values';
 import type { ClientCall } from './calls';
 import type { HttpMethod } from '../knowledge/clients';
-import { NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
+import { isIdempotencyHeader, NON_IDEMPOTENT_METHODS } from '../knowledge/retries';
 import { readOption } from './options';
 import { literalAt } from './program-instances';
 import { findVariable } from './origin';
@@ -147,7 +147,7 @@ function callerHeaders(options: ts.Expression | undefined, names: readonly strin
     if (!ts.isObjectLiteralExpression(headers)) return 'unknown';
     for (const header of headers.properties) {
       if (ts.isSpreadAssignment(header) || !header.name || ts.isComputedPropertyName(header.name)) return 'unknown';
-      if (names.includes((propertyName(header.name) ?? '').toLowerCase())) return 'unknown';
+      if (isIdempotencyHeader(propertyName(header.name) ?? '', names)) return 'unknown';
     }
   }
   return 'none';

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { callerExpressions } from './caller-values';
 import { sourceOfKey } from './value-sources';
-import { HEADER_CONSTRUCTORS } from '../knowledge/retries';
+import { HEADER_CONSTRUCTORS, isIdempotencyHeader } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
 import { assignedValues, findVariable, memberName, singleAssignmentInit, stringValue, unchangedField, unwrap } from './origin';
@@ -47,7 +47,7 @@ function headerKey(context: Context, headers: TSESTree.Node, names: readonly str
     }
     const key = propertyKey(property);
     if (key === undefined) unknown = true;
-    else if (names.includes(key.toLowerCase())) return { kind: 'key', value: property.value };
+    else if (isIdempotencyHeader(key, names)) return { kind: 'key', value: property.value };
   }
   return unknown ? { kind: 'unknown' } : { kind: 'none' };
 }
@@ -59,7 +59,7 @@ function chainKey(context: Context, call: CallNode, names: readonly string[]): K
     const next: TSESTree.CallExpression = current.parent.parent;
     if (memberName(current.parent) === 'set') {
       const name = stringValue(next.arguments[0]);
-      if (name !== undefined && names.includes(name.toLowerCase())) return { kind: 'key', value: next.arguments[1] ?? next };
+      if (name !== undefined && isIdempotencyHeader(name, names)) return { kind: 'key', value: next.arguments[1] ?? next };
       if (name === undefined) {
         const inObject = headerKey(context, next.arguments[0]!, names);
         if (inObject.kind !== 'none') return inObject;

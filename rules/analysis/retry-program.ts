@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import * as ts from 'typescript';
 import { anyModuleMatches, CLIENTS, dottedPathMatches, moduleMatches, normaliseModule } from '../knowledge/clients';
-import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
+import { attemptsFromCount, HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, isIdempotencyHeader, KEY_GENERATORS, NON_IDEMPOTENT_METHODS, RETRY_LIBRARIES, SDKS } from '../knowledge/retries';
 import { INTEROP_HELPERS, isModuleExport } from './origin';
 import type { TypeFacts } from './types';
 
@@ -202,7 +202,7 @@ function keyIn(options: ts.Expression | undefined, sdkOption?: string): ts.Expre
   for (const property of headers.properties) {
     if (ts.isSpreadAssignment(property)) return 'unknown';
     const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text.toLowerCase() : undefined;
-    if (name && IDEMPOTENCY_HEADERS.includes(name) && ts.isPropertyAssignment(property)) return property.initializer;
+    if (name && isIdempotencyHeader(name, IDEMPOTENCY_HEADERS) && ts.isPropertyAssignment(property)) return property.initializer;
   }
   return undefined;
 }

@@ -635,6 +635,23 @@ export const IDEMPOTENCY_HEADERS: readonly string[] = [
 ];
 
 /**
+ * Headers that name the event or delivery a webhook sends, which receivers are told to deduplicate on: the
+ * Standard Webhooks `webhook-id` ("the same when the same webhook is being resent"), Svix's `svix-id`, and a
+ * sender's own `X-…-Event-Id` or `X-…-Delivery-Id`. Sent with a value made before the retry, they key it as an
+ * idempotency key does; made inside it, they are as unstable as one.
+ */
+export const EVENT_ID_HEADER = {
+  pattern: /^(?:webhook-id|svix-id|(?:x-(?:[a-z0-9]+-)*)?(?:event|delivery)-id)$/i,
+  source: 'Standard Webhooks specification, "webhook-id" header; Svix docs, "Verifying webhooks" (svix-id is the message id to deduplicate on) (✔doc); custom X-…-Event-Id headers (?unv)',
+};
+
+/** Does `name` (any case) carry an idempotency key: one of `names` (IDEMPOTENCY_HEADERS and the user's), or an event id? */
+export function isIdempotencyHeader(name: string, names: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return names.includes(lower) || EVENT_ID_HEADER.pattern.test(lower);
+}
+
+/**
  * A retry condition of the user's own (axios-retry's `retryCondition`) decides which failures repeat. One
  * whose code never looks at the request (`method`, `config`, an idempotency predicate) and that accepts
  * failures after which the server may have acted (a 500, 502 or 504, a status range reaching them, a

@@ -1339,6 +1339,45 @@ export async function invoice(rpcUrl: string, label: string) {
 ` }],
     }],
   },
+  // A webhook's event id made inside the retry: each attempt names another event, so the receiver cannot
+  // tell the repeat.
+  {
+    code: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function deliver(url: string, body: string) {
+  for (let attempts = 0; attempts < 3; attempts++) {
+    try {
+      await axios.post(url, body, { headers: { 'X-Acme-Event-Id': randomUUID() }, timeout: 8000 });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, (attempts + 1) * 2000));
+    }
+  }
+  return false;
+}
+`,
+    errors: [{
+      messageId: 'unstableIdempotencyKey', line: 7, column: 13, endLine: 7, endColumn: 23,
+      data: { retry: 'the for-loop on line 5', operation: 'POST', consequence: 'the server creates or charges it twice' },
+      suggestions: [{ messageId: 'hoistIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function deliver(url: string, body: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempts = 0; attempts < 3; attempts++) {
+    try {
+      await axios.post(url, body, { headers: { 'X-Acme-Event-Id': idempotencyKey }, timeout: 8000 });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, (attempts + 1) * 2000));
+    }
+  }
+  return false;
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -4776,6 +4815,32 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A webhook sent with the event's id, made before the retry (\`X-Acme-Event-Id\`, the Standard Webhooks
+  // \`webhook-id\`): the receiver deduplicates on it.
+  `
+import axios from 'axios';
+export async function deliver(url: string, body: string, eventId: string) {
+  for (let attempts = 0; attempts < 3; attempts++) {
+    try {
+      await axios.post(url, body, { headers: { 'X-Acme-Event-Id': eventId }, timeout: 8000 });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, (attempts + 1) * 2000));
+    }
+  }
+  return false;
+}
+export async function notify(url: string, payload: string, messageId: string) {
+  for (let attempts = 0; attempts < 3; attempts++) {
+    try {
+      return await fetch(url, { method: 'POST', headers: { 'webhook-id': messageId }, body: payload, signal: AbortSignal.timeout(8000) });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, (attempts + 1) * 2000));
+    }
+  }
+  return undefined;
+}
+`,
   // A Supabase Storage upload names its object by bucket and path: a repeat overwrites it (x-upsert) or is
   // refused as a duplicate.
   `
