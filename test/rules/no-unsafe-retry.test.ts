@@ -4815,6 +4815,29 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A sign-in POST repeated issues another session and applies nothing twice.
+  `
+async function signIn(email: string, password: string): Promise<void> {
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(10000),
+  });
+  if (!response.ok) throw new Error('login failed');
+}
+export async function ensureSession(email: string, password: string) {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      await signIn(email, password);
+      return;
+    } catch (error) {
+      if (attempt === 0 && String(error).includes('closed')) continue;
+      throw error;
+    }
+  }
+}
+`,
   // A webhook sent with the event's id, made before the retry (\`X-Acme-Event-Id\`, the Standard Webhooks
   // \`webhook-id\`): the receiver deduplicates on it.
   `
