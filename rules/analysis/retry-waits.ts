@@ -94,6 +94,9 @@ export function isWaitCall(context: Context, node: TSESTree.Node, extra: Readonl
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(value.callee);
+  // `locator.waitFor({ state: 'visible' })`, `waitForSelector('#done')`, `waitFor(() => expect(…))`: a wait for
+  // a condition, which may hold at once, not for a time (`page.waitForTimeout(1000)`, `waitFor(delayMs)`).
+  if (name !== undefined && /^waitFor/.test(name) && !extra.has(name) && waitsForCondition(value.arguments[0])) return false;
   // `_waitAfterFailure()`: a private helper's leading underscores are not part of what it does.
   if (name !== undefined && (WAIT_NAME.test(name.replace(/^_+/, '')) || extra.has(name))) return true;
   // `await timeout(delayMs)` from another module: given the time alone, it can only wait it out.
@@ -107,6 +110,14 @@ export function isWaitCall(context: Context, node: TSESTree.Node, extra: Readonl
   // `await again(n - 1)` inside `again`: the recursive call is the next attempt, not a helper that waits.
   if (local !== undefined && contains(local, value)) return false;
   return local !== undefined && functionWaits(context, local, depth, extra);
+}
+
+/** An object of options, a predicate or a selector: what a condition wait is handed, not a time. */
+function waitsForCondition(argument: TSESTree.Node | undefined): boolean {
+  const value = argument && unwrap(argument);
+  if (!value) return false;
+  return value.type === AST_NODE_TYPES.ObjectExpression || isFunctionNode(value) || value.type === AST_NODE_TYPES.TemplateLiteral
+    || (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string');
 }
 
 /**

@@ -275,6 +275,29 @@ export class RabbitMQService {
 `,
     errors: [{ messageId: 'unboundedRetry', data: { retry: 'the recursive call scheduled from the catch on line 11', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' }, line: 11, column: 7, endLine: 11, endColumn: 29, suggestions: [] }],
   },
+  // A Playwright locator's \`waitFor({ … })\` in the attempt waits for an element, not a time: no way round waits.
+  {
+    code: `
+declare const page: { getByRole(role: string, options: object): { waitFor(options: object): Promise<void> } };
+async function signIn(email: string): Promise<void> {
+  const res = await fetch('https://app.example.com/api/session', { headers: { 'x-email': email }, signal: AbortSignal.timeout(10000) });
+  if (!res.ok) throw new Error('sign-in failed');
+}
+export async function ensureSession(email: string) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      await signIn(email);
+      await page.getByRole('heading', { name: /Start/ }).waitFor({ timeout: 120_000 });
+      return;
+    } catch (error) {
+      if (attempt < 2 && String(error).includes('closed')) continue;
+      throw error;
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', data: { retry: 'the for-loop on line 8' }, line: 8, column: 3, endLine: 8, endColumn: 6, suggestions: [] }],
+  },
   // A list of codes that names a dropped connection beside a conflict: the loop goes round after a failure.
   {
     code: `
