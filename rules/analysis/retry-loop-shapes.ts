@@ -5,6 +5,7 @@ import { findVariable, isIdentifierNamed, logicalTerms, memberName, unwrap } fro
 import { localCallee } from './local-callees';
 import { alwaysExits, type Loop } from './retry-paths';
 import { isTimerPromise } from './retry-waits';
+import { EVENT_REPORTING_CONSTRUCTORS } from '../knowledge/retries';
 import { namesSuccessfulAnswer, statusComparison } from './status-reads';
 import { statusTest } from './status-tests';
 
@@ -170,23 +171,28 @@ export function movesOnAfterSuccess(context: Context, block: TSESTree.BlockState
 }
 
 /**
- * `try { data = JSON.parse(text) } catch { data = null }` beside the request: a try that awaits nothing and
- * calls nothing but a parse cannot be the attempt, whatever the loop does with a status after it. Its catch
- * handles a body that was not JSON, not a failed call.
+ * `try { data = JSON.parse(text) } catch { data = null }` beside the request, or `try { es = new
+ * EventSource(url); es.onerror = reconnect } catch { … }`: a try that awaits nothing and calls nothing but a
+ * parse, a constructor that reports connection failures as events (EVENT_REPORTING_CONSTRUCTORS) or the
+ * registration of a listener cannot be the attempt. Its catch sees a malformed body or URL, not a failed call.
  */
-export function onlyParses(context: Context, block: TSESTree.BlockStatement): boolean {
-  let parses = true;
+export function failsOnlyLocally(context: Context, block: TSESTree.BlockStatement): boolean {
+  let local = true;
   walkSameFunction(context.sourceCode, block, (node) => {
-    if (!parses) return false;
-    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) parses = false;
-    if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && !PARSERS.has(context.sourceCode.getText(node.callee))) parses = false;
+    if (!local) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) local = false;
+    if (node.type === AST_NODE_TYPES.NewExpression && !PARSERS.has(context.sourceCode.getText(node.callee)) && !EVENT_REPORTING_CONSTRUCTORS.names.includes(context.sourceCode.getText(node.callee))) local = false;
+    if (node.type === AST_NODE_TYPES.CallExpression && !PARSERS.has(context.sourceCode.getText(node.callee)) && !LISTENER_METHODS.has(calleeName(node.callee) ?? '')) local = false;
     return undefined;
   });
-  return parses;
+  return local;
 }
 
 /** Built-ins that only read a value in memory. */
 const PARSERS = new Set(['JSON.parse', 'JSON.stringify', 'parseInt', 'parseFloat', 'Number', 'String', 'decodeURIComponent', 'encodeURIComponent', 'atob', 'btoa', 'URL']);
+
+/** Methods that register a listener, which runs later, outside the try. */
+const LISTENER_METHODS = new Set(['addEventListener', 'on', 'once']);
 
 /** An `if` in the attempt whose test says the response is good and whose branch leaves the loop. */
 export function leavesOnGoodStatus(context: Context, block: TSESTree.Node): boolean {

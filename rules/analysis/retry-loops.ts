@@ -7,7 +7,7 @@ import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, index
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { clearsLoopTest, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, onlyParses, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
+import { clearsLoopTest, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, failsOnlyLocally, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 import { holdsOnlyForResponse } from './status-reads';
 import { underClientErrorTest } from './status-tests';
@@ -30,7 +30,7 @@ function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
   walkSameFunction(context.sourceCode, loop.body, (node) => {
     if (node !== loop.body && isLoop(node)) return false;
     if (node.type === AST_NODE_TYPES.CatchClause) return false;
-    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !onlyParses(context, node.block)) tries.push(node);
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !failsOnlyLocally(context, node.block)) tries.push(node);
     return undefined;
   });
   return tries;

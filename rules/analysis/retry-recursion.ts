@@ -4,6 +4,7 @@ import { ERROR_FIRST_PARAM } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, isLoop, underIfTest, walkSameFunction, type FunctionNode } from './ast-walk';
 import { unwrap } from './origin';
 import { localCallee } from './local-callees';
+import { failsOnlyLocally } from './retry-loop-shapes';
 import { takesNextItem } from './retry-next-item';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { isConstantTrue } from './retry-paths';
@@ -70,7 +71,7 @@ function waitsBeforeAttempt(context: Context, fn: FunctionNode, attempt: TSESTre
 /** `try { … } catch { return again(); }` inside `again`. */
 export function catchRecursion(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
   const fn = runningFunction(statement);
-  if (!fn || !statement.handler) return undefined;
+  if (!fn || !statement.handler || failsOnlyLocally(context, statement.block)) return undefined;
   const handler = statement.handler.body;
   const found = recursionIn(context, handler, fn, (call) => !underClientErrorTest(context, call, handler));
   if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler) || schedulesItselfOnSuccess(context, statement.block, fn)

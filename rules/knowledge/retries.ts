@@ -562,6 +562,16 @@ export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: stri
 ];
 
 /**
+ * Constructors that report a failed connection as an event, not by throwing: the WHATWG EventSource and
+ * WebSocket constructors throw only a SyntaxError for a malformed URL, and `ws`'s WebSocket emits 'error'. A
+ * catch around one alone sees no failed connection.
+ */
+export const EVENT_REPORTING_CONSTRUCTORS = {
+  names: ['EventSource', 'WebSocket'] as readonly string[],
+  source: 'HTML Living Standard §9.2.2 (new EventSource(url): a URL that fails to parse throws a SyntaxError; failure fires error) and WebSockets Standard §3.1 (new WebSocket(url): only a SyntaxError); ws 8 README (errors are emitted) (✔doc)',
+};
+
+/**
  * How APIs that answer 200 to a failure say in the body that the call succeeded: Slack's Web API and the
  * Telegram Bot API set `ok: true`, Zulip's REST API `result: 'success'`, and many JSON APIs `success: true`.
  * A loop that leaves when the answer says so, and goes round otherwise, leaves on success.

@@ -2159,6 +2159,27 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A catch around \`new EventSource(…)\` sees only a malformed URL: the stream reports a failed connection
+  // through \`onerror\`, so the catch's reconnect retries no failed call.
+  `
+export function subscribe(isAuthenticated: () => boolean) {
+  const delays = [1000, 2000, 5000, 10000, 30000];
+  let attempt = 0;
+  const connect = (): void => {
+    try {
+      const source = new EventSource('/api/notifications/stream', { withCredentials: true });
+      source.addEventListener('message', () => { attempt = 0; });
+    } catch {
+      const delay = delays[Math.min(attempt, delays.length - 1)];
+      attempt++;
+      setTimeout(() => {
+        if (isAuthenticated()) connect();
+      }, delay);
+    }
+  };
+  connect();
+}
+`,
   // The same reconnect, counted and capped in the method that schedules it.
   `
 import * as amqp from 'amqplib';
