@@ -1378,6 +1378,44 @@ export async function deliver(url: string, body: string) {
 ` }],
     }],
   },
+  // A sign-up under \`/auth/\` creates an account: a repeat is a POST like any other.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function register(email: string, password: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('/api/auth/register', { method: 'POST', body: JSON.stringify({ email, password }), signal: AbortSignal.timeout(10000) });
+    } catch {
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 20, endLine: 6, endColumn: 25,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 4',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function register(email: string, password: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('/api/auth/register', { method: 'POST', body: JSON.stringify({ email, password }), signal: AbortSignal.timeout(10000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch {
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -4815,8 +4853,29 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
-  // A sign-in POST repeated issues another session and applies nothing twice.
+  // A sign-in POST repeated issues another session and applies nothing twice: \`/api/auth/login\`, a
+  // \`/google-login\`, and Firebase Auth's \`accounts:signInWithCustomToken\`.
   `
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function googleSession(email: string, accessToken: string, retryCount = 0): Promise<Response> {
+  try {
+    return await fetch('/api/auth/google-login', { method: 'POST', body: JSON.stringify({ accessToken, email }), signal: AbortSignal.timeout(10000) });
+  } catch (error) {
+    if (retryCount >= 2) throw error;
+    await pause(1000 * 2 ** retryCount);
+    return googleSession(email, accessToken, retryCount + 1);
+  }
+}
+export async function firebaseToken(apiKey: string, token: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(\`https://identitytoolkit.googleapis.com/v1/accounts:signInWithCustomToken?key=\${apiKey}\`, { method: 'POST', body: JSON.stringify({ token, returnSecureToken: true }), signal: AbortSignal.timeout(10000) });
+    } catch {
+      await pause(500 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
 async function signIn(email: string, password: string): Promise<void> {
   const response = await fetch('/api/auth/login', {
     method: 'POST',
