@@ -161,12 +161,26 @@ function comparesUnprocessed(context: Context, read: TSESTree.Node, literal: TSE
 /** `error.message.includes('429')`, or a `const message = error.message` tested so: the message names a refused status or code. */
 function messageNamesUnprocessed(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'includes') return false;
-  // `error.message`, or a variable named for it (`const errorMessage = error instanceof Error ? error.message : String(error)`).
-  const members = readMembers(context, callee.object);
-  const read = unwrap(callee.object);
-  if (!(members?.length === 1 && members[0] === 'message') && !(read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name))) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // `/not ready|rate limit/i.test(message)`: every alternative names a refusal.
+  const pattern = unwrap(callee.object);
+  if (memberName(callee) === 'test' && pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern && call.arguments[0] && readsMessage(context, call.arguments[0])) {
+    const alternatives = pattern.regex.pattern.split('|');
+    return !/[()[\]]/.test(pattern.regex.pattern) && alternatives.every((alternative) => UNPROCESSED_FAILURES.refusalMessage.test(alternative.replace(/\\s[+*]?|\.\??/g, ' ')));
+  }
+  if (memberName(callee) !== 'includes' || !readsMessage(context, callee.object)) return false;
   const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
   return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text))
-    || (typeof text === 'string' && UNPROCESSED_FAILURES.rateLimitMessage.test(text));
+    || (typeof text === 'string' && UNPROCESSED_FAILURES.refusalMessage.test(text));
+}
+
+/**
+ * `error.message`, a variable named for it (`const errorMessage = error instanceof Error ? error.message :
+ * String(error)`), or either lower- or upper-cased (`message.toLowerCase()`).
+ */
+function readsMessage(context: Context, node: TSESTree.Node): boolean {
+  let read = unwrap(node);
+  if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
+  const members = readMembers(context, read);
+  return (members?.length === 1 && members[0] === 'message') || (read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name));
 }

@@ -695,8 +695,12 @@ export const UNPROCESSED_FAILURES = {
    * `x-ratelimit-remaining: 0` and "API rate limit exceeded" (REST API docs, "Rate limits for the REST API").
    */
   refusalReasonsFor403: /rate.?limit/i,
-  /** An error message that names a 429 by its meaning (`message.includes('rate limit')`, "Too Many Requests", RFC 6585 §4). */
-  rateLimitMessage: /rate.?limit|too many requests/i,
+  /**
+   * An error message that names a refusal by its meaning: a 429 (`message.includes('rate limit')`, "Too Many
+   * Requests", RFC 6585 §4), or a resource not ready yet (Meta Graph API error 9007, "Media ID is not
+   * available": the container is still processing and nothing was published).
+   */
+  refusalMessage: /rate.?limit|too many requests|not (?:yet )?(?:ready|available)/i,
   statusMembers: ['status', 'statusCode'],
   codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'],
   codeMembers: ['code', 'errno'],

@@ -1416,6 +1416,62 @@ export async function register(email: string, password: string) {
 ` }],
     }],
   },
+  // A message test whose alternatives include words a server error also uses (\`processing\`, \`try again\`)
+  // does not hold for refusals only.
+  {
+    code: `
+import axios from 'axios';
+export async function publishWithRetry(accountId: string, accessToken: string, creationId: string) {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      const resp = await axios.post(\`https://graph.threads.net/v1.0/\${accountId}/threads_publish\`, null, {
+        params: { creation_id: creationId, access_token: accessToken },
+        timeout: 20000,
+      });
+      return resp.data.id as string;
+    } catch (error: unknown) {
+      const message = (error as { message?: string }).message ?? '';
+      if (attempt < 4 && /not ready|not available|processing|try again/i.test(message)) {
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 26, endLine: 6, endColumn: 36,
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 4',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+export async function publishWithRetry(accountId: string, accessToken: string, creationId: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      const resp = await axios.post(\`https://graph.threads.net/v1.0/\${accountId}/threads_publish\`, null, {
+        params: { creation_id: creationId, access_token: accessToken },
+        timeout: 20000,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      });
+      return resp.data.id as string;
+    } catch (error: unknown) {
+      const message = (error as { message?: string }).message ?? '';
+      if (attempt < 4 && /not ready|not available|processing|try again/i.test(message)) {
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+` }],
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
@@ -4853,6 +4909,42 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A publish sent again only when the error says the media is not ready (Meta's "Media ID is not available"),
+  // read lower-cased or with a regular expression of refusals: nothing was published.
+  `
+import axios from 'axios';
+export async function publish(baseUrl: string, creationId: string, accessToken: string, retries: number) {
+  for (let attempt = 0; attempt < retries; attempt++) {
+    try {
+      const res = await axios.post(\`\${baseUrl}/media_publish\`, { creation_id: creationId, access_token: accessToken }, { timeout: 20000 });
+      return res.data.id as string;
+    } catch (error) {
+      const message = (error as { message?: string }).message ?? '';
+      if (message.toLowerCase().includes('media id is not available') && attempt < retries - 1) {
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        continue;
+      }
+      throw error;
+    }
+  }
+  return null;
+}
+export async function publishThread(accountId: string, creationId: string) {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      return await axios.post(\`https://graph.threads.net/v1.0/\${accountId}/threads_publish\`, null, { params: { creation_id: creationId }, timeout: 20000 });
+    } catch (error) {
+      const message = (error as { message?: string }).message ?? '';
+      if (attempt < 4 && /not ready|not yet available|rate limit/i.test(message)) {
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+        continue;
+      }
+      throw error;
+    }
+  }
+  return undefined;
+}
+`,
   // A sign-in POST repeated issues another session and applies nothing twice: \`/api/auth/login\`, a
   // \`/google-login\`, and Firebase Auth's \`accounts:signInWithCustomToken\`.
   `
