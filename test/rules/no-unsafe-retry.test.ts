@@ -4909,6 +4909,26 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A Hugging Face Inference API call runs a model and stores nothing: a repeat computes the answer again.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function embed(modelId: string, inputs: string[], token: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://api-inference.huggingface.co/models/\${modelId}\`, {
+        method: 'POST',
+        headers: { Authorization: \`Bearer \${token}\` },
+        body: JSON.stringify({ inputs }),
+        signal: AbortSignal.timeout(30000),
+      });
+      if (res.ok) return await res.json();
+    } catch {
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+`,
   // A publish sent again only when the error says the media is not ready (Meta's "Media ID is not available"),
   // read lower-cased or with a regular expression of refusals: nothing was published.
   `
