@@ -35,7 +35,8 @@ function namesItself(context: Context, reference: TSESTree.Node, fn: FunctionNod
     if (!def) return false;
     // A parameter's def also points at the function: `reject(err)` in a catch is not recursion.
     if (def.type === 'FunctionName') return def.node === fn;
-    return def.type === 'Variable' && def.node.init !== null && unwrap(def.node.init) === fn;
+    // `const schedule = useCallback(async (…) => { … schedule(…) … }, deps)`: React hands back the function.
+    return def.type === 'Variable' && def.node.init !== null && (unwrap(def.node.init) === fn || localCallee(context, callee)?.fn === fn);
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
     const name = classElementName(fn.parent);

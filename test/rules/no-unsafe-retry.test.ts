@@ -1472,6 +1472,40 @@ export async function publishWithRetry(accountId: string, accessToken: string, c
 ` }],
     }],
   },
+  // A recursion through the function React's \`useCallback\` hands back is the function calling itself.
+  {
+    code: `
+import { useCallback } from 'react';
+export const useScheduler = (userId: string) => {
+  const schedule = useCallback(async (payload: object, attempt: number = 1): Promise<boolean> => {
+    try {
+      const res = await fetch('https://hooks.example.com/webhook/schedule-post', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-User-ID': userId },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(10000),
+      });
+      if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+      return true;
+    } catch {
+      if (attempt < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        return schedule(payload, attempt + 1);
+      }
+      return false;
+    }
+  }, [userId]);
+  return schedule;
+};
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 25, endLine: 6, endColumn: 30, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call in the catch on line 17',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
