@@ -6,7 +6,7 @@ import type { RetryScope } from './retry-types';
 import { alwaysExits } from './retry-paths';
 import { testsGoodStatus } from './retry-loop-shapes';
 import { awaitsWait } from './retry-waits';
-import { statusTest } from './status-tests';
+import { clientErrorComparison, statusTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -124,6 +124,8 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
         }
         // `if (error.name === 'AbortError') continue`: an attempt that timed out has already waited its timeout.
         if (then.bare && TIMED_OUT.test(context.sourceCode.getText(statement.test))) then.bare = undefined;
+        // `if (status === 401) { await reauthenticate(); continue; }`: a refused request sent again corrected, no retry.
+        if (then.bare && clientErrorComparison(statement.test, context)) then.bare = undefined;
         // `if (waitMs <= 0) continue; await sleep(waitMs)`: the way round skips a wait that has run out.
         if (then.bare && waitRunOut(context, statement.test, statements.slice(index + 1), waits)) then.bare = undefined;
         if (then.bare || otherwise.bare) return { bare: then.bare ?? otherwise.bare, falls: undefined };

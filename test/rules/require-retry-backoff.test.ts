@@ -2159,6 +2159,34 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A catch that goes round at once only after a 401 it has corrected by signing in again, and waits after
+  // every other failure: the corrected resend is no retry of a failure.
+  `
+class ApiError extends Error {
+  constructor(message: string, readonly httpStatus: number) { super(message); }
+}
+const DELAYS = [1000, 3000, 9000];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function withRetry<T>(fn: () => Promise<T>, onUnauthorized: () => Promise<void>): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt <= 3; attempt++) {
+    try {
+      return await fn();
+    } catch (err: unknown) {
+      lastError = err;
+      if (err instanceof ApiError && err.httpStatus === 401 && attempt < 3) {
+        await onUnauthorized();
+        continue;
+      }
+      if (attempt < 3) await sleep(DELAYS[attempt]!);
+    }
+  }
+  throw lastError;
+}
+export const load = () => withRetry(async () => (await fetch('https://api.example.com/track', { signal: AbortSignal.timeout(5000) })).json(), async () => {
+  await fetch('https://api.example.com/auth', { method: 'POST', signal: AbortSignal.timeout(5000) });
+});
+`,
   // A catch around \`new EventSource(…)\` sees only a malformed URL: the stream reports a failed connection
   // through \`onerror\`, so the catch's reconnect retries no failed call.
   `
