@@ -73,8 +73,9 @@ function anyConjunct(test: TSESTree.Node, holds: (test: TSESTree.Node) => boolea
 function conflictTest(context: Context, test: TSESTree.Node, depth = 0): boolean {
   const value = unwrap(test);
   if (value.type === AST_NODE_TYPES.Identifier) {
+    // Only a `const` that holds a test: `const row = await prisma.event.findUnique(…)` names no conflict.
     const init = depth < 2 ? constInit(context, value) : undefined;
-    return init !== undefined && anyConjunct(init, (inner) => conflictTest(context, inner, depth + 1));
+    return init !== undefined && holdsTest(init) && anyConjunct(init, (inner) => conflictTest(context, inner, depth + 1));
   }
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return conflictTest(context, value.left, depth) && conflictTest(context, value.right, depth);
   if (value.type === AST_NODE_TYPES.CallExpression && isCodeListTest(value)) return true;
@@ -83,6 +84,13 @@ function conflictTest(context: Context, test: TSESTree.Node, depth = 0): boolean
   if (value.operator === 'instanceof') return value.right.type === AST_NODE_TYPES.Identifier && CONFLICT_FAILURES.words.test(value.right.name);
   if (value.operator !== '===' && value.operator !== '==') return false;
   return [value.left, value.right].some((side) => namesConflict(side));
+}
+
+/** A comparison, a negation, an `&&`/`||` of tests, or a predicate's call (`isUniqueViolation(err)`). */
+function holdsTest(init: TSESTree.Node): boolean {
+  const value = unwrap(init);
+  if (value.type === AST_NODE_TYPES.CallExpression) return /^(?:is|has)[A-Z]/.test(calleeName(value.callee) ?? '') || isCodeListTest(value);
+  return value.type === AST_NODE_TYPES.BinaryExpression || value.type === AST_NODE_TYPES.LogicalExpression || value.type === AST_NODE_TYPES.UnaryExpression;
 }
 
 /** `['23505', '23503'].includes(error.code)`: every code listed is a conflict. */

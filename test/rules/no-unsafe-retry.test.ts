@@ -1506,6 +1506,34 @@ export const useScheduler = (userId: string) => {
       },
     }],
   },
+  // A \`const\` that holds a row read with \`findUnique\` is no unique-constraint test: the guard counts attempts.
+  {
+    code: `
+import axios from 'axios';
+declare const prisma: { webhookEvent: { findUnique(query: object): Promise<{ retryCount: number; url: string } | null> } };
+export async function deliver(webhookId: string, payload: object): Promise<void> {
+  try {
+    const event = await prisma.webhookEvent.findUnique({ where: { id: webhookId } });
+    if (!event) return;
+    await axios.post(event.url, payload, { timeout: 30000 });
+  } catch {
+    const webhookEvent = await prisma.webhookEvent.findUnique({ where: { id: webhookId } });
+    if (webhookEvent && webhookEvent.retryCount < 5) {
+      setTimeout(() => {
+        void deliver(webhookId, payload);
+      }, 1000 * 2 ** webhookEvent.retryCount);
+    }
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 8, column: 11, endLine: 8, endColumn: 21, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call scheduled from the catch on line 13',
+        advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).',
+      },
+    }],
+  },
   // A catch that goes round only after a 5xx (its \`else\` throws the rest) repeats after an error response.
   {
     code: `
