@@ -105,11 +105,24 @@ export function isWaitCall(context: Context, node: TSESTree.Node, extra: Readonl
   // `await wait.until({ date })`, `await wait.for({ seconds: 5 })`: a wait namespace's methods wait.
   const owner = value.callee.type === AST_NODE_TYPES.MemberExpression && value.callee.object.type === AST_NODE_TYPES.Identifier ? value.callee.object.name : undefined;
   if (owner !== undefined && WAIT_NAME.test(owner) && WAIT_OWNER_METHODS.includes(name ?? '')) return true;
+  // `const doSleep = sleep || ((ms) => new Promise((r) => setTimeout(r, ms)))`: an injected wait, or a timer by default.
+  if (injectedWithWaitingDefault(context, value.callee, depth, extra)) return true;
   // A function of the file or a method of the class (`await this.timer(seconds)`) that waits on a timer.
   const local = localCallee(context, value.callee)?.fn;
   // `await again(n - 1)` inside `again`: the recursive call is the next attempt, not a helper that waits.
   if (local !== undefined && contains(local, value)) return false;
   return local !== undefined && functionWaits(context, local, depth, extra);
+}
+
+/** A variable given one value, `injected || fallback` (or `??`), whose fallback is a function that waits. */
+function injectedWithWaitingDefault(context: Context, callee: TSESTree.Node, depth: number, extra: ReadonlySet<string>): boolean {
+  const target = unwrap(callee);
+  const variable = target.type === AST_NODE_TYPES.Identifier ? findVariable(context, target) : undefined;
+  const init = variable ? singleAssignmentInit(variable) : undefined;
+  const value = init && unwrap(init);
+  if (value?.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return false;
+  const fallback = unwrap(value.right);
+  return isFunctionNode(fallback) && functionWaits(context, fallback, depth, extra);
 }
 
 /** An object of options, a predicate or a selector: what a condition wait is handed, not a time. */

@@ -2159,6 +2159,23 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // The wait is an injected \`sleep\` or, by default, a timer promise: every repeat waits.
+  `
+export function createClient({ sleep }: { sleep?: (ms: number) => Promise<void> } = {}) {
+  const doSleep = sleep || ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  async function get(url: string) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(url, { signal: AbortSignal.timeout(5000) });
+      } catch (err) {
+        if (attempt > 2) throw err;
+        await doSleep(250 * 2 ** (attempt - 1));
+      }
+    }
+  }
+  return { get };
+}
+`,
   // A catch that goes round at once only after a 401 it has corrected by signing in again, and waits after
   // every other failure: the corrected resend is no retry of a failure.
   `
