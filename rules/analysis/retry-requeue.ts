@@ -32,7 +32,7 @@ export function requeueLoopScope(context: Context, loop: Loop): RetryScope | und
   const list = nonEmptyListTested(loop.test);
   if (!list) return undefined;
   const requeue = putBackIn(context, loop.body, list, true) ?? putBackByCalledFunction(context, loop.body, list);
-  if (!requeue) return undefined;
+  if (!requeue || leavesWhenNotShrunk(context, loop, list)) return undefined;
   const bounded = underComparison(context, requeue.putBack, requeue.handler);
   const keyword = loop.type === AST_NODE_TYPES.WhileStatement ? 'while' : 'do-while';
   return {
@@ -42,6 +42,23 @@ export function requeueLoopScope(context: Context, loop: Loop): RetryScope | und
 }
 
 interface Requeue { attempt: TSESTree.BlockStatement; handler: TSESTree.BlockStatement; putBack: TSESTree.CallExpression }
+
+/**
+ * `const sizeBefore = queue.length; await flush(); if (queue.length >= sizeBefore) break;`: the loop ends as
+ * soon as a round did not shrink the list, so an item put back after a failure is left for later, not sent again.
+ */
+function leavesWhenNotShrunk(context: Context, loop: Loop, list: TSESTree.Node): boolean {
+  if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const listText = context.sourceCode.getText(list);
+  return loop.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(statement.consequent)) return false;
+    const test = unwrap(statement.test);
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || !['>=', '==', '===', '>'].includes(test.operator)) return false;
+    const size = unwrap(test.left);
+    const sized = size.type === AST_NODE_TYPES.MemberExpression && ['length', 'size'].includes(memberName(size) ?? '') && context.sourceCode.getText(size.object) === listText;
+    return sized && test.right.type === AST_NODE_TYPES.Identifier;
+  });
+}
 
 /** `list.length`, `list.length > 0`, `list.length !== 0`, `list.size`: the list, when the test says "not empty". */
 function nonEmptyListTested(test: TSESTree.Expression | null): TSESTree.Expression | undefined {

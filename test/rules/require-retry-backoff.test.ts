@@ -2159,6 +2159,28 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A drain loop that stops as soon as a round did not shrink the queue: a batch put back after a failure
+  // waits for the next flush, it is not sent again here.
+  `
+export class EventQueue {
+  private queue: unknown[] = [];
+  async flush(): Promise<void> {
+    const batch = this.queue.splice(0, 20);
+    try {
+      await fetch('https://collector.example.com/batch', { method: 'PUT', body: JSON.stringify(batch), signal: AbortSignal.timeout(5000) });
+    } catch {
+      this.queue.unshift(...batch);
+    }
+  }
+  async flushAll(): Promise<void> {
+    while (this.queue.length > 0) {
+      const sizeBefore = this.queue.length;
+      await this.flush();
+      if (this.queue.length >= sizeBefore) break;
+    }
+  }
+}
+`,
   // The wait is an injected \`sleep\` or, by default, a timer promise: every repeat waits.
   `
 export function createClient({ sleep }: { sleep?: (ms: number) => Promise<void> } = {}) {
