@@ -9,6 +9,7 @@ import { recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion } from './retry-self-calls';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
+import { statusTest, underClientErrorTest } from './status-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -87,8 +88,10 @@ export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfSta
   const fn = enclosingFunction(statement);
   if (!fn) return undefined;
   const parts = logicalTerms(statement.test, '&&');
-  const call = parts.flatMap(testedAsEmpty).map((tested) => earlierAnswer(context, tested, statement, fn)).find((candidate) => candidate !== undefined);
-  const found = call && immediateRecursion(context, statement.consequent, fn);
+  // `!res.ok` is a failed status (retry-status.ts), not an empty answer.
+  const call = parts.filter((part) => !statusTest(part, context)).flatMap(testedAsEmpty).map((tested) => earlierAnswer(context, tested, statement, fn)).find((candidate) => candidate !== undefined);
+  // `if (response.status === 401) { await refresh(); return this.request(…) }` under it is a correction.
+  const found = call && immediateRecursion(context, statement.consequent, fn, (recursive) => !underClientErrorTest(context, recursive, statement.consequent));
   if (!call || !found || !sendsSameRequest(context, found.call, fn)) return undefined;
   // `if (!res.data.token && this.attempts++ < 3)`: another condition beside the empty answer may be the bound.
   const bounded = parts.length > 1 || recursionBounded(context, found.call, statement.consequent, fn);
