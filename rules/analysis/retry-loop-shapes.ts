@@ -173,8 +173,8 @@ export function movesOnAfterSuccess(context: Context, block: TSESTree.BlockState
 /**
  * `try { data = JSON.parse(text) } catch { data = null }` beside the request, or `try { es = new
  * EventSource(url); es.onerror = reconnect } catch { … }`: a try that awaits nothing and calls nothing but a
- * parse, a constructor that reports connection failures as events (EVENT_REPORTING_CONSTRUCTORS) or the
- * registration of a listener cannot be the attempt. Its catch sees a malformed body or URL, not a failed call.
+ * parse, a constructor that reports connection failures as events (EVENT_REPORTING_CONSTRUCTORS), a log line
+ * or the registration of a listener cannot be the attempt. Its catch sees a malformed body or URL, not a failed call.
  */
 export function failsOnlyLocally(context: Context, block: TSESTree.BlockStatement): boolean {
   let local = true;
@@ -182,7 +182,7 @@ export function failsOnlyLocally(context: Context, block: TSESTree.BlockStatemen
     if (!local) return false;
     if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) local = false;
     if (node.type === AST_NODE_TYPES.NewExpression && !PARSERS.has(context.sourceCode.getText(node.callee)) && !EVENT_REPORTING_CONSTRUCTORS.names.includes(context.sourceCode.getText(node.callee))) local = false;
-    if (node.type === AST_NODE_TYPES.CallExpression && !PARSERS.has(context.sourceCode.getText(node.callee)) && !LISTENER_METHODS.has(calleeName(node.callee) ?? '')) local = false;
+    if (node.type === AST_NODE_TYPES.CallExpression && !PARSERS.has(context.sourceCode.getText(node.callee)) && !LISTENER_METHODS.has(calleeName(node.callee) ?? '') && !isConsoleCall(node)) local = false;
     return undefined;
   });
   return local;
@@ -190,6 +190,12 @@ export function failsOnlyLocally(context: Context, block: TSESTree.BlockStatemen
 
 /** Built-ins that only read a value in memory. */
 const PARSERS = new Set(['JSON.parse', 'JSON.stringify', 'parseInt', 'parseFloat', 'Number', 'String', 'decodeURIComponent', 'encodeURIComponent', 'atob', 'btoa', 'URL']);
+
+/** `console.log(…)`: a log line, which fails nowhere remote. */
+function isConsoleCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && isIdentifierNamed(callee.object, 'console');
+}
 
 /** Methods that register a listener, which runs later, outside the try. */
 const LISTENER_METHODS = new Set(['addEventListener', 'on', 'once']);

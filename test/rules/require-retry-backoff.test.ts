@@ -2159,6 +2159,22 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // A try that logs and makes a WebSocket: its catch sees a malformed URL, not a failed connection.
+  `
+export class SocketClient {
+  private ws: WebSocket | null = null;
+  constructor(private url: string) {}
+  connect(): void {
+    try {
+      console.log(\`Connecting to \${this.url}\`);
+      this.ws = new WebSocket(this.url);
+    } catch (error) {
+      console.error(error);
+      setTimeout(() => this.connect(), 1000);
+    }
+  }
+}
+`,
   // A resend after a 401 and a token refresh, under \`if (!response.ok)\`: a correction, and \`!response.ok\`
   // is a failed status, not an empty answer.
   `
