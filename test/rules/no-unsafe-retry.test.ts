@@ -4971,6 +4971,24 @@ export const listCash = () => axios.get('https://api.example.com/cash');
 
 /** Must stay silent. */
 const validCases: Array<ValidTestCase<Options> | string> = [
+  // An OpenAI audio transcription returns what the model heard and stores nothing.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function transcribe(audio: Blob, key: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const form = new FormData();
+      form.append('file', audio);
+      form.append('model', 'whisper-1');
+      const res = await fetch('https://api.openai.com/v1/audio/transcriptions', { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body: form, signal: AbortSignal.timeout(60000) });
+      if (res.ok) return await res.json();
+    } catch {
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+  return undefined;
+}
+`,
   // A resend after a 401 and a token refresh, under \`if (!response.ok)\`: a correction, and \`!response.ok\`
   // is a failed status, not an empty answer.
   `
