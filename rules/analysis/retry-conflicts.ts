@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, identifiersIn, walk, walkSameFunction } from './ast-walk';
 import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
-import { counters, mayContinue, returnsOrThrows, type Loop } from './retry-paths';
+import { counters, leavesBeforeGoingRound, mayContinue, returnsOrThrows, type Loop } from './retry-paths';
 import { underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { isWaitCall } from './retry-waits';
@@ -24,8 +24,7 @@ export function retriesOnlyConflicts(context: Context, scope: RetryScope): boole
   const statements = scope.handler.body.body;
   // `catch (e) { if (!isUniqueConstraintError(e)) throw e; continue; }`, also after a rollback or a bound
   // check that cannot go round (`await db.query('ROLLBACK'); if (attempt === 5) throw e; if (!conflict) throw e`).
-  const guard = statements.findIndex((statement) => statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && isNotConflictTest(statement.test, isConflictTest));
-  if (guard !== -1 && !statements.slice(0, guard).some(mayContinue)) return true;
+  if (leavesBeforeGoingRound(statements, (statement) => statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && isNotConflictTest(statement.test, isConflictTest))) return true;
   // `catch (e) { if (e.code === 'P2002') continue; throw e; }`: every way round is under a conflict test
   // (`const isConflict = …` or a log before it cannot go round).
   const last = statements[statements.length - 1];
@@ -150,9 +149,8 @@ export function correctsOnlyAfterAnswer(context: Context, scope: RetryScope): bo
   const last = statements.at(-1);
   if (last && underClientErrorTest(context, last, handler.body)) return true;
   const error = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
-  const guard = statements.findIndex((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && returnsOrThrows(statement.consequent)
+  return leavesBeforeGoingRound(statements, (statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && returnsOrThrows(statement.consequent)
     && logicalTerms(statement.test, '||').some((term) => isMissingAnswer(context, term, error, handler.body)));
-  return guard !== -1 && !statements.slice(0, guard).some(mayContinue);
 }
 
 /** `!field`, where `const field = unknownFieldOf(error)` (or `error.response?.data?.field`) is read from the error in the catch. */

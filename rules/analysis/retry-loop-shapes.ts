@@ -234,3 +234,14 @@ function narrowsOnly(term: TSESTree.Node): boolean {
 
 /** Members whose presence says an answer came, not what it says. */
 const PRESENCE_MEMBERS = /^(?:body|data|response)$/;
+
+/** Does `node` set one of `names` outright (`done = true`)? A count moved (`tries++`) still goes round. */
+export function setsAny(context: Context, node: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  let sets = false;
+  walkSameFunction(context.sourceCode, node, (inner) => {
+    if (sets) return false;
+    if (inner.type === AST_NODE_TYPES.AssignmentExpression && inner.operator === '=' && inner.left.type === AST_NODE_TYPES.Identifier && names.has(inner.left.name)) sets = true;
+    return undefined;
+  });
+  return sets;
+}

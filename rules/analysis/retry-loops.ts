@@ -3,11 +3,11 @@ import { AST_NODE_TYPES } from './node-types';
 import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
 import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
-import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
+import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, type Loop } from './retry-paths';
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { clearsLoopTest, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, failsOnlyLocally, racesDeadline, waitsForAnswer } from './retry-loop-shapes';
+import { clearsLoopTest, failsOnlyLocally, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, racesDeadline, setsAny, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 import { holdsOnlyForResponse } from './status-reads';
 import { underClientErrorTest } from './status-tests';
@@ -48,13 +48,8 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   // sends the same one again. Not `total += res.processed` when the request does not read `total`: a batch
   // driver adds up its progress and sends the same request after a success too.
   if (movesOnAfterSuccess(context, attempt.block, testNames)) return true;
-  let leaves = false;
-  walkSameFunction(context.sourceCode, attempt.block, (node) => {
-    // `done = true`, `retries = 3`.
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)) leaves = true;
-    return leaves ? false : undefined;
-  });
-  if (leaves) return true;
+  // `done = true`, `retries = 3`.
+  if (setsAny(context, attempt.block, testNames)) return true;
   // `try { … } catch { continue } break;`, or a tail that checks the response and returns or throws
   // (`if (res.status >= 500) continue; … return json;`): success cannot fall through to the next round.
   const container = attempt.parent;
@@ -222,9 +217,7 @@ function failureTail(attempt: TSESTree.TryStatement): TSESTree.Statement[] {
 function fallsIntoExit(attempt: TSESTree.TryStatement): boolean {
   const last = attempt.handler?.body.body.at(-1);
   if (last?.type === AST_NODE_TYPES.ContinueStatement && !last.label) return false;
-  const tail = failureTail(attempt);
-  const exit = tail.findIndex((statement) => alwaysExits(statement));
-  return exit !== -1 && !tail.slice(0, exit).some(mayContinue);
+  return leavesBeforeGoingRound(failureTail(attempt), alwaysExits);
 }
 
 function assignedIn(context: Context, block: TSESTree.Node): Set<string> {

@@ -33,8 +33,7 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
     }
     case AST_NODE_TYPES.BlockStatement: {
       // `{ if (transient) continue; throw error; }` goes round again before it reaches the throw.
-      const exit = statement.body.findIndex((inner) => alwaysExits(inner));
-      return exit !== -1 && !statement.body.slice(0, exit).some(mayContinue);
+      return leavesBeforeGoingRound(statement.body, alwaysExits);
     }
     case AST_NODE_TYPES.IfStatement:
       return alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
@@ -54,6 +53,15 @@ export function alwaysExits(statement: TSESTree.Statement | null | undefined): b
 export function returnsOrThrows(statement: TSESTree.Statement): boolean {
   if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.length > 0 && returnsOrThrows(statement.body.at(-1)!);
   return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/**
+ * Do `statements` reach one that `leaves` before any that can go round? `log(e); if (e.status !== 429)
+ * throw e;` leaves first; `if (transient) continue; throw e;` may go round before its throw.
+ */
+export function leavesBeforeGoingRound(statements: readonly TSESTree.Node[], leaves: (statement: TSESTree.Statement) => boolean): boolean {
+  const exit = statements.findIndex((statement) => leaves(statement as TSESTree.Statement));
+  return exit !== -1 && !statements.slice(0, exit).some(mayContinue);
 }
 
 /** Can `statement` go round its enclosing loop (a `continue` not inside a nested loop or function)? */

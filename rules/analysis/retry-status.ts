@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingStatement, identifiersIn, isLoop, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, memberName, unwrap } from './origin';
 import { loopRetryScope } from './retry-loops';
-import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, mayContinue, type Loop } from './retry-paths';
+import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, type Loop } from './retry-paths';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion, runningFunction, type Recursion } from './retry-self-calls';
 import { recursionAttempts } from './retry-recursion-count';
@@ -156,8 +156,7 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
   // `if (res.ok) return res; if (res.status !== 429 || attempt === 4) return null; await sleep(…)`: every
   // failed status but a refusal leaves before the loop goes round.
   const failure = decision.decider.type === AST_NODE_TYPES.IfStatement ? failureBranch(decision.decider, decision.test) : [];
-  const exit = failure.findIndex((statement) => exitsUnlessUnprocessed(context, statement as TSESTree.Statement));
-  const refusedOnly = exit >= 0 && !failure.slice(0, exit).some((statement) => mayContinue(statement));
+  const refusedOnly = leavesBeforeGoingRound(failure, (statement) => exitsUnlessUnprocessed(context, statement));
   return loopRetryScope(context, loop, bounded, { afterStatus: true, unprocessedOnly: decision.test.unprocessedOnly || refusedOnly || undefined, mayPoll: decision.test.mayPoll });
 }
 

@@ -4,7 +4,7 @@ import { identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
 import { constInit } from './origin';
 import type { RetryScope } from './retry-types';
 import { alwaysExits } from './retry-paths';
-import { testsGoodStatus } from './retry-loop-shapes';
+import { setsAny, testsGoodStatus } from './retry-loop-shapes';
 import { awaitsWait } from './retry-waits';
 import { clientErrorComparison, statusTest } from './status-tests';
 
@@ -63,16 +63,6 @@ function fallsOutOnFailedStatus(context: Context, block: TSESTree.BlockStatement
   return ways !== 'unreadable' && !ways.bare && ways.falls === false ? block : undefined;
 }
 
-/** Does `node` set one of `names` outright (`done = true`)? A count moved (`tries++`) still goes round. */
-function setsAny(context: Context, node: TSESTree.Node, names: ReadonlySet<string>): boolean {
-  let sets = false;
-  walkSameFunction(context.sourceCode, node, (inner) => {
-    if (sets) return false;
-    if (inner.type === AST_NODE_TYPES.AssignmentExpression && inner.operator === '=' && inner.left.type === AST_NODE_TYPES.Identifier && names.has(inner.left.name)) sets = true;
-    return undefined;
-  });
-  return sets;
-}
 
 interface Ways {
   /** A `continue` reached with no wait before it. */
