@@ -133,7 +133,20 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
     return undefined;
   });
   return [...changed].some((variable) => variable.references.some((reference) => reference.isRead() && contains(attempt, reference.identifier)
-    && !readByWait(context, reference.identifier, attempt)));
+    && !readByWait(context, reference.identifier, attempt) && !onlyLeavesWith(reference.identifier, attempt)));
+}
+
+/**
+ * `return `[failed - ${lastError}]``, `throw new Error(lastError)`: a value the loop leaves with, built
+ * without a call, sends nothing; the catch that writes it keeps a message, not the next request.
+ */
+function onlyLeavesWith(read: TSESTree.Node, attempt: TSESTree.Node): boolean {
+  for (let current = read.parent; current && current !== attempt; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ReturnStatement || current.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.AwaitExpression) return false;
+    if (current.type === AST_NODE_TYPES.NewExpression && !/Error$/.test(calleeName(current.callee) ?? '')) return false;
+  }
+  return false;
 }
 
 /**

@@ -2155,6 +2155,31 @@ export async function complete(url: string, delayMs = 0): Promise<unknown> {
 `,
     errors: [{ messageId: 'unboundedRetry', line: 7, column: 40, endLine: 7, endColumn: 48, data: { retry: 'the recursive call in .catch() on line 7', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
   },
+  // A catch that keeps the last failure's message changes nothing the next round sends: the try reads it
+  // only in what the loop leaves with, so the loop goes round at once after a 408 or a dropped connection.
+  {
+    code: `
+export async function extractDocument(documentUrl: string): Promise<string> {
+  let lastError = '';
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      const response = await fetch('https://parser.example.com/v1/parse?url=' + encodeURIComponent(documentUrl), { signal: AbortSignal.timeout(90_000) });
+      if (!response.ok) {
+        lastError = \`parser answered \${response.status}\`;
+        if (response.status === 408 && attempt < 2) continue;
+        return \`[failed: \${lastError}]\`;
+      }
+      return (await response.json()).markdown;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : 'unknown error';
+      if (attempt === 2) throw new Error(lastError);
+    }
+  }
+  return \`[failed: \${lastError}]\`;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, data: { retry: 'the for-loop on line 4' } }],
+  },
 ];
 
 /** Must stay silent. */
