@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
-import { TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
+import { ATTEMPT_COUNTER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
+import { leavesWhenAnswered } from './answer-presence';
 import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, type Loop } from './retry-paths';
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
@@ -50,6 +51,9 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   if (movesOnAfterSuccess(context, attempt.block, testNames)) return true;
   // `done = true`, `retries = 3`.
   if (setsAny(context, attempt.block, testNames)) return true;
+  // `if (typeof content === 'string') return content` last, in a loop whose test counts attempts: an empty
+  // answer goes round as a failure does (a stream reader or a drain loop counts no attempts).
+  if ([...testNames].some((name) => ATTEMPT_COUNTER_NAME.test(name)) && leavesWhenAnswered(context, attempt.block)) return true;
   // `try { … } catch { continue } break;`, or a tail that checks the response and returns or throws
   // (`if (res.status >= 500) continue; … return json;`): success cannot fall through to the next round.
   const container = attempt.parent;

@@ -2180,6 +2180,26 @@ export async function extractDocument(documentUrl: string): Promise<string> {
 `,
     errors: [{ messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, data: { retry: 'the for-loop on line 4' } }],
   },
+  // An attempt that leaves only when the answer holds something: an empty answer falls out of the try and,
+  // like the failures the catch logs, goes round at once.
+  {
+    code: `
+export async function complete(prompt: string, maxRetries = 3): Promise<string | null> {
+  for (let i = 0; i < maxRetries; i++) {
+    try {
+      const response = await fetch('https://llm.example.com/v1/complete', { method: 'POST', body: JSON.stringify({ prompt }), signal: AbortSignal.timeout(30_000) });
+      const data = await response.json();
+      const content = data?.choices?.[0]?.message?.content;
+      if (typeof content === 'string' && content.length > 0) return content;
+    } catch (error) {
+      console.warn(\`attempt \${i + 1} failed\`, error);
+    }
+  }
+  return null;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, data: { retry: 'the for-loop on line 3' } }],
+  },
 ];
 
 /** Must stay silent. */
@@ -4730,6 +4750,44 @@ export async function drain() {
     batch = (await axios.get('https://queue.example.com/messages', { timeout: 20000 })).data;
   }
   return batch;
+}
+`,
+  // A loop that leaves on what the answer says (a job done, a ready flag) polls, and one that leaves on a
+  // value it already had is no attempt's answer: none leaves on an answer that merely arrived.
+  `
+export async function waitForJob(id: string, maxAttempts = 5) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    try {
+      const job = await (await fetch(\`https://jobs.example.com/\${id}\`, { signal: AbortSignal.timeout(5000) })).json();
+      if (job.state === 'done') return job;
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+  return undefined;
+}
+export async function waitUntilReady(id: string, maxAttempts = 5) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    try {
+      const ready = (await (await fetch(\`https://jobs.example.com/\${id}/ready\`, { signal: AbortSignal.timeout(5000) })).json()).ready;
+      if (ready) return true;
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+  return false;
+}
+export async function cachedOrFetched(id: string, cache: Map<string, unknown>, maxAttempts = 5) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const cached = cache.get(id);
+    try {
+      await fetch(\`https://items.example.com/\${id}/touch\`, { signal: AbortSignal.timeout(5000) });
+      if (cached !== undefined) return cached;
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+  return undefined;
 }
 `,
 ];

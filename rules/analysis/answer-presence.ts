@@ -1,0 +1,70 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { contains, isVariableName, walk } from './ast-walk';
+import { findVariable, isNullish, logicalTerms, memberName, unwrap } from './origin';
+import { alwaysExits } from './retry-paths';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * `try { const data = await res.json(); const content = data.choices?.[0]?.message?.content; if (typeof
+ * content === 'string') return content; } catch { log() }`: the attempt ends by leaving with the answer when
+ * something came back in it. An empty answer falls out of the try and goes round as a failure does, so
+ * success leaves and the loop retries; a test of what the answer says (`job.state === 'done'`) is a poll's.
+ */
+export function leavesWhenAnswered(context: Context, block: TSESTree.BlockStatement): boolean {
+  const last = block.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.IfStatement || last.alternate || !alwaysExits(last.consequent)) return false;
+  const subjects = logicalTerms(last.test, '&&').map(presenceSubject);
+  return subjects.every((subject) => subject !== undefined) && subjects.some((subject) => answeredIn(context, subject!, block, 0));
+}
+
+/**
+ * What a test says is present: `x`, `res.data`, `typeof x === 'string'`, `x != null`, `x !== undefined`,
+ * `x.length > 0`, `Array.isArray(x)`.
+ */
+function presenceSubject(term: TSESTree.Node): TSESTree.Node | undefined {
+  const value = unwrap(term);
+  // `if (content)`, `if (res.data)`; not `if (data.ok && data.sufficient)` or `if (ready)`, what the answer says.
+  if (value.type === AST_NODE_TYPES.Identifier) return FLAG_NAME.test(value.name) ? undefined : value;
+  if (value.type === AST_NODE_TYPES.MemberExpression) return CONTENT_MEMBER.test(memberName(value) ?? '') ? value : undefined;
+  if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1 && value.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement
+    && value.callee.type === AST_NODE_TYPES.MemberExpression && value.callee.object.type === AST_NODE_TYPES.Identifier && value.callee.object.name === 'Array'
+    && value.callee.property.type === AST_NODE_TYPES.Identifier && value.callee.property.name === 'isArray') return value.arguments[0];
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || value.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const left = unwrap(value.left);
+  const right = unwrap(value.right);
+  if (left.type === AST_NODE_TYPES.UnaryExpression && left.operator === 'typeof' && ['===', '=='].includes(value.operator)
+    && right.type === AST_NODE_TYPES.Literal && typeof right.value === 'string' && right.value !== 'undefined') return left.argument;
+  if (['!==', '!='].includes(value.operator) && isNullish(right)) return left;
+  const zero = right.type === AST_NODE_TYPES.Literal && right.value === 0;
+  const one = right.type === AST_NODE_TYPES.Literal && right.value === 1;
+  if (left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'length'
+    && ((value.operator === '>' && zero) || (value.operator === '>=' && one) || (['!==', '!='].includes(value.operator) && zero))) return left.object;
+  return undefined;
+}
+
+/** A name for what an answer says rather than holds: `ok`, `isReady`, `done`, `sufficient`. */
+const FLAG_NAME = /^(?:is|has|can|should|ok$|done$|ready$|success|sufficient$|valid$|finished$|complete)/i;
+
+/** Members that hold an answer's content. */
+const CONTENT_MEMBER = /^(?:data|body|content|text|items|results?|choices|output|message|response)$/;
+
+/** Is `subject` read from a value the attempt awaited, directly or through a `const` made from one in the attempt? */
+function answeredIn(context: Context, subject: TSESTree.Node, block: TSESTree.BlockStatement, depth: number): boolean {
+  let root = unwrap(subject);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier || depth > 2) return false;
+  const def = findVariable(context, root)?.defs[0];
+  const init = def?.type === 'Variable' && contains(block, def.name) ? def.node.init : undefined;
+  if (!init) return false;
+  let answered = false;
+  walk(context.sourceCode, init, (node) => {
+    if (answered) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression) answered = true;
+    // `const content = data?.choices?.[0]?.message?.content`, where `const data = await res.json()`.
+    else if (node.type === AST_NODE_TYPES.Identifier && node !== root && isVariableName(node)) answered = answeredIn(context, node, block, depth + 1);
+    return undefined;
+  });
+  return answered;
+}
