@@ -429,9 +429,10 @@ function writesField(target: TSESTree.Node, name: string): boolean {
 }
 
 /**
- * `this.httpOptions`, where the class declares `httpOptions = { headers: … }` and nothing in it writes the
- * field or into it again (no `this.httpOptions = …`, `this.httpOptions.headers = …`, `Object.assign(this.httpOptions, …)`):
- * that initializer, the value every call sees.
+ * `this.httpOptions`, where the class declares `httpOptions = { headers: … }` (or its constructor sets
+ * `this.maxRetries = 3` once, at its top level) and nothing else in it writes the field or into it (no
+ * `this.httpOptions = …`, `this.httpOptions.headers = …`, `Object.assign(this.httpOptions, …)`): that
+ * value, the one every call sees.
  */
 export function unchangedField(context: Context, member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
   const name = member.object.type === AST_NODE_TYPES.ThisExpression ? memberName(member) : undefined;
@@ -439,11 +440,17 @@ export function unchangedField(context: Context, member: TSESTree.MemberExpressi
   if (!name || !body) return undefined;
   const fields = body.body.filter((element): element is TSESTree.PropertyDefinition => element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && !element.static
     && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name);
-  const init = fields.length === 1 ? fields[0]!.value : undefined;
+  const constructorSets: TSESTree.Expression[] = [];
+  for (const element of body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') collectThisAssignments(element.value.body, name, constructorSets);
+  }
+  const fieldInit = fields.length === 1 ? fields[0]!.value : undefined;
+  const init = fieldInit ?? (fields.length <= 1 && constructorSets.length === 1 ? constructorSets[0] : undefined);
   if (!init) return undefined;
+  const setting = init === fieldInit ? undefined : init.parent;
   let written = false;
   walk(context.sourceCode, body, (node) => {
-    if (written) return false;
+    if (written || node === setting) return false;
     const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left
       : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument
         : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { AttemptCount, RetryLibrary } from '../knowledge/retries';
-import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, singleAssignmentInit, unchangedField, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -86,7 +86,7 @@ export interface FileRetries {
   policies: RetryPolicy[];
 }
 
-/** A number literal, `Infinity`, or a `const` holding one. */
+/** A number literal, `Infinity`, or a `const` or a settled field (`this.maxRetries`) holding one. */
 export function numericValue(context: Context, node: TSESTree.Node, depth = 0): number | undefined {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number') return value.value;
@@ -96,6 +96,9 @@ export function numericValue(context: Context, node: TSESTree.Node, depth = 0): 
     const init = variable && depth < 4 ? singleAssignmentInit(variable) : undefined;
     return init ? numericValue(context, init, depth + 1) : undefined;
   }
+  // `this.maxRetries`, set once in the constructor or by the field's initializer.
+  const field = value.type === AST_NODE_TYPES.MemberExpression && depth < 4 ? unchangedField(context, value) : undefined;
+  if (field) return numericValue(context, field, depth + 1);
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.Identifier && value.object.name === 'Number' && !value.computed
     && value.property.type === AST_NODE_TYPES.Identifier && ['POSITIVE_INFINITY', 'MAX_SAFE_INTEGER', 'MAX_VALUE'].includes(value.property.name)) return Infinity;
   return undefined;

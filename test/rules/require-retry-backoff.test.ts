@@ -2200,6 +2200,39 @@ export async function complete(prompt: string, maxRetries = 3): Promise<string |
 `,
     errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, data: { retry: 'the for-loop on line 3' } }],
   },
+  // A bound kept in a field the constructor sets once counts as the literal it holds: the failed-status
+  // recursion inside the try runs under the catch's, and the attempts multiply.
+  {
+    code: `
+export class CrmClient {
+  private readonly maxRetries: number;
+  constructor(private readonly baseUrl: string) {
+    this.maxRetries = 3;
+  }
+  private sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+  async send(path: string, init: RequestInit, retryCount = 0): Promise<Response> {
+    try {
+      const response = await fetch(this.baseUrl + path, { ...init, signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) {
+        if (retryCount < this.maxRetries) {
+          await this.sleep(1000 * (retryCount + 1));
+          return this.send(path, init, retryCount + 1);
+        }
+        throw new Error(\`HTTP \${response.status}\`);
+      }
+      return response;
+    } catch (error) {
+      if (retryCount < this.maxRetries) {
+        await this.sleep(1000 * (retryCount + 1));
+        return this.send(path, init, retryCount + 1);
+      }
+      throw error;
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'nestedRetry', line: 14, column: 18, endLine: 14, endColumn: 27, data: { total: '16', breakdown: '4 (the recursive call on a failed status on line 14) × 4 (the recursive call in the catch on line 22)' }, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -4788,6 +4821,38 @@ export async function cachedOrFetched(id: string, cache: Map<string, unknown>, m
     }
   }
   return undefined;
+}
+`,
+  // A bound kept in a field that another method may change has no count to multiply.
+  `
+export class CrmClient {
+  private maxRetries: number;
+  constructor(private readonly baseUrl: string) {
+    this.maxRetries = 3;
+  }
+  configure(maxRetries: number) {
+    this.maxRetries = maxRetries;
+  }
+  private sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+  async send(path: string, init: RequestInit, retryCount = 0): Promise<Response> {
+    try {
+      const response = await fetch(this.baseUrl + path, { ...init, signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) {
+        if (retryCount < this.maxRetries) {
+          await this.sleep(1000 * (retryCount + 1));
+          return this.send(path, init, retryCount + 1);
+        }
+        throw new Error(\`HTTP \${response.status}\`);
+      }
+      return response;
+    } catch (error) {
+      if (retryCount < this.maxRetries) {
+        await this.sleep(1000 * (retryCount + 1));
+        return this.send(path, init, retryCount + 1);
+      }
+      throw error;
+    }
+  }
 }
 `,
 ];
