@@ -72,10 +72,26 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       return undefined;
     }
     // Otherwise the name is all there is (a method of another object, the function calling itself).
-    if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name) && !isFunctionCall(node) && !onLocalCollection(context, node.callee)) remote = true;
+    if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name) && !isFunctionCall(node) && !onLocalCollection(context, node.callee)
+      && !answersOwnClient(context, node.callee)) remote = true;
     return undefined;
   });
   return remote;
+}
+
+/**
+ * `res.status(200).send('')` in a `(req, res) => …` handler: the server answering its own client, which
+ * waits on nothing remote (Express, Fastify's `reply`, Koa-style handlers).
+ */
+function answersOwnClient(context: Context, callee: TSESTree.Node): boolean {
+  let root = unwrap(callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+    root = unwrap(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+  }
+  const def = root.type === AST_NODE_TYPES.Identifier ? findVariable(context, root)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
+  const [request, response] = def.node.params;
+  return response === def.name && request?.type === AST_NODE_TYPES.Identifier && /^req(?:uest)?$/.test(request.name) && def.name.type === AST_NODE_TYPES.Identifier && /^(?:res|response|reply)$/.test(def.name.name);
 }
 
 /**

@@ -4855,6 +4855,20 @@ export class CrmClient {
   }
 }
 `,
+  // An Express handler that answers its client in the try and again in the catch sends nothing remote.
+  `
+import express from 'express';
+export const router = express.Router();
+router.post('/v1/log', async (req, res) => {
+  try {
+    for (const entry of req.body?.logs ?? []) console.info(entry);
+    return res.status(200).send('');
+  } catch (error) {
+    console.error(error);
+    return res.status(200).send('');
+  }
+});
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
