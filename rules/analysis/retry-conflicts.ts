@@ -31,6 +31,27 @@ export function retriesOnlyConflicts(context: Context, scope: RetryScope): boole
   return last?.type === AST_NODE_TYPES.ThrowStatement && statements.slice(0, -1).every((statement) => !mayContinue(statement) || (statement.type === AST_NODE_TYPES.IfStatement && includesConflictTest(statement.test)));
 }
 
+/**
+ * `catch (e) { if (classify(e) !== CONFLICT) { failed.push(chunk); continue } … pending.push(left, right) }`:
+ * a work list that takes an item back only after a conflict, which the server refused whole; every other
+ * failure moves on to the next item.
+ */
+export function putsBackOnlyAfterConflict(context: Context, handler: TSESTree.BlockStatement, putBack: TSESTree.Node): boolean {
+  const isConflictTest = (test: TSESTree.Node): boolean => conflictTest(context, test);
+  if (underConflictTest(putBack, handler, (test) => anyConjunct(test, isConflictTest))) return true;
+  const index = handler.body.findIndex((statement) => contains(statement, putBack));
+  return handler.body.slice(0, Math.max(index, 0)).some((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate
+    && endsInJump(statement.consequent) && isNotConflictTest(statement.test, isConflictTest));
+}
+
+/** A statement, or a block whose last statement, leaves the way it is on: `continue`, `break`, `return`, `throw`. */
+function endsInJump(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return last !== undefined && JUMPS.has(last.type);
+}
+
+const JUMPS = new Set<string>([AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement]);
+
 function exits(statement: TSESTree.Statement): boolean {
   const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
   return only.type === AST_NODE_TYPES.ThrowStatement || only.type === AST_NODE_TYPES.ReturnStatement;

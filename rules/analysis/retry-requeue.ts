@@ -5,6 +5,7 @@ import { sameReceiver } from './declared-receivers';
 import { memberName, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { alwaysExits, type Loop } from './retry-paths';
+import { putsBackOnlyAfterConflict } from './retry-conflicts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 
@@ -32,7 +33,8 @@ export function requeueLoopScope(context: Context, loop: Loop): RetryScope | und
   const list = nonEmptyListTested(loop.test);
   if (!list) return undefined;
   const requeue = putBackIn(context, loop.body, list, true) ?? putBackByCalledFunction(context, loop.body, list);
-  if (!requeue || leavesWhenNotShrunk(context, loop, list)) return undefined;
+  // A batch split in halves after a conflict (a 409: nothing was written) is no retry of what failed.
+  if (!requeue || leavesWhenNotShrunk(context, loop, list) || putsBackOnlyAfterConflict(context, requeue.handler, requeue.putBack)) return undefined;
   const bounded = underComparison(context, requeue.putBack, requeue.handler);
   const keyword = loop.type === AST_NODE_TYPES.WhileStatement ? 'while' : 'do-while';
   return {

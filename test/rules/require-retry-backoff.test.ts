@@ -4869,6 +4869,32 @@ router.post('/v1/log', async (req, res) => {
   }
 });
 `,
+  // A work list that splits a batch after a conflict (HubSpot's 409: nothing was written) and moves on
+  // after any other failure sends no failed request again.
+  `
+import axios from 'axios';
+const BATCH_FAILURE = { CONFLICT: 'conflict', OTHER: 'other' } as const;
+const classify = (error: unknown) => ((error as { response?: { status?: number } }).response?.status === 409 ? BATCH_FAILURE.CONFLICT : BATCH_FAILURE.OTHER);
+export async function createContacts(entries: object[]) {
+  const failed: Array<{ entries: object[]; error: unknown }> = [];
+  const pending = [entries];
+  while (pending.length > 0) {
+    const chunk = pending.shift()!;
+    try {
+      await axios.post('https://api.hubapi.com/crm/v3/objects/contacts/batch/create', { inputs: chunk }, { timeout: 10_000 });
+    } catch (error) {
+      if (classify(error) !== BATCH_FAILURE.CONFLICT) {
+        failed.push({ entries: chunk, error });
+        continue;
+      }
+      if (chunk.length === 1) continue;
+      const middle = Math.floor(chunk.length / 2);
+      pending.push(chunk.slice(0, middle), chunk.slice(middle));
+    }
+  }
+  return failed;
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
