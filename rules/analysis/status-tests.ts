@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { CLIENT_ERROR_NAMES, UNPROCESSED_FAILURES } from '../knowledge/retries';
+import { AUTH_FAILURE_NAMES, CLIENT_ERROR_NAMES, UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { isFunctionNode, parameterIndex, soleReturned, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { returnedValues } from './options';
@@ -174,12 +174,15 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
   if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof') {
     const named = unwrap(test.right);
     const name = named.type === AST_NODE_TYPES.Identifier ? named.name : named.type === AST_NODE_TYPES.MemberExpression ? memberName(named) : undefined;
-    return name !== undefined && CLIENT_ERROR_NAMES.pattern.test(name);
+    return name !== undefined && (CLIENT_ERROR_NAMES.pattern.test(name) || AUTH_FAILURE_NAMES.classes.test(name));
   }
   if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '===' || test.operator === '==')) {
     const [read, literal] = test.right.type === AST_NODE_TYPES.Literal ? [unwrap(test.left), test.right] : [unwrap(test.right), test.left];
     if (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' && read.type === AST_NODE_TYPES.MemberExpression
       && ['name', 'code', '__type'].includes(memberName(read) ?? '') && CLIENT_ERROR_NAMES.pattern.test(literal.value)) return true;
+    // `error.kind === 'auth'`, `err.code === 'UNAUTHENTICATED'`: a refused credential, a 401 by name.
+    if (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' && read.type === AST_NODE_TYPES.MemberExpression
+      && ['name', 'code', 'kind', 'type', 'reason', 'error'].includes(memberName(read) ?? '') && AUTH_FAILURE_NAMES.codes.test(literal.value)) return true;
   }
   const comparison = statusComparison(test);
   return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==') && isClientError(comparison.value);

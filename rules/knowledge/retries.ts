@@ -737,6 +737,17 @@ export const CLIENT_ERROR_NAMES = {
   source: 'AWS DynamoDB API Reference, Common Errors: ValidationException, HTTP status 400 (✔doc)',
 };
 
+/**
+ * Failures an application names as a refused credential, which a token refresh or a new sign-in corrects:
+ * the error classes and codes of a 401 (`err instanceof TokenExpiredError`, `error.kind === 'auth'`, gRPC's
+ * `UNAUTHENTICATED`). Tested as a client error is: the request was refused, and sent again once corrected.
+ */
+export const AUTH_FAILURE_NAMES = {
+  classes: /^(?:Unauthori[sz]ed|Unauthenticated|Authentication|Auth|TokenExpired|ExpiredToken|InvalidToken)(?:Error|Exception)$/,
+  codes: /^(?:auth|unauthori[sz]ed|unauthenticated|token_expired|expired_token|invalid_token)$/i,
+  source: 'RFC 6750 §3.1 (invalid_token: "The access token provided is expired, revoked, malformed, or invalid", HTTP 401); gRPC status codes (UNAUTHENTICATED = 16); jsonwebtoken TokenExpiredError; application error kinds by name (?unv)',
+};
+
 /** The header the suggestion adds. */
 export const SUGGESTED_HEADER = 'Idempotency-Key';
 

@@ -4895,6 +4895,55 @@ export async function createContacts(entries: object[]) {
   return failed;
 }
 `,
+  // Sending again at once after a refused credential the code corrects, named by the error's kind or class
+  // rather than by a 401, is no retry of a failure.
+  `
+declare function sleep(ms: number): Promise<void>;
+declare const tokens: { get(): Promise<string>; forceRefresh(token: string): Promise<void> };
+class ZoomError extends Error {
+  constructor(message: string, readonly kind: 'auth' | 'retryable' | 'fatal') { super(message); }
+}
+export async function zoomRequest(path: string, maxAttempts = 3): Promise<unknown> {
+  let refreshed = false;
+  let attempt = 0;
+  for (;;) {
+    attempt += 1;
+    const token = await tokens.get();
+    try {
+      const res = await fetch(\`https://api.zoom.us/v2\${path}\`, { headers: { Authorization: \`Bearer \${token}\` }, signal: AbortSignal.timeout(10_000) });
+      if (res.status === 401) throw new ZoomError('auth', 'auth');
+      if (!res.ok) throw new ZoomError('failed', 'retryable');
+      return await res.json();
+    } catch (caught) {
+      if (!(caught instanceof ZoomError)) throw caught;
+      if (caught.kind === 'auth') {
+        if (refreshed) throw caught;
+        refreshed = true;
+        attempt -= 1;
+        await tokens.forceRefresh(token);
+        continue;
+      }
+      if (caught.kind === 'fatal' || attempt >= maxAttempts) throw caught;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+}
+import axios from 'axios';
+class TokenExpiredError extends Error {}
+const http = axios.create({ timeout: 60_000 });
+export class ThinqApi {
+  constructor(private readonly auth: { refreshToken(): Promise<void> }) {}
+  async request(url: string, retry = false): Promise<unknown> {
+    return http.get(url).then((res) => res.data).catch(async (err) => {
+      if (err instanceof TokenExpiredError) {
+        await this.auth.refreshToken();
+        if (!retry) return this.request(url, true);
+      }
+      return {};
+    });
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
