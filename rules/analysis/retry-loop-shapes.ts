@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, contains, isFunctionNode, isLoop, walkSameFunction } from './ast-walk';
-import { findVariable, isIdentifierNamed, logicalTerms, memberName, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { alwaysExits, type Loop } from './retry-paths';
 import { isTimerPromise } from './retry-waits';
@@ -224,10 +224,11 @@ export function testsGoodStatus(context: Context, test: TSESTree.Node): boolean 
   return terms.some((term) => testsGoodStatus(context, term)) && terms.every((term) => testsGoodStatus(context, term) || narrowsOnly(term));
 }
 
-/** `body`, `res.data`, `status >= 200`, `status !== 403`: a term that says nothing of what the answer holds. */
+/** `body`, `res.data`, `data.result !== undefined`, `status >= 200`: a term that says nothing of what the answer holds. */
 function narrowsOnly(term: TSESTree.Node): boolean {
   const value = unwrap(term);
   if (value.type === AST_NODE_TYPES.Identifier) return true;
+  if (value.type === AST_NODE_TYPES.BinaryExpression && ['!==', '!='].includes(value.operator) && isNullish(value.right)) return true;
   if (value.type === AST_NODE_TYPES.MemberExpression) return PRESENCE_MEMBERS.test(memberName(value) ?? '');
   return statusComparison(value) !== undefined;
 }

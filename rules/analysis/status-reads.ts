@@ -29,8 +29,11 @@ export function numericRead(node: TSESTree.Node): TSESTree.Node {
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '+') return numericRead(value.argument);
   const [first] = value.type === AST_NODE_TYPES.CallExpression ? value.arguments : [];
-  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && NUMBER_PARSERS.has(value.callee.name)
-    && first && first.type !== AST_NODE_TYPES.SpreadElement) return numericRead(first);
+  const parser = value.type === AST_NODE_TYPES.CallExpression ? unwrap(value.callee) : undefined;
+  // `parseInt(s, 10)`, `Number(s)`, `Number.parseInt(s)`.
+  const parses = parser?.type === AST_NODE_TYPES.Identifier ? NUMBER_PARSERS.has(parser.name)
+    : parser?.type === AST_NODE_TYPES.MemberExpression && parser.object.type === AST_NODE_TYPES.Identifier && parser.object.name === 'Number' && memberName(parser) === 'parseInt';
+  if (parses && first && first.type !== AST_NODE_TYPES.SpreadElement) return numericRead(first);
   return value;
 }
 
@@ -90,6 +93,16 @@ export function namesSuccessfulAnswer(test: TSESTree.Node): boolean {
   if (value.type === AST_NODE_TYPES.MemberExpression) return value.object.type !== AST_NODE_TYPES.ThisExpression && ANSWER_SUCCESS.truthyMembers.test(memberName(value) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
   const [read, literal] = value.right.type === AST_NODE_TYPES.Literal ? [unwrap(value.left), value.right] : [unwrap(value.right), value.left];
-  return read.type === AST_NODE_TYPES.MemberExpression && read.object.type !== AST_NODE_TYPES.ThisExpression && ANSWER_SUCCESS.members.test(memberName(read) ?? '')
-    && literal.type === AST_NODE_TYPES.Literal && ANSWER_SUCCESS.values.includes(literal.value);
+  if (literal.type !== AST_NODE_TYPES.Literal || read.type !== AST_NODE_TYPES.MemberExpression || read.object.type === AST_NODE_TYPES.ThisExpression) {
+    // `Number.parseInt(res.data.code) === 0`: the code read as a number.
+    const code = numericRead(read);
+    return literal.type === AST_NODE_TYPES.Literal && code !== read && namesZeroCode(code, literal.value);
+  }
+  return (ANSWER_SUCCESS.members.test(memberName(read) ?? '') && ANSWER_SUCCESS.values.includes(literal.value)) || namesZeroCode(read, literal.value);
+}
+
+/** `data.errcode === 0`: the body's error code says the call succeeded. */
+function namesZeroCode(read: TSESTree.Node, value: unknown): boolean {
+  return read.type === AST_NODE_TYPES.MemberExpression && read.object.type !== AST_NODE_TYPES.ThisExpression
+    && ANSWER_SUCCESS.zeroCodes.test(memberName(read) ?? '') && (value === 0 || value === '0');
 }

@@ -583,7 +583,9 @@ export const ANSWER_SUCCESS = {
   members: /^(?:ok|success|result)$/,
   truthyMembers: /^(?:ok|success)$/,
   values: [true, 'success', 'ok'] as readonly unknown[],
-  source: 'Slack Web API, "Evaluating responses" (ok: true); Telegram Bot API, "Making requests" (ok field); Zulip REST API, "HTTP status codes and response format" (result: "success") (✔doc)',
+  /** `data.code === 0`, `errcode === 0`: an error code in the body, 0 when the call succeeded. */
+  zeroCodes: /^(?:code|errcode|errCode|errorCode|error_code|retcode|ret_code)$/,
+  source: 'Slack Web API, "Evaluating responses" (ok: true); Telegram Bot API, "Making requests" (ok field); Zulip REST API, "HTTP status codes and response format" (result: "success"); WeChat Official Accounts API global return codes (errcode 0: request succeeded) (✔doc); Midea and other device clouds (code / errorCode 0) (?unv)',
 };
 
 /**

@@ -2233,6 +2233,41 @@ export class CrmClient {
 `,
     errors: [{ messageId: 'nestedRetry', line: 14, column: 18, endLine: 14, endColumn: 27, data: { total: '16', breakdown: '4 (the recursive call on a failed status on line 14) × 4 (the recursive call in the catch on line 22)' }, suggestions: [] }],
   },
+  // Device clouds answer 200 with an error code in the body, 0 for success: a loop that leaves on it, also
+  // read as a number or beside a presence check, goes round on every other answer and failure.
+  {
+    code: `
+import axios from 'axios';
+export async function listAppliances(url: string) {
+  for (let retryCount = 0; retryCount < 3; retryCount++) {
+    try {
+      const response = await axios.get(url, { timeout: 10_000 });
+      if (response.data.code !== undefined) {
+        if (Number.parseInt(response.data.code) === 0) return response.data.data;
+      }
+    } catch (error) {
+      if (retryCount === 2) throw error;
+    }
+  }
+  throw new Error('no answer');
+}
+export async function deviceStatus(url: string) {
+  for (let retryCount = 0; retryCount < 3; retryCount++) {
+    try {
+      const response = await axios.get(url, { timeout: 10_000 });
+      if (response.data.errorCode !== undefined && Number.parseInt(response.data.errorCode) === 0 && response.data.result !== undefined) return response.data.result;
+    } catch (error) {
+      if (retryCount === 2) throw error;
+    }
+  }
+  throw new Error('no answer');
+}
+`,
+    errors: [
+      { messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, data: { retry: 'the for-loop on line 4' } },
+      { messageId: 'noBackoff', line: 17, column: 3, endLine: 17, endColumn: 6, data: { retry: 'the for-loop on line 17' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
