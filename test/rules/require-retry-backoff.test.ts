@@ -4979,6 +4979,39 @@ export class ThinqApi {
   }
 }
 `,
+  // A count one method raises (the connect) and another checks (the one that schedules the next try)
+  // bounds the reconnects all the same.
+  `
+import WebSocket from 'ws';
+const MAX_RECONNECT_ATTEMPTS = 50;
+export class DeviceSocket {
+  private ws: WebSocket | null = null;
+  private reconnectDelay = 1000;
+  private connectionAttempts = 0;
+  constructor(private readonly oauth: { getAccessToken(): Promise<string> }) {}
+  private async connect(): Promise<void> {
+    this.connectionAttempts++;
+    try {
+      const token = await this.oauth.getAccessToken();
+      this.ws = new WebSocket('wss://ws.devices.example.com', { headers: { Authorization: \`Bearer \${token}\` }, handshakeTimeout: 10_000 });
+      this.ws.on('open', () => { this.connectionAttempts = 0; });
+    } catch (error) {
+      this.scheduleReconnect();
+    }
+  }
+  private scheduleReconnect(): void {
+    if (this.connectionAttempts >= MAX_RECONNECT_ATTEMPTS) return;
+    setTimeout(async () => {
+      try {
+        await this.connect();
+      } catch (error) {
+        this.scheduleReconnect();
+      }
+    }, this.reconnectDelay);
+    this.reconnectDelay = Math.min(this.reconnectDelay * 2, 300_000);
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
