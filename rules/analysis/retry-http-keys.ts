@@ -174,14 +174,21 @@ function composedByCallers(context: Context, node: TSESTree.Node): boolean {
 
 /**
  * Headers this file composes out of sight: an idempotency key has to be named somewhere to be sent, so
- * a file that never names one (no header name, no `idempot…` word, even in a comment) sends none.
+ * a file that never names one (no header name, no `idempot…` word in its code, no idempotency key in a
+ * comment: "the interceptor adds the Idempotency-Key") sends none. A comment that calls an operation
+ * idempotent ("Idempotent: safe to call twice") names no key.
  */
 function keyless(context: Context, names: readonly string[]): KeyEvidence {
-  let mentions = mentionsBySource.get(context.sourceCode);
+  const sourceCode = context.sourceCode;
+  let mentions = mentionsBySource.get(sourceCode);
   if (mentions === undefined) {
-    const lower = context.sourceCode.text.toLowerCase();
-    mentions = lower.includes('idempot') || names.some((name) => lower.includes(name));
-    mentionsBySource.set(context.sourceCode, mentions);
+    let code = sourceCode.text;
+    const comments = sourceCode.getAllComments();
+    for (const comment of [...comments].reverse()) code = code.slice(0, comment.range[0]) + code.slice(comment.range[1]);
+    const lower = code.toLowerCase();
+    const said = comments.map((comment) => comment.value.toLowerCase()).join('\n');
+    mentions = lower.includes('idempot') || /idempotency[\s_-]*(?:key|token|id)/.test(said) || names.some((name) => lower.includes(name) || said.includes(name));
+    mentionsBySource.set(sourceCode, mentions);
   }
   return mentions ? { kind: 'unknown' } : { kind: 'none' };
 }

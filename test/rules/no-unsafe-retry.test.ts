@@ -4967,6 +4967,37 @@ export const listCash = () => axios.get('https://api.example.com/cash');
       },
     }],
   },
+  // A comment that calls an operation idempotent names no key: the headers composed here still carry none.
+  {
+    code: `
+export class Redis {
+  private headers: Record<string, string>;
+  constructor(token: string, extra: Record<string, string> = {}) {
+    this.headers = { 'Content-Type': 'application/json', authorization: token, ...extra };
+  }
+  /** Idempotent: the commands this client sends are safe to repeat. */
+  async request(req: { path: string[]; body: unknown; headers?: Record<string, string> }) {
+    const requestOptions = { method: 'POST', headers: mergeHeaders(this.headers, req.headers ?? {}), body: JSON.stringify(req.body) };
+    let error: unknown;
+    for (let i = 0; i <= 3; i++) {
+      try {
+        return await fetch(['https://redis.example.com', ...req.path].join('/'), requestOptions);
+      } catch (e) {
+        error = e;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** i));
+      }
+    }
+    throw error;
+  }
+}
+function mergeHeaders(...all: Array<Record<string, string>>) {
+  return Object.assign({}, ...all);
+}
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 13, column: 22, endLine: 13, endColumn: 27, suggestions: [] },
+    ],
+  },
 ];
 
 /** Must stay silent. */
@@ -6864,6 +6895,32 @@ export async function charge(body: unknown) {
     }
   }
   return undefined;
+}
+`,
+  // A comment that says where the key is added (an interceptor out of sight) leaves the headers undecided.
+  `
+export class Redis {
+  private headers: Record<string, string>;
+  constructor(token: string, extra: Record<string, string> = {}) {
+    this.headers = { 'Content-Type': 'application/json', authorization: token, ...extra };
+  }
+  // The gateway interceptor adds an Idempotency-Key header to every command.
+  async request(req: { path: string[]; body: unknown; headers?: Record<string, string> }) {
+    const requestOptions = { method: 'POST', headers: mergeHeaders(this.headers, req.headers ?? {}), body: JSON.stringify(req.body) };
+    let error: unknown;
+    for (let i = 0; i <= 3; i++) {
+      try {
+        return await fetch(['https://redis.example.com', ...req.path].join('/'), requestOptions);
+      } catch (e) {
+        error = e;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** i));
+      }
+    }
+    throw error;
+  }
+}
+function mergeHeaders(...all: Array<Record<string, string>>) {
+  return Object.assign({}, ...all);
 }
 `,
 ];
