@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { anyModuleMatches, normaliseModule } from '../knowledge/clients';
+import { anyModuleMatches, CLIENTS, normaliseModule } from '../knowledge/clients';
 import { calleeName, walk } from './ast-walk';
 import type { TsOrigin } from './retry-program';
 
@@ -265,6 +265,9 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
       return fallback && { ...fallback, overridable: true };
     }
     case AST_NODE_TYPES.ConditionalExpression: {
+      // `(isHttps ? https : http).request(…)`: two modules one client row serves, read the same way.
+      const either = interchangeable(resolveOrigin(context, expression.consequent, depth + 1), resolveOrigin(context, expression.alternate, depth + 1));
+      if (either) return either;
       // tsc's `??` for older targets: `fetchFn !== null && fetchFn !== void 0 ? fetchFn : fetch`.
       const given = nullishTested(expression.test);
       if (!given || !sameIdentifier(given, expression.consequent) || resolveOrigin(context, expression.consequent, depth + 1)) return undefined;
@@ -274,6 +277,12 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
     default:
       return undefined;
   }
+}
+
+/** The first of two module origins at the same path whose modules one client row lists (`http`, `https`). */
+function interchangeable(first: Origin | undefined, second: Origin | undefined): Origin | undefined {
+  if (first?.kind !== 'module' || second?.kind !== 'module' || first.path.join('.') !== second.path.join('.')) return undefined;
+  return CLIENTS.some((client) => anyModuleMatches(client.modules, first.module) && anyModuleMatches(client.modules, second.module)) ? first : undefined;
 }
 
 /** The identifier `x` of a compiled nullish test: `x !== null && x !== void 0`, or `x != null`. */

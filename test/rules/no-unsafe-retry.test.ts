@@ -4998,6 +4998,38 @@ function mergeHeaders(...all: Array<Record<string, string>>) {
     { messageId: 'unsafeRetry', line: 13, column: 22, endLine: 13, endColumn: 27, suggestions: [] },
     ],
   },
+  // A POST through `(isHttps ? https : http).request(…)`: one client row serves both modules.
+  {
+    code: `
+const https = require('https');
+const http = require('http');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function uploadFile(url, body) {
+  return new Promise((resolve, reject) => {
+    const isHttps = url.protocol === 'https:';
+    const options = { hostname: url.hostname, path: url.pathname, method: 'POST' };
+    const req = (isHttps ? https : http).request(options, (res) => resolve(res));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function processFile(url, body) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await uploadFile(url, body);
+    } catch (err) {
+      if (attempt < 3) await sleep(1000);
+    }
+  }
+}
+module.exports = { processFile };
+`,
+    errors: [
+    { messageId: 'unsafeRetry', line: 19, column: 20, endLine: 19, endColumn: 30, suggestions: [] },
+    ],
+  },
 ];
 
 /** Must stay silent. */

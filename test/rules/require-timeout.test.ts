@@ -3343,6 +3343,33 @@ export const r = axios.get('https://example.com/a', { ...config, timeout: 10000 
       },
     ],
   },
+  // http or https chosen by the URL's scheme: one client row serves both modules, so the call is read either way.
+  {
+    code: `
+import http from 'node:http';
+import https from 'node:https';
+export function upload(url: URL, body: string) {
+  const req = (url.protocol === 'https:' ? https : http).request(url, { method: 'POST' });
+  req.end(body);
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout', line: 5, column: 15, endLine: 5, endColumn: 65,
+        data: { client: 'node:http', what: 'call', remedy: "`signal: AbortSignal.timeout(ms)`, or a `timeout` with a 'timeout' handler that destroys the request" },
+        suggestions: [
+          { messageId: 'addTimeout', data: { seconds: '10' }, output: `
+import http from 'node:http';
+import https from 'node:https';
+export function upload(url: URL, body: string) {
+  const req = (url.protocol === 'https:' ? https : http).request(url, { method: 'POST', signal: AbortSignal.timeout(10000) });
+  req.end(body);
+}
+` },
+        ],
+      },
+    ],
+  },
 ];
 
 /** Syntax and scope only: where types would decide, the rule stays silent or keeps the syntactic verdict. */
