@@ -2,10 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { RETRY_FLAG_NAME } from '../knowledge/retries';
 import { calleeName, identifiersIn, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { enclosingClassBody, findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
 import { counters, failureHasBoundedExit } from './retry-paths';
 import { passedArguments, stepBeforeCall } from './retry-recursion-count';
+import { classCounters, countsReadIntoConsts, memberCounters } from './retry-recursion-counters';
 import { runningFunction, timerCallbackOf } from './retry-self-calls';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -63,7 +64,7 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   const within = fn?.body ?? handler;
   // A parameter the call passes changed counts too: `const delay = nextDelay(attempt); if (delay) return again(attempt + 1)`.
   // The handler may be a callback of the function (`req.on('error', …)`), counting on its own.
-  const counterNames = new Set([...counters(context, within), ...counters(context, handler), ...changedParameters]);
+  const counterNames = new Set([...counters(context, within), ...counters(context, handler), ...changedParameters, ...countsReadIntoConsts(context, fn)]);
   const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler), ...classCounters(context, fn)]);
   if (failureHasBoundedExit(context, handler, counterNames, counted)) return true;
   // `if (retryCount >= MAX_RETRIES) return;` at the top of the function, checked before each attempt (or
@@ -123,28 +124,6 @@ function testDecidedElsewhere(context: Context, test: TSESTree.Node): boolean {
     return decided ? false : undefined;
   });
   return decided;
-}
-
-/**
- * `this.connectionAttempts++` in the method that connects, beside `if (this.connectionAttempts >= MAX) return`
- * in the one that schedules the next try: a count the class keeps in any of its methods.
- */
-function classCounters(context: Context, fn: FunctionNode | undefined): string[] {
-  const body = fn && enclosingClassBody(fn);
-  return (body?.body ?? []).flatMap((element) => (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body ? [...memberCounters(context, element.value.body)] : []));
-}
-
-/** Properties a function counts with: `this.retries++`, `state.attempts += 1`. */
-function memberCounters(context: Context, within: TSESTree.Node): Set<string> {
-  const names = new Set<string>();
-  walkSameFunction(context.sourceCode, within, (node) => {
-    const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument
-      : node.type === AST_NODE_TYPES.AssignmentExpression && ['+=', '-='].includes(node.operator) ? node.left : undefined;
-    const name = target?.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
-    if (name !== undefined) names.add(name);
-    return undefined;
-  });
-  return names;
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);

@@ -5012,6 +5012,42 @@ export class DeviceSocket {
   }
 }
 `,
+  // A count kept on the instance (in a Map per device, or a field raised with ++) and read into a const the
+  // exit tests bounds the reconnects.
+  `
+declare const SMB2: new (options: { share: string }) => { readdir(path: string): Promise<string[]> };
+export class ShareClient {
+  private readonly reconnectAttempts = new Map<string, number>();
+  private attemptCount = 0;
+  private readonly maxAttempts = 5;
+  async connect(device: { id: string; share: string }) {
+    const client = new SMB2({ share: device.share });
+    await client.readdir('');
+    return client;
+  }
+  async reconnect(device: { id: string; share: string }, cause: Error): Promise<unknown> {
+    const attempts = (this.reconnectAttempts.get(device.id) || 0) + 1;
+    this.reconnectAttempts.set(device.id, attempts);
+    if (attempts > this.maxAttempts) throw new Error(\`gave up after \${attempts} attempts: \${cause.message}\`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempts));
+    try {
+      return await this.connect(device);
+    } catch (error) {
+      return this.reconnect(device, error as Error);
+    }
+  }
+  async reconnectAny(device: { id: string; share: string }, cause: Error): Promise<unknown> {
+    const attempts = ++this.attemptCount;
+    if (attempts > this.maxAttempts) throw new Error(\`gave up after \${attempts} attempts: \${cause.message}\`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempts));
+    try {
+      return await this.connect(device);
+    } catch (error) {
+      return this.reconnectAny(device, error as Error);
+    }
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
