@@ -141,20 +141,37 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
   const attempt = handler?.parent.type === AST_NODE_TYPES.TryStatement ? handler.parent.block : undefined;
   if (scope.kind !== 'loop' || !handler || !attempt) return false;
   const counterNames = counters(context, scope.node as Loop);
-  const changed = new Set<TSESLint.Scope.Variable>();
+  // Variables the catch changes; for those it sets to something awaited or constructed, whether that is
+  // a connection (`conn = await connect()`, a reconnect) rather than what the request carries.
+  const changed = new Map<TSESLint.Scope.Variable, boolean>();
   walkSameFunction(context.sourceCode, handler.body, (node) => {
     // `delete current.properties[missing]` drops what the server refused, as an assignment would change it.
     const removed = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument : undefined;
-    if (!removed && (node.type !== AST_NODE_TYPES.AssignmentExpression || madeByAwaitOrNew(context, node.right))) return undefined;
+    if (!removed && node.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
     const root = writeRoot(removed ?? (node as TSESTree.AssignmentExpression).left);
     if (root.type !== AST_NODE_TYPES.Identifier || counterNames.has(root.name)) return undefined;
     const variable = findVariable(context, root);
     const declared = variable?.defs[0]?.name;
-    if (variable && declared && !contains(handler, declared)) changed.add(variable);
+    const made = !removed && madeByAwaitOrNew(context, (node as TSESTree.AssignmentExpression).right);
+    if (variable && declared && !contains(handler, declared)) changed.set(variable, made || changed.get(variable) === true);
     return undefined;
   });
-  return [...changed].some((variable) => variable.references.some((reference) => reference.isRead() && contains(attempt, reference.identifier)
-    && !readByWait(context, reference.identifier, attempt) && !onlyLeavesWith(reference.identifier, attempt)));
+  return [...changed].some(([variable, made]) => {
+    const reads = variable.references.filter((reference) => reference.isRead() && contains(attempt, reference.identifier)
+      && !readByWait(context, reference.identifier, attempt) && !onlyLeavesWith(reference.identifier, attempt));
+    // `currentSQL = await fixQuery(currentSQL, err.message)` for `executeQuery(currentSQL)`: a new request
+    // made from the refusal, not a new connection to send the old one on (`conn.query(sql)`).
+    return reads.length > 0 && (!made || (!CONNECTION_NAME.test(variable.name) && reads.every((reference) => !isReceiver(reference.identifier))));
+  });
+}
+
+/** Names of what a request is sent on, handed to a helper as an argument (`await insert(db, row)`). */
+const CONNECTION_NAME = /conn|client|db$|database|pool|socket|session|channel|browser|page|driver|transport|agent/i;
+
+/** `conn` in `conn.query(sql)` or `client()`: a value the attempt calls or calls a method of. */
+function isReceiver(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  return (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) || (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier);
 }
 
 /**

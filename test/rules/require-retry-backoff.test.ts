@@ -2268,6 +2268,26 @@ export async function deviceStatus(url: string) {
       { messageId: 'noBackoff', line: 17, column: 3, endLine: 17, endColumn: 6, data: { retry: 'the for-loop on line 17' } },
     ],
   },
+  // A catch that reconnects and hands the new connection to the request as an argument still sends the
+  // same request again at once.
+  {
+    code: `
+import { MongoClient, type Db } from 'mongodb';
+declare function insertEvent(db: Db, event: object): Promise<void>;
+export async function record(event: object, uri: string) {
+  let db = (await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5000 })).db('events');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await insertEvent(db, event);
+    } catch (error) {
+      db = (await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5000 })).db('events');
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 6, data: { retry: 'the for-loop on line 6' } }],
+  },
 ];
 
 /** Must stay silent. */
@@ -5046,6 +5066,29 @@ export class ShareClient {
       return this.reconnectAny(device, error as Error);
     }
   }
+}
+`,
+  // A catch that awaits a rewrite of the request from the refusal (an LLM fixing the SQL the warehouse
+  // rejected) sends another request next round: a correction, not a retry.
+  `
+declare function executeQuery(sql: string): Promise<unknown[]>;
+async function fixQuery(failedSql: string, errorMessage: string): Promise<string> {
+  const res = await fetch('https://llm.example.com/fix-sql', { method: 'POST', body: JSON.stringify({ failedSql, errorMessage }), signal: AbortSignal.timeout(30_000) });
+  return (await res.json()).sql;
+}
+export async function queryWithRepair(sql: string, maxRetries = 2) {
+  let currentSql = sql;
+  let retryCount = 0;
+  while (retryCount <= maxRetries) {
+    try {
+      return await executeQuery(currentSql);
+    } catch (err) {
+      if (retryCount >= maxRetries) throw err;
+      currentSql = await fixQuery(currentSql, (err as Error).message);
+      retryCount++;
+    }
+  }
+  throw new Error('query could not be repaired');
 }
 `,
 ];
