@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
 import { ATTEMPT_COUNTER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
-import { leavesWhenAnswered } from './answer-presence';
+import { leavesWhenAnswered, setsOnlyMoreToDo } from './retry-answer-exits';
 import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, type Loop } from './retry-paths';
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
@@ -49,8 +49,8 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   // sends the same one again. Not `total += res.processed` when the request does not read `total`: a batch
   // driver adds up its progress and sends the same request after a success too.
   if (movesOnAfterSuccess(context, attempt.block, testNames)) return true;
-  // `done = true`, `retries = 3`.
-  if (setsAny(context, attempt.block, testNames)) return true;
+  // `done = true`, `retries = 3`; not `shouldContinue = data.continue`, which goes round after a success too.
+  if (setsAny(context, attempt.block, testNames) && !setsOnlyMoreToDo(context, attempt.block, testNames)) return true;
   // `if (typeof content === 'string') return content` last, in a loop whose test counts attempts: an empty
   // answer goes round as a failure does (a stream reader or a drain loop counts no attempts).
   if ([...testNames].some((name) => ATTEMPT_COUNTER_NAME.test(name)) && leavesWhenAnswered(context, attempt.block)) return true;

@@ -869,6 +869,9 @@ export const RETRY_HELPER_NAME = /retr(?:y|ies)|backoff/i;
  */
 export const ATTEMPT_COUNTER_NAME = /attempt|retr(?:y|ies)|tries/i;
 
+/** Members by which an answer says there is more to fetch or send: `data.continue`, `page.hasMore`, `res.has_more` (Stripe lists). */
+export const MORE_TO_DO_NAME = /^(?:continue|more|hasMore|has_more|hasNext|has_next|hasNextPage|moreAvailable|remaining)$/;
+
 /** `rethrowGrpcError(e)`, `throwApiError(e)`: helpers whose name says they never return (`throwIf…` may). */
 export const THROWING_HELPER_NAME = /^(?:re)?throw(?!If|Unless)(?:[A-Z_]|$)/;
 

@@ -6955,6 +6955,35 @@ function mergeHeaders(...all: Array<Record<string, string>>) {
   return Object.assign({}, ...all);
 }
 `,
+  // A batch driver: the answer says whether there is more to send, and the loop posts the same request
+  // again after every success; a timed-out batch sent again is what the loop does by design.
+  `
+async function sendBatch(campaignId: string): Promise<{ sent: number; continue: boolean }> {
+  const res = await fetch(\`https://mail.example.com/api/campaigns/\${campaignId}/send\`, { method: 'POST', signal: AbortSignal.timeout(30_000) });
+  if (!res.ok) throw new Error(res.statusText);
+  return res.json();
+}
+
+export async function sendAll(campaignId: string) {
+  let shouldContinue = true;
+  let retryCount = 0;
+  while (shouldContinue) {
+    try {
+      const data = await sendBatch(campaignId);
+      shouldContinue = data.continue;
+      retryCount = 0;
+      if (shouldContinue) await new Promise((r) => setTimeout(r, 1000));
+    } catch (err) {
+      if (retryCount < 3 && err instanceof Error && err.message.includes('timed out')) {
+        retryCount++;
+        await new Promise((r) => setTimeout(r, 2000));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });

@@ -1,10 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { contains, isVariableName, walk } from './ast-walk';
+import { contains, identifiersIn, isVariableName, walk, walkSameFunction } from './ast-walk';
 import { findVariable, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { alwaysExits } from './retry-paths';
+import { MORE_TO_DO_NAME } from '../knowledge/retries';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** How a loop's attempt leaves, or goes round, on what the answer holds or says (read by retry-loops.ts). */
 
 /**
  * `try { const data = await res.json(); const content = data.choices?.[0]?.message?.content; if (typeof
@@ -67,4 +70,31 @@ function answeredIn(context: Context, subject: TSESTree.Node, block: TSESTree.Bl
     return undefined;
   });
   return answered;
+}
+
+/**
+ * `shouldContinue = data.continue` where the request reads nothing the try moves on: the answer says whether
+ * there is more to do, and the loop sends the same request again after a success, a batch driver, not a
+ * retry. A pager that also moves its cursor (`more = body.more; cursor = body.cursor`) sends a failed page again.
+ */
+export function setsOnlyMoreToDo(context: Context, block: TSESTree.BlockStatement, testNames: Set<string>): boolean {
+  let sets = 0;
+  let moreToDo = 0;
+  const moved = new Set<string>();
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (!testNames.has(node.left.name)) moved.add(node.left.name);
+    else {
+      sets += 1;
+      const value = unwrap(node.right);
+      if (value.type === AST_NODE_TYPES.MemberExpression && MORE_TO_DO_NAME.test(memberName(value) ?? '')) moreToDo += 1;
+    }
+    return undefined;
+  });
+  let readsMoved = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => [...identifiersIn(context.sourceCode, argument)].some((name) => moved.has(name)))) readsMoved = true;
+    return readsMoved ? false : undefined;
+  });
+  return sets > 0 && sets === moreToDo && !readsMoved;
 }
