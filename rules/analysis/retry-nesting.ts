@@ -74,7 +74,7 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
       reached.calls.push(...before.calls);
       reached.program.push(...before.program);
     }
-    for (const inner of reached.scopes) link(outer, layerOfScope(inner.scope, inner.site));
+    for (const inner of reached.scopes) if (!inner.swallowed) link(outer, layerOfScope(inner.scope, inner.site));
     for (const call of reached.calls) if (call.facts.configured) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
     // With types: a retry in a function of another file that this scope calls.
     for (const { site, operation } of reached.program) {

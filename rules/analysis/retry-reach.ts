@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { contains, walk } from './ast-walk';
+import { calleeName, contains, walk, walkSameFunction } from './ast-walk';
 import { localCallee } from './local-callees';
 import { classifyCall, type CallFacts, type OperationSettings } from './retry-operations';
 import { programOperations, type ProgramOperation } from './retry-program';
@@ -27,6 +27,11 @@ export interface ReachedScope {
   scope: RetryScope;
   site?: CallNode;
   via?: string;
+  /**
+   * A function on the way catches the inner retry's last failure and does not throw it on
+   * (`try { return await withRetry(op) } catch { return null }`): the outer retry never sees it fail.
+   */
+  swallowed?: true;
 }
 
 export interface Reach {
@@ -40,6 +45,8 @@ interface Summary {
   calls: Array<{ call: CallNode; facts: CallFacts }>;
   scopes: RetryScope[];
   callees: Array<{ site: CallNode; fn: TSESTree.Node; name: string }>;
+  /** Scopes and call sites inside a try of this function whose catch throws nothing. */
+  swallowing: Set<TSESTree.Node>;
   program: Array<{ site: CallNode; operation: ProgramOperation }>;
 }
 
@@ -61,9 +68,11 @@ export class RetryReach {
   private summarise(root: TSESTree.Node): Summary {
     const cached = this.summaries.get(root);
     if (cached) return cached;
-    const summary: Summary = { calls: [], scopes: this.scopes.filter((scope) => scope.body !== root && contains(root, scope.node)), callees: [], program: [] };
+    const summary: Summary = { calls: [], scopes: this.scopes.filter((scope) => scope.body !== root && contains(root, scope.node)), callees: [], program: [], swallowing: new Set() };
     this.summaries.set(root, summary);
+    const quietTries: TSESTree.BlockStatement[] = [];
     walk(this.context.sourceCode, root, (node) => {
+      if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !throwsIn(this.context, node.handler.body)) quietTries.push(node.block);
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
       const facts = classifyCall(this.context, node, this.types, this.settings);
       if (facts) summary.calls.push({ call: node, facts });
@@ -76,6 +85,9 @@ export class RetryReach {
       }
       return undefined;
     });
+    for (const node of [...summary.scopes.map((scope) => scope.node), ...summary.callees.map((callee) => callee.site)]) {
+      if (quietTries.some((block) => contains(block, node))) summary.swallowing.add(node);
+    }
     return summary;
   }
 
@@ -83,21 +95,35 @@ export class RetryReach {
   of(scope: RetryScope): Reach {
     const reach: Reach = { calls: [], scopes: [], program: [] };
     const seen = new Set<TSESTree.Node>();
-    const visit = (root: TSESTree.Node, site: CallNode | undefined, via: string | undefined, depth: number): void => {
+    // `swallowed`: a function called on the way (not the scope's own attempt, whose catch is the retry's) keeps the failure.
+    const visit = (root: TSESTree.Node, site: CallNode | undefined, via: string | undefined, depth: number, swallowed: boolean): void => {
       if (seen.has(root) || depth > MAX_DEPTH) return;
       seen.add(root);
       const summary = this.summarise(root);
+      const quiet = (node: TSESTree.Node): boolean => swallowed || (depth > 0 && summary.swallowing.has(node));
       for (const { call, facts } of summary.calls) reach.calls.push({ call, facts, site: site ?? call, via });
-      for (const inner of summary.scopes) reach.scopes.push({ scope: inner, site, via });
+      for (const inner of summary.scopes) reach.scopes.push({ scope: inner, site, via, ...(quiet(inner.node) ? { swallowed: true as const } : {}) });
       for (const { site: call, operation } of summary.program) reach.program.push({ site: site ?? call, operation });
-      for (const callee of summary.callees) visit(callee.fn, site ?? callee.site, via ?? callee.name, depth + 1);
+      for (const callee of summary.callees) visit(callee.fn, site ?? callee.site, via ?? callee.name, depth + 1, quiet(callee.site));
     };
     if (scope.callbackRef) {
       const local = localCallee(this.context, scope.callbackRef);
-      if (local) visit(local.fn, undefined, local.name, 1);
+      if (local) visit(local.fn, undefined, local.name, 1, false);
     } else {
-      visit(scope.body, undefined, undefined, 0);
+      visit(scope.body, undefined, undefined, 0, false);
     }
     return reach;
   }
 }
+
+/** Does a catch pass the failure on: a `throw` of its own, `reject(e)`, `Promise.reject(e)`, `callback(err)`? */
+function throwsIn(context: Context, handler: TSESTree.BlockStatement): boolean {
+  let throws = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && PASSES_FAILURE_ON.test(calleeName(node.callee) ?? ''))) throws = true;
+    return throws ? false : undefined;
+  });
+  return throws;
+}
+
+const PASSES_FAILURE_ON = /^(?:reject|callback|cb|done|next|fail|onError)$/;

@@ -2288,6 +2288,40 @@ export async function record(event: object, uri: string) {
 `,
     errors: [{ messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 6, data: { retry: 'the for-loop on line 6' } }],
   },
+  // The same inner retry through a function that logs and throws the failure on: the outer retry runs it
+  // again, and the attempts multiply.
+  {
+    code: `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retryOperation<T>(op: () => Promise<T>, retryCount = 0): Promise<T> {
+  try {
+    return await op();
+  } catch (error) {
+    if (retryCount < 3) {
+      await sleep(1000 * (retryCount + 1));
+      return retryOperation(op, retryCount + 1);
+    }
+    throw error;
+  }
+}
+async function loadRoles(userId: string) {
+  try {
+    return await retryOperation(() => fetch(\`https://api.example.com/roles/\${userId}\`, { signal: AbortSignal.timeout(5000) }).then((res) => res.json()));
+  } catch (error) {
+    console.warn('roles failed', error);
+    throw error;
+  }
+}
+export async function init(userId: string, retryCount = 0): Promise<void> {
+  try {
+    console.log((await loadRoles(userId)) ?? 'default roles');
+  } catch (error) {
+    if (retryCount < 3) setTimeout(() => init(userId, retryCount + 1), 1000 * (retryCount + 1));
+  }
+}
+`,
+    errors: [{ messageId: 'nestedRetry', line: 24, column: 24, endLine: 24, endColumn: 33, data: { total: '16', breakdown: '4 (retryOperation() (the recursive call in the catch on line 9) on line 16) × 4 (the recursive call scheduled from the catch on line 26)' }, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -5089,6 +5123,36 @@ export async function queryWithRepair(sql: string, maxRetries = 2) {
     }
   }
   throw new Error('query could not be repaired');
+}
+`,
+  // An inner retry whose last failure a function on the way keeps (it answers null) never fails the
+  // outer one: the attempts do not multiply.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retryOperation<T>(op: () => Promise<T>, retryCount = 0): Promise<T> {
+  try {
+    return await op();
+  } catch (error) {
+    if (retryCount < 3) {
+      await sleep(1000 * (retryCount + 1));
+      return retryOperation(op, retryCount + 1);
+    }
+    throw error;
+  }
+}
+async function loadRoles(userId: string) {
+  try {
+    return await retryOperation(() => fetch(\`https://api.example.com/roles/\${userId}\`, { signal: AbortSignal.timeout(5000) }).then((res) => res.json()));
+  } catch (error) {
+    return null;
+  }
+}
+export async function init(userId: string, retryCount = 0): Promise<void> {
+  try {
+    console.log((await loadRoles(userId)) ?? 'default roles');
+  } catch (error) {
+    if (retryCount < 3) setTimeout(() => init(userId, retryCount + 1), 1000 * (retryCount + 1));
+  }
 }
 `,
 ];
