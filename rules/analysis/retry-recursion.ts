@@ -135,9 +135,19 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, rejection.promise, handler.body)) return undefined;
   // `check().then((docs) => { …; next(); }).catch(() => next())`, `next` scheduling `check` again: it runs on
   // success too, a periodic poll rather than a retry of what failed (as schedulesItselfOnSuccess for a try).
+  // `.then(() => read())` runs the function again after every success too: a scan or a loop, not a retry.
   const success = successCallback(node, rejection.byCatch);
-  if (success && recursionIn(context, success.body, fn)?.scheduled) return undefined;
+  const again = success && recursionIn(context, success.body, fn);
+  if (again && (again.scheduled || !conditional(again.call, success!.body))) return undefined;
   return recursionScope(context, found, fn, rejection.byCatch ? '.catch()' : 'the rejection handler of .then()', rejection.promise, handler.body);
+}
+
+/** Is `node` reached only under a condition within `root` (an `if`, `?:`, `&&`/`||`)? */
+function conditional(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression || current.type === AST_NODE_TYPES.LogicalExpression) return true;
+  }
+  return false;
 }
 
 /** The callback that runs when the promise succeeds: `.then(onResult, onError)`'s first, or the `.then(onResult)` a `.catch()` follows. */

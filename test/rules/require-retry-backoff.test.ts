@@ -5155,6 +5155,21 @@ export async function init(userId: string, retryCount = 0): Promise<void> {
   }
 }
 `,
+  // A scan that runs itself again after every answer, a success as well as a failure: the next id, not
+  // a retry of what failed.
+  `
+let deviceId = 0;
+export function scan(): void {
+  if (deviceId++ < 18) {
+    fetch(\`https://gateway.example.com/devices/\${deviceId}/inputs\`, { signal: AbortSignal.timeout(2000) })
+      .then(() => scan())
+      .catch((error) => {
+        console.log('no device at', deviceId, error);
+        scan();
+      });
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
