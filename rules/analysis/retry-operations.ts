@@ -1,13 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS, type HttpMethod } from '../knowledge/clients';
 import { HTTP_CONSEQUENCE, IDEMPOTENCY_HEADERS, NON_IDEMPOTENT_METHODS, REPEATABLE_TOKEN_GRANT, SUGGESTED_HEADER } from '../knowledge/retries';
 import { methodWhenGiven, type Giver } from './body-method';
-import { callerExpressions, callerValues } from './caller-values';
+import { callerExpressions, callerValues, parameterRead } from './caller-values';
 import { programCallerKey, programCallerMethod } from './program-callers';
 import { httpMethodOf, resolveClientCall, type ClientCall } from './calls';
 import { readOption } from './options';
 import { isRepeatablePostUrl, postRepeatsNothing, tokenGrant, urlOf } from './request-urls';
-import { resolveOrigin } from './origin';
+import { resolveOrigin, unwrap } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { retryAxiosFor } from './retry-axios-config';
 import { axiosRetryFor } from './retry-axios-retry';
@@ -103,7 +104,10 @@ function readMethodFrom(context: Context, types: TypeFacts | undefined) {
  */
 function passersToUnsafeAddress(context: Context, client: ClientCall, passers: CallNode[]): CallNode[] {
   const url = urlOf(context, client);
-  const passed = url ? callerExpressions(context, url) : undefined;
+  // `${BASE}${path}`: the one parameter in the address is what the callers choose.
+  const parts = url && unwrap(url).type === AST_NODE_TYPES.TemplateLiteral ? (unwrap(url) as TSESTree.TemplateLiteral).expressions : [];
+  const chosen = parts.filter((part) => parameterRead(context, part) !== undefined);
+  const passed = url ? callerExpressions(context, chosen.length === 1 ? chosen[0]! : url) : undefined;
   if (!passed) return passers;
   return passers.filter((call) => !passed.some((each) => each.call === call && !each.outside && each.path.length === 0 && isRepeatablePostUrl(context, each.value)));
 }

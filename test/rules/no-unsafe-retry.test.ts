@@ -5030,6 +5030,29 @@ module.exports = { processFile };
     { messageId: 'unsafeRetry', line: 19, column: 20, endLine: 19, endColumn: 30, suggestions: [] },
     ],
   },
+  // A wrapper whose callers pass the path: the message names the create, not the search beside it (a
+  // search repeats nothing).
+  {
+    code: `
+async function hubspotFetch(path: string, options: { method?: string; body?: string } = {}, attempt = 1): Promise<unknown> {
+  const res = await fetch(\`https://api.hubapi.com\${path}\`, { ...options, headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(10_000) });
+  if (res.status >= 500 && attempt <= 3) {
+    await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+    return hubspotFetch(path, options, attempt + 1);
+  }
+  return res.json();
+}
+export const searchCompanies = (query: string) => hubspotFetch('/crm/v3/objects/companies/search', { method: 'POST', body: JSON.stringify({ query }) });
+export const createCompany = (name: string) => hubspotFetch('/crm/v3/objects/companies', { method: 'POST', body: JSON.stringify({ properties: { name } }) });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 3, column: 21, endLine: 3, endColumn: 26, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 11)', consequence: 'the server creates or charges it twice', failure: 'an error response',
+        retry: 'the recursive call on a failed status on line 6', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -6983,6 +7006,18 @@ export async function sendAll(campaignId: string) {
     }
   }
 }
+`,
+  // The same wrapper called only to search: nothing it sends is created twice.
+  `
+async function hubspotFetch(path: string, options: { method?: string; body?: string } = {}, attempt = 1): Promise<unknown> {
+  const res = await fetch(\`https://api.hubapi.com\${path}\`, { ...options, headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(10_000) });
+  if (res.status >= 500 && attempt <= 3) {
+    await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+    return hubspotFetch(path, options, attempt + 1);
+  }
+  return res.json();
+}
+export const searchCompanies = (query: string) => hubspotFetch('/crm/v3/objects/companies/search', { method: 'POST', body: JSON.stringify({ query }) });
 `,
 ];
 
