@@ -4,11 +4,13 @@ import { addKeyFix, hoistKeyFix, remedyOf } from './analysis/idempotency-fixes';
 import { keySource, type KeySource } from './analysis/retry-keys';
 import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type UserOperation } from './analysis/retry-operations';
 import { RetryReach } from './analysis/retry-reach';
+import { tokenGrant } from './analysis/request-urls';
 import { correctsOnlyAfterAnswer, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
+import { REPEATABLE_TOKEN_GRANT } from './knowledge/retries';
 
 export type MessageIds = 'unsafeRetry' | 'unstableIdempotencyKey' | 'unverifiedIdempotencyKey' | 'addIdempotencyKey' | 'hoistIdempotencyKey';
 export type Options = [{
@@ -153,6 +155,13 @@ export default createRule<Options, MessageIds>({
       context.report({ node: site.callee, messageId: 'unverifiedIdempotencyKey', data: { operation: labelOf(operation, scope), retry, consequence: operation.consequence } });
     }
 
+    /** The token grant of the function that passes a wrapper the POST from inside this retry, if it names one. */
+    function grantPassed(operation: Operation, scope: RetryScope, site: CallNode): ReturnType<typeof tokenGrant> {
+      if (site === operation.call || operation.label !== 'POST' || operation.consequence === REPEATABLE_TOKEN_GRANT.consequence) return undefined;
+      const passer = operation.methodFrom?.find((call) => contains(scope.body, call));
+      return passer && tokenGrant(context, passer);
+    }
+
     function onCall(node: CallNode): void {
       const facts = classifyCall(context, node, types, settings);
       if (facts?.operation && facts.configured?.repeatsUnsafe) configuredOps.push({ operation: facts.operation, use: facts.configured });
@@ -191,6 +200,14 @@ export default createRule<Options, MessageIds>({
             if (operation.key.kind === 'safe') continue;
             // A wrapper this retry calls sends what this retry passes: a POST passed by another caller is not retried here.
             if (operation.methodFrom && reached.site !== operation.call && !operation.methodFrom.some((call) => contains(scope.body, call))) continue;
+            // The grant the retried caller hands the wrapper (`grant_type: 'refresh_token'`) decides what a repeat does.
+            const grant = grantPassed(operation, scope, reached.site);
+            if (grant === 'reusable') continue;
+            if (grant === 'single-use') {
+              done.add(reached.site);
+              report({ ...operation, consequence: REPEATABLE_TOKEN_GRANT.consequence, advice: REPEATABLE_TOKEN_GRANT.advice, send: undefined }, { kind: 'scope', scope, via: reached.via, site: reached.site }, scopes);
+              continue;
+            }
             if (operation.key.kind === 'unknown') {
               if (options.checkUnknown) reportUnverified(operation, describeScope(scope), reached.site, scope);
               done.add(reached.site);

@@ -5053,6 +5053,43 @@ export const createCompany = (name: string) => hubspotFetch('/crm/v3/objects/com
       },
     }],
   },
+  // A refresh-token grant handed to a wrapper by the retried caller: the token endpoint's consequence
+  // and advice, not an idempotency key (the endpoint takes none).
+  {
+    code: `
+export class CameraAuth {
+  private refreshToken = '';
+  private async authFetch(step: string, url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      throw Object.assign(new Error(\`network error during \${step}\`), { status: 0 });
+    }
+  }
+  async refreshTokens(): Promise<void> {
+    const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.refreshToken, client_id: 'ios' });
+    for (let attempt = 0; attempt <= 2; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+      try {
+        const response = await this.authFetch('token refresh', 'https://api.example.com/oauth/token', { method: 'POST', body: body.toString() });
+        await response.json();
+        return;
+      } catch (error) {
+        if ((error as { status?: number }).status !== 0 || attempt === 2) throw error;
+      }
+    }
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 16, column: 32, endLine: 16, endColumn: 46, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 16) in this.authFetch() on line 6', failure: 'a dropped connection', retry: 'the for-loop on line 13',
+        consequence: 'the token endpoint refuses the code or refresh token it has already used, and may revoke the tokens the first request issued',
+        advice: 'A token endpoint takes no idempotency key: retry this grant only after a refusal (a 429 or 503), and start the exchange again after a dropped connection.',
+      },
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7018,6 +7055,32 @@ async function hubspotFetch(path: string, options: { method?: string; body?: str
   return res.json();
 }
 export const searchCompanies = (query: string) => hubspotFetch('/crm/v3/objects/companies/search', { method: 'POST', body: JSON.stringify({ query }) });
+`,
+  // The client-credentials grant handed to the same wrapper: a repeat issues another token.
+  `
+export class CameraAuth {
+  private refreshToken = '';
+  private async authFetch(step: string, url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      throw Object.assign(new Error(\`network error during \${step}\`), { status: 0 });
+    }
+  }
+  async refreshTokens(): Promise<void> {
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_secret: this.refreshToken, client_id: 'ios' });
+    for (let attempt = 0; attempt <= 2; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+      try {
+        const response = await this.authFetch('token refresh', 'https://api.example.com/oauth/token', { method: 'POST', body: body.toString() });
+        await response.json();
+        return;
+      } catch (error) {
+        if ((error as { status?: number }).status !== 0 || attempt === 2) throw error;
+      }
+    }
+  }
+}
 `,
 ];
 
