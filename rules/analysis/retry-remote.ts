@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS } from '../knowledge/clients';
-import { CLIENT_SELF_METHOD, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
+import { CLIENT_LOCAL_MEMBER, CLIENT_SELF_METHOD, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
@@ -152,13 +152,19 @@ function className(fn: FunctionNode): string | undefined {
   return (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) ? owner.id?.name : undefined;
 }
 
-/** `api.getUpdates()`, `this.api.send()`: a method of something named as a remote API's client. */
+/**
+ * `api.getUpdates()`, `this.api.send()`: a method of something named as a remote API's client, or of one of
+ * its resources (`hs_client.contacts.updateContact()`), not of its own state (`client.config.set()`).
+ */
 function hasRemoteReceiver(callee: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const nameOf = (node: TSESTree.Node): string | undefined => (node.type === AST_NODE_TYPES.Identifier ? node.name
+    : node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined);
   const receiver = callee.object;
-  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name
-    : receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier ? receiver.property.name : undefined;
-  return name !== undefined && REMOTE_RECEIVER_NAME.test(name);
+  const name = nameOf(receiver);
+  if (name !== undefined && REMOTE_RECEIVER_NAME.test(name)) return true;
+  const owner = receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed ? nameOf(receiver.object) : undefined;
+  return name !== undefined && owner !== undefined && REMOTE_RECEIVER_NAME.test(owner) && !CLIENT_LOCAL_MEMBER.test(name);
 }
 
 /** `collection.find(query).toArray()`: a cursor drained from a database server (REMOTE_CURSOR_CHAINS). */

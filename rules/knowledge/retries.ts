@@ -802,7 +802,13 @@ export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delet
  * `this.telegramApi.sendMessage()`, `githubAPI.listRepos()`, `this.shopifyClient.getProducts()`, `client.run()`.
  * node-telegram-bot-api's long poll retries `api.getUpdates()`, which no method name marks as remote.
  */
-export const REMOTE_RECEIVER_NAME = /^api$|^client$|[a-z]Api$|API$|[a-z]Client$/;
+export const REMOTE_RECEIVER_NAME = /^api$|^client$|[a-z]Api$|API$|[a-z]Client$|[a-z]_(?:api|client)$/;
+
+/**
+ * Members of such a client that hold its own state, not a resource of the service: `client.config.set()`
+ * runs locally, where `hsClient.contacts.update()` and `api.users.list()` call the service.
+ */
+export const CLIENT_LOCAL_MEMBER = /^(?:config|configuration|options|defaults|cache|settings|state|stats|metrics|logger|log|emitter|events|listeners|interceptors|headers|auth|credentials)$/;
 
 /**
  * Methods such a client runs on itself, not on the service: tearing down its connection or listening for

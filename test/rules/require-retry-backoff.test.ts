@@ -2322,6 +2322,22 @@ export async function init(userId: string, retryCount = 0): Promise<void> {
 `,
     errors: [{ messageId: 'nestedRetry', line: 24, column: 24, endLine: 24, endColumn: 33, data: { total: '16', breakdown: '4 (retryOperation() (the recursive call in the catch on line 9) on line 16) × 4 (the recursive call scheduled from the catch on line 26)' }, suggestions: [] }],
   },
+  // A client held under a snake_case name, called through one of its resources: a remote call the catch
+  // schedules again forever.
+  {
+    code: `
+import { getHubspotClient } from './hubspot';
+export async function markSynced(id: string): Promise<void> {
+  try {
+    const hs_client = getHubspotClient();
+    await hs_client.contacts.updateContact(id, { sync_completed: true });
+  } catch (error) {
+    setTimeout(() => markSynced(id), 5000);
+  }
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 8, column: 22, endLine: 8, endColumn: 32, data: { retry: 'the recursive call scheduled from the catch on line 8', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
+  },
 ];
 
 /** Must stay silent. */
@@ -5167,6 +5183,18 @@ export function scan(): void {
         console.log('no device at', deviceId, error);
         scan();
       });
+  }
+}
+`,
+  // A method of the client's own state (its configuration) calls nothing remote.
+  `
+import { getHubspotClient } from './hubspot';
+export function configure(token: string): void {
+  try {
+    const hs_client = getHubspotClient();
+    hs_client.config.setAccessToken(token);
+  } catch (error) {
+    setTimeout(() => configure(token), 5000);
   }
 }
 `,
