@@ -39,6 +39,8 @@ export function recursionBounded(context: Context, call: TSESTree.CallExpression
     // `tries++; return again(url, tries)`: a count moved just before it is passed on.
     if (!isChanged(value) && stepBeforeCall(context, call, value) === undefined) continue;
     const param = running?.params[index];
+    // `processWebhook(attempt + 1)` to a function that takes no such parameter: the count is never received.
+    if (running && !param && !running.params.some((each) => each.type === AST_NODE_TYPES.RestElement) && !/\barguments\b/.test(context.sourceCode.getText(running.body))) continue;
     const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
     if (target?.type === AST_NODE_TYPES.Identifier) changedParameters.add(target.name);
     // `again(retryCount - 1)` bounds nothing unless the function compares `retryCount` somewhere.

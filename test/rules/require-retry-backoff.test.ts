@@ -2338,6 +2338,26 @@ export async function markSynced(id: string): Promise<void> {
 `,
     errors: [{ messageId: 'unboundedRetry', line: 8, column: 22, endLine: 8, endColumn: 32, data: { retry: 'the recursive call scheduled from the catch on line 8', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
   },
+  // A count passed to a function that takes no parameter is never received: the bound tests a value that
+  // stays 1, so a failing webhook is processed again every 5 s forever.
+  {
+    code: `
+import axios from 'axios';
+export function handleWebhook(objectId: string): void {
+  const MAX_RETRIES = 3;
+  let attempt = 1;
+  async function processWebhook() {
+    try {
+      await axios.get(\`https://api.hubapi.com/crm/v3/objects/contacts/\${objectId}\`, { timeout: 10_000 });
+    } catch (error) {
+      if (attempt < MAX_RETRIES) setTimeout(() => processWebhook(attempt + 1), 5000 * attempt);
+    }
+  }
+  void processWebhook();
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 10, column: 51, endLine: 10, endColumn: 65, data: { retry: 'the recursive call scheduled from the catch on line 10', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
+  },
 ];
 
 /** Must stay silent. */
