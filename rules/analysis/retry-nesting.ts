@@ -1,4 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { contains } from './ast-walk';
 import { placeOfConfigured, type ConfiguredUse } from './retry-operations';
 import { RetryReach } from './retry-reach';
 import { describeScope, type RetryScope } from './retry-scopes';
@@ -74,7 +76,7 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
       reached.calls.push(...before.calls);
       reached.program.push(...before.program);
     }
-    for (const inner of reached.scopes) if (!inner.swallowed) link(outer, layerOfScope(inner.scope, inner.site));
+    for (const inner of reached.scopes) if (!inner.swallowed && !escapesCatch(inner.scope, inner.site, scope)) link(outer, layerOfScope(inner.scope, inner.site));
     for (const call of reached.calls) if (call.facts.configured) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
     // With types: a retry in a function of another file that this scope calls.
     for (const { site, operation } of reached.program) {
@@ -91,6 +93,19 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
     nested.push({ layer: chain[0]!, chain, total: chain.reduce((product, layer) => product * layer.attempts, 1) });
   }
   return nested;
+}
+
+/**
+ * `try { …; if (!res.ok) return this.request(url, n + 1) } catch { return this.request(url, n + 1) }`: the
+ * status path's recursion is returned, not awaited, so when its chain fails the rejection goes to the
+ * caller and never reaches the catch beside it. Both share one count: the attempts add, not multiply.
+ */
+function escapesCatch(inner: RetryScope, site: CallNode | undefined, outer: RetryScope): boolean {
+  const tried = outer.failurePath?.parent?.type === AST_NODE_TYPES.CatchClause ? outer.failurePath.parent.parent : undefined;
+  if (site || !tried || tried.type !== AST_NODE_TYPES.TryStatement || !contains(tried.block, inner.node)) return false;
+  let current: TSESTree.Node = inner.node;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.ChainExpression || current.parent.type === AST_NODE_TYPES.TSAsExpression)) current = current.parent;
+  return current.parent?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 /** The chain from `key` outwards with the most attempts; undefined when a layer's count is unknown or endless. */

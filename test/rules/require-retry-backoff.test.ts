@@ -2201,7 +2201,7 @@ export async function complete(prompt: string, maxRetries = 3): Promise<string |
     errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, data: { retry: 'the for-loop on line 3' } }],
   },
   // A bound kept in a field the constructor sets once counts as the literal it holds: the failed-status
-  // recursion inside the try runs under the catch's, and the attempts multiply.
+  // recursion, awaited inside the try, runs under the catch's, and the attempts multiply.
   {
     code: `
 export class CrmClient {
@@ -2216,7 +2216,7 @@ export class CrmClient {
       if (!response.ok) {
         if (retryCount < this.maxRetries) {
           await this.sleep(1000 * (retryCount + 1));
-          return this.send(path, init, retryCount + 1);
+          return await this.send(path, init, retryCount + 1);
         }
         throw new Error(\`HTTP \${response.status}\`);
       }
@@ -2231,7 +2231,7 @@ export class CrmClient {
   }
 }
 `,
-    errors: [{ messageId: 'nestedRetry', line: 14, column: 18, endLine: 14, endColumn: 27, data: { total: '16', breakdown: '4 (the recursive call on a failed status on line 14) × 4 (the recursive call in the catch on line 22)' }, suggestions: [] }],
+    errors: [{ messageId: 'nestedRetry', line: 14, column: 24, endLine: 14, endColumn: 33, data: { total: '16', breakdown: '4 (the recursive call on a failed status on line 14) × 4 (the recursive call in the catch on line 22)' }, suggestions: [] }],
   },
   // Device clouds answer 200 with an error code in the body, 0 for success: a loop that leaves on it, also
   // read as a number or beside a presence check, goes round on every other answer and failure.
@@ -5216,6 +5216,33 @@ export function configure(token: string): void {
   } catch (error) {
     setTimeout(() => configure(token), 5000);
   }
+}
+`,
+  // The failed-status recursion returned without await: when its chain fails, the rejection goes to the
+  // caller, not to the catch beside it, so the two recursions share one count and do not multiply.
+  `
+export class QuantClient {
+  async request(method: string, url: string, body: unknown = null, retryCount = 0): Promise<unknown> {
+    const maxRetries = 3;
+    try {
+      const resp = await fetch(url, { method, body: body === null ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+      if (!resp.ok) {
+        if (retryCount < maxRetries && resp.status >= 500) {
+          await new Promise((resolve) => setTimeout(resolve, 2 ** retryCount * 1000));
+          return this.request(method, url, body, retryCount + 1);
+        }
+        throw new Error(\`HTTP \${resp.status}\`);
+      }
+      return await resp.json();
+    } catch (error) {
+      if ((error as Error).name === 'AbortError' && retryCount < maxRetries) {
+        await new Promise((resolve) => setTimeout(resolve, 2 ** retryCount * 500));
+        return this.request(method, url, body, retryCount + 1);
+      }
+      throw error;
+    }
+  }
+  items() { return this.request('GET', 'https://api.example.com/items'); }
 }
 `,
 ];
