@@ -67,11 +67,13 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const maxNested = options.maxNestedAttempts ?? 10;
     const waitNames = new Set(options.waitFunctions ?? []);
-    const reported = new Set<TSESTree.Node>();
+    const reported = new Map<TSESTree.Node, Set<MessageIds>>();
 
-    function once(node: TSESTree.Node, report: () => void): void {
-      if (reported.has(node)) return;
-      reported.add(node);
+    /** One report of a kind per node: two readings of one recursion (`if (res.ok) return res`, then `status >= 500`) are one retry. */
+    function once(node: TSESTree.Node, messageId: MessageIds, report: () => void): void {
+      const kinds = reported.get(node) ?? new Set<MessageIds>();
+      if (kinds.has(messageId)) return;
+      reported.set(node, kinds.add(messageId));
       report();
     }
 
@@ -98,13 +100,13 @@ export default createRule<Options, MessageIds>({
         // A repeat of refusals only (a 429, a refused connection), with a wait, goes at the pace the server
         // asks for (Retry-After) or comes up at: nothing it sent was taken, and no count is needed.
         const paced = waits && retriesOnlyUnprocessed(context, scope);
-        if (!scope.bounded && !paced) once(scope.node, () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry, endless: endlessCost(scope) } }));
+        if (!scope.bounded && !paced) once(scope.node, 'unboundedRetry', () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry, endless: endlessCost(scope) } }));
         if (!waits) {
-          context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } });
+          once(scope.node, 'noBackoff', () => context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } }));
           return;
         }
         const unpaced = unpacedWayRound(context, scope, waitNames);
-        if (unpaced) context.report({ loc: locOf(scope), messageId: 'noBackoffOnSomeFailures', data: { retry, way: unpaced.after === 'catch' ? 'catch' : 'try after a failed status', line: unpaced.node.loc.end.line } });
+        if (unpaced) once(scope.node, 'noBackoffOnSomeFailures', () => context.report({ loc: locOf(scope), messageId: 'noBackoffOnSomeFailures', data: { retry, way: unpaced.after === 'catch' ? 'catch' : 'try after a failed status', line: unpaced.node.loc.end.line } }));
         return;
       }
       // An RxJS retry over a hot stream (a Subject, a store) re-attaches to it and sends nothing: judged
@@ -195,7 +197,7 @@ export default createRule<Options, MessageIds>({
           const loc = isLoop(layer.own) ? sourceCode.getFirstToken(layer.own)!.loc : layer.own.loc;
           relatedLocations.unshift({ message: `inner retry: ${layer.attempts} attempts`, loc });
         }
-        once(layer.at, () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown, relatedLocations } }));
+        once(layer.at, 'nestedRetry', () => context.report({ node: layer.at, messageId: 'nestedRetry', data: { total: String(total), breakdown, relatedLocations } }));
       }
     }
   },

@@ -2358,6 +2358,21 @@ export function handleWebhook(objectId: string): void {
 `,
     errors: [{ messageId: 'unboundedRetry', line: 10, column: 51, endLine: 10, endColumn: 65, data: { retry: 'the recursive call scheduled from the catch on line 10', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
   },
+  // Two readings of one recursion (success returns first, then a 5xx test guards the call) are one retry,
+  // reported once.
+  {
+    code: `
+export async function getWithRetry(retries: number, url: string): Promise<unknown> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  if (response.ok) return response;
+  if (retries < 2 && response.status >= 500) {
+    return getWithRetry(retries + 1, url);
+  }
+  throw new Error(String(response.status));
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 6, column: 12, endLine: 6, endColumn: 24, data: { retry: 'the recursive call on a failed status on line 6' } }],
+  },
 ];
 
 /** Must stay silent. */
