@@ -24,7 +24,8 @@ function writtenText(context: Context, node: TSESTree.Node, depth = 0): string |
     case AST_NODE_TYPES.Literal:
       return typeof value.value === 'string' ? value.value : undefined;
     case AST_NODE_TYPES.TemplateLiteral:
-      return value.quasis.map((quasi) => quasi.value.cooked ?? '').join(UNKNOWN_PART);
+      // `${GEMINI_URL}?key=${key}`: a part held in a `const` is written out, any other is unknown.
+      return value.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (index < value.expressions.length ? writtenText(context, value.expressions[index]!, depth + 1) ?? UNKNOWN_PART : '')).join('');
     case AST_NODE_TYPES.BinaryExpression:
       if (value.operator !== '+') return undefined;
       return (writtenText(context, value.left, depth + 1) ?? UNKNOWN_PART) + (writtenText(context, value.right, depth + 1) ?? UNKNOWN_PART);
@@ -32,6 +33,12 @@ function writtenText(context: Context, node: TSESTree.Node, depth = 0): string |
       const variable = findVariable(context, value);
       const init = variable ? singleAssignmentInit(variable) : undefined;
       return init ? writtenText(context, init, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `GEMINI_ENDPOINT(model)`, a function of the file that returns one address (its parameters unknown).
+      const callee = localCallee(context, value.callee)?.fn;
+      const returned = isFunctionNode(callee) ? returnedValues(context, callee) : [];
+      return returned.length === 1 && returned[0] ? writtenText(context, returned[0], depth + 1) : undefined;
     }
     default:
       return undefined;

@@ -7082,6 +7082,63 @@ export class CameraAuth {
   }
 }
 `,
+  // A model's answer with the API key in the query (\`\${GEMINI_URL}?key=\${key}\`), the address held in a
+  // const or returned by a function of the file: computed again, nothing stored.
+  `
+const GEMINI_URL = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent';
+const GEMINI_KEY = process.env.GEMINI_KEY;
+
+export async function geminiGrounded(prompt: string, retries = 2) {
+  for (let i = 0; i <= retries; i++) {
+    try {
+      const res = await fetch(\`\${GEMINI_URL}?key=\${GEMINI_KEY}\`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ contents: [{ parts: [{ text: prompt }] }] }),
+      });
+      if (!res.ok) {
+        await new Promise((r) => setTimeout(r, 1500 * (i + 1)));
+        continue;
+      }
+      return await res.json();
+    } catch (e) {
+      if (i === retries) throw e;
+      await new Promise((r) => setTimeout(r, 1500 * (i + 1)));
+    }
+  }
+  return null;
+}
+`,
+  `
+const GEMINI_ENDPOINT = (model: string) =>
+  \`https://generativelanguage.googleapis.com/v1beta/models/\${model}:generateContent\`;
+
+async function fetchWithRetry(url: string, init: RequestInit, { attempts = 3 } = {}): Promise<Response> {
+  let lastErr: unknown;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const res = await fetch(url, init);
+      if (res.status >= 500 && i < attempts - 1) {
+        await new Promise((r) => setTimeout(r, 600 * (i + 1)));
+        continue;
+      }
+      return res;
+    } catch (err) {
+      lastErr = err;
+      await new Promise((r) => setTimeout(r, 600 * (i + 1)));
+    }
+  }
+  throw lastErr;
+}
+
+export async function chat(apiKey: string, body: unknown) {
+  return fetchWithRetry(\`\${GEMINI_ENDPOINT('gemini-2.5-flash')}?key=\${apiKey}\`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
