@@ -6,7 +6,7 @@ import { enclosingFunction, isFunctionNode } from './ast-walk';
 import { bodyRepeatsNothing } from './read-bodies';
 import { localCallee } from './local-callees';
 import { readOption, returnedValues } from './options';
-import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, singleAssignmentInit, unchangedField, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -33,6 +33,11 @@ function writtenText(context: Context, node: TSESTree.Node, depth = 0): string |
       const variable = findVariable(context, value);
       const init = variable ? singleAssignmentInit(variable) : undefined;
       return init ? writtenText(context, init, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      // `this.endpoint`, a field set once (`private readonly endpoint = 'https://…/v1/moderations'`).
+      const field = unchangedField(context, value);
+      return field ? writtenText(context, field, depth + 1) : undefined;
     }
     case AST_NODE_TYPES.CallExpression: {
       // `GEMINI_ENDPOINT(model)`, a function of the file that returns one address (its parameters unknown).

@@ -7139,6 +7139,31 @@ export async function chat(apiKey: string, body: unknown) {
   });
 }
 `,
+  // The address in a field set once (a moderation, which stores nothing), sent again in the catch.
+  `
+import axios from 'axios';
+// moderation stores nothing; a retry after a timeout only computes it again
+class ModerationService {
+  private readonly endpoint = 'https://api.openai.com/v1/moderations';
+  private async request(apiKey: string, input: string) {
+    const res = await axios.post(this.endpoint, { model: 'omni-moderation-latest', input }, { headers: { Authorization: \`Bearer \${apiKey}\` }, timeout: 10_000 });
+    return res.data.results[0] ?? null;
+  }
+  async check(apiKey: string, input: string) {
+    try {
+      return await this.request(apiKey, input);
+    } catch (error) {
+      await new Promise((r) => setTimeout(r, 750));
+      try {
+        return await this.request(apiKey, input);
+      } catch {
+        return null;
+      }
+    }
+  }
+}
+export const moderation = new ModerationService();
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
