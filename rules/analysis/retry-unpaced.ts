@@ -136,10 +136,20 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
  * maxRetries; if (!isLastAttempt) await sleep(…)` tests the loop's bound.
  */
 function testedNames(context: Context, test: TSESTree.Expression): Set<string> {
-  const names = identifiersIn(context.sourceCode, test);
+  const names = readNames(context, test);
   walk(context.sourceCode, test, (node) => {
     const init = node.type === AST_NODE_TYPES.Identifier ? constInit(context, node) : undefined;
     if (init) for (const name of identifiersIn(context.sourceCode, init)) names.add(name);
+    return undefined;
+  });
+  return names;
+}
+
+/** The variables a node reads, and the fields it reads of `this` by their text (`this.retryDelayMs`). */
+function readNames(context: Context, node: TSESTree.Node): Set<string> {
+  const names = identifiersIn(context.sourceCode, node);
+  walk(context.sourceCode, node, (inner) => {
+    if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression && !inner.computed) names.add(context.sourceCode.getText(inner));
     return undefined;
   });
   return names;
@@ -158,7 +168,7 @@ function waitsWith(context: Context, node: TSESTree.Node, name: string, waits: (
   let found = false;
   walkSameFunction(context.sourceCode, node, (inner) => {
     if (found) return false;
-    if (inner.type === AST_NODE_TYPES.AwaitExpression && waits(inner) && identifiersIn(context.sourceCode, inner.argument).has(name)) found = true;
+    if (inner.type === AST_NODE_TYPES.AwaitExpression && waits(inner) && readNames(context, inner.argument).has(name)) found = true;
     return undefined;
   });
   return found;

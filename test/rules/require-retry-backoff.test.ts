@@ -5260,6 +5260,33 @@ export class QuantClient {
   items() { return this.request('GET', 'https://api.example.com/items'); }
 }
 `,
+  // A wait skipped only when the configured delay (a field) is 0: the branch without it had no time to wait.
+  `
+import axios from 'axios';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// retry with a configurable delay; the wait is skipped only when the delay is 0
+export class Api {
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+  constructor(opts?: { maxAttempts?: number; retryDelayMs?: number }) {
+    this.maxAttempts = opts?.maxAttempts ?? 2;
+    this.retryDelayMs = Math.max(0, opts?.retryDelayMs ?? 750);
+  }
+  async getJson(url: string) {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      try {
+        const res = await axios.get(url, { timeout: 5000 });
+        return res.data;
+      } catch (error) {
+        if (attempt >= this.maxAttempts) throw error;
+        if (this.retryDelayMs > 0) {
+          await sleep(this.retryDelayMs);
+        }
+      }
+    }
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
