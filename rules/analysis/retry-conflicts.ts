@@ -145,8 +145,10 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
   // a connection (`conn = await connect()`, a reconnect) rather than what the request carries.
   const changed = new Map<TSESLint.Scope.Variable, boolean>();
   walkSameFunction(context.sourceCode, handler.body, (node) => {
-    // `delete current.properties[missing]` drops what the server refused, as an assignment would change it.
-    const removed = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument : undefined;
+    // `delete current.properties[missing]` drops what the server refused, and `messages.push({ role: 'user',
+    // content: 'Answer with JSON only.' })` adds a correction, as an assignment would change it.
+    const removed = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument
+      : node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && LIST_EDITS.has(memberName(node.callee) ?? '') ? node.callee.object : undefined;
     if (!removed && node.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
     const root = writeRoot(removed ?? (node as TSESTree.AssignmentExpression).left);
     if (root.type !== AST_NODE_TYPES.Identifier || counterNames.has(root.name)) return undefined;
@@ -167,6 +169,9 @@ export function catchChangesAttempt(context: Context, scope: RetryScope): boolea
 
 /** Names of what a request is sent on, handed to a helper as an argument (`await insert(db, row)`). */
 const CONNECTION_NAME = /conn|client|db$|database|pool|socket|session|channel|browser|page|driver|transport|agent/i;
+
+/** Methods that edit a list in place. */
+const LIST_EDITS = new Set(['push', 'unshift', 'splice']);
 
 /** `conn` in `conn.query(sql)` or `client()`: a value the attempt calls or calls a method of. */
 function isReceiver(identifier: TSESTree.Node): boolean {

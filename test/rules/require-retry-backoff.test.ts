@@ -5287,6 +5287,22 @@ export class Api {
   }
 }
 `,
+  // A catch that adds a correction to the messages the next attempt sends (answer with JSON only) corrects
+  // the request, as an assignment would.
+  `
+type Message = { role: 'user' | 'assistant' | 'system'; content: string };
+export async function askForJson(messages: Message[], maxRetries = 3): Promise<unknown> {
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    try {
+      const res = await fetch('https://llm.example.com/v1/chat', { method: 'POST', body: JSON.stringify({ messages }), signal: AbortSignal.timeout(30_000) });
+      return JSON.parse((await res.json()).content);
+    } catch (error) {
+      if (attempt < maxRetries) messages.push({ role: 'user', content: 'Answer with a JSON object only.' });
+    }
+  }
+  return null;
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
