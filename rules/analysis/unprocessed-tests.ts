@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
-import { contains, isFunctionNode, soleReturned } from './ast-walk';
+import { calleeName, contains, isFunctionNode, soleReturned } from './ast-walk';
 import { constInit, memberName, unwrap } from './origin';
 import { numericRead } from './status-reads';
+import { localCallee } from './local-callees';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -82,7 +83,14 @@ export function isUnprocessedTest(context: Context, test: TSESTree.Node, depth =
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') {
     return isUnprocessedTest(context, value.left, depth) || isUnprocessedTest(context, value.right, depth) || rateLimited403(context, value.left, value.right) || rateLimited403(context, value.right, value.left);
   }
-  if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesUnprocessed(context, value);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    // `isRateLimitError(error)`: a predicate of the file that returns such a test.
+    const predicate = depth < 2 ? localCallee(context, value.callee)?.fn : undefined;
+    const returned = isFunctionNode(predicate) ? soleReturned(predicate) : undefined;
+    // A predicate named for a rate limit (`isRateLimitError(e)`, `isThrottled(e)`) is the author's word for one.
+    return messageNamesUnprocessed(context, value) || (returned !== undefined && isUnprocessedTest(context, returned, depth + 1))
+      || UNPROCESSED_FAILURES.refusalPredicate.test(calleeName(value.callee) ?? '');
+  }
   // `error instanceof Stripe.errors.StripeRateLimitError`: an SDK's class for a 429.
   if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === 'instanceof') return RATE_LIMIT_ERROR.test(errorClassName(value.right) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
@@ -180,6 +188,9 @@ function messageNamesUnprocessed(context: Context, call: TSESTree.CallExpression
  */
 function readsMessage(context: Context, node: TSESTree.Node): boolean {
   let read = unwrap(node);
+  // `String(error?.message || '')`: the message, made a string.
+  if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.Identifier && read.callee.name === 'String' && read.arguments.length === 1) read = unwrap(read.arguments[0]!);
+  if (read.type === AST_NODE_TYPES.LogicalExpression && read.operator !== '&&' && read.right.type === AST_NODE_TYPES.Literal && typeof read.right.value === 'string') read = unwrap(read.left);
   if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
   const members = readMembers(context, read);
   return (members?.length === 1 && members[0] === 'message') || (read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name));

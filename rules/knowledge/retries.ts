@@ -704,6 +704,8 @@ export const UNPROCESSED_FAILURES = {
    * available": the container is still processing and nothing was published).
    */
   refusalMessage: /rate.?limit|too many requests|not (?:yet )?(?:ready|available)/i,
+  /** Predicates named for a refusal: `isRateLimitError(e)`, `isRateLimited(res)`, `isThrottled(e)`, `isTooManyRequests(e)`. */
+  refusalPredicate: /^(?:is|has)(?:RateLimit|Throttl|TooManyRequests)\w*$/,
   statusMembers: ['status', 'statusCode'],
   codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'],
   codeMembers: ['code', 'errno'],

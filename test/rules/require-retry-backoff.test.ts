@@ -5303,6 +5303,46 @@ export async function askForJson(messages: Message[], maxRetries = 3): Promise<u
   return null;
 }
 `,
+  // A loop that goes round, waiting, only while the platform refuses for capacity: told by a predicate of
+  // the file, by one named for a rate limit, or inline on the message made a string.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+declare const client: { runBacktest(id: string, code: string): Promise<unknown> };
+declare function isThrottled(error: unknown): boolean;
+function isCapacityRefusal(error: unknown) {
+  return String((error as Error)?.message || '').includes('rate limit');
+}
+export async function submit(id: string, code: string) {
+  while (true) {
+    try {
+      return await client.runBacktest(id, code);
+    } catch (error) {
+      if (!isCapacityRefusal(error)) throw error;
+      await sleep(60_000);
+    }
+  }
+}
+export async function submitNamed(id: string, code: string) {
+  while (true) {
+    try {
+      return await client.runBacktest(id, code);
+    } catch (error) {
+      if (!isThrottled(error)) throw error;
+      await sleep(60_000);
+    }
+  }
+}
+export async function submitInline(id: string, code: string) {
+  while (true) {
+    try {
+      return await client.runBacktest(id, code);
+    } catch (error) {
+      if (!String((error as Error)?.message || '').includes('rate limit')) throw error;
+      await sleep(60_000);
+    }
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
