@@ -164,6 +164,12 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     return list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
       && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
   }
+  // `/401|403|Unauthorized|session.*expired/i.test(message)`: every alternative names a client error or a refused credential.
+  if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'test') {
+    const pattern = unwrap(test.callee.object);
+    if (pattern.type !== AST_NODE_TYPES.Literal || !('regex' in pattern) || /[()[\]]/.test(pattern.regex.pattern)) return false;
+    return pattern.regex.pattern.split('|').every((alternative) => (/^4\d\d$/.test(alternative) && isClientError(Number(alternative))) || AUTH_FAILURE_NAMES.messages.test(alternative));
+  }
   // `error.message.includes('403')`: the message names the client error.
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'includes') {
     const text = test.arguments[0]?.type === AST_NODE_TYPES.Literal ? test.arguments[0].value : undefined;

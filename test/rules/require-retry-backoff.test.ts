@@ -5343,6 +5343,31 @@ export async function submitInline(id: string, code: string) {
   }
 }
 `,
+  // A loop that goes round only after a refused session (a predicate matching 401, 403 or "expired" in the
+  // message) and refreshes the session first: a correction, not a retry.
+  `
+declare function ensureSession(options: { forceRefresh: boolean }): Promise<void>;
+declare const client: { runNotebook(id: string): Promise<unknown> };
+function isSessionError(error: unknown) {
+  const message = String((error as Error)?.stack || (error as Error)?.message || error || '');
+  return /401|403|Unauthorized|Forbidden|session.*expired/i.test(message);
+}
+export async function runNotebook(id: string) {
+  let attemptCount = 0;
+  const maxAttempts = 2;
+  while (attemptCount < maxAttempts) {
+    attemptCount++;
+    try {
+      await ensureSession({ forceRefresh: attemptCount > 1 });
+      return await client.runNotebook(id);
+    } catch (error) {
+      if (isSessionError(error) && attemptCount < maxAttempts) continue;
+      throw error;
+    }
+  }
+  return undefined;
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
