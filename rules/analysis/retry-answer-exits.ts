@@ -98,3 +98,47 @@ export function setsOnlyMoreToDo(context: Context, block: TSESTree.BlockStatemen
   });
   return sets > 0 && sets === moreToDo && !readsMoved;
 }
+
+/**
+ * `if (!data.processing) { isComplete = true }`: the loop's flag is set when the answer says the work is
+ * done, so a good answer that says "not yet" goes round too: a poll, whose pace is its own. Not when the
+ * test only asks whether something came back (`if (data.id) done = true`), an empty answer going round.
+ */
+export function setsFlagOnAnswer(context: Context, block: TSESTree.BlockStatement, testNames: Set<string>): boolean {
+  let polls = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (polls || node.type !== AST_NODE_TYPES.IfStatement) return polls ? false : undefined;
+    const setsFlag = [node.consequent, node.alternate].some((branch) => branch && [...flagWrites(context, branch, testNames)].length > 0);
+    const subjects = logicalTerms(node.test, '&&').map((term) => unwrap(term));
+    const readsAnswer = subjects.some((term) => [...identifiersIn(context.sourceCode, term)].length > 0 && answeredIn(context, rootOf(term), block, 0));
+    if (setsFlag && readsAnswer && !subjects.every((term) => presenceSubject(term) !== undefined || holdsSomething(term))) polls = true;
+    return undefined;
+  });
+  return polls;
+}
+
+/** `data.id`, `res.token`: a member that holds something rather than says a state (`data.done`, `job.processing`). */
+function holdsSomething(term: TSESTree.Node): boolean {
+  return term.type === AST_NODE_TYPES.MemberExpression && !FLAG_NAME.test(memberName(term) ?? '') && !STATE_NAME.test(memberName(term) ?? '');
+}
+
+/** Members that say how the work stands. */
+const STATE_NAME = /processing|pending|running|busy|waiting|status|state|progress/i;
+
+/** Writes of the loop's test names to a literal in `branch`: `isComplete = true`. */
+function flagWrites(context: Context, branch: TSESTree.Node, testNames: Set<string>): Set<string> {
+  const written = new Set<string>();
+  walkSameFunction(context.sourceCode, branch, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name) && unwrap(node.right).type === AST_NODE_TYPES.Literal) written.add(node.left.name);
+    return undefined;
+  });
+  return written;
+}
+
+/** The variable a test reads from: `data` of `!data.processing`, `status` of `status !== 'done'`. */
+function rootOf(term: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(term);
+  if (current.type === AST_NODE_TYPES.UnaryExpression) current = unwrap(current.argument);
+  if (current.type === AST_NODE_TYPES.BinaryExpression && current.left.type !== AST_NODE_TYPES.PrivateIdentifier) current = unwrap(current.left);
+  return current;
+}

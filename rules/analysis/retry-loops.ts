@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
 import { ATTEMPT_COUNTER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
-import { leavesWhenAnswered, setsOnlyMoreToDo } from './retry-answer-exits';
+import { leavesWhenAnswered, setsFlagOnAnswer, setsOnlyMoreToDo } from './retry-answer-exits';
 import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, type Loop } from './retry-paths';
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
@@ -111,7 +111,8 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   // `if (e.response?.status >= 500) { await sleep(…) } else { throw e }`: it goes round only after an error response.
   const afterStatus = attempt.handler !== null && catchGoesRoundOnlyWhen(context, attempt.handler, holdsOnlyForResponse);
   const scope = loopRetryScope(context, loop, bounded, {
-    handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) ? { mayPoll: true as const } : {}), ...(afterStatus ? { afterStatus: true as const } : {}),
+    handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) || setsFlagOnAnswer(context, attempt.block, testNames) ? { mayPoll: true as const } : {}),
+    ...(afterStatus ? { afterStatus: true as const } : {}),
   });
   // `offset += size` on success, read by the request: each round after a success sends another page, so a
   // key made once before the loop would be shared by all of them. No fix is offered (anchor).

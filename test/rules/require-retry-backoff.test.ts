@@ -2373,6 +2373,33 @@ export async function getWithRetry(retries: number, url: string): Promise<unknow
 `,
     errors: [{ messageId: 'noBackoff', line: 6, column: 12, endLine: 6, endColumn: 24, data: { retry: 'the recursive call on a failed status on line 6' } }],
   },
+  // A flag set when something came back (an id) marks success, not a poll: an empty answer or a failure
+  // goes round, here forever and at once.
+  {
+    code: `
+import axios from 'axios';
+export async function createOrder(order: object) {
+  let created = false;
+  let id: string | undefined;
+  while (!created) {
+    try {
+      const { data } = await axios.put('https://shop.example.com/orders/next', order, { timeout: 5000 });
+      if (data.id) {
+        id = data.id;
+        created = true;
+      }
+    } catch (error) {
+      console.error(error);
+    }
+  }
+  return id;
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 6, column: 3, endLine: 6, endColumn: 8, data: { retry: 'the while-loop on line 6', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 8, data: { retry: 'the while-loop on line 6' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
@@ -5367,6 +5394,28 @@ export async function runNotebook(id: string) {
   }
   return undefined;
 }
+`,
+  // A poll whose flag is set when the answer says the work is done: a good answer that says "still
+  // processing" goes round too, at the poll's own pace.
+  `
+// A status poll: the loop goes round on success too ("still processing"), and its catch logs and carries on.
+export const pollSyncStatus = async (setLoading: (loading: boolean) => void) => {
+  let isComplete = false;
+  while (!isComplete) {
+    try {
+      const res = await fetch("https://shop.example.com/api/getSyncStatus", { signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw new Error("Failed to fetch Sync Status");
+      const data = await res.json();
+      setLoading(data.processing);
+      if (!data.processing) {
+        isComplete = true;
+      }
+    } catch (pollingError) {
+      console.error("Polling error:", pollingError);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+};
 `,
 ];
 
