@@ -23,7 +23,7 @@ export function catchRepeat(context: Context, statement: TSESTree.TryStatement):
   if (!statement.handler) return undefined;
   const sourceCode = context.sourceCode;
   const attempt = firstAwaitedCall(sourceCode, statement.block);
-  const text = attempt && sourceCode.getText(attempt);
+  const text = attempt && writtenAs(sourceCode, attempt);
   if (!attempt || !text || awaitsOtherThan(sourceCode, statement.block, text)) return undefined;
   const handler = statement.handler.body;
   const repeat = repeatIn(context, [handler], attempt);
@@ -60,7 +60,7 @@ export function statusRepeat(context: Context, statement: TSESTree.IfStatement):
  */
 function repeatIn(context: Context, parts: readonly TSESTree.Node[], attempt: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
   const sourceCode = context.sourceCode;
-  const text = sourceCode.getText(attempt);
+  const text = writtenAs(sourceCode, attempt);
   const read = identifiersIn(sourceCode, attempt);
   // `this.state.id = null` before `this.send(update)`: the method reads what was just changed.
   let readsThis = false;
@@ -71,7 +71,7 @@ function repeatIn(context: Context, parts: readonly TSESTree.Node[], attempt: TS
   for (const part of parts) {
     walkSameFunction(sourceCode, part, (node) => {
       if (repeat) return false;
-      if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && sourceCode.getText(node) === text) {
+      if (node.type === AST_NODE_TYPES.CallExpression && isAwaitedCall(node) && writtenAs(sourceCode, node) === text) {
         if (!corrected(node, part, corrections)) repeat = node;
       } else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) {
         if (!awaitsCall(sourceCode, node, text)) corrections.push(node);
@@ -113,6 +113,11 @@ function corrected(repeat: TSESTree.Node, root: TSESTree.Node, corrections: read
   return false;
 }
 
+/** A call as written, token by token: the same call indented deeper (in a nested `try`) reads the same. */
+function writtenAs(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  return sourceCode.getTokens(node).map((token) => token.value).join(' ');
+}
+
 /** Does the try await anything but its attempt (written `text`)? Then the attempt may have succeeded before the failure. */
 function awaitsOtherThan(sourceCode: TSESLint.SourceCode, block: TSESTree.BlockStatement, text: string): boolean {
   let other = false;
@@ -127,7 +132,7 @@ function awaitsOtherThan(sourceCode: TSESLint.SourceCode, block: TSESTree.BlockS
 /** Does this await wait for the call written `text` (`await send(p)`)? */
 function awaitsCall(sourceCode: TSESLint.SourceCode, node: TSESTree.AwaitExpression, text: string): boolean {
   const argument = node.argument.type === AST_NODE_TYPES.ChainExpression ? node.argument.expression : node.argument;
-  return argument.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(argument) === text;
+  return argument.type === AST_NODE_TYPES.CallExpression && writtenAs(sourceCode, argument) === text;
 }
 
 /** The first top-level statement of the block that awaits or returns something: its call, when that statement is one call. */

@@ -5090,6 +5090,43 @@ export class CameraAuth {
       },
     }],
   },
+  // The same POST sent again in a nested try of the catch, after a wait: indented deeper, the same call.
+  {
+    code: `
+// gwi-pos src/lib/print-retry.ts:98-125: the catch waits, then sends the same POST again in a nested try.
+export async function dispatchPrintWithRetry(body: Record<string, unknown>): Promise<void> {
+  try {
+    const res = await fetch('https://pos.example.com/api/print', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body), signal: AbortSignal.timeout(5000),
+    })
+    if (res.ok) return
+    throw new Error(\`Print failed: \${res.status}\`)
+  } catch (firstError) {
+    await new Promise(resolve => setTimeout(resolve, 3000))
+    try {
+      const retryRes = await fetch('https://pos.example.com/api/print', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body), signal: AbortSignal.timeout(5000),
+      })
+      if (retryRes.ok) return
+      throw new Error(\`Print retry failed: \${retryRes.status}\`)
+    } catch (retryError) {
+      console.error('Print failed after retry:', retryError)
+    }
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 23, endLine: 5, endColumn: 28, suggestions: [],
+      data: {
+        operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'the same call made again in the catch on line 15', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
 ];
 
 /** Must stay silent. */
