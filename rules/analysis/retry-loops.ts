@@ -31,10 +31,23 @@ function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
   walkSameFunction(context.sourceCode, loop.body, (node) => {
     if (node !== loop.body && isLoop(node)) return false;
     if (node.type === AST_NODE_TYPES.CatchClause) return false;
-    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !failsOnlyLocally(context, node.block)) tries.push(node);
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !failsOnlyLocally(context, node.block) && awaitsIn(context, node.block)) tries.push(node);
     return undefined;
   });
   return tries;
+}
+
+/**
+ * Does the try wait for anything (`await`, `yield`)? One that does not catches only what its calls throw at
+ * once (`new Database(path)`, a parse), never a remote call's failure, which comes later in a promise.
+ */
+function awaitsIn(context: Context, block: TSESTree.BlockStatement): boolean {
+  let waits = false;
+  walkSameFunction(context.sourceCode, block, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) waits = true;
+    return waits ? false : undefined;
+  });
+  return waits;
 }
 
 /** Does success leave the loop: a return or break in the try block, or a flag the loop's test reads? */

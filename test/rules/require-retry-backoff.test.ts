@@ -5417,6 +5417,45 @@ export const pollSyncStatus = async (setLoading: (loading: boolean) => void) => 
   }
 };
 `,
+  // A loop whose try awaits nothing catches only what its calls throw at once (opening a local SQLite
+  // file), never a remote call's failure.
+  `
+import { Database } from 'node-sqlite3-wasm';
+declare function isSqliteLockedError(e: unknown): boolean;
+declare function cleanupDatabaseLockArtifacts(p: string): void;
+const MAX_ATTEMPTS = 3;
+// retry: opening a local SQLite file; the catch relocates lock files before going round
+export function initialize(dbPath: string): Database {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    try {
+      const db = new Database(dbPath);
+      db.run('PRAGMA busy_timeout = 5000');
+      db.get('PRAGMA journal_mode = WAL');
+      return db;
+    } catch (error) {
+      if (isSqliteLockedError(error) && attempt < MAX_ATTEMPTS) {
+        cleanupDatabaseLockArtifacts(dbPath);
+      } else {
+        throw error;
+      }
+    }
+  }
+  throw new Error('Database initialization failed after lock recovery attempts.');
+}
+`,
+  `
+import axios from 'axios';
+export async function ping(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return axios.get(url, { timeout: 5000 });
+    } catch (error) {
+      console.warn('request could not be built', error);
+    }
+  }
+  return undefined;
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
