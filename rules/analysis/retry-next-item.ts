@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
 import { calleeName, contains, type FunctionNode } from './ast-walk';
 import { findVariable, unwrap } from './origin';
+import { passedArguments } from './retry-recursion-count';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -53,3 +54,39 @@ function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolea
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(item as TSESTree.Expression) || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   return ['unshift', 'push'].includes(calleeName(call.callee) ?? '') && context.sourceCode.getText(call.callee.object) === queue;
 }
+
+/**
+ * `processBatch(batch.slice(0, mid))` from the catch of `processBatch(batch)`, or `fetchParts(subStart,
+ * subEnd, 2)` from that of `fetchParts(start, end, parts)`: the call hands a parameter the request reads
+ * another value, not the parameter or a count moved on from it, so it sends another request (a smaller
+ * batch, a narrower interval), as a fallback to another address does; not the one that failed.
+ */
+export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpression, fn: FunctionNode, attempt: TSESTree.Node): boolean {
+  return passedArguments(call).some((argument, index) => {
+    const param = fn.params[index];
+    const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target?.type !== AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+    const value = unwrap(argument);
+    if (value.type === AST_NODE_TYPES.Identifier && value.name === target.name) return false;
+    // `attempt + 1`, `retries - 1`, `++n`: a count, not the request.
+    if (value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-')
+      && [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === target.name))) return false;
+    return readByRequest(context, target, attempt);
+  });
+}
+
+/** Is the parameter read in the arguments of a call in the attempt (`llm.create({ content: batch.join('\\n') })`), not only logged or waited on? */
+function readByRequest(context: Context, param: TSESTree.Identifier, attempt: TSESTree.Node): boolean {
+  return (findVariable(context, param)?.references ?? []).some(({ identifier }) => {
+    if (!contains(attempt, identifier)) return false;
+    for (let current: TSESTree.Node | undefined = identifier.parent; current && current !== attempt; current = current.parent) {
+      if (current.type !== AST_NODE_TYPES.CallExpression || current.callee === identifier) continue;
+      const name = calleeName(current.callee) ?? '';
+      if (!LOCAL_READS.test(name) && !(current.callee.type === AST_NODE_TYPES.MemberExpression && current.callee.object.type === AST_NODE_TYPES.Identifier && current.callee.object.name === 'console')) return true;
+    }
+    return false;
+  });
+}
+
+/** Calls that only read a value in memory or wait: what they are handed is not the request. */
+const LOCAL_READS = /^(?:sleep|delay|wait|setTimeout|log|info|warn|error|debug|join|slice|map|filter|toISOString|toString|String|Number|Date|stringify|parse)$/;

@@ -5456,6 +5456,26 @@ export async function ping(url: string) {
   return undefined;
 }
 `,
+  // A catch that splits the batch the server refused as too large and sends the halves: another request,
+  // smaller each time, not the one that failed.
+  `
+export async function classify(batch: string[], label: string): Promise<unknown[]> {
+  try {
+    const res = await fetch('https://llm.example.com/v1/classify', { method: 'POST', body: JSON.stringify({ items: batch.join(', ') }), signal: AbortSignal.timeout(30_000) });
+    return await res.json();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message.includes('413') || message.includes('too large')) {
+      if (batch.length <= 1) return [];
+      const mid = Math.ceil(batch.length / 2);
+      const left = await classify(batch.slice(0, mid), \`\${label}a\`);
+      const right = await classify(batch.slice(mid), \`\${label}b\`);
+      return [...left, ...right];
+    }
+    return [];
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
