@@ -7201,6 +7201,19 @@ class ModerationService {
 }
 export const moderation = new ModerationService();
 `,
+  // A create-or-update endpoint is an upsert: a repeat patches the lead it already made.
+  `
+export async function pushLeads(leads: object[]) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://mail.example.com/api/leads/create-or-update/multiple', { method: 'POST', body: JSON.stringify({ leads }), signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
