@@ -182,6 +182,10 @@ function heldConfig(context: Context, node: TSESTree.Node): boolean {
   const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : null;
   if (!variable) return false;
   if (singleAssignmentInit(variable)?.type === AST_NODE_TYPES.ObjectExpression) return true;
+  // `(config: AxiosRequestConfig) => axios(config)`: a parameter its type names as a request's configuration.
+  const def = variable.defs[0];
+  const annotation = def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation && CONFIG_TYPE.test(context.sourceCode.getText(annotation))) return true;
   return variable.references.some(({ identifier }) => {
     const member = identifier.parent;
     return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && member.parent?.type === AST_NODE_TYPES.AssignmentExpression
@@ -190,6 +194,9 @@ function heldConfig(context: Context, node: TSESTree.Node): boolean {
 }
 
 const CONFIG_MEMBERS = ['url', 'method', 'baseURL', 'data'];
+
+/** Types of a request's whole configuration: axios's `AxiosRequestConfig`, `InternalAxiosRequestConfig`, a `RequestConfig` of one's own. */
+const CONFIG_TYPE = /^(?:Internal)?(?:Axios)?Request(?:Config|Options)\b/;
 
 /** Finds the options argument of a call for a shape's `OptionsLocation`. */
 export function locateOptions(context: Context, node: CallNode, location: OptionsLocation, types?: TypeFacts): OptionsArgument {

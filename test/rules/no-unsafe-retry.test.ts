@@ -5127,6 +5127,50 @@ export async function dispatchPrintWithRetry(body: Record<string, unknown>): Pro
       },
     }],
   },
+  // axios(config) with the config a parameter its type names as one: the callers' method decides.
+  {
+    code: `
+import axios, { AxiosRequestConfig } from 'axios';
+
+async function axiosWithRetry<T = any>(config: AxiosRequestConfig, maxRetries = 3, initialDelayMs = 500): Promise<T> {
+  let attempt = 0;
+  let delay = initialDelayMs;
+  while (true) {
+    try {
+      const resp = await axios(config);
+      return resp.data as T;
+    } catch (err: any) {
+      attempt++;
+      const code = err?.code || null;
+      const transientCodes = ['ECONNRESET', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN'];
+      if (transientCodes.includes(code) && attempt <= maxRetries) {
+        await new Promise((r) => setTimeout(r, delay));
+        delay *= 2;
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+async function postJson(url: string, body: any, timeout = 15000) {
+  const data = await axiosWithRetry({ method: 'post', url, data: body, timeout, headers: { 'Content-Type': 'application/json' } });
+  return { data };
+}
+
+export async function createReservation(baseUrl: string, reservation: unknown) {
+  const url = \`\${baseUrl}/api/connector/v1/reservations/add\`;
+  return postJson(url, { Reservations: [reservation] }, 20_000);
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 26, endLine: 9, endColumn: 31, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 26)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection',
+        retry: 'the while-loop on line 7', advice: 'Send an idempotency key in the options the call on line 26 passes, created once before that call (an `Idempotency-Key` header).',
+      },
+    }],
+  },
 ];
 
 /** Must stay silent. */
