@@ -10,6 +10,32 @@ function onDisk(filename: string): { filename: string; code: string } {
   return { filename, code: fs.readFileSync(path.join(FIXTURES, filename), 'utf8') };
 }
 
+/** A client whose headers the file composes (a merge helper, the instance's own), with a comment of the caller's. */
+const composedHeadersClient = (comment = ''): string => `
+export class Redis {
+  private headers: Record<string, string>;
+  constructor(token: string, extra: Record<string, string> = {}) {${comment}
+    this.headers = { 'Content-Type': 'application/json', authorization: token, ...extra };
+  }
+  async request(req: { path: string[]; body: unknown; headers?: Record<string, string> }) {
+    const requestOptions = { method: 'POST', headers: mergeHeaders(this.headers, req.headers ?? {}), body: JSON.stringify(req.body) };
+    let error: unknown;
+    for (let i = 0; i <= 3; i++) {
+      try {
+        return await fetch(['https://redis.example.com', ...req.path].join('/'), requestOptions);
+      } catch (e) {
+        error = e;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** i));
+      }
+    }
+    throw error;
+  }
+}
+function mergeHeaders(...all: Array<Record<string, string>>) {
+  return Object.assign({}, ...all);
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
@@ -2590,30 +2616,7 @@ export async function pay() {
 
   // Headers composed here (a merge helper, the instance's own headers) in a file that names no key: none is sent.
   {
-    code: `
-export class Redis {
-  private headers: Record<string, string>;
-  constructor(token: string, extra: Record<string, string> = {}) {
-    this.headers = { 'Content-Type': 'application/json', authorization: token, ...extra };
-  }
-  async request(req: { path: string[]; body: unknown; headers?: Record<string, string> }) {
-    const requestOptions = { method: 'POST', headers: mergeHeaders(this.headers, req.headers ?? {}), body: JSON.stringify(req.body) };
-    let error: unknown;
-    for (let i = 0; i <= 3; i++) {
-      try {
-        return await fetch(['https://redis.example.com', ...req.path].join('/'), requestOptions);
-      } catch (e) {
-        error = e;
-        await new Promise((r) => setTimeout(r, 50 * 2 ** i));
-      }
-    }
-    throw error;
-  }
-}
-function mergeHeaders(...all: Array<Record<string, string>>) {
-  return Object.assign({}, ...all);
-}
-`,
+    code: composedHeadersClient(),
     errors: [
     { messageId: 'unsafeRetry', line: 12, column: 22, endLine: 12, endColumn: 27, suggestions: [] },
     ],
@@ -4969,33 +4972,9 @@ export const listCash = () => axios.get('https://api.example.com/cash');
   },
   // A comment that calls an operation idempotent names no key: the headers composed here still carry none.
   {
-    code: `
-export class Redis {
-  private headers: Record<string, string>;
-  constructor(token: string, extra: Record<string, string> = {}) {
-    this.headers = { 'Content-Type': 'application/json', authorization: token, ...extra };
-  }
-  /** Idempotent: the commands this client sends are safe to repeat. */
-  async request(req: { path: string[]; body: unknown; headers?: Record<string, string> }) {
-    const requestOptions = { method: 'POST', headers: mergeHeaders(this.headers, req.headers ?? {}), body: JSON.stringify(req.body) };
-    let error: unknown;
-    for (let i = 0; i <= 3; i++) {
-      try {
-        return await fetch(['https://redis.example.com', ...req.path].join('/'), requestOptions);
-      } catch (e) {
-        error = e;
-        await new Promise((r) => setTimeout(r, 50 * 2 ** i));
-      }
-    }
-    throw error;
-  }
-}
-function mergeHeaders(...all: Array<Record<string, string>>) {
-  return Object.assign({}, ...all);
-}
-`,
+    code: composedHeadersClient(' /** Idempotent: the commands this client sends are safe to repeat. */'),
     errors: [
-    { messageId: 'unsafeRetry', line: 13, column: 22, endLine: 13, endColumn: 27, suggestions: [] },
+    { messageId: 'unsafeRetry', line: 12, column: 22, endLine: 12, endColumn: 27, suggestions: [] },
     ],
   },
   // A POST through `(isHttps ? https : http).request(…)`: one client row serves both modules.
@@ -7071,31 +7050,7 @@ export async function charge(body: unknown) {
 }
 `,
   // A comment that says where the key is added (an interceptor out of sight) leaves the headers undecided.
-  `
-export class Redis {
-  private headers: Record<string, string>;
-  constructor(token: string, extra: Record<string, string> = {}) {
-    this.headers = { 'Content-Type': 'application/json', authorization: token, ...extra };
-  }
-  // The gateway interceptor adds an Idempotency-Key header to every command.
-  async request(req: { path: string[]; body: unknown; headers?: Record<string, string> }) {
-    const requestOptions = { method: 'POST', headers: mergeHeaders(this.headers, req.headers ?? {}), body: JSON.stringify(req.body) };
-    let error: unknown;
-    for (let i = 0; i <= 3; i++) {
-      try {
-        return await fetch(['https://redis.example.com', ...req.path].join('/'), requestOptions);
-      } catch (e) {
-        error = e;
-        await new Promise((r) => setTimeout(r, 50 * 2 ** i));
-      }
-    }
-    throw error;
-  }
-}
-function mergeHeaders(...all: Array<Record<string, string>>) {
-  return Object.assign({}, ...all);
-}
-`,
+  composedHeadersClient(' // The gateway interceptor adds an Idempotency-Key header to every command.'),
   // A batch driver: the answer says whether there is more to send, and the loop posts the same request
   // again after every success; a timed-out batch sent again is what the loop does by design.
   `

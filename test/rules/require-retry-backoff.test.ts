@@ -7,6 +7,36 @@ import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
 import { REFUSAL_CASES } from './retry-refusal-cases';
 
+/** An inner retry reached through a function whose catch is the caller's: it keeps the failure or throws it on. */
+const rolesThroughRetry = (catchBody: string): string => `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retryOperation<T>(op: () => Promise<T>, retryCount = 0): Promise<T> {
+  try {
+    return await op();
+  } catch (error) {
+    if (retryCount < 3) {
+      await sleep(1000 * (retryCount + 1));
+      return retryOperation(op, retryCount + 1);
+    }
+    throw error;
+  }
+}
+async function loadRoles(userId: string) {
+  try {
+    return await retryOperation(() => fetch(\`https://api.example.com/roles/\${userId}\`, { signal: AbortSignal.timeout(5000) }).then((res) => res.json()));
+  } catch (error) {
+    ${catchBody}
+  }
+}
+export async function init(userId: string, retryCount = 0): Promise<void> {
+  try {
+    console.log((await loadRoles(userId)) ?? 'default roles');
+  } catch (error) {
+    if (retryCount < 3) setTimeout(() => init(userId, retryCount + 1), 1000 * (retryCount + 1));
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2291,35 +2321,7 @@ export async function record(event: object, uri: string) {
   // The same inner retry through a function that logs and throws the failure on: the outer retry runs it
   // again, and the attempts multiply.
   {
-    code: `
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function retryOperation<T>(op: () => Promise<T>, retryCount = 0): Promise<T> {
-  try {
-    return await op();
-  } catch (error) {
-    if (retryCount < 3) {
-      await sleep(1000 * (retryCount + 1));
-      return retryOperation(op, retryCount + 1);
-    }
-    throw error;
-  }
-}
-async function loadRoles(userId: string) {
-  try {
-    return await retryOperation(() => fetch(\`https://api.example.com/roles/\${userId}\`, { signal: AbortSignal.timeout(5000) }).then((res) => res.json()));
-  } catch (error) {
-    console.warn('roles failed', error);
-    throw error;
-  }
-}
-export async function init(userId: string, retryCount = 0): Promise<void> {
-  try {
-    console.log((await loadRoles(userId)) ?? 'default roles');
-  } catch (error) {
-    if (retryCount < 3) setTimeout(() => init(userId, retryCount + 1), 1000 * (retryCount + 1));
-  }
-}
-`,
+    code: rolesThroughRetry("console.warn('roles failed', error);\n    throw error;"),
     errors: [{ messageId: 'nestedRetry', line: 24, column: 24, endLine: 24, endColumn: 33, data: { total: '16', breakdown: '4 (retryOperation() (the recursive call in the catch on line 9) on line 16) × 4 (the recursive call scheduled from the catch on line 26)' }, suggestions: [] }],
   },
   // A client held under a snake_case name, called through one of its resources: a remote call the catch
@@ -5205,34 +5207,7 @@ export async function queryWithRepair(sql: string, maxRetries = 2) {
 `,
   // An inner retry whose last failure a function on the way keeps (it answers null) never fails the
   // outer one: the attempts do not multiply.
-  `
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function retryOperation<T>(op: () => Promise<T>, retryCount = 0): Promise<T> {
-  try {
-    return await op();
-  } catch (error) {
-    if (retryCount < 3) {
-      await sleep(1000 * (retryCount + 1));
-      return retryOperation(op, retryCount + 1);
-    }
-    throw error;
-  }
-}
-async function loadRoles(userId: string) {
-  try {
-    return await retryOperation(() => fetch(\`https://api.example.com/roles/\${userId}\`, { signal: AbortSignal.timeout(5000) }).then((res) => res.json()));
-  } catch (error) {
-    return null;
-  }
-}
-export async function init(userId: string, retryCount = 0): Promise<void> {
-  try {
-    console.log((await loadRoles(userId)) ?? 'default roles');
-  } catch (error) {
-    if (retryCount < 3) setTimeout(() => init(userId, retryCount + 1), 1000 * (retryCount + 1));
-  }
-}
-`,
+  rolesThroughRetry('return null;'),
   // A scan that runs itself again after every answer, a success as well as a failure: the next id, not
   // a retry of what failed.
   `
