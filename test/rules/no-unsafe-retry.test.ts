@@ -36,6 +36,33 @@ function mergeHeaders(...all: Array<Record<string, string>>) {
 }
 `;
 
+/** A token request a retried method hands to a same-file wrapper, with the grant of the caller's choice. */
+const cameraAuth = (grant: string): string => `
+export class CameraAuth {
+  private refreshToken = '';
+  private async authFetch(step: string, url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      throw Object.assign(new Error(\`network error during \${step}\`), { status: 0 });
+    }
+  }
+  async refreshTokens(): Promise<void> {
+    const body = new URLSearchParams({ ${grant}, client_id: 'ios' });
+    for (let attempt = 0; attempt <= 2; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+      try {
+        const response = await this.authFetch('token refresh', 'https://api.example.com/oauth/token', { method: 'POST', body: body.toString() });
+        await response.json();
+        return;
+      } catch (error) {
+        if ((error as { status?: number }).status !== 0 || attempt === 2) throw error;
+      }
+    }
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
@@ -5035,31 +5062,7 @@ export const createCompany = (name: string) => hubspotFetch('/crm/v3/objects/com
   // A refresh-token grant handed to a wrapper by the retried caller: the token endpoint's consequence
   // and advice, not an idempotency key (the endpoint takes none).
   {
-    code: `
-export class CameraAuth {
-  private refreshToken = '';
-  private async authFetch(step: string, url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-    } catch (error) {
-      throw Object.assign(new Error(\`network error during \${step}\`), { status: 0 });
-    }
-  }
-  async refreshTokens(): Promise<void> {
-    const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.refreshToken, client_id: 'ios' });
-    for (let attempt = 0; attempt <= 2; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
-      try {
-        const response = await this.authFetch('token refresh', 'https://api.example.com/oauth/token', { method: 'POST', body: body.toString() });
-        await response.json();
-        return;
-      } catch (error) {
-        if ((error as { status?: number }).status !== 0 || attempt === 2) throw error;
-      }
-    }
-  }
-}
-`,
+    code: cameraAuth("grant_type: 'refresh_token', refresh_token: this.refreshToken"),
     errors: [{
       messageId: 'unsafeRetry', line: 16, column: 32, endLine: 16, endColumn: 46, suggestions: [],
       data: {
@@ -7093,31 +7096,7 @@ async function hubspotFetch(path: string, options: { method?: string; body?: str
 export const searchCompanies = (query: string) => hubspotFetch('/crm/v3/objects/companies/search', { method: 'POST', body: JSON.stringify({ query }) });
 `,
   // The client-credentials grant handed to the same wrapper: a repeat issues another token.
-  `
-export class CameraAuth {
-  private refreshToken = '';
-  private async authFetch(step: string, url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-    } catch (error) {
-      throw Object.assign(new Error(\`network error during \${step}\`), { status: 0 });
-    }
-  }
-  async refreshTokens(): Promise<void> {
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_secret: this.refreshToken, client_id: 'ios' });
-    for (let attempt = 0; attempt <= 2; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
-      try {
-        const response = await this.authFetch('token refresh', 'https://api.example.com/oauth/token', { method: 'POST', body: body.toString() });
-        await response.json();
-        return;
-      } catch (error) {
-        if ((error as { status?: number }).status !== 0 || attempt === 2) throw error;
-      }
-    }
-  }
-}
-`,
+  cameraAuth("grant_type: 'client_credentials', client_secret: this.refreshToken"),
   // A model's answer with the API key in the query (\`\${GEMINI_URL}?key=\${key}\`), the address held in a
   // const or returned by a function of the file: computed again, nothing stored.
   `
