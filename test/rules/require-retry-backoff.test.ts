@@ -5352,7 +5352,7 @@ declare function ensureSession(options: { forceRefresh: boolean }): Promise<void
 declare const client: { runNotebook(id: string): Promise<unknown> };
 function isSessionError(error: unknown) {
   const message = String((error as Error)?.stack || (error as Error)?.message || error || '');
-  return /401|403|Unauthorized|Forbidden|session.*expired/i.test(message);
+  return /401|403|Unauthorized|Forbidden|session.*expired|cookie.*invalid|authentication/i.test(message);
 }
 export async function runNotebook(id: string) {
   let attemptCount = 0;
