@@ -110,20 +110,22 @@ export function setsFlagOnAnswer(context: Context, block: TSESTree.BlockStatemen
     if (polls || node.type !== AST_NODE_TYPES.IfStatement) return polls ? false : undefined;
     const setsFlag = [node.consequent, node.alternate].some((branch) => branch && [...flagWrites(context, branch, testNames)].length > 0);
     const subjects = logicalTerms(node.test, '&&').map((term) => unwrap(term));
-    const readsAnswer = subjects.some((term) => [...identifiersIn(context.sourceCode, term)].length > 0 && answeredIn(context, rootOf(term), block, 0));
-    if (setsFlag && readsAnswer && !subjects.every((term) => presenceSubject(term) !== undefined || holdsSomething(term))) polls = true;
+    // Only a test of how the work stands (`!data.processing`, `job.status === 'done'`); not a good status
+    // (`!res.ok`), an empty page (`products.length === 0`) or something that came back (`data.id`).
+    if (setsFlag && subjects.some((term) => saysHowWorkStands(term) && answeredIn(context, rootOf(term), block, 0))) polls = true;
     return undefined;
   });
   return polls;
 }
 
-/** `data.id`, `res.token`: a member that holds something rather than says a state (`data.done`, `job.processing`). */
-function holdsSomething(term: TSESTree.Node): boolean {
-  return term.type === AST_NODE_TYPES.MemberExpression && !FLAG_NAME.test(memberName(term) ?? '') && !STATE_NAME.test(memberName(term) ?? '');
+/** `!data.processing`, `job.status === 'done'`, `res.data.isComplete`: a member that says how the work stands. */
+function saysHowWorkStands(term: TSESTree.Node): boolean {
+  const read = rootOf(term);
+  return read.type === AST_NODE_TYPES.MemberExpression && STATE_NAME.test(memberName(read) ?? '');
 }
 
-/** Members that say how the work stands. */
-const STATE_NAME = /processing|pending|running|busy|waiting|status|state|progress/i;
+/** Members that say how the work stands (not `ok` or `success`, a call's own word that it worked). */
+const STATE_NAME = /processing|pending|running|busy|waiting|status|state|progress|^(?:is)?(?:done|ready|complete|completed|finished)$/i;
 
 /** Writes of the loop's test names to a literal in `branch`: `isComplete = true`. */
 function flagWrites(context: Context, branch: TSESTree.Node, testNames: Set<string>): Set<string> {

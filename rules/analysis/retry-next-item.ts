@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
 import { calleeName, contains, type FunctionNode } from './ast-walk';
-import { findVariable, unwrap } from './origin';
+import { constInit, findVariable, unwrap } from './origin';
 import { passedArguments } from './retry-recursion-count';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -68,6 +68,9 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
     if (target?.type !== AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.SpreadElement) return false;
     const value = unwrap(argument);
     if (value.type === AST_NODE_TYPES.Identifier && value.name === target.name) return false;
+    // `Math.max(100, size / 2)`, also through a `const`: a clamp reaches its floor and sends the same again.
+    const made = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : value;
+    if (made && unwrap(made).type === AST_NODE_TYPES.CallExpression && /^Math\.(?:max|min)$/.test(context.sourceCode.getText((unwrap(made) as TSESTree.CallExpression).callee))) return false;
     // `attempt + 1`, `retries - 1`, `++n`: a count, not the request.
     if (value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-')
       && [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === target.name))) return false;

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { calleeName, walkSameFunction, type FunctionNode } from './ast-walk';
 import { enclosingClassBody, findVariable, memberName, unwrap } from './origin';
+import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -16,7 +17,9 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 export function classCounters(context: Context, fn: FunctionNode | undefined): string[] {
   const body = fn && enclosingClassBody(fn);
-  return (body?.body ?? []).flatMap((element) => (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body ? [...memberCounters(context, element.value.body)] : []));
+  // Named as attempts: a generation (`this.realtimeGeneration++`) compared to tell stale runs apart bounds nothing.
+  return (body?.body ?? []).flatMap((element) => (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body ? [...memberCounters(context, element.value.body)] : []))
+    .filter((name) => ATTEMPT_COUNTER_NAME.test(name));
 }
 
 /**

@@ -2402,6 +2402,60 @@ export async function createOrder(order: object) {
       { messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 8, data: { retry: 'the while-loop on line 6' } },
     ],
   },
+  // Success told by a good status (\`else { success = true }\` under \`!response.ok\`) is success leaving, not a
+  // poll's "not yet": the loop retries the failures at once.
+  {
+    code: `
+export async function deliver(url: string, payload: object, maxRetries = 3) {
+  let attempt = 0;
+  let success = false;
+  while (attempt < maxRetries && !success) {
+    try {
+      const response = await fetch(url, { method: 'PUT', body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+      if (!response.ok) {
+        console.error(\`webhook failed with \${response.status}\`);
+      } else {
+        success = true;
+      }
+    } catch (error) {
+      console.error(error);
+    }
+    attempt++;
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 5, column: 3, endLine: 5, endColumn: 8, data: { retry: 'the while-loop on line 5' } }],
+  },
+  // A generation counter (raised to tell stale runs apart) bounds nothing: the reconnect goes on while started.
+  {
+    code: `
+export class Realtime {
+  private isStarted = true;
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  restart() {
+    this.generation++;
+    void this.start();
+  }
+  private async start(): Promise<void> {
+    const generation = this.generation;
+    try {
+      await fetch('https://realtime.example.com/subscribe', { method: 'PUT', signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if (this.isStarted && generation === this.generation) this.scheduleRetry();
+    }
+  }
+  private scheduleRetry(): void {
+    if (!this.isStarted || this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.start();
+    }, 5000);
+  }
+}
+`,
+    errors: [{ messageId: 'unboundedRetry', line: 15, column: 61, endLine: 15, endColumn: 79, data: { retry: 'the recursive call scheduled from the catch on line 15', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
+  },
 ];
 
 /** Must stay silent. */
