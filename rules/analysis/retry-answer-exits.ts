@@ -121,7 +121,10 @@ export function setsFlagOnAnswer(context: Context, block: TSESTree.BlockStatemen
 /** `!data.processing`, `job.status === 'done'`, `res.data.isComplete`: a member that says how the work stands. */
 function saysHowWorkStands(term: TSESTree.Node): boolean {
   const read = rootOf(term);
-  return read.type === AST_NODE_TYPES.MemberExpression && STATE_NAME.test(memberName(read) ?? '');
+  // `res.status === 404` compares an HTTP status, not a job's (`job.status === 'done'`).
+  const value = unwrap(term);
+  const numeric = value.type === AST_NODE_TYPES.BinaryExpression && [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'number');
+  return !numeric && read.type === AST_NODE_TYPES.MemberExpression && STATE_NAME.test(memberName(read) ?? '');
 }
 
 /** Members that say how the work stands (not `ok` or `success`, a call's own word that it worked). */

@@ -67,13 +67,17 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
     const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
     if (target?.type !== AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.SpreadElement) return false;
     const value = unwrap(argument);
-    if (value.type === AST_NODE_TYPES.Identifier && value.name === target.name) return false;
+    // The parameter itself, another of them passed in its place, or a count moved on from one
+    // (`again(url, options, n - 1)` to `(n, url, options)`): nothing new is sent.
+    const isParameter = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && fn.params.some((each) => {
+      const name = each.type === AST_NODE_TYPES.AssignmentPattern ? each.left : each;
+      return name.type === AST_NODE_TYPES.Identifier && name.name === node.name;
+    });
+    if (isParameter(value) || value.type === AST_NODE_TYPES.UpdateExpression
+      || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && [value.left, value.right].some(isParameter))) return false;
     // `Math.max(100, size / 2)`, also through a `const`: a clamp reaches its floor and sends the same again.
     const made = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : value;
     if (made && unwrap(made).type === AST_NODE_TYPES.CallExpression && /^Math\.(?:max|min)$/.test(context.sourceCode.getText((unwrap(made) as TSESTree.CallExpression).callee))) return false;
-    // `attempt + 1`, `retries - 1`, `++n`: a count, not the request.
-    if (value.type === AST_NODE_TYPES.UpdateExpression || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-')
-      && [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === target.name))) return false;
     return readByRequest(context, target, attempt);
   });
 }

@@ -2456,6 +2456,38 @@ export class Realtime {
 `,
     errors: [{ messageId: 'unboundedRetry', line: 15, column: 61, endLine: 15, endColumn: 79, data: { retry: 'the recursive call scheduled from the catch on line 15', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } }],
   },
+  // Parameters passed back in another order, with the count moved on, send nothing new; and a flag set on
+  // a 404 or a good status marks the answer, not a job's state: both stay retries.
+  {
+    code: `
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const fetchRetry = async (retryCount: number, url: string, options: RequestInit): Promise<unknown> => {
+  try {
+    return await fetch(url, { ...options, signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    await delay(5000);
+    return fetchRetry(url as never, options as never, (retryCount - 1) as never);
+  }
+};
+export async function hasAsset(url: string): Promise<boolean> {
+  let result: boolean | null = null;
+  for (let attempt = 0; attempt < 3 && result === null; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+      if (res.status === 404) result = false;
+      else if (res.ok) result = true;
+    } catch {
+      result = null;
+    }
+  }
+  return result === true;
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 8, column: 12, endLine: 8, endColumn: 22, data: { retry: 'the recursive call in the catch on line 8', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
+      { messageId: 'noBackoff', line: 13, column: 3, endLine: 13, endColumn: 6, data: { retry: 'the for-loop on line 13' } },
+    ],
+  },
 ];
 
 /** Must stay silent. */
