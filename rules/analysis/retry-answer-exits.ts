@@ -118,13 +118,15 @@ export function setsFlagOnAnswer(context: Context, block: TSESTree.BlockStatemen
   return polls;
 }
 
-/** `!data.processing`, `job.status === 'done'`, `res.data.isComplete`: a member that says how the work stands. */
+/** `!data.processing`, `job.status === 'done'`, `!isOrderProcessing`: a member or value that says how the work stands. */
 function saysHowWorkStands(term: TSESTree.Node): boolean {
   const read = rootOf(term);
   // `res.status === 404` compares an HTTP status, not a job's (`job.status === 'done'`).
   const value = unwrap(term);
   const numeric = value.type === AST_NODE_TYPES.BinaryExpression && [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'number');
-  return !numeric && read.type === AST_NODE_TYPES.MemberExpression && STATE_NAME.test(memberName(read) ?? '');
+  const name = read.type === AST_NODE_TYPES.MemberExpression ? memberName(read) : read.type === AST_NODE_TYPES.Identifier ? read.name : undefined;
+  // Also a value taken out of the answer (`const { isOrderProcessing } = data.syncStatus[0]`).
+  return !numeric && name !== undefined && STATE_NAME.test(name);
 }
 
 /** Members that say how the work stands (not `ok` or `success`, a call's own word that it worked). */

@@ -5537,6 +5537,25 @@ export async function classify(batch: string[], label: string): Promise<unknown[
   }
 }
 `,
+  // The same poll with the state taken out of the answer first (`const { isProcessing } = data.sync[0]`).
+  `
+export async function pollSync(): Promise<void> {
+  let isComplete = false;
+  while (!isComplete) {
+    try {
+      const res = await fetch('https://shop.example.com/api/sync-status', { signal: AbortSignal.timeout(5000) });
+      const data = await res.json();
+      const { isOrderProcessing, isProductProcessing } = data.sync[0];
+      if (!isOrderProcessing && !isProductProcessing) {
+        isComplete = true;
+      }
+    } catch (error) {
+      console.error('poll failed', error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
