@@ -5175,28 +5175,6 @@ export async function transcribe(audio: Blob, key: string) {
   return undefined;
 }
 `,
-  // A resend after a 401 and a token refresh, under \`if (!response.ok)\`: a correction, and \`!response.ok\`
-  // is a failed status, not an empty answer.
-  `
-declare const authService: { refreshAccessToken(): Promise<void> };
-class ApiService {
-  async request(endpoint: string, options: RequestInit = {}): Promise<unknown> {
-    const response = await fetch(\`https://api.example.com/v1\${endpoint}\`, { ...options, signal: AbortSignal.timeout(5000) });
-    if (!response.ok) {
-      if (response.status === 401) {
-        await authService.refreshAccessToken();
-        return this.request(endpoint, options);
-      }
-      throw new Error(\`API Error: \${response.status}\`);
-    }
-    return response.json();
-  }
-  async post(endpoint: string, data = {}) {
-    return this.request(endpoint, { method: 'POST', body: JSON.stringify(data) });
-  }
-}
-export default new ApiService();
-`,
   // A Hugging Face Inference API call runs a model and stores nothing: a repeat computes the answer again.
   `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
