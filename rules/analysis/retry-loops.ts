@@ -8,7 +8,7 @@ import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, index
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
-import { clearsLoopTest, failsOnlyLocally, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, racesDeadline, setsAny, waitsForAnswer } from './retry-loop-shapes';
+import { clearsLoopTest, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, racesDeadline, setsAny, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 import { holdsOnlyForResponse } from './status-reads';
 import { underClientErrorTest } from './status-tests';
@@ -31,7 +31,7 @@ function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
   walkSameFunction(context.sourceCode, loop.body, (node) => {
     if (node !== loop.body && isLoop(node)) return false;
     if (node.type === AST_NODE_TYPES.CatchClause) return false;
-    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !failsOnlyLocally(context, node.block) && awaitsIn(context, node.block)) tries.push(node);
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && awaitsIn(context, node.block)) tries.push(node);
     return undefined;
   });
   return tries;
@@ -39,7 +39,8 @@ function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
 
 /**
  * Does the try wait for anything (`await`, `yield`)? One that does not catches only what its calls throw at
- * once (`new Database(path)`, a parse), never a remote call's failure, which comes later in a promise.
+ * once (`new Database(path)`, a parse, `new WebSocket(url)`), never a remote call's failure, which comes later
+ * in a promise. (This covers failsOnlyLocally for loops: such a try awaits nothing.)
  */
 function awaitsIn(context: Context, block: TSESTree.BlockStatement): boolean {
   let waits = false;
