@@ -67,7 +67,7 @@ function interceptorRetries(context: Context): InterceptorRetry[] {
     if (resend) {
       retries.push({
         use: node, node: node.callee, target: installed, handler: handler!, resend, checksMethod: readsMethod(context, handler!), unprocessedOnly: guardedWithin(context, resend, handler!.body!),
-        afterStatus: underResponseTest(resend, handler!.body!),
+        afterStatus: underResponseTest(context, resend, handler!.body!),
       });
     }
     return undefined;
@@ -80,8 +80,8 @@ function interceptorRetries(context: Context): InterceptorRetry[] {
  * `status === 503 || status === 504`, `status >= 500`? A dropped connection has no status, so such a resend
  * repeats only after an error response.
  */
-function underResponseTest(node: TSESTree.Node, root: TSESTree.Node): boolean {
-  return underIfTest(node, root, holdsOnlyForResponse);
+function underResponseTest(context: Context, node: TSESTree.Node, root: TSESTree.Node): boolean {
+  return underIfTest(node, root, (test) => holdsOnlyForResponse(context, test));
 }
 
 /** `api.interceptors.response.use(…)`: what `api` is. */

@@ -123,7 +123,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
     || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
   // `if (e.response?.status >= 500) { await sleep(…) } else { throw e }`: it goes round only after an error response.
-  const afterStatus = attempt.handler !== null && catchGoesRoundOnlyWhen(context, attempt.handler, holdsOnlyForResponse);
+  const afterStatus = attempt.handler !== null && catchGoesRoundOnlyWhen(context, attempt.handler, (test) => holdsOnlyForResponse(context, test));
   const scope = loopRetryScope(context, loop, bounded, {
     handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) || setsFlagOnAnswer(context, attempt.block, testNames) ? { mayPoll: true as const } : {}),
     ...(afterStatus ? { afterStatus: true as const } : {}),

@@ -33,7 +33,7 @@ function recursionScope(context: Context, found: Recursion, fn: FunctionNode, wh
     attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded,
     waits: found.waits || awaitsWait(context, failure) || waitsBeforeAttempt(context, fn, body), failurePath: failure,
     // `if (status >= 500 && retries > 0) return again(…)`: it goes round only after an error response.
-    ...(underIfTest(found.call, failure, holdsOnlyForResponse) ? { afterStatus: true as const } : {}),
+    ...(underIfTest(found.call, failure, (test) => holdsOnlyForResponse(context, test)) ? { afterStatus: true as const } : {}),
   };
 }
 

@@ -200,6 +200,10 @@ export function catchGoesRoundOnlyWhen(context: Context, handler: TSESTree.Catch
   if (last?.type === AST_NODE_TYPES.IfStatement && alwaysExits(last.alternate) && holds(last.test)) {
     return !statements.slice(0, -1).some((statement) => continuesLoop(context, statement));
   }
+  // `if ((!is429 && !is5xx) || attempt === max) throw err;` then the wait: only what the test lets by goes on.
+  const exit = statements.findIndex((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent));
+  const exitTest = exit >= 0 ? (statements[exit] as TSESTree.IfStatement).test : undefined;
+  if (exitTest && negationHolds(exitTest, holds)) return !statements.slice(0, exit).some((statement) => continuesLoop(context, statement));
   // `throw e`, `return null` or `break`: every failure the tests let by leaves the loop.
   if (last?.type !== AST_NODE_TYPES.ThrowStatement && last?.type !== AST_NODE_TYPES.ReturnStatement && !(last?.type === AST_NODE_TYPES.BreakStatement && !last.label)) return false;
   let unguardedContinue = false;
@@ -212,6 +216,17 @@ export function catchGoesRoundOnlyWhen(context: Context, handler: TSESTree.Catch
     walkSameFunction(context.sourceCode, statement, (node) => void (node.type === AST_NODE_TYPES.ContinueStatement && (unguardedContinue = true)));
   }
   return guarded && !unguardedContinue;
+}
+
+/** Does `holds` hold for every case `test` is false in? `!a && !b` is false only when `a || b`. */
+function negationHolds(test: TSESTree.Expression, holds: (test: TSESTree.Expression) => boolean): boolean {
+  const value = unwrap(test);
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return holds(value.argument);
+  if (value.type !== AST_NODE_TYPES.LogicalExpression) return false;
+  // false when both sides are (`||`): either side's negation narrows it; false when either is (`&&`): both must.
+  if (value.operator === '||') return negationHolds(value.left, holds) || negationHolds(value.right, holds);
+  if (value.operator === '&&') return negationHolds(value.left, holds) && negationHolds(value.right, holds);
+  return false;
 }
 
 function continuesLoop(context: Context, statement: TSESTree.Statement): boolean {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { ANSWER_SUCCESS } from '../knowledge/retries';
 import { mirroredOperator } from './ast-walk';
-import { findVariable, logicalTerms, memberName, unwrap } from './origin';
+import { constInit, findVariable, logicalTerms, memberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -69,20 +69,45 @@ export const isClientError = (value: unknown): boolean => typeof value === 'numb
 
 /**
  * A test that holds only when the server answered: `error.response`, `status === 503 || status === 504`,
- * `status >= 500` (alone or joined by `&&` with others). A dropped connection has no status.
+ * `status >= 500` (alone or joined by `&&` with others), the message naming an error status
+ * (`err.message.includes('503')`, `/50[0-9]/.test(err.message)`), or a `const` holding one of these.
+ * A dropped connection has no status.
  */
-export function holdsOnlyForResponse(test: TSESTree.Node): boolean {
-  return logicalTerms(test, '&&').some(needsResponse);
+export function holdsOnlyForResponse(context: Context, test: TSESTree.Node): boolean {
+  return logicalTerms(test, '&&').some((term) => needsResponse(context, term, 0));
 }
 
-function needsResponse(term: TSESTree.Node): boolean {
+function needsResponse(context: Context, term: TSESTree.Node, depth: number): boolean {
   const value = unwrap(term);
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return needsResponse(value.left) && needsResponse(value.right);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return needsResponse(context, value.left, depth) && needsResponse(context, value.right, depth);
   if (value.type === AST_NODE_TYPES.MemberExpression) return memberName(value) === 'response';
+  // `const is5xx = /50[0-9]/.test(lastError.message)`, tested by its name.
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = depth < 2 ? constInit(context, value) : undefined;
+    return init !== undefined && logicalTerms(init, '&&').some((part) => needsResponse(context, part, depth + 1));
+  }
+  if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesErrorStatus(context, value);
   const comparison = statusComparison(value);
   return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);
 }
 
+/** An HTTP error status as the message writes it: `'503'`, or a pattern of digits such as `50[0-9]` or `5\d\d`. */
+const ERROR_STATUS_TEXT = /^[45](?:\d|\\d|\[[\d-]+\]){2}$/;
+
+/**
+ * `error.message.includes('503')`, `/50[0-9]|429/.test(error.message)`: a status only a server's answer
+ * carries, read from the message a client made of it.
+ */
+function messageNamesErrorStatus(context: Context, call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const pattern = unwrap(callee.object);
+  if (memberName(callee) === 'test' && pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern && call.arguments[0]) {
+    return readsMessage(context, call.arguments[0]) && pattern.regex.pattern.split('|').every((alternative) => ERROR_STATUS_TEXT.test(alternative));
+  }
+  const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
+  return memberName(callee) === 'includes' && typeof text === 'string' && ERROR_STATUS_TEXT.test(text) && readsMessage(context, callee.object);
+}
 
 /**
  * `response.data?.ok === true`, `body.result === 'success'`, `data.success`: the answer's own word that the
@@ -105,4 +130,38 @@ export function namesSuccessfulAnswer(test: TSESTree.Node): boolean {
 function namesZeroCode(read: TSESTree.Node, value: unknown): boolean {
   return read.type === AST_NODE_TYPES.MemberExpression && read.object.type !== AST_NODE_TYPES.ThisExpression
     && ANSWER_SUCCESS.zeroCodes.test(memberName(read) ?? '') && (value === 0 || value === '0');
+}
+
+/**
+ * The members a compared value reads: `e.response.status`, through `+`/`Number()`, a `const` that holds the
+ * read (`const status = e?.response?.status`), and each side of a fallback (`err.statusCode ?? err.code`).
+ * Undefined when any part is not a member read.
+ */
+export function readMembers(context: Context, read: TSESTree.Node, depth = 0): string[] | undefined {
+  const value = numericRead(read);
+  if (value.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(value);
+    return name === undefined ? undefined : [name];
+  }
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const init = constInit(context, value);
+    return init && readMembers(context, init, depth + 1);
+  }
+  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return undefined;
+  const [left, right] = [readMembers(context, value.left, depth), readMembers(context, value.right, depth)];
+  return left && right && [...left, ...right];
+}
+
+/**
+ * `error.message`, a variable named for it (`const errorMessage = error instanceof Error ? error.message :
+ * String(error)`), or either lower- or upper-cased (`message.toLowerCase()`).
+ */
+export function readsMessage(context: Context, node: TSESTree.Node): boolean {
+  let read = unwrap(node);
+  // `String(error?.message || '')`: the message, made a string.
+  if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.Identifier && read.callee.name === 'String' && read.arguments.length === 1) read = unwrap(read.arguments[0]!);
+  if (read.type === AST_NODE_TYPES.LogicalExpression && read.operator !== '&&' && read.right.type === AST_NODE_TYPES.Literal && typeof read.right.value === 'string') read = unwrap(read.left);
+  if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
+  const members = readMembers(context, read);
+  return (members?.length === 1 && members[0] === 'message') || (read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name));
 }

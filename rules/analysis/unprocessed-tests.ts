@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, soleReturned } from './ast-walk';
 import { constInit, memberName, unwrap } from './origin';
-import { numericRead } from './status-reads';
+import { readMembers, readsMessage } from './status-reads';
 import { localCallee } from './local-callees';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -134,26 +134,6 @@ function namesRateLimitError(read: TSESTree.Node, literal: TSESTree.Node): boole
     && literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' && RATE_LIMIT_ERROR.test(literal.value);
 }
 
-/**
- * The members a compared value reads: `e.response.status`, through `+`/`Number()`, a `const` that holds the
- * read (`const status = e?.response?.status`), and each side of a fallback (`err.statusCode ?? err.code`).
- * Undefined when any part is not a member read.
- */
-function readMembers(context: Context, read: TSESTree.Node, depth = 0): string[] | undefined {
-  const value = numericRead(read);
-  if (value.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(value);
-    return name === undefined ? undefined : [name];
-  }
-  if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
-    const init = constInit(context, value);
-    return init && readMembers(context, init, depth + 1);
-  }
-  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return undefined;
-  const [left, right] = [readMembers(context, value.left, depth), readMembers(context, value.right, depth)];
-  return left && right && [...left, ...right];
-}
-
 const STATUS_MEMBERS: readonly string[] = UNPROCESSED_FAILURES.statusMembers;
 const CODE_MEMBERS: readonly string[] = UNPROCESSED_FAILURES.codeMembers;
 
@@ -180,18 +160,4 @@ function messageNamesUnprocessed(context: Context, call: TSESTree.CallExpression
   const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
   return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text))
     || (typeof text === 'string' && UNPROCESSED_FAILURES.refusalMessage.test(text));
-}
-
-/**
- * `error.message`, a variable named for it (`const errorMessage = error instanceof Error ? error.message :
- * String(error)`), or either lower- or upper-cased (`message.toLowerCase()`).
- */
-function readsMessage(context: Context, node: TSESTree.Node): boolean {
-  let read = unwrap(node);
-  // `String(error?.message || '')`: the message, made a string.
-  if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.Identifier && read.callee.name === 'String' && read.arguments.length === 1) read = unwrap(read.arguments[0]!);
-  if (read.type === AST_NODE_TYPES.LogicalExpression && read.operator !== '&&' && read.right.type === AST_NODE_TYPES.Literal && typeof read.right.value === 'string') read = unwrap(read.left);
-  if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
-  const members = readMembers(context, read);
-  return (members?.length === 1 && members[0] === 'message') || (read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name));
 }

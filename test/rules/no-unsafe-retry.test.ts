@@ -1632,6 +1632,92 @@ export async function extract(text: string): Promise<unknown> {
 ` }],
     }],
   },
+  // A catch that goes on only when the message names a 429 or a 5xx (`/50[0-9]/.test(err.message)`) repeats after an error response.
+  {
+    code: `
+async function withRetry<T>(fn: () => Promise<T>, maxAttempts = 3): Promise<T> {
+  let lastError: Error | null = null;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      lastError = err instanceof Error ? err : new Error(String(err));
+      const is429 = lastError.message.includes('429');
+      const is5xx = /50[0-9]/.test(lastError.message);
+      if ((!is429 && !is5xx) || attempt === maxAttempts) throw lastError;
+      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));
+    }
+  }
+  throw lastError!;
+}
+export function createPunch(employeeId: string) {
+  return withRetry(() => fetch(\`https://api.example.com/v2/time_punches/\${employeeId}\`, { method: 'POST', signal: AbortSignal.timeout(10000) }));
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 18, column: 26, endLine: 18, endColumn: 31,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'withRetry() (the for-loop on line 4) on line 18', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+async function withRetry<T>(fn: () => Promise<T>, maxAttempts = 3): Promise<T> {
+  let lastError: Error | null = null;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      lastError = err instanceof Error ? err : new Error(String(err));
+      const is429 = lastError.message.includes('429');
+      const is5xx = /50[0-9]/.test(lastError.message);
+      if ((!is429 && !is5xx) || attempt === maxAttempts) throw lastError;
+      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));
+    }
+  }
+  throw lastError!;
+}
+export function createPunch(employeeId: string) {
+  const idempotencyKey = randomUUID();
+  return withRetry(() => fetch(\`https://api.example.com/v2/time_punches/\${employeeId}\`, { method: 'POST', signal: AbortSignal.timeout(10000), headers: { 'Idempotency-Key': idempotencyKey } }));
+}
+` }],
+    }],
+  },
+  // One way on that the message does not name (`err.code !== 'ECONNRESET'`): a dropped connection goes round too.
+  {
+    code: `
+export async function createPunch(employeeId: string) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(\`https://api.example.com/v2/time_punches/\${employeeId}\`, { method: 'POST', signal: AbortSignal.timeout(10000) });
+    } catch (err: any) {
+      const is5xx = /50[0-9]/.test(err.message);
+      if ((!is5xx && err.code !== 'ECONNRESET') || attempt === 3) throw err;
+      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 20, endLine: 5, endColumn: 25,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 3', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function createPunch(employeeId: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(\`https://api.example.com/v2/time_punches/\${employeeId}\`, { method: 'POST', signal: AbortSignal.timeout(10000), headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (err: any) {
+      const is5xx = /50[0-9]/.test(err.message);
+      if ((!is5xx && err.code !== 'ECONNRESET') || attempt === 3) throw err;
+      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
   {
     code: `
 import ccxt from 'ccxt';
