@@ -1,12 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
+import { identifiersIn, isLoop, underIfTest, walk, walkSameFunction } from './ast-walk';
 import { constInit } from './origin';
 import type { RetryScope } from './retry-types';
 import { alwaysExits } from './retry-paths';
 import { setsAny, testsGoodStatus } from './retry-loop-shapes';
 import { awaitsWait } from './retry-waits';
 import { clientErrorComparison, statusTest } from './status-tests';
+import { holdsOnlyAfterTimeout } from './timeout-tests';
+import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -113,7 +115,7 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
           if (otherwise.continued && then.falls === false) then.falls = undefined;
         }
         // `if (error.name === 'AbortError') continue`: an attempt that timed out has already waited its timeout.
-        if (then.bare && TIMED_OUT.test(context.sourceCode.getText(statement.test))) then.bare = undefined;
+        if (then.bare && holdsOnlyAfterTimeout(context, statement.test)) then.bare = undefined;
         // `if (status === 401) { await reauthenticate(); continue; }`: a refused request sent again corrected, no retry.
         if (then.bare && clientErrorComparison(statement.test, context)) then.bare = undefined;
         // `if (waitMs <= 0) continue; await sleep(waitMs)`: the way round skips a wait that has run out.
@@ -154,9 +156,6 @@ function readNames(context: Context, node: TSESTree.Node): Set<string> {
   });
   return names;
 }
-
-/** A test that an attempt timed out or was aborted by its timer. */
-const TIMED_OUT = /abort|time(?:d)?[ _-]?out|ETIMEDOUT/i;
 
 /** Does a wait in one of the `if`'s branches take `name` as its time (`await sleep(delayMs)`)? */
 function waitedFor(context: Context, statement: TSESTree.IfStatement, name: string, waits: (node: TSESTree.Node) => boolean): boolean {
@@ -200,4 +199,15 @@ function plain(context: Context, statement: TSESTree.Statement): boolean {
     return undefined;
   });
   return straight;
+}
+
+/**
+ * Does the retry go round only after its attempt timed out (`catch (e) { if (e.code === 'ECONNABORTED' &&
+ * attempt < 3) return again(attempt + 1); throw e; }`)? Each attempt then waited its timeout before failing:
+ * the attempts are that far apart, whatever else is failing.
+ */
+export function goesRoundOnlyAfterTimeout(context: Context, scope: RetryScope): boolean {
+  const timedOut = (test: TSESTree.Expression): boolean => holdsOnlyAfterTimeout(context, test);
+  if (scope.kind === 'loop') return scope.handler !== undefined && catchGoesRoundOnlyWhen(context, scope.handler, timedOut);
+  return scope.kind === 'recursion' && scope.failurePath !== undefined && underIfTest(scope.node, scope.failurePath, timedOut);
 }

@@ -712,6 +712,23 @@ export const UNPROCESSED_FAILURES = {
 } as const;
 
 /**
+ * How code tells that an attempt ended by its own timeout (an attempt so ended has waited that long, so a
+ * retry that goes round only then is paced by it): Node's `ETIMEDOUT` / `ESOCKETTIMEDOUT` (`request`),
+ * axios's `ECONNABORTED` for its `timeout`, undici's `UND_ERR_HEADERS_TIMEOUT` / `UND_ERR_BODY_TIMEOUT` /
+ * `UND_ERR_CONNECT_TIMEOUT`, c-ares's `ETIMEOUT`; the DOM's `AbortError` / `TimeoutError` for
+ * `AbortSignal.timeout()`; got's and ky's `TimeoutError`; and the author's own word (`isTimeout`,
+ * `err.timedOut`, a message that says "timeout").
+ */
+export const TIMEOUT_FAILURES = {
+  codes: ['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED', 'ETIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT'],
+  names: ['AbortError', 'TimeoutError'],
+  /** A message, or a value the author named for one: "timeout", "timed out", "Request timeout". */
+  message: /\btime(?:d)?[ _-]?out\b/i,
+  /** `isTimeout`, `err.timedOut`, `isTimeoutError(e)`, `isAbortError(e)`; not `timeout`, which may be the setting. */
+  predicate: /^(?:is(?:Time(?:d)?Out|Abort(?:ed)?)(?:Error)?|timedOut)$/i,
+} as const;
+
+/**
  * Source text that names one of those failures. Code of another file, read without the ESTree analysis,
  * that names one may retry only refused requests, so what it repeats is not judged.
  */

@@ -740,7 +740,7 @@ export async function publish(body: string) {
     try {
       return await fetch('https://events.example.com/publish', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ETIMEDOUT') continue;
+      if ((error as { code?: string }).code === 'ECONNRESET') continue;
       throw error;
     }
   }
@@ -2487,6 +2487,23 @@ export async function hasAsset(url: string): Promise<boolean> {
       { messageId: 'unboundedRetry', line: 8, column: 12, endLine: 8, endColumn: 22, data: { retry: 'the recursive call in the catch on line 8', endless: 'while the dependency is down it calls it forever, adding load to a service that is already failing' } },
       { messageId: 'noBackoff', line: 13, column: 3, endLine: 13, endColumn: 6, data: { retry: 'the for-loop on line 13' } },
     ],
+  },
+  // The way round is every failure but a timeout: a reset connection goes round at once.
+  {
+    code: `
+export async function quote(amount: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
+    } catch (error: any) {
+      if (error.code !== 'ETIMEDOUT') continue;
+      throw error;
+    }
+  }
+  return amount;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
   },
 ];
 
@@ -5532,6 +5549,32 @@ export async function pollSync(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 5000));
   }
+}
+`,
+  // A retry that goes round only after its attempt timed out is paced by that timeout (9.9 s here).
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 9900 });
+export async function send(config: object, attempt = 1): Promise<unknown> {
+  try {
+    return await api(config);
+  } catch (error: any) {
+    if (error.code === 'ECONNABORTED' && attempt < 3) return send(config, attempt + 1);
+    throw error;
+  }
+}
+`,
+  `
+export async function quote(amount: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      if (!timedOut || attempt === 2) throw error;
+    }
+  }
+  return amount;
 }
 `,
 ];
