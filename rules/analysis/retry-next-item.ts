@@ -73,8 +73,9 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
       const name = each.type === AST_NODE_TYPES.AssignmentPattern ? each.left : each;
       return name.type === AST_NODE_TYPES.Identifier && name.name === node.name;
     });
-    if (isParameter(value) || value.type === AST_NODE_TYPES.UpdateExpression
-      || (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && [value.left, value.right].some(isParameter))) return false;
+    // `next(i + 1)` where the request sends `items[i]`: an index moved on to the next item is another request.
+    if (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && [value.left, value.right].some(isParameter)) return indexesRequestItem(context, target, attempt);
+    if (isParameter(value) || value.type === AST_NODE_TYPES.UpdateExpression) return false;
     // `Math.max(100, size / 2)`, also through a `const`: a clamp reaches its floor and sends the same again.
     const made = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : value;
     if (made && unwrap(made).type === AST_NODE_TYPES.CallExpression && /^Math\.(?:max|min)$/.test(context.sourceCode.getText((unwrap(made) as TSESTree.CallExpression).callee))) return false;
@@ -86,12 +87,27 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
 function readByRequest(context: Context, param: TSESTree.Identifier, attempt: TSESTree.Node): boolean {
   return (findVariable(context, param)?.references ?? []).some(({ identifier }) => {
     if (!contains(attempt, identifier)) return false;
-    for (let current: TSESTree.Node | undefined = identifier.parent; current && current !== attempt; current = current.parent) {
+    // Up to the attempt itself, which may be the request (`send(url, 'POST', item)`).
+    for (let current: TSESTree.Node | undefined = identifier.parent; current; current = current === attempt ? undefined : current.parent) {
       if (current.type !== AST_NODE_TYPES.CallExpression || current.callee === identifier) continue;
       const name = calleeName(current.callee) ?? '';
       if (!LOCAL_READS.test(name) && !(current.callee.type === AST_NODE_TYPES.MemberExpression && current.callee.object.type === AST_NODE_TYPES.Identifier && current.callee.object.name === 'console')) return true;
     }
     return false;
+  });
+}
+
+/**
+ * Does the request send the item the parameter indexes: `items[i]` read in the attempt's arguments, or a
+ * variable made of it before (`var it = items[i]; send(url, 'POST', it)`)?
+ */
+function indexesRequestItem(context: Context, param: TSESTree.Identifier, attempt: TSESTree.Node): boolean {
+  return (findVariable(context, param)?.references ?? []).some(({ identifier }) => {
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || !member.computed || member.property !== identifier) return false;
+    const declarator = member.parent;
+    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === member && declarator.id.type === AST_NODE_TYPES.Identifier) return readByRequest(context, declarator.id, attempt);
+    return contains(attempt, member) && readByRequest(context, param, attempt);
   });
 }
 

@@ -132,7 +132,7 @@ export function catchHandlerRecursion(context: Context, node: TSESTree.CallExpre
   if (!rejection || !fn) return undefined;
   const handler = rejection.handler;
   const found = recursionIn(context, handler.body, fn, (call) => !underClientErrorTest(context, call, handler.body));
-  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, rejection.promise, handler.body)) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, rejection.promise, handler.body) || sendsAnotherRequest(context, found.call, fn, rejection.promise)) return undefined;
   // `check().then((docs) => { …; next(); }).catch(() => next())`, `next` scheduling `check` again: it runs on
   // success too, a periodic poll rather than a retry of what failed (as schedulesItselfOnSuccess for a try).
   // `.then(() => read())` runs the function again after every success too: a scan or a loop, not a retry.

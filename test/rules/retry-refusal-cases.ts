@@ -100,4 +100,24 @@ class ApiService {
 }
 export default new ApiService();
 `,
+  // A walk over a list that moves on to the next item after a failure (`next(i + 1)`, the request sending
+  // \`items[i]\`), from a \`.catch()\` or on a failed answer: another request each time, not the one that failed.
+  `
+function send(path: string, method: string, body: unknown) {
+  return fetch(path, { method, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) }).then((r) => r.json());
+}
+export function pushAll(items: Array<{ amount: number }>) {
+  let failCount = 0;
+  (function next(i: number) {
+    if (i >= items.length) return;
+    const item = items[i];
+    send('https://api.example.com/portal-spend', 'POST', item).then((r) => {
+      if (!r?.ok) { failCount++; next(i + 1); return; }
+      send('https://api.example.com/portal-spend', 'PATCH', { id: r.data.id, action: 'approve' })
+        .then(() => next(i + 1))
+        .catch(() => { failCount++; next(i + 1); });
+    }).catch(() => { failCount++; next(i + 1); });
+  })(0);
+}
+`,
 ];
