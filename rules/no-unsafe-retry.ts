@@ -7,6 +7,7 @@ import { RetryReach } from './analysis/retry-reach';
 import { tokenGrant } from './analysis/request-urls';
 import { correctsOnlyAfterAnswer, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
+import { retriesOnlySafeMethods } from './analysis/method-tests';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
@@ -190,7 +191,8 @@ export default createRule<Options, MessageIds>({
         for (const scope of ordered) {
           // A retry of refused requests (429, connection refused, a unique-constraint conflict) cannot apply anything twice.
           // So is one that goes round only to send a request corrected from the server's refusal.
-          if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(context, scope) || correctsOnlyAfterAnswer(context, scope)) continue;
+          // Or one that goes round only for a read (`if (isGet && attempt < max) continue`).
+          if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(context, scope) || correctsOnlyAfterAnswer(context, scope) || retriesOnlySafeMethods(context, scope)) continue;
           const reachable = reach.of(scope);
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;

@@ -5239,6 +5239,63 @@ export async function createReservation(baseUrl: string, reservation: unknown) {
       },
     }],
   },
+  // A catch that goes round for a read or for any transient failure repeats the POST too.
+  {
+    code: `
+const isTransient = (error: unknown) => error instanceof TypeError;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export class AtsClient {
+  async send(method: string, path: string, payload?: string): Promise<Response> {
+    const isGet = method.toUpperCase() === 'GET';
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetch(\`https://api.example.com\${path}\`, { method, body: payload, signal: AbortSignal.timeout(10000) });
+      } catch (error) {
+        // A transport failure is safe to retry only for a read.
+        if ((isGet || isTransient(error)) && attempt < 3) {
+          await sleep(500 * 2 ** attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+  createCandidate(candidate: object) {
+    return this.send('POST', '/candidates', JSON.stringify(candidate));
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 22, endLine: 9, endColumn: 27,
+      data: { operation: 'POST (the method passed on line 21)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 7', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+const isTransient = (error: unknown) => error instanceof TypeError;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export class AtsClient {
+  async send(method: string, path: string, payload?: string): Promise<Response> {
+    const isGet = method.toUpperCase() === 'GET';
+    const idempotencyKey = randomUUID();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetch(\`https://api.example.com\${path}\`, { method, body: payload, signal: AbortSignal.timeout(10000), headers: { 'Idempotency-Key': idempotencyKey } });
+      } catch (error) {
+        // A transport failure is safe to retry only for a read.
+        if ((isGet || isTransient(error)) && attempt < 3) {
+          await sleep(500 * 2 ** attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+  createCandidate(candidate: object) {
+    return this.send('POST', '/candidates', JSON.stringify(candidate));
+  }
+}
+` }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7255,6 +7312,45 @@ export async function pushLeads(leads: object[]) {
   }
   return undefined;
 }
+`,
+  // A retry that goes round only for a read (`isGet`, a list of repeatable methods) sends each POST once.
+  `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export class AtsClient {
+  async send(method: string, path: string, payload?: string): Promise<Response> {
+    const isGet = method.toUpperCase() === 'GET';
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetch(\`https://api.example.com\${path}\`, { method, body: payload, signal: AbortSignal.timeout(10000) });
+      } catch (error) {
+        // A transport failure is safe to retry only for a read.
+        if (isGet && attempt < 3) {
+          await sleep(500 * 2 ** attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+  createCandidate(candidate: object) {
+    return this.send('POST', '/candidates', JSON.stringify(candidate));
+  }
+}
+`,
+  `
+const REPEATABLE = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+export async function call(method: string, url: string, body?: string, attempt = 0): Promise<Response> {
+  try {
+    return await fetch(url, { method, body, signal: AbortSignal.timeout(10000) });
+  } catch (error) {
+    if (REPEATABLE.has(method) && attempt < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+      return call(method, url, body, attempt + 1);
+    }
+    throw error;
+  }
+}
+export const invite = (email: string) => call('POST', 'https://api.example.com/invites', JSON.stringify({ email }));
 `,
 ];
 
