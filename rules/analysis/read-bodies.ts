@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { GRAPHQL_READ, JSON_RPC_REPEATABLE } from '../knowledge/retries';
+import { BODY_IDEMPOTENCY_FIELDS, GRAPHQL_READ, JSON_RPC_REPEATABLE } from '../knowledge/retries';
 import { calleeName } from './ast-walk';
 import { callerExpressions } from './caller-values';
 import { findVariable, memberName, singleAssignmentInit, unwrap } from './origin';
@@ -19,6 +19,39 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 export function bodyRepeatsNothing(context: Context, call: CallNode): boolean {
   const documents = call.arguments.flatMap((argument) => documentsIn(context, argument, 0));
   return documents.length > 0 && documents.every((document) => document !== undefined && isReadOnlyDocument(document));
+}
+
+/**
+ * The value of an idempotency key the request's body carries (`{ …, idempotency_key: key }` as axios's data,
+ * in what `JSON.stringify` is handed for `fetch`'s `body`, or in a config's `data`), for APIs that take it
+ * there (BODY_IDEMPOTENCY_FIELDS).
+ */
+export function idempotencyKeyInBody(context: Context, call: CallNode): TSESTree.Node | undefined {
+  for (const argument of call.arguments) {
+    const found = keyIn(context, argument, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function keyIn(context: Context, node: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+  const value = unwrap(node);
+  if (depth > 4) return undefined;
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context, value);
+    const init = variable ? singleAssignmentInit(variable) : undefined;
+    return init ? keyIn(context, init, depth + 1) : undefined;
+  }
+  if (value.type === AST_NODE_TYPES.CallExpression && calleeName(value.callee) === 'stringify' && value.arguments[0]) return keyIn(context, value.arguments[0], depth + 1);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of value.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    if (key !== undefined && BODY_IDEMPOTENCY_FIELDS.names.includes(key)) return property.value;
+    const inner = key === 'body' || key === 'data' || key === 'json' ? keyIn(context, property.value, depth + 1) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** A GraphQL document with queries only, or a JSON-RPC method a repeat cannot apply twice (marked by JSON_RPC_MARK). */

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { callerExpressions } from './caller-values';
+import { idempotencyKeyInBody } from './read-bodies';
 import { sourceOfKey } from './value-sources';
 import { HEADER_CONSTRUCTORS, isIdempotencyHeader } from '../knowledge/retries';
 import type { ClientCall } from './calls';
@@ -79,6 +80,13 @@ function inlineHeaders(node: TSESTree.Node): TSESTree.ObjectExpression | undefin
 }
 
 export function httpEvidence(context: Context, call: ClientCall, names: readonly string[]): { key: KeyEvidence; send?: SendKey } {
+  const evidence = headerEvidence(context, call, names);
+  // Square and Plaid take the key in the body (`idempotency_key`): no header is needed then.
+  const inBody = evidence.key.kind === 'none' ? idempotencyKeyInBody(context, call.node) : undefined;
+  return inBody ? { key: { kind: 'key', value: inBody } } : evidence;
+}
+
+function headerEvidence(context: Context, call: ClientCall, names: readonly string[]): { key: KeyEvidence; send?: SendKey } {
   if (call.options.kind === 'chain') {
     const key = chainKey(context, call.node, names);
     return { key, send: key.kind === 'none' ? { kind: 'chain', call: call.node } : undefined };

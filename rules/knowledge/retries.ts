@@ -543,7 +543,7 @@ export const SAFE_INSERT = /\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\
  * no data; a repeated completion names the one object its upload makes, and after success finds the upload gone.
  * A model's answer (OpenAI-compatible chat completions, Anthropic messages, Gemini generateContent) is
  * computed again and stores nothing, as the OpenAI row of SDK_SPECS already holds for the SDK's calls; a
- * search or query sent as a POST (HubSpot CRM search, Elasticsearch `_search`, Google Calendar's freeBusy) reads;
+ * search or query sent as a POST (HubSpot CRM search, Elasticsearch `_search`, Google Calendar's freeBusy, Plaid's `/auth/get`) reads;
  * an upsert (`/contacts/upsert`) writes by key.
  */
 export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: string }> = [
@@ -560,6 +560,7 @@ export const REPEATABLE_POST_URLS: ReadonlyArray<{ pattern: RegExp; source: stri
   { pattern: /\/storage\/v1\/object\//, source: 'Supabase Storage API (storage-api OpenAPI, POST /object/{bucketName}/{wildcard}): an object is named by its bucket and path; a repeated upload overwrites it with x-upsert: true and is refused as a duplicate without; /object/sign and /object/list read (✔doc)' },
   { pattern: /:search(?:Stream)?(?:[?#]|$)/, source: 'Google AIP-136 custom methods; Google Ads API REST reference, customers.googleAds.search and searchStream (POST …/googleAds:search "Returns all rows that match the search query") (✔doc)' },
   { pattern: /\/search(?:[?#]|$)/i, source: 'a search sent as a POST to a path ending in /search (a query too large for a URL, as HubSpot CRM search and the Meilisearch POST /indexes/{uid}/search take it) reads the records it matches; a saved search is created under a plural collection (/searches) instead (?unv)' },
+  { pattern: /\/get(?:[?#]|$)/, source: 'RPC-style APIs that send every call as a POST name a read with a trailing /get: Plaid (POST /auth/get, /accounts/get, /item/get, /transactions/get, each "Retrieve …" in plaid.com/docs/api) (✔doc); others that follow the same convention (?unv)' },
   { pattern: /\/crm\/v3\/objects\/[^/?#]+\/search(?:[?#]|$)|\/_(?:search|msearch|count|mget)(?:[?#]|$)/, source: 'HubSpot developer docs, CRM search (POST /crm/v3/objects/{object}/search filters and returns records) (✔doc); Elasticsearch REST API, search, multi search, count and multi get accept POST and read (?unv)' },
 ];
 
@@ -648,6 +649,16 @@ export const IDEMPOTENCY_HEADERS: readonly string[] = [
   'paypal-request-id', // developer.paypal.com/reference/guidelines/idempotency (✔doc)
   'repeatability-request-id', // OASIS Repeatable Requests 1.0 (✔doc)
 ];
+
+/**
+ * Body fields that carry an idempotency key, for APIs that take it in the JSON body rather than a header:
+ * Square (`idempotency_key` on CreatePayment, CreateOrder, CreateRefund …: "Idempotency" guide) and Plaid
+ * (`idempotency_key` on /transfer/create, /transfer/authorization/create). Matched exactly.
+ */
+export const BODY_IDEMPOTENCY_FIELDS = {
+  names: ['idempotency_key', 'idempotencyKey'],
+  source: 'developer.squareup.com/docs/build-basics/common-api-patterns/idempotency; plaid.com/docs/api/products/transfer (idempotency_key) (✔doc, names only)',
+};
 
 /**
  * Headers that name the event or delivery a webhook sends, which receivers are told to deduplicate on: the

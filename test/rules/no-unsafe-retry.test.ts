@@ -5296,6 +5296,50 @@ export class AtsClient {
 ` }],
     }],
   },
+  // A key in the body (Square's and Plaid's \`idempotency_key\`) made inside the retry is a new key each attempt.
+  {
+    code: `
+import { randomUUID } from 'node:crypto';
+export async function createPayment(sourceId: string, amount: number) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch('https://connect.squareup.com/v2/payments', {
+        method: 'POST',
+        signal: AbortSignal.timeout(10000),
+        body: JSON.stringify({ source_id: sourceId, amount_money: { amount, currency: 'USD' }, idempotency_key: randomUUID() }),
+      });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unstableIdempotencyKey', line: 6, column: 20, endLine: 6, endColumn: 25,
+      data: { retry: 'the for-loop on line 4', operation: 'POST', consequence: 'the server creates or charges it twice' },
+      suggestions: [{ messageId: 'hoistIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function createPayment(sourceId: string, amount: number) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch('https://connect.squareup.com/v2/payments', {
+        method: 'POST',
+        signal: AbortSignal.timeout(10000),
+        body: JSON.stringify({ source_id: sourceId, amount_money: { amount, currency: 'USD' }, idempotency_key: idempotencyKey }),
+      });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7351,6 +7395,27 @@ export async function call(method: string, url: string, body?: string, attempt =
   }
 }
 export const invite = (email: string) => call('POST', 'https://api.example.com/invites', JSON.stringify({ email }));
+`,
+  // A key the body carries (`idempotency_key`, made before the retry), and a Plaid read sent as a POST to `/auth/get`.
+  `
+import axios from 'axios';
+const plaid = axios.create({ baseURL: 'https://production.plaid.com', timeout: 10000 });
+async function withRetry<T>(operation: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+export function createTransfer(accountId: string, amount: string, transferKey: string) {
+  return withRetry(() => plaid.post('/transfer/create', { account_id: accountId, amount, idempotency_key: transferKey }));
+}
+export function getAuth(accessToken: string) {
+  return withRetry(() => plaid.post('/auth/get', { access_token: accessToken }));
+}
 `,
 ];
 
