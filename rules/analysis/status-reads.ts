@@ -86,7 +86,12 @@ function needsResponse(context: Context, term: TSESTree.Node, depth: number): bo
     const init = depth < 2 ? constInit(context, value) : undefined;
     return init !== undefined && logicalTerms(init, '&&').some((part) => needsResponse(context, part, depth + 1));
   }
-  if (value.type === AST_NODE_TYPES.CallExpression) return messageNamesErrorStatus(context, value);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    // `RETRY_STATUSES.has(status)` with a list of error statuses.
+    const listed = membership(context, value);
+    if (listed) return listed.values.every((each) => typeof each === 'number' && each >= 400) && (readsStatus(listed.read) || readMembers(context, listed.read)?.every((name) => STATUS_NAME.test(name)) === true);
+    return messageNamesErrorStatus(context, value);
+  }
   const comparison = statusComparison(value);
   return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);
 }
@@ -138,7 +143,10 @@ function namesZeroCode(read: TSESTree.Node, value: unknown): boolean {
  * Undefined when any part is not a member read.
  */
 export function readMembers(context: Context, read: TSESTree.Node, depth = 0): string[] | undefined {
-  const value = numericRead(read);
+  let value = numericRead(read);
+  // `String(err.cause?.code ?? '')`: the member, made a string; an empty fallback matches no listed value.
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'String' && value.arguments.length === 1) value = unwrap(value.arguments[0]!);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && value.right.type === AST_NODE_TYPES.Literal && value.right.value === '') value = unwrap(value.left);
   if (value.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(value);
     return name === undefined ? undefined : [name];
@@ -164,4 +172,20 @@ export function readsMessage(context: Context, node: TSESTree.Node): boolean {
   if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
   const members = readMembers(context, read);
   return (members?.length === 1 && members[0] === 'message') || (read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name));
+}
+
+/**
+ * `RETRY_STATUSES.has(status)`, `['ECONNREFUSED', 'ENOTFOUND'].includes(err.code)`: the value tested and the
+ * literals of the list it is looked up in (an array or `new Set([…])`, written there or in a `const`).
+ */
+export function membership(context: Context, call: TSESTree.CallExpression): { read: TSESTree.Node; values: unknown[] } | undefined {
+  const callee = call.callee;
+  const read = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !read || read.type === AST_NODE_TYPES.SpreadElement || !['has', 'includes'].includes(memberName(callee) ?? '')) return undefined;
+  let list = unwrap(callee.object);
+  if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(constInit(context, list) ?? list);
+  if (list.type === AST_NODE_TYPES.NewExpression && list.callee.type === AST_NODE_TYPES.Identifier && list.callee.name === 'Set' && list.arguments[0]) list = unwrap(list.arguments[0]);
+  if (list.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return undefined;
+  const values = list.elements.map((element) => (element?.type === AST_NODE_TYPES.Literal ? element.value : undefined));
+  return values.every((each) => each !== undefined) ? { read, values } : undefined;
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, soleReturned } from './ast-walk';
 import { constInit, memberName, unwrap } from './origin';
-import { readMembers, readsMessage } from './status-reads';
+import { membership, readMembers, readsMessage } from './status-reads';
 import { localCallee } from './local-callees';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -88,7 +88,7 @@ export function isUnprocessedTest(context: Context, test: TSESTree.Node, depth =
     const predicate = depth < 2 ? localCallee(context, value.callee)?.fn : undefined;
     const returned = isFunctionNode(predicate) ? soleReturned(predicate) : undefined;
     // A predicate named for a rate limit (`isRateLimitError(e)`, `isThrottled(e)`) is the author's word for one.
-    return messageNamesUnprocessed(context, value) || (returned !== undefined && isUnprocessedTest(context, returned, depth + 1))
+    return messageNamesUnprocessed(context, value) || listsOnlyUnprocessed(context, value) || (returned !== undefined && isUnprocessedTest(context, returned, depth + 1))
       || UNPROCESSED_FAILURES.refusalPredicate.test(calleeName(value.callee) ?? '');
   }
   // `error instanceof Stripe.errors.StripeRateLimitError`: an SDK's class for a 429.
@@ -116,6 +116,17 @@ function rateLimited403(context: Context, comparisonSide: TSESTree.Node, reasonS
 function comparesRefusal(context: Context, comparison: TSESTree.BinaryExpression): boolean {
   const { left, right } = comparison;
   return comparesUnprocessed(context, left, right) || comparesUnprocessed(context, right, left) || namesRateLimitError(left, right) || namesRateLimitError(right, left);
+}
+
+/** `PRECONNECT_ERRORS.has(code)`, `[429].includes(status)`: every listed value a refused status or code. */
+function listsOnlyUnprocessed(context: Context, call: TSESTree.CallExpression): boolean {
+  const listed = membership(context, call);
+  const members = listed && readMembers(context, listed.read);
+  if (!listed || !members) return false;
+  const statuses = UNPROCESSED_FAILURES.statuses as readonly unknown[];
+  const codes = UNPROCESSED_FAILURES.codes as readonly unknown[];
+  if (listed.values.every((each) => statuses.includes(each))) return members.every((name) => STATUS_MEMBERS.includes(name) || CODE_MEMBERS.includes(name));
+  return listed.values.every((each) => codes.includes(each)) && members.every((name) => CODE_MEMBERS.includes(name));
 }
 
 /** A class an SDK throws for a 429 (`RateLimitError`, `StripeRateLimitError`, `TooManyRequestsError`). */

@@ -718,7 +718,8 @@ export const UNPROCESSED_FAILURES = {
   /** Predicates named for a refusal: `isRateLimitError(e)`, `isRateLimited(res)`, `isThrottled(e)`, `isTooManyRequests(e)`. */
   refusalPredicate: /^(?:is|has)(?:RateLimit|Throttl|TooManyRequests)\w*$/,
   statusMembers: ['status', 'statusCode'],
-  codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'],
+  // undici's ConnectTimeoutError (`UND_ERR_CONNECT_TIMEOUT`): the socket never connected, so nothing was sent (undici lib/core/errors.js).
+  codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'],
   codeMembers: ['code', 'errno'],
 } as const;
 

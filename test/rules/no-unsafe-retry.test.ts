@@ -5340,6 +5340,45 @@ export async function createPayment(sourceId: string, amount: number) {
 ` }],
     }],
   },
+  // A catch that goes round only for the statuses of a list (\`RETRYABLE_STATUSES.has(status)\`) repeats after an error response; a 502 may come after the booking was made.
+  {
+    code: `
+import axios from 'axios';
+const RETRYABLE_STATUSES = new Set([429, 502, 503]);
+export async function book(slotId: string) {
+  for (let attempt = 0; attempt <= 3; attempt++) {
+    try {
+      return await axios.post('https://api.example.com/bookings', { slotId }, { timeout: 10000 });
+    } catch (err: any) {
+      if (!RETRYABLE_STATUSES.has(err.response?.status) || attempt === 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 7, column: 20, endLine: 7, endColumn: 30,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the for-loop on line 5', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const RETRYABLE_STATUSES = new Set([429, 502, 503]);
+export async function book(slotId: string) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt <= 3; attempt++) {
+    try {
+      return await axios.post('https://api.example.com/bookings', { slotId }, { timeout: 10000, headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (err: any) {
+      if (!RETRYABLE_STATUSES.has(err.response?.status) || attempt === 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7416,6 +7455,24 @@ export function createTransfer(accountId: string, amount: string, transferKey: s
 export function getAuth(accessToken: string) {
   return withRetry(() => plaid.post('/auth/get', { access_token: accessToken }));
 }
+`,
+  // Only failures before the connection exists go round (a list of such codes, read from `String(err.cause?.code ?? '')`): nothing was sent.
+  `
+const PRECONNECT_ERRORS = new Set(['EAI_AGAIN', 'ENOTFOUND', 'ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(\`https://api.example.com\${path}\`, { ...init, signal: AbortSignal.timeout(10000) });
+      return (await res.json()) as T;
+    } catch (err) {
+      // Only failures before the connection exists are retried: nothing was sent.
+      const code = String((err as { cause?: { code?: string } })?.cause?.code ?? '');
+      if (attempt >= 3 || !PRECONNECT_ERRORS.has(code)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 400 * attempt));
+    }
+  }
+}
+export const invite = (id: string) => api('/users/invite', { method: 'POST', body: JSON.stringify({ id }) });
 `,
 ];
 
