@@ -92,7 +92,7 @@ export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfSta
   const call = parts.filter((part) => !statusTest(part, context)).flatMap(testedAsEmpty).map((tested) => earlierAnswer(context, tested, statement, fn)).find((candidate) => candidate !== undefined);
   // `if (response.status === 401) { await refresh(); return this.request(…) }` under it is a correction.
   const found = call && immediateRecursion(context, statement.consequent, fn, (recursive) => !underClientErrorTest(context, recursive, statement.consequent));
-  if (!call || !found || !sendsSameRequest(context, found.call, fn)) return undefined;
+  if (!call || !found || !sendsSameRequest(context, found.call, fn) || schedulesAfterAnswer(context, statement, fn)) return undefined;
   // `if (!res.data.token && this.attempts++ < 3)`: another condition beside the empty answer may be the bound.
   const bounded = parts.length > 1 || recursionBounded(context, found.call, statement.consequent, fn);
   return {
@@ -100,6 +100,17 @@ export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfSta
     attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent),
     failurePath: statement.consequent, afterStatus: true, onEmptyAnswer: true,
   };
+}
+
+/**
+ * `if (!messages.length) { setTimeout(() => this.dequeue(), idle); return; } …; setTimeout(() =>
+ * this.dequeue(), busy)`: the function schedules itself after a full answer too, so it runs round for as
+ * long as it lives, a worker polling its queue; an empty answer only sets the pace.
+ */
+function schedulesAfterAnswer(context: Context, statement: TSESTree.IfStatement, fn: FunctionNode): boolean {
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return block.body.slice(block.body.indexOf(statement) + 1).some((later) => immediateRecursion(context, later, fn)?.scheduled === true);
 }
 
 /** The call, made in `fn` before `statement`, whose answer a part of `tested` reads (`res` of `res.data.data`, from `const res = await post(…)`). */

@@ -5577,6 +5577,28 @@ export async function quote(amount: number) {
   return amount;
 }
 `,
+  // A worker that schedules itself after a full answer too polls its queue for as long as it lives: an empty answer only sets the pace.
+  `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://queue.example.com', timeout: 10000 });
+export class Supervisor {
+  constructor(private readonly idleMs: number, private readonly busyMs: number) {}
+  async dequeueRuns(): Promise<void> {
+    try {
+      const result = await api.get<{ messages: string[] }>('/runs/next');
+      // Nothing queued: look again later.
+      if (result.data.messages.length === 0) {
+        setTimeout(() => this.dequeueRuns(), this.idleMs);
+        return;
+      }
+      for (const message of result.data.messages) console.log('start', message);
+      setTimeout(() => this.dequeueRuns(), this.busyMs);
+    } catch (error) {
+      setTimeout(() => this.dequeueRuns(), this.idleMs);
+    }
+  }
+}
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
