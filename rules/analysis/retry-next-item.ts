@@ -61,7 +61,7 @@ function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolea
  * another value, not the parameter or a count moved on from it, so it sends another request (a smaller
  * batch, a narrower interval), as a fallback to another address does; not the one that failed.
  */
-export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpression, fn: FunctionNode, attempt: TSESTree.Node): boolean {
+export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpression, fn: FunctionNode, attempt: TSESTree.Node, failure?: TSESTree.Node): boolean {
   return passedArguments(call).some((argument, index) => {
     const param = fn.params[index];
     const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
@@ -79,14 +79,15 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
     // `Math.max(100, size / 2)`, also through a `const`: a clamp reaches its floor and sends the same again.
     const made = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : value;
     if (made && unwrap(made).type === AST_NODE_TYPES.CallExpression && /^Math\.(?:max|min)$/.test(context.sourceCode.getText((unwrap(made) as TSESTree.CallExpression).callee))) return false;
-    return readByRequest(context, target, attempt);
+    return readByRequest(context, target, attempt, failure);
   });
 }
 
 /** Is the parameter read in the arguments of a call in the attempt (`llm.create({ content: batch.join('\\n') })`), not only logged or waited on? */
-function readByRequest(context: Context, param: TSESTree.Identifier, attempt: TSESTree.Node): boolean {
+function readByRequest(context: Context, param: TSESTree.Identifier, attempt: TSESTree.Node, failure?: TSESTree.Node): boolean {
   return (findVariable(context, param)?.references ?? []).some(({ identifier }) => {
-    if (!contains(attempt, identifier)) return false;
+    // The failure path's own reads (the delay it computes) are not the request.
+    if (!contains(attempt, identifier) || (failure && contains(failure, identifier))) return false;
     // Up to the attempt itself, which may be the request (`send(url, 'POST', item)`).
     for (let current: TSESTree.Node | undefined = identifier.parent; current; current = current === attempt ? undefined : current.parent) {
       if (current.type !== AST_NODE_TYPES.CallExpression || current.callee === identifier) continue;
@@ -112,4 +113,4 @@ function indexesRequestItem(context: Context, param: TSESTree.Identifier, attemp
 }
 
 /** Calls that only read a value in memory or wait: what they are handed is not the request. */
-const LOCAL_READS = /^(?:sleep|delay|wait|setTimeout|log|info|warn|error|debug|join|slice|map|filter|toISOString|toString|String|Number|Date|stringify|parse)$/;
+const LOCAL_READS = /^(?:sleep|delay|wait|setTimeout|log|info|warn|error|debug|join|slice|map|filter|toISOString|toString|String|Number|Date|stringify|parse|pow|min|max|floor|ceil|round|random)$/;

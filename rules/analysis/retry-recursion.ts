@@ -172,7 +172,8 @@ export function errorCallbackRecursion(context: Context, node: TSESTree.CallExpr
   const failure = isErrorListener(node) ? callback.body
     : error?.type === AST_NODE_TYPES.Identifier && ERROR_FIRST_PARAM.test(error.name) ? errorBranch(context, callback, error.name) : undefined;
   const found = fn && failure && recursionIn(context, failure, fn, (call) => !underClientErrorTest(context, call, failure) && !runsQueuedRequest(context, call, failure, fn));
-  if (!fn || !failure || !found || isOneShotFallback(found.call, fn)) return undefined;
+  // `resolve(this.makeRequest(serverLastChunk + 1))`: resumed where the server says it stopped, another request.
+  if (!fn || !failure || !found || isOneShotFallback(found.call, fn) || sendsAnotherRequest(context, found.call, fn, fn.body, failure)) return undefined;
   return recursionScope(context, found, fn, 'the error callback', fn.body, failure);
 }
 

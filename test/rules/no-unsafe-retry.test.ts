@@ -5379,6 +5379,41 @@ export async function book(slotId: string) {
 ` }],
     }],
   },
+  // The error callback sends the same chunks again (its own parameter, unchanged): a retry.
+  {
+    code: `
+import { request } from 'node:https';
+export class StreamWriter {
+  private retries = 0;
+  constructor(private readonly url: URL, private readonly body: () => string) {}
+  private async lastChunkOnServer(): Promise<number> {
+    const res = await fetch(new URL('/chunks/last', this.url), { signal: AbortSignal.timeout(5000) });
+    return Number(await res.text());
+  }
+  send(startFromChunk = 0): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const req = request(this.url, { method: 'POST', timeout: 60000, headers: { 'X-Resume-From-Chunk': startFromChunk.toString() } });
+      req.on('error', async (error) => {
+        if (this.retries++ < 5) {
+          req.destroy();
+          await new Promise((wait) => setTimeout(wait, 1000 * 2 ** this.retries));
+          resolve(this.send(startFromChunk));
+          return;
+        }
+        reject(error);
+      });
+      req.on('response', () => resolve());
+      req.end(this.body());
+    });
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 12, column: 19, endLine: 12, endColumn: 26,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call in the error callback on line 17', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7473,6 +7508,36 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   }
 }
 export const invite = (id: string) => api('/users/invite', { method: 'POST', body: JSON.stringify({ id }) });
+`,
+  // Resumed from where the server says it stopped (`this.send(lastChunk + 1)` from the error callback): another request, not the one that failed.
+  `
+import { request } from 'node:https';
+export class StreamWriter {
+  private retries = 0;
+  constructor(private readonly url: URL, private readonly body: () => string) {}
+  private async lastChunkOnServer(): Promise<number> {
+    const res = await fetch(new URL('/chunks/last', this.url), { signal: AbortSignal.timeout(5000) });
+    return Number(await res.text());
+  }
+  send(startFromChunk = 0): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const req = request(this.url, { method: 'POST', timeout: 60000, headers: { 'X-Resume-From-Chunk': startFromChunk.toString() } });
+      req.on('error', async (error) => {
+        if (this.retries++ < 5) {
+          req.destroy();
+          await new Promise((wait) => setTimeout(wait, 1000 * 2 ** this.retries));
+          // Ask the server what it kept, and send only what follows.
+          const resumeFrom = (await this.lastChunkOnServer()) + 1;
+          resolve(this.send(resumeFrom));
+          return;
+        }
+        reject(error);
+      });
+      req.on('response', () => resolve());
+      req.end(this.body());
+    });
+  }
+}
 `,
 ];
 
