@@ -81,7 +81,7 @@ export function postRepeatsNothing(context: Context, call: ClientCall, grant = t
 export function tokenGrant(context: Context, call: TSESTree.Node): 'reusable' | 'single-use' | undefined {
   const fn = enclosingFunction(call);
   const text = context.sourceCode.getText(fn ?? call);
-  const grants = [...text.matchAll(REPEATABLE_TOKEN_GRANT.grant)].map((match) => text.slice(match.index, match.index + 48));
+  const grants = [...text.matchAll(REPEATABLE_TOKEN_GRANT.grant)].map((match) => text.slice(match.index, match.index + 72));
   if (grants.some((grant) => REPEATABLE_TOKEN_GRANT.singleUse.test(grant))) return 'single-use';
   return grants.length > 0 && grants.every((grant) => REPEATABLE_TOKEN_GRANT.reusable.test(grant)) ? 'reusable' : undefined;
 }

@@ -624,12 +624,13 @@ export const JSON_RPC_REPEATABLE = {
  */
 export const REPEATABLE_TOKEN_GRANT = {
   grant: /\bgrant_type\b/g,
-  reusable: /^grant_type\W{1,6}(?:client_credentials|password)\b/,
+  /** The device flow's grant is polled by design (RFC 8628 §3.4): `authorization_pending` until the user approves. */
+  reusable: /^grant_type\W{1,6}(?:client_credentials|password|urn:ietf:params:oauth:grant-type:device_code)\b/,
   /** What a repeat of the other grants does, and what to do instead: the endpoint takes no idempotency key. */
   singleUse: /^grant_type\W{1,6}(?:authorization_code|refresh_token)\b/,
   consequence: 'the token endpoint refuses the code or refresh token it has already used, and may revoke the tokens the first request issued',
   advice: "A token endpoint takes no idempotency key: retry this grant only after a refusal (a 429 or 503), and start the exchange again after a dropped connection.",
-  source: 'RFC 6749 §4.3.2, §4.4.2 (access token request), §4.1.2 (a code used more than once must be denied, and tokens issued for it should be revoked); RFC 9700 §4.14.2 (refresh token rotation) (✔doc)',
+  source: 'RFC 8628 §3.4-3.5 (the device access token request is repeated at the interval until approved); RFC 6749 §4.3.2, §4.4.2 (access token request), §4.1.2 (a code used more than once must be denied, and tokens issued for it should be revoked); RFC 9700 §4.14.2 (refresh token rotation) (✔doc)',
 };
 
 /** HTTP methods that are unsafe to repeat (RFC 9110 §9.2.2; MDN Idempotent). */

@@ -7539,6 +7539,29 @@ export class StreamWriter {
   }
 }
 `,
+  // The device flow's token request is polled by design until the user approves (RFC 8628).
+  `
+export async function pollForToken(tokenUrl: string, clientId: string, deviceCode: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await new Promise((r) => setTimeout(r, 5000));
+    const response = await fetch(tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+        client_id: clientId,
+        device_code: deviceCode,
+      }),
+    });
+    if (response.ok) return await response.json();
+    const error = await response.json();
+    if (error.error === 'authorization_pending') continue;
+    else if (error.error === 'slow_down') { await new Promise((r) => setTimeout(r, 5000)); continue; }
+    else throw new Error(error.error);
+  }
+  throw new Error('Authorization timeout');
+}
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
