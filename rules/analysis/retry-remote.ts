@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS } from '../knowledge/clients';
-import { CLIENT_LOCAL_MEMBER, CLIENT_SELF_METHOD, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME } from '../knowledge/retries';
+import { CLIENT_LOCAL_MEMBER, CLIENT_SELF_METHOD, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME, TEST_DOUBLE_NAME } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
@@ -52,6 +52,8 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = true;
       return undefined;
     }
+    // `mockHttpClient.get(…)` in a test: a double, whatever it is named after.
+    if (onTestDouble(node.callee)) return undefined;
     if (name !== undefined && !REMOTE_CALL_NAME.test(name) && !CLIENT_SELF_METHOD.test(name) && hasRemoteReceiver(node.callee)) {
       remote = true;
       return undefined;
@@ -77,6 +79,18 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
     return undefined;
   });
   return remote;
+}
+
+/** A method of a value named as a test double (TEST_DOUBLE_NAME): `mockHttpClient.get`, `this.fakeApi.send`. */
+function onTestDouble(callee: TSESTree.Node): boolean {
+  let target = unwrap(callee);
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(target.object);
+    const name = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : undefined;
+    if (name !== undefined && TEST_DOUBLE_NAME.test(name)) return true;
+    target = object;
+  }
+  return false;
 }
 
 /**

@@ -839,6 +839,12 @@ export const REMOTE_CALL_NAME = /^(?:fetch|request|send|post|put|patch|get|delet
 export const REMOTE_RECEIVER_NAME = /^api$|^client$|[a-z]Api$|API$|[a-z]Client$|[a-z]_(?:api|client)$/;
 
 /**
+ * Test doubles, by the names Jest, Vitest and Sinon code gives them (`mockHttpClient.get`, `fakeApi.send`,
+ * `stubClient.post`): a retry around one in a test calls no one.
+ */
+export const TEST_DOUBLE_NAME = /^(?:mock|fake|stub)(?:[A-Z_$]|$)/;
+
+/**
  * Members of such a client that hold its own state, not a resource of the service: `client.config.set()`
  * runs locally, where `hsClient.contacts.update()` and `api.users.list()` call the service.
  */

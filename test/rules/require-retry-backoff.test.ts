@@ -5599,6 +5599,28 @@ export class Supervisor {
   }
 }
 `,
+  // A loop around a test double (`mockHttpClient.get`) in a test calls no one.
+  `
+declare const jest: { fn(): any };
+declare function it(name: string, body: () => Promise<void>): void;
+declare function expect(value: unknown): { toBeDefined(): void };
+const mockHttpClient = { get: jest.fn() };
+it('retries on transient errors', async () => {
+  mockHttpClient.get.mockImplementation(() => Promise.reject(new Error('ECONNRESET')));
+  let result;
+  let retries = 3;
+  while (retries > 0) {
+    try {
+      result = await mockHttpClient.get('/endpoint');
+      break;
+    } catch {
+      retries--;
+      if (retries === 0) throw new Error('Max retries exceeded');
+    }
+  }
+  expect(result).toBeDefined();
+});
+`,
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
