@@ -8,6 +8,7 @@ import { tokenGrant } from './analysis/request-urls';
 import { correctsOnlyAfterAnswer, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { retriesOnlySafeMethods } from './analysis/method-tests';
+import { sentOnceWhileCached } from './analysis/retry-memoized';
 import { collectRetryScopes, describeScope, scopesAround, type RetryScope } from './analysis/retry-scopes';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
@@ -200,6 +201,8 @@ export default createRule<Options, MessageIds>({
             // Reporting the failure (`catch { await post('/errors', e) }`) happens once per failure, not as the attempt.
             if (scope.handler && contains(scope.handler, reached.site)) continue;
             if (operation.key.kind === 'safe') continue;
+            // A helper that answers from its cache (`if (cachedToken) return cachedToken`) sends again only when the retry empties it.
+            if (reached.site !== operation.call && sentOnceWhileCached(context, scope, reached.site)) continue;
             // A wrapper this retry calls sends what this retry passes: a POST passed by another caller is not retried here.
             if (operation.methodFrom && reached.site !== operation.call && !operation.methodFrom.some((call) => contains(scope.body, call))) continue;
             // The grant the retried caller hands the wrapper (`grant_type: 'refresh_token'`) decides what a repeat does.
