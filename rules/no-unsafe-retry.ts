@@ -119,7 +119,7 @@ export default createRule<Options, MessageIds>({
       if (operation.methodElsewhere) return `${operation.label} (the method passed ${operation.methodElsewhere})`;
       const passers = operation.methodFrom;
       if (!passers) return operation.label;
-      const passer = passers.find((call) => scope && contains(scope.body, call)) ?? passers[0]!;
+      const passer = (scope && passerIn(operation, scope)) ?? passers[0]!;
       return `${operation.label} (the method passed on line ${passer.loc.start.line})`;
     }
 
@@ -157,10 +157,19 @@ export default createRule<Options, MessageIds>({
       context.report({ node: site.callee, messageId: 'unverifiedIdempotencyKey', data: { operation: labelOf(operation, scope), retry, consequence: operation.consequence } });
     }
 
+    /**
+     * The call that passes the method into this retry: one inside it, or one whose way to the request goes
+     * through a wrapper's call inside it (`withRetry({ method: 'post' })`, retried at `send(config)`).
+     */
+    function passerIn(operation: Operation, scope: RetryScope): CallNode | undefined {
+      return operation.methodFrom?.find((call) => contains(scope.body, call))
+        ?? operation.methodVia?.find((path) => path.through.some((call) => contains(scope.body, call)))?.from;
+    }
+
     /** The token grant of the function that passes a wrapper the POST from inside this retry, if it names one. */
     function grantPassed(operation: Operation, scope: RetryScope, site: CallNode): ReturnType<typeof tokenGrant> {
       if (site === operation.call || operation.label !== 'POST' || operation.consequence === REPEATABLE_TOKEN_GRANT.consequence) return undefined;
-      const passer = operation.methodFrom?.find((call) => contains(scope.body, call));
+      const passer = passerIn(operation, scope);
       return passer && tokenGrant(context, passer);
     }
 
@@ -204,7 +213,7 @@ export default createRule<Options, MessageIds>({
             // A helper that answers from its cache (`if (cachedToken) return cachedToken`) sends again only when the retry empties it.
             if (reached.site !== operation.call && sentOnceWhileCached(context, scope, reached.site)) continue;
             // A wrapper this retry calls sends what this retry passes: a POST passed by another caller is not retried here.
-            if (operation.methodFrom && reached.site !== operation.call && !operation.methodFrom.some((call) => contains(scope.body, call))) continue;
+            if (operation.methodFrom && reached.site !== operation.call && !passerIn(operation, scope)) continue;
             // The grant the retried caller hands the wrapper (`grant_type: 'refresh_token'`) decides what a repeat does.
             const grant = grantPassed(operation, scope, reached.site);
             if (grant === 'reusable') continue;

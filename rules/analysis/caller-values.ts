@@ -14,6 +14,8 @@ export interface CallerValue {
   value: string;
   /** The call whose argument holds the literal (at the end of a chain of wrappers, the outermost one). */
   call: CallNode;
+  /** The calls of the wrappers it goes through on its way in (`send(config)` inside `withRetry(config)`). */
+  through: CallNode[];
 }
 
 /** What a caller passes for a parameter: `value`, or `path` read from it when it could not be read. */
@@ -40,7 +42,7 @@ export function callerValues(context: Context, node: TSESTree.Node, path: readon
   const found: CallerValue[] = [];
   for (const passed of callerExpressions(context, node, path) ?? []) {
     const literal = passed.path.length === 0 && !passed.outside ? stringValue(passed.value) : undefined;
-    if (literal !== undefined) found.push({ value: literal, call: passed.call });
+    if (literal !== undefined) found.push({ value: literal, call: passed.call, through: passed.through });
   }
   return found;
 }

@@ -58,6 +58,8 @@ export type SendKey =
   | { kind: 'option'; object: TSESTree.ObjectExpression; sdkOption: string }
   | { kind: 'chain'; call: CallNode };
 
+export interface MethodPath { from: CallNode; through: CallNode[] }
+
 export interface Operation {
   call: CallNode;
   /** "POST", "Stripe charges.create". */
@@ -69,6 +71,8 @@ export interface Operation {
   advice?: string;
   /** When the method is a wrapper's parameter: the calls in this file that pass the non-idempotent one. */
   methodFrom?: CallNode[];
+  /** For a passer in `methodFrom`, the wrappers' calls the method goes through to this call (`send(config)` in `withRetry`). */
+  methodVia?: MethodPath[];
   /**
    * When the method is a POST only if a body is given (`body ? 'POST' : 'GET'`): the calls here that pass one
    * (`methodFrom` holds them and the calls they go through), and a call of another file that does, when that
@@ -116,14 +120,14 @@ function passersToUnsafeAddress(context: Context, client: ClientCall, passers: C
  * `fetch(url, { method })` inside `request(method, url)`: the non-idempotent method this file's callers
  * pass to the wrapper, with the calls that pass it.
  */
-function methodFromCallers(context: Context, call: ClientCall): { method: HttpMethod; calls: CallNode[] } | undefined {
+function methodFromCallers(context: Context, call: ClientCall): { method: HttpMethod; calls: CallNode[]; through: MethodPath[] } | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   const verdict = readOption(context, call.options.node, ['method']);
   const values = verdict.kind === 'present' ? callerValues(context, verdict.value)
     : verdict.kind === 'unknown' ? callerValues(context, call.options.node, ['method']) : [];
   const unsafe = values.filter((passed) => NON_IDEMPOTENT_METHODS.includes(passed.value.toUpperCase() as HttpMethod));
   if (unsafe.length === 0) return undefined;
-  return { method: unsafe[0]!.value.toUpperCase() as HttpMethod, calls: unsafe.map((passed) => passed.call) };
+  return { method: unsafe[0]!.value.toUpperCase() as HttpMethod, calls: unsafe.map((passed) => passed.call), through: unsafe.filter((passed) => passed.through.length > 0).map((passed) => ({ from: passed.call, through: passed.through })) };
 }
 
 
@@ -171,6 +175,7 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
         call: node, label: method!, consequence: singleUse ? REPEATABLE_TOKEN_GRANT.consequence : HTTP_CONSEQUENCE[method!]!, key: fromCallers ?? (fromProgram ? { kind: 'none' } : key),
         send: fromCallers || fromProgram || singleUse ? undefined : send, advice,
         methodFrom: methodFrom ?? (bodied && bodied.givers.length > 0 ? bodied.givers.flatMap((giver) => [giver.call, ...giver.through]) : undefined),
+        ...(passed && passed.through.length > 0 ? { methodVia: passed.through } : {}),
         methodByBody: bodied && { givers: bodied.givers, elsewhere: bodied.elsewhere }, methodElsewhere: programmed?.caller,
       },
       configured,

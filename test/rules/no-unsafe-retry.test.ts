@@ -5458,6 +5458,31 @@ export async function api(path: string) {
       suggestions: [],
     }],
   },
+  // The method reaches the request through two wrappers (\`withRetry(config)\` → \`send(config)\` → \`api(config)\`): the POST its caller passes is retried.
+  {
+    code: `
+import axios, { AxiosRequestConfig } from 'axios';
+const api = axios.create({ baseURL: '/api', timeout: 9900 });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function send(config: AxiosRequestConfig) {
+  return await api(config);
+}
+async function withRetry(config: AxiosRequestConfig) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try { return await send(config); } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(1000);
+    }
+  }
+}
+export const createTrade = (body: unknown) => withRetry({ method: 'post', url: 'trading/createMultiTrade', data: body });
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 10, column: 24, endLine: 10, endColumn: 28,
+      data: { operation: 'POST (the method passed on line 16) in send() on line 6', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 9', advice: 'Send an idempotency key in the options the call on line 16 passes, created once before that call (an \`Idempotency-Key\` header).' },
+      suggestions: [],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7642,6 +7667,28 @@ export async function api(path: string) {
   }
   return null;
 }
+`,
+  // A POST sent through the inner wrapper alone (`send(…)`), while the retrying one (`withRetry`) is passed only GETs, is not retried.
+  `
+import axios, { AxiosRequestConfig } from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 9900 });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function send(config: AxiosRequestConfig) {
+  return await api(config);
+}
+async function withRetry(config: AxiosRequestConfig) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await send(config);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(1000 * attempt);
+    }
+  }
+  return undefined;
+}
+export const listTrades = () => withRetry({ method: 'get', url: '/trades' });
+export const createTrade = (body: unknown) => send({ method: 'post', url: '/trades', data: body });
 `,
 ];
 
