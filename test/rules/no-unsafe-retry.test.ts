@@ -5483,6 +5483,45 @@ export const createTrade = (body: unknown) => withRetry({ method: 'post', url: '
       suggestions: [],
     }],
   },
+  // The same through a class: \`post()\` passes the method to \`request()\`, whose loop retries \`this.doRequest(options)\`, which sends it.
+  {
+    code: `
+import https from 'https';
+import http from 'http';
+export class SecureHttpClient {
+  constructor(private baseUrl: URL) {}
+  async request(options: { method: string; path: string; body?: unknown }) {
+    for (let attempt = 0; attempt <= 3; attempt++) {
+      try {
+        return await this.doRequest(options);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+      }
+    }
+  }
+  private doRequest(options: { method: string; path: string; body?: unknown }) {
+    return new Promise((resolve, reject) => {
+      const url = new URL(options.path, this.baseUrl);
+      const requestFn = url.protocol === 'https:' ? https.request : http.request;
+      const req = requestFn({ hostname: url.hostname, path: url.pathname, method: options.method, timeout: 5000 }, (res) => resolve(res));
+      req.on('error', reject);
+      req.on('timeout', () => { req.destroy(); reject(new Error('timeout')); });
+      if (options.body) req.write(JSON.stringify(options.body));
+      req.end();
+    });
+  }
+  post(path: string, body?: unknown) {
+    return this.request({ method: 'POST', path, body });
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 22, endLine: 9, endColumn: 36,
+      data: { operation: 'POST (the method passed on line 28) in this.doRequest() on line 20', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 7', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [],
+    }],
+  },
 ];
 
 /** Must stay silent. */
