@@ -5,6 +5,7 @@ import type { ClientCall } from './calls';
 import { enclosingFunction, isFunctionNode } from './ast-walk';
 import { bodyRepeatsNothing } from './read-bodies';
 import { localCallee } from './local-callees';
+import { callerExpressions, callersOf } from './caller-values';
 import { readOption, returnedValues } from './options';
 import { findVariable, singleAssignmentInit, unchangedField, unwrap } from './origin';
 
@@ -98,7 +99,7 @@ function addressChoices(context: Context, url: TSESTree.Node, depth = 0): TSESTr
   if (value.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(context, value);
     const init = variable ? singleAssignmentInit(variable) : undefined;
-    return init ? addressChoices(context, init, depth + 1) : [value];
+    return init ? addressChoices(context, init, depth + 1) : passedAddresses(context, value, variable, depth) ?? [value];
   }
   if (value.type === AST_NODE_TYPES.MemberExpression && value.computed) {
     const table = lookupTable(context, value.object);
@@ -110,6 +111,21 @@ function addressChoices(context: Context, url: TSESTree.Node, depth = 0): TSESTr
   if (!isFunctionNode(callee)) return [value];
   const returned = returnedValues(context, callee);
   return returned.every((each) => each !== undefined) ? returned.flatMap((each) => addressChoices(context, each!, depth + 1)) : [];
+}
+
+/**
+ * `postGemini(body, key, endpoint = ENDPOINT)`: a parameter's addresses are what this file's callers pass
+ * for it (through wrappers) and its default. Undefined when a caller's value comes from outside the file.
+ */
+function passedAddresses(context: Context, parameter: TSESTree.Identifier, variable: ReturnType<typeof findVariable>, depth: number): TSESTree.Node[] | undefined {
+  const def = variable?.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const passed = callerExpressions(context, parameter);
+  const fallback = def.name.parent?.type === AST_NODE_TYPES.AssignmentPattern && def.name.parent.left === def.name ? [def.name.parent.right] : [];
+  // Callers here that all leave it out send the default.
+  const omitted = passed?.length === 0 && fallback.length > 0 && isFunctionNode(def.node) && callersOf(context, def.node).length > 0;
+  if (!passed || (passed.length === 0 && !omitted) || passed.some((each) => each.outside || each.path.length > 0)) return undefined;
+  return [...passed.map((each) => each.value), ...fallback].flatMap((each) => addressChoices(context, each, depth + 1));
 }
 
 /** An object literal, written in place or held in a variable given no other value. */

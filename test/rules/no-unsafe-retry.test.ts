@@ -5522,6 +5522,57 @@ export class SecureHttpClient {
       suggestions: [],
     }],
   },
+  // One caller sends the wrapper's address parameter somewhere a repeat writes twice (a document): the POST is retried.
+  {
+    code: `
+import axios from 'axios';
+const MODELS_BASE = 'https://generativelanguage.googleapis.com/v1beta/models';
+const ENDPOINT = \`\${MODELS_BASE}/gemini-2.5-flash-lite:generateContent\`;
+const RETRY_STATUSES = new Set([429, 502, 503]);
+async function postGemini(body: unknown, apiKey: string, endpoint: string = ENDPOINT) {
+  for (let attempt = 0; attempt <= 4; attempt++) {
+    try {
+      return await axios.post(endpoint, body, { params: { key: apiKey }, timeout: 30000 });
+    } catch (err: any) {
+      const status = err?.response?.status;
+      if (!RETRY_STATUSES.has(status) || attempt === 4) throw err;
+      await new Promise((r) => setTimeout(r, 1500 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const ask = (prompt: string, key: string) => postGemini({ contents: [{ parts: [{ text: prompt }] }] }, key);
+export const save = (texts: string[], key: string) =>
+  postGemini({ requests: texts }, key, \`https://generativelanguage.googleapis.com/v1beta/corpora/notes/documents\`);
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 20, endLine: 9, endColumn: 30,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the for-loop on line 7', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+const MODELS_BASE = 'https://generativelanguage.googleapis.com/v1beta/models';
+const ENDPOINT = \`\${MODELS_BASE}/gemini-2.5-flash-lite:generateContent\`;
+const RETRY_STATUSES = new Set([429, 502, 503]);
+async function postGemini(body: unknown, apiKey: string, endpoint: string = ENDPOINT) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt <= 4; attempt++) {
+    try {
+      return await axios.post(endpoint, body, { params: { key: apiKey }, timeout: 30000, headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (err: any) {
+      const status = err?.response?.status;
+      if (!RETRY_STATUSES.has(status) || attempt === 4) throw err;
+      await new Promise((r) => setTimeout(r, 1500 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const ask = (prompt: string, key: string) => postGemini({ contents: [{ parts: [{ text: prompt }] }] }, key);
+export const save = (texts: string[], key: string) =>
+  postGemini({ requests: texts }, key, \`https://generativelanguage.googleapis.com/v1beta/corpora/notes/documents\`);
+` }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7728,6 +7779,28 @@ async function withRetry(config: AxiosRequestConfig) {
 }
 export const listTrades = () => withRetry({ method: 'get', url: '/trades' });
 export const createTrade = (body: unknown) => send({ method: 'post', url: '/trades', data: body });
+`,
+  // The address is the wrapper's parameter: its default (`:generateContent`) and what every caller here passes (`:batchEmbedContents`) compute and store nothing.
+  `
+import axios from 'axios';
+const MODELS_BASE = 'https://generativelanguage.googleapis.com/v1beta/models';
+const ENDPOINT = \`\${MODELS_BASE}/gemini-2.5-flash-lite:generateContent\`;
+const RETRY_STATUSES = new Set([429, 503]);
+async function postGemini(body: unknown, apiKey: string, endpoint: string = ENDPOINT) {
+  for (let attempt = 0; attempt <= 4; attempt++) {
+    try {
+      return await axios.post(endpoint, body, { params: { key: apiKey }, timeout: 30000 });
+    } catch (err: any) {
+      const status = err?.response?.status;
+      if (!RETRY_STATUSES.has(status) || attempt === 4) throw err;
+      await new Promise((r) => setTimeout(r, 1500 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}
+export const ask = (prompt: string, key: string) => postGemini({ contents: [{ parts: [{ text: prompt }] }] }, key);
+export const embed = (texts: string[], key: string) =>
+  postGemini({ requests: texts }, key, \`\${MODELS_BASE}/text-embedding-004:batchEmbedContents\`);
 `,
 ];
 
