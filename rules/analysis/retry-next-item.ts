@@ -76,6 +76,9 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
     // `next(i + 1)` where the request sends `items[i]`: an index moved on to the next item is another request.
     if (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && [value.left, value.right].some(isParameter)) return indexesRequestItem(context, target, attempt);
     if (isParameter(value) || value.type === AST_NODE_TYPES.UpdateExpression) return false;
+    // `this._request({ ...config, retryCount: retryCount + 1 })`: the same request, with its count moved on.
+    if (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
+      && value.properties.every((property) => property.type === AST_NODE_TYPES.SpreadElement ? [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression].includes(unwrap(property.argument).type) : countsAttempts(property))) return false;
     // `Math.max(100, size / 2)`, also through a `const`: a clamp reaches its floor and sends the same again.
     const made = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : value;
     if (made && unwrap(made).type === AST_NODE_TYPES.CallExpression && /^Math\.(?:max|min)$/.test(context.sourceCode.getText((unwrap(made) as TSESTree.CallExpression).callee))) return false;
@@ -96,6 +99,12 @@ function readByRequest(context: Context, param: TSESTree.Identifier, attempt: TS
     }
     return false;
   });
+}
+
+/** `retryCount: n + 1`, `attempt: attempt + 1`: a property that counts the attempts. */
+function countsAttempts(property: TSESTree.Property): boolean {
+  const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+  return key !== undefined && ATTEMPT_COUNTER_NAME.test(key);
 }
 
 /**

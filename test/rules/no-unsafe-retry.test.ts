@@ -5573,6 +5573,37 @@ export const save = (texts: string[], key: string) =>
 ` }],
     }],
   },
+  // A sibling method sends the failed config again with its count moved on (\`{ ...failed, retryCount: retryCount + 1 }\`): the same request, not another.
+  {
+    code: `
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
+type Retried = AxiosRequestConfig & { retryCount?: number };
+export class Client {
+  private readonly maxRetryCount = 3;
+  private readonly instance: AxiosInstance = axios.create({ baseURL: 'https://api.example.com', timeout: 10000 });
+  onErrorRetry({ retryCount = 1, ...failed }: Retried, error: unknown): Promise<unknown> {
+    if (retryCount > this.maxRetryCount) return Promise.reject(error);
+    return new Promise((resolve) => {
+      setTimeout(() => resolve(this.send({ ...failed, retryCount: retryCount + 1 })), 500 * 2 ** retryCount);
+    });
+  }
+  send(config: Retried): Promise<unknown> {
+    return this.instance.request(config).catch((error) => {
+      if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') return this.onErrorRetry({ ...config, retryCount: config.retryCount || 1 }, error);
+      throw error;
+    });
+  }
+  saveBookmark(title: string, url: string) {
+    return this.send({ method: 'post', url: '/bookmarks', data: { title, url } });
+  }
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 14, column: 12, endLine: 14, endColumn: 33,
+      data: { operation: 'POST (the method passed on line 20)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the recursive call scheduled from .catch() on line 15', advice: 'Send an idempotency key in the options the call on line 20 passes, created once before that call (an \`Idempotency-Key\` header).' },
+      suggestions: [],
+    }],
+  },
 ];
 
 /** Must stay silent. */
