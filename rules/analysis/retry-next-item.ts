@@ -101,6 +101,21 @@ function readByRequest(context: Context, param: TSESTree.Identifier, attempt: TS
   });
 }
 
+/**
+ * `next(i + 1)` where the request sends `items[i]`: the call moves on to the next item of a list. Narrower
+ * than sendsAnotherRequest: a recursion on a failed status that sends a smaller batch is still a burst of
+ * requests after a 5xx, but one that walks on to the next item is not a retry at all.
+ */
+export function movesOnToNextItem(context: Context, call: TSESTree.CallExpression, fn: FunctionNode, attempt: TSESTree.Node): boolean {
+  return passedArguments(call).some((argument, index) => {
+    const param = fn.params[index];
+    const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const value = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : unwrap(argument);
+    if (target?.type !== AST_NODE_TYPES.Identifier || value?.type !== AST_NODE_TYPES.BinaryExpression || value.operator !== '+') return false;
+    return [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === target.name) && indexesRequestItem(context, target, attempt);
+  });
+}
+
 /** `retryCount: n + 1`, `attempt: attempt + 1`: a property that counts the attempts. */
 function countsAttempts(property: TSESTree.Property): boolean {
   const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;

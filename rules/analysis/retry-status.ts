@@ -7,7 +7,7 @@ import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideC
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion, runningFunction, type Recursion } from './retry-self-calls';
 import { recursionAttempts } from './retry-recursion-count';
-import { sendsAnotherRequest } from './retry-next-item';
+import { movesOnToNextItem } from './retry-next-item';
 import { failureValueTest } from './retry-failure-value';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
@@ -175,7 +175,7 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
   let found: Recursion | undefined;
   // A call under a client-error test (`if (res.status === 401) { refresh(); return again(…) }`) corrects, not retries.
   for (const part of failure) if (!found) found = immediateRecursion(context, part, fn, (call) => !underClientErrorTest(context, call, part));
-  if (!found || isOneShotFallback(found.call, fn) || sendsAnotherRequest(context, found.call, fn, attempt)) return undefined;
+  if (!found || isOneShotFallback(found.call, fn) || movesOnToNextItem(context, found.call, fn, attempt)) return undefined;
   const call = found.call;
   const bounded = failure.some((part) => recursionBounded(context, call, part, fn));
   return {

@@ -2505,6 +2505,26 @@ export async function quote(amount: number) {
 `,
     errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
   },
+  // A recursion on any failed status that splits the batch sends both halves at once after a 5xx: a burst,
+  // though each half is another request (set N's outboundhero postChunk).
+  {
+    code: `
+export async function postChunk(chunk: string[], depth: number): Promise<void> {
+  if (chunk.length === 0) return;
+  const res = await fetch('https://api.example.com/leads/create-or-update/multiple', {
+    method: 'POST', body: JSON.stringify({ leads: chunk }), signal: AbortSignal.timeout(30000),
+  });
+  if (!res.ok) {
+    if (chunk.length === 1 || depth > 10) throw new Error(\`HTTP \${res.status}\`);
+    // Split to isolate a malformed lead, on any failure: a 5xx sends both halves at once.
+    const mid = Math.floor(chunk.length / 2);
+    await postChunk(chunk.slice(0, mid), depth + 1);
+    await postChunk(chunk.slice(mid), depth + 1);
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 11, column: 11, endLine: 11, endColumn: 20, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
