@@ -37,6 +37,46 @@ function mergeHeaders(...all: Array<Record<string, string>>) {
 `;
 
 /** A token request a retried method hands to a same-file wrapper, with the grant of the caller's choice. */
+/**
+ * A token helper that answers from its cache first, called at the top of each round of a GET retry;
+ * `onFailure` is what the retry's catch does before it waits (emptying the cache, or nothing).
+ */
+const cachedTokenClient = (onFailure: string): string => `
+let cachedToken: { value: string; expiresAt: number } | null = null;
+async function accessToken(): Promise<string | null> {
+  if (cachedToken && cachedToken.expiresAt > Date.now() + 60_000) return cachedToken.value;
+  try {
+    const res = await fetch('https://api.example.com/v1/sessions', {
+      method: 'POST',
+      body: JSON.stringify({ device: 'reader' }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!res.ok) return null;
+    const json = await res.json();
+    cachedToken = { value: json.access_token, expiresAt: Date.now() + 3600_000 };
+    return cachedToken.value;
+  } catch {
+    cachedToken = null;
+    return null;
+  }
+}
+export async function api(path: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const token = await accessToken();
+    if (!token) return null;
+    try {
+      const res = await fetch(\`https://api.example.com\${path}\`, { headers: { Authorization: \`Bearer \${token}\` } });
+      if (res.status === 401) { cachedToken = null; continue; }
+      if (res.status === 429 || res.status >= 500) { await new Promise((r) => setTimeout(r, 2000)); continue; }
+      return await res.json();
+    } catch {
+${onFailure}      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  return null;
+}
+`;
+
 const cameraAuth = (grant: string): string => `
 export class CameraAuth {
   private refreshToken = '';
@@ -5416,42 +5456,7 @@ export class StreamWriter {
   },
   // The retry's catch empties the helper's cache, so each round after a dropped connection sends the POST again.
   {
-    code: `
-let cachedToken: { value: string; expiresAt: number } | null = null;
-async function accessToken(): Promise<string | null> {
-  if (cachedToken && cachedToken.expiresAt > Date.now() + 60_000) return cachedToken.value;
-  try {
-    const res = await fetch('https://api.example.com/v1/sessions', {
-      method: 'POST',
-      body: JSON.stringify({ device: 'reader' }),
-      signal: AbortSignal.timeout(15_000),
-    });
-    if (!res.ok) return null;
-    const json = await res.json();
-    cachedToken = { value: json.access_token, expiresAt: Date.now() + 3600_000 };
-    return cachedToken.value;
-  } catch {
-    cachedToken = null;
-    return null;
-  }
-}
-export async function api(path: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const token = await accessToken();
-    if (!token) return null;
-    try {
-      const res = await fetch(\`https://api.example.com\${path}\`, { headers: { Authorization: \`Bearer \${token}\` } });
-      if (res.status === 401) { cachedToken = null; continue; }
-      if (res.status === 429 || res.status >= 500) { await new Promise((r) => setTimeout(r, 2000)); continue; }
-      return await res.json();
-    } catch {
-      cachedToken = null;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  return null;
-}
-`,
+    code: cachedTokenClient('      cachedToken = null;\n'),
     errors: [{
       messageId: 'unsafeRetry', line: 22, column: 25, endLine: 22, endColumn: 36,
       data: { operation: 'POST in accessToken() on line 6', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 21', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
@@ -7753,42 +7758,8 @@ export async function pollForToken(tokenUrl: string, clientId: string, deviceCod
 }
 `,
   // A token helper that answers from its cache first sends its POST again only after the retry empties the cache, here on a 401.
-  `
-let cachedToken: { value: string; expiresAt: number } | null = null;
-async function accessToken(): Promise<string | null> {
-  if (cachedToken && cachedToken.expiresAt > Date.now() + 60_000) return cachedToken.value;
-  try {
-    const res = await fetch('https://www.reddit.com/api/v1/access_token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'https://oauth.reddit.com/grants/installed_client', device_id: 'DO_NOT_TRACK_THIS_DEVICE' }).toString(),
-      signal: AbortSignal.timeout(15_000),
-    });
-    if (!res.ok) return null;
-    const json = await res.json();
-    cachedToken = { value: json.access_token, expiresAt: Date.now() + 3600_000 };
-    return cachedToken.value;
-  } catch {
-    cachedToken = null;
-    return null;
-  }
-}
-export async function api(path: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const token = await accessToken();
-    if (!token) return null;
-    try {
-      const res = await fetch(\`https://oauth.reddit.com\${path}\`, { headers: { Authorization: \`Bearer \${token}\` } });
-      if (res.status === 401) { cachedToken = null; continue; }
-      if (res.status === 429 || res.status >= 500) { await new Promise((r) => setTimeout(r, 2000)); continue; }
-      return await res.json();
-    } catch {
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  return null;
-}
-`,
+  cachedTokenClient(''),
+
   // A POST sent through the inner wrapper alone (`send(…)`), while the retrying one (`withRetry`) is passed only GETs, is not retried.
   `
 import axios, { AxiosRequestConfig } from 'axios';
