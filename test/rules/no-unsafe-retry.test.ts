@@ -5609,6 +5609,43 @@ export class Client {
       suggestions: [],
     }],
   },
+  // \`getOrCreate\` writes when nothing is found: not a read, whatever its first word.
+  {
+    code: `
+export async function userFor(categoryId: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://shop.example.com/api/users/getOrCreate/\${categoryId}\`, { method: 'POST', signal: AbortSignal.timeout(10000) });
+      return await res.json();
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+`,
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 25, endLine: 5, endColumn: 30,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 3', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: `
+import { randomUUID } from 'node:crypto';
+export async function userFor(categoryId: number) {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://shop.example.com/api/users/getOrCreate/\${categoryId}\`, { method: 'POST', signal: AbortSignal.timeout(10000), headers: { 'Idempotency-Key': idempotencyKey } });
+      return await res.json();
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+` }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7803,6 +7840,21 @@ async function postGemini(body: unknown, apiKey: string, endpoint: string = ENDP
 export const ask = (prompt: string, key: string) => postGemini({ contents: [{ parts: [{ text: prompt }] }] }, key);
 export const embed = (texts: string[], key: string) =>
   postGemini({ requests: texts }, key, \`\${MODELS_BASE}/text-embedding-004:batchEmbedContents\`);
+`,
+  // An RPC-style read sent as a POST, named by a `getX` segment (`/api/category/getProducts/…`).
+  `
+export async function productsPage(categoryId: number, start: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(\`https://shop.example.com/api/category/getProducts/\${categoryId}/\${start}\`, { method: 'POST', signal: AbortSignal.timeout(10000) });
+      return await res.json();
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
 `,
 ];
 
