@@ -720,7 +720,8 @@ export const UNPROCESSED_FAILURES = {
   refusalPredicate: /^(?:is|has)(?:RateLimit|Throttl|TooManyRequests)\w*$/,
   statusMembers: ['status', 'statusCode'],
   // undici's ConnectTimeoutError (`UND_ERR_CONNECT_TIMEOUT`): the socket never connected, so nothing was sent (undici lib/core/errors.js).
-  codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'],
+  // `EHOSTUNREACH` / `ENETUNREACH`: connect(2) found no route to the host or network (POSIX errno), before any byte.
+  codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'],
   codeMembers: ['code', 'errno'],
 } as const;
 

@@ -7725,7 +7725,7 @@ export function getAuth(accessToken: string) {
 `,
   // Only failures before the connection exists go round (a list of such codes, read from `String(err.cause?.code ?? '')`): nothing was sent.
   `
-const PRECONNECT_ERRORS = new Set(['EAI_AGAIN', 'ENOTFOUND', 'ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
+const PRECONNECT_ERRORS = new Set(['EAI_AGAIN', 'ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
