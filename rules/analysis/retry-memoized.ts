@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { contains, isFunctionNode, walk } from './ast-walk';
+import { contains, isFunctionNode, walk, walkSameFunction } from './ast-walk';
 import { localCallee } from './local-callees';
 import { unwrap } from './origin';
 import type { RetryScope } from './retry-types';
@@ -11,7 +11,7 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /**
  * A helper that answers from a cache while it holds (`if (cachedToken && cachedToken.expiresAt > now)
- * return cachedToken.value;` first, then the request, then `cachedToken = …`) sends its request once for as
+ * return cachedToken.value;` before it awaits anything, then the request, then `cachedToken = …`) sends its request once for as
  * long as the cache lasts: called again in each round of a retry, it repeats nothing unless the retry
  * empties the cache. Emptying it after a refusal (`if (res.status === 401) { cachedToken = null; continue }`)
  * asks again for what the server refused.
@@ -34,19 +34,38 @@ export function sentOnceWhileCached(context: Context, scope: RetryScope, site: C
 function cacheOf(context: Context, helper: TSESTree.FunctionLike): string | undefined {
   const body = helper.body;
   if (body?.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-  const first = body.body[0];
-  if (first?.type !== AST_NODE_TYPES.IfStatement || first.alternate) return undefined;
-  const exit = first.consequent.type === AST_NODE_TYPES.BlockStatement ? first.consequent.body[0] : first.consequent;
-  if (exit?.type !== AST_NODE_TYPES.ReturnStatement || !exit.argument) return undefined;
-  const cache = cacheRead(context, first.test);
-  if (!cache || !context.sourceCode.getText(exit.argument).includes(cache)) return undefined;
+  // The check comes before the helper awaits anything (after its settings are read, `const c = config()`).
+  let first: TSESTree.IfStatement | undefined;
+  let cache: string | undefined;
+  for (const statement of body.body) {
+    if (awaitsIn(context, statement)) break;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) continue;
+    const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body[0] : statement.consequent;
+    const read = exit?.type === AST_NODE_TYPES.ReturnStatement && exit.argument ? cacheRead(context, statement.test) : undefined;
+    if (read && context.sourceCode.getText((exit as TSESTree.ReturnStatement).argument!).includes(read)) {
+      first = statement;
+      cache = read;
+      break;
+    }
+  }
+  if (!first || !cache) return undefined;
   let written = false;
+  const after = first.range[1];
   walk(context.sourceCode, body, (node) => {
     if (written) return false;
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.range[0] > first.range[1] && context.sourceCode.getText(node.left) === cache && unwrap(node.right).type !== AST_NODE_TYPES.Literal) written = true;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.range[0] > after && context.sourceCode.getText(node.left) === cache && unwrap(node.right).type !== AST_NODE_TYPES.Literal) written = true;
     return undefined;
   });
   return written ? cache : undefined;
+}
+
+function awaitsIn(context: Context, statement: TSESTree.Node): boolean {
+  let found = false;
+  walkSameFunction(context.sourceCode, statement, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }
 
 /** `cachedToken && cachedToken.expiresAt > Date.now()`, `this.token`: the variable or field the test reads first. */

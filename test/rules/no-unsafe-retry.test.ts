@@ -44,6 +44,8 @@ function mergeHeaders(...all: Array<Record<string, string>>) {
 const cachedTokenClient = (onFailure: string): string => `
 let cachedToken: { value: string; expiresAt: number } | null = null;
 async function accessToken(): Promise<string | null> {
+  const clientId = process.env.READER_CLIENT_ID;
+  if (!clientId) return null;
   if (cachedToken && cachedToken.expiresAt > Date.now() + 60_000) return cachedToken.value;
   try {
     const res = await fetch('https://api.example.com/v1/sessions', {
@@ -5458,8 +5460,8 @@ export class StreamWriter {
   {
     code: cachedTokenClient('      cachedToken = null;\n'),
     errors: [{
-      messageId: 'unsafeRetry', line: 22, column: 25, endLine: 22, endColumn: 36,
-      data: { operation: 'POST in accessToken() on line 6', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 21', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      messageId: 'unsafeRetry', line: 24, column: 25, endLine: 24, endColumn: 36,
+      data: { operation: 'POST in accessToken() on line 8', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 23', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
       suggestions: [],
     }],
   },
