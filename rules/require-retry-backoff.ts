@@ -9,7 +9,7 @@ import { nestedRetries } from './analysis/retry-nesting';
 import { collectRetryScopes, describeScope, type RetryScope } from './analysis/retry-scopes';
 import { operatorCountText, operatorSetting } from './analysis/retry-observables';
 import { attemptLooksRemote, isNamedRetryHelper } from './analysis/retry-remote';
-import { goesRoundOnlyAfterTimeout, unpacedWayRound } from './analysis/retry-unpaced';
+import { unpacedWayRound } from './analysis/retry-unpaced';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
@@ -102,8 +102,7 @@ export default createRule<Options, MessageIds>({
         const paced = waits && retriesOnlyUnprocessed(context, scope);
         if (!scope.bounded && !paced) once(scope.node, 'unboundedRetry', () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry, endless: endlessCost(scope) } }));
         if (!waits) {
-          // One that goes round only after its attempt timed out is paced by that timeout.
-          if (!goesRoundOnlyAfterTimeout(context, scope)) once(scope.node, 'noBackoff', () => context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } }));
+          once(scope.node, 'noBackoff', () => context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } }));
           return;
         }
         const unpaced = unpacedWayRound(context, scope, waitNames);

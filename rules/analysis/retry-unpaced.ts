@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { identifiersIn, isLoop, underIfTest, walk, walkSameFunction } from './ast-walk';
+import { identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
 import { constInit } from './origin';
 import type { RetryScope } from './retry-types';
 import { alwaysExits } from './retry-paths';
@@ -8,7 +8,6 @@ import { setsAny, testsGoodStatus } from './retry-loop-shapes';
 import { awaitsWait } from './retry-waits';
 import { clientErrorComparison, statusTest } from './status-tests';
 import { holdsOnlyAfterTimeout } from './timeout-tests';
-import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -199,15 +198,4 @@ function plain(context: Context, statement: TSESTree.Statement): boolean {
     return undefined;
   });
   return straight;
-}
-
-/**
- * Does the retry go round only after its attempt timed out (`catch (e) { if (e.code === 'ECONNABORTED' &&
- * attempt < 3) return again(attempt + 1); throw e; }`)? Each attempt then waited its timeout before failing:
- * the attempts are that far apart, whatever else is failing.
- */
-export function goesRoundOnlyAfterTimeout(context: Context, scope: RetryScope): boolean {
-  const timedOut = (test: TSESTree.Expression): boolean => holdsOnlyAfterTimeout(context, test);
-  if (scope.kind === 'loop') return scope.handler !== undefined && catchGoesRoundOnlyWhen(context, scope.handler, timedOut);
-  return scope.kind === 'recursion' && scope.failurePath !== undefined && underIfTest(scope.node, scope.failurePath, timedOut);
 }

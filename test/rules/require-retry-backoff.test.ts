@@ -740,7 +740,7 @@ export async function publish(body: string) {
     try {
       return await fetch('https://events.example.com/publish', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ECONNRESET') continue;
+      if ((error as { code?: string }).code === 'ETIMEDOUT') continue;
       throw error;
     }
   }
@@ -2524,6 +2524,39 @@ export async function postChunk(chunk: string[], depth: number): Promise<void> {
 }
 `,
     errors: [{ messageId: 'noBackoff', line: 11, column: 11, endLine: 11, endColumn: 20, suggestions: [] }],
+  },
+  // A retry that goes round only after its attempt timed out is reported: the timeout is no pause, and a
+  // dependency that stopped answering in time is the one a burst of new attempts holds down.
+  {
+    code: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 9900 });
+export async function send(config: object, attempt = 1): Promise<unknown> {
+  try {
+    return await api(config);
+  } catch (error: any) {
+    if (error.code === 'ECONNABORTED' && attempt < 3) return send(config, attempt + 1);
+    throw error;
+  }
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 8, column: 62, endLine: 8, endColumn: 66, suggestions: [] }],
+  },
+  {
+    code: `
+export async function quote(amount: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      if (!timedOut || attempt === 2) throw error;
+    }
+  }
+  return amount;
+}
+`,
+    errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
   },
 ];
 
@@ -5569,32 +5602,6 @@ export async function pollSync(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 5000));
   }
-}
-`,
-  // A retry that goes round only after its attempt timed out is paced by that timeout (9.9 s here).
-  `
-import axios from 'axios';
-const api = axios.create({ baseURL: 'https://api.example.com', timeout: 9900 });
-export async function send(config: object, attempt = 1): Promise<unknown> {
-  try {
-    return await api(config);
-  } catch (error: any) {
-    if (error.code === 'ECONNABORTED' && attempt < 3) return send(config, attempt + 1);
-    throw error;
-  }
-}
-`,
-  `
-export async function quote(amount: number) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      if (!timedOut || attempt === 2) throw error;
-    }
-  }
-  return amount;
 }
 `,
   // A worker that schedules itself after a full answer too polls its queue for as long as it lives: an empty answer only sets the pace.
