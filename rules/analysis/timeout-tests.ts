@@ -8,8 +8,9 @@ import { readMembers, readsMessage } from './status-reads';
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
- * Tests that hold only when an attempt ended by its own timeout. Such an attempt has waited out that
- * timeout before failing, so a retry that goes round only then is paced by it (require-retry-backoff).
+ * Tests that hold only when an attempt ended by its own timeout. require-retry-backoff lets a `continue`
+ * under one go without a wait when other ways round of the same catch wait (noBackoffOnSomeFailures): that
+ * attempt has waited its timeout. A negation (`err.code !== 'ETIMEDOUT'`) holds for every other failure.
  */
 
 /**

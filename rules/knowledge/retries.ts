@@ -726,8 +726,8 @@ export const UNPROCESSED_FAILURES = {
 } as const;
 
 /**
- * How code tells that an attempt ended by its own timeout (an attempt so ended has waited that long, so a
- * retry that goes round only then is paced by it): Node's `ETIMEDOUT` / `ESOCKETTIMEDOUT` (`request`),
+ * How code tells that an attempt ended by its own timeout (read where a catch's other ways round wait, see
+ * timeout-tests.ts): Node's `ETIMEDOUT` / `ESOCKETTIMEDOUT` (`request`),
  * axios's `ECONNABORTED` for its `timeout`, undici's `UND_ERR_HEADERS_TIMEOUT` / `UND_ERR_BODY_TIMEOUT` /
  * `UND_ERR_CONNECT_TIMEOUT`, c-ares's `ETIMEOUT`; the DOM's `AbortError` / `TimeoutError` for
  * `AbortSignal.timeout()`; got's and ky's `TimeoutError`; and the author's own word (`isTimeout`,

@@ -2558,6 +2558,23 @@ export async function quote(amount: number) {
 `,
     errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
   },
+  // A \`continue\` on every failure but a timeout goes round at once; only a timeout's own way round has waited.
+  {
+    code: `
+export async function quote(amount: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
+    } catch (error: any) {
+      if (error.code !== 'ETIMEDOUT') continue;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return amount;
+}
+`,
+    errors: [{ messageId: 'noBackoffOnSomeFailures', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
