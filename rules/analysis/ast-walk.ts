@@ -46,6 +46,16 @@ export function walkSameFunction(sourceCode: SourceCode, root: TSESTree.Node, vi
   walk(sourceCode, root, (node) => (node !== root && isFunctionNode(node) ? false : visit(node)));
 }
 
+/** Does `root` wait for anything (`await`, `yield`) in its own function, not in the functions it defines? */
+export function awaitsIn(sourceCode: SourceCode, root: TSESTree.Node): boolean {
+  let waits = false;
+  walkSameFunction(sourceCode, root, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) waits = true;
+    return waits ? false : undefined;
+  });
+  return waits;
+}
+
 /** What a function returns when it is one expression: an arrow's body, or a block's only `return`. */
 export function soleReturned(fn: FunctionNode): TSESTree.Node | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;

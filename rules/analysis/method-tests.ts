@@ -5,6 +5,7 @@ import { underIfTest } from './ast-walk';
 import { constInit, logicalTerms, memberName, unwrap } from './origin';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
 import type { RetryScope } from './retry-types';
+import { membership } from './status-reads';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -41,26 +42,15 @@ function namesSafeMethod(context: Context, term: TSESTree.Node, depth: number): 
     const [read, literal] = value.right.type === AST_NODE_TYPES.Literal ? [value.left, value.right] : [value.right, value.left];
     return literal.type === AST_NODE_TYPES.Literal && isSafeMethod(literal.value) && readsMethod(read);
   }
-  // `['GET', 'HEAD'].includes(method)`, `SAFE_METHODS.has(method)`.
-  if (value.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression || !value.arguments[0]) return false;
-  if (!['includes', 'has'].includes(memberName(value.callee) ?? '') || !readsMethod(value.arguments[0])) return false;
-  return safeList(context, value.callee.object);
+  // `['GET', 'HEAD'].includes(method)`, `SAFE_METHODS.has(method)` with a `new Set([…])` of such methods.
+  const listed = value.type === AST_NODE_TYPES.CallExpression ? membership(context, value) : undefined;
+  return listed !== undefined && readsMethod(listed.read) && listed.values.every(isSafeMethod);
 }
 
-/** `method`, `httpMethod`, `config.method`, through `.toUpperCase()` / `.toLowerCase()` or `String(…)`. */
+/** `method`, `httpMethod`, `config.method`, also through `.toUpperCase()` / `.toLowerCase()`. */
 function readsMethod(node: TSESTree.Node): boolean {
   let value = unwrap(node);
   if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Upper|Lower)Case$/.test(memberName(value.callee) ?? '')) value = unwrap(value.callee.object);
   if (value.type === AST_NODE_TYPES.Identifier) return /method$/i.test(value.name);
   return value.type === AST_NODE_TYPES.MemberExpression && /method$/i.test(memberName(value) ?? '');
-}
-
-/** `['GET', 'HEAD']`, `new Set(['GET', 'PUT'])`, or a `const` holding one: every entry a safe method. */
-function safeList(context: Context, node: TSESTree.Node): boolean {
-  let value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Identifier) value = constInit(context, value) ?? value;
-  value = unwrap(value);
-  if (value.type === AST_NODE_TYPES.NewExpression && value.arguments[0]) value = unwrap(value.arguments[0]);
-  return value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length > 0
-    && value.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && isSafeMethod(element.value));
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
+import { awaitsIn, enclosingStatement, identifiersIn, isLoop, walkSameFunction } from './ast-walk';
 import { unwrap } from './origin';
 import { ATTEMPT_COUNTER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
 import { leavesWhenAnswered, setsFlagOnAnswer, setsOnlyMoreToDo } from './retry-answer-exits';
@@ -24,31 +24,20 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * Try statements of the loop's own body: not inside a nested function or loop, and not inside a catch
- * (a try in a failure handler handles the failure; it is not the attempt).
+ * (a try in a failure handler handles the failure; it is not the attempt). A try that waits for nothing
+ * (`await`, `yield`) catches only what its calls throw at once (`new Database(path)`, a parse, `new
+ * WebSocket(url)`), never a remote call's failure, which comes later in a promise (this covers
+ * failsOnlyLocally for loops).
  */
 function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
   const tries: TSESTree.TryStatement[] = [];
   walkSameFunction(context.sourceCode, loop.body, (node) => {
     if (node !== loop.body && isLoop(node)) return false;
     if (node.type === AST_NODE_TYPES.CatchClause) return false;
-    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && awaitsIn(context, node.block)) tries.push(node);
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && awaitsIn(context.sourceCode, node.block)) tries.push(node);
     return undefined;
   });
   return tries;
-}
-
-/**
- * Does the try wait for anything (`await`, `yield`)? One that does not catches only what its calls throw at
- * once (`new Database(path)`, a parse, `new WebSocket(url)`), never a remote call's failure, which comes later
- * in a promise. (This covers failsOnlyLocally for loops: such a try awaits nothing.)
- */
-function awaitsIn(context: Context, block: TSESTree.BlockStatement): boolean {
-  let waits = false;
-  walkSameFunction(context.sourceCode, block, (node) => {
-    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) waits = true;
-    return waits ? false : undefined;
-  });
-  return waits;
 }
 
 /** Does success leave the loop: a return or break in the try block, or a flag the loop's test reads? */

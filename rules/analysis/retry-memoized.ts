@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { contains, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { awaitsIn, contains, isFunctionNode, walk } from './ast-walk';
 import { localCallee } from './local-callees';
 import { unwrap } from './origin';
 import type { RetryScope } from './retry-types';
@@ -38,7 +38,7 @@ function cacheOf(context: Context, helper: TSESTree.FunctionLike): string | unde
   let first: TSESTree.IfStatement | undefined;
   let cache: string | undefined;
   for (const statement of body.body) {
-    if (awaitsIn(context, statement)) break;
+    if (awaitsIn(context.sourceCode, statement)) break;
     if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) continue;
     const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body[0] : statement.consequent;
     const read = exit?.type === AST_NODE_TYPES.ReturnStatement && exit.argument ? cacheRead(context, statement.test) : undefined;
@@ -57,15 +57,6 @@ function cacheOf(context: Context, helper: TSESTree.FunctionLike): string | unde
     return undefined;
   });
   return written ? cache : undefined;
-}
-
-function awaitsIn(context: Context, statement: TSESTree.Node): boolean {
-  let found = false;
-  walkSameFunction(context.sourceCode, statement, (node) => {
-    if (node.type === AST_NODE_TYPES.AwaitExpression) found = true;
-    return found ? false : undefined;
-  });
-  return found;
 }
 
 /** `cachedToken && cachedToken.expiresAt > Date.now()`, `this.token`: the variable or field the test reads first. */

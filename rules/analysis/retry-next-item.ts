@@ -62,17 +62,13 @@ function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolea
  * batch, a narrower interval), as a fallback to another address does; not the one that failed.
  */
 export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpression, fn: FunctionNode, attempt: TSESTree.Node, failure?: TSESTree.Node): boolean {
-  return passedArguments(call).some((argument, index) => {
-    const param = fn.params[index];
-    const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    if (target?.type !== AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.SpreadElement) return false;
-    const value = unwrap(argument);
-    // The parameter itself, another of them passed in its place, or a count moved on from one
-    // (`again(url, options, n - 1)` to `(n, url, options)`): nothing new is sent.
-    const isParameter = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && fn.params.some((each) => {
-      const name = each.type === AST_NODE_TYPES.AssignmentPattern ? each.left : each;
-      return name.type === AST_NODE_TYPES.Identifier && name.name === node.name;
-    });
+  // The parameter itself, another of them passed in its place, or a count moved on from one
+  // (`again(url, options, n - 1)` to `(n, url, options)`): nothing new is sent.
+  const isParameter = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && fn.params.some((each) => {
+    const name = each.type === AST_NODE_TYPES.AssignmentPattern ? each.left : each;
+    return name.type === AST_NODE_TYPES.Identifier && name.name === node.name;
+  });
+  return passedToParameters(call, fn).some(({ target, value }) => {
     // `next(i + 1)` where the request sends `items[i]`: an index moved on to the next item is another request.
     if (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && [value.left, value.right].some(isParameter)) return indexesRequestItem(context, target, attempt);
     if (isParameter(value) || value.type === AST_NODE_TYPES.UpdateExpression) return false;
@@ -107,12 +103,16 @@ function readByRequest(context: Context, param: TSESTree.Identifier, attempt: TS
  * requests after a 5xx, but one that walks on to the next item is not a retry at all.
  */
 export function movesOnToNextItem(context: Context, call: TSESTree.CallExpression, fn: FunctionNode, attempt: TSESTree.Node): boolean {
-  return passedArguments(call).some((argument, index) => {
+  return passedToParameters(call, fn).some(({ target, value }) => value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+'
+    && [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === target.name) && indexesRequestItem(context, target, attempt));
+}
+
+/** Each value the call passes (unwrapped, not spread) with the parameter of `fn` that receives it, when that is a plain name. */
+function passedToParameters(call: TSESTree.CallExpression, fn: FunctionNode): Array<{ target: TSESTree.Identifier; value: TSESTree.Node }> {
+  return passedArguments(call).flatMap((argument, index) => {
     const param = fn.params[index];
     const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    const value = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : unwrap(argument);
-    if (target?.type !== AST_NODE_TYPES.Identifier || value?.type !== AST_NODE_TYPES.BinaryExpression || value.operator !== '+') return false;
-    return [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === target.name) && indexesRequestItem(context, target, attempt);
+    return target?.type === AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.SpreadElement ? [{ target, value: unwrap(argument) }] : [];
   });
 }
 

@@ -104,14 +104,8 @@ const ERROR_STATUS_TEXT = /^[45](?:\d|\\d|\[[\d-]+\]){2}$/;
  * carries, read from the message a client made of it.
  */
 function messageNamesErrorStatus(context: Context, call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const pattern = unwrap(callee.object);
-  if (memberName(callee) === 'test' && pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern && call.arguments[0]) {
-    return readsMessage(context, call.arguments[0]) && pattern.regex.pattern.split('|').every((alternative) => ERROR_STATUS_TEXT.test(alternative));
-  }
-  const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
-  return memberName(callee) === 'includes' && typeof text === 'string' && ERROR_STATUS_TEXT.test(text) && readsMessage(context, callee.object);
+  const sought = messageSearch(context, call);
+  return sought !== undefined && sought.texts.every((text) => ERROR_STATUS_TEXT.test(text));
 }
 
 /**
@@ -143,9 +137,8 @@ function namesZeroCode(read: TSESTree.Node, value: unknown): boolean {
  * Undefined when any part is not a member read.
  */
 export function readMembers(context: Context, read: TSESTree.Node, depth = 0): string[] | undefined {
-  let value = numericRead(read);
   // `String(err.cause?.code ?? '')`: the member, made a string; an empty fallback matches no listed value.
-  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'String' && value.arguments.length === 1) value = unwrap(value.arguments[0]!);
+  let value = uncoerced(numericRead(read));
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && value.right.type === AST_NODE_TYPES.Literal && value.right.value === '') value = unwrap(value.left);
   if (value.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(value);
@@ -165,9 +158,8 @@ export function readMembers(context: Context, read: TSESTree.Node, depth = 0): s
  * String(error)`), or either lower- or upper-cased (`message.toLowerCase()`).
  */
 export function readsMessage(context: Context, node: TSESTree.Node): boolean {
-  let read = unwrap(node);
   // `String(error?.message || '')`: the message, made a string.
-  if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.Identifier && read.callee.name === 'String' && read.arguments.length === 1) read = unwrap(read.arguments[0]!);
+  let read = uncoerced(node);
   if (read.type === AST_NODE_TYPES.LogicalExpression && read.operator !== '&&' && read.right.type === AST_NODE_TYPES.Literal && typeof read.right.value === 'string') read = unwrap(read.left);
   if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
   const members = readMembers(context, read);
@@ -188,4 +180,34 @@ export function membership(context: Context, call: TSESTree.CallExpression): { r
   if (list.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return undefined;
   const values = list.elements.map((element) => (element?.type === AST_NODE_TYPES.Literal ? element.value : undefined));
   return values.every((each) => each !== undefined) ? { read, values } : undefined;
+}
+
+/**
+ * What a test looks for in an error's message: `/50[0-9]|rate limit/i.test(error.message)` (the pattern as
+ * written, and its alternatives) or `message.includes('429')` (the text). Undefined for any other call.
+ */
+export function messageSearch(context: Context, call: TSESTree.CallExpression): { pattern?: string; texts: string[] } | undefined {
+  const callee = call.callee;
+  const argument = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const pattern = unwrap(callee.object);
+  if (memberName(callee) === 'test' && pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern) {
+    return readsMessage(context, argument) ? { pattern: pattern.regex.pattern, texts: pattern.regex.pattern.split('|') } : undefined;
+  }
+  if (memberName(callee) !== 'includes' || argument.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return undefined;
+  return readsMessage(context, callee.object) ? { texts: [argument.value] } : undefined;
+}
+
+/** `String(x)`: what is made a string. */
+function uncoerced(node: TSESTree.Node): TSESTree.Node {
+  const value = unwrap(node);
+  const coerces = value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'String' && value.arguments.length === 1;
+  return coerces ? unwrap(value.arguments[0]!) : value;
+}
+
+/** The class an `instanceof` names: `TimeoutError`, or `Stripe.errors.StripeRateLimitError`'s last member. */
+export function errorClassName(node: TSESTree.Node): string | undefined {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  return value.type === AST_NODE_TYPES.MemberExpression ? memberName(value) : undefined;
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { TIMEOUT_FAILURES } from '../knowledge/retries';
 import { calleeName } from './ast-walk';
 import { constInit, logicalTerms, memberName, unwrap } from './origin';
-import { readMembers, readsMessage } from './status-reads';
+import { errorClassName, messageSearch, readMembers, readsMessage } from './status-reads';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -37,7 +37,7 @@ function namesTimeout(context: Context, term: TSESTree.Node, depth: number): boo
     case AST_NODE_TYPES.CallExpression:
       return TIMEOUT_FAILURES.predicate.test(calleeName(value.callee) ?? '') || messageSaysTimeout(context, value);
     case AST_NODE_TYPES.BinaryExpression:
-      if (value.operator === 'instanceof') return (TIMEOUT_FAILURES.names as readonly string[]).includes(className(value.right) ?? '');
+      if (value.operator === 'instanceof') return (TIMEOUT_FAILURES.names as readonly string[]).includes(errorClassName(value.right) ?? '');
       return (value.operator === '===' || value.operator === '==') && (comparesTimeout(context, value.left, value.right) || comparesTimeout(context, value.right, value.left));
     default:
       return false;
@@ -56,18 +56,9 @@ function comparesTimeout(context: Context, read: TSESTree.Node, literal: TSESTre
 
 /** `error.message.includes('timeout')`, `/timed? ?out/i.test(message)`. */
 function messageSaysTimeout(context: Context, call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !call.arguments[0]) return false;
-  const pattern = unwrap(callee.object);
-  if (memberName(callee) === 'test' && pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern) {
-    return readsMessage(context, call.arguments[0]) && pattern.regex.pattern.split('|').every((alternative) => /time|abort/i.test(alternative));
-  }
-  const text = call.arguments[0].type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
-  return memberName(callee) === 'includes' && typeof text === 'string' && (TIMEOUT_FAILURES.message.test(text) || (TIMEOUT_FAILURES.codes as readonly string[]).includes(text)) && readsMessage(context, callee.object);
-}
-
-function className(node: TSESTree.Node): string | undefined {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
-  return value.type === AST_NODE_TYPES.MemberExpression ? memberName(value) : undefined;
+  const sought = messageSearch(context, call);
+  if (!sought) return false;
+  if (sought.pattern !== undefined) return sought.texts.every((alternative) => /time|abort/i.test(alternative));
+  const [text] = sought.texts as [string];
+  return TIMEOUT_FAILURES.message.test(text) || (TIMEOUT_FAILURES.codes as readonly string[]).includes(text);
 }

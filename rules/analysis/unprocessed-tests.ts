@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, soleReturned } from './ast-walk';
 import { constInit, memberName, unwrap } from './origin';
-import { membership, readMembers, readsMessage } from './status-reads';
+import { errorClassName, membership, messageSearch, readMembers } from './status-reads';
 import { localCallee } from './local-callees';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -132,12 +132,6 @@ function listsOnlyUnprocessed(context: Context, call: TSESTree.CallExpression): 
 /** A class an SDK throws for a 429 (`RateLimitError`, `StripeRateLimitError`, `TooManyRequestsError`). */
 const RATE_LIMIT_ERROR = /^\w*(?:RateLimit|TooManyRequests)(?:ed)?(?:Error|Exception)$/;
 
-function errorClassName(node: TSESTree.Node): string | undefined {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
-  return value.type === AST_NODE_TYPES.MemberExpression ? memberName(value) : undefined;
-}
-
 /** `error.type === 'StripeRateLimitError'`, `err.name === 'RateLimitError'`: the class named as a string. */
 function namesRateLimitError(read: TSESTree.Node, literal: TSESTree.Node): boolean {
   const member = unwrap(read);
@@ -159,16 +153,11 @@ function comparesUnprocessed(context: Context, read: TSESTree.Node, literal: TSE
 
 /** `error.message.includes('429')`, or a `const message = error.message` tested so: the message names a refused status or code. */
 function messageNamesUnprocessed(context: Context, call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const sought = messageSearch(context, call);
+  if (!sought) return false;
   // `/not ready|rate limit/i.test(message)`: every alternative names a refusal.
-  const pattern = unwrap(callee.object);
-  if (memberName(callee) === 'test' && pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern && call.arguments[0] && readsMessage(context, call.arguments[0])) {
-    const alternatives = pattern.regex.pattern.split('|');
-    return !/[()[\]]/.test(pattern.regex.pattern) && alternatives.every((alternative) => UNPROCESSED_FAILURES.refusalMessage.test(alternative.replace(/\\s[+*]?|\.\??/g, ' ')));
-  }
-  if (memberName(callee) !== 'includes' || !readsMessage(context, callee.object)) return false;
-  const text = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
-  return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(String(text))
-    || (typeof text === 'string' && UNPROCESSED_FAILURES.refusalMessage.test(text));
+  if (sought.pattern !== undefined) return !/[()[\]]/.test(sought.pattern) && sought.texts.every((alternative) => UNPROCESSED_FAILURES.refusalMessage.test(alternative.replace(/\\s[+*]?|\.\??/g, ' ')));
+  const [text] = sought.texts as [string];
+  return (UNPROCESSED_FAILURES.statuses as readonly number[]).some((status) => text === String(status)) || (UNPROCESSED_FAILURES.codes as readonly string[]).includes(text)
+    || UNPROCESSED_FAILURES.refusalMessage.test(text);
 }
