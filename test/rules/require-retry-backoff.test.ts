@@ -7,6 +7,19 @@ import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
 import { REFUSAL_CASES } from './retry-refusal-cases';
 
+/** A quote fetched in a counted loop; `catchBody` is what its catch does (`error` typed `any`, or `unknown`). */
+const quoteLoop = (catchBody: string, errorType: 'any' | 'unknown' = 'any'): string => `
+export async function quote(amount: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
+    } catch (error${errorType === 'any' ? ': any' : ''}) {
+${catchBody}    }
+  }
+  return amount;
+}
+`;
+
 /** An inner retry reached through a function whose catch is the caller's: it keeps the failure or throws it on. */
 const rolesThroughRetry = (catchBody: string): string => `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -2490,19 +2503,7 @@ export async function hasAsset(url: string): Promise<boolean> {
   },
   // The way round is every failure but a timeout: a reset connection goes round at once.
   {
-    code: `
-export async function quote(amount: number) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
-    } catch (error: any) {
-      if (error.code !== 'ETIMEDOUT') continue;
-      throw error;
-    }
-  }
-  return amount;
-}
-`,
+    code: quoteLoop("      if (error.code !== 'ETIMEDOUT') continue;\n      throw error;\n"),
     errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
   },
   // A recursion on any failed status that splits the batch sends both halves at once after a 5xx: a burst,
@@ -2543,36 +2544,12 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
     errors: [{ messageId: 'noBackoff', line: 8, column: 62, endLine: 8, endColumn: 66, suggestions: [] }],
   },
   {
-    code: `
-export async function quote(amount: number) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      if (!timedOut || attempt === 2) throw error;
-    }
-  }
-  return amount;
-}
-`,
+    code: quoteLoop("      const timedOut = error instanceof Error && error.name === 'TimeoutError';\n      if (!timedOut || attempt === 2) throw error;\n", 'unknown'),
     errors: [{ messageId: 'noBackoff', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
   },
   // A \`continue\` on every failure but a timeout goes round at once; only a timeout's own way round has waited.
   {
-    code: `
-export async function quote(amount: number) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await fetch('https://rates.example.com/quote', { signal: AbortSignal.timeout(5000) });
-    } catch (error: any) {
-      if (error.code !== 'ETIMEDOUT') continue;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
-    }
-  }
-  return amount;
-}
-`,
+    code: quoteLoop("      if (error.code !== 'ETIMEDOUT') continue;\n      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));\n"),
     errors: [{ messageId: 'noBackoffOnSomeFailures', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
   },
 ];
