@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { RETRY_FLAG_NAME } from '../knowledge/retries';
-import { calleeName, identifiersIn, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
+import { calleeName, identifiersIn, isFunctionNode, parameterIndex, underIfTest, walk, walkSameFunction, type FunctionNode } from './ast-walk';
 import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
 import { counters, failureHasBoundedExit } from './retry-paths';
@@ -66,8 +66,13 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   const within = fn?.body ?? handler;
   // A parameter the call passes changed counts too: `const delay = nextDelay(attempt); if (delay) return again(attempt + 1)`.
   // The handler may be a callback of the function (`req.on('error', …)`), counting on its own.
-  const counterNames = new Set([...counters(context, within), ...counters(context, handler), ...changedParameters, ...countsReadIntoConsts(context, fn)]);
-  const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler), ...classCounters(context, fn)]);
+  // So may the callbacks between the function and the call, that run on the way to each attempt: a timer's
+  // (`setTimeout(() => { this.attempts++; send().catch(() => again()) })`) or an error-first callback's.
+  const around = callbacksAround(call, fn);
+  const counterNames = new Set([...counters(context, within), ...counters(context, handler), ...changedParameters, ...countsReadIntoConsts(context, fn),
+    ...around.flatMap((callback) => [...counters(context, callback.body)])]);
+  const counted = new Set([...memberCounters(context, within), ...memberCounters(context, handler), ...classCounters(context, fn),
+    ...around.flatMap((callback) => [...memberCounters(context, callback.body)])]);
   if (failureHasBoundedExit(context, handler, counterNames, counted)) return true;
   // `if (retryCount >= MAX_RETRIES) return;` at the top of the function, checked before each attempt (or
   // `if (state.attempts >= MAX) return;` for a count kept on an object the handler moves on).
@@ -89,6 +94,14 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   // around the timer that runs the attempt, on a count or on what a helper counts.
   const timer = fn && timerCallbackOf(handler, fn);
   return timer !== undefined && underIfTest(timer, fn!.body, (test) => readsCount(test) || testDecidedElsewhere(context, test));
+}
+
+/** The functions that hold `call` inside `fn` (not `fn` itself), innermost first. */
+function callbacksAround(call: TSESTree.Node, fn: FunctionNode | undefined): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  if (!fn) return found;
+  for (let current = call.parent; current && current !== fn; current = current.parent) if (isFunctionNode(current)) found.push(current);
+  return found;
 }
 
 /** Methods of strings, arrays and patterns that read what they are given and count nothing. */

@@ -188,10 +188,20 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
       && ['name', 'code', '__type'].includes(memberName(read) ?? '') && CLIENT_ERROR_NAMES.pattern.test(literal.value)) return true;
     // `error.kind === 'auth'`, `err.code === 'UNAUTHENTICATED'`: a refused credential, a 401 by name.
     if (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' && read.type === AST_NODE_TYPES.MemberExpression
-      && ['name', 'code', 'kind', 'type', 'reason', 'error'].includes(memberName(read) ?? '') && AUTH_FAILURE_NAMES.codes.test(literal.value)) return true;
+      && AUTH_FAILURE_NAMES.fields.includes(memberName(read) ?? '') && AUTH_FAILURE_NAMES.codes.test(literal.value)) return true;
+    // `error.category === ErrorCategory.AUTHENTICATION`: the same, named by a member of the application's enum.
+    const [classified, member] = isEnumMember(test.right) ? [unwrap(test.left), test.right] : isEnumMember(test.left) ? [unwrap(test.right), test.left] : [];
+    if (classified?.type === AST_NODE_TYPES.MemberExpression && AUTH_FAILURE_NAMES.fields.includes(memberName(classified) ?? '')
+      && AUTH_FAILURE_NAMES.codes.test(memberName(member!) ?? '')) return true;
   }
   const comparison = statusComparison(test);
   return comparison !== undefined && (comparison.operator === '===' || comparison.operator === '==') && isClientError(comparison.value);
+}
+
+/** `ErrorCategory.AUTHENTICATION`, `ErrorKind.Auth`: a member of a capitalised object, as TypeScript enums and their stand-ins are named. */
+function isEnumMember(node: TSESTree.Node): node is TSESTree.MemberExpression {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.MemberExpression && !value.computed && value.object.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(value.object.name);
 }
 
 /**

@@ -779,7 +779,9 @@ export const CLIENT_ERROR_NAMES = {
  */
 export const AUTH_FAILURE_NAMES = {
   classes: /^(?:Unauthori[sz]ed|Unauthenticated|Authentication|Auth|TokenExpired|ExpiredToken|InvalidToken)(?:Error|Exception)$/,
-  codes: /^(?:auth|unauthori[sz]ed|unauthenticated|token_expired|expired_token|invalid_token)$/i,
+  codes: /^(?:auth|authentication|unauthori[sz]ed|unauthenticated|token_expired|expired_token|invalid_token)$/i,
+  /** The members of an error that hold such a code or kind (`error.kind`, `err.code`, `classified.category`). */
+  fields: ['name', 'code', 'kind', 'type', 'reason', 'error', 'category'] as readonly string[],
   /** Words of a message that says so: `Unauthorized`, `Forbidden`, `session expired`, `cookie invalid`, `authentication`. */
   messages: /unauthori[sz]ed|unauthenticated|authentication|forbidden|expired|invalid|not.?logged.?in/i,
   source: 'RFC 6750 §3.1 (invalid_token: "The access token provided is expired, revoked, malformed, or invalid", HTTP 401); gRPC status codes (UNAUTHENTICATED = 16); jsonwebtoken TokenExpiredError; application error kinds by name (?unv)',

@@ -50,6 +50,45 @@ export async function init(userId: string, retryCount = 0): Promise<void> {
 }
 `;
 
+/** A thermostat read that goes round at once after an error classified as `ErrorCategory.<category>`, having signed in again. */
+const classifiedLoop = (category: 'AUTHENTICATION' | 'NETWORK'): string => `
+enum ErrorCategory { AUTHENTICATION = 'authentication', NETWORK = 'network' }
+declare function classify(error: unknown): { category: ErrorCategory };
+declare function signIn(): Promise<void>;
+export async function readState(unitId: string) {
+  for (let attempt = 0; attempt <= 1; attempt++) {
+    try {
+      return await fetch(\`https://thermo.example.com/units/\${unitId}\`, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      const classified = classify(error);
+      if (classified.category === ErrorCategory.${category} && attempt < 1) {
+        await signIn();
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+`;
+
+/** A trade confirmed through an error-first callback, sent again after a wait; `exit` is how the callback gives up. */
+const confirmRetry = (exit: string): string => `
+import { setTimeout as sleep } from 'node:timers/promises';
+declare const steam: { confirm(id: string, cb: (err: Error | null, state?: string) => void): void };
+export function confirmWithRetry(id: string, tries = 0): Promise<string> {
+  return new Promise((resolve, reject) => {
+    steam.confirm(id, (err, state) => {
+      tries++;
+      if (err) {
+        if (${exit}) return reject(err);
+        return void sleep(1000 * 2 ** tries).then(() => resolve(confirmWithRetry(id, tries)));
+      }
+      return resolve(state!);
+    });
+  });
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2551,6 +2590,17 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: quoteLoop("      if (error.code !== 'ETIMEDOUT') continue;\n      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));\n"),
     errors: [{ messageId: 'noBackoffOnSomeFailures', line: 3, column: 3, endLine: 3, endColumn: 6, suggestions: [] }],
+  },
+  // A failure classified by the application's enum as the network's goes round at once (its twin, an
+  // authentication failure after a new sign-in, is a correction: see the valid cases).
+  {
+    code: classifiedLoop('NETWORK'),
+    errors: [{ messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 6, suggestions: [] }],
+  },
+  // A count raised in the error-first callback that the way out never tests bounds nothing.
+  {
+    code: confirmRetry("err.message === 'fatal'"),
+    errors: [{ messageId: 'unboundedRetry', line: 10, column: 65, endLine: 10, endColumn: 81, suggestions: [] }],
   },
 ];
 
@@ -5641,6 +5691,27 @@ it('retries on transient errors', async () => {
   }
   expect(result).toBeDefined();
 });
+`,
+  // A refused credential named by a member of the application's enum, corrected by a new sign-in (melcloud-optimizer).
+  classifiedLoop('AUTHENTICATION'),
+  // A count raised on the way to each attempt, in a callback between the function and its call of itself:
+  // an error-first callback's (TF2Autobot), or a timer's, tested at the function's top (SAP's charging-station simulator).
+  confirmRetry('tries > 5'),
+  `
+declare const csms: { requestSignature(kind?: string): Promise<unknown> };
+export class SignatureResender {
+  private attempts = 0;
+  resendLater(kind?: string): void {
+    if (this.attempts >= 5) {
+      this.attempts = 0;
+      return;
+    }
+    setTimeout(() => {
+      this.attempts++;
+      csms.requestSignature(kind).catch(() => this.resendLater(kind));
+    }, 1000 * 2 ** this.attempts);
+  }
+}
 `,
 ];
 
