@@ -188,9 +188,12 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
       const compared = term.type === AST_NODE_TYPES.BinaryExpression && (term.operator === '!==' || term.operator === '!=') ? comparedParameter(term) : undefined;
       const equal = term.type === AST_NODE_TYPES.BinaryExpression && (term.operator === '===' || term.operator === '==') ? comparedParameter(term) : undefined;
       const negated = term.type === AST_NODE_TYPES.UnaryExpression && term.operator === '!' && term.argument.type === AST_NODE_TYPES.Identifier ? term.argument.name : undefined;
-      const name = term.type === AST_NODE_TYPES.Identifier ? term.name : negated ?? compared?.name ?? equal?.name;
+      // `const hasUser = asUser !== undefined; … if (hasUser)`: the parameter, tested through a name.
+      const name = term.type === AST_NODE_TYPES.Identifier ? setTestOf(fn, term.name) ?? term.name : negated ?? compared?.name ?? equal?.name;
       if (name === undefined) continue;
       const argument = passedFor(call, fn, name);
+      // `if (asUser) return find(server, room)`: the call leaves out what the guard needs, once.
+      if (term.type === AST_NODE_TYPES.Identifier && argument === undefined && leftOut(call, fn, name)) return name;
       if (equal) {
         if (argument?.type === AST_NODE_TYPES.Literal && argument.value !== equal.value) return name;
         continue;
@@ -203,6 +206,40 @@ function literalForTestedParameter(call: TSESTree.CallExpression, fn: FunctionNo
     }
   }
   return undefined;
+}
+
+/**
+ * The parameter a `const` at the top of `fn` says is set: `const hasUser = asUser !== null && asUser !==
+ * undefined`, `asUser != null`, `!!asUser`, `Boolean(asUser)`.
+ */
+function setTestOf(fn: FunctionNode, name: string): string | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+    const declarator = statement.declarations.find((each) => each.id.type === AST_NODE_TYPES.Identifier && each.id.name === name);
+    const tested = declarator?.init ? new Set(logicalTerms(declarator.init, '&&').map(setParameter)) : undefined;
+    const [only] = tested ?? [];
+    if (tested?.size === 1 && only !== undefined && parameterIndex(fn, only) !== -1) return only;
+  }
+  return undefined;
+}
+
+/** `p !== undefined`, `p != null`, `!!p`, `Boolean(p)`: the name a term says is set. */
+function setParameter(term: TSESTree.Node): string | undefined {
+  const value = unwrap(term);
+  if (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '!==' || value.operator === '!=') && isNullish(value.right) && value.left.type === AST_NODE_TYPES.Identifier) return value.left.name;
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' && value.argument.type === AST_NODE_TYPES.UnaryExpression && value.argument.operator === '!'
+    && value.argument.argument.type === AST_NODE_TYPES.Identifier) return value.argument.argument.name;
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Boolean' && value.arguments[0]?.type === AST_NODE_TYPES.Identifier) return value.arguments[0].name;
+  return undefined;
+}
+
+/** Does `call` leave out `fn`'s parameter `name`, which has no default, so that it arrives `undefined`? */
+function leftOut(call: TSESTree.CallExpression, fn: FunctionNode, name: string): boolean {
+  const index = parameterIndex(fn, name);
+  const passed = passedArguments(call);
+  return index !== -1 && fn.params[index]?.type === AST_NODE_TYPES.Identifier && passed.length <= index
+    && !passed.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
 }
 
 /**

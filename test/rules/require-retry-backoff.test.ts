@@ -5,7 +5,7 @@ import { observeReports } from '../related-locations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { REFUSAL_CASES } from './retry-refusal-cases';
+import { fallbackAsBot, REFUSAL_CASES } from './retry-refusal-cases';
 
 /** A quote fetched in a counted loop; `catchBody` is what its catch does (`error` typed `any`, or `unknown`). */
 const quoteLoop = (catchBody: string, errorType: 'any' | 'unknown' = 'any'): string => `
@@ -2601,6 +2601,15 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: confirmRetry("err.message === 'fatal'"),
     errors: [{ messageId: 'unboundedRetry', line: 10, column: 65, endLine: 10, endColumn: 81, suggestions: [] }],
+  },
+  // The same call that passes the user again goes round for as long as the failures last (its fallback twin,
+  // which leaves the user out once, is a refusal case).
+  {
+    code: fallbackAsBot('postAs(channel, text, asUser)'),
+    errors: [
+      { messageId: 'unboundedRetry', line: 11, column: 20, endLine: 11, endColumn: 26, suggestions: [] },
+      { messageId: 'noBackoff', line: 11, column: 20, endLine: 11, endColumn: 26, suggestions: [] },
+    ],
   },
 ];
 

@@ -3,6 +3,27 @@
  * it (a 401 or 403 once the token is refreshed, in a catch or an interceptor; a 404), or asks another item
  * each round. Neither no-unsafe-retry nor require-retry-backoff may report them.
  */
+/**
+ * A message posted as the user, and after a failure posted once more as the bot, by a call that leaves the
+ * user out (`again`: how the catch calls the function; matrix-appservice-discord's channel lookup).
+ */
+export const fallbackAsBot = (again: string): string => `
+declare const tokens: { forUser(user: string): Promise<string> };
+declare const botToken: string;
+export async function postAs(channel: string, text: string, asUser?: string): Promise<unknown> {
+  const hasUser = asUser !== null && asUser !== undefined;
+  try {
+    const token = hasUser ? await tokens.forUser(asUser) : botToken;
+    return await fetch(\`https://chat.example.com/channels/\${channel}/messages\`, { method: 'POST', headers: { Authorization: token }, body: text, signal: AbortSignal.timeout(5000) });
+  } catch (err) {
+    if (hasUser) {
+      return await ${again};
+    }
+    throw err;
+  }
+}
+`;
+
 export const REFUSAL_CASES: readonly string[] = [
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
@@ -120,4 +141,6 @@ export function pushAll(items: Array<{ amount: number }>) {
   })(0);
 }
 `,
+  // Sent once more without the optional user the guard tests (a fallback to the bot's own identity, once).
+  fallbackAsBot('postAs(channel, text)'),
 ];
