@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, WAIT_NAME, WAIT_OWNER_METHODS } from '../knowledge/retries';
+import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, WAIT_NAME, TIMER_HANDLES, WAIT_OWNER_METHODS } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, isLoop, walk, walkSameFunction } from './ast-walk';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
@@ -105,6 +105,11 @@ export function isWaitCall(context: Context, node: TSESTree.Node, extra: Readonl
   // `await wait.until({ date })`, `await wait.for({ seconds: 5 })`: a wait namespace's methods wait.
   const owner = value.callee.type === AST_NODE_TYPES.MemberExpression && value.callee.object.type === AST_NODE_TYPES.Identifier ? value.callee.object.name : undefined;
   if (owner !== undefined && WAIT_NAME.test(owner) && WAIT_OWNER_METHODS.includes(name ?? '')) return true;
+  // `await this._clock.createTimeout(ms).elapsed()`: a timer made for the time, awaited until it is up.
+  if (name !== undefined && TIMER_HANDLES.settles.includes(name) && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const timer = unwrap(value.callee.object);
+    if (timer.type === AST_NODE_TYPES.CallExpression && timer.arguments.length === 1 && TIMER_HANDLES.makers.test(calleeName(timer.callee) ?? '')) return true;
+  }
   // `const doSleep = sleep || ((ms) => new Promise((r) => setTimeout(r, ms)))`: an injected wait, or a timer by default.
   if (injectedWithWaitingDefault(context, value.callee, depth, extra)) return true;
   // A function of the file or a method of the class (`await this.timer(seconds)`) that waits on a timer.

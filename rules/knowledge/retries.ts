@@ -721,8 +721,10 @@ export const UNPROCESSED_FAILURES = {
   statusMembers: ['status', 'statusCode'],
   // undici's ConnectTimeoutError (`UND_ERR_CONNECT_TIMEOUT`): the socket never connected, so nothing was sent (undici lib/core/errors.js).
   // `EHOSTUNREACH` / `ENETUNREACH`: connect(2) found no route to the host or network (POSIX errno), before any byte.
-  codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'],
-  codeMembers: ['code', 'errno'],
+  // Matrix's `M_LIMIT_EXCEEDED` (in the error's `errcode`): the homeserver's 429, "Too many requests have been sent
+  // in a short period of time. Wait a while then try again", with `retry_after_ms` (Client-Server API, Rate limiting).
+  codes: ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'M_LIMIT_EXCEEDED'],
+  codeMembers: ['code', 'errno', 'errcode'],
 } as const;
 
 /**
@@ -935,6 +937,13 @@ export const DURATION_ONLY_WAIT_NAME = /^(?:timeout|timer)$/i;
 
 /** Methods of an object named like a wait (`wait.until({ date })`, `wait.for({ seconds })` in trigger.dev) that wait. */
 export const WAIT_OWNER_METHODS: readonly string[] = ['for', 'until', 'ms', 'seconds'];
+
+/**
+ * A timer object made for a time, and its method that settles when the time is up: hydrogen-web's injectable
+ * clock, `await this._clock.createTimeout(ms).elapsed()` (src/platform/web/dom/Clock.js: `elapsed()` resolves
+ * after `ms`). Awaiting it waits as `sleep(ms)` does.
+ */
+export const TIMER_HANDLES = { makers: /^(?:create|make|new)?(?:Timeout|Timer)$/i, settles: ['elapsed'] as readonly string[] };
 
 /** An SDK's row as a client spec with constructors as factories, for `resolveInstanceMember`. */
 export function sdkClientSpec(sdk: SdkSpec): ClientSpec {

@@ -5,7 +5,7 @@ import { observeReports } from '../related-locations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { fallbackAsBot, REFUSAL_CASES } from './retry-refusal-cases';
+import { fallbackAsBot, matrixSend, REFUSAL_CASES } from './retry-refusal-cases';
 
 /** A quote fetched in a counted loop; `catchBody` is what its catch does (`error` typed `any`, or `unknown`). */
 const quoteLoop = (catchBody: string, errorType: 'any' | 'unknown' = 'any'): string => `
@@ -86,6 +86,24 @@ export function confirmWithRetry(id: string, tries = 0): Promise<string> {
       return resolve(state!);
     });
   });
+}
+`;
+
+/** A scheduler that waits on its injectable clock's timer (`settle`: the method awaited on it) before going round. */
+const clockWait = (settle: string): string => `
+interface Clock { createTimeout(ms: number): { elapsed(): Promise<void>; abort(): void } }
+export class Scheduler {
+  constructor(private readonly clock: Clock) {}
+  async send(path: string): Promise<Response> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        return await fetch(\`https://matrix.example.org\${path}\`, { signal: AbortSignal.timeout(10_000) });
+      } catch (err) {
+        await this.clock.createTimeout(1000 * 2 ** attempt).${settle}();
+      }
+    }
+    throw new Error('gave up');
+  }
 }
 `;
 
@@ -2610,6 +2628,16 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
       { messageId: 'unboundedRetry', line: 11, column: 20, endLine: 11, endColumn: 26, suggestions: [] },
       { messageId: 'noBackoff', line: 11, column: 20, endLine: 11, endColumn: 26, suggestions: [] },
     ],
+  },
+  // Another Matrix error code than the rate limit's goes round for as long as it lasts (M_LIMIT_EXCEEDED is a refusal case).
+  {
+    code: matrixSend('M_UNKNOWN'),
+    errors: [{ messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 6, suggestions: [] }],
+  },
+  // Calling another method of the clock's timer than the one that settles when it is up waits for nothing.
+  {
+    code: clockWait('abort'),
+    errors: [{ messageId: 'noBackoff', line: 6, column: 5, endLine: 6, endColumn: 8, suggestions: [] }],
   },
 ];
 
@@ -5706,6 +5734,8 @@ it('retries on transient errors', async () => {
   // A count raised on the way to each attempt, in a callback between the function and its call of itself:
   // an error-first callback's (TF2Autobot), or a timer's, tested at the function's top (SAP's charging-station simulator).
   confirmRetry('tries > 5'),
+  // A wait on an injectable clock: the timer it makes for the time, awaited until it is up (hydrogen-web).
+  clockWait('elapsed'),
   `
 declare const csms: { requestSignature(kind?: string): Promise<unknown> };
 export class SignatureResender {

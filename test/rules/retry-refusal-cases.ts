@@ -24,6 +24,30 @@ export async function postAs(channel: string, text: string, asUser?: string): Pr
 }
 `;
 
+/**
+ * A Matrix event sent in a loop that waits and goes round only on the error code `errcode` (hydrogen-web's
+ * request scheduler); every other failure leaves.
+ */
+export const matrixSend = (errcode: string): string => `
+declare class MatrixError extends Error { errcode: string; retry_after_ms?: number }
+declare function sleep(ms: number): Promise<void>;
+export async function sendEvent(room: string, event: unknown): Promise<Response> {
+  for (;;) {
+    try {
+      const res = await fetch(\`https://matrix.example.org/_matrix/client/v3/rooms/\${room}/send\`, { method: 'POST', body: JSON.stringify(event), signal: AbortSignal.timeout(10_000) });
+      if (!res.ok) throw Object.assign(new MatrixError(), await res.json());
+      return res;
+    } catch (err) {
+      if (err instanceof MatrixError && err.errcode === '${errcode}') {
+        await sleep(err.retry_after_ms ?? 2000);
+      } else {
+        throw err;
+      }
+    }
+  }
+}
+`;
+
 export const REFUSAL_CASES: readonly string[] = [
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
@@ -143,4 +167,6 @@ export function pushAll(items: Array<{ amount: number }>) {
 `,
   // Sent once more without the optional user the guard tests (a fallback to the bot's own identity, once).
   fallbackAsBot('postAs(channel, text)'),
+  // Matrix's rate-limit refusal, \`M_LIMIT_EXCEEDED\` (a 429 by its error code), waited out as the server asks.
+  matrixSend('M_LIMIT_EXCEEDED'),
 ];
