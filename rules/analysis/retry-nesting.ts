@@ -76,8 +76,10 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
       reached.calls.push(...before.calls);
       reached.program.push(...before.program);
     }
-    for (const inner of reached.scopes) if (!inner.swallowed && !escapesCatch(inner.scope, inner.site, scope)) link(outer, layerOfScope(inner.scope, inner.site));
-    for (const call of reached.calls) if (call.facts.configured) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
+    for (const inner of reached.scopes) {
+      if (!inner.swallowed && !escapesCatch(inner.scope, inner.site, scope) && !beforeOrAfterTry(scope, inner.site ?? inner.scope.node)) link(outer, layerOfScope(inner.scope, inner.site));
+    }
+    for (const call of reached.calls) if (call.facts.configured && !beforeOrAfterTry(scope, call.site)) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
     // With types: a retry in a function of another file that this scope calls.
     for (const { site, operation } of reached.program) {
       if (operation.kind === 'retry' && operation.attempts !== undefined) {
@@ -106,6 +108,16 @@ function escapesCatch(inner: RetryScope, site: CallNode | undefined, outer: Retr
   let current: TSESTree.Node = inner.node;
   while (current.parent && (current.parent.type === AST_NODE_TYPES.ChainExpression || current.parent.type === AST_NODE_TYPES.TSAsExpression)) current = current.parent;
   return current.parent?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/**
+ * `while (n < max) { const db = await this.acquire(); try { return await op(db) } catch { … continue } }`: a
+ * retry the loop runs outside its try (here inside `acquire()`) throws out of the loop when it gives up, so a
+ * failure it keeps meeting is tried its own number of times, not the loop's times as many.
+ */
+function beforeOrAfterTry(outer: RetryScope, site: TSESTree.Node): boolean {
+  const tried = outer.kind === 'loop' ? outer.handler?.parent : undefined;
+  return tried?.type === AST_NODE_TYPES.TryStatement && contains(outer.body, site) && !contains(tried, site);
 }
 
 /** The chain from `key` outwards with the most attempts; undefined when a layer's count is unknown or endless. */

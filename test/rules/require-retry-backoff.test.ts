@@ -107,6 +107,42 @@ export class Scheduler {
 }
 `;
 
+/** A pool that reconnects with its own retry, called by a retrying runner before its try or inside it. */
+const poolRun = (where: 'before' | 'inside'): string => `
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Pool {
+  private async reconnect(): Promise<string> {
+    let attempts = 0;
+    while (attempts < 3) {
+      try {
+        await pause(500 * (attempts + 1));
+        return await (await fetch('https://db.example.com/session', { signal: AbortSignal.timeout(5000) })).text();
+      } catch (err) {
+        attempts++;
+        if (attempts >= 3) throw err;
+      }
+    }
+    throw new Error('reconnect failed');
+  }
+  async run<T>(op: (session: string) => Promise<T>, maxRetries = 3): Promise<T> {
+    let attempts = 0;
+    while (attempts <= maxRetries) {
+      ${where === 'before' ? 'const session = await this.reconnect();\n      try {' : 'try {\n        const session = await this.reconnect();'}
+        return await op(session);
+      } catch (err) {
+        if (attempts < maxRetries) {
+          attempts++;
+          await pause(200 * 2 ** attempts);
+          continue;
+        }
+        throw err;
+      }
+    }
+    throw new Error('run failed');
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2638,6 +2674,11 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: clockWait('abort'),
     errors: [{ messageId: 'noBackoff', line: 6, column: 5, endLine: 6, endColumn: 8, suggestions: [] }],
+  },
+  // A reconnect inside the runner's try is retried by it: each failure of the connection is tried 3 × 4 times.
+  {
+    code: poolRun('inside'),
+    errors: [{ messageId: 'nestedRetry', line: 21, column: 31, endLine: 21, endColumn: 45, suggestions: [] }],
   },
 ];
 
@@ -5736,6 +5777,22 @@ it('retries on transient errors', async () => {
   confirmRetry('tries > 5'),
   // A wait on an injectable clock: the timer it makes for the time, awaited until it is up (hydrogen-web).
   clockWait('elapsed'),
+  // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
+  // (legal-debate-mvp's connection manager).
+  poolRun('before'),
+  // A download that tries its mirror once, by a call that leaves the mirror out (MCSManager's download manager).
+  `
+export async function download(url: string, target: string, mirrorUrl?: string): Promise<ArrayBuffer> {
+  try {
+    return await (await fetch(url, { signal: AbortSignal.timeout(60_000) })).arrayBuffer();
+  } catch (err) {
+    if (mirrorUrl && !(err instanceof DOMException)) {
+      return await download(mirrorUrl, target);
+    }
+    throw err;
+  }
+}
+`,
   `
 declare const csms: { requestSignature(kind?: string): Promise<unknown> };
 export class SignatureResender {
