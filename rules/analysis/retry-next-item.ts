@@ -48,6 +48,29 @@ export function takesNextItem(context: Context, fn: FunctionNode, attempt: TSEST
   }
 }
 
+/**
+ * `const item = queue[0]; try { await send(item) } catch { …; queue.shift(); this.drain() }`: the function
+ * looks at the head of a queue before it tries, and this way out of the failure drops it before calling the
+ * function again, which then sends the next item; it drains the queue, it does not retry the dropped one.
+ */
+export function dropsPeekedItem(context: Context, call: TSESTree.Node, fn: FunctionNode, handler: TSESTree.Node): boolean {
+  const queues = new Set<string>();
+  for (let current: TSESTree.Node = call; current !== handler && current.parent; current = current.parent) {
+    const block = current.parent;
+    if (block.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of block.body.slice(0, block.body.indexOf(current as TSESTree.Statement))) {
+      const shift = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : undefined;
+      if (shift?.type === AST_NODE_TYPES.CallExpression && shift.callee.type === AST_NODE_TYPES.MemberExpression && calleeName(shift.callee) === 'shift') queues.add(context.sourceCode.getText(shift.callee.object));
+    }
+  }
+  if (queues.size === 0 || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return fn.body.body.some((statement) => statement.range[1] <= handler.range[0] && statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => {
+    const init = declarator.init && unwrap(declarator.init);
+    return init?.type === AST_NODE_TYPES.MemberExpression && init.computed && init.property.type === AST_NODE_TYPES.Literal && init.property.value === 0
+      && queues.has(context.sourceCode.getText(init.object));
+  }));
+}
+
 /** `queue.unshift(item)` / `queue.push(item)`: the item handed back to the queue it was taken from. */
 function isPutBack(context: Context, item: TSESTree.Node, queue: string): boolean {
   const call = item.parent;

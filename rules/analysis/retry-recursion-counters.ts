@@ -51,11 +51,20 @@ function storedBack(context: Context, id: TSESTree.Identifier): boolean {
 export function memberCounters(context: Context, within: TSESTree.Node): Set<string> {
   const names = new Set<string>();
   walkSameFunction(context.sourceCode, within, (node) => {
+    // `item.retries = (item.retries || 0) + 1` counts as `item.retries++` does.
     const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument
-      : node.type === AST_NODE_TYPES.AssignmentExpression && ['+=', '-='].includes(node.operator) ? node.left : undefined;
+      : node.type === AST_NODE_TYPES.AssignmentExpression && (['+=', '-='].includes(node.operator) || stepsItself(context, node)) ? node.left : undefined;
     const name = target?.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
     if (name !== undefined) names.add(name);
     return undefined;
   });
   return names;
+}
+
+/** `x.n = (x.n || 0) + 1`, `x.n = x.n - 1`: a member moved on from its own value. */
+function stepsItself(context: Context, node: TSESTree.AssignmentExpression): boolean {
+  const step = unwrap(node.right);
+  if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression || step.type !== AST_NODE_TYPES.BinaryExpression || (step.operator !== '+' && step.operator !== '-')) return false;
+  const own = context.sourceCode.getText(node.left);
+  return context.sourceCode.getText(step.left).includes(own);
 }

@@ -5,7 +5,7 @@ import { calleeName, contains, isFunctionNode, isLoop, underIfTest, walkSameFunc
 import { unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { failsOnlyLocally } from './retry-loop-shapes';
-import { sendsAnotherRequest, takesNextItem } from './retry-next-item';
+import { dropsPeekedItem, sendsAnotherRequest, takesNextItem } from './retry-next-item';
 import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { isConstantTrue } from './retry-paths';
 import { recursionAttempts } from './retry-recursion-count';
@@ -73,7 +73,7 @@ export function catchRecursion(context: Context, statement: TSESTree.TryStatemen
   const fn = runningFunction(statement);
   if (!fn || !statement.handler || failsOnlyLocally(context, statement.block)) return undefined;
   const handler = statement.handler.body;
-  const found = recursionIn(context, handler, fn, (call) => !underClientErrorTest(context, call, handler));
+  const found = recursionIn(context, handler, fn, (call) => !underClientErrorTest(context, call, handler) && !dropsPeekedItem(context, call, fn, handler));
   if (!found || isOneShotFallback(found.call, fn) || takesNextItem(context, fn, statement.block, handler) || schedulesItselfOnSuccess(context, statement.block, fn)
     || consumesForever(context, statement.block) || sendsAnotherRequest(context, found.call, fn, statement.block)) return undefined;
   const statements = fn.body.type === AST_NODE_TYPES.BlockStatement && statement.parent === fn.body ? fn.body.body : [];

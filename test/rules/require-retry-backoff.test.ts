@@ -144,6 +144,35 @@ export class Pool {
 `;
 
 /**
+ * An outbox that publishes the head of its queue (plugNmeet's NATS queue): \`giveUp\` is the test that drops the
+ * item, \`dropped\` what that branch does before draining on.
+ */
+const outbox = (giveUp: string, dropped: string): string => `
+interface Item { subject: string; payload: string; retries?: number }
+declare const nats: { publish(subject: string, payload: string): Promise<void> };
+export class Outbox {
+  private readonly queue: Item[] = [];
+  async drain(): Promise<void> {
+    if (this.queue.length === 0) return;
+    const item = this.queue[0];
+    try {
+      await nats.publish(item.subject, item.payload);
+      this.queue.shift();
+      void this.drain();
+    } catch (e) {
+      item.retries = (item.retries || 0) + 1;
+      if (${giveUp}) {
+        ${dropped}
+        void this.drain();
+      } else {
+        setTimeout(() => void this.drain(), 500 * item.retries);
+      }
+    }
+  }
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -2679,6 +2708,16 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: poolRun('inside'),
     errors: [{ messageId: 'nestedRetry', line: 21, column: 31, endLine: 21, endColumn: 45, suggestions: [] }],
+  },
+  // Draining on without dropping the head sends the same item again at once; an else under a test of
+  // something else than the item's count goes round for as long as that lasts.
+  {
+    code: outbox('item.retries > 2', 'console.warn(\'dropping\', item.subject);'),
+    errors: [{ messageId: 'noBackoff', line: 17, column: 14, endLine: 17, endColumn: 24, suggestions: [] }],
+  },
+  {
+    code: outbox('e instanceof TypeError', 'this.queue.shift();'),
+    errors: [{ messageId: 'unboundedRetry', line: 19, column: 31, endLine: 19, endColumn: 41, suggestions: [] }],
   },
 ];
 
@@ -5780,6 +5819,9 @@ it('retries on transient errors', async () => {
   // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
   // (legal-debate-mvp's connection manager).
   poolRun('before'),
+  // A queue's head dropped before draining on moves to the next item; the kept one goes round after a wait,
+  // bounded by the count on the item, \`item.retries = (item.retries || 0) + 1\` (plugNmeet's NATS outbox).
+  outbox('item.retries > 2', 'this.queue.shift();'),
   // A download that tries its mirror once, by a call that leaves the mirror out (MCSManager's download manager).
   `
 export async function download(url: string, target: string, mirrorUrl?: string): Promise<ArrayBuffer> {
