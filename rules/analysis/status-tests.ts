@@ -164,6 +164,12 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     return list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
       && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
   }
+  // `['totp-required', 'totp-invalid'].includes(errorType)`: every code listed names a refused credential.
+  if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'includes') {
+    const list = unwrap(test.callee.object);
+    if (list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
+      && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string' && AUTH_FAILURE_NAMES.codes.test(element.value))) return true;
+  }
   // `/401|403|Unauthorized|session.*expired/i.test(message)`: every alternative names a client error or a refused credential.
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'test') {
     const pattern = unwrap(test.callee.object);

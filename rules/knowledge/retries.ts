@@ -781,12 +781,13 @@ export const CLIENT_ERROR_NAMES = {
  */
 export const AUTH_FAILURE_NAMES = {
   classes: /^(?:Unauthori[sz]ed|Unauthenticated|Authentication|Auth|TokenExpired|ExpiredToken|InvalidToken)(?:Error|Exception)$/,
-  codes: /^(?:auth|authentication|unauthori[sz]ed|unauthenticated|token_expired|expired_token|invalid_token)$/i,
+  // A second factor missing or wrong (Rocket.Chat's `totp-required` / `totp-invalid`): asked of the user, then sent again.
+  codes: /^(?:auth|authentication|unauthori[sz]ed|unauthenticated|token_expired|expired_token|invalid_token|(?:totp|mfa|2fa|otp)[-_](?:required|invalid))$/i,
   /** The members of an error that hold such a code or kind (`error.kind`, `err.code`, `classified.category`). */
   fields: ['name', 'code', 'kind', 'type', 'reason', 'error', 'category'] as readonly string[],
   /** Words of a message that says so: `Unauthorized`, `Forbidden`, `session expired`, `cookie invalid`, `authentication`. */
   messages: /unauthori[sz]ed|unauthenticated|authentication|forbidden|expired|invalid|not.?logged.?in/i,
-  source: 'RFC 6750 §3.1 (invalid_token: "The access token provided is expired, revoked, malformed, or invalid", HTTP 401); gRPC status codes (UNAUTHENTICATED = 16); jsonwebtoken TokenExpiredError; application error kinds by name (?unv)',
+  source: 'RFC 6750 §3.1 (invalid_token: "The access token provided is expired, revoked, malformed, or invalid", HTTP 401); gRPC status codes (UNAUTHENTICATED = 16); jsonwebtoken TokenExpiredError; Rocket.Chat REST API two-factor errors (totp-required, totp-invalid); application error kinds by name (?unv)',
 };
 
 /** The header the suggestion adds. */

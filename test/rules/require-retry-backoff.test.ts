@@ -5,7 +5,7 @@ import { observeReports } from '../related-locations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { fallbackAsBot, matrixSend, REFUSAL_CASES } from './retry-refusal-cases';
+import { fallbackAsBot, matrixSend, REFUSAL_CASES, secondFactorPost } from './retry-refusal-cases';
 
 /** A quote fetched in a counted loop; `catchBody` is what its catch does (`error` typed `any`, or `unknown`). */
 const quoteLoop = (catchBody: string, errorType: 'any' | 'unknown' = 'any'): string => `
@@ -2718,6 +2718,14 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: outbox('e instanceof TypeError', 'this.queue.shift();'),
     errors: [{ messageId: 'unboundedRetry', line: 19, column: 31, endLine: 19, endColumn: 41, suggestions: [] }],
+  },
+  // A list that names another failure beside the second factor's sends again, at once, on that failure too.
+  {
+    code: secondFactorPost("['totp-required', 'rate-limited']"),
+    errors: [
+      { messageId: 'unboundedRetry', line: 13, column: 26, endLine: 13, endColumn: 38, suggestions: [] },
+      { messageId: 'noBackoff', line: 13, column: 26, endLine: 13, endColumn: 38, suggestions: [] },
+    ],
   },
 ];
 

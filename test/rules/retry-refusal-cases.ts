@@ -48,6 +48,33 @@ export async function sendEvent(room: string, event: unknown): Promise<Response>
 }
 `;
 
+/**
+ * A POST sent again after the server asked for a second factor and the user gave one (Rocket.Chat's
+ * \`totp-required\`); \`codes\` is the list of error types the catch asks the user about.
+ */
+export const secondFactorPost = (codes: string): string => `
+declare const session: { code?: string };
+declare function askSecondFactor(invalid: boolean): Promise<void>;
+export function postWithCode(path: string, body: unknown): Promise<unknown> {
+  return new Promise(async (resolve, reject) => {
+    try {
+      resolve(await fetch(path, { method: 'POST', headers: { 'x-2fa-code': session.code ?? '' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) }));
+    } catch (e: any) {
+      const kind = e?.data?.errorType;
+      if (${codes}.includes(kind)) {
+        try {
+          await askSecondFactor(kind === 'totp-invalid');
+          return resolve(postWithCode(path, body));
+        } catch {
+          return resolve({});
+        }
+      }
+      reject(e);
+    }
+  });
+}
+`;
+
 export const REFUSAL_CASES: readonly string[] = [
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
@@ -169,4 +196,6 @@ export function pushAll(items: Array<{ amount: number }>) {
   fallbackAsBot('postAs(channel, text)'),
   // Matrix's rate-limit refusal, \`M_LIMIT_EXCEEDED\` (a 429 by its error code), waited out as the server asks.
   matrixSend('M_LIMIT_EXCEEDED'),
+  // Sent again once the user gives the second factor the server asked for (a refused credential, corrected).
+  secondFactorPost("['totp-invalid', 'totp-required']"),
 ];
