@@ -96,6 +96,9 @@ function addressChoices(context: Context, url: TSESTree.Node, depth = 0): TSESTr
   const value = unwrap(url);
   if (depth > 3) return [value];
   if (value.type === AST_NODE_TYPES.ConditionalExpression) return [...addressChoices(context, value.consequent, depth + 1), ...addressChoices(context, value.alternate, depth + 1)];
+  // `process.env.LLM_URL || 'https://openrouter.ai/api/v1/chat/completions'`: a deployment's override of the
+  // default address moves the same endpoint (a proxy, a self-hosted copy); the default says what it is.
+  if (value.type === AST_NODE_TYPES.LogicalExpression && (value.operator === '||' || value.operator === '??') && isEnvironmentRead(value.left)) return addressChoices(context, value.right, depth + 1);
   if (value.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(context, value);
     const init = variable ? singleAssignmentInit(variable) : undefined;
@@ -111,6 +114,16 @@ function addressChoices(context: Context, url: TSESTree.Node, depth = 0): TSESTr
   if (!isFunctionNode(callee)) return [value];
   const returned = returnedValues(context, callee);
   return returned.every((each) => each !== undefined) ? returned.flatMap((each) => addressChoices(context, each!, depth + 1)) : [];
+}
+
+/** `process.env.NAME` or `import.meta.env.NAME`, a value the deployment sets. */
+function isEnvironmentRead(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const holder = unwrap(value.object);
+  if (holder.type !== AST_NODE_TYPES.MemberExpression || holder.computed || holder.property.type !== AST_NODE_TYPES.Identifier || holder.property.name !== 'env') return false;
+  const root = unwrap(holder.object);
+  return (root.type === AST_NODE_TYPES.Identifier && root.name === 'process') || root.type === AST_NODE_TYPES.MetaProperty;
 }
 
 /**

@@ -106,6 +106,26 @@ export class CameraAuth {
 `;
 
 /**
+ * A POST to an address a deployment may override, \`process.env.LLM_URL || fallback\`, in a counted loop; \`keyed\`
+ * is the suggestion's output (a key made once before the loop and sent).
+ */
+const envEndpoint = (fallback: string, keyed = false): string => `
+${keyed ? "import { randomUUID } from 'node:crypto';\n" : ''}export async function complete(prompt: string) {
+  const endpoint = process.env.LLM_URL || '${fallback}';
+${keyed ? '  const idempotencyKey = randomUUID();\n' : ''}  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(endpoint, { method: 'POST', body: JSON.stringify({ prompt }), signal: AbortSignal.timeout(30_000)${keyed ? ", headers: { 'Idempotency-Key': idempotencyKey }" : ''} });
+      return await res.json();
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5648,6 +5668,15 @@ export async function userFor(categoryId: number) {
 ` }],
     }],
   },
+  // A deployment's override of an address whose default creates orders: the default says what it is.
+  {
+    code: envEndpoint('https://shop.example.com/api/orders'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 25, endLine: 6, endColumn: 30,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 4', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{ messageId: 'addIdempotencyKey', output: envEndpoint('https://shop.example.com/api/orders', true) }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7858,6 +7887,10 @@ export async function productsPage(categoryId: number, start: number) {
   return undefined;
 }
 `,
+  // A completion whose address a deployment may override (legalcopilot's AI client), and a page of a listing
+  // asked for by POST, \`/search/list\` (legal-debate-mvp's law crawler): neither does anything twice.
+  envEndpoint('https://openrouter.ai/api/v1/chat/completions'),
+  envEndpoint('https://laws.example.gov/law-search/search/list'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
