@@ -9,7 +9,8 @@ import { axiosRetryOnMember } from './retry-axios-retry';
 import type { ConfiguredUse } from './retry-configured';
 import { httpEvidence } from './retry-http-keys';
 import { postRepeatsNothing } from './request-urls';
-import type { CallFacts } from './retry-operations';
+import type { CallFacts, PassedMethod } from './retry-operations';
+import type { ClientCall } from './calls';
 import { numericValue, type Attempts, type RetryScope } from './retry-types';
 
 /**
@@ -171,10 +172,12 @@ export function operatorRetryFor(context: Context, request: ObservableRequest, u
 }
 
 /** What an observable client's call is, for retries: its operation, and the RxJS retry piped onto it. */
-export function observableFacts(context: Context, node: CallNode, names: readonly string[]): CallFacts | undefined {
+export function observableFacts(context: Context, node: CallNode, names: readonly string[], passedMethod: (call: ClientCall) => PassedMethod | undefined): CallFacts | undefined {
   const request = observableRequest(context, node);
   if (!request) return undefined;
-  const method = request.method;
+  // `this.httpService.request({ method: options.method, … })`: the method the file's callers pass.
+  const passed = request.method === undefined && request.shape.methodArg === undefined ? passedMethod(request.call) : undefined;
+  const method = request.method ?? passed?.method;
   // An address whose POST a repeat does nothing twice to (an embedding, a search), as for the other clients.
   const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method) && !(method === 'POST' && postRepeatsNothing(context, request.call));
   const receiver = request.call.node.callee.type === AST_NODE_TYPES.MemberExpression ? request.call.node.callee.object : undefined;
@@ -182,7 +185,8 @@ export function observableFacts(context: Context, node: CallNode, names: readonl
   const configured = operatorRetryFor(context, request, unsafe) ?? patched;
   if (!unsafe) return configured && { configured };
   const { key, send } = httpEvidence(context, request.call, names);
-  return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send }, configured };
+  const fromCallers = passed && { methodFrom: passed.calls, ...(passed.through.length > 0 ? { methodVia: passed.through } : {}) };
+  return { operation: { call: node, label: method, consequence: HTTP_CONSEQUENCE[method]!, key, send, ...fromCallers }, configured };
 }
 
 /**

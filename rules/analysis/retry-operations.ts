@@ -120,7 +120,9 @@ function passersToUnsafeAddress(context: Context, client: ClientCall, passers: C
  * `fetch(url, { method })` inside `request(method, url)`: the non-idempotent method this file's callers
  * pass to the wrapper, with the calls that pass it.
  */
-function methodFromCallers(context: Context, call: ClientCall): { method: HttpMethod; calls: CallNode[]; through: MethodPath[] } | undefined {
+export interface PassedMethod { method: HttpMethod; calls: CallNode[]; through: MethodPath[] }
+
+function methodFromCallers(context: Context, call: ClientCall): PassedMethod | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   const verdict = readOption(context, call.options.node, ['method']);
   const values = verdict.kind === 'present' ? callerValues(context, verdict.value)
@@ -197,6 +199,6 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const { key, send } = httpEvidence(context, fetchLikeCall(node, 1, options), names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
-  return observableFacts(context, node, names) ?? sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
+  return observableFacts(context, node, names, (call) => methodFromCallers(context, call)) ?? sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
     ?? (types ? wrapperFacts(context, node, types, names) : undefined) ?? requestConfigFacts(context, node, types, names);
 }

@@ -125,6 +125,36 @@ ${keyed ? '  const idempotencyKey = randomUUID();\n' : ''}  for (let attempt = 0
 }
 `;
 
+/** A NestJS client whose retrying wrapper sends the method its callers name, through \`HttpService.request(config)\` (claims-manager). */
+const nestLedger = (callers: string): string => `
+import { Injectable } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly httpService: HttpService) {}
+  private async request(options: { method: 'GET' | 'POST'; path: string; body?: unknown }): Promise<unknown> {
+    const res = await firstValueFrom(this.httpService.request({ method: options.method, url: \`https://ledger.example.com\${options.path}\`, data: options.body, timeout: 10_000 }));
+    return res.data;
+  }
+  private async requestWithRetry(options: { method: 'GET' | 'POST'; path: string; body?: unknown }): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.request(options);
+      } catch (error) {
+        const status = (error as { response?: { status?: number } }).response?.status;
+        if (status && status >= 500 && attempt < 3) {
+          await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 1000));
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+${callers}}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
@@ -5677,6 +5707,11 @@ export async function userFor(categoryId: number) {
       suggestions: [{ messageId: 'addIdempotencyKey', output: envEndpoint('https://shop.example.com/api/orders', true) }],
     }],
   },
+  // The method the callers pass reaches the request through the config object the wrapper writes.
+  {
+    code: nestLedger("  createInvoice(body: Record<string, unknown>) {\n    return this.requestWithRetry({ method: 'POST', path: '/invoices', body });\n  }\n"),
+    errors: [{ messageId: 'unsafeRetry', line: 16, column: 22, endLine: 16, endColumn: 34, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7891,6 +7926,8 @@ export async function productsPage(categoryId: number, start: number) {
   // asked for by POST, \`/search/list\` (legal-debate-mvp's law crawler): neither does anything twice.
   envEndpoint('https://openrouter.ai/api/v1/chat/completions'),
   envEndpoint('https://laws.example.gov/law-search/search/list'),
+  // The same wrapper whose only caller reads.
+  nestLedger("  invoices() {\n    return this.requestWithRetry({ method: 'GET', path: '/invoices' });\n  }\n"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
