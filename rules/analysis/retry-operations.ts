@@ -13,6 +13,7 @@ import { callerKey, httpEvidence } from './retry-http-keys';
 import { retryAxiosFor } from './retry-axios-config';
 import { axiosRetryFor } from './retry-axios-retry';
 import { interceptorRetryFor } from './retry-interceptors';
+import { xhrFacts } from './retry-xhr';
 import { observableFacts } from './retry-observables';
 import { awsFacts, sdkFacts, sqlFacts, userFacts } from './retry-sdk-operations';
 import { fetchLikeCall, requestConfigFacts, wrapperFacts } from './retry-wrapper-calls';
@@ -200,5 +201,5 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
   return observableFacts(context, node, names, (call) => methodFromCallers(context, call)) ?? sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
-    ?? (types ? wrapperFacts(context, node, types, names) : undefined) ?? requestConfigFacts(context, node, types, names);
+    ?? (types ? wrapperFacts(context, node, types, names) : undefined) ?? requestConfigFacts(context, node, types, names) ?? xhrFacts(context, node, names);
 }

@@ -961,3 +961,16 @@ export function attemptsFromCount(count: number, kind: CountKind): AttemptCount 
   if (!Number.isFinite(count)) return { kind: 'forever' };
   return { kind: 'finite', attempts: kind === 'retries' ? count + 1 : Math.max(count, 1) };
 }
+
+/**
+ * The browser's `XMLHttpRequest`: a request made with `new XMLHttpRequest()`, given its method by `open(method,
+ * url)`, its headers by `setRequestHeader(name, value)`, and sent by `send(body)`. Its upload is the request a
+ * retry around `send` repeats.
+ */
+export const XHR_REQUEST = {
+  constructor: 'XMLHttpRequest',
+  open: 'open',
+  header: 'setRequestHeader',
+  send: 'send',
+  source: 'XMLHttpRequest Living Standard §3.5.1 open(method, url), §3.5.2 setRequestHeader(name, value), §3.5.6 send(body) (✔doc)',
+} as const;

@@ -156,6 +156,34 @@ ${callers}}
 `;
 
 /**
+ * A document upload through \`XMLHttpRequest\`, retried with a key made once before the loop; \`header\` is what
+ * the request does with it (legal-debate-mvp's document upload).
+ */
+const xhrUpload = (method: string, header: string): string => `
+function uploadOnce(file: Blob, key: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.addEventListener('load', () => (xhr.status < 300 ? resolve(xhr.responseText) : reject(new Error(String(xhr.status)))));
+    xhr.addEventListener('error', () => reject(new Error('network')));
+    xhr.timeout = 30_000;
+    xhr.open('${method}', '/api/documents');
+${header}    xhr.send(file);
+  });
+}
+export async function upload(file: Blob): Promise<string> {
+  const key = crypto.randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await uploadOnce(file, key);
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5712,6 +5740,11 @@ export async function userFor(categoryId: number) {
     code: nestLedger("  createInvoice(body: Record<string, unknown>) {\n    return this.requestWithRetry({ method: 'POST', path: '/invoices', body });\n  }\n"),
     errors: [{ messageId: 'unsafeRetry', line: 16, column: 22, endLine: 16, endColumn: 34, suggestions: [] }],
   },
+  // An upload through XMLHttpRequest is a POST too; a key made for it and never sent protects nothing.
+  {
+    code: xhrUpload('POST', ''),
+    errors: [{ messageId: 'unsafeRetry', line: 16, column: 20, endLine: 16, endColumn: 30, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7928,6 +7961,9 @@ export async function productsPage(categoryId: number, start: number) {
   envEndpoint('https://laws.example.gov/law-search/search/list'),
   // The same wrapper whose only caller reads.
   nestLedger("  invoices() {\n    return this.requestWithRetry({ method: 'GET', path: '/invoices' });\n  }\n"),
+  // The same upload that sends the key as a header, and a read through XMLHttpRequest.
+  xhrUpload('POST', "    xhr.setRequestHeader('Idempotency-Key', key);\n"),
+  xhrUpload('GET', ''),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
