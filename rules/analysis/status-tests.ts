@@ -168,7 +168,11 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'includes') {
     const list = unwrap(test.callee.object);
     if (list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
-      && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string' && AUTH_FAILURE_NAMES.codes.test(element.value))) return true;
+      && list.elements.every((element) => {
+        // `const totpInvalid = 'totp-invalid'; [totpInvalid, totpRequired].includes(errorType)`, as Rocket.Chat writes it.
+        const code = element?.type === AST_NODE_TYPES.Identifier && context ? constInit(context, element) : element;
+        return code?.type === AST_NODE_TYPES.Literal && typeof code.value === 'string' && AUTH_FAILURE_NAMES.codes.test(code.value);
+      })) return true;
   }
   // `/401|403|Unauthorized|session.*expired/i.test(message)`: every alternative names a client error or a refused credential.
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'test') {

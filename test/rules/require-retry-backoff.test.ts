@@ -2723,8 +2723,8 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: secondFactorPost("['totp-required', 'rate-limited']"),
     errors: [
-      { messageId: 'unboundedRetry', line: 13, column: 26, endLine: 13, endColumn: 38, suggestions: [] },
-      { messageId: 'noBackoff', line: 13, column: 26, endLine: 13, endColumn: 38, suggestions: [] },
+      { messageId: 'unboundedRetry', line: 14, column: 26, endLine: 14, endColumn: 38, suggestions: [] },
+      { messageId: 'noBackoff', line: 14, column: 26, endLine: 14, endColumn: 38, suggestions: [] },
     ],
   },
 ];

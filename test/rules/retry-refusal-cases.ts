@@ -61,6 +61,7 @@ export function postWithCode(path: string, body: unknown): Promise<unknown> {
       resolve(await fetch(path, { method: 'POST', headers: { 'x-2fa-code': session.code ?? '' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) }));
     } catch (e: any) {
       const kind = e?.data?.errorType;
+      const totpInvalid = 'totp-invalid';
       if (${codes}.includes(kind)) {
         try {
           await askSecondFactor(kind === 'totp-invalid');
@@ -197,5 +198,5 @@ export function pushAll(items: Array<{ amount: number }>) {
   // Matrix's rate-limit refusal, \`M_LIMIT_EXCEEDED\` (a 429 by its error code), waited out as the server asks.
   matrixSend('M_LIMIT_EXCEEDED'),
   // Sent again once the user gives the second factor the server asked for (a refused credential, corrected).
-  secondFactorPost("['totp-invalid', 'totp-required']"),
+  secondFactorPost("[totpInvalid, 'totp-required']"),
 ];
