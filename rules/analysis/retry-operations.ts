@@ -112,7 +112,9 @@ function passersToUnsafeAddress(context: Context, client: ClientCall, passers: C
   // `${BASE}${path}`: the one parameter in the address is what the callers choose.
   const parts = url && unwrap(url).type === AST_NODE_TYPES.TemplateLiteral ? (unwrap(url) as TSESTree.TemplateLiteral).expressions : [];
   const chosen = parts.filter((part) => parameterRead(context, part) !== undefined);
-  const passed = url ? callerExpressions(context, chosen.length === 1 ? chosen[0]! : url) : undefined;
+  // `axios({ ...config, timeout })`: the address is in the options the callers hand in whole, as the method is.
+  const passed = url ? callerExpressions(context, chosen.length === 1 ? chosen[0]! : url)
+    : client.options.kind === 'argument' && client.options.node ? callerExpressions(context, client.options.node, ['url']) : undefined;
   if (!passed) return passers;
   return passers.filter((call) => !passed.some((each) => each.call === call && !each.outside && each.path.length === 0 && isRepeatablePostUrl(context, each.value)));
 }

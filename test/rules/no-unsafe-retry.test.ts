@@ -183,6 +183,28 @@ export async function upload(file: Blob): Promise<string> {
 }
 `;
 
+/** A Modrinth client whose retrying wrapper spreads the config its callers hand in (MCSManager's mod manager). */
+const modrinthIndex = (path: string): string => `
+import axios from 'axios';
+export class ModIndex {
+  private readonly baseUrl = 'https://api.modrinth.com/v2';
+  private async requestWithRetry(config: Record<string, unknown>, retries = 2): Promise<any> {
+    try {
+      return await axios({ ...config, timeout: 5000 });
+    } catch (err: any) {
+      if (retries > 0 && !err.response) {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        return this.requestWithRetry(config, retries - 1);
+      }
+      throw err;
+    }
+  }
+  async versions(hashes: string[]) {
+    return (await this.requestWithRetry({ method: 'POST', url: \`\${this.baseUrl}${path}\`, data: { hashes, algorithm: 'sha1' } })).data;
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
@@ -5745,6 +5767,11 @@ export async function userFor(categoryId: number) {
     code: xhrUpload('POST', ''),
     errors: [{ messageId: 'unsafeRetry', line: 16, column: 20, endLine: 16, endColumn: 30, suggestions: [] }],
   },
+  // The same wrapper handed a POST that creates a version.
+  {
+    code: modrinthIndex('/version'),
+    errors: [{ messageId: 'unsafeRetry', line: 7, column: 20, endLine: 7, endColumn: 25, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7964,6 +7991,9 @@ export async function productsPage(categoryId: number, start: number) {
   // The same upload that sends the key as a header, and a read through XMLHttpRequest.
   xhrUpload('POST', "    xhr.setRequestHeader('Idempotency-Key', key);\n"),
   xhrUpload('GET', ''),
+  // Modrinth's lookup of versions by file hashes, a POST that reads, whose address is in the config the
+  // callers hand a spreading wrapper.
+  modrinthIndex('/version_files'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
