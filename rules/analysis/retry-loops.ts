@@ -84,6 +84,13 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
  * leave it (a loop over items), is not a retry, unless that loop runs until cancelled and its catch goes
  * round only after a transient failure (`pollScope`).
  */
+/** Does the loop wait in the catch of its attempt, and nowhere an answer goes round (the try, the rest of the body)? */
+function waitsOnlyAfterFailure(context: Context, loop: Loop, attempt: TSESTree.TryStatement): boolean {
+  if (!attempt.handler || !awaitsWait(context, attempt.handler.body)) return false;
+  const others = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body.filter((statement) => statement !== attempt) : [];
+  return !awaitsWait(context, attempt.block) && !others.some((statement) => awaitsWait(context, statement)) && !(attempt.finalizer && awaitsWait(context, attempt.finalizer));
+}
+
 export function loopScope(context: Context, loop: Loop): RetryScope | undefined {
   if (insideCompilerHelper(loop)) return undefined;
   const testNames = identifiersIn(context.sourceCode, loop.test);
@@ -113,8 +120,13 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
     || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
   // `if (e.response?.status >= 500) { await sleep(…) } else { throw e }`: it goes round only after an error response.
   const afterStatus = attempt.handler !== null && catchGoesRoundOnlyWhen(context, attempt.handler, (test) => holdsOnlyForResponse(context, test));
+  // `while (!job) { try { job = await getJob() } … }` may be a poll for an answer that is not there yet, when
+  // an empty answer waits too; one that waits only in the catch would spin on an empty answer, so it expects
+  // an answer or a failure: `while (!this.connection) { try { this.connection = await connect() } catch { await sleep(1000) } }`
+  // retries failures.
+  const polls = (waitsForAnswer(context, attempt, testNames) || setsFlagOnAnswer(context, attempt.block, testNames)) && !waitsOnlyAfterFailure(context, loop, attempt);
   const scope = loopRetryScope(context, loop, bounded, {
-    handler: attempt.handler ?? undefined, ...(waitsForAnswer(context, attempt, testNames) || setsFlagOnAnswer(context, attempt.block, testNames) ? { mayPoll: true as const } : {}),
+    handler: attempt.handler ?? undefined, ...(polls ? { mayPoll: true as const } : {}),
     ...(afterStatus ? { afterStatus: true as const } : {}),
   });
   // `offset += size` on success, read by the request: each round after a success sends another page, so a

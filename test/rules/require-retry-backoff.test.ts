@@ -172,6 +172,23 @@ export class Outbox {
 }
 `;
 
+/** A loop that asks for a room's members until it has them; \`onEmpty\` is what the try does with an empty answer. */
+const untilMembers = (onEmpty: string): string => `
+declare function sleep(ms: number): Promise<void>;
+export async function roomMembers(roomId: string): Promise<string[]> {
+  let members: string[] | undefined;
+  while (!members) {
+    try {
+      members = await (await fetch(\`https://matrix.example.org/rooms/\${roomId}/members\`, { signal: AbortSignal.timeout(10_000) })).json();
+      ${onEmpty}
+    } catch (err) {
+      await sleep(3000);
+    }
+  }
+  return members;
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2726,6 +2743,12 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
       { messageId: 'unboundedRetry', line: 14, column: 26, endLine: 14, endColumn: 38, suggestions: [] },
       { messageId: 'noBackoff', line: 14, column: 26, endLine: 14, endColumn: 38, suggestions: [] },
     ],
+  },
+  // Waiting only after a failure, it would spin on an empty answer: it expects members or a failure, and
+  // retries failures for as long as they last (matrix-appservice-irc's member list syncer).
+  {
+    code: untilMembers(''),
+    errors: [{ messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 8, suggestions: [] }],
   },
 ];
 
@@ -5827,6 +5850,8 @@ it('retries on transient errors', async () => {
   // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
   // (legal-debate-mvp's connection manager).
   poolRun('before'),
+  // A poll: an empty answer waits too, so the loop asks until the members are there.
+  untilMembers('if (!members) await sleep(1000);'),
   // A queue's head dropped before draining on moves to the next item; the kept one goes round after a wait,
   // bounded by the count on the item, \`item.retries = (item.retries || 0) + 1\` (plugNmeet's NATS outbox).
   outbox('item.retries > 2', 'this.queue.shift();'),
