@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode } from './ast-walk';
-import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, thisMemberName, unwrap } from './origin';
+import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, singleAssignmentInit, thisMemberName, unchangedField, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -27,11 +27,29 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
     const fn = name === undefined ? undefined : instanceMember(target, name);
     return fn ? { fn, name: `this.${name}` } : undefined;
   }
+  // `this.limiter.addDelay(ms)`, `limiter.addDelay(ms)`: a method of an instance of a class of this file.
+  const made = madeClass(context, target.object);
+  if (made) {
+    const fn = classMemberFunction(made, target.property.name, (element) => !element.static);
+    return fn ? { fn, name: `${context.sourceCode.getText(target.object)}.${target.property.name}` } : undefined;
+  }
   if (target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
   // `var that = this; … function () { that.connect(cb) }`: the instance under another name, in a callback.
   const alias = thisAlias(context, target.object);
   const fn = alias ? instanceMember(alias, target.property.name) : namedMember(context, target.object, target.property.name);
   return fn ? { fn, name: `${target.object.name}.${target.property.name}` } : undefined;
+}
+
+/** The body of the class of this file that `receiver` is an instance of: `new Limiter()` in a `const` or an unchanged field. */
+function madeClass(context: Context, receiver: TSESTree.Node): TSESTree.ClassBody | undefined {
+  const value = unwrap(receiver);
+  const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : undefined;
+  const made = value.type === AST_NODE_TYPES.MemberExpression ? unchangedField(context, value)
+    : variable ? singleAssignmentInit(variable) : undefined;
+  const creation = made && unwrap(made);
+  if (creation?.type !== AST_NODE_TYPES.NewExpression || creation.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(context, creation.callee)?.defs[0];
+  return def?.type === 'ClassName' ? def.node.body : undefined;
 }
 
 /**

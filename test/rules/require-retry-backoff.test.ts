@@ -189,6 +189,27 @@ export async function roomMembers(roomId: string): Promise<string[]> {
 }
 `;
 
+/** A client that pauses through a limiter object of its own file; \`pause\` is the limiter's method body. */
+const limiterPause = (pause: string): string => `
+class Limiter {
+  async addDelay(ms: number): Promise<void> {
+    ${pause}
+  }
+}
+export class Features {
+  private readonly limiter = new Limiter();
+  async get(id: string, attempt = 0): Promise<unknown> {
+    try {
+      return await (await fetch(\`https://api.example.com/features/\${id}\`, { signal: AbortSignal.timeout(10_000) })).json();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await this.limiter.addDelay(1000 * 2 ** attempt);
+      return this.get(id, attempt + 1);
+    }
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2749,6 +2770,11 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: untilMembers(''),
     errors: [{ messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 8, suggestions: [] }],
+  },
+  // A limiter method that only counts waits for nothing.
+  {
+    code: limiterPause('console.log(\'delaying\', ms);'),
+    errors: [{ messageId: 'noBackoff', line: 15, column: 14, endLine: 15, endColumn: 22, suggestions: [] }],
   },
 ];
 
@@ -5850,6 +5876,8 @@ it('retries on transient errors', async () => {
   // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
   // (legal-debate-mvp's connection manager).
   poolRun('before'),
+  // A wait through a method of an object of a class of this file, \`this.limiter.addDelay(ms)\` (Spotify-echo).
+  limiterPause('await new Promise((resolve) => setTimeout(resolve, ms));'),
   // A poll: an empty answer waits too, so the loop asks until the members are there.
   untilMembers('if (!members) await sleep(1000);'),
   // A queue's head dropped before draining on moves to the next item; the kept one goes round after a wait,
