@@ -82,7 +82,8 @@ function truthTestedName(test: TSESTree.Node | null | undefined): string | undef
  * `rejected = true`: the catch ends what the loop tests, so a failure ends the loop (a listing that gives up,
  * a stream reader that cancels), not a retry.
  */
-export function clearsLoopTest(context: Context, handler: TSESTree.BlockStatement, test: TSESTree.Node | null | undefined): boolean {
+/** The names a loop's test ends on, and the values that end it: `while (hasMore)` ends on a falsy one, `while (!done)` on a truthy one. */
+export function loopEnds(test: TSESTree.Node | null | undefined): Map<string, (value: TSESTree.Node) => boolean> {
   const ends = new Map<string, (value: TSESTree.Node) => boolean>();
   for (const term of test ? logicalTerms(test, '&&') : []) {
     const truthy = truthTestedName(term);
@@ -90,16 +91,26 @@ export function clearsLoopTest(context: Context, handler: TSESTree.BlockStatemen
     const value = unwrap(term);
     if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' && value.argument.type === AST_NODE_TYPES.Identifier) ends.set(value.argument.name, isTruthyLiteral);
   }
-  if (ends.size === 0) return false;
-  const setsEnd = (statements: readonly TSESTree.Statement[]): boolean => statements.some((statement) => {
+  return ends;
+}
+
+/** Do `statements` set what the loop's test ends on to a value that ends it (in every branch of an `if`)? */
+export function setsLoopEnd(statements: readonly TSESTree.Statement[], ends: ReadonlyMap<string, (value: TSESTree.Node) => boolean>): boolean {
+  return statements.some((statement) => {
     // `if (e.message.includes('400')) { hasMore = false } else { log(e); hasMore = false }`: every branch ends it.
-    if (statement.type === AST_NODE_TYPES.IfStatement) return statement.alternate !== null && setsEnd([statement.consequent]) && setsEnd([statement.alternate]);
-    if (statement.type === AST_NODE_TYPES.BlockStatement) return setsEnd(statement.body);
+    if (statement.type === AST_NODE_TYPES.IfStatement) return statement.alternate !== null && setsLoopEnd([statement.consequent], ends) && setsLoopEnd([statement.alternate], ends);
+    if (statement.type === AST_NODE_TYPES.BlockStatement) return setsLoopEnd(statement.body, ends);
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
     const expression = statement.expression;
     return expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' && expression.left.type === AST_NODE_TYPES.Identifier
       && ends.get(expression.left.name)?.(expression.right) === true;
   });
+}
+
+export function clearsLoopTest(context: Context, handler: TSESTree.BlockStatement, test: TSESTree.Node | null | undefined): boolean {
+  const ends = loopEnds(test);
+  if (ends.size === 0) return false;
+  const setsEnd = (statements: readonly TSESTree.Statement[]): boolean => setsLoopEnd(statements, ends);
   if (setsEnd(handler.body)) return true;
   return handler.body.some((statement) => {
     const call = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : undefined;

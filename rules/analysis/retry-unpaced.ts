@@ -4,7 +4,7 @@ import { identifiersIn, isLoop, walk, walkSameFunction } from './ast-walk';
 import { constInit } from './origin';
 import type { RetryScope } from './retry-types';
 import { alwaysExits } from './retry-paths';
-import { setsAny, testsGoodStatus } from './retry-loop-shapes';
+import { loopEnds, setsAny, setsLoopEnd, testsGoodStatus } from './retry-loop-shapes';
 import { awaitsWait } from './retry-waits';
 import { clientErrorComparison, statusTest } from './status-tests';
 import { holdsOnlyAfterTimeout } from './timeout-tests';
@@ -42,7 +42,8 @@ export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: 
   if (after.some((statement) => !plain(context, statement))) return undefined;
   const fallsThroughWaiting = after.some(waits);
   const bound = identifiersIn(context.sourceCode, 'test' in loop ? loop.test : undefined);
-  const ways = read(context, handler.body.body, false, waits, bound);
+  const ends = loopEnds('test' in loop ? loop.test : undefined);
+  const ways = read(context, handler.body.body, false, waits, bound, ends);
   if (ways === 'unreadable') return undefined;
   if (ways.bare) return { node: ways.bare, after: 'catch' };
   if (ways.falls === false && !fallsThroughWaiting) return { node: handler.body, after: 'catch' };
@@ -60,7 +61,7 @@ function fallsOutOnFailedStatus(context: Context, block: TSESTree.BlockStatement
   const leavesOnSuccess = block.body.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent)
     && testsGoodStatus(context, statement.test) && !statusTest(statement.test, context)?.mayPoll);
   if (!leavesOnSuccess || setsAny(context, block, bound)) return undefined;
-  const ways = read(context, block.body, false, waits, bound);
+  const ways = read(context, block.body, false, waits, bound, new Map());
   return ways !== 'unreadable' && !ways.bare && ways.falls === false ? block : undefined;
 }
 
@@ -79,9 +80,12 @@ interface Ways {
  * branch only (`if (i < attempts) await sleep(…)`) skips the wait on the last attempt, after which the loop
  * ends, so the other branch does not go round.
  */
-function read(context: Context, statements: readonly TSESTree.Statement[], waitedBefore: boolean, waits: (node: TSESTree.Node) => boolean, bound: ReadonlySet<string>): Ways | 'unreadable' {
+function read(context: Context, statements: readonly TSESTree.Statement[], waitedBefore: boolean, waits: (node: TSESTree.Node) => boolean, bound: ReadonlySet<string>,
+  ends: ReadonlyMap<string, (value: TSESTree.Node) => boolean>): Ways | 'unreadable' {
   let waited = waitedBefore;
   for (const [index, statement] of statements.entries()) {
+    // `ok = true` under `while (!ok && …)`: this way ends the loop at its next test, as a `break` does.
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && setsLoopEnd([statement], ends)) return { falls: undefined };
     switch (statement.type) {
       case AST_NODE_TYPES.ContinueStatement:
         if (statement.label) return 'unreadable';
@@ -92,7 +96,7 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
         if (statement.type === AST_NODE_TYPES.BreakStatement && statement.label) return 'unreadable';
         return { falls: undefined };
       case AST_NODE_TYPES.BlockStatement: {
-        const inner = read(context, statement.body, waited, waits, bound);
+        const inner = read(context, statement.body, waited, waits, bound, ends);
         if (inner === 'unreadable' || inner.bare || inner.falls === undefined) return inner;
         waited = inner.falls;
         break;
@@ -100,8 +104,8 @@ function read(context: Context, statements: readonly TSESTree.Statement[], waite
       case AST_NODE_TYPES.IfStatement: {
         // `if (await onAttemptFailure(…))`: the test itself may wait.
         if (waits(statement.test)) waited = true;
-        const then = read(context, [statement.consequent], waited, waits, bound);
-        const otherwise: Ways | 'unreadable' = statement.alternate ? read(context, [statement.alternate], waited, waits, bound) : { falls: waited };
+        const then = read(context, [statement.consequent], waited, waits, bound, ends);
+        const otherwise: Ways | 'unreadable' = statement.alternate ? read(context, [statement.alternate], waited, waits, bound, ends) : { falls: waited };
         if (then === 'unreadable' || otherwise === 'unreadable') return 'unreadable';
         const tested = testedNames(context, statement.test);
         // `if (i < attempts) await sleep(…)`: the branch without the wait is the last attempt.

@@ -210,6 +210,32 @@ export class Features {
 }
 `;
 
+/** A loop that waits out a 429; \`otherwise\` is what its catch does after any other failure. */
+const enrichLoop = (otherwise: string): string => `
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function enrich(ids: string[]): Promise<unknown> {
+  let tries = 0;
+  let ok = false;
+  let out: unknown;
+  while (!ok && tries < 3) {
+    try {
+      const res = await fetch(\`https://api.example.com/tracks?ids=\${ids.join(',')}\`, { signal: AbortSignal.timeout(10_000) });
+      if (!res.ok) throw Object.assign(new Error('http'), { status: res.status });
+      out = await res.json();
+      ok = true;
+    } catch (e: any) {
+      tries++;
+      if (e.status === 429) {
+        await sleep(1000 * 2 ** tries);
+      } else {
+        ${otherwise}
+      }
+    }
+  }
+  return out;
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2775,6 +2801,11 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: limiterPause('console.log(\'delaying\', ms);'),
     errors: [{ messageId: 'noBackoff', line: 15, column: 14, endLine: 15, endColumn: 22, suggestions: [] }],
+  },
+  // Logging any other failure and going round sends it again at once.
+  {
+    code: enrichLoop("console.error('failed', e);"),
+    errors: [{ messageId: 'noBackoffOnSomeFailures', line: 7, column: 3, endLine: 7, endColumn: 8, suggestions: [] }],
   },
 ];
 
@@ -5876,6 +5907,8 @@ it('retries on transient errors', async () => {
   // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
   // (legal-debate-mvp's connection manager).
   poolRun('before'),
+  // A catch that ends the loop on every failure but a 429 by setting what its test reads (spotify-to-plex).
+  enrichLoop("console.error('giving up', e);\n        ok = true;"),
   // A wait through a method of an object of a class of this file, \`this.limiter.addDelay(ms)\` (Spotify-echo).
   limiterPause('await new Promise((resolve) => setTimeout(resolve, ms));'),
   // A poll: an empty answer waits too, so the loop asks until the members are there.
