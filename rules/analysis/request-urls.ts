@@ -58,9 +58,25 @@ function writtenText(context: Context, node: TSESTree.Node, depth = 0): string |
  */
 export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undefined): boolean {
   const choices = url ? addressChoices(context, url) : [];
-  return choices.length > 0 && choices.every((choice) => {
-    const text = writtenText(context, choice);
-    return text !== undefined && REPEATABLE_POST_URLS.some((entry) => entry.pattern.test(text));
+  return choices.length > 0 && choices.every((choice) => templateTexts(context, choice).every((text) => text !== undefined && REPEATABLE_POST_URLS.some((entry) => entry.pattern.test(text))));
+}
+
+/**
+ * The texts an address may be: `` `${this.config.baseURL}${endpoint}` `` in a wrapper whose callers pass
+ * `'/chat/completions'` for `endpoint` reads as `\0/chat/completions`, once for each address they pass.
+ */
+function templateTexts(context: Context, choice: TSESTree.Node): Array<string | undefined> {
+  const value = unwrap(choice);
+  const chosen = value.type === AST_NODE_TYPES.TemplateLiteral ? value.expressions.filter((part) => part.type === AST_NODE_TYPES.Identifier && findVariable(context, part)?.defs[0]?.type === 'Parameter') : [];
+  if (chosen.length !== 1) return [writtenText(context, choice)];
+  const part = chosen[0] as TSESTree.Identifier;
+  const passed = passedAddresses(context, part, findVariable(context, part), 0);
+  if (!passed || passed.length === 0) return [writtenText(context, choice)];
+  const template = value as TSESTree.TemplateLiteral;
+  return passed.map((each) => {
+    const written = writtenText(context, each);
+    return written === undefined ? undefined : template.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (index < template.expressions.length
+      ? template.expressions[index] === part ? written : writtenText(context, template.expressions[index]!) ?? UNKNOWN_PART : '')).join('');
   });
 }
 

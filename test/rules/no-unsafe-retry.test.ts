@@ -205,6 +205,27 @@ export class ModIndex {
 }
 `;
 
+/** A client whose retrying \`send(endpoint)\` posts to its base URL and the path a caller names; \`keyed\`: the suggestion's output. */
+const pathClient = (path: string, keyed = false): string => `
+import axios from 'axios';
+${keyed ? "import { randomUUID } from 'node:crypto';\n" : ''}export class Client {
+  config = { baseURL: 'https://api.perplexity.ai' };
+  async ask(payload: object) {
+    return this.send('${path}', payload);
+  }
+  async send(endpoint: string, data: object) {
+${keyed ? '    const idempotencyKey = randomUUID();\n' : ''}    for (let attempt = 0; attempt <= 3; attempt++) {
+      try {
+        return (await axios.post(\`\${this.config.baseURL}\${endpoint}\`, data, { timeout: 30_000${keyed ? ", headers: { 'Idempotency-Key': idempotencyKey }" : ''} })).data;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 1000));
+      }
+    }
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
@@ -5772,6 +5793,14 @@ export async function userFor(categoryId: number) {
     code: modrinthIndex('/version'),
     errors: [{ messageId: 'unsafeRetry', line: 7, column: 20, endLine: 7, endColumn: 25, suggestions: [] }],
   },
+  // The same client asked to create an order.
+  {
+    code: pathClient('/orders'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 11, column: 23, endLine: 11, endColumn: 33,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: pathClient('/orders', true) }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -7994,6 +8023,8 @@ export async function productsPage(categoryId: number, start: number) {
   // Modrinth's lookup of versions by file hashes, a POST that reads, whose address is in the config the
   // callers hand a spreading wrapper.
   modrinthIndex('/version_files'),
+  // A completion, the path a caller passes into the address template beside a base URL field (Spotify-echo's Perplexity client).
+  pathClient('/chat/completions'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
