@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { attemptsFromCount, CONFIGURED_RETRIES, methodBlindCondition, type ConfiguredRetry, type SdkSpec } from '../knowledge/retries';
+import { anyModuleMatches } from '../knowledge/clients';
 import { isFunctionNode, soleReturned, walk } from './ast-walk';
 import type { ClientCall } from './calls';
 import { readOption } from './options';
@@ -185,6 +186,9 @@ export function superagentRetry(context: Context, call: ClientCall, unsafeMethod
 
 export function sdkRetry(context: Context, sdk: SdkSpec, creation: TSESTree.Node | undefined, unsafe: boolean): ConfiguredUse | undefined {
   if (!creation || (creation.type !== AST_NODE_TYPES.NewExpression && creation.type !== AST_NODE_TYPES.CallExpression)) return undefined;
+  // `new Octokit()` from `@octokit/rest`: the same client without the retry plugin.
+  const made = sdk.retryingModules ? resolveOrigin(context, creation.callee) : undefined;
+  if (sdk.retryingModules && !(made?.kind === 'module' && anyModuleMatches(sdk.retryingModules, made.module))) return undefined;
   const config = creation.arguments[sdk.configArg];
   let attempts: Attempts = sdk.defaultAttempts;
   if (sdk.retryKey) {

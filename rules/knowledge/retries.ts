@@ -394,6 +394,8 @@ export interface SdkSpec {
   configArg: number;
   /** Built-in retries: the option and its default. */
   retryKey?: string;
+  /** The modules whose instances have those retries, when not all do (`octokit` bundles @octokit/plugin-retry; `@octokit/rest` does not). */
+  retryingModules?: readonly string[];
   defaultAttempts: AttemptCount;
   retriesAll: boolean;
   /** Operations that create, charge or publish: method paths on the instance (`*` = any segment). */
@@ -450,7 +452,7 @@ export const SDKS: readonly SdkSpec[] = [
     source: '@slack/web-api 8.2.0 dist/WebClient.js L409-475, dist/retry-policies.js L9-13 (10 retries, every call POST, no key) (✔src)',
   },
   {
-    id: 'octokit', name: 'Octokit', modules: ['octokit', '@octokit/rest'], constructors: ['Octokit'], configArg: 0, retryKey: 'retry',
+    id: 'octokit', name: 'Octokit', modules: ['octokit', '@octokit/rest'], constructors: ['Octokit'], configArg: 0, retryKey: 'retry', retryingModules: ['octokit'],
     defaultAttempts: { kind: 'finite', attempts: 4 }, retriesAll: true,
     operations: [
       { path: 'rest.issues.create', consequence: 'the issue is opened twice' },
@@ -458,7 +460,7 @@ export const SDKS: readonly SdkSpec[] = [
       { path: 'rest.pulls.create', consequence: 'the pull request is opened twice' },
       { path: 'rest.repos.createDispatchEvent', consequence: 'the workflow is dispatched twice' },
     ],
-    source: '@octokit/plugin-retry 8.1.1 dist-src/index.js L6-13, error-request.js L9-13 (3 retries, no method filter); octokit dist-src/octokit.js L9-14 (on by default) (✔src)',
+    source: '@octokit/plugin-retry 8.1.1 dist-src/index.js L6-13, error-request.js L9-13 (3 retries, no method filter); octokit dist-src/octokit.js L9-14 (on by default); @octokit/rest bundles only request-log, paginate and the REST endpoint methods (no retry plugin) (✔src)',
   },
   {
     id: 'openai', name: 'OpenAI', modules: ['openai'], constructors: ['', 'OpenAI'], configArg: 0, retryKey: 'maxRetries',

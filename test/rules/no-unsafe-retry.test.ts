@@ -8025,6 +8025,16 @@ export async function productsPage(categoryId: number, start: number) {
   modrinthIndex('/version_files'),
   // A completion, the path a caller passes into the address template beside a base URL field (Spotify-echo's Perplexity client).
   pathClient('/chat/completions'),
+  // \`@octokit/rest\` has no retry plugin (only the \`octokit\` package bundles it): nothing repeats the comment.
+  `
+import { Octokit } from '@octokit/rest';
+
+const octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });
+
+export async function fileBug(title: string) {
+  await octokit.rest.issues.create({ owner: 'acme', repo: 'app', title });
+}
+`,
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
