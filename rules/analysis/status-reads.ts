@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { ANSWER_SUCCESS } from '../knowledge/retries';
+import { ANSWER_SUCCESS, HTTP_STATUS_NAMES } from '../knowledge/retries';
 import { mirroredOperator } from './ast-walk';
 import { constInit, findVariable, logicalTerms, memberName, unwrap } from './origin';
 
@@ -59,9 +59,18 @@ export function statusSource(context: Context, operand: TSESTree.Node): TSESTree
 export function statusComparison(node: TSESTree.Node): { operand: TSESTree.Node; operator: string; value: number } | undefined {
   const test = unwrap(node);
   if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  const [operand, bound, operator] = test.right.type === AST_NODE_TYPES.Literal ? [test.left, test.right, test.operator] : [test.right, test.left, mirroredOperator(test.operator)];
-  if (bound.type !== AST_NODE_TYPES.Literal || typeof bound.value !== 'number' || !readsStatus(operand)) return undefined;
-  return { operand: numericRead(operand), operator, value: bound.value };
+  const [operand, bound, operator] = statusValue(test.right) !== undefined ? [test.left, test.right, test.operator] : [test.right, test.left, mirroredOperator(test.operator)];
+  const value = statusValue(bound);
+  if (value === undefined || !readsStatus(operand)) return undefined;
+  return { operand: numericRead(operand), operator, value };
+}
+
+/** `401`, or a status named by its reason phrase in a constant table: `HttpStatus.UNAUTHORIZED`, `STATUS.TooManyRequests`. */
+function statusValue(node: TSESTree.Node): number | undefined {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'number' ? value.value : undefined;
+  if (value.type !== AST_NODE_TYPES.MemberExpression || value.computed || value.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return HTTP_STATUS_NAMES.codes[value.property.name.replace(/_/g, '').toLowerCase()];
 }
 
 /** A client error no retry repeats on: a 4xx but a timeout (408) or a refusal for now (429). */

@@ -977,3 +977,18 @@ export const XHR_REQUEST = {
   send: 'send',
   source: 'XMLHttpRequest Living Standard §3.5.1 open(method, url), §3.5.2 setRequestHeader(name, value), §3.5.6 send(body) (✔doc)',
 } as const;
+
+/**
+ * Status codes by their reason phrase, as constant tables name them: an application's own `const STATUS = {
+ * Unauthorized: 401 }`, NestJS `HttpStatus.UNAUTHORIZED`, http-status-codes `StatusCodes.TOO_MANY_REQUESTS`,
+ * axios `HttpStatusCode.ServiceUnavailable`. Keys are the phrase in lower case without separators.
+ */
+export const HTTP_STATUS_NAMES = {
+  codes: {
+    ok: 200, created: 201, accepted: 202, nocontent: 204,
+    badrequest: 400, unauthorized: 401, forbidden: 403, notfound: 404, requesttimeout: 408, conflict: 409, gone: 410,
+    unprocessableentity: 422, toomanyrequests: 429,
+    internalservererror: 500, badgateway: 502, serviceunavailable: 503, gatewaytimeout: 504,
+  } as Readonly<Record<string, number>>,
+  source: 'RFC 9110 §15 reason phrases; @nestjs/common HttpStatus, http-status-codes StatusCodes, axios HttpStatusCode enums (✔doc)',
+};

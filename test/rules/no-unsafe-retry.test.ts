@@ -3,7 +3,7 @@ import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { REFUSAL_CASES } from './retry-refusal-cases';
+import { namedStatusInterceptor, REFUSAL_CASES } from './retry-refusal-cases';
 
 /** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
 function onDisk(filename: string): { filename: string; code: string } {
@@ -5800,6 +5800,11 @@ export async function userFor(categoryId: number) {
       messageId: 'unsafeRetry', line: 11, column: 23, endLine: 11, endColumn: 33,
       suggestions: [{ messageId: 'addIdempotencyKey', output: pathClient('/orders', true) }],
     }],
+  },
+  // A 503 named the same way is an error response after which the POST may have been applied.
+  {
+    code: namedStatusInterceptor('STATUS.ServiceUnavailable'),
+    errors: [{ messageId: 'unsafeRetry', line: 21, column: 46, endLine: 21, endColumn: 55, suggestions: [] }],
   },
 ];
 

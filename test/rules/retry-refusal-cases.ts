@@ -76,6 +76,33 @@ export function postWithCode(path: string, body: unknown): Promise<unknown> {
 }
 `;
 
+/**
+ * An axios interceptor that sends a request again once, after the status named \`status\` (a member of a table
+ * of named codes, as nr-compliance-enforcement's \`STATUS_CODES.Unauthorized\`), with a new token.
+ */
+export const namedStatusInterceptor = (status: string): string => `
+import axios from 'axios';
+
+const STATUS = { Unauthorized: 401, ServiceUnavailable: 503 };
+declare function refreshToken(): Promise<string>;
+
+const http = axios.create({ baseURL: 'https://api.example.com', timeout: 10_000 });
+http.interceptors.response.use(
+  (response) => response,
+  async (error) => {
+    const original = error.config;
+    if (error.response?.status === ${status} && !original._retry) {
+      original._retry = true;
+      original.headers.Authorization = \`Bearer \${await refreshToken()}\`;
+      return http(original);
+    }
+    throw error;
+  },
+);
+
+export const createItem = (body: unknown) => http.post('/items', body);
+`;
+
 export const REFUSAL_CASES: readonly string[] = [
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
@@ -199,4 +226,6 @@ export function pushAll(items: Array<{ amount: number }>) {
   matrixSend('M_LIMIT_EXCEEDED'),
   // Sent again once the user gives the second factor the server asked for (a refused credential, corrected).
   secondFactorPost("[totpInvalid, 'totp-required']"),
+  // A 401 named by its reason phrase in a table of codes, \`STATUS.Unauthorized\` (as \`HttpStatus.UNAUTHORIZED\`).
+  namedStatusInterceptor('STATUS.Unauthorized'),
 ];
