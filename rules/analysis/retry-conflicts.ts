@@ -1,7 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
-import { calleeName, contains, identifiersIn, walk, walkSameFunction } from './ast-walk';
+import { calleeName, contains, identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { localCallee } from './local-callees';
+import { returnedValues } from './options';
 import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
 import { counters, leavesBeforeGoingRound, mayContinue, returnsOrThrows, type Loop } from './retry-paths';
 import { underClientErrorTest } from './status-tests';
@@ -99,6 +101,13 @@ function conflictTest(context: Context, test: TSESTree.Node, depth = 0): boolean
   }
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return conflictTest(context, value.left, depth) && conflictTest(context, value.right, depth);
   if (value.type === AST_NODE_TYPES.CallExpression && isCodeListTest(value)) return true;
+  // `this.isReceiptNumberTaken(error)`: a predicate of the file whose every return tests for one (an early
+  // `return false` says no).
+  const predicate = value.type === AST_NODE_TYPES.CallExpression && depth < 2 ? localCallee(context, value.callee)?.fn : undefined;
+  if (isFunctionNode(predicate)) {
+    const returned = returnedValues(context, predicate).filter((each) => !(each?.type === AST_NODE_TYPES.Literal && each.value === false));
+    if (returned.length > 0 && returned.every((each) => each !== undefined && anyConjunct(each, (inner) => conflictTest(context, inner, depth + 1)))) return true;
+  }
   if (value.type === AST_NODE_TYPES.CallExpression) return CONFLICT_FAILURES.words.test(calleeName(value.callee) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression) return false;
   if (value.operator === 'instanceof') return value.right.type === AST_NODE_TYPES.Identifier && CONFLICT_FAILURES.words.test(value.right.name);

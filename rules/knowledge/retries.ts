@@ -774,8 +774,8 @@ export const CONFLICT_FAILURES = {
  * services throw `ValidationException` for a request that does not fit the data or the API.
  */
 export const CLIENT_ERROR_NAMES = {
-  pattern: /^ValidationException$/,
-  source: 'AWS DynamoDB API Reference, Common Errors: ValidationException, HTTP status 400 (✔doc)',
+  pattern: /^(?:ValidationException|42P01|ER_NO_SUCH_TABLE)$/,
+  source: 'AWS DynamoDB API Reference, Common Errors: ValidationException, HTTP status 400 (✔doc); PostgreSQL Appendix A, 42P01 undefined_table, and MySQL ER_NO_SUCH_TABLE (1146): a statement refused because its table does not exist yet, sent again once the code creates it (✔doc)',
 };
 
 /**

@@ -236,6 +236,47 @@ export async function enrich(ids: string[]): Promise<unknown> {
 }
 `;
 
+/** A save that creates its table and sends the statement again when Postgres answers \`code\` (nonprofit-manager). */
+const missingTable = (code: string): string => `
+import { Pool } from 'pg';
+const pool = new Pool({ connectionTimeoutMillis: 5000, query_timeout: 5000 });
+export const saveSettings = async (id: string, body: object): Promise<unknown> => {
+  try {
+    return (await pool.query('INSERT INTO settings (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body', [id, body])).rows[0];
+  } catch (error) {
+    if ((error as { code?: string }).code === '${code}') {
+      await pool.query('CREATE TABLE IF NOT EXISTS settings (id uuid PRIMARY KEY, body jsonb)');
+      return saveSettings(id, body);
+    }
+    throw error;
+  }
+};
+`;
+
+/** A gift recorded with a fresh receipt number while a predicate of the class says the error is \`code\`. */
+const receiptLoop = (code: string): string => `
+import { Pool } from 'pg';
+export class GiftService {
+  constructor(private readonly pool: Pool) {}
+  private isReceiptNumberTaken(error: unknown): boolean {
+    if (!error || typeof error !== 'object') return false;
+    const dbError = error as { code?: string; constraint?: string };
+    return dbError.code === '${code}' && dbError.constraint === 'gifts_receipt_number_key';
+  }
+  async recordGift(amount: number) {
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      const receipt = \`R-\${Math.floor(Math.random() * 1e8)}\`;
+      try {
+        return (await this.pool.query('INSERT INTO gifts (receipt, amount) VALUES ($1, $2) RETURNING *', [receipt, amount])).rows[0];
+      } catch (error) {
+        if (!this.isReceiptNumberTaken(error) || attempt === 6) throw error;
+      }
+    }
+    throw new Error('no free receipt number');
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2806,6 +2847,19 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: enrichLoop("console.error('failed', e);"),
     errors: [{ messageId: 'noBackoffOnSomeFailures', line: 7, column: 3, endLine: 7, endColumn: 8, suggestions: [] }],
+  },
+  // A server shut down (57P01) is a failure, not a refusal the code corrects; a serialization failure
+  // (40001) tested by the same predicate is no conflict the code picks a new value for.
+  {
+    code: missingTable('57P01'),
+    errors: [
+      { messageId: 'unboundedRetry', line: 10, column: 14, endLine: 10, endColumn: 26, suggestions: [] },
+      { messageId: 'noBackoff', line: 10, column: 14, endLine: 10, endColumn: 26, suggestions: [] },
+    ],
+  },
+  {
+    code: receiptLoop('40001'),
+    errors: [{ messageId: 'noBackoff', line: 11, column: 5, endLine: 11, endColumn: 8, suggestions: [] }],
   },
 ];
 
@@ -5907,6 +5961,10 @@ it('retries on transient errors', async () => {
   // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
   // (legal-debate-mvp's connection manager).
   poolRun('before'),
+  // Sent again once the code has created the table Postgres said was missing (42P01), and a new receipt
+  // number after a unique violation a predicate of the class names (nonprofit-manager).
+  missingTable('42P01'),
+  receiptLoop('23505'),
   // A catch that ends the loop on every failure but a 429 by setting what its test reads (spotify-to-plex).
   enrichLoop("console.error('giving up', e);\n        ok = true;"),
   // A wait through a method of an object of a class of this file, \`this.limiter.addDelay(ms)\` (Spotify-echo).
