@@ -277,6 +277,31 @@ export class GiftService {
 }
 `;
 
+/** A ledger kept in a Map the constructor makes; \`lookup\` is what a retried read does. */
+const mapLedger = (lookup: string): string => `
+export class FakeLedger {
+  private wallets;
+  constructor() {
+    this.wallets = new Map();
+  }
+  async withRetry<T>(operation: () => Promise<T>): Promise<T> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        lastError = error;
+        if (attempt === 3) throw error;
+      }
+    }
+    throw lastError;
+  }
+  async balance(key: string) {
+    return this.withRetry(async () => ${lookup});
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2860,6 +2885,11 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: receiptLoop('40001'),
     errors: [{ messageId: 'noBackoff', line: 11, column: 5, endLine: 11, endColumn: 8, suggestions: [] }],
+  },
+  // The same helper around a request to the ledger's server goes round at once.
+  {
+    code: mapLedger("(await fetch(\`https://ledger.example.com/wallets/\${key}\`, { signal: AbortSignal.timeout(5000) })).json()"),
+    errors: [{ messageId: 'noBackoff', line: 9, column: 5, endLine: 9, endColumn: 8, suggestions: [] }],
   },
 ];
 
@@ -5961,6 +5991,8 @@ it('retries on transient errors', async () => {
   // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
   // (legal-debate-mvp's connection manager).
   poolRun('before'),
+  // A read of a Map the constructor puts in an untyped field calls no one (Stellar Micro-Donation's mock ledger).
+  mapLedger('this.wallets.get(key)'),
   // Sent again once the code has created the table Postgres said was missing (42P01), and a new receipt
   // number after a unique violation a predicate of the class names (nonprofit-manager).
   missingTable('42P01'),
