@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
-import { calleeName, contains, type FunctionNode } from './ast-walk';
+import { calleeName, contains, enclosingFunction, type FunctionNode } from './ast-walk';
 import { constInit, findVariable, unwrap } from './origin';
 import { passedArguments } from './retry-recursion-count';
 
@@ -94,6 +94,8 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
   return passedToParameters(call, fn).some(({ target, value }) => {
     // `next(i + 1)` where the request sends `items[i]`: an index moved on to the next item is another request.
     if (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && [value.left, value.right].some(isParameter)) return indexesRequestItem(context, target, attempt);
+    // `url = url.replace('http://', 'https://'); return load(url)`: the parameter, rewritten on the way to the call.
+    if (isParameter(value) && rewrittenBefore(context, value as TSESTree.Identifier, call)) return readByRequest(context, target, attempt, failure);
     if (isParameter(value) || value.type === AST_NODE_TYPES.UpdateExpression) return false;
     // `this._request({ ...config, retryCount: retryCount + 1 })`: the same request, with its count moved on.
     if (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
@@ -102,6 +104,20 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
     const made = value.type === AST_NODE_TYPES.Identifier ? constInit(context, value) : value;
     if (made && unwrap(made).type === AST_NODE_TYPES.CallExpression && /^Math\.(?:max|min)$/.test(context.sourceCode.getText((unwrap(made) as TSESTree.CallExpression).callee))) return false;
     return readByRequest(context, target, attempt, failure);
+  });
+}
+
+/**
+ * Is `name` given a new value (not a count moved on) in the function that makes `call`, before it:
+ * `url = url.replace('http://', 'https://')` in the handler that calls `load(url)` again?
+ */
+function rewrittenBefore(context: Context, name: TSESTree.Identifier, call: TSESTree.CallExpression): boolean {
+  const around = enclosingFunction(call);
+  return (findVariable(context, name)?.references ?? []).some(({ identifier }) => {
+    const assignment = identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier || assignment.operator !== '=' || !around || !contains(around, assignment) || assignment.range[1] > call.range[0]) return false;
+    const value = unwrap(assignment.right);
+    return !(value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && value.right.type === AST_NODE_TYPES.Literal && typeof value.right.value === 'number');
   });
 }
 

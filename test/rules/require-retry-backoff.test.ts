@@ -302,6 +302,23 @@ export class FakeLedger {
 }
 `;
 
+/** A feed read that, after a failed redirect, calls itself again; \`rewrite\` is what it does to the address first. */
+const feedUpgrade = (rewrite: string): string => `
+import axios from 'axios';
+export function loadFeed(url: string): Promise<string | null> {
+  return axios
+    .get(url, { timeout: 5000 })
+    .then((res) => String(res.data))
+    .catch((error) => {
+      if (error.code === 'ERR_FR_REDIRECTION_FAILURE') {
+        ${rewrite}
+        return loadFeed(url);
+      }
+      return null;
+    });
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2885,6 +2902,14 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   {
     code: receiptLoop('40001'),
     errors: [{ messageId: 'noBackoff', line: 11, column: 5, endLine: 11, endColumn: 8, suggestions: [] }],
+  },
+  // The same address again, only logged, goes round for as long as the redirect fails.
+  {
+    code: feedUpgrade("console.warn('redirect failed', url);"),
+    errors: [
+      { messageId: 'unboundedRetry', line: 10, column: 16, endLine: 10, endColumn: 24, suggestions: [] },
+      { messageId: 'noBackoff', line: 10, column: 16, endLine: 10, endColumn: 24, suggestions: [] },
+    ],
   },
   // The same helper around a request to the ledger's server goes round at once.
   {
@@ -5991,6 +6016,8 @@ it('retries on transient errors', async () => {
   // The same reconnect before the runner's try throws out of the loop when it gives up: no multiplication
   // (legal-debate-mvp's connection manager).
   poolRun('before'),
+  // The address rewritten to https before the call: another request, once (audiobookshelf's podcast feeds).
+  feedUpgrade("url = url.replace('http://', 'https://');"),
   // A read of a Map the constructor puts in an untyped field calls no one (Stellar Micro-Donation's mock ledger).
   mapLedger('this.wallets.get(key)'),
   // Sent again once the code has created the table Postgres said was missing (42P01), and a new receipt
