@@ -95,7 +95,7 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
     // `next(i + 1)` where the request sends `items[i]`: an index moved on to the next item is another request.
     if (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && [value.left, value.right].some(isParameter)) return indexesRequestItem(context, target, attempt);
     // `url = url.replace('http://', 'https://'); return load(url)`: the parameter, rewritten on the way to the call.
-    if (isParameter(value) && rewrittenBefore(context, value as TSESTree.Identifier, call)) return readByRequest(context, target, attempt, failure);
+    if (isParameter(value) && rewrittenBefore(context, value as TSESTree.Identifier, call, attempt)) return readByRequest(context, target, attempt, failure);
     if (isParameter(value) || value.type === AST_NODE_TYPES.UpdateExpression) return false;
     // `this._request({ ...config, retryCount: retryCount + 1 })`: the same request, with its count moved on.
     if (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
@@ -108,14 +108,17 @@ export function sendsAnotherRequest(context: Context, call: TSESTree.CallExpress
 }
 
 /**
- * Is `name` given a new value (not a count moved on) in the function that makes `call`, before it:
- * `url = url.replace('http://', 'https://')` in the handler that calls `load(url)` again?
+ * Is `name` given a new value (not a count moved on) on the failure's way to `call`, after the attempt, in the
+ * function that makes it: `url = url.replace('http://', 'https://')` in the handler that calls `load(url)` again?
+ * A value given before the attempt ends (`key = key(resp)` in the try, `url = url.replace(…)` at the top of the
+ * function) is given on every round, so the request is the same.
  */
-function rewrittenBefore(context: Context, name: TSESTree.Identifier, call: TSESTree.CallExpression): boolean {
+function rewrittenBefore(context: Context, name: TSESTree.Identifier, call: TSESTree.CallExpression, attempt: TSESTree.Node): boolean {
   const around = enclosingFunction(call);
   return (findVariable(context, name)?.references ?? []).some(({ identifier }) => {
     const assignment = identifier.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier || assignment.operator !== '=' || !around || !contains(around, assignment) || assignment.range[1] > call.range[0]) return false;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier || assignment.operator !== '=' || !around || !contains(around, assignment)
+      || assignment.range[0] < attempt.range[1] || assignment.range[1] > call.range[0]) return false;
     const value = unwrap(assignment.right);
     return !(value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '+' || value.operator === '-') && value.right.type === AST_NODE_TYPES.Literal && typeof value.right.value === 'number');
   });

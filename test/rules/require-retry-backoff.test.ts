@@ -2911,6 +2911,24 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
       { messageId: 'noBackoff', line: 10, column: 16, endLine: 10, endColumn: 24, suggestions: [] },
     ],
   },
+  // A rewrite before the attempt, at the top of the function or in the try, is made on every round: the
+  // same request goes again (Pixiv_bot's head_url, 1940s-scraper's downloadImage).
+  {
+    code: `
+export async function headUrl(url: string, tries = 0): Promise<boolean> {
+  url = url.replace('i-cf.example.net', 'i.example.net');
+  try {
+    return (await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return headUrl(url, tries);
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedRetry', line: 7, column: 12, endLine: 7, endColumn: 19, suggestions: [] },
+      { messageId: 'noBackoff', line: 7, column: 12, endLine: 7, endColumn: 19, suggestions: [] },
+    ],
+  },
   // The same helper around a request to the ledger's server goes round at once.
   {
     code: mapLedger("(await fetch(\`https://ledger.example.com/wallets/\${key}\`, { signal: AbortSignal.timeout(5000) })).json()"),
