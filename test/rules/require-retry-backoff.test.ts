@@ -319,6 +319,11 @@ export function loadFeed(url: string): Promise<string | null> {
 }
 `;
 
+/** An invalid case reported at one place (line, first and last column) by each message, with no suggestion. */
+const reported = (code: string, [line, column, endColumn]: [number, number, number], ...messageIds: MessageIds[]): InvalidTestCase<MessageIds, Options> => ({
+  code, errors: messageIds.map((messageId) => ({ messageId, line, column, endLine: line, endColumn, suggestions: [] })),
+});
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2823,98 +2828,40 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   },
   // A failure classified by the application's enum as the network's goes round at once (its twin, an
   // authentication failure after a new sign-in, is a correction: see the valid cases).
-  {
-    code: classifiedLoop('NETWORK'),
-    errors: [{ messageId: 'noBackoff', line: 6, column: 3, endLine: 6, endColumn: 6, suggestions: [] }],
-  },
+  reported(classifiedLoop('NETWORK'), [6, 3, 6], 'noBackoff'),
   // A count raised in the error-first callback that the way out never tests bounds nothing.
-  {
-    code: confirmRetry("err.message === 'fatal'"),
-    errors: [{ messageId: 'unboundedRetry', line: 10, column: 65, endLine: 10, endColumn: 81, suggestions: [] }],
-  },
+  reported(confirmRetry("err.message === 'fatal'"), [10, 65, 81], 'unboundedRetry'),
   // The same call that passes the user again goes round for as long as the failures last (its fallback twin,
   // which leaves the user out once, is a refusal case).
-  {
-    code: fallbackAsBot('postAs(channel, text, asUser)'),
-    errors: [
-      { messageId: 'unboundedRetry', line: 11, column: 20, endLine: 11, endColumn: 26, suggestions: [] },
-      { messageId: 'noBackoff', line: 11, column: 20, endLine: 11, endColumn: 26, suggestions: [] },
-    ],
-  },
+  reported(fallbackAsBot('postAs(channel, text, asUser)'), [11, 20, 26], 'unboundedRetry', 'noBackoff'),
   // Another Matrix error code than the rate limit's goes round for as long as it lasts (M_LIMIT_EXCEEDED is a refusal case).
-  {
-    code: matrixSend('M_UNKNOWN'),
-    errors: [{ messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 6, suggestions: [] }],
-  },
+  reported(matrixSend('M_UNKNOWN'), [5, 3, 6], 'unboundedRetry'),
   // Calling another method of the clock's timer than the one that settles when it is up waits for nothing.
-  {
-    code: clockWait('abort'),
-    errors: [{ messageId: 'noBackoff', line: 6, column: 5, endLine: 6, endColumn: 8, suggestions: [] }],
-  },
+  reported(clockWait('abort'), [6, 5, 8], 'noBackoff'),
   // A reconnect inside the runner's try is retried by it: each failure of the connection is tried 3 × 4 times.
-  {
-    code: poolRun('inside'),
-    errors: [{ messageId: 'nestedRetry', line: 21, column: 31, endLine: 21, endColumn: 45, suggestions: [] }],
-  },
+  reported(poolRun('inside'), [21, 31, 45], 'nestedRetry'),
   // Draining on without dropping the head sends the same item again at once; an else under a test of
   // something else than the item's count goes round for as long as that lasts.
-  {
-    code: outbox('item.retries > 2', 'console.warn(\'dropping\', item.subject);'),
-    errors: [{ messageId: 'noBackoff', line: 17, column: 14, endLine: 17, endColumn: 24, suggestions: [] }],
-  },
-  {
-    code: outbox('e instanceof TypeError', 'this.queue.shift();'),
-    errors: [{ messageId: 'unboundedRetry', line: 19, column: 31, endLine: 19, endColumn: 41, suggestions: [] }],
-  },
+  reported(outbox('item.retries > 2', 'console.warn(\'dropping\', item.subject);'), [17, 14, 24], 'noBackoff'),
+  reported(outbox('e instanceof TypeError', 'this.queue.shift();'), [19, 31, 41], 'unboundedRetry'),
   // A list that names another failure beside the second factor's sends again, at once, on that failure too.
-  {
-    code: secondFactorPost("['totp-required', 'rate-limited']"),
-    errors: [
-      { messageId: 'unboundedRetry', line: 14, column: 26, endLine: 14, endColumn: 38, suggestions: [] },
-      { messageId: 'noBackoff', line: 14, column: 26, endLine: 14, endColumn: 38, suggestions: [] },
-    ],
-  },
+  reported(secondFactorPost("['totp-required', 'rate-limited']"), [14, 26, 38], 'unboundedRetry', 'noBackoff'),
   // Waiting only after a failure, it would spin on an empty answer: it expects members or a failure, and
   // retries failures for as long as they last (matrix-appservice-irc's member list syncer).
-  {
-    code: untilMembers(''),
-    errors: [{ messageId: 'unboundedRetry', line: 5, column: 3, endLine: 5, endColumn: 8, suggestions: [] }],
-  },
+  reported(untilMembers(''), [5, 3, 8], 'unboundedRetry'),
   // A limiter method that only counts waits for nothing.
-  {
-    code: limiterPause('console.log(\'delaying\', ms);'),
-    errors: [{ messageId: 'noBackoff', line: 15, column: 14, endLine: 15, endColumn: 22, suggestions: [] }],
-  },
+  reported(limiterPause('console.log(\'delaying\', ms);'), [15, 14, 22], 'noBackoff'),
   // Logging any other failure and going round sends it again at once.
-  {
-    code: enrichLoop("console.error('failed', e);"),
-    errors: [{ messageId: 'noBackoffOnSomeFailures', line: 7, column: 3, endLine: 7, endColumn: 8, suggestions: [] }],
-  },
+  reported(enrichLoop("console.error('failed', e);"), [7, 3, 8], 'noBackoffOnSomeFailures'),
   // A server shut down (57P01) is a failure, not a refusal the code corrects; a serialization failure
   // (40001) tested by the same predicate is no conflict the code picks a new value for.
-  {
-    code: missingTable('57P01'),
-    errors: [
-      { messageId: 'unboundedRetry', line: 10, column: 14, endLine: 10, endColumn: 26, suggestions: [] },
-      { messageId: 'noBackoff', line: 10, column: 14, endLine: 10, endColumn: 26, suggestions: [] },
-    ],
-  },
-  {
-    code: receiptLoop('40001'),
-    errors: [{ messageId: 'noBackoff', line: 11, column: 5, endLine: 11, endColumn: 8, suggestions: [] }],
-  },
+  reported(missingTable('57P01'), [10, 14, 26], 'unboundedRetry', 'noBackoff'),
+  reported(receiptLoop('40001'), [11, 5, 8], 'noBackoff'),
   // The same address again, only logged, goes round for as long as the redirect fails.
-  {
-    code: feedUpgrade("console.warn('redirect failed', url);"),
-    errors: [
-      { messageId: 'unboundedRetry', line: 10, column: 16, endLine: 10, endColumn: 24, suggestions: [] },
-      { messageId: 'noBackoff', line: 10, column: 16, endLine: 10, endColumn: 24, suggestions: [] },
-    ],
-  },
+  reported(feedUpgrade("console.warn('redirect failed', url);"), [10, 16, 24], 'unboundedRetry', 'noBackoff'),
   // A rewrite before the attempt, at the top of the function or in the try, is made on every round: the
   // same request goes again (Pixiv_bot's head_url, 1940s-scraper's downloadImage).
-  {
-    code: `
+  reported(`
 export async function headUrl(url: string, tries = 0): Promise<boolean> {
   url = url.replace('i-cf.example.net', 'i.example.net');
   try {
@@ -2923,17 +2870,9 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
     return headUrl(url, tries);
   }
 }
-`,
-    errors: [
-      { messageId: 'unboundedRetry', line: 7, column: 12, endLine: 7, endColumn: 19, suggestions: [] },
-      { messageId: 'noBackoff', line: 7, column: 12, endLine: 7, endColumn: 19, suggestions: [] },
-    ],
-  },
+`, [7, 12, 19], 'unboundedRetry', 'noBackoff'),
   // The same helper around a request to the ledger's server goes round at once.
-  {
-    code: mapLedger("(await fetch(\`https://ledger.example.com/wallets/\${key}\`, { signal: AbortSignal.timeout(5000) })).json()"),
-    errors: [{ messageId: 'noBackoff', line: 9, column: 5, endLine: 9, endColumn: 8, suggestions: [] }],
-  },
+  reported(mapLedger("(await fetch(\`https://ledger.example.com/wallets/\${key}\`, { signal: AbortSignal.timeout(5000) })).json()"), [9, 5, 8], 'noBackoff'),
 ];
 
 /** Must stay silent. */
