@@ -78,12 +78,6 @@ const LOOP_NAMES: Record<Loop['type'], string> = {
   [AST_NODE_TYPES.DoWhileStatement]: 'do-while loop',
 };
 
-/**
- * A loop is a retry when a try inside it leaves the loop on success and goes round again on failure (the
- * catch can fall through or `continue`). A catch that always rethrows, or a loop whose success does not
- * leave it (a loop over items), is not a retry, unless that loop runs until cancelled and its catch goes
- * round only after a transient failure (`pollScope`).
- */
 /** Does the loop wait in the catch of its attempt, and nowhere an answer goes round (the try, the rest of the body)? */
 function waitsOnlyAfterFailure(context: Context, loop: Loop, attempt: TSESTree.TryStatement): boolean {
   if (!attempt.handler || !awaitsWait(context, attempt.handler.body)) return false;
@@ -91,6 +85,12 @@ function waitsOnlyAfterFailure(context: Context, loop: Loop, attempt: TSESTree.T
   return !awaitsWait(context, attempt.block) && !others.some((statement) => awaitsWait(context, statement)) && !(attempt.finalizer && awaitsWait(context, attempt.finalizer));
 }
 
+/**
+ * A loop is a retry when a try inside it leaves the loop on success and goes round again on failure (the
+ * catch can fall through or `continue`). A catch that always rethrows, or a loop whose success does not
+ * leave it (a loop over items), is not a retry, unless that loop runs until cancelled and its catch goes
+ * round only after a transient failure (`pollScope`).
+ */
 export function loopScope(context: Context, loop: Loop): RetryScope | undefined {
   if (insideCompilerHelper(loop)) return undefined;
   const testNames = identifiersIn(context.sourceCode, loop.test);
