@@ -76,12 +76,6 @@ function truthTestedName(test: TSESTree.Node | null | undefined): string | undef
   return undefined;
 }
 
-/**
- * `do { try { …; next = page.nextToken } catch (e) { log(e); next = undefined } } while (next)`, or
- * `while (… && !rejected) { try { … } catch (e) { cancel(e) } }` where `cancel` (a function of the file) sets
- * `rejected = true`: the catch ends what the loop tests, so a failure ends the loop (a listing that gives up,
- * a stream reader that cancels), not a retry.
- */
 /** The names a loop's test ends on, and the values that end it: `while (hasMore)` ends on a falsy one, `while (!done)` on a truthy one. */
 export function loopEnds(test: TSESTree.Node | null | undefined): Map<string, (value: TSESTree.Node) => boolean> {
   const ends = new Map<string, (value: TSESTree.Node) => boolean>();
@@ -107,6 +101,12 @@ export function setsLoopEnd(statements: readonly TSESTree.Statement[], ends: Rea
   });
 }
 
+/**
+ * `do { try { …; next = page.nextToken } catch (e) { log(e); next = undefined } } while (next)`, or
+ * `while (… && !rejected) { try { … } catch (e) { cancel(e) } }` where `cancel` (a function of the file) sets
+ * `rejected = true`: the catch ends what the loop tests, so a failure ends the loop (a listing that gives up,
+ * a stream reader that cancels), not a retry.
+ */
 export function clearsLoopTest(context: Context, handler: TSESTree.BlockStatement, test: TSESTree.Node | null | undefined): boolean {
   const ends = loopEnds(test);
   if (ends.size === 0) return false;
