@@ -119,12 +119,13 @@ function passersToUnsafeAddress(context: Context, client: ClientCall, passers: C
   return passers.filter((call) => !passed.some((each) => each.call === call && !each.outside && each.path.length === 0 && isRepeatablePostUrl(context, each.value)));
 }
 
+/** A non-idempotent method the file's callers pass to a wrapper, the calls that pass it, and the wrappers it goes through. */
+export interface PassedMethod { method: HttpMethod; calls: CallNode[]; through: MethodPath[] }
+
 /**
  * `fetch(url, { method })` inside `request(method, url)`: the non-idempotent method this file's callers
  * pass to the wrapper, with the calls that pass it.
  */
-export interface PassedMethod { method: HttpMethod; calls: CallNode[]; through: MethodPath[] }
-
 function methodFromCallers(context: Context, call: ClientCall): PassedMethod | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
   const verdict = readOption(context, call.options.node, ['method']);
