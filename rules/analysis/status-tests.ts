@@ -158,21 +158,19 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     const returned = returnedValues(context!, predicate);
     return returned.length > 0 && returned.every((value) => value !== undefined && clientErrorComparison(value, context, depth + 1));
   }
-  if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && !test.callee.computed
-    && test.callee.property.type === AST_NODE_TYPES.Identifier && test.callee.property.name === 'includes' && test.arguments[0] && readsStatus(test.arguments[0])) {
-    const list = unwrap(test.callee.object);
-    return list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
-      && list.elements.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
-  }
-  // `['totp-required', 'totp-invalid'].includes(errorType)`: every code listed names a refused credential.
+  // A list looked up: `[401, 403].includes(status)`, every status listed a client error; or
+  // `['totp-required', 'totp-invalid'].includes(errorType)`, every code listed a refused credential's, also held
+  // in consts (`const totpInvalid = 'totp-invalid'; [totpInvalid, totpRequired]`, as Rocket.Chat writes it).
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'includes') {
     const list = unwrap(test.callee.object);
-    if (list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0
-      && list.elements.every((element) => {
-        // `const totpInvalid = 'totp-invalid'; [totpInvalid, totpRequired].includes(errorType)`, as Rocket.Chat writes it.
-        const code = element?.type === AST_NODE_TYPES.Identifier && context ? constInit(context, element) : element;
-        return code?.type === AST_NODE_TYPES.Literal && typeof code.value === 'string' && AUTH_FAILURE_NAMES.codes.test(code.value);
-      })) return true;
+    const listed = list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0 ? list.elements : undefined;
+    if (!test.callee.computed && test.arguments[0] && readsStatus(test.arguments[0])) {
+      return listed !== undefined && listed.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
+    }
+    if (listed?.every((element) => {
+      const code = element?.type === AST_NODE_TYPES.Identifier && context ? constInit(context, element) : element;
+      return code?.type === AST_NODE_TYPES.Literal && typeof code.value === 'string' && AUTH_FAILURE_NAMES.codes.test(code.value);
+    })) return true;
   }
   // `/401|403|Unauthorized|session.*expired/i.test(message)`: every alternative names a client error or a refused credential.
   if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'test') {
