@@ -75,11 +75,14 @@ export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-/** Is `node` in the consequent of an `if`, between it and `root`, whose test `holds`? */
-export function underIfTest(node: TSESTree.Node, root: TSESTree.Node, holds: (test: TSESTree.Expression) => boolean): boolean {
+/**
+ * Is `node` in the consequent of an `if`, between it and `root`, whose test `holds`? With `either`, in its
+ * `else` too: the test decides whether `node` runs, whichever way.
+ */
+export function underIfTest(node: TSESTree.Node, root: TSESTree.Node, holds: (test: TSESTree.Expression) => boolean, branch: 'then' | 'either' = 'then'): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
     const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && holds(parent.test)) return true;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && (parent.consequent === current || (branch === 'either' && parent.alternate === current)) && holds(parent.test)) return true;
   }
   return false;
 }

@@ -90,20 +90,11 @@ function exitsOnBound(context: Context, handler: TSESTree.Node, fn: FunctionNode
   };
   // `attempts++; if (attempts < max) setTimeout(again, 3000)`: the call runs only while the count allows,
   // or in the other branch of a test that gives up once it runs out (`if (item.retries > MAX) drop(item); else …`).
-  if (underIfTest(call, handler, readsCount) || inElseOf(call, handler, readsCount)) return true;
+  if (underIfTest(call, handler, readsCount, 'either')) return true;
   // `if (retryCount < 3) setTimeout(async () => { try { … } catch { this.handleError(…) } }, ms)`: a guard
   // around the timer that runs the attempt, on a count or on what a helper counts.
   const timer = fn && timerCallbackOf(handler, fn);
   return timer !== undefined && underIfTest(timer, fn!.body, (test) => readsCount(test) || testDecidedElsewhere(context, test));
-}
-
-/** Is `node` in the `else` of an `if` (inside `root`) whose test `holds`? */
-function inElseOf(node: TSESTree.Node, root: TSESTree.Node, holds: (test: TSESTree.Expression) => boolean): boolean {
-  for (let current: TSESTree.Node | undefined = node; current && current !== root; current = current.parent) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.alternate === current && holds(parent.test)) return true;
-  }
-  return false;
 }
 
 /** The functions that hold `call` inside `fn` (not `fn` itself), innermost first. */
