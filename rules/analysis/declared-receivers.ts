@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, factoryPathMatches } from '../knowledge/clients';
 import type { SdkSpec } from '../knowledge/retries';
-import { classElementName, enclosingClassBody, findVariable, memberName, resolveOrigin, thisMemberName, unwrap, withPath, type Origin } from './origin';
+import { classElementName, enclosingClassBody, findVariable, memberName, resolveOrigin, singleAssignmentInit, thisMemberName, unchangedField, unwrap, withPath, type Origin } from './origin';
 
 /**
  * Clients that are injected or typed rather than built in the file (an Angular `HttpClient`, a NestJS
@@ -75,6 +75,19 @@ export function receiverTypeName(context: Context, receiver: TSESTree.Node): TSE
   const name = made?.type === AST_NODE_TYPES.NewExpression ? made.callee
     : annotation?.type === AST_NODE_TYPES.TSTypeReference ? annotation.typeName : undefined;
   return name?.type === AST_NODE_TYPES.Identifier ? name : undefined;
+}
+
+/**
+ * The class a receiver holds an instance of when it is given that one value, `new X()`: a variable given no
+ * other value (`const limiter = new Limiter()`), or a field set once, where it is declared or in the
+ * constructor (`this.wallets = new Map()` on an untyped field).
+ */
+export function heldInstanceClass(context: Context, receiver: TSESTree.Node): TSESTree.Identifier | undefined {
+  const value = unwrap(receiver);
+  const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : undefined;
+  const held = value.type === AST_NODE_TYPES.MemberExpression ? unchangedField(context, value) : variable ? singleAssignmentInit(variable) : undefined;
+  const creation = held && unwrap(held);
+  return creation?.type === AST_NODE_TYPES.NewExpression && creation.callee.type === AST_NODE_TYPES.Identifier ? creation.callee : undefined;
 }
 
 /** Do `a` and `b` name the same thing: one variable, or the same `this` member of one class? */

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode } from './ast-walk';
-import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, singleAssignmentInit, thisMemberName, unchangedField, unwrap } from './origin';
+import { heldInstanceClass } from './declared-receivers';
+import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, thisMemberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -42,13 +43,8 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
 
 /** The body of the class of this file that `receiver` is an instance of: `new Limiter()` in a `const` or an unchanged field. */
 function madeClass(context: Context, receiver: TSESTree.Node): TSESTree.ClassBody | undefined {
-  const value = unwrap(receiver);
-  const variable = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value) : undefined;
-  const made = value.type === AST_NODE_TYPES.MemberExpression ? unchangedField(context, value)
-    : variable ? singleAssignmentInit(variable) : undefined;
-  const creation = made && unwrap(made);
-  if (creation?.type !== AST_NODE_TYPES.NewExpression || creation.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = findVariable(context, creation.callee)?.defs[0];
+  const made = heldInstanceClass(context, receiver);
+  const def = made && findVariable(context, made)?.defs[0];
   return def?.type === 'ClassName' ? def.node.body : undefined;
 }
 

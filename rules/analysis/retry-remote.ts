@@ -4,9 +4,9 @@ import { CLIENTS } from '../knowledge/clients';
 import { CLIENT_LOCAL_MEMBER, CLIENT_SELF_METHOD, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME, TEST_DOUBLE_NAME } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall, resolveInstanceMember } from './calls';
-import { findVariable, singleAssignmentInit, unchangedField, unwrap } from './origin';
+import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
-import { receiverTypeName } from './declared-receivers';
+import { heldInstanceClass, receiverTypeName } from './declared-receivers';
 import { programReachesRemote } from './program-remote';
 import { SDK_SPECS } from './retry-sdk-operations';
 import type { RetryScope } from './retry-types';
@@ -118,10 +118,8 @@ function onLocalCollection(context: Context, callee: TSESTree.Node): boolean {
   const name = receiverTypeName(context, target.object);
   if (name !== undefined) return LOCAL_COLLECTIONS.has(name.name) && (findVariable(context, name)?.defs.length ?? 0) === 0;
   // `this.wallets = new Map()` in the constructor of an untyped field, written nowhere else.
-  const field = target.object.type === AST_NODE_TYPES.MemberExpression ? unchangedField(context, target.object) : undefined;
-  const made = field && unwrap(field);
-  return made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier && LOCAL_COLLECTIONS.has(made.callee.name)
-    && (findVariable(context, made.callee)?.defs.length ?? 0) === 0;
+  const made = target.object.type === AST_NODE_TYPES.MemberExpression ? heldInstanceClass(context, target.object) : undefined;
+  return made !== undefined && LOCAL_COLLECTIONS.has(made.name) && (findVariable(context, made)?.defs.length ?? 0) === 0;
 }
 
 const LOCAL_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'URLSearchParams', 'Headers', 'FormData']);
