@@ -91,6 +91,24 @@ function everyRound(node: TSESTree.Node, body: TSESTree.Node): boolean {
   return true;
 }
 
+/**
+ * Is `node` reached on every round on which the attempt fails: every round, or in the failure branch of
+ * an `if` reached on every round that tests the status (`if (!res.ok) { if (res.status >= 500 && left > 0)
+ * { left--; continue } throw … }`): the inner test then decides which failures go round.
+ */
+function everyFailedRound(context: Context, node: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let current = node; current !== body; current = current.parent!) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current)) continue;
+    if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === current) return false;
+    const outer = statusTest(parent.test, context);
+    const failed = outer && (outer.holdsFor === 'failure' ? parent.consequent : parent.alternate);
+    return failed === current && everyRound(parent, body);
+  }
+  return true;
+}
+
 /** The statements that run after `node` in each block between it and the loop's body. */
 function tailsAfter(node: TSESTree.Node, body: TSESTree.Node): TSESTree.Statement[] {
   const tail: TSESTree.Statement[] = [];
@@ -122,7 +140,7 @@ function statusDecision(context: Context, loop: Loop): StatusDecision | undefine
   let found: StatusDecision | undefined;
   walkSameFunction(context.sourceCode, loop.body, (node) => {
     if (found || (node !== loop.body && isLoop(node)) || node.type === AST_NODE_TYPES.CatchClause) return false;
-    if (node.type !== AST_NODE_TYPES.IfStatement || !everyRound(node, loop.body)) return undefined;
+    if (node.type !== AST_NODE_TYPES.IfStatement || !everyFailedRound(context, node, loop.body)) return undefined;
     // `const res = await send(p).catch(() => null); if (res) return res;` decides as a status test does.
     const byStatus = statusTest(node.test, context);
     const test = byStatus ?? failureValueTest(context, node.test);

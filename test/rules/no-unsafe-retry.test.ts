@@ -3,7 +3,7 @@ import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { namedStatusInterceptor, REFUSAL_CASES } from './retry-refusal-cases';
+import { namedStatusInterceptor, nestedStatusLoop, REFUSAL_CASES } from './retry-refusal-cases';
 
 /** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
 function onDisk(filename: string): { filename: string; code: string } {
@@ -5806,6 +5806,21 @@ export async function userFor(categoryId: number) {
     code: namedStatusInterceptor('STATUS.ServiceUnavailable'),
     errors: [{ messageId: 'unsafeRetry', line: 21, column: 46, endLine: 21, endColumn: 55, suggestions: [] }],
   },
+  // A 5xx tested inside the failure branch of \`if (!res.ok)\` goes round as well as a flat test does.
+  {
+    code: nestedStatusLoop('POST', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 23, endLine: 5, endColumn: 28,
+      data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the while-loop on line 4', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{
+        messageId: 'addIdempotencyKey',
+        output: nestedStatusLoop('POST', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));")
+          .replace('\nexport async', "\nimport { randomUUID } from 'node:crypto';\nexport async")
+          .replace('  while (true)', '  const idempotencyKey = randomUUID();\n  while (true)')
+          .replace('AbortSignal.timeout(5000) }', "AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+      }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8040,6 +8055,8 @@ export async function fileBug(title: string) {
   await octokit.rest.issues.create({ owner: 'acme', repo: 'app', title });
 }
 `,
+  // Only a 429, tested inside the failure branch of \`if (!res.ok)\`, goes round: the POST was not applied.
+  nestedStatusLoop('POST', 'res.status === 429', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });

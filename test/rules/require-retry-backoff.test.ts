@@ -5,7 +5,7 @@ import { observeReports } from '../related-locations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { fallbackAsBot, matrixSend, REFUSAL_CASES, secondFactorPost } from './retry-refusal-cases';
+import { fallbackAsBot, matrixSend, nestedStatusLoop, REFUSAL_CASES, secondFactorPost } from './retry-refusal-cases';
 
 /** A quote fetched in a counted loop; `catchBody` is what its catch does (`error` typed `any`, or `unknown`). */
 const quoteLoop = (catchBody: string, errorType: 'any' | 'unknown' = 'any'): string => `
@@ -2873,6 +2873,8 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
 `, [7, 12, 19], 'unboundedRetry', 'noBackoff'),
   // The same helper around a request to the ledger's server goes round at once.
   reported(mapLedger("(await fetch(\`https://ledger.example.com/wallets/\${key}\`, { signal: AbortSignal.timeout(5000) })).json()"), [9, 5, 8], 'noBackoff'),
+  // A 5xx tested inside the failure branch of \`if (!res.ok)\` goes round at once (mgkdante/transit's snapshot loader).
+  reported(nestedStatusLoop('GET', 'res.status >= 500', ''), [4, 3, 8], 'noBackoff'),
 ];
 
 /** Must stay silent. */
@@ -6019,6 +6021,8 @@ export class SignatureResender {
   }
 }
 `,
+  // The same loop waiting before it goes round.
+  nestedStatusLoop('GET', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });

@@ -25,6 +25,28 @@ export async function postAs(channel: string, text: string, asUser?: string): Pr
 `;
 
 /**
+ * A request sent again from inside the failure branch of `if (!res.ok)`, by an inner test of the status
+ * (`retried`) that continues after `wait` (mgkdante/transit's snapshot loader); any other failure throws.
+ */
+export const nestedStatusLoop = (method: string, retried: string, wait: string): string => `
+export async function sendSnapshot(url: string, body: string, serverErrorRetries = 1): Promise<Response | undefined> {
+  let left = serverErrorRetries;
+  while (true) {
+    const res = await fetch(url, { method: '${method}', body, signal: AbortSignal.timeout(5000) });
+    if (res.status === 404) return undefined;
+    if (!res.ok) {
+      if (${retried} && left > 0) {
+        left -= 1;${wait}
+        continue;
+      }
+      throw new Error(\`HTTP \${res.status}\`);
+    }
+    return res;
+  }
+}
+`;
+
+/**
  * A Matrix event sent in a loop that waits and goes round only on the error code `errcode` (hydrogen-web's
  * request scheduler); every other failure leaves.
  */
