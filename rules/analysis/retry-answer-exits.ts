@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { contains, identifiersIn, isVariableName, walk, walkSameFunction } from './ast-walk';
 import { findVariable, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { alwaysExits } from './retry-paths';
+import { awaitsWait } from './retry-waits';
 import { MORE_TO_DO_NAME } from '../knowledge/retries';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -12,11 +13,14 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /**
  * `try { const data = await res.json(); const content = data.choices?.[0]?.message?.content; if (typeof
  * content === 'string') return content; } catch { log() }`: the attempt ends by leaving with the answer when
- * something came back in it. An empty answer falls out of the try and goes round as a failure does, so
+ * something came back in it (a wait may follow). An empty answer falls out of the try and goes round as a failure does, so
  * success leaves and the loop retries; a test of what the answer says (`job.state === 'done'`) is a poll's.
  */
 export function leavesWhenAnswered(context: Context, block: TSESTree.BlockStatement): boolean {
-  const last = block.body.at(-1);
+  // `if (text) break; await sleep(1000 * 2 ** attempt);`: an empty answer waits before it goes round.
+  const statements = [...block.body];
+  while (statements.length > 1 && statements.at(-1)!.type === AST_NODE_TYPES.ExpressionStatement && awaitsWait(context, statements.at(-1)!)) statements.pop();
+  const last = statements.at(-1);
   if (last?.type !== AST_NODE_TYPES.IfStatement || last.alternate || !alwaysExits(last.consequent)) return false;
   const subjects = logicalTerms(last.test, '&&').map(presenceSubject);
   return subjects.every((subject) => subject !== undefined) && subjects.some((subject) => answeredIn(context, subject!, block, 0));
@@ -53,22 +57,26 @@ const FLAG_NAME = /^(?:is|has|can|should|ok$|done$|ready$|success|sufficient$|va
 /** Members that hold an answer's content. */
 const CONTENT_MEMBER = /^(?:data|body|content|text|items|results?|choices|output|message|response)$/;
 
-/** Is `subject` read from a value the attempt awaited, directly or through a `const` made from one in the attempt? */
+/** Is `subject` read from a value the attempt awaited, directly or through a variable given one in the attempt? */
 function answeredIn(context: Context, subject: TSESTree.Node, block: TSESTree.BlockStatement, depth: number): boolean {
   let root = unwrap(subject);
   while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier || depth > 2) return false;
-  const def = findVariable(context, root)?.defs[0];
+  const variable = findVariable(context, root);
+  const def = variable?.defs[0];
   const init = def?.type === 'Variable' && contains(block, def.name) ? def.node.init : undefined;
-  if (!init) return false;
+  // `let text = null` before the loop, and `text = res.ok ? await res.text() : null` in the attempt.
+  const values = init ? [init] : (variable?.references ?? []).flatMap((reference) => (reference.writeExpr && contains(block, reference.writeExpr) ? [reference.writeExpr] : []));
   let answered = false;
-  walk(context.sourceCode, init, (node) => {
-    if (answered) return false;
-    if (node.type === AST_NODE_TYPES.AwaitExpression) answered = true;
-    // `const content = data?.choices?.[0]?.message?.content`, where `const data = await res.json()`.
-    else if (node.type === AST_NODE_TYPES.Identifier && node !== root && isVariableName(node)) answered = answeredIn(context, node, block, depth + 1);
-    return undefined;
-  });
+  for (const value of values) {
+    walk(context.sourceCode, value, (node) => {
+      if (answered) return false;
+      if (node.type === AST_NODE_TYPES.AwaitExpression) answered = true;
+      // `const content = data?.choices?.[0]?.message?.content`, where `const data = await res.json()`.
+      else if (node.type === AST_NODE_TYPES.Identifier && node !== root && isVariableName(node)) answered = answeredIn(context, node, block, depth + 1);
+      return undefined;
+    });
+  }
   return answered;
 }
 

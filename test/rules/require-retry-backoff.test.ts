@@ -325,6 +325,28 @@ const reported = (code: string, [line, column, endColumn]: [number, number, numb
 });
 
 /**
+ * A counted loop whose attempt leaves when the answer holds text, written to a \`let\` declared before the
+ * loop, and waits before it asks again after an empty answer; \`onFailure\` is what its catch does
+ * (Podcasto's transcript fetcher).
+ */
+const transcriptLoop = (onFailure: string): string => `
+export async function transcript(id: string, maxRetries = 3): Promise<string> {
+  let text: string | null = null;
+  for (let attempt = 0; attempt < maxRetries; attempt++) {
+    try {
+      const res = await fetch(\`https://storage.example.com/transcripts/\${id}.txt\`, { signal: AbortSignal.timeout(5000) });
+      text = res.ok ? await res.text() : null;
+      if (text) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    } catch (err) {
+      console.error('transcript fetch failed', err);${onFailure}
+    }
+  }
+  return text ?? '';
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -2875,6 +2897,8 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
   reported(mapLedger("(await fetch(\`https://ledger.example.com/wallets/\${key}\`, { signal: AbortSignal.timeout(5000) })).json()"), [9, 5, 8], 'noBackoff'),
   // A 5xx tested inside the failure branch of \`if (!res.ok)\` goes round at once (mgkdante/transit's snapshot loader).
   reported(nestedStatusLoop('GET', 'res.status >= 500', ''), [4, 3, 8], 'noBackoff'),
+  // An empty answer waits before the next attempt; a failure only logged goes round at once.
+  reported(transcriptLoop(''), [4, 3, 6], 'noBackoffOnSomeFailures'),
 ];
 
 /** Must stay silent. */
@@ -6023,6 +6047,8 @@ export class SignatureResender {
 `,
   // The same loop waiting before it goes round.
   nestedStatusLoop('GET', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
+  // The same loop waiting in its catch too.
+  transcriptLoop('\n      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
