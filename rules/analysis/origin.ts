@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, CLIENTS, normaliseModule } from '../knowledge/clients';
-import { calleeName, walk } from './ast-walk';
+import { calleeName, walk, walkSameFunction } from './ast-walk';
 import type { TsOrigin } from './retry-program';
 
 /**
@@ -253,7 +253,11 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
       }
       // `require('fetch-retry')(fetch)` style wrappers are modelled by the rules that know them.
       const callee = resolveOrigin(context, expression.callee, depth + 1);
-      return callee && { kind: 'call', callee, call: expression, path: [] };
+      if (callee) return { kind: 'call', callee, call: expression, path: [] };
+      // `const client = makeClient(baseURL)`, where `function makeClient(url) { return axios.create({ baseURL: url }) }`.
+      const made = expression.callee.type === AST_NODE_TYPES.Identifier ? factoryReturn(context, expression.callee) : undefined;
+      const instance = made && resolveOrigin(context, made, depth + 1);
+      return instance?.kind === 'call' && instance.path.length === 0 ? instance : undefined;
     }
     case AST_NODE_TYPES.SequenceExpression:
       // `(0, m.default)(…)`: compiled code calls an import without a `this`; the value is the last one.
@@ -277,6 +281,25 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
     default:
       return undefined;
   }
+}
+
+/**
+ * What a function of the file returns, when it has one return with a value (or is an arrow with an
+ * expression body) and is not async: a factory such as `function makeClient(baseURL) { return
+ * axios.create({ baseURL, timeout: 30_000 }) }` hands its callers the instance its `return` creates.
+ */
+function factoryReturn(context: Context, callee: TSESTree.Identifier): TSESTree.Node | undefined {
+  const def = findVariable(context, callee)?.defs[0];
+  const declared = def?.type === 'FunctionName' ? def.node : def?.type === 'Variable' && def.parent?.kind === 'const' ? def.node.init : undefined;
+  if ((declared?.type !== AST_NODE_TYPES.FunctionDeclaration && declared?.type !== AST_NODE_TYPES.FunctionExpression && declared?.type !== AST_NODE_TYPES.ArrowFunctionExpression)
+    || declared.async || declared.generator) return undefined;
+  if (declared.body.type !== AST_NODE_TYPES.BlockStatement) return declared.body;
+  const values: TSESTree.Node[] = [];
+  walkSameFunction(context.sourceCode, declared.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) values.push(node.argument ?? node);
+    return undefined;
+  });
+  return values.length === 1 && values[0]!.type !== AST_NODE_TYPES.ReturnStatement ? values[0] : undefined;
 }
 
 /** The first of two module origins at the same path whose modules one client row lists (`http`, `https`). */

@@ -227,6 +227,32 @@ ${keyed ? '    const idempotencyKey = randomUUID();\n' : ''}    for (let attempt
 `;
 
 /**
+ * A search created through a client a factory of the file makes (\`function makeClient(baseURL) { return
+ * axios.create(…) }\`), in a loop that goes round after any failure (spotify-to-plex's slskd client);
+ * \`method\` is the client's verb helper, \`headers\` what the call is given after the body.
+ */
+const factoryClient = (method: string, headers = ''): string => `
+import axios from 'axios';${headers ? "\nimport { randomUUID } from 'node:crypto';" : ''}
+
+function makeClient(baseURL: string) {
+  return axios.create({ baseURL, timeout: 30_000 });
+}
+
+export async function startSearch(baseURL: string, text: string): Promise<string> {${headers ? '\n  const idempotencyKey = randomUUID();' : ''}
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const client = makeClient(baseURL);
+      const res = await client.${method}('/api/v0/searches', { searchText: text }${headers});
+      return res.data.id as string;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5821,6 +5847,14 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
+  // A client made by a factory of the file is the instance its \`return\` creates.
+  {
+    code: factoryClient('post'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 12, column: 25, endLine: 12, endColumn: 36,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: factoryClient('post', ", { headers: { 'Idempotency-Key': idempotencyKey } }") }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8057,6 +8091,8 @@ export async function fileBug(title: string) {
 `,
   // Only a 429, tested inside the failure branch of \`if (!res.ok)\`, goes round: the POST was not applied.
   nestedStatusLoop('POST', 'res.status === 429', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
+  // The same factory's client asked to replace the search, which PUT may repeat.
+  factoryClient('put'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
