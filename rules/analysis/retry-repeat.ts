@@ -17,7 +17,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * a wait. A call both paths make that is not the attempt (`span.end()`, saving a status) is bookkeeping, a
  * different call in the catch (`fallback()`, the same function on a mirror URL) is a fallback, and a
  * repeat after another awaited call (`await sessions.start(…)`, a token refresh) or after a write to what
- * the call reads (`protocol = 2`, a downgrade) is a correction, not a blind retry.
+ * the call reads (`protocol = 2`, a downgrade; `delete query.$orderBy`) is a correction, not a blind retry.
  */
 export function catchRepeat(context: Context, statement: TSESTree.TryStatement): RetryScope | undefined {
   if (!statement.handler) return undefined;
@@ -75,8 +75,9 @@ function repeatIn(context: Context, parts: readonly TSESTree.Node[], attempt: TS
         if (!corrected(node, part, corrections)) repeat = node;
       } else if (node.type === AST_NODE_TYPES.AwaitExpression && !isTimerPromise(context, node.argument)) {
         if (!awaitsCall(sourceCode, node, text)) corrections.push(node);
-      } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression) {
-        // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another request.
+      } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression || (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete')) {
+        // `self.condition.protocol = 2` before `sendHandshake(…, self.condition.protocol)`: the same text, another
+        // request; so is `delete query.$orderBy` before `get(url, { params: query })`, dropping what was refused.
         const root = writeRoot(node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.argument);
         if ((root.type === AST_NODE_TYPES.Identifier && read.has(root.name)) || (root.type === AST_NODE_TYPES.ThisExpression && readsThis)) corrections.push(node);
       }
