@@ -14,7 +14,7 @@ import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { getTypeFacts } from './analysis/types';
 import { createRule } from './util/createRule';
 
-export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'noBackoffOnSomeFailures' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'operatorWithoutDelay' | 'attachedWithoutDelay' | 'libraryWithoutWait' | 'nestedRetry' | 'addGrowingDelay';
+export type MessageIds = 'unboundedRetry' | 'noBackoff' | 'noBackoffOnce' | 'noBackoffOnSomeFailures' | 'foreverRetry' | 'foreverUnlessSet' | 'unboundedPolicy' | 'policyWithoutBackoff' | 'operatorWithoutDelay' | 'attachedWithoutDelay' | 'libraryWithoutWait' | 'nestedRetry' | 'addGrowingDelay';
 export type Options = [{
   maxNestedAttempts?: number;
   waitFunctions?: string[];
@@ -49,6 +49,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       unboundedRetry: 'This retry ({{retry}}) has no attempt limit: {{endless}}. Count the attempts and rethrow after the last one.',
       noBackoff: 'This retry ({{retry}}) goes round again without waiting: each failure is retried at once, so a struggling dependency gets a burst of calls. Await a growing delay (exponential backoff with jitter) before the next attempt.',
+      noBackoffOnce: 'This retry ({{retry}}) sends the call once more at once after a failure: a dependency that has just failed gets the same request again before it can recover. Await a delay before the second attempt.',
       noBackoffOnSomeFailures: 'This retry ({{retry}}) waits after some failures but not after others: the way round that leaves its {{way}} on line {{line}} goes again at once, so a dependency that keeps failing that way gets a burst of calls. Await a growing delay on that way round too.',
       foreverRetry: '`{{setting}}` makes {{library}} retry forever: while the dependency is down it is called without end. Set a finite number of retries.',
       foreverUnlessSet: '`{{setting}}` falls back to an endless retry: whenever that count is not set, {{library}} calls a dependency that is down without end. Fall back to a finite number of retries.',
@@ -102,7 +103,9 @@ export default createRule<Options, MessageIds>({
         const paced = waits && retriesOnlyUnprocessed(context, scope);
         if (!scope.bounded && !paced) once(scope.node, 'unboundedRetry', () => context.report({ loc: locOf(scope), messageId: 'unboundedRetry', data: { retry, endless: endlessCost(scope) } }));
         if (!waits) {
-          once(scope.node, 'noBackoff', () => context.report({ loc: locOf(scope), messageId: 'noBackoff', data: { retry } }));
+          // One repeat is no burst: the message says what it is, a second attempt at once.
+          const secondAttemptOnly = scope.bounded && scope.attempts.kind === 'finite' && scope.attempts.attempts === 2;
+          once(scope.node, 'noBackoff', () => context.report({ loc: locOf(scope), messageId: secondAttemptOnly ? 'noBackoffOnce' : 'noBackoff', data: { retry } }));
           return;
         }
         const unpaced = unpacedWayRound(context, scope, waitNames);

@@ -347,6 +347,27 @@ export async function transcript(id: string, maxRetries = 3): Promise<string> {
 `;
 
 /**
+ * A listing asked again in the catch after the server refused its filter as too complex; \`correction\` is
+ * what the catch does to the query first (emailengine's Outlook client drops \`$orderBy\`).
+ */
+const refusedFilter = (correction: string): string => `
+import axios from 'axios';
+export async function listItems(url: string, query: Record<string, string>) {
+  let listing;
+  try {
+    listing = await axios.get(url, { params: query, timeout: 5000 });
+  } catch (err: any) {
+    if (query.$orderBy && /inefficientfilter/i.test(err?.response?.data?.error?.code || '')) {${correction}
+      listing = await axios.get(url, { params: query, timeout: 5000 });
+    } else {
+      throw err;
+    }
+  }
+  return listing.data;
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -687,7 +708,7 @@ export async function publish(event: object): Promise<void> {
   }
 }
 `,
-    errors: [{ messageId: 'noBackoff', line: 7, column: 11, endLine: 7, endColumn: 20, suggestions: [] }],
+    errors: [{ messageId: 'noBackoffOnce', line: 7, column: 11, endLine: 7, endColumn: 20, suggestions: [] }],
   },
   // A counter declared before the loop and counted down in it (\`while (retries > 0) { … retries-- }\`) counts
   // the loop's attempts: 4 around OpenAI's 3 is 12, over the default of 10.
@@ -868,7 +889,7 @@ export async function query(q: string): Promise<unknown> {
   }
 }
 `,
-    errors: [{ messageId: 'noBackoff', line: 18, column: 20, endLine: 18, endColumn: 29, suggestions: [] }],
+    errors: [{ messageId: 'noBackoffOnce', line: 18, column: 20, endLine: 18, endColumn: 29, suggestions: [] }],
   },
   // A guard around the timer that counts nothing: the timer's callback reschedules the upload forever.
   {
@@ -937,7 +958,7 @@ export async function sendSummary(apiKey: string, payload: object): Promise<void
   }
 }
 `,
-    errors: [{ messageId: 'noBackoff', line: 10, column: 11, endLine: 10, endColumn: 22, suggestions: [] }],
+    errors: [{ messageId: 'noBackoffOnce', line: 10, column: 11, endLine: 10, endColumn: 22, suggestions: [] }],
   },
   // A private method that calls itself from its catch.
   {
@@ -1403,7 +1424,7 @@ export async function load(url: string): Promise<Response> {
 }
 `,
     errors: [
-    { messageId: 'noBackoff', line: 4, column: 34, endLine: 4, endColumn: 39, suggestions: [] },
+    { messageId: 'noBackoffOnce', line: 4, column: 34, endLine: 4, endColumn: 39, suggestions: [] },
     ],
   },
   // The rejection handler of \`.then\` that calls the function again at once.
@@ -2517,7 +2538,7 @@ export async function extractDocument(documentUrl: string): Promise<string> {
   return \`[failed: \${lastError}]\`;
 }
 `,
-    errors: [{ messageId: 'noBackoff', line: 4, column: 3, endLine: 4, endColumn: 6, data: { retry: 'the for-loop on line 4' } }],
+    errors: [{ messageId: 'noBackoffOnce', line: 4, column: 3, endLine: 4, endColumn: 6, data: { retry: 'the for-loop on line 4' } }],
   },
   // An attempt that leaves only when the answer holds something: an empty answer falls out of the try and,
   // like the failures the catch logs, goes round at once.
@@ -2850,7 +2871,7 @@ export async function send(config: object, attempt = 1): Promise<unknown> {
   },
   // A failure classified by the application's enum as the network's goes round at once (its twin, an
   // authentication failure after a new sign-in, is a correction: see the valid cases).
-  reported(classifiedLoop('NETWORK'), [6, 3, 6], 'noBackoff'),
+  reported(classifiedLoop('NETWORK'), [6, 3, 6], 'noBackoffOnce'),
   // A count raised in the error-first callback that the way out never tests bounds nothing.
   reported(confirmRetry("err.message === 'fatal'"), [10, 65, 81], 'unboundedRetry'),
   // The same call that passes the user again goes round for as long as the failures last (its fallback twin,
@@ -2899,6 +2920,8 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
   reported(nestedStatusLoop('GET', 'res.status >= 500', ''), [4, 3, 8], 'noBackoff'),
   // An empty answer waits before the next attempt; a failure only logged goes round at once.
   reported(transcriptLoop(''), [4, 3, 6], 'noBackoffOnSomeFailures'),
+  // The listing asked again as it was: one more attempt at once.
+  reported(refusedFilter(''), [9, 23, 32], 'noBackoffOnce'),
 ];
 
 /** Must stay silent. */
@@ -6049,6 +6072,8 @@ export class SignatureResender {
   nestedStatusLoop('GET', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
   // The same loop waiting in its catch too.
   transcriptLoop('\n      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));'),
+  // The same listing asked again without the option the server refused: a correction.
+  refusedFilter('\n      delete query.$orderBy;'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
