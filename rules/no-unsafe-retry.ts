@@ -3,7 +3,7 @@ import { contains, enclosingFunction, enclosingStatement } from './analysis/ast-
 import { addKeyFix, hoistKeyFix, remedyOf } from './analysis/idempotency-fixes';
 import { keySource, type KeySource } from './analysis/retry-keys';
 import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type UserOperation } from './analysis/retry-operations';
-import { RetryReach } from './analysis/retry-reach';
+import { attemptNeverFails, RetryReach } from './analysis/retry-reach';
 import { tokenGrant } from './analysis/request-urls';
 import { correctsOnlyAfterAnswer, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
@@ -204,6 +204,8 @@ export default createRule<Options, MessageIds>({
           // Or one that goes round only for a read (`if (isGet && attempt < max) continue`).
           if (retriesOnlyUnprocessed(context, scope) || retriesOnlyConflicts(context, scope) || correctsOnlyAfterAnswer(context, scope) || retriesOnlySafeMethods(context, scope)) continue;
           const reachable = reach.of(scope);
+          // `withRetry(() => sendBatch())` where sendBatch keeps every failure and answers `{ ok: false }`.
+          if (attemptNeverFails(context, scope, reachable)) continue;
           for (const reached of reachable.calls) {
             const operation = reached.facts.operation;
             if (!operation || done.has(reached.site) || done.has(operation.call)) continue;

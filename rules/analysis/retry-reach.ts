@@ -20,6 +20,11 @@ export interface Reached {
   site: CallNode;
   /** The called function's name when the call is not written in the scope itself. */
   via?: string;
+  /**
+   * A function on the way (not the scope's own attempt) makes the call in a try whose catch throws nothing
+   * on: its failure ends there, and only a retry decided by the answer could send it again.
+   */
+  swallowed?: true;
 }
 
 /** A retry scope that runs inside another: directly, or in a function the outer scope calls. */
@@ -45,7 +50,7 @@ interface Summary {
   calls: Array<{ call: CallNode; facts: CallFacts }>;
   scopes: RetryScope[];
   callees: Array<{ site: CallNode; fn: TSESTree.Node; name: string }>;
-  /** Scopes and call sites inside a try of this function whose catch throws nothing. */
+  /** Scopes, call sites and calls inside a try of this function whose catch throws nothing. */
   swallowing: Set<TSESTree.Node>;
   program: Array<{ site: CallNode; operation: ProgramOperation }>;
 }
@@ -85,7 +90,7 @@ export class RetryReach {
       }
       return undefined;
     });
-    for (const node of [...summary.scopes.map((scope) => scope.node), ...summary.callees.map((callee) => callee.site)]) {
+    for (const node of [...summary.scopes.map((scope) => scope.node), ...summary.callees.map((callee) => callee.site), ...summary.calls.map(({ call }) => call)]) {
       if (quietTries.some((block) => contains(block, node))) summary.swallowing.add(node);
     }
     return summary;
@@ -101,7 +106,7 @@ export class RetryReach {
       seen.add(root);
       const summary = this.summarise(root);
       const quiet = (node: TSESTree.Node): boolean => swallowed || (depth > 0 && summary.swallowing.has(node));
-      for (const { call, facts } of summary.calls) reach.calls.push({ call, facts, site: site ?? call, via });
+      for (const { call, facts } of summary.calls) reach.calls.push({ call, facts, site: site ?? call, via, ...(quiet(call) ? { swallowed: true as const } : {}) });
       for (const inner of summary.scopes) reach.scopes.push({ scope: inner, site, via, ...(quiet(inner.node) ? { swallowed: true as const } : {}) });
       for (const { site: call, operation } of summary.program) reach.program.push({ site: site ?? call, operation });
       for (const callee of summary.callees) visit(callee.fn, site ?? callee.site, via ?? callee.name, depth + 1, quiet(callee.site));
@@ -114,6 +119,30 @@ export class RetryReach {
     }
     return reach;
   }
+}
+
+/**
+ * Can the attempt never fail, so that the retry never goes round: a retry that goes round only on a thrown
+ * failure (a library's, or a loop whose try leaves on whatever the attempt returns, \`try { return await
+ * fn() } catch { … }\`) around an attempt that only calls functions of the file, every call they make that
+ * the tables know kept by a try whose catch throws nothing on (\`async function sendBatch() { try { return
+ * await post(…) } catch { return { ok: false } } }\`), and that throws nothing itself. A retry decided by the
+ * answer (a failed status, an empty answer) is not such a retry: the swallowed failure's value steers it.
+ */
+export function attemptNeverFails(context: Context, scope: RetryScope, reach: Reach): boolean {
+  const retry = scope.helper ?? scope;
+  if (retry.afterStatus || retry.onEmptyAnswer || retry.mayPoll || retry.polls) return false;
+  const attempt = retry.handler?.parent;
+  const leavesOnReturn = retry.kind === 'library' ? retry.operator === undefined
+    : attempt?.type === AST_NODE_TYPES.TryStatement && attempt.block.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label));
+  if (!leavesOnReturn || reach.calls.length === 0 || reach.calls.some((reached) => !reached.swallowed) || reach.scopes.length > 0 || reach.program.length > 0) return false;
+  let fails = false;
+  walkSameFunction(context.sourceCode, scope.body, (node) => {
+    if (fails || (scope.handler && node === scope.handler)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && !localCallee(context, node.callee))) fails = true;
+    return undefined;
+  });
+  return !fails;
 }
 
 /** Does a catch pass the failure on: a `throw` of its own, `reject(e)`, `Promise.reject(e)`, `callback(err)`? */

@@ -253,6 +253,38 @@ export async function startSearch(baseURL: string, text: string): Promise<string
 `;
 
 /**
+ * An import POSTed by a helper of the file whose catch does \`onFailure\`, retried by the file's retry helper,
+ * which goes round when the attempt throws (atlas-fitness-onboarding's migration harness).
+ */
+const swallowingImport = (onFailure: string): string => `
+async function sendBatch(path: string) {
+  try {
+    const response = await fetch(\`https://api.example.com\${path}\`, { method: 'POST', body: 'a,b', signal: AbortSignal.timeout(5000) });
+    const result = await response.json();
+    return { ok: Boolean(result.ok), status: response.status };
+  } catch (error) {
+    ${onFailure}
+  }
+}
+
+async function withRetry<T>(fn: () => Promise<T>, maxRetries = 3): Promise<T | undefined> {
+  for (let i = 0; i < maxRetries; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (i === maxRetries - 1) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** i));
+    }
+  }
+  return undefined;
+}
+
+export async function run() {
+  return withRetry(() => sendBatch('/imports/attendance'));
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5855,6 +5887,11 @@ export async function userFor(categoryId: number) {
       suggestions: [{ messageId: 'addIdempotencyKey', output: factoryClient('post', ", { headers: { 'Idempotency-Key': idempotencyKey } }") }],
     }],
   },
+  // The helper passes the failure on, so the retry sends the import again.
+  {
+    code: swallowingImport('throw error;'),
+    errors: [{ messageId: 'unsafeRetry', line: 25, column: 26, endLine: 25, endColumn: 35, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8093,6 +8130,8 @@ export async function fileBug(title: string) {
   nestedStatusLoop('POST', 'res.status === 429', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
   // The same factory's client asked to replace the search, which PUT may repeat.
   factoryClient('put'),
+  // The helper keeps every failure and answers \`{ ok: false }\`: the retry, which goes round on a throw, never does.
+  swallowingImport('return { ok: false, error: String(error) };'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
