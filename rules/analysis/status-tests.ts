@@ -4,7 +4,7 @@ import { AUTH_FAILURE_NAMES, CLIENT_ERROR_NAMES, UNPROCESSED_FAILURES } from '..
 import { isFunctionNode, parameterIndex, soleReturned, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { returnedValues } from './options';
-import { constInit, logicalTerms, memberName, unwrap, writeRoot } from './origin';
+import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
 import { returnsOrThrows } from './retry-paths';
 import { isClientError, readsStatus, statusComparison } from './status-reads';
 
@@ -19,10 +19,11 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 
 /**
- * The text of the tests `statusTest` reads (`.ok`, `status >= 500`, `503 === res.statusCode`), for the
+ * The text of the tests `statusTest` reads (`.ok`, `status >= 500`, `503 === res.statusCode`, an answer's
+ * `error`), for the
  * prefilter that lets a file without a catch through to the walk.
  */
-export const STATUS_TEST = /\.ok\b|status(?:code)?\s*[<>!=]|\b\d{3}\s*[<>!=]=*\s*[\w$.?!]*status/i;
+export const STATUS_TEST = /\.ok\b|status(?:code)?\s*[<>!=]|\b\d{3}\s*[<>!=]=*\s*[\w$.?!]*status|[{,]\s*error\b[^}]*\}\s*=\s*await|\.error\s*\)/i;
 
 /** What a test on a response says. */
 export interface StatusTest {
@@ -83,6 +84,8 @@ function both(left: StatusTest, right: StatusTest): Omit<StatusTest, 'unprocesse
 /** Reads `node` as a test of a response's status, when it is one. */
 export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): StatusTest | undefined {
   const test = unwrap(node);
+  const answered = context && answerError(context, test);
+  if (answered) return { holdsFor: 'failure', operands: [answered], unprocessedOnly: false };
   // `const isServerError = res.status >= 500; if (!isServerError) return res;`
   if (test.type === AST_NODE_TYPES.Identifier && context && depth < 2) {
     const init = constInit(context, test);
@@ -119,6 +122,29 @@ export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): S
   // `status >= 500 || status === 429`: both sides must read the status the same way.
   if (!left || !right || left.holdsFor !== right.holdsFor) return undefined;
   return { ...both(left, right), unprocessedOnly: left.holdsFor === 'failure' ? left.unprocessedOnly && right.unprocessedOnly : left.unprocessedOnly || right.unprocessedOnly };
+}
+
+/**
+ * The \`error\` of an answer, for SDKs that answer a failed request with a value instead of throwing
+ * (supabase-js, Resend: \`{ data, error }\`, a dropped connection included): \`const { error } = await
+ * resend.emails.send(…)\` then \`if (error)\`, or \`const res = await …; if (res.error)\`. Returns what
+ * names the answer (the binding, or the variable holding it), whose call made the attempt.
+ */
+function answerError(context: Context, test: TSESTree.Node): TSESTree.Node | undefined {
+  if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && memberName(test) === 'error' && test.object.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(context, test.object)?.defs[0];
+    return def?.type === 'Variable' && def.node.id === def.name && isAwaitedCall(def.node.init) ? test.object : undefined;
+  }
+  if (test.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(context, test)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !isAwaitedCall(def.node.init)) return undefined;
+  const bound = def.node.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed
+    && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'error' && property.value === def.name);
+  return bound ? test : undefined;
+}
+
+function isAwaitedCall(init: TSESTree.Expression | null | undefined): boolean {
+  return init?.type === AST_NODE_TYPES.AwaitExpression && unwrap(init.argument).type === AST_NODE_TYPES.CallExpression;
 }
 
 /** A predicate's test, its parameters read as the arguments of `call` (`res.status` for `status`). */

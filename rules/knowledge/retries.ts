@@ -509,6 +509,20 @@ export const SDKS: readonly SdkSpec[] = [
     keyOption: { name: 'clientOrderId', where: 'params', aliases: ['newClientOrderId', 'clOrdId', 'orderLinkId', 'clientOid', 'cl_ord_id'] },
     source: 'ccxt 4.5.84 js/src/base/Exchange.d.ts L1158-1209 (signatures), Exchange.js L5775-5825 (maxRetriesOnFailure, default 0); binance.js L5859, okx.js L3240, bybit.js L4710, kucoin.js L4148, kraken.js L2332 (clientOrderId and aliases) (✔src)',
   },
+  {
+    // No retries of its own; a failed request (a dropped connection included) comes back as `{ error }`
+    // rather than a throw, so a retry around it tests the answer. It takes a key in the request options.
+    id: 'resend', name: 'Resend', modules: ['resend'], constructors: ['Resend'], configArg: 1,
+    defaultAttempts: { kind: 'finite', attempts: 1 }, retriesAll: false,
+    operations: [
+      { path: 'emails.send', consequence: 'the email is sent twice' },
+      { path: 'emails.create', consequence: 'the email is sent twice' },
+      { path: 'batch.send', consequence: 'the emails are sent twice' },
+      { path: 'batch.create', consequence: 'the emails are sent twice' },
+    ],
+    keyOption: { name: 'idempotencyKey', where: 'request-options' },
+    source: 'resend 6.38.0 dist/index.cjs L316-320, L989-995 (send → create → post(\'/emails\', body, requestOptions)), L1823-1836 (post sets Idempotency-Key from options.idempotencyKey), L1744-1822 (fetchRequest: failures returned as { error }, no retries) (✔src)',
+  },
 ];
 
 /**

@@ -285,6 +285,25 @@ export async function run() {
 `;
 
 /**
+ * A sign-in code e-mailed through Resend, sent again after a failure, which Resend returns as \`{ error }\`
+ * (ai-fitness-solution-app's code route); \`options\` is what the send is given after the payload.
+ */
+const resendCode = (options = '', keyed = false): string => `
+import { Resend } from 'resend';${keyed ? "\nimport { randomUUID } from 'node:crypto';" : ''}
+
+const resend = new Resend(process.env.RESEND_API_KEY);
+
+export async function sendCode(to: string, code: string) {${keyed ? '\n  const idempotencyKey = randomUUID();' : ''}
+  for (let i = 0; i < 3; i++) {
+    const { error } = await resend.emails.send({ from: 'no-reply@example.com', to, subject: 'Your code', text: code }${options});
+    if (!error) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** i));
+  }
+  throw new Error('could not send the code');
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5892,6 +5911,14 @@ export async function userFor(categoryId: number) {
     code: swallowingImport('throw error;'),
     errors: [{ messageId: 'unsafeRetry', line: 25, column: 26, endLine: 25, endColumn: 35, suggestions: [] }],
   },
+  // Resend answers a failure as \`{ error }\`; a loop that sends again on it repeats the e-mail.
+  {
+    code: resendCode(),
+    errors: [{
+      messageId: 'unsafeRetry', line: 8, column: 29, endLine: 8, endColumn: 47,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: resendCode(', { idempotencyKey }', true) }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8132,6 +8159,8 @@ export async function fileBug(title: string) {
   factoryClient('put'),
   // The helper keeps every failure and answers \`{ ok: false }\`: the retry, which goes round on a throw, never does.
   swallowingImport('return { ok: false, error: String(error) };'),
+  // The same send with its key made once before the loop.
+  resendCode(', { idempotencyKey }', true),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
