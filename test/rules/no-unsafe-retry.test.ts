@@ -5919,6 +5919,14 @@ export async function userFor(categoryId: number) {
       suggestions: [{ messageId: 'addIdempotencyKey', output: resendCode(', { idempotencyKey }', true) }],
     }],
   },
+  // A versioned collection of sessions may bill for each one (a hosted browser's): not read as a sign-in.
+  {
+    code: envEndpoint('https://api.browsers.example.com/v1/sessions'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 25, endLine: 6, endColumn: 30,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: envEndpoint('https://api.browsers.example.com/v1/sessions', true) }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8161,6 +8169,8 @@ export async function fileBug(title: string) {
   swallowingImport('return { ok: false, error: String(error) };'),
   // The same send with its key made once before the loop.
   resendCode(', { idempotencyKey }', true),
+  // A session opened on the API's own /session is a sign-in: a repeat opens another (duplistatus).
+  envEndpoint('https://status.example.com/api/session'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
