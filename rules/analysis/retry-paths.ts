@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { calleeName, identifiersIn, walk, walkSameFunction } from './ast-walk';
+import { calleeName, identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { localCallee } from './local-callees';
 import { constInit, findVariable, isIdentifierNamed, memberName, unwrap } from './origin';
 import { THROWING_HELPER_NAME } from '../knowledge/retries';
 
@@ -166,6 +167,9 @@ const NO_MEMBER_COUNTERS: ReadonlySet<string> = new Set();
 export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, counterNames: ReadonlySet<string>, memberCounters = NO_MEMBER_COUNTERS): boolean {
   let bounded = false;
   walkSameFunction(context.sourceCode, handler, (node) => {
+    // `giveUpAfter(tries, startedAt)`: a function of the file handed the count throws once it is spent.
+    if (node.type === AST_NODE_TYPES.CallExpression && throwsOnCount(context, node, counterNames)) bounded = true;
+    if (bounded) return false;
     if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
     if (!alwaysExits(node.consequent) && !alwaysExits(node.alternate)) return undefined;
     const names = identifiersIn(context.sourceCode, node.test);
@@ -180,6 +184,33 @@ export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, 
     return bounded ? false : undefined;
   });
   return bounded;
+}
+
+/**
+ * Is `call` to a function of the file that throws under a test of the parameter it is handed a counter in
+ * (\`function giveUpAfterDeadline(tries, startedAt) { if (tries >= MIN_TRIES && …) throw new Error(…) }\`,
+ * called \`giveUpAfterDeadline(tries, startedAt)\`)? Then the catch that calls it ends the retry on the count.
+ */
+function throwsOnCount(context: Context, call: TSESTree.CallExpression, counterNames: ReadonlySet<string>): boolean {
+  const fn = counterNames.size > 0 ? localCallee(context, call.callee)?.fn : undefined;
+  if (!fn || !isFunctionNode(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const counted = new Set<string>();
+  call.arguments.forEach((argument, index) => {
+    const parameter = fn.params[index];
+    if (parameter?.type === AST_NODE_TYPES.Identifier && [...identifiersIn(context.sourceCode, argument)].some((name) => counterNames.has(name))) counted.add(parameter.name);
+  });
+  let throws = false;
+  walkSameFunction(context.sourceCode, fn.body, (node) => {
+    if (throws) return false;
+    if (node.type === AST_NODE_TYPES.IfStatement && endsInThrow(node.consequent) && [...identifiersIn(context.sourceCode, node.test)].some((name) => counted.has(name))) throws = true;
+    return undefined;
+  });
+  return throws;
+}
+
+function endsInThrow(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /** Does `expression` read a counter through a `const` computed from it (one step back)? */

@@ -368,6 +368,38 @@ export async function listItems(url: string, query: Record<string, string>) {
 `;
 
 /**
+ * A mailbox range pulled until it answers, the catch waiting and then handing the count to a function of
+ * the file that does \`onSpent\` once it is spent (emailengine's IMAP sync).
+ */
+const rangePull = (onSpent: string): string => `
+const MIN_TRIES = 20;
+const MAX_TIME = 24 * 60 * 60 * 1000;
+
+function giveUpAfterDeadline(tries: number, startedAt: number) {
+  if (tries >= MIN_TRIES && Date.now() - startedAt > MAX_TIME) {
+    ${onSpent}
+  }
+}
+
+export async function pullRange(range: string) {
+  let done = false;
+  let tries = 0;
+  const startedAt = Date.now();
+  while (!done) {
+    try {
+      const res = await fetch(\`https://mail.example.com/range/\${range}\`, { signal: AbortSignal.timeout(5000) });
+      await res.json();
+      done = true;
+    } catch (err) {
+      const wait = Math.min(1000 * 2 ** ++tries, 60000);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      giveUpAfterDeadline(tries, startedAt);
+    }
+  }
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -2922,6 +2954,8 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
   reported(transcriptLoop(''), [4, 3, 6], 'noBackoffOnSomeFailures'),
   // The listing asked again as it was: one more attempt at once.
   reported(refusedFilter(''), [9, 23, 32], 'noBackoffOnce'),
+  // A function handed the count that only logs it bounds nothing.
+  reported(rangePull("console.warn('still failing', tries);"), [15, 3, 8], 'unboundedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6074,6 +6108,8 @@ export class SignatureResender {
   transcriptLoop('\n      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));'),
   // The same listing asked again without the option the server refused: a correction.
   refusedFilter('\n      delete query.$orderBy;'),
+  // The same function throwing once the count and the deadline are spent.
+  rangePull("throw new Error('retry time limit exceeded');"),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
