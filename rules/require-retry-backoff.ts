@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './analysis/node-types';
 import { contains, isLoop } from './analysis/ast-walk';
 import { insertArgument, insertProperty } from './analysis/fixes';
 import { immediateAttachments, type ImmediateAttachment } from './analysis/retry-configured';
-import { awaitsWait } from './analysis/retry-waits';
+import { askedOfUser, awaitsWait } from './analysis/retry-waits';
 import { catchChangesAttempt, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { nestedRetries } from './analysis/retry-nesting';
 import { collectRetryScopes, describeScope, type RetryScope } from './analysis/retry-scopes';
@@ -97,6 +97,8 @@ export default createRule<Options, MessageIds>({
         // goes again only after a unique-constraint conflict is correcting its data, with nothing failing.
         // A catch that changes what the next attempt sends is correcting the request or moving on.
         if (scope.mayPoll || retriesOnlyConflicts(context, scope) || catchChangesAttempt(context, scope)) return;
+        // A repeat the user asks for (`if (confirm('Try again?')) return save(body)`) goes at their pace and ends when they stop.
+        if (scope.failurePath && askedOfUser(context, scope.failurePath)) return;
         const waits = scope.waits || (waitNames.size > 0 && scope.failurePath !== undefined && awaitsWait(context, scope.failurePath, waitNames));
         // A repeat of refusals only (a 429, a refused connection), with a wait, goes at the pace the server
         // asks for (Retry-After) or comes up at: nothing it sent was taken, and no count is needed.

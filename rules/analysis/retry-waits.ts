@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, WAIT_NAME, TIMER_HANDLES, WAIT_OWNER_METHODS } from '../knowledge/retries';
+import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, USER_CHOICE_CALLS, WAIT_NAME, TIMER_HANDLES, WAIT_OWNER_METHODS } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, isLoop, walk, walkSameFunction } from './ast-walk';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
@@ -202,4 +202,47 @@ function asksRetryPolicy(context: Context, node: TSESTree.Node): boolean {
     for (let current: TSESTree.Node | undefined = def.name; current; current = current.parent) if (current.type === AST_NODE_TYPES.CatchClause) return true;
     return false;
   });
+}
+
+/**
+ * Does the way round pass a test of the user's answer (\`if (confirm('Saving failed. Try again?')) return
+ * save(body)\`, \`const { response } = await dialog.showMessageBox(…); if (response === 1) …\`,
+ * \`if (await window.showErrorMessage(msg, 'Retry') === 'Retry')\`)? Then a person decides each repeat:
+ * it waits for them and ends when they stop (USER_CHOICE_CALLS).
+ */
+export function askedOfUser(context: Context, failurePath: TSESTree.Node): boolean {
+  let asked = false;
+  walkSameFunction(context.sourceCode, failurePath, (node) => {
+    if (asked) return false;
+    if (node.type === AST_NODE_TYPES.IfStatement && readsUserChoice(context, node.test, 0)) asked = true;
+    return undefined;
+  });
+  return asked;
+}
+
+function readsUserChoice(context: Context, node: TSESTree.Node, depth: number): boolean {
+  let found = false;
+  walk(context.sourceCode, node, (inner) => {
+    if (found) return false;
+    if (inner.type === AST_NODE_TYPES.CallExpression && isUserChoiceCall(inner)) found = true;
+    else if (inner.type === AST_NODE_TYPES.Identifier && depth < 2) {
+      // `const choice = dialog.showMessageBoxSync(…)`, `const { response } = await dialog.showMessageBox(…)`.
+      const def = findVariable(context, inner)?.defs[0];
+      const init = def?.type === 'Variable' ? def.node.init : undefined;
+      if (init && readsUserChoice(context, init, depth + 1)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function isUserChoiceCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return USER_CHOICE_CALLS.globals.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = callee.property.name;
+  if (USER_CHOICE_CALLS.methods.has(name)) return true;
+  // `window.confirm(…)`; `inquirer.prompt([…])`; not Stripe's `paymentIntents.confirm(id)`.
+  const receiver = unwrap(callee.object);
+  return receiver.type === AST_NODE_TYPES.Identifier && ((receiver.name === 'window' && USER_CHOICE_CALLS.globals.has(name)) || (receiver.name === 'inquirer' && name === 'prompt'));
 }

@@ -943,6 +943,18 @@ export const ATTEMPT_COUNTER_NAME = /attempt|retr(?:y|ies)|tries/i;
 /** Members by which an answer says there is more to fetch or send: `data.continue`, `page.hasMore`, `res.has_more` (Stripe lists). */
 export const MORE_TO_DO_NAME = /^(?:continue|more|hasMore|has_more|hasNext|has_next|hasNextPage|moreAvailable|remaining)$/;
 
+/**
+ * Calls that ask the user and answer with their choice: the browser's \`confirm()\` and \`prompt()\` (also on
+ * \`window\`), Electron's \`dialog.showMessageBox(Sync)\`, VS Code's \`window.showErrorMessage(…, 'Retry')\` and
+ * its kin, readline's \`rl.question()\`, inquirer's \`inquirer.prompt()\`. A retry taken only on the answer goes
+ * at the user's pace and ends when they stop. \`globals\` may be called bare or on \`window\`; \`methods\` on any receiver.
+ */
+export const USER_CHOICE_CALLS = {
+  globals: new Set(['confirm', 'prompt']),
+  methods: new Set(['showMessageBox', 'showMessageBoxSync', 'showErrorMessage', 'showWarningMessage', 'showInformationMessage', 'showQuickPick', 'question']),
+  source: 'HTML Living Standard, window.confirm/prompt (✔doc); Electron dialog.showMessageBox(Sync) returns the chosen button index (✔doc); VS Code API window.showErrorMessage(message, ...items) resolves to the selected item (✔doc); Node readline rl.question (✔doc); inquirer.prompt (✔doc)',
+};
+
 /** `rethrowGrpcError(e)`, `throwApiError(e)`: helpers whose name says they never return (`throwIf…` may). */
 export const THROWING_HELPER_NAME = /^(?:re)?throw(?!If|Unless)(?:[A-Z_]|$)/;
 

@@ -399,6 +399,20 @@ export async function pullRange(range: string) {
 }
 `;
 
+/** A note saved again from the catch when \`test\` holds (Mailspring asks the user first). */
+const saveAgainIf = (test: string, before = ''): string => `
+export async function save(body: string): Promise<void> {
+  try {
+    await fetch('/api/notes', { method: 'PUT', body, signal: AbortSignal.timeout(5000) });
+  } catch (err) {${before}
+    if (${test}) {
+      return save(body);
+    }
+    throw err;
+  }
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -2956,6 +2970,8 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
   reported(refusedFilter(''), [9, 23, 32], 'noBackoffOnce'),
   // A function handed the count that only logs it bounds nothing.
   reported(rangePull("console.warn('still failing', tries);"), [15, 3, 8], 'unboundedRetry'),
+  // Saved again whenever the browser says it is online: at once, and for as long as it fails.
+  reported(saveAgainIf('navigator.onLine'), [7, 14, 18], 'unboundedRetry', 'noBackoff'),
 ];
 
 /** Must stay silent. */
@@ -6110,6 +6126,9 @@ export class SignatureResender {
   refusedFilter('\n      delete query.$orderBy;'),
   // The same function throwing once the count and the deadline are spent.
   rangePull("throw new Error('retry time limit exceeded');"),
+  // Saved again only when the user says so: at their pace, until they stop.
+  saveAgainIf("window.confirm('Saving failed. Try again?')"),
+  saveAgainIf("choice === 'Retry'", "\n    const choice = await vscode.window.showErrorMessage('Saving failed', 'Retry');"),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
