@@ -174,6 +174,8 @@ export function errorCallbackRecursion(context: Context, node: TSESTree.CallExpr
   const found = fn && failure && recursionIn(context, failure, fn, (call) => !underClientErrorTest(context, call, failure) && !runsQueuedRequest(context, call, failure, fn));
   // `resolve(this.makeRequest(serverLastChunk + 1))`: resumed where the server says it stopped, another request.
   if (!fn || !failure || !found || isOneShotFallback(found.call, fn) || sendsAnotherRequest(context, found.call, fn, fn.body, failure)) return undefined;
+  // `const creds = CREDENTIALS[idx++]` before `conn.connect({ …creds })`: each run tries the next item of a list.
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.some((statement) => takesNextItem(context, fn, statement, failure))) return undefined;
   return recursionScope(context, found, fn, 'the error callback', fn.body, failure);
 }
 

@@ -414,6 +414,32 @@ export async function save(body: string): Promise<void> {
 `;
 
 /**
+ * SSH credentials tried on a printer, the \`'error'\` listener running the function again, which takes
+ * \`pick\` from the list (3dprintforge's provisioner takes the next pair each time).
+ */
+const credentialChain = (pick: string): string => `
+import { Client as SshClient } from 'ssh2';
+
+const CREDENTIALS = [{ username: 'root', password: 'a' }, { username: 'pi', password: 'b' }];
+
+export function findCredentials(host: string): Promise<{ username: string; password: string } | null> {
+  return new Promise((resolve) => {
+    let idx = 0;
+    function tryNext() {
+      if (idx >= CREDENTIALS.length) return resolve(null);
+      const creds = ${pick};
+      const conn = new SshClient();
+      conn.on('ready', () => { conn.end(); resolve(creds); });
+      // An error retries the connection.
+      conn.on('error', () => { tryNext(); });
+      conn.connect({ host, port: 22, username: creds.username, password: creds.password, readyTimeout: 4000 });
+    }
+    tryNext();
+  });
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -2972,6 +2998,8 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
   reported(rangePull("console.warn('still failing', tries);"), [15, 3, 8], 'unboundedRetry'),
   // Saved again whenever the browser says it is online: at once, and for as long as it fails.
   reported(saveAgainIf('navigator.onLine'), [7, 14, 18], 'unboundedRetry', 'noBackoff'),
+  // The same pair taken each time: the same connection, at once, for as long as it fails.
+  reported(credentialChain('CREDENTIALS[idx]'), [15, 32, 39], 'unboundedRetry', 'noBackoff'),
 ];
 
 /** Must stay silent. */
@@ -6129,6 +6157,8 @@ export class SignatureResender {
   // Saved again only when the user says so: at their pace, until they stop.
   saveAgainIf("window.confirm('Saving failed. Try again?')"),
   saveAgainIf("choice === 'Retry'", "\n    const choice = await vscode.window.showErrorMessage('Saving failed', 'Retry');"),
+  // Each run takes the next pair of the list: a fallback chain, not a retry.
+  credentialChain('CREDENTIALS[idx++]'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
