@@ -6,7 +6,7 @@ import { localCallee } from './local-callees';
 import { returnedValues } from './options';
 import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
 import { returnsOrThrows } from './retry-paths';
-import { isClientError, readsStatus, statusComparison } from './status-reads';
+import { isClientError, numericRead, readsStatus, statusComparison } from './status-reads';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -23,7 +23,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * `error`), for the
  * prefilter that lets a file without a catch through to the walk.
  */
-export const STATUS_TEST = /\.ok\b|status(?:code)?\s*[<>!=]|\b\d{3}\s*[<>!=]=*\s*[\w$.?!]*status|[{,]\s*error\b[^}]*\}\s*=\s*await|\.error\s*\)/i;
+export const STATUS_TEST = /\.ok\b|status(?:code)?\s*[<>!=]|includes\(\s*[\w$.?]*status|\b\d{3}\s*[<>!=]=*\s*[\w$.?!]*status|[{,]\s*error\b[^}]*\}\s*=\s*await|\.error\s*\)/i;
 
 /** What a test on a response says. */
 export interface StatusTest {
@@ -68,6 +68,26 @@ function comparisonTest(node: TSESTree.Node): StatusTest | undefined {
 }
 
 /**
+ * \`[0, 429, 500, 502, 503, 504].includes(res.status)\`, also with the list in a \`const\`: a failed status when
+ * the list names one (a 5xx, 408, 429, or 0, what a \`.catch()\` makes of a request that never answered) and no
+ * success; refusals only (429) when that is all it names. A list of client errors is read by clientErrorComparison.
+ */
+function listedTest(test: TSESTree.Node, context: Context | undefined): StatusTest | undefined {
+  if (test.type !== AST_NODE_TYPES.CallExpression || test.callee.type !== AST_NODE_TYPES.MemberExpression || test.callee.computed || memberName(test.callee) !== 'includes') return undefined;
+  const status = test.arguments[0];
+  if (!status || status.type === AST_NODE_TYPES.SpreadElement || !readsStatus(status)) return undefined;
+  let list = unwrap(test.callee.object);
+  if (list.type === AST_NODE_TYPES.Identifier && context) list = constInit(context, list) ?? list;
+  if (list.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return undefined;
+  const codes = list.elements.map((element) => (element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'number' ? element.value : undefined));
+  if (codes.some((code) => code === undefined || (code >= 200 && code < 400))) return undefined;
+  const failed = codes.filter((code) => code === 0 || code === 408 || code === 429 || (code! >= 500 && code! < 600));
+  if (failed.length === 0) return undefined;
+  const unprocessedOnly = failed.every((code) => (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(code!));
+  return { holdsFor: 'failure', operands: [numericRead(status)], unprocessedOnly };
+}
+
+/**
  * `status !== 403` beside a success test (`status !== 403 && status < 500`): a success that also sends a
  * refused request round again; the test still leaves on success and goes round after a 5xx.
  */
@@ -92,7 +112,7 @@ export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): S
     return init && statusTest(init, context, depth + 1);
   }
   // `isRetryableStatus(res.status)`: a predicate of the file whose one return is such a test, read with what it is handed.
-  if (test.type === AST_NODE_TYPES.CallExpression && context && depth < 2) return predicateTest(context, test, depth);
+  if (test.type === AST_NODE_TYPES.CallExpression && context && depth < 2) return listedTest(test, context) ?? predicateTest(context, test, depth);
   if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && test.property.type === AST_NODE_TYPES.Identifier && test.property.name === 'ok') {
     return { holdsFor: 'success', operands: [test.object], unprocessedOnly: false };
   }
@@ -101,7 +121,7 @@ export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): S
     // The failures let through stay the same under negation: only which side holds changes.
     return inner && { ...inner, holdsFor: flip(inner.holdsFor) };
   }
-  if (test.type !== AST_NODE_TYPES.LogicalExpression || test.operator === '??') return comparisonTest(test);
+  if (test.type !== AST_NODE_TYPES.LogicalExpression || test.operator === '??') return comparisonTest(test) ?? listedTest(test, context);
   const [left, right] = [statusTest(test.left, context, depth), statusTest(test.right, context, depth)];
   if (test.operator === '&&') {
     // `status >= 200 && status < 300` is the success range.

@@ -304,6 +304,28 @@ export async function sendCode(to: string, code: string) {${keyed ? '\n  const i
 `;
 
 /**
+ * An item created in a loop that goes round when the status is one of \`listed\` (filaops' API client, where a
+ * request that never answered becomes status 0).
+ */
+const listedStatusRetry = (listed: string): string => `
+export async function createItem(json: unknown) {
+  let attempt = 0;
+  while (true) {
+    const res = await fetch('https://erp.example.com/api/v1/items', { method: 'POST', body: JSON.stringify(json), signal: AbortSignal.timeout(10_000) })
+      .catch(() => ({ ok: false, status: 0, json: async () => null }));
+    if (res.ok) return res.json();
+    const transient = [${listed}].includes(res.status);
+    if (transient && attempt < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 2000 * (attempt + 1)));
+      attempt++;
+      continue;
+    }
+    throw new Error(\`HTTP \${res.status}\`);
+  }
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5927,6 +5949,20 @@ export async function userFor(categoryId: number) {
       suggestions: [{ messageId: 'addIdempotencyKey', output: envEndpoint('https://api.browsers.example.com/v1/sessions', true) }],
     }],
   },
+  // A request that never answered (status 0) or a 5xx, listed for includes(), goes round.
+  {
+    code: listedStatusRetry('0, 429, 500, 502, 503, 504'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 5, column: 23, endLine: 5, endColumn: 28,
+      suggestions: [{
+        messageId: 'addIdempotencyKey',
+        output: listedStatusRetry('0, 429, 500, 502, 503, 504')
+          .replace('\nexport async', "\nimport { randomUUID } from 'node:crypto';\nexport async")
+          .replace('  while (true)', '  const idempotencyKey = randomUUID();\n  while (true)')
+          .replace('AbortSignal.timeout(10_000) }', "AbortSignal.timeout(10_000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+      }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8171,6 +8207,8 @@ export async function fileBug(title: string) {
   resendCode(', { idempotencyKey }', true),
   // A session opened on the API's own /session is a sign-in: a repeat opens another (duplistatus).
   envEndpoint('https://status.example.com/api/session'),
+  // Only a 429 listed: the POST was refused, and nothing was applied.
+  listedStatusRetry('429'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
