@@ -88,7 +88,7 @@ export function awsFacts(context: Context, node: CallNode): CallFacts | undefine
   }
   const advice = operation.dedupeMembers
     ? `Set \`${operation.dedupeMembers[0]}\` (FIFO topics and queues) so the repeat is dropped.`
-    : 'AWS drops no repeat of this command: make its consumers idempotent, or retry only errors raised before the request was sent.';
+    : 'AWS drops no repeat of this command: retry only errors raised before the request was sent, or make what receives it idempotent.';
   return { operation: { call: node, label: origin.path.join('.'), consequence: operation.consequence, key, advice } };
 }
 

@@ -510,6 +510,20 @@ export const SDKS: readonly SdkSpec[] = [
     source: 'ccxt 4.5.84 js/src/base/Exchange.d.ts L1158-1209 (signatures), Exchange.js L5775-5825 (maxRetriesOnFailure, default 0); binance.js L5859, okx.js L3240, bybit.js L4710, kucoin.js L4148, kraken.js L2332 (clientOrderId and aliases) (✔src)',
   },
   {
+    // AWS SDK v2 (`new AWS.SES()`, `new SES()` from `aws-sdk/clients/ses`). Its own retries (maxRetries 3, on
+    // timeouts, networking errors and 5xx, for every operation) are not modelled, as v3's are not: only a
+    // retry around the call counts as repeating it. SES takes no idempotency token.
+    id: 'aws-sdk-v2', name: 'AWS SDK v2', modules: ['aws-sdk', 'aws-sdk/clients/*'], constructors: ['*', ''], configArg: 0, retryKey: 'maxRetries',
+    defaultAttempts: { kind: 'finite', attempts: 1 }, retriesAll: false,
+    operations: [
+      { path: 'sendEmail', consequence: 'the email is sent twice' },
+      { path: 'sendRawEmail', consequence: 'the email is sent twice' },
+      { path: 'sendTemplatedEmail', consequence: 'the email is sent twice' },
+      { path: 'sendBulkTemplatedEmail', consequence: 'the emails are sent twice' },
+    ],
+    source: 'aws-sdk 2.1693.0 lib/service.js L172 (defaultRetryCount 3), L540-566 (retryableError: TimeoutError, NetworkingError, throttling, 5xx); apis/email-2010-12-01.min.json SendEmail (no idempotency token member) (✔src)',
+  },
+  {
     // No retries of its own; a failed request (a dropped connection included) comes back as `{ error }`
     // rather than a throw, so a retry around it tests the answer. It takes a key in the request options.
     id: 'resend', name: 'Resend', modules: ['resend'], constructors: ['Resend'], configArg: 1,
@@ -535,6 +549,12 @@ export const AWS_COMMANDS: readonly SdkOperation[] = [
   { path: 'SendMessageCommand', consequence: 'the message is enqueued twice', dedupeMembers: ['MessageDeduplicationId'] },
   { path: 'SendMessageBatchCommand', consequence: 'the messages are enqueued twice', dedupeMembers: ['MessageDeduplicationId'] },
   { path: 'PutEventsCommand', consequence: 'the events are delivered twice' },
+  // SES (@aws-sdk/client-ses) and SESv2 (@aws-sdk/client-sesv2): no idempotency token member.
+  { path: 'SendEmailCommand', consequence: 'the email is sent twice' },
+  { path: 'SendRawEmailCommand', consequence: 'the email is sent twice' },
+  { path: 'SendTemplatedEmailCommand', consequence: 'the email is sent twice' },
+  { path: 'SendBulkTemplatedEmailCommand', consequence: 'the emails are sent twice' },
+  { path: 'SendBulkEmailCommand', consequence: 'the emails are sent twice' },
   { path: 'PutRecordCommand', consequence: 'the record is written twice' },
 ];
 

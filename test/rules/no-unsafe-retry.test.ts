@@ -326,6 +326,29 @@ export async function createItem(json: unknown) {
 `;
 
 /**
+ * An incident e-mail sent through SES in a loop that goes round after any failure: \`client\` makes the
+ * client and \`send\` is the call (LambStatus' mailer, on the AWS SDK v2).
+ */
+const sesRetry = (client: string, send: string): string => `
+${client}
+
+export async function deliver(to: string, html: string) {
+  const params = { Source: 'status@example.com', Destination: { ToAddresses: [to] }, Message: { Subject: { Data: 'Incident' }, Body: { Html: { Data: html } } } };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await ${send};
+    } catch (err) {
+      if (attempt === 2) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return undefined;
+}
+`;
+const SES_V2 = "import AWS from 'aws-sdk';\n\nconst ses = new AWS.SES({ region: 'eu-west-1', httpOptions: { timeout: 5000 } });";
+const SES_V3 = "import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';\n\nconst ses = new SESClient({ requestHandler: { requestTimeout: 5000, throwOnRequestTimeout: true } });";
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5963,6 +5986,15 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
+  // SES takes no idempotency token: a repeated send is a second e-mail, on the AWS SDK v2 and v3 alike.
+  {
+    code: sesRetry(SES_V2, 'ses.sendEmail(params).promise()'),
+    errors: [{ messageId: 'unsafeRetry', line: 10, column: 20, endLine: 10, endColumn: 33, suggestions: [] }],
+  },
+  {
+    code: sesRetry(SES_V3, 'ses.send(new SendEmailCommand(params))'),
+    errors: [{ messageId: 'unsafeRetry', line: 10, column: 20, endLine: 10, endColumn: 28, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8209,6 +8241,8 @@ export async function fileBug(title: string) {
   envEndpoint('https://status.example.com/api/session'),
   // Only a 429 listed: the POST was refused, and nothing was applied.
   listedStatusRetry('429'),
+  // A read through the AWS SDK v2 repeats nothing.
+  sesRetry("import AWS from 'aws-sdk';\n\nconst s3 = new AWS.S3({ httpOptions: { timeout: 5000 } });", "s3.getObject({ Bucket: 'mail', Key: to }).promise()"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
