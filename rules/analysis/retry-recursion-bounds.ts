@@ -155,7 +155,8 @@ function comparesParameter(context: Context, fn: FunctionNode, index: number): b
   // Callbacks inside the function count: `send(req, (err) => { if (err && attempt < 3) again(attempt + 1) })`.
   walk(context.sourceCode, fn.body, (node) => {
     if (compared) return false;
-    if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator) && (isParam(node.left) || isParam(node.right))) compared = true;
+    // `if (attempt < 20) delay = 2 ** attempt * 1000; else delay = 300_000`: the count picks the delay, it stops nothing.
+    if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator) && (isParam(node.left) || isParam(node.right)) && !picksValueOnly(context, node)) compared = true;
     const test = node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.WhileStatement ? node.test
       : node.type === AST_NODE_TYPES.LogicalExpression ? node.left
       : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' ? node.argument : undefined;
@@ -163,6 +164,33 @@ function comparesParameter(context: Context, fn: FunctionNode, index: number): b
     return undefined;
   });
   return compared;
+}
+
+/**
+ * Is \`comparison\` the test of an \`if\` whose branches only assign values, or of a \`?:\` that only picks one,
+ * with no call in them but \`Math\`'s (\`delay = attempt < 20 ? Math.min(…) : 300_000\`)?
+ */
+function picksValueOnly(context: Context, comparison: TSESTree.Node): boolean {
+  let current: TSESTree.Node = comparison;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.LogicalExpression || current.parent.type === AST_NODE_TYPES.UnaryExpression)) current = current.parent;
+  const owner = current.parent;
+  if (owner?.type === AST_NODE_TYPES.ConditionalExpression && owner.test === current) return !callsBeyondMath(context, owner.consequent) && !callsBeyondMath(context, owner.alternate);
+  if (owner?.type !== AST_NODE_TYPES.IfStatement || owner.test !== current) return false;
+  const assignsOnly = (branch: TSESTree.Statement | null): boolean => {
+    if (!branch) return true;
+    const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+    return statements.every((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression && !callsBeyondMath(context, statement.expression.right));
+  };
+  return assignsOnly(owner.consequent) && assignsOnly(owner.alternate);
+}
+
+function callsBeyondMath(context: Context, node: TSESTree.Node): boolean {
+  let calls = false;
+  walk(context.sourceCode, node, (inner) => {
+    if (inner.type === AST_NODE_TYPES.CallExpression && !(inner.callee.type === AST_NODE_TYPES.MemberExpression && isIdentifierNamed(inner.callee.object, 'Math'))) calls = true;
+    return calls ? false : undefined;
+  });
+  return calls;
 }
 
 /**

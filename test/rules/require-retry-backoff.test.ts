@@ -440,6 +440,29 @@ export function findCredentials(host: string): Promise<{ username: string; passw
 `;
 
 /**
+ * A pull started again from its \`.catch()\` after a delay the count picks; \`giveUp\` runs first in the catch
+ * (emailengine's Pub/Sub worker has none).
+ */
+const countedDelayPull = (giveUp: string): string => `
+function startPull(attempt: number) {
+  fetch('https://pubsub.example.com/v1/subscriptions/s:pull', { signal: AbortSignal.timeout(10000) })
+    .then(() => console.log('pulling'))
+    .catch((err) => {${giveUp}
+      let delay;
+      if (attempt < 20) {
+        delay = Math.min(5000 * 2 ** Math.min(attempt, 10), 60000);
+      } else {
+        delay = 5 * 60 * 1000;
+      }
+      console.warn('failed, will retry', err, attempt + 1);
+      setTimeout(() => startPull(attempt + 1), delay);
+    });
+}
+
+startPull(0);
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -3016,6 +3039,8 @@ export async function deliver(params: AWS.SES.SendEmailRequest) {
   throw last;
 }
 `, [6, 3, 6], 'noBackoff'),
+  // The count only picks the delay: nothing stops the pull.
+  reported(countedDelayPull(''), [13, 24, 33], 'unboundedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6175,6 +6200,8 @@ export class SignatureResender {
   saveAgainIf("choice === 'Retry'", "\n    const choice = await vscode.window.showErrorMessage('Saving failed', 'Retry');"),
   // Each run takes the next pair of the list: a fallback chain, not a retry.
   credentialChain('CREDENTIALS[idx++]'),
+  // The same pull giving up after 20 attempts.
+  countedDelayPull('\n      if (attempt >= 20) return;'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
