@@ -175,8 +175,9 @@ function className(fn: FunctionNode): string | undefined {
  */
 function hasRemoteReceiver(callee: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // `this.#api.ping()` names its receiver as `this.api.ping()` does.
   const nameOf = (node: TSESTree.Node): string | undefined => (node.type === AST_NODE_TYPES.Identifier ? node.name
-    : node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined);
+    : node.type === AST_NODE_TYPES.MemberExpression && !node.computed && (node.property.type === AST_NODE_TYPES.Identifier || node.property.type === AST_NODE_TYPES.PrivateIdentifier) ? node.property.name : undefined);
   const receiver = callee.object;
   const name = nameOf(receiver);
   if (name !== undefined && REMOTE_RECEIVER_NAME.test(name)) return true;
