@@ -8,7 +8,7 @@ import { programCallerKey, programCallerMethod } from './program-callers';
 import { httpMethodOf, resolveClientCall, type ClientCall } from './calls';
 import { readOption } from './options';
 import { isRepeatablePostUrl, postRepeatsNothing, tokenGrant, urlOf } from './request-urls';
-import { resolveOrigin, unwrap } from './origin';
+import { constInit, resolveOrigin, unwrap } from './origin';
 import { callerKey, httpEvidence } from './retry-http-keys';
 import { retryAxiosFor } from './retry-axios-config';
 import { axiosRetryFor } from './retry-axios-retry';
@@ -109,8 +109,10 @@ function readMethodFrom(context: Context, types: TypeFacts | undefined) {
  */
 function passersToUnsafeAddress(context: Context, client: ClientCall, passers: CallNode[]): CallNode[] {
   const url = urlOf(context, client);
-  // `${BASE}${path}`: the one parameter in the address is what the callers choose.
-  const parts = url && unwrap(url).type === AST_NODE_TYPES.TemplateLiteral ? (unwrap(url) as TSESTree.TemplateLiteral).expressions : [];
+  // `${BASE}${path}`: the one parameter in the address is what the callers choose; also through `const url = `${BASE}${path}``.
+  const held = url && unwrap(url).type === AST_NODE_TYPES.Identifier ? constInit(context, unwrap(url) as TSESTree.Identifier) : undefined;
+  const template = held && unwrap(held).type === AST_NODE_TYPES.TemplateLiteral ? unwrap(held) : url && unwrap(url);
+  const parts = template?.type === AST_NODE_TYPES.TemplateLiteral ? template.expressions : [];
   const chosen = parts.filter((part) => parameterRead(context, part) !== undefined);
   // `axios({ ...config, timeout })`: the address is in the options the callers hand in whole, as the method is.
   const passed = url ? callerExpressions(context, chosen.length === 1 ? chosen[0]! : url)

@@ -349,6 +349,31 @@ const SES_V2 = "import AWS from 'aws-sdk';\n\nconst ses = new AWS.SES({ region: 
 const SES_V3 = "import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';\n\nconst ses = new SESClient({ requestHandler: { requestTimeout: 5000, throwOnRequestTimeout: true } });";
 
 /**
+ * A seeding script's request wrapper that builds its address in a \`const\` from the path its callers pass,
+ * and retries; \`callers\` are the calls it is given (FitnessMealPlanner's seed-demo-data).
+ */
+const seedingWrapper = (callers: string): string => `
+const BASE_URL = process.env.BASE_URL || 'https://app.example.com';
+
+async function apiRequest(method: string, path: string, body?: unknown, retries = 3) {
+  const url = \`\${BASE_URL}\${path}\`;
+  for (let attempt = 1; attempt <= retries; attempt++) {
+    try {
+      const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+      return await response.json();
+    } catch (err) {
+      if (attempt === retries) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+  return undefined;
+}
+
+export async function seed(email: string, password: string) {
+${callers}}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -5995,6 +6020,21 @@ export async function userFor(categoryId: number) {
     code: sesRetry(SES_V3, 'ses.send(new SendEmailCommand(params))'),
     errors: [{ messageId: 'unsafeRetry', line: 10, column: 20, endLine: 10, endColumn: 28, suggestions: [] }],
   },
+  // The message names the caller that creates, not the sign-in before it.
+  {
+    code: seedingWrapper("  await apiRequest('POST', '/api/auth/login', { email, password });\n  await apiRequest('POST', '/api/plans', { name: 'Weight loss' });\n"),
+    errors: [{
+      messageId: 'unsafeRetry', line: 8, column: 30, endLine: 8, endColumn: 35,
+      data: { operation: 'POST (the method passed on line 20)', consequence: 'the server creates or charges it twice', failure: 'a dropped connection', retry: 'the for-loop on line 6', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
+      suggestions: [{
+        messageId: 'addIdempotencyKey',
+        output: seedingWrapper("  await apiRequest('POST', '/api/auth/login', { email, password });\n  await apiRequest('POST', '/api/plans', { name: 'Weight loss' });\n")
+          .replace('\nconst BASE_URL', "\nimport { randomUUID } from 'node:crypto';\nconst BASE_URL")
+          .replace('  for (let attempt', '  const idempotencyKey = randomUUID();\n  for (let attempt')
+          .replace("'Content-Type': 'application/json' }", "'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }"),
+      }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8243,6 +8283,8 @@ export async function fileBug(title: string) {
   listedStatusRetry('429'),
   // A read through the AWS SDK v2 repeats nothing.
   sesRetry("import AWS from 'aws-sdk';\n\nconst s3 = new AWS.S3({ httpOptions: { timeout: 5000 } });", "s3.getObject({ Bucket: 'mail', Key: to }).promise()"),
+  // The same wrapper whose only POST signs in.
+  seedingWrapper("  await apiRequest('POST', '/api/auth/login', { email, password });\n"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
