@@ -5,7 +5,8 @@ import { calleeName, identifiersIn, isFunctionNode, parameterIndex, underIfTest,
 import { findVariable, isIdentifierNamed, isNullish, logicalTerms, memberName, unwrap } from './origin';
 import { propertyKey } from './options';
 import { counters, failureHasBoundedExit } from './retry-paths';
-import { passedArguments, stepBeforeCall } from './retry-recursion-count';
+import { passedArguments, recursionAttempts, stepBeforeCall } from './retry-recursion-count';
+import type { Attempts } from './retry-types';
 import { classCounters, countsReadIntoConsts, memberCounters } from './retry-recursion-counters';
 import { runningFunction, timerCallbackOf } from './retry-self-calls';
 
@@ -194,13 +195,26 @@ function callsBeyondMath(context: Context, node: TSESTree.Node): boolean {
 }
 
 /**
+ * How many attempts a bounded recursion makes: two when the call turns off the flag its guard tests
+ * (\`if (!retried) return again(true)\`, \`if (attempt !== 'retry') return load('retry')\`), one more attempt;
+ * otherwise what its counter allows (retry-recursion-count.ts).
+ */
+export function boundedRecursionAttempts(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): Attempts {
+  return literalForTestedParameter(call, fn) !== undefined ? { kind: 'finite', attempts: 2 } : recursionAttempts(context, call, fn);
+}
+
+/**
  * `if (useBroker) return again(scopes, false)`: a recursive call that passes a literal for the parameter
  * its condition tests switches mode once; it is a fallback, not a retry — unless the parameter is a retry
- * flag (`canRetry`, `retryOnFailure`), which makes it one more attempt of the same thing.
+ * flag (`canRetry`, `retryOnFailure`) or the value passed names a retry (`'retry'`), which makes it one
+ * more attempt of the same thing.
  */
 export function isOneShotFallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const flag = literalForTestedParameter(call, fn);
-  return flag !== undefined && !RETRY_FLAG_NAME.test(flag);
+  if (flag === undefined || RETRY_FLAG_NAME.test(flag)) return false;
+  // `if (attempt !== 'retry') return load('retry')`: the value passed names a retry, whatever the parameter is called.
+  const passed = passedFor(call, fn, flag);
+  return !(passed?.type === AST_NODE_TYPES.Literal && typeof passed.value === 'string' && RETRY_FLAG_NAME.test(passed.value));
 }
 
 /**

@@ -6,9 +6,8 @@ import { unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { failsOnlyLocally } from './retry-loop-shapes';
 import { dropsPeekedItem, sendsAnotherRequest, takesNextItem } from './retry-next-item';
-import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
+import { boundedRecursionAttempts, isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { isConstantTrue } from './retry-paths';
-import { recursionAttempts } from './retry-recursion-count';
 import type { RetryScope } from './retry-types';
 import { immediateRecursion, isThenCallback, isTimerCallback, recursionIn, rejectionCallback, runningFunction, timerCallbackOf, type Recursion } from './retry-self-calls';
 import { holdsOnlyForResponse } from './status-reads';
@@ -30,7 +29,7 @@ function recursionScope(context: Context, found: Recursion, fn: FunctionNode, wh
   const bounded = recursionBounded(context, found.call, failure, fn) || (found.via !== undefined && recursionBounded(context, found.via.call, found.via.fn.body, found.via.fn));
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled from' : 'in'} ${where}`, node: found.call, body,
-    attempts: bounded ? recursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded,
+    attempts: bounded ? boundedRecursionAttempts(context, found.call, fn) : { kind: 'unknown' }, bounded,
     waits: found.waits || awaitsWait(context, failure) || waitsBeforeAttempt(context, fn, body), failurePath: failure,
     // `if (status >= 500 && retries > 0) return again(…)`: it goes round only after an error response.
     ...(underIfTest(found.call, failure, (test) => holdsOnlyForResponse(context, test)) ? { afterStatus: true as const } : {}),

@@ -4,9 +4,8 @@ import { contains, enclosingStatement, identifiersIn, isLoop, walkSameFunction, 
 import { findVariable, memberName, unwrap } from './origin';
 import { loopRetryScope } from './retry-loops';
 import { alwaysExits, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, type Loop } from './retry-paths';
-import { isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
+import { boundedRecursionAttempts, isOneShotFallback, recursionBounded } from './retry-recursion-bounds';
 import { immediateRecursion, runningFunction, type Recursion } from './retry-self-calls';
-import { recursionAttempts } from './retry-recursion-count';
 import { movesOnToNextItem } from './retry-next-item';
 import { failureValueTest } from './retry-failure-value';
 import type { RetryScope } from './retry-types';
@@ -198,7 +197,7 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
   const bounded = failure.some((part) => recursionBounded(context, call, part, fn));
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on a failed status`, node: call, body: enclosingStatement(attempt) ?? attempt,
-    attempts: bounded ? recursionAttempts(context, call, fn) : { kind: 'unknown' }, bounded,
+    attempts: bounded ? boundedRecursionAttempts(context, call, fn) : { kind: 'unknown' }, bounded,
     waits: found.waits || failure.some((part) => awaitsWait(context, part)), failurePath: failure.length === 1 ? failure[0] : statement.parent,
     afterStatus: true, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
   };

@@ -1035,7 +1035,7 @@ export async function rate(body: object, retryCount = 0): Promise<unknown> {
   }
 }
 `,
-    errors: [{ messageId: 'noBackoff', line: 7, column: 34, endLine: 7, endColumn: 38, suggestions: [] }],
+    errors: [{ messageId: 'noBackoffOnce', line: 7, column: 34, endLine: 7, endColumn: 38, suggestions: [] }],
   },
   // The same, through a function of the file with a name that says nothing: what repeats is that one
   // call, so its body is read, and it POSTs.
@@ -3059,6 +3059,19 @@ export class PrinterLink {
   }
 }
 `, [7, 5, 8], 'noBackoff'),
+  // A string flag whose value names the retry (TF2Autobot's catalog download): one more attempt at once after a timeout.
+  reported(`
+import axios from 'axios';
+export function loadCatalog(attempt: 'first' | 'retry' = 'first'): Promise<string> {
+  return axios
+    .get<string>('https://cdn.example.com/catalog.txt', { timeout: 60000 })
+    .then((res) => res.data)
+    .catch((err) => {
+      if (axios.isCancel(err) && attempt !== 'retry') return loadCatalog('retry');
+      throw err;
+    });
+}
+`, [8, 62, 73], 'noBackoffOnce'),
 ];
 
 /** Must stay silent. */
