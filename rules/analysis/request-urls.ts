@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { REPEATABLE_POST_URLS, REPEATABLE_TOKEN_GRANT } from '../knowledge/retries';
 import type { ClientCall } from './calls';
-import { enclosingFunction, isFunctionNode } from './ast-walk';
+import { enclosingFunction, isFunctionNode, parameterIndex } from './ast-walk';
 import { bodyRepeatsNothing } from './read-bodies';
 import { localCallee } from './local-callees';
 import { callerExpressions, callersOf } from './caller-values';
@@ -62,6 +62,21 @@ export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undef
 }
 
 /**
+ * Does \`site\`, a call of the function that makes \`request\` with its address parameter (\`const post = (url,
+ * body) => fetch(url, { method: 'POST', … })\`), hand it an address whose POST repeats nothing
+ * (\`post('/api/auth/sign-in/email', creds)\`)? Then what this site retries passes nothing unsafe, whatever
+ * the wrapper's other callers send.
+ */
+export function siteSendsToRepeatableAddress(context: Context, request: TSESTree.CallExpression | TSESTree.NewExpression, site: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const fn = enclosingFunction(request);
+  const url = request.arguments[0] && unwrap(request.arguments[0]);
+  if (!fn || url?.type !== AST_NODE_TYPES.Identifier || site.type !== AST_NODE_TYPES.CallExpression || localCallee(context, site.callee)?.fn !== fn) return false;
+  const index = parameterIndex(fn, url.name);
+  const passed = index === -1 ? undefined : site.arguments[index];
+  return passed !== undefined && passed.type !== AST_NODE_TYPES.SpreadElement && isRepeatablePostUrl(context, passed);
+}
+
+/**
  * The texts an address may be: `` `${this.config.baseURL}${endpoint}` `` in a wrapper whose callers pass
  * `'/chat/completions'` for `endpoint` reads as `\0/chat/completions`, once for each address they pass.
  */
@@ -73,9 +88,11 @@ function templateTexts(context: Context, choice: TSESTree.Node): Array<string | 
   const passed = passedAddresses(context, part, findVariable(context, part), 0);
   if (!passed || passed.length === 0) return [writtenText(context, choice)];
   const template = value as TSESTree.TemplateLiteral;
+  // A value the caller computes (`const key = readSecret('LLM_KEY')`) is unknown, as any other part is: the
+  // address's written parts may still say what it is (`…:generateContent?key=${key}`).
   return passed.map((each) => {
-    const written = writtenText(context, each);
-    return written === undefined ? undefined : template.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (index < template.expressions.length
+    const written = writtenText(context, each) ?? UNKNOWN_PART;
+    return template.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (index < template.expressions.length
       ? template.expressions[index] === part ? written : writtenText(context, template.expressions[index]!) ?? UNKNOWN_PART : '')).join('');
   });
 }

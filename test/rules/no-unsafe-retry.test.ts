@@ -374,6 +374,65 @@ ${callers}}
 `;
 
 /**
+ * A POST wrapper that a retried caller hands \`address\`, and another caller hands a members address with no
+ * retry (enterprise-bookings' e2e helpers).
+ */
+const sharedPostWrapper = (address: string): string => `
+const post = async (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+
+const withRetry = async <T>(run: () => Promise<T>, tries = 3) => {
+  let last: unknown;
+  for (let i = 0; i < tries; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      last = e;
+      await new Promise((resolve) => setTimeout(resolve, 500 * (i + 1)));
+    }
+  }
+  throw last;
+};
+
+export async function retried(email: string, password: string) {
+  await withRetry(() => post('${address}', { email, password }));
+}
+
+export async function join(email: string) {
+  return (await post('/api/members', { email })).ok;
+}
+`;
+
+/**
+ * A model asked through an address made from the model's name and a key the caller reads from a secret
+ * store (real-bookings-assistant's Gemini client); \`action\` is the model method.
+ */
+const geminiKeyed = (action: string): string => `
+declare function readSecret(name: string): string | undefined;
+const modelUrl = (m: string) => \`https://generativelanguage.googleapis.com/v1beta/models/\${m}:${action}\`;
+
+async function askModel(model: string, key: string, body: unknown): Promise<unknown> {
+  const url = \`\${modelUrl(model)}?key=\${key}\`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const resp = await fetch(url, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+      return await resp.json();
+    } catch (e) {
+      if (attempt === 2) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 400 * (attempt + 1)));
+    }
+  }
+  throw new Error('failed');
+}
+
+export async function runAgent(prompt: string) {
+  const key = readSecret('LLM_KEY');
+  if (!key) throw new Error('missing key');
+  return askModel('gemini-2.5-flash-lite', key, { contents: [{ parts: [{ text: prompt }] }] });
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -6035,6 +6094,25 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
+  // The same wrapper handed an address that creates, by the retried caller.
+  {
+    code: sharedPostWrapper('/api/members/invite'),
+    errors: [{ messageId: 'unsafeRetry', line: 19, column: 25, endLine: 19, endColumn: 29, suggestions: [] }],
+  },
+  // A batch job created through the same kind of address is a POST that creates.
+  {
+    code: geminiKeyed('batchGenerateContent'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 26, endLine: 9, endColumn: 31,
+      suggestions: [{
+        messageId: 'addIdempotencyKey',
+        output: geminiKeyed('batchGenerateContent')
+          .replace('\ndeclare function', "\nimport { randomUUID } from 'node:crypto';\ndeclare function")
+          .replace('  for (let attempt', '  const idempotencyKey = randomUUID();\n  for (let attempt')
+          .replace('AbortSignal.timeout(30_000) }', "AbortSignal.timeout(30_000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+      }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8285,6 +8363,10 @@ export async function fileBug(title: string) {
   sesRetry("import AWS from 'aws-sdk';\n\nconst s3 = new AWS.S3({ httpOptions: { timeout: 5000 } });", "s3.getObject({ Bucket: 'mail', Key: to }).promise()"),
   // The same wrapper whose only POST signs in.
   seedingWrapper("  await apiRequest('POST', '/api/auth/login', { email, password });\n"),
+  // A sign-in through a POST wrapper whose other caller creates members: this site signs in.
+  sharedPostWrapper('/api/auth/sign-in/email'),
+  // A model answer whose address holds a key the caller computes: its written parts say what it is.
+  geminiKeyed('generateContent'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
