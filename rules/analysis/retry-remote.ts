@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CLIENTS } from '../knowledge/clients';
-import { CLIENT_LOCAL_MEMBER, CLIENT_SELF_METHOD, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME, TEST_DOUBLE_NAME } from '../knowledge/retries';
+import { CLIENT_LOCAL_MEMBER, CLIENT_SELF_METHOD, IN_PROCESS_CHANNEL_NAME, LOCAL_CALL_NAME, REMOTE_CALL_NAME, REMOTE_CURSOR_CHAINS, REMOTE_RECEIVER_NAME, RETRY_HELPER_NAME, TEST_DOUBLE_NAME } from '../knowledge/retries';
 import { calleeName, contains, functionName, isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { resolveClientCall, resolveInstanceMember } from './calls';
 import { findVariable, singleAssignmentInit, unwrap } from './origin';
@@ -75,7 +75,7 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
     }
     // Otherwise the name is all there is (a method of another object, the function calling itself).
     if (name !== undefined && REMOTE_CALL_NAME.test(name) && !LOCAL_CALL_NAME.test(name) && !isFunctionCall(node) && !onLocalCollection(context, node.callee)
-      && !answersOwnClient(context, node.callee)) remote = true;
+      && !answersOwnClient(context, node.callee) && !onInProcessChannel(node.callee)) remote = true;
     return undefined;
   });
   return remote;
@@ -120,6 +120,16 @@ function onLocalCollection(context: Context, callee: TSESTree.Node): boolean {
   // `this.wallets = new Map()` in the constructor of an untyped field, written nowhere else.
   const made = target.object.type === AST_NODE_TYPES.MemberExpression ? heldInstanceClass(context, target.object) : undefined;
   return made !== undefined && LOCAL_COLLECTIONS.has(made.name) && (findVariable(context, made)?.defs.length ?? 0) === 0;
+}
+
+/** \`win.webContents.send(…)\`, \`ipcRenderer.invoke(…)\`, \`process.send(…)\`: a message to the app's own processes (IN_PROCESS_CHANNEL_NAME). */
+function onInProcessChannel(callee: TSESTree.Node): boolean {
+  const target = unwrap(callee);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = unwrap(target.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name
+    : receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier ? receiver.property.name : undefined;
+  return name !== undefined && IN_PROCESS_CHANNEL_NAME.test(name);
 }
 
 const LOCAL_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'URLSearchParams', 'Headers', 'FormData']);

@@ -890,6 +890,14 @@ export const REMOTE_RECEIVER_NAME = /^api$|^client$|[a-z]Api$|API$|[a-z]Client$|
 export const TEST_DOUBLE_NAME = /^(?:mock|fake|stub)(?:[A-Z_$]|$)/;
 
 /**
+ * Receivers of in-process messages: Electron's \`webContents.send\` and \`ipcRenderer.send\`/\`invoke\` talk
+ * between the app's own processes, Node's \`parentPort.postMessage\` and \`process.send\` to its own workers
+ * and parent. A call named \`send\` on one reaches no remote service.
+ */
+export const IN_PROCESS_CHANNEL_NAME = /^(?:webContents|ipcRenderer|ipcMain|parentPort|process)$/;
+export const IN_PROCESS_CHANNEL_SOURCE = 'Electron API, WebContents.send and ipcRenderer.send/invoke (IPC between the main and renderer processes) (✔doc); Node.js worker_threads parentPort, child_process process.send (IPC channel to the parent) (✔doc)';
+
+/**
  * Members of such a client that hold its own state, not a resource of the service: `client.config.set()`
  * runs locally, where `hsClient.contacts.update()` and `api.users.list()` call the service.
  */

@@ -462,6 +462,22 @@ function startPull(attempt: number) {
 startPull(0);
 `;
 
+/** A settings save sent through \`receiver\`, tried again at once in a counted loop (quizlab's bridge). */
+const channelSave = (receiver: string): string => `
+declare const ${receiver}: { invoke(channel: string, data: unknown): Promise<void> };
+// retry the save
+export async function save(data: unknown) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await ${receiver}.invoke('settings:save', data);
+    } catch (err) {
+      console.warn('save failed', err);
+    }
+  }
+  return undefined;
+}
+`;
+
 /**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
@@ -3072,6 +3088,8 @@ export function loadCatalog(attempt: 'first' | 'retry' = 'first'): Promise<strin
     });
 }
 `, [8, 62, 73], 'noBackoffOnce'),
+  // The same save through an RPC client goes to a remote service.
+  reported(channelSave('rpc'), [5, 3, 6], 'noBackoff'),
 ];
 
 /** Must stay silent. */
@@ -6233,6 +6251,8 @@ export class SignatureResender {
   credentialChain('CREDENTIALS[idx++]'),
   // The same pull giving up after 20 attempts.
   countedDelayPull('\n      if (attempt >= 20) return;'),
+  // Electron's IPC to the app's own main process reaches no remote service.
+  channelSave('ipcRenderer'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
