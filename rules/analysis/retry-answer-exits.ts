@@ -138,7 +138,7 @@ function saysHowWorkStands(term: TSESTree.Node): boolean {
 }
 
 /** Members that say how the work stands (not `ok` or `success`, a call's own word that it worked). */
-const STATE_NAME = /processing|pending|running|busy|waiting|status|state|progress|^(?:is)?(?:done|ready|complete|completed|finished)$/i;
+const STATE_NAME = /processing|pending|running|busy|waiting|status|state|progress|^(?:is)?(?:done|ready|complete|completed|finished|over|ended)$/i;
 
 /** Writes of the loop's test names to a literal in `branch`: `isComplete = true`. */
 function flagWrites(context: Context, branch: TSESTree.Node, testNames: Set<string>): Set<string> {

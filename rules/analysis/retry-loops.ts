@@ -124,11 +124,16 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   // an empty answer waits too; one that waits only in the catch would spin on an empty answer, so it expects
   // an answer or a failure: `while (!this.connection) { try { this.connection = await connect() } catch { await sleep(1000) } }`
   // retries failures.
-  const polls = (waitsForAnswer(context, attempt, testNames) || setsFlagOnAnswer(context, attempt.block, testNames)) && !waitsOnlyAfterFailure(context, loop, attempt);
+  // A flag set when the answer says the work is done (`if (res.over) done = true`) lets a good answer go round
+  // too, sending the attempt again after a success as after a failure: a driver, whose operation a failure
+  // repeats no more than a success does (`polls`).
+  const drives = setsFlagOnAnswer(context, attempt.block, testNames);
+  const polls = (waitsForAnswer(context, attempt, testNames) || drives) && !waitsOnlyAfterFailure(context, loop, attempt);
   const scope = loopRetryScope(context, loop, bounded, {
     handler: attempt.handler ?? undefined, ...(polls ? { mayPoll: true as const } : {}),
     ...(afterStatus ? { afterStatus: true as const } : {}),
   });
+  if (drives) return { ...scope, polls: true };
   // `offset += size` on success, read by the request: each round after a success sends another page, so a
   // key made once before the loop would be shared by all of them. No fix is offered (anchor).
   return movesOnAfterSuccess(context, attempt.block, testNames) ? { ...scope, anchor: undefined } : scope;

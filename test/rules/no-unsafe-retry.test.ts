@@ -433,6 +433,29 @@ export async function runAgent(prompt: string) {
 `;
 
 /**
+ * A match driven round by round: each round reads the game and POSTs an answer for the current question;
+ * \`onAnswer\` is what the loop does with the server's reply (football-quizball's simulator).
+ */
+const matchDriver = (onAnswer: string): string => `
+export async function playMatch(matchId: string): Promise<void> {
+  let done = false;
+  let sent = 0;
+  while (!done && sent < 15) {
+    const match = await (await fetch(\`https://game.example.test/matches/\${matchId}\`, { signal: AbortSignal.timeout(5000) })).json();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    try {
+      const res = await fetch(\`https://game.example.test/matches/\${matchId}/answer\`, { method: 'POST', body: JSON.stringify({ index: match.questionIndex }), signal: AbortSignal.timeout(5000) });
+      const reply = await res.json();
+      sent++;
+      ${onAnswer}
+    } catch (e) {
+      console.warn('answer failed', e);
+    }
+  }
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -6113,6 +6136,20 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
+  // The same loop leaving on any answer: a failed answer is sent again, a retry.
+  {
+    code: matchDriver('done = true;'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 9, column: 25, endLine: 9, endColumn: 30,
+      suggestions: [{
+        messageId: 'addIdempotencyKey',
+        output: matchDriver('done = true;')
+          .replace('\nexport async', "\nimport { randomUUID } from 'node:crypto';\nexport async")
+          .replace('  while (!done', '  const idempotencyKey = randomUUID();\n  while (!done')
+          .replace("match.questionIndex }), signal: AbortSignal.timeout(5000) }", "match.questionIndex }), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+      }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8367,6 +8404,9 @@ export async function fileBug(title: string) {
   sharedPostWrapper('/api/auth/sign-in/email'),
   // A model answer whose address holds a key the caller computes: its written parts say what it is.
   geminiKeyed('generateContent'),
+  // Each round answers the question the game is on, after a success as after a failure, until the game says
+  // it is over: a driver, whose failed round repeats no more than a good one does.
+  matchDriver('if (reply.over) done = true;'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
