@@ -44,7 +44,10 @@ function ownTries(context: Context, loop: Loop): TSESTree.TryStatement[] {
 function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNames: Set<string>): boolean {
   // A return or break that ends the attempt (a conditional one, as in a stream-reading loop, does not,
   // unless its condition is the response's good status: `if (body && status >= 200 && status < 300) break`).
-  if (attempt.block.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label))) return true;
+  // `try { return await Promise.race([fn(), timeout]) } finally { clearTimeout(timer) }`: a try with only a
+  // `finally` runs its block on every attempt, as if written in place.
+  const statements = attempt.block.body.flatMap((statement) => (statement.type === AST_NODE_TYPES.TryStatement && !statement.handler ? statement.block.body : [statement]));
+  if (statements.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label))) return true;
   if (leavesOnGoodStatus(context, attempt.block)) return true;
   // `if (res.data.id) return res.data.id; throw new Error('no id');`: the attempt ends by leaving or failing.
   if (attempt.block.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement && leavesWithin(context, attempt.block)) return true;

@@ -456,6 +456,38 @@ export async function playMatch(matchId: string): Promise<void> {
 `;
 
 /**
+ * A CRM record sent with \`method\` through the file's retry helper, whose attempt races the callback against
+ * a timer inside a \`try\` with only a \`finally\` (ai-booking-mvp's CRM integrations).
+ */
+const racedCrmWrite = (method: string): string => `
+async function runWithRetry<T>(fn: () => Promise<T>): Promise<T> {
+  let last: unknown;
+  for (let attempt = 0; attempt <= 3; attempt++) {
+    try {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Request timeout')), 30000);
+        });
+        return await Promise.race([fn(), timeout]);
+      } finally {
+        if (timer) clearTimeout(timer);
+      }
+    } catch (error) {
+      last = error;
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  throw last;
+}
+
+export async function saveLead(fields: object) {
+  return runWithRetry(() => fetch('https://crm.example.com/sobjects/Lead/', { method: '${method}', body: JSON.stringify(fields), signal: AbortSignal.timeout(30000) }));
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -6150,6 +6182,20 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
+  // An attempt in a \`try\` with only a \`finally\` still leaves the loop on success: a POST repeated on failure.
+  {
+    code: racedCrmWrite('POST'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 25, column: 29, endLine: 25, endColumn: 34,
+      suggestions: [{
+        messageId: 'addIdempotencyKey',
+        output: racedCrmWrite('POST')
+          .replace('\nasync function runWithRetry', "\nimport { randomUUID } from 'node:crypto';\nasync function runWithRetry")
+          .replace('  return runWithRetry(', '  const idempotencyKey = randomUUID();\n  return runWithRetry(')
+          .replace('AbortSignal.timeout(30000) }', "AbortSignal.timeout(30000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+      }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8407,6 +8453,8 @@ export async function fileBug(title: string) {
   // Each round answers the question the game is on, after a success as after a failure, until the game says
   // it is over: a driver, whose failed round repeats no more than a good one does.
   matchDriver('if (reply.over) done = true;'),
+  // The same helper writing the lead with PUT, which may repeat.
+  racedCrmWrite('PUT'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
