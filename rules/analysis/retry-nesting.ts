@@ -53,6 +53,8 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
   const layers = new Map<TSESTree.Node, Layer>();
   const parents = new Map<TSESTree.Node, Set<TSESTree.Node>>();
   const children = new Set<TSESTree.Node>();
+  // Where each outer layer runs an inner one (the call in its body), to report at the worst chain's own site.
+  const sites = new Map<TSESTree.Node, Map<TSESTree.Node, TSESTree.Node>>();
   // An inner layer is reported where an outer one runs it (the call in the outer retry's body), whichever
   // of the two the file defines first: there the retries multiply, as they do for a configured client's
   // call and a function of another file. The first link decides, replacing the layer the scope loop set.
@@ -64,6 +66,8 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
     }
     parents.get(inner.key)!.add(outer.key);
     children.add(outer.key);
+    if (!sites.has(inner.key)) sites.set(inner.key, new Map());
+    if (!sites.get(inner.key)!.has(outer.key)) sites.get(inner.key)!.set(outer.key, inner.at);
   };
   for (const scope of scopes) {
     const outer = layerOfScope(scope);
@@ -92,7 +96,9 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
     if (children.has(key) || parentKeys.size === 0) continue; // the innermost layer only
     const chain = worstChain(key, layers, parents, new Set());
     if (!chain) continue;
-    nested.push({ layer: chain[0]!, chain, total: chain.reduce((product, layer) => product * layer.attempts, 1) });
+    const at = chain[1] && sites.get(key)?.get(chain[1].key);
+    const innermost = at ? { ...chain[0]!, at } : chain[0]!;
+    nested.push({ layer: innermost, chain: [innermost, ...chain.slice(1)], total: chain.reduce((product, layer) => product * layer.attempts, 1) });
   }
   return nested;
 }
@@ -120,18 +126,27 @@ function beforeOrAfterTry(outer: RetryScope, site: TSESTree.Node): boolean {
   return tried?.type === AST_NODE_TYPES.TryStatement && contains(outer.body, site) && !contains(tried, site);
 }
 
-/** The chain from `key` outwards with the most attempts; undefined when a layer's count is unknown or endless. */
+/**
+ * The chain from `key` outwards with the most attempts, through outer layers whose counts are known; undefined
+ * when this layer's count is unknown or endless, or when every layer around it is (each reported on its own).
+ * A helper run by two loops of a function, one counted and one not, nests in the counted one.
+ */
 function worstChain(key: TSESTree.Node, layers: Map<TSESTree.Node, Layer>, parents: Map<TSESTree.Node, Set<TSESTree.Node>>, seen: Set<TSESTree.Node>): CountedLayer[] | undefined {
   const layer = layers.get(key);
   if (!layer || layer.attempts.kind !== 'finite' || seen.has(key)) return undefined;
   seen.add(key);
   let best: CountedLayer[] | undefined;
   let bestTotal = 0;
+  let uncounted = false;
   for (const parent of parents.get(key) ?? []) {
     const chain = worstChain(parent, layers, parents, new Set(seen));
-    if (!chain) return undefined;
+    if (!chain) {
+      uncounted = true;
+      continue;
+    }
     const total = chain.reduce((product, item) => product * item.attempts, 1);
     if (total > bestTotal) [best, bestTotal] = [chain, total];
   }
+  if (!best && uncounted) return undefined;
   return [{ ...layer, attempts: layer.attempts.attempts }, ...(best ?? [])];
 }

@@ -479,6 +479,44 @@ export async function save(data: unknown) {
 `;
 
 /**
+ * A test helper that retries its fetch six times, run by two loops of one function: a seeding loop bounded by
+ * \`seedTries\`, then a sign-in loop of five (SveltyCMS's integration server helpers).
+ */
+const twoLoopsOverHelper = (seedTries: string): string => `
+export async function retryingFetch(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  throw new Error('unreachable');
+}
+
+export async function logIn(base: string, isMongo: boolean) {
+  const maxSeedTries = ${seedTries};
+  for (let attempt = 0; attempt < maxSeedTries; attempt++) {
+    try {
+      await retryingFetch(\`\${base}/api/testing/reset\`, { method: 'PUT' });
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await retryingFetch(\`\${base}/api/user/me\`);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
+  throw new Error('failed');
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -3090,6 +3128,11 @@ export function loadCatalog(attempt: 'first' | 'retry' = 'first'): Promise<strin
 `, [8, 62, 73], 'noBackoffOnce'),
   // The same save through an RPC client goes to a remote service.
   reported(channelSave('rpc'), [5, 3, 6], 'noBackoff'),
+  // A helper run by a loop whose count is unread and by a counted one nests in the counted one, reported there.
+  {
+    code: twoLoopsOverHelper('isMongo ? 5 : 3'),
+    errors: [{ messageId: 'nestedRetry', line: 26, column: 20, endLine: 26, endColumn: 33, data: { total: '30', breakdown: '6 (the for-loop on line 3) × 5 (the for-loop on line 24)' }, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
