@@ -6196,6 +6196,14 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
+  // An upload to the model provider's file store keeps the file: a repeat stores it twice.
+  {
+    code: envEndpoint('https://api.openai.com/v1/files'),
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 25, endLine: 6, endColumn: 30,
+      suggestions: [{ messageId: 'addIdempotencyKey', output: envEndpoint('https://api.openai.com/v1/files', true) }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8455,6 +8463,8 @@ export async function fileBug(title: string) {
   matchDriver('if (reply.over) done = true;'),
   // The same helper writing the lead with PUT, which may repeat.
   racedCrmWrite('PUT'),
+  // A generated image is computed again and stored nowhere, as a completion is (ticket-pulse's brand assets).
+  envEndpoint('https://api.openai.com/v1/images/generations'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
