@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { ATTEMPT_COUNTER_NAME } from '../knowledge/retries';
+import { ATTEMPT_COUNTER_NAME, MORE_TO_DO_NAME } from '../knowledge/retries';
 import { contains, enclosingFunction, enclosingStatement, identifiersIn, isVariableName, mirroredOperator, walk, type FunctionNode } from './ast-walk';
-import { findVariable, isNullish, logicalTerms, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, isNullish, logicalTerms, memberName, singleAssignmentInit, unwrap } from './origin';
 import { loopRetryScope } from './retry-loops';
 import { counters, insideCompilerHelper, isConstantTrue, type Loop } from './retry-paths';
 import { recursionBounded } from './retry-recursion-bounds';
@@ -93,13 +93,26 @@ export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfSta
   // `if (response.status === 401) { await refresh(); return this.request(…) }` under it is a correction.
   const found = call && immediateRecursion(context, statement.consequent, fn, (recursive) => !underClientErrorTest(context, recursive, statement.consequent));
   if (!call || !found || !sendsSameRequest(context, found.call, fn) || schedulesAfterAnswer(context, statement, fn)) return undefined;
+  // `if (result.hasNextPage && !result.isFetchingNextPage) return loadNextBatch()`: the answer says there is
+  // more, and the call asks for the next page: a pager.
+  if (parts.some((part) => saysMoreToDo(part))) return undefined;
   // `if (!res.data.token && this.attempts++ < 3)`: another condition beside the empty answer may be the bound.
   const bounded = parts.length > 1 || recursionBounded(context, found.call, statement.consequent, fn);
+  // A wait between the answer and the test (`await sleep(150); if (…) return again()`) paces each round too.
+  const attempt = enclosingStatement(call);
+  const between = attempt?.parent === statement.parent && statement.parent?.type === AST_NODE_TYPES.BlockStatement
+    ? statement.parent.body.slice(statement.parent.body.indexOf(attempt as TSESTree.Statement) + 1, statement.parent.body.indexOf(statement)) : [];
   return {
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on an empty answer`, node: found.call, body: enclosingStatement(call) ?? call,
-    attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent),
+    attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent) || between.some((later) => awaitsWait(context, later)),
     failurePath: statement.consequent, afterStatus: true, onEmptyAnswer: true,
   };
+}
+
+/** \`result.hasNextPage\`, \`page.more\`: a member of the answer that says there is more to fetch (MORE_TO_DO_NAME). */
+function saysMoreToDo(term: TSESTree.Node): boolean {
+  const value = unwrap(term);
+  return value.type === AST_NODE_TYPES.MemberExpression && MORE_TO_DO_NAME.test(memberName(value) ?? '');
 }
 
 /**

@@ -517,6 +517,24 @@ export async function logIn(base: string, isMongo: boolean) {
 `;
 
 /**
+ * A loader that asks again from inside itself when \`test\` holds of the answer, after \`pause\`
+ * (lovable-customer-support-hub's load-all, which pages on with hasNextPage).
+ */
+const pageLoader = (test: string, pause = ''): string => `
+// Reads pages until done (retry on an empty one).
+declare function fetchPage(): Promise<{ hasNextPage: boolean; isFetchingNextPage: boolean; items?: string[] }>;
+export async function loadAll(): Promise<void> {
+  const loadNextBatch = async (): Promise<void> => {
+    const result = await fetchPage();${pause}
+    if (${test}) {
+      return loadNextBatch();
+    }
+  };
+  await loadNextBatch();
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -3133,6 +3151,10 @@ export function loadCatalog(attempt: 'first' | 'retry' = 'first'): Promise<strin
     code: twoLoopsOverHelper('isMongo ? 5 : 3'),
     errors: [{ messageId: 'nestedRetry', line: 26, column: 20, endLine: 26, endColumn: 33, data: { total: '30', breakdown: '6 (the for-loop on line 3) × 5 (the for-loop on line 24)' }, suggestions: [] }],
   },
+  // An empty answer asked again at once, for as long as it comes back empty.
+  reported(pageLoader('!result.items'), [8, 14, 27], 'unboundedRetry', 'noBackoff'),
+  // A pause between the answer and the test paces each round; nothing bounds them.
+  reported(pageLoader('!result.items', '\n    await new Promise((resolve) => setTimeout(resolve, 150));'), [9, 14, 27], 'unboundedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6296,6 +6318,8 @@ export class SignatureResender {
   countedDelayPull('\n      if (attempt >= 20) return;'),
   // Electron's IPC to the app's own main process reaches no remote service.
   channelSave('ipcRenderer'),
+  // The answer says there is a next page: the loader pages on, it does not retry.
+  pageLoader('result.hasNextPage && !result.isFetchingNextPage'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
