@@ -120,13 +120,19 @@ function outerDeclarator(context: Context, counter: TSESTree.Identifier, loop: L
 
 /**
  * A bound as written, or the default a caller's setting falls back to (`const max = opts?.maxRetries ?? 5`,
- * a parameter's `maxRetries = 3`): the count when the caller sets none, which is what the nesting multiplies.
+ * a parameter's `maxRetries = 3`): the count when the caller sets none, which is what the nesting multiplies;
+ * the larger of a conditional's two (`safe ? 2 : 1`).
  */
 function countOrDefault(context: Context, node: TSESTree.Node, depth = 0): number | undefined {
   const written = numericValue(context, node);
   if (written !== undefined || depth > 2) return written;
   const value = unwrap(node);
   if (value.type === AST_NODE_TYPES.LogicalExpression && (value.operator === '??' || value.operator === '||')) return numericValue(context, value.right);
+  // `attempt < (safe ? 2 : 1)`: at most the larger, the worst case.
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    const [consequent, alternate] = [countOrDefault(context, value.consequent, depth + 1), countOrDefault(context, value.alternate, depth + 1)];
+    return consequent === undefined || alternate === undefined ? undefined : Math.max(consequent, alternate);
+  }
   if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = findVariable(context, value)?.defs[0];
   const pattern = def?.type === 'Parameter' && def.name.parent?.type === AST_NODE_TYPES.AssignmentPattern ? def.name.parent : undefined;
