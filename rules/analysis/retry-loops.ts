@@ -75,6 +75,27 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   return false;
 }
 
+/**
+ * \`for (let i = 0; i < items.length; i++) { try { … items[i] … } catch { i--; continue } }\`: the catch takes
+ * back the index the loop's update moves on, so the next round takes the same item again. (A count the
+ * catch only counts down, \`retries--\` under \`while (retries > 0)\`, is an attempt bound, not a rewind.)
+ */
+function rewindsCounter(context: Context, handler: TSESTree.BlockStatement, loop: Loop): boolean {
+  const update = loop.type === AST_NODE_TYPES.ForStatement && loop.update ? unwrap(loop.update) : undefined;
+  const moved = update?.type === AST_NODE_TYPES.UpdateExpression && update.operator === '++' ? update.argument
+    : update?.type === AST_NODE_TYPES.AssignmentExpression && update.operator === '+=' ? update.left : undefined;
+  if (moved?.type !== AST_NODE_TYPES.Identifier) return false;
+  let rewinds = false;
+  walkSameFunction(context.sourceCode, handler, (node) => {
+    if (rewinds) return false;
+    const target = node.type === AST_NODE_TYPES.UpdateExpression && node.operator === '--' ? node.argument
+      : node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '-=' ? node.left : undefined;
+    if (target?.type === AST_NODE_TYPES.Identifier && target.name === moved.name) rewinds = true;
+    return undefined;
+  });
+  return rewinds;
+}
+
 const LOOP_NAMES: Record<Loop['type'], string> = {
   [AST_NODE_TYPES.ForStatement]: 'for-loop',
   [AST_NODE_TYPES.WhileStatement]: 'while-loop',
@@ -100,7 +121,10 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const tries = ownTries(context, loop);
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
-  const candidates = tries.filter((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && successLeaves(context, candidate, testNames) && !indexesByCounter(context, candidate.block, counterNames)
+  // A catch that takes the counter back (`i--; continue`) sends the same item again, where success moves on to the next.
+  const rewinds = (candidate: TSESTree.TryStatement): boolean => rewindsCounter(context, candidate.handler!.body, loop);
+  const candidates = tries.filter((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && (successLeaves(context, candidate, testNames) || rewinds(candidate))
+    && (!indexesByCounter(context, candidate.block, counterNames) || rewinds(candidate))
     && !consumesTestedList(context, candidate.block, 'test' in loop ? loop.test : undefined)
     && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(context, candidate.handler!.body, loop.test));
   if (candidates.length === 0) return pollScope(context, loop, tries, counterNames);
@@ -118,7 +142,10 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   const flagNames = assignedIn(context, attempt.block);
   // `while (!signal.aborted)` stops when the caller cancels, not after some number of failures. A flag that
   // success sets bounds nothing, unless failure counts with it too (`retry = 3` on success, `retry++` in the catch).
-  const testBounds = !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name) || counterNames.has(name));
+  // `catch { …; i--; continue }` in a loop over a list sends the same item again, and takes the count back:
+  // the loop's test no longer bounds the retries.
+  const rewound = rewindsCounter(context, attempt.handler!.body, loop);
+  const testBounds = !rewound && !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name) || counterNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
     || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
   // `if (e.response?.status >= 500) { await sleep(…) } else { throw e }`: it goes round only after an error response.
@@ -137,6 +164,8 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
     ...(afterStatus ? { afterStatus: true as const } : {}),
   });
   if (drives) return { ...scope, polls: true };
+  // Each item is another request: a key made once before the loop would be shared by all of them (no fix).
+  if (rewound) return { ...scope, rewinds: true, anchor: undefined };
   // `offset += size` on success, read by the request: each round after a success sends another page, so a
   // key made once before the loop would be shared by all of them. No fix is offered (anchor).
   return movesOnAfterSuccess(context, attempt.block, testNames) ? { ...scope, anchor: undefined } : scope;

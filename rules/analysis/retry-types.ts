@@ -65,6 +65,11 @@ export interface RetryScope {
   polls?: true;
   /** A retry decided by the status that repeats only refused requests (429): nothing it repeats was applied. */
   unprocessedOnly?: true;
+  /**
+   * A loop over a list whose catch takes the counter back (`i--; continue`): only that way round sends the
+   * same item again; a failure that falls through moves on to the next item.
+   */
+  rewinds?: true;
   /** An RxJS retry operator (`retry`, `retryWhen`): its name. */
   operator?: string;
   /** An RxJS `retry` over a cold client call: the call it sends again on each resubscription. */

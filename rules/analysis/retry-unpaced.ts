@@ -28,7 +28,8 @@ export interface UnpacedWay {
 export function unpacedWayRound(context: Context, scope: RetryScope, waitNames: ReadonlySet<string>): UnpacedWay | undefined {
   const handler = scope.handler;
   const loop = scope.node;
-  if (scope.kind !== 'loop' || !handler || !isLoop(loop) || loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  // A loop over a list that takes its counter back: a failure that falls through moves on, it does not go round.
+  if (scope.kind !== 'loop' || !handler || scope.rewinds || !isLoop(loop) || loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const tried = handler.parent;
   const index = loop.body.body.indexOf(tried as TSESTree.Statement);
   if (index === -1 || tried.finalizer) return undefined;

@@ -536,6 +536,27 @@ export async function loadAll(): Promise<void> {
 `;
 
 /**
+ * Items rendered one by one through a remote service; \`onReset\` is what the catch does after a reset
+ * connection (football-quizball's image script takes the index back, \`i--\`, and sends the same item again).
+ */
+const renderEach = (onReset: string): string => `
+export async function renderAll(items: string[]): Promise<Response[]> {
+  const out: Response[] = [];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      out.push(await fetch(\`https://render.example.test/v1/render/\${items[i]}\`, { signal: AbortSignal.timeout(60_000) }));
+    } catch (e) {
+      if (String(e).includes('ECONNRESET')) {
+        await new Promise((resolve) => setTimeout(resolve, 10_000));${onReset}
+      }
+      console.log('failed', items[i], e);
+    }
+  }
+  return out;
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -3175,6 +3196,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   throw lastError;
 }
 `, [6, 3, 6], 'noBackoffOnce'),
+  // Taking the index back sends the same item again, for as long as the connection keeps resetting.
+  reported(renderEach('\n        i--;\n        continue;'), [4, 3, 6], 'unboundedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6340,6 +6363,8 @@ export class SignatureResender {
   channelSave('ipcRenderer'),
   // The answer says there is a next page: the loader pages on, it does not retry.
   pageLoader('result.hasNextPage && !result.isFetchingNextPage'),
+  // The same loop moving on to the next item after a failure: a loop over items, not a retry.
+  renderEach(''),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
