@@ -10,6 +10,18 @@ function onDisk(filename: string): { filename: string; code: string } {
   return { filename, code: fs.readFileSync(path.join(FIXTURES, filename), 'utf8') };
 }
 
+/**
+ * What the addIdempotencyKey suggestion makes of \`code\` when it makes the key before a loop: the import
+ * above the line starting \`importAbove\`, the key above \`loopStart\`, and the header where the request's
+ * options end (\`optionsEnd\`, ending in \` }\`).
+ */
+function keyedBeforeLoop(code: string, importAbove: string, loopStart: string, optionsEnd: string): string {
+  return code
+    .replace(`\n${importAbove}`, `\nimport { randomUUID } from 'node:crypto';\n${importAbove}`)
+    .replace(loopStart, `  const idempotencyKey = randomUUID();\n${loopStart}`)
+    .replace(optionsEnd, `${optionsEnd.slice(0, -2)}, headers: { 'Idempotency-Key': idempotencyKey } }`);
+}
+
 /** A client whose headers the file composes (a merge helper, the instance's own), with a comment of the caller's. */
 const composedHeadersClient = (comment = ''): string => `
 export class Redis {
@@ -6075,10 +6087,7 @@ export async function userFor(categoryId: number) {
       data: { operation: 'POST', consequence: 'the server creates or charges it twice', failure: 'an error response', retry: 'the while-loop on line 4', advice: 'Send an idempotency key created once before the retry (an \`Idempotency-Key\` header).' },
       suggestions: [{
         messageId: 'addIdempotencyKey',
-        output: nestedStatusLoop('POST', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));")
-          .replace('\nexport async', "\nimport { randomUUID } from 'node:crypto';\nexport async")
-          .replace('  while (true)', '  const idempotencyKey = randomUUID();\n  while (true)')
-          .replace('AbortSignal.timeout(5000) }', "AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+        output: keyedBeforeLoop(nestedStatusLoop('POST', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"), 'export async', '  while (true)', 'AbortSignal.timeout(5000) }'),
       }],
     }],
   },
@@ -6118,10 +6127,7 @@ export async function userFor(categoryId: number) {
       messageId: 'unsafeRetry', line: 5, column: 23, endLine: 5, endColumn: 28,
       suggestions: [{
         messageId: 'addIdempotencyKey',
-        output: listedStatusRetry('0, 429, 500, 502, 503, 504')
-          .replace('\nexport async', "\nimport { randomUUID } from 'node:crypto';\nexport async")
-          .replace('  while (true)', '  const idempotencyKey = randomUUID();\n  while (true)')
-          .replace('AbortSignal.timeout(10_000) }', "AbortSignal.timeout(10_000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+        output: keyedBeforeLoop(listedStatusRetry('0, 429, 500, 502, 503, 504'), 'export async', '  while (true)', 'AbortSignal.timeout(10_000) }'),
       }],
     }],
   },
@@ -6161,10 +6167,7 @@ export async function userFor(categoryId: number) {
       messageId: 'unsafeRetry', line: 9, column: 26, endLine: 9, endColumn: 31,
       suggestions: [{
         messageId: 'addIdempotencyKey',
-        output: geminiKeyed('batchGenerateContent')
-          .replace('\ndeclare function', "\nimport { randomUUID } from 'node:crypto';\ndeclare function")
-          .replace('  for (let attempt', '  const idempotencyKey = randomUUID();\n  for (let attempt')
-          .replace('AbortSignal.timeout(30_000) }', "AbortSignal.timeout(30_000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+        output: keyedBeforeLoop(geminiKeyed('batchGenerateContent'), 'declare function', '  for (let attempt', 'AbortSignal.timeout(30_000) }'),
       }],
     }],
   },
@@ -6175,10 +6178,7 @@ export async function userFor(categoryId: number) {
       messageId: 'unsafeRetry', line: 9, column: 25, endLine: 9, endColumn: 30,
       suggestions: [{
         messageId: 'addIdempotencyKey',
-        output: matchDriver('done = true;')
-          .replace('\nexport async', "\nimport { randomUUID } from 'node:crypto';\nexport async")
-          .replace('  while (!done', '  const idempotencyKey = randomUUID();\n  while (!done')
-          .replace("match.questionIndex }), signal: AbortSignal.timeout(5000) }", "match.questionIndex }), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+        output: keyedBeforeLoop(matchDriver('done = true;'), 'export async', '  while (!done', "match.questionIndex }), signal: AbortSignal.timeout(5000) }"),
       }],
     }],
   },
@@ -6189,10 +6189,7 @@ export async function userFor(categoryId: number) {
       messageId: 'unsafeRetry', line: 25, column: 29, endLine: 25, endColumn: 34,
       suggestions: [{
         messageId: 'addIdempotencyKey',
-        output: racedCrmWrite('POST')
-          .replace('\nasync function runWithRetry', "\nimport { randomUUID } from 'node:crypto';\nasync function runWithRetry")
-          .replace('  return runWithRetry(', '  const idempotencyKey = randomUUID();\n  return runWithRetry(')
-          .replace('AbortSignal.timeout(30000) }', "AbortSignal.timeout(30000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+        output: keyedBeforeLoop(racedCrmWrite('POST'), 'async function runWithRetry', '  return runWithRetry(', 'AbortSignal.timeout(30000) }'),
       }],
     }],
   },
