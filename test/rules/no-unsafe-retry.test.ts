@@ -10,6 +10,11 @@ function onDisk(filename: string): { filename: string; code: string } {
   return { filename, code: fs.readFileSync(path.join(FIXTURES, filename), 'utf8') };
 }
 
+/** An invalid case reported once, at one place (line, first and last column), whose one suggestion gives \`output\`. */
+function suggestsKey(code: string, [line, column, endColumn]: [number, number, number], output: string): InvalidTestCase<MessageIds, Options> {
+  return { code, errors: [{ messageId: 'unsafeRetry', line, column, endLine: line, endColumn, suggestions: [{ messageId: 'addIdempotencyKey', output }] }] };
+}
+
 /**
  * What the addIdempotencyKey suggestion makes of \`code\` when it makes the key before a loop: the import
  * above the line starting \`importAbove\`, the key above \`loopStart\`, and the header where the request's
@@ -6121,16 +6126,7 @@ export async function userFor(categoryId: number) {
     }],
   },
   // A request that never answered (status 0) or a 5xx, listed for includes(), goes round.
-  {
-    code: listedStatusRetry('0, 429, 500, 502, 503, 504'),
-    errors: [{
-      messageId: 'unsafeRetry', line: 5, column: 23, endLine: 5, endColumn: 28,
-      suggestions: [{
-        messageId: 'addIdempotencyKey',
-        output: keyedBeforeLoop(listedStatusRetry('0, 429, 500, 502, 503, 504'), 'export async', '  while (true)', 'AbortSignal.timeout(10_000) }'),
-      }],
-    }],
-  },
+  suggestsKey(listedStatusRetry('0, 429, 500, 502, 503, 504'), [5, 23, 28], keyedBeforeLoop(listedStatusRetry('0, 429, 500, 502, 503, 504'), 'export async', '  while (true)', 'AbortSignal.timeout(10_000) }')),
   // SES takes no idempotency token: a repeated send is a second e-mail, on the AWS SDK v2 and v3 alike.
   {
     code: sesRetry(SES_V2, 'ses.sendEmail(params).promise()'),
@@ -6161,38 +6157,11 @@ export async function userFor(categoryId: number) {
     errors: [{ messageId: 'unsafeRetry', line: 19, column: 25, endLine: 19, endColumn: 29, suggestions: [] }],
   },
   // A batch job created through the same kind of address is a POST that creates.
-  {
-    code: geminiKeyed('batchGenerateContent'),
-    errors: [{
-      messageId: 'unsafeRetry', line: 9, column: 26, endLine: 9, endColumn: 31,
-      suggestions: [{
-        messageId: 'addIdempotencyKey',
-        output: keyedBeforeLoop(geminiKeyed('batchGenerateContent'), 'declare function', '  for (let attempt', 'AbortSignal.timeout(30_000) }'),
-      }],
-    }],
-  },
+  suggestsKey(geminiKeyed('batchGenerateContent'), [9, 26, 31], keyedBeforeLoop(geminiKeyed('batchGenerateContent'), 'declare function', '  for (let attempt', 'AbortSignal.timeout(30_000) }')),
   // The same loop leaving on any answer: a failed answer is sent again, a retry.
-  {
-    code: matchDriver('done = true;'),
-    errors: [{
-      messageId: 'unsafeRetry', line: 9, column: 25, endLine: 9, endColumn: 30,
-      suggestions: [{
-        messageId: 'addIdempotencyKey',
-        output: keyedBeforeLoop(matchDriver('done = true;'), 'export async', '  while (!done', "match.questionIndex }), signal: AbortSignal.timeout(5000) }"),
-      }],
-    }],
-  },
+  suggestsKey(matchDriver('done = true;'), [9, 25, 30], keyedBeforeLoop(matchDriver('done = true;'), 'export async', '  while (!done', "match.questionIndex }), signal: AbortSignal.timeout(5000) }")),
   // An attempt in a \`try\` with only a \`finally\` still leaves the loop on success: a POST repeated on failure.
-  {
-    code: racedCrmWrite('POST'),
-    errors: [{
-      messageId: 'unsafeRetry', line: 25, column: 29, endLine: 25, endColumn: 34,
-      suggestions: [{
-        messageId: 'addIdempotencyKey',
-        output: keyedBeforeLoop(racedCrmWrite('POST'), 'async function runWithRetry', '  return runWithRetry(', 'AbortSignal.timeout(30000) }'),
-      }],
-    }],
-  },
+  suggestsKey(racedCrmWrite('POST'), [25, 29, 34], keyedBeforeLoop(racedCrmWrite('POST'), 'async function runWithRetry', '  return runWithRetry(', 'AbortSignal.timeout(30000) }')),
   // An upload to the model provider's file store keeps the file: a repeat stores it twice.
   {
     code: envEndpoint('https://api.openai.com/v1/files'),
