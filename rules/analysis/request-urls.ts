@@ -62,9 +62,9 @@ export function isRepeatablePostUrl(context: Context, url: TSESTree.Node | undef
 }
 
 /**
- * Does \`site\`, a call of the function that makes \`request\` with its address parameter (\`const post = (url,
- * body) => fetch(url, { method: 'POST', … })\`), hand it an address whose POST repeats nothing
- * (\`post('/api/auth/sign-in/email', creds)\`)? Then what this site retries passes nothing unsafe, whatever
+ * Does `site`, a call of the function that makes `request` with its address parameter (`const post = (url,
+ * body) => fetch(url, { method: 'POST', … })`), hand it an address whose POST repeats nothing
+ * (`post('/api/auth/sign-in/email', creds)`)? Then what this site retries passes nothing unsafe, whatever
  * the wrapper's other callers send.
  */
 export function siteSendsToRepeatableAddress(context: Context, request: TSESTree.CallExpression | TSESTree.NewExpression, site: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

@@ -109,7 +109,7 @@ export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfSta
   };
 }
 
-/** \`result.hasNextPage\`, \`page.more\`: a member of the answer that says there is more to fetch (MORE_TO_DO_NAME). */
+/** `result.hasNextPage`, `page.more`: a member of the answer that says there is more to fetch (MORE_TO_DO_NAME). */
 function saysMoreToDo(term: TSESTree.Node): boolean {
   const value = unwrap(term);
   return value.type === AST_NODE_TYPES.MemberExpression && MORE_TO_DO_NAME.test(memberName(value) ?? '');

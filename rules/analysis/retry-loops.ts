@@ -76,9 +76,9 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
 }
 
 /**
- * \`for (let i = 0; i < items.length; i++) { try { … items[i] … } catch { i--; continue } }\`: the catch takes
+ * `for (let i = 0; i < items.length; i++) { try { … items[i] … } catch { i--; continue } }`: the catch takes
  * back the index the loop's update moves on, so the next round takes the same item again. (A count the
- * catch only counts down, \`retries--\` under \`while (retries > 0)\`, is an attempt bound, not a rewind.)
+ * catch only counts down, `retries--` under `while (retries > 0)`, is an attempt bound, not a rewind.)
  */
 function rewindsCounter(context: Context, handler: TSESTree.BlockStatement, loop: Loop): boolean {
   const update = loop.type === AST_NODE_TYPES.ForStatement && loop.update ? unwrap(loop.update) : undefined;

@@ -188,8 +188,8 @@ export function failureHasBoundedExit(context: Context, handler: TSESTree.Node, 
 
 /**
  * Is `call` to a function of the file that throws under a test of the parameter it is handed a counter in
- * (\`function giveUpAfterDeadline(tries, startedAt) { if (tries >= MIN_TRIES && …) throw new Error(…) }\`,
- * called \`giveUpAfterDeadline(tries, startedAt)\`)? Then the catch that calls it ends the retry on the count.
+ * (`function giveUpAfterDeadline(tries, startedAt) { if (tries >= MIN_TRIES && …) throw new Error(…) }`,
+ * called `giveUpAfterDeadline(tries, startedAt)`)? Then the catch that calls it ends the retry on the count.
  */
 function throwsOnCount(context: Context, call: TSESTree.CallExpression, counterNames: ReadonlySet<string>): boolean {
   const fn = counterNames.size > 0 ? localCallee(context, call.callee)?.fn : undefined;

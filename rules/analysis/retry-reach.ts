@@ -123,10 +123,10 @@ export class RetryReach {
 
 /**
  * Can the attempt never fail, so that the retry never goes round: a retry that goes round only on a thrown
- * failure (a library's, or a loop whose try leaves on whatever the attempt returns, \`try { return await
- * fn() } catch { … }\`) around an attempt that only calls functions of the file, every call they make that
- * the tables know kept by a try whose catch throws nothing on (\`async function sendBatch() { try { return
- * await post(…) } catch { return { ok: false } } }\`), and that throws nothing itself. A retry decided by the
+ * failure (a library's, or a loop whose try leaves on whatever the attempt returns, `try { return await
+ * fn() } catch { … }`) around an attempt that only calls functions of the file, every call they make that
+ * the tables know kept by a try whose catch throws nothing on (`async function sendBatch() { try { return
+ * await post(…) } catch { return { ok: false } } }`), and that throws nothing itself. A retry decided by the
  * answer (a failed status, an empty answer) is not such a retry: the swallowed failure's value steers it.
  */
 export function attemptNeverFails(context: Context, scope: RetryScope, reach: Reach): boolean {

@@ -168,8 +168,8 @@ function comparesParameter(context: Context, fn: FunctionNode, index: number): b
 }
 
 /**
- * Is \`comparison\` the test of an \`if\` whose branches only assign values, or of a \`?:\` that only picks one,
- * with no call in them but \`Math\`'s (\`delay = attempt < 20 ? Math.min(…) : 300_000\`)?
+ * Is `comparison` the test of an `if` whose branches only assign values, or of a `?:` that only picks one,
+ * with no call in them but `Math`'s (`delay = attempt < 20 ? Math.min(…) : 300_000`)?
  */
 function picksValueOnly(context: Context, comparison: TSESTree.Node): boolean {
   let current: TSESTree.Node = comparison;
@@ -196,7 +196,7 @@ function callsBeyondMath(context: Context, node: TSESTree.Node): boolean {
 
 /**
  * How many attempts a bounded recursion makes: two when the call turns off the flag its guard tests
- * (\`if (!retried) return again(true)\`, \`if (attempt !== 'retry') return load('retry')\`), one more attempt;
+ * (`if (!retried) return again(true)`, `if (attempt !== 'retry') return load('retry')`), one more attempt;
  * otherwise what its counter allows (retry-recursion-count.ts).
  */
 export function boundedRecursionAttempts(context: Context, call: TSESTree.CallExpression, fn: FunctionNode): Attempts {

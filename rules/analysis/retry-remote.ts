@@ -122,7 +122,7 @@ function onLocalCollection(context: Context, callee: TSESTree.Node): boolean {
   return made !== undefined && LOCAL_COLLECTIONS.has(made.name) && (findVariable(context, made)?.defs.length ?? 0) === 0;
 }
 
-/** \`win.webContents.send(…)\`, \`ipcRenderer.invoke(…)\`, \`process.send(…)\`: a message to the app's own processes (IN_PROCESS_CHANNEL_NAME). */
+/** `win.webContents.send(…)`, `ipcRenderer.invoke(…)`, `process.send(…)`: a message to the app's own processes (IN_PROCESS_CHANNEL_NAME). */
 function onInProcessChannel(callee: TSESTree.Node): boolean {
   const target = unwrap(callee);
   if (target.type !== AST_NODE_TYPES.MemberExpression) return false;

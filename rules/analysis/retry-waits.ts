@@ -205,9 +205,9 @@ function asksRetryPolicy(context: Context, node: TSESTree.Node): boolean {
 }
 
 /**
- * Does the way round pass a test of the user's answer (\`if (confirm('Saving failed. Try again?')) return
- * save(body)\`, \`const { response } = await dialog.showMessageBox(…); if (response === 1) …\`,
- * \`if (await window.showErrorMessage(msg, 'Retry') === 'Retry')\`)? Then a person decides each repeat:
+ * Does the way round pass a test of the user's answer (`if (confirm('Saving failed. Try again?')) return
+ * save(body)`, `const { response } = await dialog.showMessageBox(…); if (response === 1) …`,
+ * `if (await window.showErrorMessage(msg, 'Retry') === 'Retry')`)? Then a person decides each repeat:
  * it waits for them and ends when they stop (USER_CHOICE_CALLS).
  */
 export function askedOfUser(context: Context, failurePath: TSESTree.Node): boolean {

@@ -890,9 +890,9 @@ export const REMOTE_RECEIVER_NAME = /^api$|^client$|[a-z]Api$|API$|[a-z]Client$|
 export const TEST_DOUBLE_NAME = /^(?:mock|fake|stub)(?:[A-Z_$]|$)/;
 
 /**
- * Receivers of in-process messages: Electron's \`webContents.send\` and \`ipcRenderer.send\`/\`invoke\` talk
- * between the app's own processes, Node's \`parentPort.postMessage\` and \`process.send\` to its own workers
- * and parent. A call named \`send\` on one reaches no remote service.
+ * Receivers of in-process messages: Electron's `webContents.send` and `ipcRenderer.send`/`invoke` talk
+ * between the app's own processes, Node's `parentPort.postMessage` and `process.send` to its own workers
+ * and parent. A call named `send` on one reaches no remote service.
  */
 export const IN_PROCESS_CHANNEL_NAME = /^(?:webContents|ipcRenderer|ipcMain|parentPort|process)$/;
 export const IN_PROCESS_CHANNEL_SOURCE = 'Electron API, WebContents.send and ipcRenderer.send/invoke (IPC between the main and renderer processes) (✔doc); Node.js worker_threads parentPort, child_process process.send (IPC channel to the parent) (✔doc)';
@@ -972,10 +972,10 @@ export const ATTEMPT_COUNTER_NAME = /attempt|retr(?:y|ies)|tries/i;
 export const MORE_TO_DO_NAME = /^(?:continue|more|hasMore|has_more|hasNext|has_next|hasNextPage|moreAvailable|remaining)$/;
 
 /**
- * Calls that ask the user and answer with their choice: the browser's \`confirm()\` and \`prompt()\` (also on
- * \`window\`), Electron's \`dialog.showMessageBox(Sync)\`, VS Code's \`window.showErrorMessage(…, 'Retry')\` and
- * its kin, readline's \`rl.question()\`, inquirer's \`inquirer.prompt()\`. A retry taken only on the answer goes
- * at the user's pace and ends when they stop. \`globals\` may be called bare or on \`window\`; \`methods\` on any receiver.
+ * Calls that ask the user and answer with their choice: the browser's `confirm()` and `prompt()` (also on
+ * `window`), Electron's `dialog.showMessageBox(Sync)`, VS Code's `window.showErrorMessage(…, 'Retry')` and
+ * its kin, readline's `rl.question()`, inquirer's `inquirer.prompt()`. A retry taken only on the answer goes
+ * at the user's pace and ends when they stop. `globals` may be called bare or on `window`; `methods` on any receiver.
  */
 export const USER_CHOICE_CALLS = {
   globals: new Set(['confirm', 'prompt']),

@@ -10,15 +10,15 @@ function onDisk(filename: string): { filename: string; code: string } {
   return { filename, code: fs.readFileSync(path.join(FIXTURES, filename), 'utf8') };
 }
 
-/** An invalid case reported once, at one place (line, first and last column), whose one suggestion gives \`output\`. */
+/** An invalid case reported once, at one place (line, first and last column), whose one suggestion gives `output`. */
 function suggestsKey(code: string, [line, column, endColumn]: [number, number, number], output: string): InvalidTestCase<MessageIds, Options> {
   return { code, errors: [{ messageId: 'unsafeRetry', line, column, endLine: line, endColumn, suggestions: [{ messageId: 'addIdempotencyKey', output }] }] };
 }
 
 /**
- * What the addIdempotencyKey suggestion makes of \`code\` when it makes the key before a loop: the import
- * above the line starting \`importAbove\`, the key above \`loopStart\`, and the header where the request's
- * options end (\`optionsEnd\`, ending in \` }\`).
+ * What the addIdempotencyKey suggestion makes of `code` when it makes the key before a loop: the import
+ * above the line starting `importAbove`, the key above `loopStart`, and the header where the request's
+ * options end (`optionsEnd`, ending in ` }`).
  */
 function keyedBeforeLoop(code: string, importAbove: string, loopStart: string, optionsEnd: string): string {
   return code
@@ -244,9 +244,9 @@ ${keyed ? '    const idempotencyKey = randomUUID();\n' : ''}    for (let attempt
 `;
 
 /**
- * A search created through a client a factory of the file makes (\`function makeClient(baseURL) { return
- * axios.create(…) }\`), in a loop that goes round after any failure (spotify-to-plex's slskd client);
- * \`method\` is the client's verb helper, \`headers\` what the call is given after the body.
+ * A search created through a client a factory of the file makes (`function makeClient(baseURL) { return
+ * axios.create(…) }`), in a loop that goes round after any failure (spotify-to-plex's slskd client);
+ * `method` is the client's verb helper, `headers` what the call is given after the body.
  */
 const factoryClient = (method: string, headers = ''): string => `
 import axios from 'axios';${headers ? "\nimport { randomUUID } from 'node:crypto';" : ''}
@@ -270,7 +270,7 @@ export async function startSearch(baseURL: string, text: string): Promise<string
 `;
 
 /**
- * An import POSTed by a helper of the file whose catch does \`onFailure\`, retried by the file's retry helper,
+ * An import POSTed by a helper of the file whose catch does `onFailure`, retried by the file's retry helper,
  * which goes round when the attempt throws (atlas-fitness-onboarding's migration harness).
  */
 const swallowingImport = (onFailure: string): string => `
@@ -302,8 +302,8 @@ export async function run() {
 `;
 
 /**
- * A sign-in code e-mailed through Resend, sent again after a failure, which Resend returns as \`{ error }\`
- * (ai-fitness-solution-app's code route); \`options\` is what the send is given after the payload.
+ * A sign-in code e-mailed through Resend, sent again after a failure, which Resend returns as `{ error }`
+ * (ai-fitness-solution-app's code route); `options` is what the send is given after the payload.
  */
 const resendCode = (options = '', keyed = false): string => `
 import { Resend } from 'resend';${keyed ? "\nimport { randomUUID } from 'node:crypto';" : ''}
@@ -321,7 +321,7 @@ export async function sendCode(to: string, code: string) {${keyed ? '\n  const i
 `;
 
 /**
- * An item created in a loop that goes round when the status is one of \`listed\` (filaops' API client, where a
+ * An item created in a loop that goes round when the status is one of `listed` (filaops' API client, where a
  * request that never answered becomes status 0).
  */
 const listedStatusRetry = (listed: string): string => `
@@ -343,8 +343,8 @@ export async function createItem(json: unknown) {
 `;
 
 /**
- * An incident e-mail sent through SES in a loop that goes round after any failure: \`client\` makes the
- * client and \`send\` is the call (LambStatus' mailer, on the AWS SDK v2).
+ * An incident e-mail sent through SES in a loop that goes round after any failure: `client` makes the
+ * client and `send` is the call (LambStatus' mailer, on the AWS SDK v2).
  */
 const sesRetry = (client: string, send: string): string => `
 ${client}
@@ -366,8 +366,8 @@ const SES_V2 = "import AWS from 'aws-sdk';\n\nconst ses = new AWS.SES({ region: 
 const SES_V3 = "import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';\n\nconst ses = new SESClient({ requestHandler: { requestTimeout: 5000, throwOnRequestTimeout: true } });";
 
 /**
- * A seeding script's request wrapper that builds its address in a \`const\` from the path its callers pass,
- * and retries; \`callers\` are the calls it is given (FitnessMealPlanner's seed-demo-data).
+ * A seeding script's request wrapper that builds its address in a `const` from the path its callers pass,
+ * and retries; `callers` are the calls it is given (FitnessMealPlanner's seed-demo-data).
  */
 const seedingWrapper = (callers: string): string => `
 const BASE_URL = process.env.BASE_URL || 'https://app.example.com';
@@ -391,7 +391,7 @@ ${callers}}
 `;
 
 /**
- * A POST wrapper that a retried caller hands \`address\`, and another caller hands a members address with no
+ * A POST wrapper that a retried caller hands `address`, and another caller hands a members address with no
  * retry (enterprise-bookings' e2e helpers).
  */
 const sharedPostWrapper = (address: string): string => `
@@ -422,7 +422,7 @@ export async function join(email: string) {
 
 /**
  * A model asked through an address made from the model's name and a key the caller reads from a secret
- * store (real-bookings-assistant's Gemini client); \`action\` is the model method.
+ * store (real-bookings-assistant's Gemini client); `action` is the model method.
  */
 const geminiKeyed = (action: string): string => `
 declare function readSecret(name: string): string | undefined;
@@ -451,7 +451,7 @@ export async function runAgent(prompt: string) {
 
 /**
  * A match driven round by round: each round reads the game and POSTs an answer for the current question;
- * \`onAnswer\` is what the loop does with the server's reply (football-quizball's simulator).
+ * `onAnswer` is what the loop does with the server's reply (football-quizball's simulator).
  */
 const matchDriver = (onAnswer: string): string => `
 export async function playMatch(matchId: string): Promise<void> {
@@ -473,8 +473,8 @@ export async function playMatch(matchId: string): Promise<void> {
 `;
 
 /**
- * A CRM record sent with \`method\` through the file's retry helper, whose attempt races the callback against
- * a timer inside a \`try\` with only a \`finally\` (ai-booking-mvp's CRM integrations).
+ * A CRM record sent with `method` through the file's retry helper, whose attempt races the callback against
+ * a timer inside a `try` with only a `finally` (ai-booking-mvp's CRM integrations).
  */
 const racedCrmWrite = (method: string): string => `
 async function runWithRetry<T>(fn: () => Promise<T>): Promise<T> {
@@ -6084,7 +6084,7 @@ export async function userFor(categoryId: number) {
     code: namedStatusInterceptor('STATUS.ServiceUnavailable'),
     errors: [{ messageId: 'unsafeRetry', line: 21, column: 46, endLine: 21, endColumn: 55, suggestions: [] }],
   },
-  // A 5xx tested inside the failure branch of \`if (!res.ok)\` goes round as well as a flat test does.
+  // A 5xx tested inside the failure branch of `if (!res.ok)` goes round as well as a flat test does.
   {
     code: nestedStatusLoop('POST', 'res.status >= 500', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
     errors: [{
@@ -6096,7 +6096,7 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
-  // A client made by a factory of the file is the instance its \`return\` creates.
+  // A client made by a factory of the file is the instance its `return` creates.
   {
     code: factoryClient('post'),
     errors: [{
@@ -6109,7 +6109,7 @@ export async function userFor(categoryId: number) {
     code: swallowingImport('throw error;'),
     errors: [{ messageId: 'unsafeRetry', line: 25, column: 26, endLine: 25, endColumn: 35, suggestions: [] }],
   },
-  // Resend answers a failure as \`{ error }\`; a loop that sends again on it repeats the e-mail.
+  // Resend answers a failure as `{ error }`; a loop that sends again on it repeats the e-mail.
   {
     code: resendCode(),
     errors: [{
@@ -6160,7 +6160,7 @@ export async function userFor(categoryId: number) {
   suggestsKey(geminiKeyed('batchGenerateContent'), [9, 26, 31], keyedBeforeLoop(geminiKeyed('batchGenerateContent'), 'declare function', '  for (let attempt', 'AbortSignal.timeout(30_000) }')),
   // The same loop leaving on any answer: a failed answer is sent again, a retry.
   suggestsKey(matchDriver('done = true;'), [9, 25, 30], keyedBeforeLoop(matchDriver('done = true;'), 'export async', '  while (!done', "match.questionIndex }), signal: AbortSignal.timeout(5000) }")),
-  // An attempt in a \`try\` with only a \`finally\` still leaves the loop on success: a POST repeated on failure.
+  // An attempt in a `try` with only a `finally` still leaves the loop on success: a POST repeated on failure.
   suggestsKey(racedCrmWrite('POST'), [25, 29, 34], keyedBeforeLoop(racedCrmWrite('POST'), 'async function runWithRetry', '  return runWithRetry(', 'AbortSignal.timeout(30000) }')),
   // An upload to the model provider's file store keeps the file: a repeat stores it twice.
   {
@@ -8404,11 +8404,11 @@ export async function fileBug(title: string) {
   await octokit.rest.issues.create({ owner: 'acme', repo: 'app', title });
 }
 `,
-  // Only a 429, tested inside the failure branch of \`if (!res.ok)\`, goes round: the POST was not applied.
+  // Only a 429, tested inside the failure branch of `if (!res.ok)`, goes round: the POST was not applied.
   nestedStatusLoop('POST', 'res.status === 429', "\n        await new Promise((resolve) => setTimeout(resolve, 1000));"),
   // The same factory's client asked to replace the search, which PUT may repeat.
   factoryClient('put'),
-  // The helper keeps every failure and answers \`{ ok: false }\`: the retry, which goes round on a throw, never does.
+  // The helper keeps every failure and answers `{ ok: false }`: the retry, which goes round on a throw, never does.
   swallowingImport('return { ok: false, error: String(error) };'),
   // The same send with its key made once before the loop.
   resendCode(', { idempotencyKey }', true),

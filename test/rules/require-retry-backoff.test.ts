@@ -325,8 +325,8 @@ const reported = (code: string, [line, column, endColumn]: [number, number, numb
 });
 
 /**
- * A counted loop whose attempt leaves when the answer holds text, written to a \`let\` declared before the
- * loop, and waits before it asks again after an empty answer; \`onFailure\` is what its catch does
+ * A counted loop whose attempt leaves when the answer holds text, written to a `let` declared before the
+ * loop, and waits before it asks again after an empty answer; `onFailure` is what its catch does
  * (Podcasto's transcript fetcher).
  */
 const transcriptLoop = (onFailure: string): string => `
@@ -347,8 +347,8 @@ export async function transcript(id: string, maxRetries = 3): Promise<string> {
 `;
 
 /**
- * A listing asked again in the catch after the server refused its filter as too complex; \`correction\` is
- * what the catch does to the query first (emailengine's Outlook client drops \`$orderBy\`).
+ * A listing asked again in the catch after the server refused its filter as too complex; `correction` is
+ * what the catch does to the query first (emailengine's Outlook client drops `$orderBy`).
  */
 const refusedFilter = (correction: string): string => `
 import axios from 'axios';
@@ -369,7 +369,7 @@ export async function listItems(url: string, query: Record<string, string>) {
 
 /**
  * A mailbox range pulled until it answers, the catch waiting and then handing the count to a function of
- * the file that does \`onSpent\` once it is spent (emailengine's IMAP sync).
+ * the file that does `onSpent` once it is spent (emailengine's IMAP sync).
  */
 const rangePull = (onSpent: string): string => `
 const MIN_TRIES = 20;
@@ -399,7 +399,7 @@ export async function pullRange(range: string) {
 }
 `;
 
-/** A note saved again from the catch when \`test\` holds (Mailspring asks the user first). */
+/** A note saved again from the catch when `test` holds (Mailspring asks the user first). */
 const saveAgainIf = (test: string, before = ''): string => `
 export async function save(body: string): Promise<void> {
   try {
@@ -414,8 +414,8 @@ export async function save(body: string): Promise<void> {
 `;
 
 /**
- * SSH credentials tried on a printer, the \`'error'\` listener running the function again, which takes
- * \`pick\` from the list (3dprintforge's provisioner takes the next pair each time).
+ * SSH credentials tried on a printer, the `'error'` listener running the function again, which takes
+ * `pick` from the list (3dprintforge's provisioner takes the next pair each time).
  */
 const credentialChain = (pick: string): string => `
 import { Client as SshClient } from 'ssh2';
@@ -440,7 +440,7 @@ export function findCredentials(host: string): Promise<{ username: string; passw
 `;
 
 /**
- * A pull started again from its \`.catch()\` after a delay the count picks; \`giveUp\` runs first in the catch
+ * A pull started again from its `.catch()` after a delay the count picks; `giveUp` runs first in the catch
  * (emailengine's Pub/Sub worker has none).
  */
 const countedDelayPull = (giveUp: string): string => `
@@ -462,7 +462,7 @@ function startPull(attempt: number) {
 startPull(0);
 `;
 
-/** A settings save sent through \`receiver\`, tried again at once in a counted loop (quizlab's bridge). */
+/** A settings save sent through `receiver`, tried again at once in a counted loop (quizlab's bridge). */
 const channelSave = (receiver: string): string => `
 declare const ${receiver}: { invoke(channel: string, data: unknown): Promise<void> };
 // retry the save
@@ -480,7 +480,7 @@ export async function save(data: unknown) {
 
 /**
  * A test helper that retries its fetch six times, run by two loops of one function: a seeding loop bounded by
- * \`seedTries\`, then a sign-in loop of five (SveltyCMS's integration server helpers, whose seeding bound is
+ * `seedTries`, then a sign-in loop of five (SveltyCMS's integration server helpers, whose seeding bound is
  * read from the database in use).
  */
 const twoLoopsOverHelper = (seedTries: string): string => `
@@ -518,7 +518,7 @@ export async function logIn(base: string, isMongo: boolean) {
 `;
 
 /**
- * A loader that asks again from inside itself when \`test\` holds of the answer, after \`pause\`
+ * A loader that asks again from inside itself when `test` holds of the answer, after `pause`
  * (lovable-customer-support-hub's load-all, which pages on with hasNextPage).
  */
 const pageLoader = (test: string, pause = ''): string => `
@@ -536,8 +536,8 @@ export async function loadAll(): Promise<void> {
 `;
 
 /**
- * Items rendered one by one through a remote service; \`onReset\` is what the catch does after a reset
- * connection (football-quizball's image script takes the index back, \`i--\`, and sends the same item again).
+ * Items rendered one by one through a remote service; `onReset` is what the catch does after a reset
+ * connection (football-quizball's image script takes the index back, `i--`, and sends the same item again).
  */
 const renderEach = (onReset: string): string => `
 export async function renderAll(items: string[]): Promise<Response[]> {
@@ -3105,7 +3105,7 @@ export async function headUrl(url: string, tries = 0): Promise<boolean> {
 `, [7, 12, 19], 'unboundedRetry', 'noBackoff'),
   // The same helper around a request to the ledger's server goes round at once.
   reported(mapLedger("(await fetch(\`https://ledger.example.com/wallets/\${key}\`, { signal: AbortSignal.timeout(5000) })).json()"), [9, 5, 8], 'noBackoff'),
-  // A 5xx tested inside the failure branch of \`if (!res.ok)\` goes round at once (mgkdante/transit's snapshot loader).
+  // A 5xx tested inside the failure branch of `if (!res.ok)` goes round at once (mgkdante/transit's snapshot loader).
   reported(nestedStatusLoop('GET', 'res.status >= 500', ''), [4, 3, 8], 'noBackoff'),
   // An empty answer waits before the next attempt; a failure only logged goes round at once.
   reported(transcriptLoop(''), [4, 3, 6], 'noBackoffOnSomeFailures'),
