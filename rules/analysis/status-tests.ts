@@ -68,11 +68,10 @@ function comparisonTest(node: TSESTree.Node): StatusTest | undefined {
 }
 
 /**
- * \`[0, 429, 500, 502, 503, 504].includes(res.status)\`, also with the list in a \`const\`: a failed status when
- * the list names one (a 5xx, 408, 429, or 0, what a \`.catch()\` makes of a request that never answered) and no
- * success; refusals only (429) when that is all it names. A list of client errors is read by clientErrorComparison.
+ * The numbers of a list looked up with the status, `[401, 403].includes(status)`, `RETRYABLE.includes(res.status)`
+ * with `const RETRYABLE = [429, 503]`; undefined when it is not such a lookup or lists anything but numbers.
  */
-function listedTest(test: TSESTree.Node, context: Context | undefined): StatusTest | undefined {
+function listedStatuses(test: TSESTree.Node, context: Context | undefined): number[] | undefined {
   if (test.type !== AST_NODE_TYPES.CallExpression || test.callee.type !== AST_NODE_TYPES.MemberExpression || test.callee.computed || memberName(test.callee) !== 'includes') return undefined;
   const status = test.arguments[0];
   if (!status || status.type === AST_NODE_TYPES.SpreadElement || !readsStatus(status)) return undefined;
@@ -80,11 +79,21 @@ function listedTest(test: TSESTree.Node, context: Context | undefined): StatusTe
   if (list.type === AST_NODE_TYPES.Identifier && context) list = constInit(context, list) ?? list;
   if (list.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return undefined;
   const codes = list.elements.map((element) => (element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'number' ? element.value : undefined));
-  if (codes.some((code) => code === undefined || (code >= 200 && code < 400))) return undefined;
-  const failed = codes.filter((code) => code === 0 || code === 408 || code === 429 || (code! >= 500 && code! < 600));
+  return codes.every((code) => code !== undefined) ? (codes as number[]) : undefined;
+}
+
+/**
+ * `[0, 429, 500, 502, 503, 504].includes(res.status)`: a failed status when the list names one (a 5xx, 408,
+ * 429, or 0, what a `.catch()` makes of a request that never answered) and no success; refusals only (429)
+ * when that is all it names. A list of client errors is read by clientErrorComparison.
+ */
+function listedTest(test: TSESTree.Node, context: Context | undefined): StatusTest | undefined {
+  const codes = listedStatuses(test, context);
+  if (!codes || codes.some((code) => code >= 200 && code < 400)) return undefined;
+  const failed = codes.filter((code) => code === 0 || code === 408 || code === 429 || (code >= 500 && code < 600));
   if (failed.length === 0) return undefined;
-  const unprocessedOnly = failed.every((code) => (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(code!));
-  return { holdsFor: 'failure', operands: [numericRead(status)], unprocessedOnly };
+  const unprocessedOnly = failed.every((code) => (UNPROCESSED_FAILURES.statuses as readonly number[]).includes(code));
+  return { holdsFor: 'failure', operands: [numericRead((test as TSESTree.CallExpression).arguments[0]!)], unprocessedOnly };
 }
 
 /**
@@ -145,9 +154,9 @@ export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): S
 }
 
 /**
- * The \`error\` of an answer, for SDKs that answer a failed request with a value instead of throwing
- * (supabase-js, Resend: \`{ data, error }\`, a dropped connection included): \`const { error } = await
- * resend.emails.send(…)\` then \`if (error)\`, or \`const res = await …; if (res.error)\`. Returns what
+ * The `error` of an answer, for SDKs that answer a failed request with a value instead of throwing
+ * (supabase-js, Resend: `{ data, error }`, a dropped connection included): `const { error } = await
+ * resend.emails.send(…)` then `if (error)`, or `const res = await …; if (res.error)`. Returns what
  * names the answer (the binding, or the variable holding it), whose call made the attempt.
  */
 function answerError(context: Context, test: TSESTree.Node): TSESTree.Node | undefined {
@@ -211,7 +220,8 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     const list = unwrap(test.callee.object);
     const listed = list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length > 0 ? list.elements : undefined;
     if (!test.callee.computed && test.arguments[0] && readsStatus(test.arguments[0])) {
-      return listed !== undefined && listed.every((element) => element?.type === AST_NODE_TYPES.Literal && isClientError(element.value));
+      const codes = listedStatuses(test, context);
+      return codes !== undefined && codes.every(isClientError);
     }
     if (listed?.every((element) => {
       const code = element?.type === AST_NODE_TYPES.Identifier && context ? constInit(context, element) : element;
