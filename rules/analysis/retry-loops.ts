@@ -10,6 +10,7 @@ import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
 import { clearsLoopTest, isGeneratorStep, leavesOnGoodStatus, leavesWithin, movesOnAfterSuccess, racesDeadline, setsAny, waitsForAnswer } from './retry-loop-shapes';
 import { catchGoesRoundOnlyWhen } from './retry-unprocessed';
+import { guardedWithin } from './unprocessed-tests';
 import { holdsOnlyForResponse } from './status-reads';
 import { underClientErrorTest } from './status-tests';
 
@@ -77,20 +78,20 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
 
 /**
  * `for (let i = 0; i < items.length; i++) { try { … items[i] … } catch { i--; continue } }`: the catch takes
- * back the index the loop's update moves on, so the next round takes the same item again. (A count the
- * catch only counts down, `retries--` under `while (retries > 0)`, is an attempt bound, not a rewind.)
+ * back the index the loop's update moves on, so the next round takes the same item again. Returns where it
+ * does (none when it does not). A count the catch only counts down, `retries--` under `while (retries > 0)`,
+ * is an attempt bound, not a rewind.
  */
-function rewindsCounter(context: Context, handler: TSESTree.BlockStatement, loop: Loop): boolean {
+function counterRewinds(context: Context, handler: TSESTree.BlockStatement, loop: Loop): TSESTree.Node[] {
   const update = loop.type === AST_NODE_TYPES.ForStatement && loop.update ? unwrap(loop.update) : undefined;
   const moved = update?.type === AST_NODE_TYPES.UpdateExpression && update.operator === '++' ? update.argument
     : update?.type === AST_NODE_TYPES.AssignmentExpression && update.operator === '+=' ? update.left : undefined;
-  if (moved?.type !== AST_NODE_TYPES.Identifier) return false;
-  let rewinds = false;
+  if (moved?.type !== AST_NODE_TYPES.Identifier) return [];
+  const rewinds: TSESTree.Node[] = [];
   walkSameFunction(context.sourceCode, handler, (node) => {
-    if (rewinds) return false;
     const target = node.type === AST_NODE_TYPES.UpdateExpression && node.operator === '--' ? node.argument
       : node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '-=' ? node.left : undefined;
-    if (target?.type === AST_NODE_TYPES.Identifier && target.name === moved.name) rewinds = true;
+    if (target?.type === AST_NODE_TYPES.Identifier && target.name === moved.name) rewinds.push(node);
     return undefined;
   });
   return rewinds;
@@ -122,7 +123,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
   // A catch that takes the counter back (`i--; continue`) sends the same item again, where success moves on to the next.
-  const rewinds = (candidate: TSESTree.TryStatement): boolean => rewindsCounter(context, candidate.handler!.body, loop);
+  const rewinds = (candidate: TSESTree.TryStatement): boolean => counterRewinds(context, candidate.handler!.body, loop).length > 0;
   const candidates = tries.filter((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && (successLeaves(context, candidate, testNames) || rewinds(candidate))
     && (!indexesByCounter(context, candidate.block, counterNames) || rewinds(candidate))
     && !consumesTestedList(context, candidate.block, 'test' in loop ? loop.test : undefined)
@@ -144,7 +145,8 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   // success sets bounds nothing, unless failure counts with it too (`retry = 3` on success, `retry++` in the catch).
   // `catch { …; i--; continue }` in a loop over a list sends the same item again, and takes the count back:
   // the loop's test no longer bounds the retries.
-  const rewound = rewindsCounter(context, attempt.handler!.body, loop);
+  const rewindsAt = counterRewinds(context, attempt.handler!.body, loop);
+  const rewound = rewindsAt.length > 0;
   const testBounds = !rewound && !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name) || counterNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
     || [...loopHead(attempt), ...failureTail(attempt)].some((statement) => failureHasBoundedExit(context, statement, counterNames)) || racesDeadline(context, loop, attempt.block);
@@ -165,7 +167,10 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   });
   if (drives) return { ...scope, polls: true };
   // Each item is another request: a key made once before the loop would be shared by all of them (no fix).
-  if (rewound) return { ...scope, rewinds: true, anchor: undefined };
+  // Taken back only under a test of a refusal (`if (status === 429) { await wait(retryAfter); i -= size; continue }`):
+  // only what the server did not act on is sent again.
+  const refusedOnly = rewindsAt.every((node) => guardedWithin(context, node, attempt.handler!.body));
+  if (rewound) return { ...scope, rewinds: true, anchor: undefined, ...(refusedOnly ? { unprocessedOnly: true as const } : {}) };
   // `offset += size` on success, read by the request: each round after a success sends another page, so a
   // key made once before the loop would be shared by all of them. No fix is offered (anchor).
   return movesOnAfterSuccess(context, attempt.block, testNames) ? { ...scope, anchor: undefined } : scope;

@@ -536,17 +536,17 @@ export async function loadAll(): Promise<void> {
 `;
 
 /**
- * Items rendered one by one through a remote service; `onReset` is what the catch does after a reset
- * connection (football-quizball's image script takes the index back, `i--`, and sends the same item again).
+ * Items rendered one by one through a remote service; `onReset` is what the catch does after `failure`, a
+ * reset connection (football-quizball's image script takes the index back, `i--`, and sends the same item again).
  */
-const renderEach = (onReset: string): string => `
+const renderEach = (onReset: string, failure = "String(e).includes('ECONNRESET')"): string => `
 export async function renderAll(items: string[]): Promise<Response[]> {
   const out: Response[] = [];
   for (let i = 0; i < items.length; i++) {
     try {
       out.push(await fetch(\`https://render.example.test/v1/render/\${items[i]}\`, { signal: AbortSignal.timeout(60_000) }));
-    } catch (e) {
-      if (String(e).includes('ECONNRESET')) {
+    } catch (e: any) {
+      if (${failure}) {
         await new Promise((resolve) => setTimeout(resolve, 10_000));${onReset}
       }
       console.log('failed', items[i], e);
@@ -6365,6 +6365,9 @@ export class SignatureResender {
   pageLoader('result.hasNextPage && !result.isFetchingNextPage'),
   // The same loop moving on to the next item after a failure: a loop over items, not a retry.
   renderEach(''),
+  // Taken back only after a refusal, once the wait is over: nothing the server acted on is sent again, and
+  // it goes at the server's pace (Spotify-echo's audio features on a 429).
+  renderEach('\n        i--;\n        continue;', 'e.response?.status === 429'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
