@@ -134,11 +134,14 @@ function saysHowWorkStands(term: TSESTree.Node): boolean {
   const numeric = value.type === AST_NODE_TYPES.BinaryExpression && [value.left, value.right].some((side) => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'number');
   const name = read.type === AST_NODE_TYPES.MemberExpression ? memberName(read) : read.type === AST_NODE_TYPES.Identifier ? read.name : undefined;
   // Also a value taken out of the answer (`const { isOrderProcessing } = data.syncStatus[0]`).
-  return !numeric && name !== undefined && STATE_NAME.test(name);
+  return !numeric && name !== undefined && (STATE_NAME.test(name) || STATE_SUFFIX.test(name));
 }
 
 /** Members that say how the work stands (not `ok` or `success`, a call's own word that it worked). */
 const STATE_NAME = /processing|pending|running|busy|waiting|status|state|progress|^(?:is)?(?:done|ready|complete|completed|finished|over|ended)$/i;
+
+/** The same, ending a camel-case name: `gameFinished`, `jobDone`, `matchOver`. */
+const STATE_SUFFIX = /[a-z](?:Done|Finished|Over|Ended|Complete|Completed)$/;
 
 /** Writes of the loop's test names to a literal in `branch`: `isComplete = true`. */
 function flagWrites(context: Context, branch: TSESTree.Node, testNames: Set<string>): Set<string> {

@@ -8427,6 +8427,7 @@ export async function fileBug(title: string) {
   // Each round answers the question the game is on, after a success as after a failure, until the game says
   // it is over: a driver, whose failed round repeats no more than a good one does.
   matchDriver('if (reply.over) done = true;'),
+  matchDriver('if (reply.gameFinished) { done = true; break; }'),
   // The same helper writing the lead with PUT, which may repeat.
   racedCrmWrite('PUT'),
   // A generated image is computed again and stored nowhere, as a completion is (ticket-pulse's brand assets).
