@@ -63,6 +63,27 @@ export function soleReturned(fn: FunctionNode): TSESTree.Node | undefined {
   return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument ?? undefined : undefined;
 }
 
+/**
+ * What a function's returns hand back (undefined for a bare `return`), walked once per function: every
+ * options read through a call of it (each argument of each call a rule looks at) asks again.
+ */
+const returnedByFunction = new WeakMap<TSESTree.Node, ReadonlyArray<TSESTree.Node | undefined>>();
+
+export function returnedValues(context: { sourceCode: SourceCode }, fn: FunctionNode): ReadonlyArray<TSESTree.Node | undefined> {
+  const known = returnedByFunction.get(fn);
+  if (known) return known;
+  const returned: Array<TSESTree.Node | undefined> = [];
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    walkSameFunction(context.sourceCode, fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument ?? undefined);
+    });
+  } else {
+    returned.push(fn.body);
+  }
+  returnedByFunction.set(fn, returned);
+  return returned;
+}
+
 /** The index of `fn`'s parameter named `name` (plain or with a default), or -1. */
 export function parameterIndex(fn: FunctionNode, name: string): number {
   return fn.params.findIndex((param) => {

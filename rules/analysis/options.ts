@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { TimeoutKeyKind } from '../knowledge/clients';
-import { isFunctionNode, walkSameFunction, type FunctionNode } from './ast-walk';
+import { isFunctionNode, returnedValues } from './ast-walk';
 import { findVariable, memberName, objectAssignParts, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import type { TypeFacts } from './types';
@@ -91,27 +91,6 @@ function readReturned(context: Context, call: TSESTree.CallExpression, path: rea
   const verdicts = returned.map((value) => readOption(context, value, path, types, depth + 1));
   if (verdicts.every((verdict) => verdict.kind === 'absent')) return ABSENT;
   return verdicts.every((verdict) => verdict.kind === 'present') ? verdicts[0]! : UNKNOWN;
-}
-
-/**
- * What a function's returns hand back, walked once per function: every options read through a call of it
- * (each argument of each call a rule looks at) asks again.
- */
-const returnedByFunction = new WeakMap<TSESTree.Node, ReadonlyArray<TSESTree.Node | undefined>>();
-
-export function returnedValues(context: Context, fn: FunctionNode): ReadonlyArray<TSESTree.Node | undefined> {
-  const known = returnedByFunction.get(fn);
-  if (known) return known;
-  const returned: Array<TSESTree.Node | undefined> = [];
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
-    walkSameFunction(context.sourceCode, fn.body, (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument ?? undefined);
-    });
-  } else {
-    returned.push(fn.body);
-  }
-  returnedByFunction.set(fn, returned);
-  return returned;
 }
 
 function readObject(context: Context, object: TSESTree.ObjectExpression, path: readonly string[], types: TypeFacts | undefined, depth: number): OptionVerdict {

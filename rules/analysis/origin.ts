@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, CLIENTS, normaliseModule } from '../knowledge/clients';
-import { calleeName, walk, walkSameFunction } from './ast-walk';
+import { calleeName, isFunctionNode, returnedValues, walk } from './ast-walk';
 import type { TsOrigin } from './retry-program';
 
 /**
@@ -291,15 +291,9 @@ function resolveOriginUncached(context: Context, node: TSESTree.Node, depth: num
 function factoryReturn(context: Context, callee: TSESTree.Identifier): TSESTree.Node | undefined {
   const def = findVariable(context, callee)?.defs[0];
   const declared = def?.type === 'FunctionName' ? def.node : def?.type === 'Variable' && def.parent?.kind === 'const' ? def.node.init : undefined;
-  if ((declared?.type !== AST_NODE_TYPES.FunctionDeclaration && declared?.type !== AST_NODE_TYPES.FunctionExpression && declared?.type !== AST_NODE_TYPES.ArrowFunctionExpression)
-    || declared.async || declared.generator) return undefined;
-  if (declared.body.type !== AST_NODE_TYPES.BlockStatement) return declared.body;
-  const values: TSESTree.Node[] = [];
-  walkSameFunction(context.sourceCode, declared.body, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) values.push(node.argument ?? node);
-    return undefined;
-  });
-  return values.length === 1 && values[0]!.type !== AST_NODE_TYPES.ReturnStatement ? values[0] : undefined;
+  if (!isFunctionNode(declared) || declared.async || declared.generator) return undefined;
+  const returned = returnedValues(context, declared);
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 /** The first of two module origins at the same path whose modules one client row lists (`http`, `https`). */

@@ -2,11 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { REPEATABLE_POST_URLS, REPEATABLE_TOKEN_GRANT } from '../knowledge/retries';
 import type { ClientCall } from './calls';
-import { enclosingFunction, isFunctionNode, parameterIndex } from './ast-walk';
+import { enclosingFunction, isFunctionNode, parameterIndex, returnedValues } from './ast-walk';
 import { bodyRepeatsNothing } from './read-bodies';
 import { localCallee } from './local-callees';
 import { callerExpressions, callersOf } from './caller-values';
-import { readOption, returnedValues } from './options';
+import { readOption } from './options';
 import { findVariable, singleAssignmentInit, unchangedField, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -1,9 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { CONFLICT_FAILURES } from '../knowledge/retries';
-import { calleeName, contains, identifiersIn, isFunctionNode, walk, walkSameFunction } from './ast-walk';
+import { calleeName, contains, identifiersIn, isFunctionNode, returnedValues, walk, walkSameFunction } from './ast-walk';
 import { localCallee } from './local-callees';
-import { returnedValues } from './options';
 import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
 import { counters, leavesBeforeGoingRound, mayContinue, returnsOrThrows, type Loop } from './retry-paths';
 import { underClientErrorTest } from './status-tests';

@@ -1,9 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { AUTH_FAILURE_NAMES, CLIENT_ERROR_NAMES, UNPROCESSED_FAILURES } from '../knowledge/retries';
-import { isFunctionNode, parameterIndex, soleReturned, underIfTest } from './ast-walk';
+import { isFunctionNode, parameterIndex, returnedValues, soleReturned, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
-import { returnedValues } from './options';
 import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
 import { returnsOrThrows } from './retry-paths';
 import { isClientError, numericRead, readsStatus, statusComparison } from './status-reads';

@@ -1,7 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
-import { returnedValues } from './options';
+import { isFunctionNode, returnedValues, walk, type FunctionNode } from './ast-walk';
 import { assignedValues, findVariable, memberName, stringValue, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import type { TypeFacts } from './types';
