@@ -126,10 +126,14 @@ function onLocalCollection(context: Context, callee: TSESTree.Node): boolean {
 function onInProcessChannel(callee: TSESTree.Node): boolean {
   const target = unwrap(callee);
   if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const receiver = unwrap(target.object);
-  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name
-    : receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier ? receiver.property.name : undefined;
+  const name = receiverName(unwrap(target.object));
   return name !== undefined && IN_PROCESS_CHANNEL_NAME.test(name);
+}
+
+/** What a receiver is called: `api`, `this.pricingApi`'s `pricingApi`, a private field's `#api` as `api`. */
+function receiverName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && (node.property.type === AST_NODE_TYPES.Identifier || node.property.type === AST_NODE_TYPES.PrivateIdentifier) ? node.property.name : undefined;
 }
 
 const LOCAL_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'URLSearchParams', 'Headers', 'FormData']);
@@ -185,13 +189,10 @@ function className(fn: FunctionNode): string | undefined {
  */
 function hasRemoteReceiver(callee: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  // `this.#api.ping()` names its receiver as `this.api.ping()` does.
-  const nameOf = (node: TSESTree.Node): string | undefined => (node.type === AST_NODE_TYPES.Identifier ? node.name
-    : node.type === AST_NODE_TYPES.MemberExpression && !node.computed && (node.property.type === AST_NODE_TYPES.Identifier || node.property.type === AST_NODE_TYPES.PrivateIdentifier) ? node.property.name : undefined);
   const receiver = callee.object;
-  const name = nameOf(receiver);
+  const name = receiverName(receiver);
   if (name !== undefined && REMOTE_RECEIVER_NAME.test(name)) return true;
-  const owner = receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed ? nameOf(receiver.object) : undefined;
+  const owner = receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed ? receiverName(receiver.object) : undefined;
   return name !== undefined && owner !== undefined && REMOTE_RECEIVER_NAME.test(owner) && !CLIENT_LOCAL_MEMBER.test(name);
 }
 
