@@ -103,7 +103,7 @@ export function emptyAnswerRecursion(context: Context, statement: TSESTree.IfSta
   const between = attempt?.parent === statement.parent && statement.parent?.type === AST_NODE_TYPES.BlockStatement
     ? statement.parent.body.slice(statement.parent.body.indexOf(attempt as TSESTree.Statement) + 1, statement.parent.body.indexOf(statement)) : [];
   return {
-    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on an empty answer`, node: found.call, body: enclosingStatement(call) ?? call,
+    kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on an empty answer`, node: found.call, body: attempt ?? call,
     attempts: { kind: 'unknown' }, bounded, waits: found.waits || awaitsWait(context, statement.consequent) || between.some((later) => awaitsWait(context, later)),
     failurePath: statement.consequent, afterStatus: true, onEmptyAnswer: true,
   };

@@ -123,7 +123,8 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   if (tries.length === 0) return undefined; // most loops: skip the counter scan
   const counterNames = counters(context, loop);
   // A catch that takes the counter back (`i--; continue`) sends the same item again, where success moves on to the next.
-  const rewinds = (candidate: TSESTree.TryStatement): boolean => counterRewinds(context, candidate.handler!.body, loop).length > 0;
+  const rewindsOf = new Map(tries.map((candidate) => [candidate, counterRewinds(context, candidate.handler!.body, loop)]));
+  const rewinds = (candidate: TSESTree.TryStatement): boolean => rewindsOf.get(candidate)!.length > 0;
   const candidates = tries.filter((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && (successLeaves(context, candidate, testNames) || rewinds(candidate))
     && (!indexesByCounter(context, candidate.block, counterNames) || rewinds(candidate))
     && !consumesTestedList(context, candidate.block, 'test' in loop ? loop.test : undefined)
@@ -145,7 +146,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   // success sets bounds nothing, unless failure counts with it too (`retry = 3` on success, `retry++` in the catch).
   // `catch { …; i--; continue }` in a loop over a list sends the same item again, and takes the count back:
   // the loop's test no longer bounds the retries.
-  const rewindsAt = counterRewinds(context, attempt.handler!.body, loop);
+  const rewindsAt = rewindsOf.get(attempt)!;
   const rewound = rewindsAt.length > 0;
   const testBounds = !rewound && !isConstantTrue(loop.test) && !isCancellationTest(loop.test) && [...testNames].some((name) => !flagNames.has(name) || counterNames.has(name));
   const bounded = testBounds || failureHasBoundedExit(context, attempt.handler!.body, counterNames) || selective?.counted === true
