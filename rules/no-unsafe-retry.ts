@@ -100,8 +100,12 @@ export default createRule<Options, MessageIds>({
       return `${placeOfConfigured(retrier.use)} (it repeats ${retrier.use.repeatsOn})`;
     }
 
-    /** What the retry repeats after: an error response (a 5xx may come after the server applied it) or a thrown failure. */
-    function failureOf(retrier: { afterStatus?: true } | undefined): string {
+    /**
+     * What the retry repeats after: an error response (a 5xx may come after the server applied it), a thrown
+     * failure, or the `error` an SDK answers with, which a dropped connection fills too.
+     */
+    function failureOf(retrier: { afterStatus?: true; answeredFailure?: true } | undefined): string {
+      if (retrier?.answeredFailure) return 'a failure its answer reports (a dropped connection included)';
       return retrier?.afterStatus ? 'an error response' : 'a dropped connection';
     }
 

@@ -15,7 +15,7 @@ import { axiosRetryFor } from './retry-axios-retry';
 import { interceptorRetryFor } from './retry-interceptors';
 import { xhrFacts } from './retry-xhr';
 import { observableFacts } from './retry-observables';
-import { awsFacts, sdkFacts, sqlFacts, userFacts } from './retry-sdk-operations';
+import { awsFacts, queryBuilderFacts, sdkFacts, sqlFacts, userFacts } from './retry-sdk-operations';
 import { fetchLikeCall, requestConfigFacts, wrapperFacts } from './retry-wrapper-calls';
 import { constantString } from './value-sources';
 import {
@@ -205,6 +205,6 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const { key, send } = httpEvidence(context, fetchLikeCall(node, 1, options), names);
     return { operation: { call: node, label: method!, consequence: HTTP_CONSEQUENCE[method!]!, key, send }, configured };
   }
-  return observableFacts(context, node, names, (call) => methodFromCallers(context, call)) ?? sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? userFacts(context, node, settings)
+  return observableFacts(context, node, names, (call) => methodFromCallers(context, call)) ?? sdkFacts(context, node) ?? awsFacts(context, node) ?? sqlFacts(context, node) ?? queryBuilderFacts(context, node) ?? userFacts(context, node, settings)
     ?? (types ? wrapperFacts(context, node, types, names) : undefined) ?? requestConfigFacts(context, node, types, names) ?? xhrFacts(context, node, names);
 }

@@ -8,6 +8,7 @@ import { findVariable, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { heldInstanceClass, receiverTypeName } from './declared-receivers';
 import { programReachesRemote } from './program-remote';
+import { queryBuilderChain } from './query-builders';
 import { SDK_SPECS } from './retry-sdk-operations';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
@@ -48,7 +49,8 @@ function reachesRemote(context: Context, root: TSESTree.Node, types: TypeFacts |
       remote = true;
       return undefined;
     }
-    if (drainsRemoteCursor(node)) {
+    // `supabase.from('orders').update(…).eq('id', id)`: a request built as a chain on a client.
+    if (drainsRemoteCursor(node) || queryBuilderChain(context, node)) {
       remote = true;
       return undefined;
     }

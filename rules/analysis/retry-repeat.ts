@@ -50,7 +50,7 @@ export function statusRepeat(context: Context, statement: TSESTree.IfStatement):
   return {
     kind: 'recursion', mechanism: 'the same call made again on a failed status', node: repeat, body: attempt,
     attempts: { kind: 'finite', attempts: 2 }, bounded: true, waits: failure.some((part) => awaitsWait(context, part)), failurePath: failure.length === 1 ? failure[0] : statement.parent,
-    afterStatus: true, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
+    afterStatus: true, answeredFailure: test.answered, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
   };
 }
 

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { anyModuleMatches, dottedPathMatches, moduleMatches } from '../knowledge/clients';
 import { AWS_COMMANDS, AWS_TOKEN_MEMBERS, SAFE_INSERT, SDKS, sdkClientSpec, SQL_CLIENTS } from '../knowledge/retries';
+import { queryBuilderInsert } from './query-builders';
 import { resolveInstanceMember } from './calls';
 import { declaredReceiver, declaredSdkPath } from './declared-receivers';
 import { readOption } from './options';
@@ -14,7 +15,8 @@ type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /**
  * Operations that are not HTTP requests: SDK methods that create, charge or publish (from the knowledge
- * table's SDK rows, with the SDK's own key option), AWS SDK v3 commands, SQL INSERTs on pg or mysql2, and
+ * table's SDK rows, with the SDK's own key option), AWS SDK v3 commands, SQL INSERTs on pg or mysql2, inserts
+ * through a query builder (supabase-js), and
  * the calls the user lists in the rule's `operations`. retry-operations.ts asks these after the HTTP reading.
  */
 
@@ -119,6 +121,27 @@ export function sqlFacts(context: Context, node: CallNode): CallFacts | undefine
       advice: 'Add `ON CONFLICT (…) DO NOTHING` (or `ON DUPLICATE KEY UPDATE`) on a unique key, so a repeated insert changes nothing.',
     },
   };
+}
+
+/**
+ * `supabase.from('orders').insert(row)`: each repeat writes the row anew, unless the row carries its id, made
+ * once before the retry, which the table then refuses to take twice (an id made inside the retry is read
+ * as an unstable key). Rows the file hands in from elsewhere are read as carrying none: tables give their
+ * rows an id of their own far more often than the app does.
+ */
+export function queryBuilderFacts(context: Context, node: CallNode): CallFacts | undefined {
+  const insert = queryBuilderInsert(context, node);
+  if (!insert) return undefined;
+  const rows = node.arguments[0] && unwrap(node.arguments[0]);
+  const each = rows?.type === AST_NODE_TYPES.ArrayExpression ? rows.elements : [rows];
+  let key: KeyEvidence = { kind: 'none' };
+  for (const row of each) {
+    const verdict = row && row.type !== AST_NODE_TYPES.SpreadElement ? readOption(context, row, ['id']) : undefined;
+    if (verdict?.kind === 'present') key = { kind: 'key', value: verdict.value };
+  }
+  const { inserts } = insert.client;
+  const label = `${insert.client.name} insert${insert.table ? ` into ${insert.table}` : ''}`;
+  return { operation: { call: node, label, consequence: inserts.consequence, key, advice: inserts.advice, sdk: true } };
 }
 
 export function userFacts(context: Context, node: CallNode, settings: OperationSettings): CallFacts | undefined {

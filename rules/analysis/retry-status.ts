@@ -175,7 +175,7 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
   // failed status but a refusal leaves before the loop goes round.
   const failure = decision.decider.type === AST_NODE_TYPES.IfStatement ? failureBranch(decision.decider, decision.test) : [];
   const refusedOnly = leavesBeforeGoingRound(failure, (statement) => exitsUnlessUnprocessed(context, statement));
-  return loopRetryScope(context, loop, bounded, { afterStatus: true, unprocessedOnly: decision.test.unprocessedOnly || refusedOnly || undefined, mayPoll: decision.test.mayPoll });
+  return loopRetryScope(context, loop, bounded, { afterStatus: true, answeredFailure: decision.test.answered, unprocessedOnly: decision.test.unprocessedOnly || refusedOnly || undefined, mayPoll: decision.test.mayPoll });
 }
 
 /**
@@ -199,7 +199,7 @@ export function statusRecursion(context: Context, statement: TSESTree.IfStatemen
     kind: 'recursion', mechanism: `the recursive call ${found.scheduled ? 'scheduled ' : ''}on a failed status`, node: call, body: enclosingStatement(attempt) ?? attempt,
     attempts: bounded ? boundedRecursionAttempts(context, call, fn) : { kind: 'unknown' }, bounded,
     waits: found.waits || failure.some((part) => awaitsWait(context, part)), failurePath: failure.length === 1 ? failure[0] : statement.parent,
-    afterStatus: true, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
+    afterStatus: true, answeredFailure: test.answered, unprocessedOnly: test.unprocessedOnly || undefined, mayPoll: test.mayPoll,
   };
 }
 

@@ -34,6 +34,8 @@ export interface StatusTest {
   unprocessedOnly: boolean;
   /** It compares with one 2xx (`status === 200`), as a poll waiting for a job that answers 202 also does. */
   mayPoll?: true;
+  /** It reads the `error` an SDK answers with (answerError), which a dropped connection also fills. */
+  answered?: true;
 }
 
 const flip = (holdsFor: StatusTest['holdsFor']): StatusTest['holdsFor'] => (holdsFor === 'failure' ? 'success' : 'failure');
@@ -113,7 +115,7 @@ function both(left: StatusTest, right: StatusTest): Omit<StatusTest, 'unprocesse
 export function statusTest(node: TSESTree.Node, context?: Context, depth = 0): StatusTest | undefined {
   const test = unwrap(node);
   const answered = context && answerError(context, test);
-  if (answered) return { holdsFor: 'failure', operands: [answered], unprocessedOnly: false };
+  if (answered) return { holdsFor: 'failure', operands: [answered], unprocessedOnly: false, answered: true };
   // `const isServerError = res.status >= 500; if (!isServerError) return res;`
   if (test.type === AST_NODE_TYPES.Identifier && context && depth < 2) {
     const init = constInit(context, test);

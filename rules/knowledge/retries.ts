@@ -569,6 +569,45 @@ export const SQL_CLIENTS: ReadonlyArray<{ modules: readonly string[]; factories:
   { modules: ['mysql2', 'mysql2/promise'], factories: ['createPool', 'createConnection'], methods: ['query', 'execute'], source: 'mysql2 3.24.6 (pool.query / execute); rules-spec.md no-unsafe-retry' },
 ];
 
+/**
+ * Clients whose request is a chain built on the instance and sent when it is awaited: supabase-js's
+ * `supabase.from('orders').insert(row)` (PostgREST). A failure, a dropped connection included, comes back
+ * as `{ error }` unless the chain ends in `throwOnError()`, and the client's own retries cover GET, HEAD and
+ * OPTIONS only, so a retry around an insert is the app's. An instance is what a factory of the modules
+ * returns, a value declared with one of the types, or, as it most often arrives from the app's own module
+ * (`import { supabase } from '@/integrations/supabase/client'`, `await createClient()` from
+ * `@/lib/supabase/server`), a value named after the service or made by a module named so.
+ */
+export interface QueryBuilderClient {
+  name: string;
+  modules: readonly string[];
+  factories: readonly string[];
+  typeNames: readonly string[];
+  /** A receiver, or the app's module it comes from, named after the service. */
+  named: RegExp;
+  /** The first member of a chain that sends a request (`from`, `rpc`, `storage`, `functions`). */
+  requestMembers: readonly string[];
+  /** `from(table)` then one of `methods`: a row written anew by each repeat. */
+  inserts: { table: string; methods: readonly string[]; consequence: string; advice: string };
+  source: string;
+}
+
+export const QUERY_BUILDER_CLIENTS: readonly QueryBuilderClient[] = [
+  {
+    name: 'supabase-js',
+    modules: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/auth-helpers-nextjs', '@supabase/auth-helpers-sveltekit', '@supabase/auth-helpers-remix'],
+    factories: ['createClient', 'SupabaseClient', 'createBrowserClient', 'createServerClient', 'createClientComponentClient', 'createServerComponentClient', 'createRouteHandlerClient', 'createServerActionClient', 'createMiddlewareClient', 'createPagesBrowserClient', 'createPagesServerClient'],
+    typeNames: ['SupabaseClient'],
+    named: /supabase/i,
+    requestMembers: ['from', 'rpc', 'schema', 'storage', 'functions'],
+    inserts: {
+      table: 'from', methods: ['insert'], consequence: 'the row is inserted twice',
+      advice: 'Write it with `upsert(…, { onConflict })` on a unique column, or give the row an id made once before the retry, so a repeated insert changes nothing.',
+    },
+    source: '@supabase/postgrest-js 2.109.0 dist/index.cjs L21-29 (own retries: GET, HEAD, OPTIONS), L328-360 (a fetch failure is returned as { error } unless throwOnError), L2918-2920 (insert: POST), L3159-3161 (upsert: POST with on_conflict); @supabase/supabase-js 2.109.0 (createClient, SupabaseClient); @supabase/ssr 0.12.7 (createBrowserClient, createServerClient) (✔src)',
+  },
+];
+
 /** An INSERT that a repeat cannot duplicate: it names what to do on a conflict. */
 export const SAFE_INSERT = /\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b|\bINSERT\s+(?:OR\s+)?IGNORE\b|\bINSERT\s+OR\s+REPLACE\b/i;
 

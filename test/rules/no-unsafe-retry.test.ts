@@ -505,6 +505,25 @@ export async function saveLead(fields: object) {
 `;
 
 /**
+ * An order written through supabase-js in a loop that goes round on the `{ error }` the client answers with
+ * (a dropped connection included); `client` is how the file gets its instance, `write` the chain's end.
+ */
+const supabaseOrder = (client: string, write = "insert({ user_id: userId, total })"): string => `
+${client}
+
+// retry the write a few times
+export async function saveOrder(userId: string, total: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { error } = await supabase.from('orders').${write};
+    if (!error) return;
+    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+  }
+  throw new Error('could not save the order');
+}
+`;
+const SUPABASE_FACTORY = "import { createClient } from '@supabase/supabase-js';\nconst supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_KEY!);";
+
+/**
  * Invalid cases, exported so the suggestion property test can check that every suggestion parses and
  * no longer triggers the rule. Each runs untyped and typed: types only sharpen a verdict.
  */
@@ -6170,6 +6189,34 @@ export async function userFor(categoryId: number) {
       suggestions: [{ messageId: 'addIdempotencyKey', output: envEndpoint('https://api.openai.com/v1/files', true) }],
     }],
   },
+  // supabase-js answers a failed insert, a dropped connection included, as `{ error }`: going round on it
+  // writes the row again.
+  {
+    code: supabaseOrder(SUPABASE_FACTORY),
+    errors: [{
+      messageId: 'unsafeRetry', line: 8, column: 29, endLine: 8, endColumn: 59, suggestions: [],
+      data: {
+        operation: 'supabase-js insert into orders', failure: 'a failure its answer reports (a dropped connection included)', consequence: 'the row is inserted twice',
+        retry: 'the for-loop on line 7', advice: 'Write it with `upsert(…, { onConflict })` on a unique column, or give the row an id made once before the retry, so a repeated insert changes nothing.',
+      },
+    }],
+  },
+  // The instance the app's own module exports, known by its name.
+  {
+    code: supabaseOrder("import { supabase } from '@/integrations/supabase/client';"),
+    errors: [{ messageId: 'unsafeRetry', line: 7, column: 29, endLine: 7, endColumn: 59, suggestions: [] }],
+  },
+  // An id made inside the retry names a new row each time.
+  {
+    code: supabaseOrder(SUPABASE_FACTORY, 'insert({ id: crypto.randomUUID(), user_id: userId, total })'),
+    errors: [{
+      messageId: 'unstableIdempotencyKey', line: 8, column: 29, endLine: 8, endColumn: 59,
+      suggestions: [{
+        messageId: 'hoistIdempotencyKey',
+        output: supabaseOrder(SUPABASE_FACTORY, 'insert({ id: idempotencyKey, user_id: userId, total })').replace('  for (let attempt', '  const idempotencyKey = crypto.randomUUID();\n  for (let attempt'),
+      }],
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8432,6 +8479,14 @@ export async function fileBug(title: string) {
   racedCrmWrite('PUT'),
   // A generated image is computed again and stored nowhere, as a completion is (ticket-pulse's brand assets).
   envEndpoint('https://api.openai.com/v1/images/generations'),
+  // An upsert writes by its conflict column, an update and a select repeat nothing new.
+  supabaseOrder(SUPABASE_FACTORY, "upsert({ user_id: userId, total }, { onConflict: 'user_id' })"),
+  supabaseOrder(SUPABASE_FACTORY, "update({ total }).eq('user_id', userId)"),
+  supabaseOrder(SUPABASE_FACTORY, "select('id').eq('user_id', userId)"),
+  // A row whose id was made before the retry is refused the second time.
+  supabaseOrder(SUPABASE_FACTORY, 'insert({ id: orderId, user_id: userId, total })').replace('  for (let attempt', '  const orderId = crypto.randomUUID();\n  for (let attempt'),
+  // `db` of a module that names no service: nothing says it is supabase-js.
+  supabaseOrder("import { db } from './store';").replace('await supabase.from', 'await db.from'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });

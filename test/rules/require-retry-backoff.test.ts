@@ -557,6 +557,36 @@ export async function renderAll(items: string[]): Promise<Response[]> {
 `;
 
 /**
+ * A payment marked paid through supabase-js, sent once more when the client answers `{ error }` (a webhook
+ * handler's); `pause` is what runs between the two.
+ */
+const supabaseMarkPaid = (pause = ''): string => `
+import { createClient } from '@supabase/supabase-js';
+const supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_KEY!);
+
+export async function markPaid(id: string) {
+  let { error } = await supabase.from('payments').update({ status: 'paid' }).eq('id', id);
+  if (error) {${pause}
+    ({ error } = await supabase.from('payments').update({ status: 'paid' }).eq('id', id));
+  }
+  if (error) throw new Error(error.message);
+}
+`;
+
+/** Files uploaded to supabase Storage in a counted loop (retry on failure); `pause` runs after a failure. */
+const supabaseUpload = (pause = ''): string => `
+import { supabase } from '../lib/supabase';
+
+export async function uploadPacket(path: string, file: Blob) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const { error } = await supabase.storage.from('packets').upload(path, file);
+    if (!error) return;${pause}
+  }
+  throw new Error('upload failed');
+}
+`;
+
+/**
  * Invalid cases, exported so the suggestion property test can run over them (the only suggestion is axios-retry's
  * own growing delay; bounding or spacing a hand-written retry is a design decision). Each runs untyped and typed.
  */
@@ -3198,6 +3228,10 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
 `, [6, 3, 6], 'noBackoffOnce'),
   // Taking the index back sends the same item again, for as long as the connection keeps resetting.
   reported(renderEach('\n        i--;\n        continue;'), [4, 3, 6], 'unboundedRetry'),
+  // supabase-js answers a failure as `{ error }`, a dropped connection included: the same update sent again
+  // at once, and uploads retried with no pause, reach a service that has just failed.
+  reported(supabaseMarkPaid(), [8, 24, 79], 'noBackoffOnce'),
+  reported(supabaseUpload(), [5, 3, 6], 'noBackoff'),
 ];
 
 /** Must stay silent. */
@@ -6368,6 +6402,8 @@ export class SignatureResender {
   // Taken back only after a refusal, once the wait is over: nothing the server acted on is sent again, and
   // it goes at the server's pace (Spotify-echo's audio features on a 429).
   renderEach('\n        i--;\n        continue;', 'e.response?.status === 429'),
+  supabaseMarkPaid('\n    await new Promise((resolve) => setTimeout(resolve, 1000));'),
+  supabaseUpload('\n    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
