@@ -157,9 +157,12 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     if (programmed) method = programmed.method;
     const unsafe = method !== undefined && NON_IDEMPOTENT_METHODS.includes(method);
     const configured = axiosRetryFor(context, client, unsafe, types) ?? retryAxiosFor(context, client, method, types) ?? interceptorRetryFor(context, client, unsafe) ?? superagentRetry(context, client, unsafe) ?? undiciRetry(context, client, method) ?? methodsOptionRetry(context, client, method, types);
-    const grant = method === 'POST' ? tokenGrant(context, node) : undefined;
-    // Callers that POST to an address a repeat does nothing twice to pass no unsafe method.
-    if (passed && method === 'POST') passed.calls = passersToUnsafeAddress(context, client, passed.calls);
+    // Callers that POST to an address a repeat does nothing twice to pass no unsafe method, nor do callers
+    // whose grant may be sent again (`client_credentials`).
+    if (passed && method === 'POST') passed.calls = passersToUnsafeAddress(context, client, passed.calls).filter((call) => tokenGrant(context, call) !== 'reusable');
+    // The grant is written beside the request, or, through a wrapper, in the function that passes it the POST.
+    const grant = method !== 'POST' ? undefined : tokenGrant(context, node)
+      ?? (passed && passed.calls.length > 0 && passed.calls.every((call) => tokenGrant(context, call) === 'single-use') ? 'single-use' : undefined);
     if (!unsafe || passed?.calls.length === 0 || (method === 'POST' && postRepeatsNothing(context, client, grant))) return configured && { configured };
     // A request that POSTs when given a body sends the options of that branch.
     const { key, send } = httpEvidence(context, bodied && client.options.kind === 'argument' ? { ...client, options: { ...client.options, node: bodied.options } } : client, names);

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
 import { namedStatusInterceptor, nestedStatusLoop, REFUSAL_CASES } from './retry-refusal-cases';
+import { REPEATABLE_TOKEN_GRANT } from '../../rules/knowledge/retries';
 
 /** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
 function onDisk(filename: string): { filename: string; code: string } {
@@ -501,6 +502,31 @@ async function runWithRetry<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function saveLead(fields: object) {
   return runWithRetry(() => fetch('https://crm.example.com/sobjects/Lead/', { method: '${method}', body: JSON.stringify(fields), signal: AbortSignal.timeout(30000) }));
+}
+`;
+
+/**
+ * A token request sent through the file's retrying fetch wrapper by a function that names the grant in
+ * its form body (a CI smoke check of an OAuth client); `grant` is the form's grant members.
+ */
+const tokenThroughRetryingWrapper = (grant: string): string => `
+async function sendWithRetry(url: string, init: RequestInit = {}, tries = 3): Promise<Response> {
+  let last: unknown;
+  for (let i = 0; i < tries; i += 1) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      last = error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** i));
+    }
+  }
+  throw last;
+}
+
+export async function checkClient(tokenUrl: string, clientId: string, secret: string) {
+  const body = new URLSearchParams({ ${grant}, client_id: clientId, client_secret: secret });
+  const res = await sendWithRetry(tokenUrl, { method: 'POST', body });
+  return res.status;
 }
 `;
 
@@ -6217,6 +6243,17 @@ export async function userFor(categoryId: number) {
       }],
     }],
   },
+  // The grant is named by the function that hands the wrapper its POST: a code is refused the second time.
+  {
+    code: tokenThroughRetryingWrapper("grant_type: 'authorization_code', code: 'probe'"),
+    errors: [{
+      messageId: 'unsafeRetry', line: 6, column: 20, endLine: 6, endColumn: 25, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 17)', failure: 'a dropped connection', consequence: REPEATABLE_TOKEN_GRANT.consequence,
+        retry: 'the for-loop on line 4', advice: REPEATABLE_TOKEN_GRANT.advice,
+      },
+    }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8487,6 +8524,8 @@ export async function fileBug(title: string) {
   supabaseOrder(SUPABASE_FACTORY, 'insert({ id: orderId, user_id: userId, total })').replace('  for (let attempt', '  const orderId = crypto.randomUUID();\n  for (let attempt'),
   // `db` of a module that names no service: nothing says it is supabase-js.
   supabaseOrder("import { db } from './store';").replace('await supabase.from', 'await db.from'),
+  // Client credentials may be asked for again, through the wrapper as beside the request.
+  tokenThroughRetryingWrapper("grant_type: 'client_credentials'"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
