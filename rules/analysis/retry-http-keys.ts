@@ -7,7 +7,7 @@ import { HEADER_CONSTRUCTORS, isIdempotencyHeader } from '../knowledge/retries';
 import type { ClientCall } from './calls';
 import { propertyKey, readOption } from './options';
 import { assignedValues, findVariable, memberName, singleAssignmentInit, stringValue, unchangedField, unwrap } from './origin';
-import type { KeyEvidence, SendKey } from './retry-operations';
+import type { KeyEvidence, MethodPath, SendKey } from './retry-operations';
 
 /**
  * Whether an HTTP request carries an idempotency key, and where a fix can add one: its headers written at
@@ -115,22 +115,30 @@ function headerEvidence(context: Context, call: ClientCall, names: readonly stri
  * the options the request sends are the ones those callers wrote, so their headers say whether a key goes
  * with it. `passers` are the calls that pass the non-idempotent method. Undefined when the options are not
  * a parameter its callers fill. The key is `none` when some passer's options are written out and name no
- * key (`keyless` holds those passers: one caller's key does not cover another's POST).
+ * key (`keyless` holds those passers: one caller's key does not cover another's POST). Options written
+ * anew by a wrapper on a passer's way in (`this.execute(url, { method: config.method, headers, body })`
+ * inside `request(config)`, `through`) are the ones sent, whatever the passer wrote.
  */
-export function callerKey(context: Context, call: ClientCall, passers: readonly CallNode[], names: readonly string[]): { key: KeyEvidence; keyless: CallNode[] } | undefined {
+export function callerKey(context: Context, call: ClientCall, passers: readonly CallNode[], names: readonly string[], through: readonly MethodPath[] = []): { key: KeyEvidence; keyless: CallNode[]; rebuilt?: true } | undefined {
   if (call.options.kind !== 'argument' || !call.options.node) return undefined;
+  /** The passers whose POST goes out with the options written at `at`. */
+  const sentBy = (at: CallNode): CallNode[] => (passers.includes(at) ? [at] : through.filter((path) => passers.includes(path.from) && path.through.includes(at)).map((path) => path.from));
   // `fetch(url, { ...options, signal })`: the headers can only be the ones the callers' options carry.
-  const passed = callerExpressions(context, sourceOfKey(context, call.options.node, 'headers'))?.filter((each) => passers.includes(each.call));
+  const passed = callerExpressions(context, sourceOfKey(context, call.options.node, 'headers'))?.filter((each) => sentBy(each.call).length > 0);
   if (!passed || passed.length === 0) return undefined;
   const keyless: CallNode[] = [];
   let settled: KeyEvidence | undefined;
+  let rebuilt = false;
   for (const each of passed) {
     const evidence: KeyEvidence = each.outside || each.path.length > 0 ? { kind: 'unknown' }
       : httpEvidence(context, { ...call, node: each.call, options: { kind: 'argument', index: call.options.index, node: each.value } }, names).key;
-    if (evidence.kind === 'none') keyless.push(each.call);
-    else if (!settled || settled.kind === 'key') settled = evidence;
+    if (evidence.kind === 'none') {
+      keyless.push(...sentBy(each.call).filter((passer) => !keyless.includes(passer)));
+      rebuilt ||= !passers.includes(each.call);
+    } else if (!settled || settled.kind === 'key') settled = evidence;
   }
-  return keyless.length > 0 ? { key: { kind: 'none' }, keyless } : { key: settled!, keyless };
+  // A key the passers wrote would not reach options a wrapper writes anew: the key belongs there.
+  return keyless.length > 0 ? { key: { kind: 'none' }, keyless, ...(rebuilt ? { rebuilt: true as const } : {}) } : { key: settled!, keyless };
 }
 
 /**

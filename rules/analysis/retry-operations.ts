@@ -168,13 +168,13 @@ export function classifyCall(context: Context, node: CallNode, types: TypeFacts 
     const { key, send } = httpEvidence(context, bodied && client.options.kind === 'argument' ? { ...client, options: { ...client.options, node: bodied.options } } : client, names);
     // Options handed in whole by the callers that pass the method: what they wrote decides, and the key
     // belongs in that caller, so there is nowhere here to send one.
-    const byCallers = passed && key.kind === 'unknown' ? callerKey(context, client, passed.calls, names) : undefined;
+    const byCallers = passed && key.kind === 'unknown' ? callerKey(context, client, passed.calls, names, passed.through) : undefined;
     const fromCallers = byCallers?.key;
     // The POST a caller sends without a key is the one retried unsafely; another caller's key does not cover it.
     const methodFrom = byCallers && byCallers.keyless.length > 0 ? byCallers.keyless : passed?.calls;
     // With types, options no call here fills are the ones the calls of other files write.
     const fromProgram = !passed && key.kind === 'unknown' && types ? programCallerKey(context, types, client, names) : undefined;
-    const lines = fromCallers?.kind === 'none' ? [...new Set(methodFrom!.map((each) => each.loc.start.line))] : [];
+    const lines = fromCallers?.kind === 'none' && !byCallers!.rebuilt ? [...new Set(methodFrom!.map((each) => each.loc.start.line))] : [];
     const callers = lines.length > 1 ? `the calls on lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)} pass, created once before each call`
       : lines.length === 1 ? `the call on line ${lines[0]} passes, created once before that call`
       : fromProgram ? `the call ${fromProgram.caller} passes, created once before that call` : undefined;

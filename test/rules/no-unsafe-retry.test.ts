@@ -506,6 +506,37 @@ export async function saveLead(fields: object) {
 `;
 
 /**
+ * A desk client whose `post` hands `request(config)` the method in a config object; `request` retries,
+ * sending `this.execute(url, { method: config.method, … })` through a second function that fetches
+ * (zendesk-clickup-automation's HTTP client); `sent` is what that second call's options carry besides.
+ */
+const configObjectWrapper = (sent: string): string => `
+export class DeskClient {
+  async post(url: string, data: unknown, headers?: Record<string, string>) {
+    return this.request({ url, method: 'POST', headers, body: data });
+  }
+
+  private async request(config: { url: string; method: string; headers?: Record<string, string>; body?: unknown }) {
+    let attempt = 0;
+    while (attempt <= 3) {
+      try {
+        const response = await this.execute(\`https://desk.example.com/api/v2\${config.url}\`, { method: config.method${sent} });
+        return await response.json();
+      } catch (error) {
+        attempt++;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
+    throw new Error('retries exhausted');
+  }
+
+  private async execute(url: string, init: RequestInit): Promise<Response> {
+    return fetch(url, init);
+  }
+}
+`;
+
+/**
  * A token request sent through the file's retrying fetch wrapper by a function that names the grant in
  * its form body (a CI smoke check of an OAuth client); `grant` is the form's grant members.
  */
@@ -6254,6 +6285,21 @@ export async function userFor(categoryId: number) {
       },
     }],
   },
+  // The options the second function sends are written anew in the retry: no header of the caller's gets there.
+  {
+    code: configObjectWrapper(", headers: { 'Content-Type': 'application/json', ...config.headers }, body: JSON.stringify(config.body)"),
+    errors: [{
+      messageId: 'unsafeRetry', line: 11, column: 32, endLine: 11, endColumn: 44, suggestions: [],
+      data: {
+        operation: 'POST (the method passed on line 4) in this.execute() on line 22', failure: 'a dropped connection', consequence: 'the server creates or charges it twice',
+        retry: 'the while-loop on line 9', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+      },
+    }],
+  },
+  {
+    code: configObjectWrapper(', body: JSON.stringify(config.body)'),
+    errors: [{ messageId: 'unsafeRetry', line: 11, column: 32, endLine: 11, endColumn: 44, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8526,6 +8572,8 @@ export async function fileBug(title: string) {
   supabaseOrder("import { db } from './store';").replace('await supabase.from', 'await db.from'),
   // Client credentials may be asked for again, through the wrapper as beside the request.
   tokenThroughRetryingWrapper("grant_type: 'client_credentials'"),
+  // The caller's headers are sent as they are, and may carry its key.
+  configObjectWrapper(', headers: config.headers, body: JSON.stringify(config.body)'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
