@@ -4,7 +4,7 @@ import { awaitsIn, enclosingStatement, identifiersIn, isLoop, walkSameFunction }
 import { unwrap } from './origin';
 import { ATTEMPT_COUNTER_NAME, TRANSIENT_FAILURE_WORDS } from '../knowledge/retries';
 import { leavesWhenAnswered, setsFlagOnAnswer, setsOnlyMoreToDo } from './retry-answer-exits';
-import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, type Loop } from './retry-paths';
+import { alwaysExits, consumesTestedList, counters, failureHasBoundedExit, indexesByCounter, insideCompilerHelper, isConstantTrue, leavesBeforeGoingRound, throwsThroughFunction, type Loop } from './retry-paths';
 import { loopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
@@ -125,7 +125,9 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
   // A catch that takes the counter back (`i--; continue`) sends the same item again, where success moves on to the next.
   const rewindsOf = new Map(tries.map((candidate) => [candidate, counterRewinds(context, candidate.handler!.body, loop)]));
   const rewinds = (candidate: TSESTree.TryStatement): boolean => rewindsOf.get(candidate)!.length > 0;
-  const candidates = tries.filter((candidate) => !alwaysExits(candidate.handler!.body) && !fallsIntoExit(candidate) && (successLeaves(context, candidate, testNames) || rewinds(candidate))
+  // A catch that hands the failure to a function of the file that always throws (`mapApiError(e)`) leaves too.
+  const catchLeaves = (handler: TSESTree.BlockStatement): boolean => alwaysExits(handler) || leavesBeforeGoingRound(handler.body, (statement) => throwsThroughFunction(context, statement));
+  const candidates = tries.filter((candidate) => !catchLeaves(candidate.handler!.body) && !fallsIntoExit(candidate) && (successLeaves(context, candidate, testNames) || rewinds(candidate))
     && (!indexesByCounter(context, candidate.block, counterNames) || rewinds(candidate))
     && !consumesTestedList(context, candidate.block, 'test' in loop ? loop.test : undefined)
     && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(context, candidate.handler!.body, loop.test));

@@ -57,6 +57,25 @@ export function returnsOrThrows(statement: TSESTree.Statement): boolean {
 }
 
 /**
+ * `mapApiError(error);`, `this.fail(e);`: a call of a function of the file that never returns, as its
+ * declared `never` says or its body shows (a `throw` at its top level and no `return` anywhere in it).
+ */
+export function throwsThroughFunction(context: Context, statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = unwrap(statement.expression);
+  const fn = call.type === AST_NODE_TYPES.CallExpression ? localCallee(context, call.callee)?.fn : undefined;
+  if (!isFunctionNode(fn) || fn.async || fn.generator) return false;
+  if (fn.returnType?.typeAnnotation.type === AST_NODE_TYPES.TSNeverKeyword) return true;
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement || !fn.body.body.some((each) => each.type === AST_NODE_TYPES.ThrowStatement)) return false;
+  let returns = false;
+  walkSameFunction(context.sourceCode, fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) returns = true;
+    return returns ? false : undefined;
+  });
+  return !returns;
+}
+
+/**
  * Do `statements` reach one that `leaves` before any that can go round? `log(e); if (e.status !== 429)
  * throw e;` leaves first; `if (transient) continue; throw e;` may go round before its throw.
  */
