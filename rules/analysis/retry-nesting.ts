@@ -80,10 +80,13 @@ export function nestedRetries(context: Context, types: TypeFacts | undefined, sc
       reached.calls.push(...before.calls);
       reached.program.push(...before.program);
     }
+    // What the retry's own catch runs (a lookup after a conflict, a report) runs once per failure; its own
+    // failure leaves the catch, so the retry never goes round on it. So does a call kept by a try of its own.
+    const inCatch = (node: TSESTree.Node): boolean => scope.handler !== undefined && contains(scope.handler, node);
     for (const inner of reached.scopes) {
-      if (!inner.swallowed && !escapesCatch(inner.scope, inner.site, scope) && !beforeOrAfterTry(scope, inner.site ?? inner.scope.node)) link(outer, layerOfScope(inner.scope, inner.site));
+      if (!inner.swallowed && !inCatch(inner.site ?? inner.scope.node) && !escapesCatch(inner.scope, inner.site, scope) && !beforeOrAfterTry(scope, inner.site ?? inner.scope.node)) link(outer, layerOfScope(inner.scope, inner.site));
     }
-    for (const call of reached.calls) if (call.facts.configured && !beforeOrAfterTry(scope, call.site)) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
+    for (const call of reached.calls) if (call.facts.configured && !call.kept && !inCatch(call.site) && !beforeOrAfterTry(scope, call.site)) link(outer, layerOfConfigured(call.facts.configured, call.call, call.site));
     // With types: a retry in a function of another file that this scope calls.
     for (const { site, operation } of reached.program) {
       if (operation.kind === 'retry' && operation.attempts !== undefined) {

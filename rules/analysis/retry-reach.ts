@@ -25,6 +25,11 @@ export interface Reached {
    * on: its failure ends there, and only a retry decided by the answer could send it again.
    */
   swallowed?: true;
+  /**
+   * The scope's own code makes the call in a try of its own, inside the attempt, whose catch throws nothing
+   * on (`try { await check(id) } catch (e) { log(e) }`): its failure never reaches the retry's catch.
+   */
+  kept?: true;
 }
 
 /** A retry scope that runs inside another: directly, or in a function the outer scope calls. */
@@ -52,6 +57,8 @@ interface Summary {
   callees: Array<{ site: CallNode; fn: TSESTree.Node; name: string }>;
   /** Scopes, call sites and calls inside a try of this function whose catch throws nothing. */
   swallowing: Set<TSESTree.Node>;
+  /** The tries of this function whose catch throws nothing. */
+  quietTries: TSESTree.TryStatement[];
   program: Array<{ site: CallNode; operation: ProgramOperation }>;
 }
 
@@ -73,11 +80,11 @@ export class RetryReach {
   private summarise(root: TSESTree.Node): Summary {
     const cached = this.summaries.get(root);
     if (cached) return cached;
-    const summary: Summary = { calls: [], scopes: this.scopes.filter((scope) => scope.body !== root && contains(root, scope.node)), callees: [], program: [], swallowing: new Set() };
+    const summary: Summary = { calls: [], scopes: this.scopes.filter((scope) => scope.body !== root && contains(root, scope.node)), callees: [], program: [], swallowing: new Set(), quietTries: [] };
     this.summaries.set(root, summary);
-    const quietTries: TSESTree.BlockStatement[] = [];
+    const quietTries = summary.quietTries;
     walk(this.context.sourceCode, root, (node) => {
-      if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !throwsIn(this.context, node.handler.body)) quietTries.push(node.block);
+      if (node.type === AST_NODE_TYPES.TryStatement && node.handler && !throwsIn(this.context, node.handler.body)) quietTries.push(node);
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
       const facts = classifyCall(this.context, node, this.types, this.settings);
       if (facts) summary.calls.push({ call: node, facts });
@@ -91,7 +98,7 @@ export class RetryReach {
       return undefined;
     });
     for (const node of [...summary.scopes.map((scope) => scope.node), ...summary.callees.map((callee) => callee.site), ...summary.calls.map(({ call }) => call)]) {
-      if (quietTries.some((block) => contains(block, node))) summary.swallowing.add(node);
+      if (quietTries.some((tried) => contains(tried.block, node))) summary.swallowing.add(node);
     }
     return summary;
   }
@@ -106,7 +113,9 @@ export class RetryReach {
       seen.add(root);
       const summary = this.summarise(root);
       const quiet = (node: TSESTree.Node): boolean => swallowed || (depth > 0 && summary.swallowing.has(node));
-      for (const { call, facts } of summary.calls) reach.calls.push({ call, facts, site: site ?? call, via, ...(quiet(call) ? { swallowed: true as const } : {}) });
+      // In the scope's own code, a quiet try other than the one whose catch is the retry's.
+      const kept = (node: TSESTree.Node): boolean => depth === 0 && !scope.callbackRef && summary.quietTries.some((tried) => !isOwnTry(scope, tried) && contains(tried.block, node));
+      for (const { call, facts } of summary.calls) reach.calls.push({ call, facts, site: site ?? call, via, ...(quiet(call) ? { swallowed: true as const } : {}), ...(kept(call) ? { kept: true as const } : {}) });
       for (const inner of summary.scopes) reach.scopes.push({ scope: inner, site, via, ...(quiet(inner.node) ? { swallowed: true as const } : {}) });
       for (const { site: call, operation } of summary.program) reach.program.push({ site: site ?? call, operation });
       for (const callee of summary.callees) visit(callee.fn, site ?? callee.site, via ?? callee.name, depth + 1, quiet(callee.site));
@@ -146,6 +155,11 @@ export function attemptNeverFails(context: Context, scope: RetryScope, reach: Re
 }
 
 /** Does a catch pass the failure on: a `throw` of its own, `reject(e)`, `Promise.reject(e)`, `callback(err)`? */
+/** The try whose catch is the retry's own: a loop's attempt, or the one whose catch makes the recursive call. */
+function isOwnTry(scope: RetryScope, tried: TSESTree.TryStatement): boolean {
+  return tried.handler !== null && (tried.handler === scope.handler || contains(tried.handler, scope.node));
+}
+
 function throwsIn(context: Context, handler: TSESTree.BlockStatement): boolean {
   let throws = false;
   walkSameFunction(context.sourceCode, handler, (node) => {

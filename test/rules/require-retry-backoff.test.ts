@@ -557,6 +557,31 @@ export async function renderAll(items: string[]): Promise<Response[]> {
 `;
 
 /**
+ * A coupon created in a counted loop that waits after a 5xx, with Stripe's own retries inside it; `check`
+ * is what the attempt runs after the create, `onFailure` what the loop's catch runs first (a promotion
+ * helper's).
+ */
+const stripeCouponLoop = (check: string, onFailure = ''): string => `
+import Stripe from 'stripe';
+
+const stripe = new Stripe(process.env.STRIPE_KEY as string);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function makeCoupon(name: string): Promise<string | null> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      const coupon = await stripe.coupons.create({ percent_off: 10, name }, { idempotencyKey: \`coupon-\${name}\` });${check}
+      return coupon.id;
+    } catch (error: any) {${onFailure}
+      if (!(error.statusCode >= 500)) return null;
+      await sleep(1000 * attempt);
+    }
+  }
+  return null;
+}
+`;
+
+/**
  * A loop whose catch hands the failure to `report`, a function of the file declared as `helper` (the
  * lokalise adapter's `mapApiError`, which always throws).
  */
@@ -3255,6 +3280,15 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   // A helper that may return lets the loop go round at once.
   reported(catchHandsToHelper('function report(error: unknown) {\n  if (error instanceof TypeError) return;\n  throw error;\n}'), [8, 3, 6], 'noBackoff'),
   reported(catchHandsToHelper('function report(error: unknown) {\n  console.warn(error);\n}'), [7, 3, 6], 'noBackoff'),
+  // The create is retried by Stripe inside the loop: 3 × 5. A check in a try of its own, or a lookup in the
+  // loop's catch, adds no layer (they are below); one whose failure reaches the loop's catch does.
+  reported(stripeCouponLoop(''), [10, 28, 49], 'nestedRetry'),
+  {
+    ...reported(stripeCouponLoop('\n      await stripe.coupons.retrieve(coupon.id);'), [10, 28, 49], 'nestedRetry'),
+    errors: [10, 11].map((line) => ({ messageId: 'nestedRetry' as const, line, column: line === 10 ? 28 : 13, endLine: line, endColumn: line === 10 ? 49 : 36, suggestions: [] })),
+  },
+  reported(stripeCouponLoop("\n      try {\n        await stripe.coupons.retrieve(coupon.id);\n      } catch (checkError) {\n        console.error('check failed', checkError);\n      }"), [10, 28, 49], 'nestedRetry'),
+  reported(stripeCouponLoop('', "\n      if (error.code === 'resource_already_exists') {\n        try {\n          const found = await stripe.coupons.list({ limit: 1 });\n          if (found.data.length > 0) return found.data[0].id;\n        } catch (listError) {\n          console.warn('lookup failed', listError);\n        }\n      }"), [10, 28, 49], 'nestedRetry'),
 ];
 
 /** Must stay silent. */
