@@ -5,7 +5,7 @@ import { calleeName, contains, identifiersIn, isFunctionNode, returnedValues, wa
 import { localCallee } from './local-callees';
 import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
 import { counters, leavesBeforeGoingRound, mayContinue, returnsOrThrows, type Loop } from './retry-paths';
-import { underClientErrorTest } from './status-tests';
+import { messageIncludes, underClientErrorTest } from './status-tests';
 import type { RetryScope } from './retry-types';
 import { isWaitCall } from './retry-waits';
 
@@ -107,6 +107,9 @@ function conflictTest(context: Context, test: TSESTree.Node, depth = 0): boolean
     const returned = returnedValues(context, predicate).filter((each) => !(each?.type === AST_NODE_TYPES.Literal && each.value === false));
     if (returned.length > 0 && returned.every((each) => each !== undefined && anyConjunct(each, (inner) => conflictTest(context, inner, depth + 1)))) return true;
   }
+  // `e.message.includes('already exists')`: the message says the server refused a duplicate.
+  const text = messageIncludes(value);
+  if (text !== undefined) return CONFLICT_FAILURES.words.test(text);
   if (value.type === AST_NODE_TYPES.CallExpression) return CONFLICT_FAILURES.words.test(calleeName(value.callee) ?? '');
   if (value.type !== AST_NODE_TYPES.BinaryExpression) return false;
   if (value.operator === 'instanceof') return value.right.type === AST_NODE_TYPES.Identifier && CONFLICT_FAILURES.words.test(value.right.name);

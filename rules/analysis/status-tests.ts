@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { AUTH_FAILURE_NAMES, CLIENT_ERROR_NAMES, UNPROCESSED_FAILURES } from '../knowledge/retries';
+import { AUTH_FAILURE_NAMES, CLIENT_ERROR_NAMES, CONFLICT_FAILURES, UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { isFunctionNode, parameterIndex, returnedValues, soleReturned, underIfTest } from './ast-walk';
 import { localCallee } from './local-callees';
 import { constInit, findVariable, logicalTerms, memberName, unwrap, writeRoot } from './origin';
@@ -194,6 +194,25 @@ function predicateTest(context: Context, call: TSESTree.CallExpression, depth: n
 }
 
 /**
+ * The text an error's message is tested for, `error.message.includes('Unauthorized')`: also through
+ * `String(…)`, a case change and a default (`(e?.message ?? '').toLowerCase().includes('already exists')`).
+ */
+export function messageIncludes(test: TSESTree.Node): string | undefined {
+  const call = unwrap(test);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(call.callee) !== 'includes') return undefined;
+  const text = call.arguments[0] && unwrap(call.arguments[0]);
+  if (text?.type !== AST_NODE_TYPES.Literal || typeof text.value !== 'string' || text.value.length === 0) return undefined;
+  let read = unwrap(call.callee.object);
+  for (let depth = 0; depth < 4; depth++) {
+    if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
+    else if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.Identifier && read.callee.name === 'String' && read.arguments[0]) read = unwrap(read.arguments[0]);
+    else if (read.type === AST_NODE_TYPES.LogicalExpression && (read.operator === '??' || read.operator === '||')) read = unwrap(read.left);
+    else break;
+  }
+  return read.type === AST_NODE_TYPES.MemberExpression && memberName(read) === 'message' ? text.value : undefined;
+}
+
+/**
  * `status === 401`, `status === 401 || status === 403` or `[401, 403].includes(status)` (alone or in an `&&`),
  * a `const` holding one (`const isAuthError = res.status === 401 && …; if (isAuthError)`), a call of a
  * predicate of the file that returns one (`this.isAuthError(error)`), or a message that names one
@@ -235,12 +254,10 @@ export function clientErrorComparison(node: TSESTree.Node, context?: Context, de
     if (pattern.type !== AST_NODE_TYPES.Literal || !('regex' in pattern) || /[()[\]]/.test(pattern.regex.pattern)) return false;
     return pattern.regex.pattern.split('|').every((alternative) => (/^4\d\d$/.test(alternative) && isClientError(Number(alternative))) || AUTH_FAILURE_NAMES.messages.test(alternative));
   }
-  // `error.message.includes('403')`: the message names the client error.
-  if (test.type === AST_NODE_TYPES.CallExpression && test.callee.type === AST_NODE_TYPES.MemberExpression && memberName(test.callee) === 'includes') {
-    const text = test.arguments[0]?.type === AST_NODE_TYPES.Literal ? test.arguments[0].value : undefined;
-    const read = unwrap(test.callee.object);
-    return typeof text === 'string' && /^4\d\d$/.test(text) && isClientError(Number(text)) && read.type === AST_NODE_TYPES.MemberExpression && memberName(read) === 'message';
-  }
+  // `error.message.includes('403')`, `…includes('Unauthorized')`, `String(e.message).toLowerCase().includes('already
+  // exists')`: the message names the client error, a refused credential or a conflict (a 409).
+  const text = messageIncludes(test);
+  if (text !== undefined) return (/^4\d\d$/.test(text) && isClientError(Number(text))) || AUTH_FAILURE_NAMES.messages.test(text) || CONFLICT_FAILURES.words.test(text);
   // `err.name === 'ValidationException'`, `error instanceof ValidationException`: an error the server names as a 400.
   if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof') {
     const named = unwrap(test.right);

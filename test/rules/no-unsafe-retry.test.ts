@@ -3,7 +3,7 @@ import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { namedStatusInterceptor, nestedStatusLoop, REFUSAL_CASES } from './retry-refusal-cases';
+import { namedStatusInterceptor, nestedStatusLoop, REFUSAL_CASES, vendorResend } from './retry-refusal-cases';
 import { REPEATABLE_TOKEN_GRANT } from '../../rules/knowledge/retries';
 
 /** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
@@ -6299,6 +6299,11 @@ export async function userFor(categoryId: number) {
   {
     code: configObjectWrapper(', body: JSON.stringify(config.body)'),
     errors: [{ messageId: 'unsafeRetry', line: 11, column: 32, endLine: 11, endColumn: 44, suggestions: [] }],
+  },
+  // A message that names a dropped connection, not a refusal: the POST may have been applied.
+  {
+    code: vendorResend('socket hang up'),
+    errors: [{ messageId: 'unsafeRetry', line: 10, column: 25, endLine: 10, endColumn: 30, suggestions: [] }],
   },
 ];
 

@@ -125,6 +125,33 @@ http.interceptors.response.use(
 export const createItem = (body: unknown) => http.post('/items', body);
 `;
 
+/**
+ * A vendor client that sends its POST again, after renewing its token, when the failure's message names
+ * `failure` (a payment vendor's client: 'Unauthorized').
+ */
+export const vendorResend = (failure: string): string => `
+export class Vendor {
+  token = '';
+  async renew(): Promise<void> {
+    const res = await fetch('https://vendor.example.com/auth/token', { method: 'POST', body: '{}' });
+    this.token = (await res.json()).access_token;
+  }
+  async call(path: string, data: unknown): Promise<unknown> {
+    try {
+      const res = await fetch(\`https://vendor.example.com/\${path}\`, { method: 'POST', headers: { Authorization: this.token }, body: JSON.stringify(data) });
+      if (!res.ok) throw new Error(res.status === 401 ? 'Unauthorized' : \`status \${res.status}\`);
+      return await res.json();
+    } catch (error: any) {
+      if (error.message.includes('${failure}')) {
+        await this.renew();
+        return await this.call(path, data);
+      }
+      throw error;
+    }
+  }
+}
+`;
+
 export const REFUSAL_CASES: readonly string[] = [
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
@@ -250,4 +277,28 @@ export function pushAll(items: Array<{ amount: number }>) {
   secondFactorPost("[totpInvalid, 'totp-required']"),
   // A 401 named by its reason phrase in a table of codes, \`STATUS.Unauthorized\` (as \`HttpStatus.UNAUTHORIZED\`).
   namedStatusInterceptor('STATUS.Unauthorized'),
+  // Sent again only after a refusal its message names: a token refreshed after 'Unauthorized', a duplicate
+  // removed after a 409 or 'already exists' (a payment vendor's client, a dialer CRM's lead sync).
+  vendorResend('Unauthorized'),
+  `
+async function dialer(path: string, init: { method?: string; body?: string } = {}) {
+  const res = await fetch(\`https://dialer.example.com\${path}\`, { ...init, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw Object.assign(new Error(\`dialer \${res.status}\`), { status: res.status });
+  return res.json();
+}
+
+export async function addLead(phone: string, depth = 0): Promise<unknown> {
+  if (depth > 3) throw new Error('giving up');
+  try {
+    return await dialer('/api/leads', { method: 'POST', body: JSON.stringify({ phone }) });
+  } catch (e: any) {
+    if (e.status === 409 || String(e.message).toLowerCase().includes('already exists')) {
+      const stale = await dialer(\`/api/leads?phone=\${phone}\`);
+      await dialer(\`/api/leads/\${stale.id}\`, { method: 'DELETE' });
+      return addLead(phone, depth + 1);
+    }
+    throw e;
+  }
+}
+`,
 ];
