@@ -4,7 +4,7 @@ import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { forwardedArgument, passThroughInit, restOf, soleSpread, withoutDefault } from './value-sources';
 import { readOption } from './options';
 import { receiverClass } from './declared-receivers';
-import { enclosingClassBody, findVariable, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
+import { enclosingClassBody, findVariable, memberName, superClassBody, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -166,6 +166,21 @@ function namesClass(body: TSESTree.ClassBody, name: string): boolean {
   return (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) && owner.id?.name === name;
 }
 
+/**
+ * Does `this.name()` in a method of `from` run `name` of `base`: the same class, or a subclass of the file
+ * that extends it (through classes of the file) and defines no `name` of its own on the way.
+ */
+function inherits(context: Context, from: TSESTree.ClassBody | undefined, base: TSESTree.ClassBody, name: string): boolean {
+  let current = from;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (current === base) return true;
+    if (current.body.some((element) => (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && !element.computed
+      && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name)) return false;
+    current = superClassBody(context, current);
+  }
+  return false;
+}
+
 function findCallers(context: Context, fn: FunctionNode): CallNode[] {
   const calls: CallNode[] = [];
   const parent = fn.parent;
@@ -176,7 +191,7 @@ function findCallers(context: Context, fn: FunctionNode): CallNode[] {
     walk(context.sourceCode, context.sourceCode.ast, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(node.callee) !== name) return undefined;
       const receiver = node.callee.object;
-      if (receiver.type === AST_NODE_TYPES.ThisExpression ? enclosingClassBody(node.callee) === body : receiverClass(context, receiver) === body) calls.push(node);
+      if (receiver.type === AST_NODE_TYPES.ThisExpression ? inherits(context, enclosingClassBody(node.callee), body, name) : receiverClass(context, receiver) === body) calls.push(node);
       // `ShopifyClient.rest(…)`: a static method called through its class's name.
       else if (parent.static && receiver.type === AST_NODE_TYPES.Identifier && namesClass(body, receiver.name)) calls.push(node);
       return undefined;

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode } from './ast-walk';
 import { heldInstanceClass } from './declared-receivers';
-import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, thisMemberName, unwrap } from './origin';
+import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, superClassBody, thisMemberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -25,7 +25,7 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
   if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (target.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = thisMemberName(target);
-    const fn = name === undefined ? undefined : instanceMember(target, name);
+    const fn = name === undefined ? undefined : instanceMember(context, target, name);
     return fn ? { fn, name: `this.${name}` } : undefined;
   }
   // `this.limiter.addDelay(ms)`, `limiter.addDelay(ms)`: a method of an instance of a class of this file.
@@ -37,7 +37,7 @@ export function localCallee(context: Context, callee: TSESTree.Node): { fn: TSES
   if (target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
   // `var that = this; … function () { that.connect(cb) }`: the instance under another name, in a callback.
   const alias = thisAlias(context, target.object);
-  const fn = alias ? instanceMember(alias, target.property.name) : namedMember(context, target.object, target.property.name);
+  const fn = alias ? instanceMember(context, alias, target.property.name) : namedMember(context, target.object, target.property.name);
   return fn ? { fn, name: `${target.object.name}.${target.property.name}` } : undefined;
 }
 
@@ -50,11 +50,17 @@ function madeClass(context: Context, receiver: TSESTree.Node): TSESTree.ClassBod
 
 /**
  * The function an instance of the class around `inside` holds under `name`: a method (an instance's, or a
- * static one called from another static method) or an instance field.
+ * static one called from another static method) or an instance field, its own or inherited from a class
+ * of the file it extends (`this.sendWithRetry()` in `class Publisher extends BasePublisher`).
  */
-function instanceMember(inside: TSESTree.Node, name: string): TSESTree.Node | undefined {
-  const body = enclosingClassBody(inside);
-  return body && classMemberFunction(body, name, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
+function instanceMember(context: Context, inside: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  let body = enclosingClassBody(inside);
+  for (let depth = 0; body && depth < 4; depth++) {
+    const fn = classMemberFunction(body, name, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
+    if (fn) return fn;
+    body = superClassBody(context, body);
+  }
+  return undefined;
 }
 
 /** The declaration of `self` in `const self = this` (or a `var` never written again), if that is what it is. */

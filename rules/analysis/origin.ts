@@ -390,6 +390,14 @@ function resolveThisMember(context: Context, member: TSESTree.MemberExpression, 
   return resolveOrigin(context, values[0]!, depth + 1);
 }
 
+/** The body of the class of this file that the class of `body` extends (`class Publisher extends BasePublisher`). */
+export function superClassBody(context: Context, body: TSESTree.ClassBody): TSESTree.ClassBody | undefined {
+  const owner = body.parent;
+  const named = (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) && owner.superClass?.type === AST_NODE_TYPES.Identifier ? owner.superClass : undefined;
+  const declared = named && findVariable(context, named)?.defs[0]?.node;
+  return declared?.type === AST_NODE_TYPES.ClassDeclaration ? declared.body : undefined;
+}
+
 export function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   let current: TSESTree.Node | undefined = node.parent;
   while (current) {

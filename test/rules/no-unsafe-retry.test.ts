@@ -506,6 +506,31 @@ export async function saveLead(fields: object) {
 `;
 
 /**
+ * A publisher that inherits its retrying request from a base class of the file and POSTs through it on
+ * `this` (a social scheduler's Facebook publisher); `own` is what the subclass declares besides.
+ */
+const inheritedRetryingSend = (own = ''): string => `
+abstract class BasePublisher {
+  protected async send(url: string, init: { method?: string; body?: string } = {}): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
+  }
+}
+
+export class PagePublisher extends BasePublisher {${own}
+  async publish(pageId: string, text: string) {
+    return this.send(\`https://graph.social.example.com/\${pageId}/feed\`, { method: 'POST', body: JSON.stringify({ message: text }) });
+  }
+}
+`;
+
+/**
  * A desk client whose `post` hands `request(config)` the method in a config object; `request` retries,
  * sending `this.execute(url, { method: config.method, … })` through a second function that fetches
  * (zendesk-clickup-automation's HTTP client); `sent` is what that second call's options carry besides.
@@ -6305,6 +6330,11 @@ export async function userFor(categoryId: number) {
     code: vendorResend('socket hang up'),
     errors: [{ messageId: 'unsafeRetry', line: 10, column: 25, endLine: 10, endColumn: 30, suggestions: [] }],
   },
+  // The subclass's POST goes through the retry it inherits.
+  {
+    code: inheritedRetryingSend(),
+    errors: [{ messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 27, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8579,6 +8609,8 @@ export async function fileBug(title: string) {
   tokenThroughRetryingWrapper("grant_type: 'client_credentials'"),
   // The caller's headers are sent as they are, and may carry its key.
   configObjectWrapper(', headers: config.headers, body: JSON.stringify(config.body)'),
+  // A subclass that sends with its own request, which does not retry.
+  inheritedRetryingSend("\n  protected async send(url: string, init: { method?: string; body?: string } = {}): Promise<Response> {\n    return fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });\n  }\n"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
