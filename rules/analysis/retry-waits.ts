@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { DURATION_ONLY_WAIT_NAME, RETRY_HELPER_NAME, USER_CHOICE_CALLS, WAIT_NAME, TIMER_HANDLES, WAIT_OWNER_METHODS } from '../knowledge/retries';
 import { calleeName, contains, isFunctionNode, isLoop, walk, walkSameFunction } from './ast-walk';
-import { findVariable, singleAssignmentInit, unwrap } from './origin';
+import { findVariable, isIdentifierNamed, singleAssignmentInit, unwrap } from './origin';
 import { localCallee } from './local-callees';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -190,18 +190,37 @@ function roundOf(node: TSESTree.Node): TSESTree.Node | undefined {
 /**
  * `await getRetryConfig(err)`: a retry policy of another module handed the failure, awaited before the next
  * attempt. It may wait out the delay it computes (gaxios's does); what it does is not in this file, so it
- * is given the benefit of the doubt.
+ * is given the benefit of the doubt. The failure may be handed in an object: `await onRetry({ attempt,
+ * error })`, or `ctx.error = error; await onRetry(ctx)` in the catch.
  */
 function asksRetryPolicy(context: Context, node: TSESTree.Node): boolean {
   const call = unwrap(node);
   if (call.type !== AST_NODE_TYPES.CallExpression || !RETRY_HELPER_NAME.test(calleeName(call.callee) ?? '') || localCallee(context, call.callee)) return false;
+  const handler = enclosingCatch(call);
   return call.arguments.some((argument) => {
     const value = unwrap(argument);
-    const def = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value)?.defs[0] : undefined;
-    if (!def) return false;
-    for (let current: TSESTree.Node | undefined = def.name; current; current = current.parent) if (current.type === AST_NODE_TYPES.CatchClause) return true;
-    return false;
+    if (isCaught(context, value)) return true;
+    if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.some((property) => property.type === AST_NODE_TYPES.Property && isCaught(context, unwrap(property.value)));
+    // `ctx.error = error;` earlier in the same catch.
+    return value.type === AST_NODE_TYPES.Identifier && handler !== undefined && handler.body.body.some((statement) => statement.range[0] < call.range[0]
+      && statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression
+      && statement.expression.left.type === AST_NODE_TYPES.MemberExpression && isIdentifierNamed(statement.expression.left.object, value.name)
+      && isCaught(context, unwrap(statement.expression.right)));
   });
+}
+
+/** Is `value` a name bound by a catch clause (its parameter, or a `const` declared in it from one)? */
+function isCaught(context: Context, value: TSESTree.Node): boolean {
+  const def = value.type === AST_NODE_TYPES.Identifier ? findVariable(context, value)?.defs[0] : undefined;
+  if (!def) return false;
+  for (let current: TSESTree.Node | undefined = def.name; current; current = current.parent) if (current.type === AST_NODE_TYPES.CatchClause) return true;
+  return false;
+}
+
+/** The catch clause `node` is in, within its own function. */
+function enclosingCatch(node: TSESTree.Node): TSESTree.CatchClause | undefined {
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) if (current.type === AST_NODE_TYPES.CatchClause) return current;
+  return undefined;
 }
 
 /**

@@ -582,6 +582,27 @@ export async function makeCoupon(name: string): Promise<string | null> {
 `;
 
 /**
+ * A retry helper that awaits the `onRetry` hook its caller hands it, after a failure, with `handed` (a subtitle
+ * translator's helper, whose caller's hook sleeps or throws).
+ */
+const awaitedRetryHook = (handed: string): string => `
+export async function runWithRetries<T>(task: () => Promise<T>, maxTries: number, onRetry: (info: unknown) => Promise<void>) {
+  const ctx = { tryNo: 1, error: undefined as unknown };
+  while (ctx.tryNo <= maxTries) {
+    try {
+      return await task();
+    } catch (error) {${handed}
+    }
+    ctx.tryNo++;
+  }
+  return undefined;
+}
+
+export const translate = (text: string, hook: (info: unknown) => Promise<void>) =>
+  runWithRetries(() => fetch('https://mt.example.com/translate?q=' + encodeURIComponent(text), { signal: AbortSignal.timeout(10_000) }), 3, hook);
+`;
+
+/**
  * A loop whose catch hands the failure to `report`, a function of the file declared as `helper` (the
  * lokalise adapter's `mapApiError`, which always throws).
  */
@@ -3289,6 +3310,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   },
   reported(stripeCouponLoop("\n      try {\n        await stripe.coupons.retrieve(coupon.id);\n      } catch (checkError) {\n        console.error('check failed', checkError);\n      }"), [10, 28, 49], 'nestedRetry'),
   reported(stripeCouponLoop('', "\n      if (error.code === 'resource_already_exists') {\n        try {\n          const found = await stripe.coupons.list({ limit: 1 });\n          if (found.data.length > 0) return found.data[0].id;\n        } catch (listError) {\n          console.warn('lookup failed', listError);\n        }\n      }"), [10, 28, 49], 'nestedRetry'),
+  // A hook handed only the count has nothing to decide a wait from.
+  reported(awaitedRetryHook('\n      await onRetry(ctx.tryNo);'), [4, 3, 8], 'noBackoff'),
 ];
 
 /** Must stay silent. */
@@ -6464,6 +6487,9 @@ export class SignatureResender {
   // The catch hands every failure to a function that never returns: nothing goes round.
   catchHandsToHelper('function report(error: unknown): never {\n  throw new Error(String(error));\n}'),
   catchHandsToHelper("function report(error: unknown) {\n  if (error instanceof TypeError) throw new Error('offline');\n  throw error;\n}"),
+  // The hook is handed the failure, in the context the catch wrote it to or in an object: it may wait.
+  awaitedRetryHook('\n      ctx.error = error;\n      await onRetry(ctx);'),
+  awaitedRetryHook('\n      await onRetry({ tryNo: ctx.tryNo, error });'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
