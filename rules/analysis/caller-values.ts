@@ -4,6 +4,7 @@ import { isFunctionNode, walk, type FunctionNode } from './ast-walk';
 import { forwardedArgument, passThroughInit, restOf, soleSpread, withoutDefault } from './value-sources';
 import { readOption } from './options';
 import { receiverClass } from './declared-receivers';
+import { isMemoizing } from './local-callees';
 import { enclosingClassBody, findVariable, memberName, superClassBody, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -198,8 +199,11 @@ function findCallers(context: Context, fn: FunctionNode): CallNode[] {
     });
     return calls;
   }
+  // `const apiRequest = useCallback(async (…) => …, [])`: the name holds the function React hands back.
+  const held = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn && isMemoizing(context, parent) ? parent : fn;
+  const holder = held.parent;
   const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id
-    : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
+    : holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === held && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id : undefined;
   const variable = id ? findVariable(context, id) : null;
   for (const reference of variable?.references ?? []) {
     const call = reference.identifier.parent;

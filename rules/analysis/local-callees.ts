@@ -74,9 +74,14 @@ function thisAlias(context: Context, name: TSESTree.Identifier): TSESTree.Node |
 /** `useCallback((ms) => …, [])`: React hands back the function it is given (react, preact/hooks). */
 function memoizedFunction(context: Context, init: TSESTree.Node): TSESTree.Node | undefined {
   const call = unwrap(init);
-  if (call.type !== AST_NODE_TYPES.CallExpression || !isModuleExport(resolveOrigin(context, call.callee), MEMO_MODULES, 'useCallback')) return undefined;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !isMemoizing(context, call)) return undefined;
   const fn = call.arguments[0] && unwrap(call.arguments[0]);
   return isFunctionNode(fn) ? fn : undefined;
+}
+
+/** Is `call` React's `useCallback(fn, deps)`, which hands back `fn` itself? */
+export function isMemoizing(context: Context, call: TSESTree.CallExpression): boolean {
+  return isModuleExport(resolveOrigin(context, call.callee), MEMO_MODULES, 'useCallback');
 }
 
 const MEMO_MODULES = ['react', 'preact/hooks', 'preact/compat'];

@@ -506,6 +506,34 @@ export async function saveLead(fields: object) {
 `;
 
 /**
+ * A hook whose request wrapper, memoized with `useCallback`, calls itself from its catch after a network
+ * error, and a second callback that passes it `method` (a live-translation front end's worker spawn).
+ */
+const memoizedRetryingRequest = (method: string): string => `
+import { useCallback } from 'react';
+
+export function useApi() {
+  const apiRequest = useCallback(async (endpoint: string, options: RequestInit = {}, retryCount = 0): Promise<unknown> => {
+    try {
+      const response = await fetch(\`https://api.example.com\${endpoint}\`, { ...options, headers: { 'Content-Type': 'application/json', ...options.headers } });
+      if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
+      return await response.json();
+    } catch (error) {
+      if (retryCount < 2 && String(error).includes('fetch')) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * (retryCount + 1)));
+        return apiRequest(endpoint, options, retryCount + 1);
+      }
+      throw error;
+    }
+  }, []);
+
+  const spawnWorker = useCallback((meetingUrl: string) => apiRequest('/bot/spawn', { method: '${method}', body: JSON.stringify({ meetingUrl }) }), [apiRequest]);
+
+  return { spawnWorker };
+}
+`;
+
+/**
  * A publisher that inherits its retrying request from a base class of the file and POSTs through it on
  * `this` (a social scheduler's Facebook publisher); `own` is what the subclass declares besides.
  */
@@ -6335,6 +6363,11 @@ export async function userFor(categoryId: number) {
     code: inheritedRetryingSend(),
     errors: [{ messageId: 'unsafeRetry', line: 6, column: 22, endLine: 6, endColumn: 27, suggestions: [] }],
   },
+  // The wrapper React memoizes is called by name: its callers pass the POST it retries.
+  {
+    code: memoizedRetryingRequest('POST'),
+    errors: [{ messageId: 'unsafeRetry', line: 7, column: 30, endLine: 7, endColumn: 35, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8611,6 +8644,7 @@ export async function fileBug(title: string) {
   configObjectWrapper(', headers: config.headers, body: JSON.stringify(config.body)'),
   // A subclass that sends with its own request, which does not retry.
   inheritedRetryingSend("\n  protected async send(url: string, init: { method?: string; body?: string } = {}): Promise<Response> {\n    return fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });\n  }\n"),
+  memoizedRetryingRequest('PUT'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
