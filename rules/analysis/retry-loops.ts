@@ -131,7 +131,7 @@ export function loopScope(context: Context, loop: Loop): RetryScope | undefined 
     && (!indexesByCounter(context, candidate.block, counterNames) || rewinds(candidate))
     && !consumesTestedList(context, candidate.block, 'test' in loop ? loop.test : undefined)
     && !isGeneratorStep(candidate.handler!) && !clearsLoopTest(context, candidate.handler!.body, loop.test));
-  if (candidates.length === 0) return pollScope(context, loop, tries, counterNames);
+  if (candidates.length === 0) return pollScope(context, loop, tries, counterNames) ?? countedPollScope(context, loop, tries, counterNames, testNames);
   // A try whose catch goes round only after a refusal or on another signal (fetching the token again
   // on a 401) is not the attempt; a later one in the same loop (the request itself) may be.
   let attempt: TSESTree.TryStatement | undefined;
@@ -193,6 +193,30 @@ function pollScope(context: Context, loop: Loop, tries: TSESTree.TryStatement[],
   const handler = attempt.handler!;
   const bounded = failureHasBoundedExit(context, handler.body, counterNames);
   return { ...loopRetryScope(context, loop, bounded, { handler }), waits: awaitsWait(context, handler.body), failurePath: handler.body, polls: true };
+}
+
+/**
+ * `for (let attempt = 1; attempt <= max; attempt++) { try { const vps = await api.getVps(name); if (vps.status ===
+ * 'running') return vps; await sleep(delayMs) } catch (error) { if (attempt === max) throw error; log(error) } }`:
+ * a counted poll that waits after an answer that is not yet the one it waits for, and whose catch goes round
+ * after a failure. Its pace on that way round is judged (a catch that only logs sends the next call at once);
+ * whether its operation may repeat is not (`polls`): the poll asks again after a good answer too.
+ */
+function countedPollScope(context: Context, loop: Loop, tries: TSESTree.TryStatement[], counterNames: Set<string>, testNames: ReadonlySet<string>): RetryScope | undefined {
+  if (![...testNames].some((name) => counterNames.has(name))) return undefined;
+  const attempt = tries.find((candidate) => candidate.parent === loop.body && !candidate.finalizer && !alwaysExits(candidate.handler!.body)
+    && pollsThenWaits(context, candidate.block) && !indexesByCounter(context, candidate.block, counterNames));
+  return attempt && { ...loopRetryScope(context, loop, true, { handler: attempt.handler! }), polls: true };
+}
+
+/** `…; if (vps.status === 'running') return vps; await sleep(delayMs);`: leaves on the answer it waits for, and waits otherwise. */
+function pollsThenWaits(context: Context, block: TSESTree.BlockStatement): boolean {
+  const statements = block.body;
+  const last = statements.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement || !awaitsWait(context, last)) return false;
+  const before = statements.slice(0, -1);
+  return before.some((statement) => awaitsIn(context.sourceCode, statement))
+    && before.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent));
 }
 
 /**

@@ -603,6 +603,26 @@ export const translate = (text: string, hook: (info: unknown) => Promise<void>) 
 `;
 
 /**
+ * A counted poll for a server to come up: it waits after an answer that is not yet `running`, and its catch
+ * does `onFailure` (a provisioning service's readiness check).
+ */
+const countedReadinessPoll = (onFailure: string): string => `
+export async function waitForReady(name: string, maxAttempts = 60, delayMs = 10_000) {
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    try {
+      const res = await fetch(\`https://api.example.com/v6/vps/\${name}\`, { signal: AbortSignal.timeout(10_000) });
+      const vps = await res.json();
+      if (vps.status === 'running') return vps;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    } catch (error) {
+      if (attempt === maxAttempts) throw error;${onFailure}
+    }
+  }
+  throw new Error('timeout');
+}
+`;
+
+/**
  * A loop whose catch hands the failure to `report`, a function of the file declared as `helper` (the
  * lokalise adapter's `mapApiError`, which always throws).
  */
@@ -3312,6 +3332,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   reported(stripeCouponLoop('', "\n      if (error.code === 'resource_already_exists') {\n        try {\n          const found = await stripe.coupons.list({ limit: 1 });\n          if (found.data.length > 0) return found.data[0].id;\n        } catch (listError) {\n          console.warn('lookup failed', listError);\n        }\n      }"), [10, 28, 49], 'nestedRetry'),
   // A hook handed only the count has nothing to decide a wait from.
   reported(awaitedRetryHook('\n      await onRetry(ctx.tryNo);'), [4, 3, 8], 'noBackoff'),
+  // A poll that waits only after a not-ready answer sends the next call at once after a failure.
+  reported(countedReadinessPoll("\n      console.warn('status check failed', error);"), [3, 3, 6], 'noBackoffOnSomeFailures'),
 ];
 
 /** Must stay silent. */
@@ -6490,6 +6512,9 @@ export class SignatureResender {
   // The hook is handed the failure, in the context the catch wrote it to or in an object: it may wait.
   awaitedRetryHook('\n      ctx.error = error;\n      await onRetry(ctx);'),
   awaitedRetryHook('\n      await onRetry({ tryNo: ctx.tryNo, error });'),
+  // The same poll waiting after a failure too, and one whose catch gives up.
+  countedReadinessPoll('\n      await new Promise((resolve) => setTimeout(resolve, delayMs));'),
+  countedReadinessPoll('\n      throw error;'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
