@@ -23,10 +23,11 @@ export function helperScopes(context: Context, scopes: readonly RetryScope[]): R
   for (const scope of scopes) {
     const fn = retryingFunction(context, scope);
     if (!fn) continue;
-    const index = callbackParameter(context, scope, fn);
-    if (index === undefined) continue;
-    const name = helperName(fn);
-    for (const call of callersOf(context, fn)) {
+    const parameter = callbackParameter(context, scope, fn);
+    if (parameter === undefined) continue;
+    const { owner, index } = parameter;
+    const name = helperName(owner);
+    for (const call of callersOf(context, owner)) {
       const argument = call.arguments[index];
       const callback = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? callbackBody(context, argument) : undefined;
       if (!callback || call.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -74,17 +75,22 @@ export function programHelperScope(context: Context, types: TypeFacts, call: TSE
   };
 }
 
-/** The parameter of `fn` that the retry runs: called in the retried code, or handed to the library. */
-function callbackParameter(context: Context, scope: RetryScope, fn: FunctionNode): number | undefined {
-  const indexOf = (identifier: TSESTree.Node | undefined): number | undefined => {
+/**
+ * The parameter that the retry runs (called in the retried code, or handed to the library): of `fn`, or of
+ * a function around it whose closure the retry is (`cachedLoad(fn)` whose inner `attempt` calls `fn()` and
+ * reschedules itself from `.catch()`), with the function it belongs to.
+ */
+function callbackParameter(context: Context, scope: RetryScope, fn: FunctionNode): { owner: FunctionNode; index: number } | undefined {
+  const indexOf = (identifier: TSESTree.Node | undefined): { owner: FunctionNode; index: number } | undefined => {
     if (identifier?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const def = findVariable(context, identifier)?.defs[0];
-    if (def?.type !== 'Parameter' || def.node !== fn) return undefined;
-    const index = parameterIndex(fn, def.name.type === AST_NODE_TYPES.Identifier ? def.name.name : '');
-    return index === -1 ? undefined : index;
+    if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || !contains(def.node, fn)) return undefined;
+    const owner = def.node as FunctionNode;
+    const index = parameterIndex(owner, def.name.type === AST_NODE_TYPES.Identifier ? def.name.name : '');
+    return index === -1 ? undefined : { owner, index };
   };
   if (scope.kind === 'library') return indexOf(scope.callbackRef);
-  let found: number | undefined;
+  let found: { owner: FunctionNode; index: number } | undefined;
   walkSameFunction(context.sourceCode, scope.body, (node) => {
     if (found !== undefined) return false;
     if (node.type === AST_NODE_TYPES.CallExpression) found = indexOf(unwrap(node.callee));

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { contains, enclosingFunction, isFunctionNode, walk, walkSameFunction, type FunctionNode } from './ast-walk';
-import { classElementName, findVariable, memberName, thisMemberName, unwrap } from './origin';
+import { classElementName, findVariable, isModuleExport, memberName, resolveOrigin, thisMemberName, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { awaitsWait, isPromiseExecutor, isTimerPromise } from './retry-waits';
 
@@ -90,9 +90,11 @@ function scheduledRecursionIn(context: Context, root: TSESTree.Node, fn: Functio
   return found;
 }
 
+/** The runtime's `setTimeout`: the global, or Node's own from `timers` (`timers.setTimeout(…)`, not `timers/promises`). */
 function isGlobalSetTimeout(context: Context, callee: TSESTree.Node): boolean {
   const target = unwrap(callee);
-  return target.type === AST_NODE_TYPES.Identifier && target.name === 'setTimeout' && (findVariable(context, target)?.defs.length ?? 0) === 0;
+  if (target.type === AST_NODE_TYPES.Identifier && target.name === 'setTimeout' && (findVariable(context, target)?.defs.length ?? 0) === 0) return true;
+  return isModuleExport(resolveOrigin(context, target), ['timers', 'node:timers'], 'setTimeout');
 }
 
 

@@ -623,6 +623,29 @@ export async function waitForReady(name: string, maxAttempts = 60, delayMs = 10_
 `;
 
 /**
+ * A loader that caches what `fn` answers, and whose inner attempt reschedules itself from `.catch()` on
+ * Node's timer until `fn` succeeds (a job board's cache of metadata); `again` is how the catch goes round.
+ */
+const cachedLoader = (again: string): string => `
+import timers from 'node:timers';
+
+export function cachedLoad<T>(fn: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  let backoff = 1;
+  let tries = 0;
+  const attempt = (resolve: (value: T) => void) => {
+    fn()
+      .then((value) => resolve(value))
+      .catch(() => {${again}
+      });
+  };
+  return () => (promise ??= new Promise(attempt));
+}
+
+export const loadMeta = cachedLoad(async () => (await fetch('https://db.example.com/meta', { signal: AbortSignal.timeout(5000) })).json());
+`;
+
+/**
  * A loop whose catch hands the failure to `report`, a function of the file declared as `helper` (the
  * lokalise adapter's `mapApiError`, which always throws).
  */
@@ -3334,6 +3357,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   reported(awaitedRetryHook('\n      await onRetry(ctx.tryNo);'), [4, 3, 8], 'noBackoff'),
   // A poll that waits only after a not-ready answer sends the next call at once after a failure.
   reported(countedReadinessPoll("\n      console.warn('status check failed', error);"), [3, 3, 6], 'noBackoffOnSomeFailures'),
+  // Only success ends it: the callback the file passes is asked for ever.
+  reported(cachedLoader('\n        timers.setTimeout(() => attempt(resolve), backoff * 60_000);\n        backoff *= 2;'), [12, 33, 40], 'unboundedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6515,6 +6540,7 @@ export class SignatureResender {
   // The same poll waiting after a failure too, and one whose catch gives up.
   countedReadinessPoll('\n      await new Promise((resolve) => setTimeout(resolve, delayMs));'),
   countedReadinessPoll('\n      throw error;'),
+  cachedLoader('\n        if (++tries < 5) timers.setTimeout(() => attempt(resolve), backoff * 60_000);\n        backoff *= 2;'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
