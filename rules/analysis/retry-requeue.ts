@@ -8,6 +8,7 @@ import { alwaysExits, type Loop } from './retry-paths';
 import { putsBackOnlyAfterConflict } from './retry-conflicts';
 import type { RetryScope } from './retry-types';
 import { awaitsWait } from './retry-waits';
+import { guardedWithin } from './unprocessed-tests';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -36,10 +37,13 @@ export function requeueLoopScope(context: Context, loop: Loop): RetryScope | und
   // A batch split in halves after a conflict (a 409: nothing was written) is no retry of what failed.
   if (!requeue || leavesWhenNotShrunk(context, loop, list) || putsBackOnlyAfterConflict(context, requeue.handler, requeue.putBack)) return undefined;
   const bounded = underComparison(context, requeue.putBack, requeue.handler);
+  // `if (error.response?.status === 429) { await sleep(2000); queue.unshift(job) }`: only what the server refused comes back.
+  const refusedOnly = guardedWithin(context, requeue.putBack, requeue.handler);
   const keyword = loop.type === AST_NODE_TYPES.WhileStatement ? 'while' : 'do-while';
   return {
     kind: 'loop', mechanism: `the ${keyword}-loop that sends what failed in \`${context.sourceCode.getText(list)}\` again`, node: loop, body: requeue.attempt,
     attempts: bounded ? { kind: 'unknown' } : { kind: 'forever' }, bounded, waits: awaitsWait(context, loop.body) || awaitsWait(context, requeue.handler), failurePath: requeue.handler,
+    ...(refusedOnly ? { unprocessedOnly: true as const } : {}),
   };
 }
 

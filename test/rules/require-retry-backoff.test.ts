@@ -646,6 +646,37 @@ export const loadMeta = cachedLoad(async () => (await fetch('https://db.example.
 `;
 
 /**
+ * A throttle that drains its queue of requests and, in its catch, does `onFailure` with the failed job (a CRM
+ * front end's API cache).
+ */
+const throttleQueue = (onFailure: string): string => `
+type Job = { url: string; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+export class Throttle {
+  private queue: Job[] = [];
+  private sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+
+  async drain() {
+    while (this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      try {
+        job.resolve(await fetch(job.url, { signal: AbortSignal.timeout(10_000) }));
+      } catch (error: any) {${onFailure}
+      }
+      await this.sleep(100);
+    }
+  }
+
+  list(entity: string) {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ url: \`https://crm.example.com/api/\${entity}\`, resolve, reject });
+      void this.drain();
+    });
+  }
+}
+`;
+
+/**
  * A loop whose catch hands the failure to `report`, a function of the file declared as `helper` (the
  * lokalise adapter's `mapApiError`, which always throws).
  */
@@ -3359,6 +3390,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   reported(countedReadinessPoll("\n      console.warn('status check failed', error);"), [3, 3, 6], 'noBackoffOnSomeFailures'),
   // Only success ends it: the callback the file passes is asked for ever.
   reported(cachedLoader('\n        timers.setTimeout(() => attempt(resolve), backoff * 60_000);\n        backoff *= 2;'), [12, 33, 40], 'unboundedRetry'),
+  // Every failure goes back on the queue: a failure that lasts keeps it going.
+  reported(throttleQueue('\n        await this.sleep(2000);\n        this.queue.unshift(job);'), [9, 5, 10], 'unboundedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6541,6 +6574,8 @@ export class SignatureResender {
   countedReadinessPoll('\n      await new Promise((resolve) => setTimeout(resolve, delayMs));'),
   countedReadinessPoll('\n      throw error;'),
   cachedLoader('\n        if (++tries < 5) timers.setTimeout(() => attempt(resolve), backoff * 60_000);\n        backoff *= 2;'),
+  // Only a refused request (a 429) goes back, after a wait: it goes at the server's pace.
+  throttleQueue('\n        if (error.response?.status === 429) {\n          await this.sleep(2000);\n          this.queue.unshift(job);\n        } else {\n          job.reject(error);\n        }'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
