@@ -31,7 +31,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  */
 export function requeueLoopScope(context: Context, loop: Loop): RetryScope | undefined {
   if (loop.type === AST_NODE_TYPES.ForStatement) return undefined;
-  const list = nonEmptyListTested(loop.test);
+  const list = nonEmptyListTested(loop.test) ?? dequeuedList(context, loop);
   if (!list) return undefined;
   const requeue = putBackIn(context, loop.body, list, true) ?? putBackByCalledFunction(context, loop.body, list);
   // A batch split in halves after a conflict (a 409: nothing was written) is no retry of what failed.
@@ -82,7 +82,47 @@ function nonEmptyListTested(test: TSESTree.Expression | null): TSESTree.Expressi
 }
 
 /**
- * `list.push(…)` or `list.unshift(…)` in a catch inside `root` (same function). In the loop itself the catch
+ * `while (true) { const msg = await this.dequeue(); if (!msg) break; … }` where `dequeue()` is a method of the
+ * file that returns `this.items.shift()`: the loop works through that list until it is empty.
+ */
+function dequeuedList(context: Context, loop: Loop): TSESTree.Expression | undefined {
+  if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const [taking, ending] = loop.body.body;
+  const declarator = taking?.type === AST_NODE_TYPES.VariableDeclaration && taking.declarations.length === 1 ? taking.declarations[0]! : undefined;
+  const taken = declarator?.init ? unwrap(declarator.init) : undefined;
+  if (!declarator || declarator.id.type !== AST_NODE_TYPES.Identifier || taken?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  // `if (!msg) break;`: nothing left ends the loop.
+  const test = ending?.type === AST_NODE_TYPES.IfStatement ? unwrap(ending.test) : undefined;
+  if (ending?.type !== AST_NODE_TYPES.IfStatement || !alwaysExits(ending.consequent) || test?.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!'
+    || unwrap(test.argument).type !== AST_NODE_TYPES.Identifier || (unwrap(test.argument) as TSESTree.Identifier).name !== declarator.id.name) return undefined;
+  const fn = calledFunction(context, taken);
+  if (!fn) return undefined;
+  let list: TSESTree.Expression | undefined;
+  walkSameFunction(context.sourceCode, fn.body, (node) => {
+    if (list) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['shift', 'pop'].includes(calleeName(node.callee) ?? '')) list = node.callee.object;
+    return undefined;
+  });
+  return list;
+}
+
+/** `this.enqueue(msg.body)` where `enqueue` is a function of the file that does `this.items.push(…)`. */
+function pushesOnto(context: Context, call: TSESTree.CallExpression, list: TSESTree.Node): boolean {
+  const fn = calledFunction(context, call);
+  if (!fn) return false;
+  let pushes = false;
+  walkSameFunction(context.sourceCode, fn.body, (node) => {
+    if (pushes) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(node.callee) ?? '')
+      && sameReceiver(context, node.callee.object, list)) pushes = true;
+    return undefined;
+  });
+  return pushes;
+}
+
+/**
+ * `list.push(…)` or `list.unshift(…)` in a catch inside `root` (same function), or a call there of a function
+ * of the file that does it (`this.enqueue(msg.body)`). In the loop itself the catch
  * must not leave it (`catch { queue.push(job); break; }` stops); in a function the loop calls, a `return`
  * only ends that call, but a catch that rethrows hands the failure to the loop instead.
  */
@@ -95,8 +135,9 @@ function putBackIn(context: Context, root: TSESTree.Node, list: TSESTree.Node, i
     const handler = node.handler.body;
     walkSameFunction(context.sourceCode, handler, (inner) => {
       if (found) return false;
-      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(inner.callee) ?? '')
-        && sameReceiver(context, inner.callee.object, list)) found = { attempt: node.block, handler, putBack: inner };
+      if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const onList = inner.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(inner.callee) ?? '') && sameReceiver(context, inner.callee.object, list);
+      if (onList || pushesOnto(context, inner, list)) found = { attempt: node.block, handler, putBack: inner };
       return undefined;
     });
     return undefined;

@@ -3,7 +3,7 @@ import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { namedStatusInterceptor, nestedStatusLoop, REFUSAL_CASES, vendorResend } from './retry-refusal-cases';
+import { namedStatusInterceptor, nestedStatusLoop, offlineQueue, REFUSAL_CASES, vendorResend } from './retry-refusal-cases';
 import { REPEATABLE_TOKEN_GRANT } from '../../rules/knowledge/retries';
 
 /** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
@@ -6368,6 +6368,11 @@ export async function userFor(categoryId: number) {
     code: memoizedRetryingRequest('POST'),
     errors: [{ messageId: 'unsafeRetry', line: 7, column: 30, endLine: 7, endColumn: 35, suggestions: [] }],
   },
+  // The message put back through the queue's own method is POSTed again.
+  {
+    code: offlineQueue('\n        if (msg.retries < 3) await this.enqueue(msg.body, msg.retries + 1);'),
+    errors: [{ messageId: 'unsafeRetry', line: 19, column: 27, endLine: 19, endColumn: 32, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8645,6 +8650,7 @@ export async function fileBug(title: string) {
   // A subclass that sends with its own request, which does not retry.
   inheritedRetryingSend("\n  protected async send(url: string, init: { method?: string; body?: string } = {}): Promise<Response> {\n    return fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });\n  }\n"),
   memoizedRetryingRequest('PUT'),
+  offlineQueue('\n        console.warn(error);'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });

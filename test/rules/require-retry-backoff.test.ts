@@ -5,7 +5,7 @@ import { observeReports } from '../related-locations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { fallbackAsBot, matrixSend, nestedStatusLoop, REFUSAL_CASES, secondFactorPost } from './retry-refusal-cases';
+import { fallbackAsBot, matrixSend, nestedStatusLoop, offlineQueue, REFUSAL_CASES, secondFactorPost } from './retry-refusal-cases';
 
 /** A quote fetched in a counted loop; `catchBody` is what its catch does (`error` typed `any`, or `unknown`). */
 const quoteLoop = (catchBody: string, errorType: 'any' | 'unknown' = 'any'): string => `
@@ -3392,6 +3392,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   reported(cachedLoader('\n        timers.setTimeout(() => attempt(resolve), backoff * 60_000);\n        backoff *= 2;'), [12, 33, 40], 'unboundedRetry'),
   // Every failure goes back on the queue: a failure that lasts keeps it going.
   reported(throttleQueue('\n        await this.sleep(2000);\n        this.queue.unshift(job);'), [9, 5, 10], 'unboundedRetry'),
+  // A message put back on the queue through the queue's own method is sent again at once.
+  reported(offlineQueue('\n        if (msg.retries < 3) await this.enqueue(msg.body, msg.retries + 1);'), [15, 5, 10], 'noBackoff'),
 ];
 
 /** Must stay silent. */
@@ -6576,6 +6578,8 @@ export class SignatureResender {
   cachedLoader('\n        if (++tries < 5) timers.setTimeout(() => attempt(resolve), backoff * 60_000);\n        backoff *= 2;'),
   // Only a refused request (a 429) goes back, after a wait: it goes at the server's pace.
   throttleQueue('\n        if (error.response?.status === 429) {\n          await this.sleep(2000);\n          this.queue.unshift(job);\n        } else {\n          job.reject(error);\n        }'),
+  // A queue whose catch only logs moves on to the next message.
+  offlineQueue('\n        console.warn(error);'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });

@@ -152,6 +152,37 @@ export class Vendor {
 }
 `;
 
+/**
+ * An offline queue that sends what was queued while offline, taking each message with `dequeue()` until none
+ * is left; its catch does `onFailure` (a voice translator's, whose endpoint deducts credits).
+ */
+export const offlineQueue = (onFailure: string): string => `
+export class OfflineQueue {
+  private items: { body: string; retries: number }[] = [];
+
+  async enqueue(body: string, retries = 0) {
+    this.items.push({ body, retries });
+  }
+
+  async dequeue() {
+    return this.items.shift() ?? null;
+  }
+
+  // sends again what failed (retry)
+  async flush() {
+    while (true) {
+      const msg = await this.dequeue();
+      if (!msg) break;
+      try {
+        const res = await fetch('https://translate.example.com/api/translate', { method: 'POST', body: msg.body, signal: AbortSignal.timeout(10_000) });
+        if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+      } catch (error) {${onFailure}
+      }
+    }
+  }
+}
+`;
+
 export const REFUSAL_CASES: readonly string[] = [
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
