@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { ANSWER_SUCCESS, HTTP_STATUS_NAMES } from '../knowledge/retries';
+import { ANSWER_SUCCESS, HTTP_STATUS_NAMES, UNPROCESSED_FAILURES } from '../knowledge/retries';
 import { mirroredOperator } from './ast-walk';
 import { constInit, findVariable, logicalTerms, memberName, unwrap } from './origin';
 
@@ -89,6 +89,8 @@ export function holdsOnlyForResponse(context: Context, test: TSESTree.Node): boo
 function needsResponse(context: Context, term: TSESTree.Node, depth: number): boolean {
   const value = unwrap(term);
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '||') return needsResponse(context, value.left, depth) && needsResponse(context, value.right, depth);
+  // `err.statusCode && err.statusCode >= 500`: one part needs the answer.
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') return needsResponse(context, value.left, depth) || needsResponse(context, value.right, depth);
   if (value.type === AST_NODE_TYPES.MemberExpression) return memberName(value) === 'response';
   // `const is5xx = /50[0-9]/.test(lastError.message)`, tested by its name.
   if (value.type === AST_NODE_TYPES.Identifier) {
@@ -100,6 +102,13 @@ function needsResponse(context: Context, term: TSESTree.Node, depth: number): bo
     const listed = membership(context, value);
     if (listed) return listed.values.every((each) => typeof each === 'number' && each >= 400) && (readsStatus(listed.read) || readMembers(context, listed.read)?.every((name) => STATUS_NAME.test(name)) === true);
     return messageNamesErrorStatus(context, value);
+  }
+  // `err.code === 'rate_limit'` (Stripe's 429), `e.errcode === 'M_LIMIT_EXCEEDED'`: a refusal named by a code only an answer carries.
+  if (value.type === AST_NODE_TYPES.BinaryExpression && (value.operator === '===' || value.operator === '==')) {
+    const [read, named] = value.right.type === AST_NODE_TYPES.Literal ? [unwrap(value.left), value.right] : [unwrap(value.right), value.left];
+    if (named.type === AST_NODE_TYPES.Literal && typeof named.value === 'string' && read.type === AST_NODE_TYPES.MemberExpression
+      && [...UNPROCESSED_FAILURES.codeMembers, 'type'].includes(memberName(read) ?? '')
+      && (UNPROCESSED_FAILURES.refusalMessage.test(named.value) || named.value === 'M_LIMIT_EXCEEDED')) return true;
   }
   const comparison = statusComparison(value);
   return comparison !== undefined && comparison.value >= 400 && ['===', '==', '>', '>='].includes(comparison.operator);

@@ -506,6 +506,29 @@ export async function saveLead(fields: object) {
 `;
 
 /**
+ * A Stripe promotion code created in a loop whose catch goes round when `retryWhen` holds (a promotions
+ * helper's: a rate-limit code or a 5xx).
+ */
+const stripePromoLoop = (retryWhen: string): string => `
+import Stripe from 'stripe';
+
+const stripe = new Stripe(process.env.STRIPE_KEY as string);
+
+export async function makePromo(coupon: string, code: string): Promise<string | null> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      return (await stripe.promotionCodes.create({ coupon, code })).id;
+    } catch (err: any) {
+      const shouldRetry = ${retryWhen};
+      if (!shouldRetry) return null;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+  return null;
+}
+`;
+
+/**
  * A hook whose request wrapper, memoized with `useCallback`, calls itself from its catch after a network
  * error, and a second callback that passes it `method` (a live-translation front end's worker spawn).
  */
@@ -6373,6 +6396,22 @@ export async function userFor(categoryId: number) {
     code: offlineQueue('\n        if (msg.retries < 3) await this.enqueue(msg.body, msg.retries + 1);'),
     errors: [{ messageId: 'unsafeRetry', line: 19, column: 27, endLine: 19, endColumn: 32, suggestions: [] }],
   },
+  // Only an answer carries a status or Stripe's rate-limit code: the message says the repeat follows an error response.
+  ...["err.code === 'rate_limit' || (err.statusCode && err.statusCode >= 500)", 'err.statusCode >= 500'].map((retryWhen) => ({
+    code: stripePromoLoop(retryWhen),
+    errors: [{
+      messageId: 'unsafeRetry' as const, line: 9, column: 21, endLine: 9, endColumn: 49,
+      data: {
+        operation: 'Stripe promotionCodes.create', failure: 'an error response', consequence: 'a duplicate object is created', retry: 'the for-loop on line 7',
+        advice: 'Send an idempotency key created once before the retry (the `idempotencyKey` request option).',
+      },
+      suggestions: [{
+        messageId: 'addIdempotencyKey' as const,
+        output: stripePromoLoop(retryWhen).replace("from 'stripe';", "from 'stripe';\nimport { randomUUID } from 'node:crypto';")
+          .replace('  for (let attempt', '  const idempotencyKey = randomUUID();\n  for (let attempt').replace('create({ coupon, code })', 'create({ coupon, code }, { idempotencyKey })'),
+      }],
+    }],
+  })),
 ];
 
 /** Must stay silent. */
