@@ -129,8 +129,11 @@ function listsOnlyUnprocessed(context: Context, call: TSESTree.CallExpression): 
   return listed.values.every((each) => codes.includes(each)) && members.every((name) => CODE_MEMBERS.includes(name));
 }
 
-/** A class an SDK throws for a 429 (`RateLimitError`, `StripeRateLimitError`, `TooManyRequestsError`). */
-const RATE_LIMIT_ERROR = /^\w*(?:RateLimit|TooManyRequests)(?:ed)?(?:Error|Exception)$/;
+/**
+ * A class an SDK or app throws for a 429 or a throttled request (`RateLimitError`, `StripeRateLimitError`,
+ * `TooManyRequestsError`, `ThrottleError`, AWS's `ThrottlingException`): refused, nothing applied.
+ */
+const RATE_LIMIT_ERROR = /^\w*(?:RateLimit|TooManyRequests|Throttl(?:e|ing))(?:ed)?(?:Error|Exception)$/;
 
 /** `error.type === 'StripeRateLimitError'`, `err.name === 'RateLimitError'`: the class named as a string. */
 function namesRateLimitError(read: TSESTree.Node, literal: TSESTree.Node): boolean {

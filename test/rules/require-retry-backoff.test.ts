@@ -677,6 +677,26 @@ export class Throttle {
 `;
 
 /**
+ * A notes store that sends a note again from `.catch()`, after the reset time the error names, when the
+ * failure is an instance of `ErrorClass` (a manga reader's gist sync, whose throttling class is its own).
+ */
+const resendAfterReset = (ErrorClass: string): string => `
+import { ${ErrorClass} } from './errors';
+
+export class NotesStore {
+  save(id: string, note: string): void {
+    fetch(\`https://api.example.com/notes/\${id}\`, { method: 'PUT', body: note, signal: AbortSignal.timeout(10_000) }).catch((e) => {
+      if (e instanceof ${ErrorClass}) {
+        setTimeout(() => this.save(id, note), e.resetAt - Date.now());
+        return;
+      }
+      throw e;
+    });
+  }
+}
+`;
+
+/**
  * A loop whose catch hands the failure to `report`, a function of the file declared as `helper` (the
  * lokalise adapter's `mapApiError`, which always throws).
  */
@@ -3394,6 +3414,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   reported(throttleQueue('\n        await this.sleep(2000);\n        this.queue.unshift(job);'), [9, 5, 10], 'unboundedRetry'),
   // A message put back on the queue through the queue's own method is sent again at once.
   reported(offlineQueue('\n        if (msg.retries < 3) await this.enqueue(msg.body, msg.retries + 1);'), [15, 5, 10], 'noBackoff'),
+  // Any failure of the app's own class comes back: a server that keeps failing is called for ever.
+  reported(resendAfterReset('SyncError'), [8, 26, 35], 'unboundedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6580,6 +6602,9 @@ export class SignatureResender {
   throttleQueue('\n        if (error.response?.status === 429) {\n          await this.sleep(2000);\n          this.queue.unshift(job);\n        } else {\n          job.reject(error);\n        }'),
   // A queue whose catch only logs moves on to the next message.
   offlineQueue('\n        console.warn(error);'),
+  // A throttling class named as such is a refusal: sent again at the server's pace.
+  resendAfterReset('ThrottleError'),
+  resendAfterReset('ThrottlingException'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
