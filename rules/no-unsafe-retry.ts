@@ -5,7 +5,7 @@ import { keySource, type KeySource } from './analysis/retry-keys';
 import { classifyCall, placeOfConfigured, type ConfiguredUse, type Operation, type UserOperation } from './analysis/retry-operations';
 import { attemptNeverFails, RetryReach } from './analysis/retry-reach';
 import { siteSendsToRepeatableAddress, tokenGrant } from './analysis/request-urls';
-import { correctsOnlyAfterAnswer, retriesOnlyConflicts } from './analysis/retry-conflicts';
+import { correctsOnlyAfterAnswer, handlesConflict, retriesOnlyConflicts } from './analysis/retry-conflicts';
 import { retriesOnlyUnprocessed } from './analysis/retry-unprocessed';
 import { retriesOnlySafeMethods } from './analysis/method-tests';
 import { sentOnceWhileCached } from './analysis/retry-memoized';
@@ -216,6 +216,8 @@ export default createRule<Options, MessageIds>({
             // Reporting the failure (`catch { await post('/errors', e) }`) happens once per failure, not as the attempt.
             if (scope.handler && contains(scope.handler, reached.site)) continue;
             if (operation.key.kind === 'safe') continue;
+            // `if (error.code === '23505') { …read the existing row… }`: the table refuses a second copy of the row.
+            if (operation.insertsRow && handlesConflict(context, scope)) continue;
             // `post('/api/auth/sign-in/email', creds)` through a wrapper whose other callers create: this site signs in.
             if (reached.site !== operation.call && !operation.sdk && siteSendsToRepeatableAddress(context, operation.call, reached.site)) continue;
             // A helper that answers from its cache (`if (cachedToken) return cachedToken`) sends again only when the retry empties it.

@@ -18,6 +18,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * neither a repeat of an applied operation nor a retry against a struggling dependency.
  */
 export function retriesOnlyConflicts(context: Context, scope: RetryScope): boolean {
+  if (scope.conflictsOnly) return true;
   const isConflictTest = (test: TSESTree.Node): boolean => conflictTest(context, test);
   const includesConflictTest = (test: TSESTree.Node): boolean => anyConjunct(test, isConflictTest);
   if (scope.kind === 'recursion') return scope.failurePath !== undefined && underConflictTest(scope.node, scope.failurePath, includesConflictTest);
@@ -30,6 +31,29 @@ export function retriesOnlyConflicts(context: Context, scope: RetryScope): boole
   // (`const isConflict = …` or a log before it cannot go round).
   const last = statements[statements.length - 1];
   return last?.type === AST_NODE_TYPES.ThrowStatement && statements.slice(0, -1).every((statement) => !mayContinue(statement) || (statement.type === AST_NODE_TYPES.IfStatement && includesConflictTest(statement.test)));
+}
+
+/**
+ * Does the retry's way round test for a conflict (`if (error.code === '23505') { …read the row back… }`)? Then
+ * the code knows a unique key guards what it inserts: a repeat of an insert that was applied is refused.
+ */
+export function handlesConflict(context: Context, scope: RetryScope): boolean {
+  const root = scope.handler ?? scope.failurePath;
+  if (!root) return false;
+  let handled = false;
+  walkSameFunction(context.sourceCode, root, (node) => {
+    if (handled) return false;
+    if (node.type === AST_NODE_TYPES.IfStatement && anyConjunct(node.test, (test) => conflictTest(context, test))) handled = true;
+    return undefined;
+  });
+  return handled;
+}
+
+/**
+ * `if (error.code !== '23505') return null;` on a failed answer's way round: every failure but a conflict leaves.
+ */
+export function exitsUnlessConflict(context: Context, statement: TSESTree.Node): boolean {
+  return statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && isNotConflictTest(statement.test, (test) => conflictTest(context, test));
 }
 
 /**

@@ -251,7 +251,7 @@ function isCancellationTest(test: TSESTree.Node | null): boolean {
  * The retry scope of a loop that retries (with a catch here, or on a failed status in retry-status.ts):
  * the whole body repeats, and a key made before the loop (or its label) serves every attempt.
  */
-export function loopRetryScope(context: Context, loop: Loop, bounded: boolean, details: Pick<RetryScope, 'handler' | 'afterStatus' | 'answeredFailure' | 'unprocessedOnly' | 'mayPoll' | 'onEmptyAnswer'>): RetryScope {
+export function loopRetryScope(context: Context, loop: Loop, bounded: boolean, details: Pick<RetryScope, 'handler' | 'afterStatus' | 'answeredFailure' | 'conflictsOnly' | 'unprocessedOnly' | 'mayPoll' | 'onEmptyAnswer'>): RetryScope {
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   return {
     kind: 'loop', mechanism: `the ${LOOP_NAMES[loop.type]}`, node: loop, body: loop.body, anchor: enclosingStatement(statement) === statement ? statement : undefined,

@@ -86,6 +86,8 @@ export interface Operation {
   through?: string;
   /** An SDK's operation (from the table or the `operations` option): its key is the SDK's own option, not a header. */
   sdk?: true;
+  /** An insert of a row, which a unique key refuses to take twice (a retry that handles that conflict knows it has one). */
+  insertsRow?: true;
 }
 
 export interface CallFacts {

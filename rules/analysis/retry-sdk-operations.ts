@@ -117,7 +117,7 @@ export function sqlFacts(context: Context, node: CallNode): CallFacts | undefine
   if (text === undefined || !/^\s*INSERT\b/i.test(text) || SAFE_INSERT.test(text)) return undefined;
   return {
     operation: {
-      call: node, label: 'INSERT', consequence: 'the row is inserted twice', key: { kind: 'none' },
+      call: node, label: 'INSERT', consequence: 'the row is inserted twice', key: { kind: 'none' }, insertsRow: true,
       advice: 'Add `ON CONFLICT (…) DO NOTHING` (or `ON DUPLICATE KEY UPDATE`) on a unique key, so a repeated insert changes nothing.',
     },
   };
@@ -141,7 +141,7 @@ export function queryBuilderFacts(context: Context, node: CallNode): CallFacts |
   }
   const { inserts } = insert.client;
   const label = `${insert.client.name} insert${insert.table ? ` into ${insert.table}` : ''}`;
-  return { operation: { call: node, label, consequence: inserts.consequence, key, advice: inserts.advice, sdk: true } };
+  return { operation: { call: node, label, consequence: inserts.consequence, key, advice: inserts.advice, sdk: true, insertsRow: true } };
 }
 
 export function userFacts(context: Context, node: CallNode, settings: OperationSettings): CallFacts | undefined {

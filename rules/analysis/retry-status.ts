@@ -13,6 +13,7 @@ import { awaitsWait } from './retry-waits';
 import { statusSource } from './status-reads';
 import { statusTest, underClientErrorTest, type StatusTest } from './status-tests';
 import { exitsUnlessUnprocessed } from './unprocessed-tests';
+import { exitsUnlessConflict } from './retry-conflicts';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -175,7 +176,12 @@ export function statusLoopScope(context: Context, loop: Loop): RetryScope | unde
   // failed status but a refusal leaves before the loop goes round.
   const failure = decision.decider.type === AST_NODE_TYPES.IfStatement ? failureBranch(decision.decider, decision.test) : [];
   const refusedOnly = leavesBeforeGoingRound(failure, (statement) => exitsUnlessUnprocessed(context, statement));
-  return loopRetryScope(context, loop, bounded, { afterStatus: true, answeredFailure: decision.test.answered, unprocessedOnly: decision.test.unprocessedOnly || refusedOnly || undefined, mayPoll: decision.test.mayPoll });
+  // `if (!error) return slug; if (error.code !== '23505') return null;`: only a conflict goes round.
+  const conflictsOnly = leavesBeforeGoingRound(failure, (statement) => exitsUnlessConflict(context, statement));
+  return loopRetryScope(context, loop, bounded, {
+    afterStatus: true, answeredFailure: decision.test.answered, unprocessedOnly: decision.test.unprocessedOnly || refusedOnly || undefined, mayPoll: decision.test.mayPoll,
+    ...(conflictsOnly ? { conflictsOnly: true as const } : {}),
+  });
 }
 
 /**

@@ -57,6 +57,8 @@ export interface RetryScope {
   elsewhere?: true;
   /** It repeats the attempt after an error response (a failed status), not after a thrown failure. */
   afterStatus?: true;
+  /** It goes round on a failed status only after a conflict (`if (error.code !== '23505') return null`): nothing was applied. */
+  conflictsOnly?: true;
   /** The failed status is an `error` the answer carries (supabase-js, Resend), which a dropped connection also fills. */
   answeredFailure?: true;
   /** It repeats the attempt when the answer is empty (no token, no rows yet): the dependency answers, with nothing. */

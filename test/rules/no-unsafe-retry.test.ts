@@ -3,7 +3,7 @@ import rule, { type MessageIds, type Options } from '../../rules/no-unsafe-retry
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { namedStatusInterceptor, nestedStatusLoop, offlineQueue, REFUSAL_CASES, vendorResend } from './retry-refusal-cases';
+import { namedStatusInterceptor, nestedStatusLoop, offlineQueue, REFUSAL_CASES, slugLoop, vendorResend } from './retry-refusal-cases';
 import { REPEATABLE_TOKEN_GRANT } from '../../rules/knowledge/retries';
 
 /** A case that lints a fixture file as it is on disk, where the typed program reads it with its neighbours. */
@@ -6412,6 +6412,11 @@ export async function userFor(categoryId: number) {
       }],
     }],
   })),
+  // An insert retried on any failed answer, with nothing in the retry that says a unique key refuses a second row.
+  {
+    code: slugLoop('insert({ owner_id: ownerId, slug })', ''),
+    errors: [{ messageId: 'unsafeRetry', line: 9, column: 29, endLine: 9, endColumn: 64, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8690,6 +8695,8 @@ export async function fileBug(title: string) {
   inheritedRetryingSend("\n  protected async send(url: string, init: { method?: string; body?: string } = {}): Promise<Response> {\n    return fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });\n  }\n"),
   memoizedRetryingRequest('PUT'),
   offlineQueue('\n        console.warn(error);'),
+  // The retry handles the unique key's refusal by reading the row back: a second copy of the row is refused.
+  slugLoop('insert({ owner_id: ownerId, slug })', "\n    if (error.code === '23505') {\n      const { data } = await supabase.from('inbox_slugs').select('slug').eq('owner_id', ownerId).maybeSingle();\n      if (data) return data.slug;\n    }"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });

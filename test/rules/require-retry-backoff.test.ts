@@ -5,7 +5,7 @@ import { observeReports } from '../related-locations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, typedTester, untypedTester } from '../rule-tester';
-import { fallbackAsBot, matrixSend, nestedStatusLoop, offlineQueue, REFUSAL_CASES, secondFactorPost } from './retry-refusal-cases';
+import { fallbackAsBot, matrixSend, nestedStatusLoop, offlineQueue, REFUSAL_CASES, secondFactorPost, slugLoop } from './retry-refusal-cases';
 
 /** A quote fetched in a counted loop; `catchBody` is what its catch does (`error` typed `any`, or `unknown`). */
 const quoteLoop = (catchBody: string, errorType: 'any' | 'unknown' = 'any'): string => `
@@ -3416,6 +3416,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   reported(offlineQueue('\n        if (msg.retries < 3) await this.enqueue(msg.body, msg.retries + 1);'), [15, 5, 10], 'noBackoff'),
   // Any failure of the app's own class comes back: a server that keeps failing is called for ever.
   reported(resendAfterReset('SyncError'), [8, 26, 35], 'unboundedRetry'),
+  // A failed answer other than a conflict goes round at once.
+  reported(slugLoop("upsert({ owner_id: ownerId, slug }, { onConflict: 'owner_id' })", ''), [7, 3, 6], 'noBackoff'),
 ];
 
 /** Must stay silent. */

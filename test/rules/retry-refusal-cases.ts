@@ -183,6 +183,26 @@ export class OfflineQueue {
 }
 `;
 
+/**
+ * A mail alias written through supabase-js in a counted loop with a fresh random slug each time (retry on
+ * failure); `write` is the chain's end, `onError` what a failed answer does before the loop goes round (a
+ * reading app's send-to-inbox address).
+ */
+export const slugLoop = (write: string, onError: string): string => `
+import { createClient } from '@supabase/supabase-js';
+
+const supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_KEY!);
+
+export async function ensureSlug(ownerId: string): Promise<string | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = Math.random().toString(36).slice(2, 10);
+    const { error } = await supabase.from('inbox_slugs').${write};
+    if (!error) return slug;${onError}
+  }
+  return null;
+}
+`;
+
 export const REFUSAL_CASES: readonly string[] = [
   // Sent again only after the server refused it, once the token is refreshed: a 401 or 403 in a catch, or an
   // interceptor's 401 test held in a \`const\`. Nothing the first request did is repeated.
@@ -332,4 +352,6 @@ export async function addLead(phone: string, depth = 0): Promise<unknown> {
   }
 }
 `,
+  // Goes round only when the slug was taken (Postgres 23505): a conflict, nothing applied.
+  slugLoop("upsert({ owner_id: ownerId, slug }, { onConflict: 'owner_id' })", "\n    if (error.code !== '23505') return null;"),
 ];
