@@ -6,6 +6,7 @@ import { callersOf } from './caller-values';
 import { findVariable, importedFromProgram, unwrap } from './origin';
 import { localCallee } from './local-callees';
 import { programRetryHelper } from './retry-program-helpers';
+import { passedLoopAttempts } from './retry-loop-counts';
 import type { RetryScope } from './retry-types';
 import type { TypeFacts } from './types';
 
@@ -31,10 +32,13 @@ export function helperScopes(context: Context, scopes: readonly RetryScope[]): R
       const argument = call.arguments[index];
       const callback = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? callbackBody(context, argument) : undefined;
       if (!callback || call.type !== AST_NODE_TYPES.CallExpression) continue;
+      // `withBackoff(fn, 1)` where the helper's loop runs `i < maxRetries`: this call makes one attempt, no retry.
+      const passed = passedLoopAttempts(context, scope.node, owner, call);
+      if (passed !== undefined && passed <= 1) continue;
       const statement = enclosingStatement(call);
       derived.push({
         kind: 'library', mechanism: `${receiverPrefix(call.callee)}${name}() (${scope.mechanism} on line ${scope.node.loc.start.line})`, node: call, body: callback,
-        anchor: statement, attempts: scope.attempts, bounded: scope.bounded, waits: scope.waits, helper: scope,
+        anchor: statement, attempts: passed !== undefined ? { kind: 'finite', attempts: passed } : scope.attempts, bounded: scope.bounded, waits: scope.waits, helper: scope,
         ...(scope.afterStatus ? { afterStatus: true as const } : {}),
       });
     }

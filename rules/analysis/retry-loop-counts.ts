@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { contains, walk } from './ast-walk';
+import { contains, isFunctionNode, parameterIndex, walk } from './ast-walk';
 import { constInit, findVariable, unwrap } from './origin';
 import { alwaysExits, counters, type Loop } from './retry-paths';
 import { numericValue, type Attempts } from './retry-types';
@@ -16,6 +16,24 @@ export function loopAttempts(context: Context, loop: Loop, handler?: TSESTree.Ca
   let counted = testAttempts(context, loop);
   if (counted.kind === 'unknown') counted = countDownAttempts(context, loop);
   return counted.kind === 'unknown' && handler ? catchExitAttempts(context, loop, handler) : counted;
+}
+
+/**
+ * `for (let i = 0; i < maxRetries; i++)` in `withBackoff(fn, maxRetries = 3)`, called as `withBackoff(fn, 1)`:
+ * the attempts that call makes, when the loop's bound is a parameter of `owner` and the call passes a number.
+ */
+export function passedLoopAttempts(context: Context, loop: TSESTree.Node, owner: TSESTree.Node, call: TSESTree.CallExpression): number | undefined {
+  if (loop.type !== AST_NODE_TYPES.ForStatement || !isFunctionNode(owner)) return undefined;
+  const test = loop.test && unwrap(loop.test);
+  const declarator = loop.init?.type === AST_NODE_TYPES.VariableDeclaration ? loop.init.declarations[0] : undefined;
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression || test.left.type !== AST_NODE_TYPES.Identifier || test.right.type !== AST_NODE_TYPES.Identifier
+    || declarator?.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== test.left.name || !declarator.init) return undefined;
+  const index = parameterIndex(owner, test.right.name);
+  const passed = index === -1 ? undefined : call.arguments[index];
+  const end = passed && passed.type !== AST_NODE_TYPES.SpreadElement ? numericValue(context, passed) : undefined;
+  const start = numericValue(context, declarator.init);
+  if (end === undefined || start === undefined) return undefined;
+  return test.operator === '<' ? end - start : test.operator === '<=' ? end - start + 1 : undefined;
 }
 
 /**

@@ -506,6 +506,31 @@ export async function saveLead(fields: object) {
 `;
 
 /**
+ * A tour API whose retry helper takes its attempt count as a parameter (`maxRetries = 3`), and a POST sent
+ * through it with `passed` as the count (a real-estate CRM's onboarding service).
+ */
+const countedBackoffHelper = (passed: string): string => `
+export class TourApi {
+  static async withBackoff<T>(fn: () => Promise<T>, maxRetries = 3): Promise<T> {
+    let lastError: unknown;
+    for (let i = 0; i < maxRetries; i++) {
+      try {
+        return await fn();
+      } catch (error) {
+        lastError = error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** i));
+      }
+    }
+    throw lastError;
+  }
+
+  static logTiming(step: string, seconds: number) {
+    return this.withBackoff(() => fetch('https://api.example.com/v1/tour/timing', { method: 'POST', body: JSON.stringify({ step, seconds }), signal: AbortSignal.timeout(10_000) })${passed});
+  }
+}
+`;
+
+/**
  * A Stripe promotion code created in a loop whose catch goes round when `retryWhen` holds (a promotions
  * helper's: a rate-limit code or a 5xx).
  */
@@ -6417,6 +6442,19 @@ export async function userFor(categoryId: number) {
     code: slugLoop('insert({ owner_id: ownerId, slug })', ''),
     errors: [{ messageId: 'unsafeRetry', line: 9, column: 29, endLine: 9, endColumn: 64, suggestions: [] }],
   },
+  // The helper's own count, and two attempts passed in: the POST may be sent again.
+  ...['', ', 2'].map((passed) => ({
+    code: countedBackoffHelper(passed),
+    errors: [{
+      messageId: 'unsafeRetry' as const, line: 17, column: 35, endLine: 17, endColumn: 40,
+      suggestions: [{
+        messageId: 'addIdempotencyKey' as const,
+        output: countedBackoffHelper(passed).replace('\nexport class', "\nimport { randomUUID } from 'node:crypto';\nexport class")
+          .replace('    return this.withBackoff', '    const idempotencyKey = randomUUID();\n    return this.withBackoff')
+          .replace('signal: AbortSignal.timeout(10_000) }', "signal: AbortSignal.timeout(10_000), headers: { 'Idempotency-Key': idempotencyKey } }"),
+      }],
+    }],
+  })),
 ];
 
 /** Must stay silent. */
@@ -8697,6 +8735,8 @@ export async function fileBug(title: string) {
   offlineQueue('\n        console.warn(error);'),
   // The retry handles the unique key's refusal by reading the row back: a second copy of the row is refused.
   slugLoop('insert({ owner_id: ownerId, slug })', "\n    if (error.code === '23505') {\n      const { data } = await supabase.from('inbox_slugs').select('slug').eq('owner_id', ownerId).maybeSingle();\n      if (data) return data.slug;\n    }"),
+  // Called with one attempt, the helper sends the POST once.
+  countedBackoffHelper(', 1'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
