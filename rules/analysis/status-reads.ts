@@ -173,7 +173,7 @@ export function readMembers(context: Context, read: TSESTree.Node, depth = 0): s
 
 /**
  * `error.message`, a variable named for it (`const errorMessage = error instanceof Error ? error.message :
- * String(error)`), or either lower- or upper-cased (`message.toLowerCase()`).
+ * String(error)`, `msg`, `errorMsg`), or either lower- or upper-cased (`message.toLowerCase()`).
  */
 export function readsMessage(context: Context, node: TSESTree.Node): boolean {
   // `String(error?.message || '')`: the message, made a string.
@@ -181,7 +181,7 @@ export function readsMessage(context: Context, node: TSESTree.Node): boolean {
   if (read.type === AST_NODE_TYPES.LogicalExpression && read.operator !== '&&' && read.right.type === AST_NODE_TYPES.Literal && typeof read.right.value === 'string') read = unwrap(read.left);
   if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && /^to(?:Lower|Upper)Case$/.test(memberName(read.callee) ?? '')) read = unwrap(read.callee.object);
   const members = readMembers(context, read);
-  return (members?.length === 1 && members[0] === 'message') || (read.type === AST_NODE_TYPES.Identifier && /message$|^msg$/i.test(read.name));
+  return (members?.length === 1 && members[0] === 'message') || (read.type === AST_NODE_TYPES.Identifier && /(?:message|msg)$/i.test(read.name));
 }
 
 /**

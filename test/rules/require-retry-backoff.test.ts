@@ -697,6 +697,30 @@ export class NotesStore {
 `;
 
 /**
+ * An OpenAI call (its client retries twice by itself) inside a recursion from the catch that goes round when
+ * the message, held in `errorMsg`, names `failure` (a recipe app's formatting script).
+ */
+const formatWithRetry = (failure: string): string => `
+import OpenAI from 'openai';
+
+const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+
+async function format(text: string, retryCount = 0): Promise<string | null> {
+  try {
+    if (retryCount > 0) await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** retryCount));
+    const answer = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return answer.choices[0]?.message?.content ?? null;
+  } catch (error) {
+    const errorMsg = error instanceof Error ? error.message : String(error);
+    if (errorMsg.includes('${failure}') && retryCount < 3) return format(text, retryCount + 1);
+    return null;
+  }
+}
+
+export const formatAll = async (texts: string[]) => { for (const text of texts) await format(text); };
+`;
+
+/**
  * A loop whose catch hands the failure to `report`, a function of the file declared as `helper` (the
  * lokalise adapter's `mapApiError`, which always throws).
  */
@@ -3418,6 +3442,8 @@ export async function getJson<T>(url: string, method = 'GET'): Promise<T> {
   reported(resendAfterReset('SyncError'), [8, 26, 35], 'unboundedRetry'),
   // A failed answer other than a conflict goes round at once.
   reported(slugLoop("upsert({ owner_id: ownerId, slug }, { onConflict: 'owner_id' })", ''), [7, 3, 6], 'noBackoff'),
+  // A timeout goes round the recursion, and the client's own retries with it: 3 × 4.
+  reported(formatWithRetry('timeout'), [9, 26, 56], 'nestedRetry'),
 ];
 
 /** Must stay silent. */
@@ -6607,6 +6633,8 @@ export class SignatureResender {
   // A throttling class named as such is a refusal: sent again at the server's pace.
   resendAfterReset('ThrottleError'),
   resendAfterReset('ThrottlingException'),
+  // Only a rate limit goes round, which the client's retries give up on: nothing multiplies.
+  formatWithRetry('rate limit'),
 ];
 
 untypedTester.run('require-retry-backoff', rule, { valid: validCases, invalid: invalidCases });
