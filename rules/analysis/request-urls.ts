@@ -27,6 +27,9 @@ function writtenText(context: Context, node: TSESTree.Node, depth = 0): string |
     case AST_NODE_TYPES.TemplateLiteral:
       // `${GEMINI_URL}?key=${key}`: a part held in a `const` is written out, any other is unknown.
       return value.quasis.map((quasi, index) => (quasi.value.cooked ?? '') + (index < value.expressions.length ? writtenText(context, value.expressions[index]!, depth + 1) ?? UNKNOWN_PART : '')).join('');
+    case AST_NODE_TYPES.LogicalExpression:
+      // `process.env.OLLAMA_URL || 'http://localhost:11434'`: the default says what the deployment may move.
+      return (value.operator === '||' || value.operator === '??') && isEnvironmentRead(value.left) ? writtenText(context, value.right, depth + 1) : undefined;
     case AST_NODE_TYPES.BinaryExpression:
       if (value.operator !== '+') return undefined;
       return (writtenText(context, value.left, depth + 1) ?? UNKNOWN_PART) + (writtenText(context, value.right, depth + 1) ?? UNKNOWN_PART);

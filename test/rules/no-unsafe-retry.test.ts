@@ -506,6 +506,31 @@ export async function saveLead(fields: object) {
 `;
 
 /**
+ * A chat call to an Ollama server whose base a deployment may override, through a function of the file, in a
+ * retried loop (a recipe app's extraction script); `path` is the address after the base.
+ */
+const ollamaChat = (path: string): string => `
+const OLLAMA = process.env.OLLAMA_URL || 'http://localhost:11434';
+
+async function chat(prompt: string): Promise<string> {
+  const res = await fetch(\`\${OLLAMA}${path}\`, { method: 'POST', body: JSON.stringify({ model: 'llama3', messages: [{ role: 'user', content: prompt }] }), signal: AbortSignal.timeout(60_000) });
+  if (!res.ok) throw new Error(\`ollama \${res.status}\`);
+  return (await res.json()).message.content;
+}
+
+export async function extract(prompt: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chat(prompt);
+    } catch (error) {
+      if (attempt === 3) throw error; // retries exhausted
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}
+`;
+
+/**
  * A tour API whose retry helper takes its attempt count as a parameter (`maxRetries = 3`), and a POST sent
  * through it with `passed` as the count (a real-estate CRM's onboarding service).
  */
@@ -6455,6 +6480,11 @@ export async function userFor(categoryId: number) {
       }],
     }],
   })),
+  // Pulling a model onto the server writes it: not among the answers that store nothing.
+  {
+    code: ollamaChat('/api/pull'),
+    errors: [{ messageId: 'unsafeRetry', line: 13, column: 20, endLine: 13, endColumn: 24, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8737,6 +8767,9 @@ export async function fileBug(title: string) {
   slugLoop('insert({ owner_id: ownerId, slug })', "\n    if (error.code === '23505') {\n      const { data } = await supabase.from('inbox_slugs').select('slug').eq('owner_id', ownerId).maybeSingle();\n      if (data) return data.slug;\n    }"),
   // Called with one attempt, the helper sends the POST once.
   countedBackoffHelper(', 1'),
+  // An Ollama model's answer, as a completion's, is computed again and stores nothing.
+  ollamaChat('/api/chat'),
+  ollamaChat('/api/generate'),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
