@@ -174,8 +174,9 @@ export function movesOnAfterSuccess(context: Context, block: TSESTree.BlockState
   let moves = false;
   walkSameFunction(context.sourceCode, block, (node) => {
     if (moves) return false;
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator !== '=' && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name)
-      && readsElsewhere(context, block, node)) moves = true;
+    // `offset += size`, or `next = await askModel(…)`: the next round's request is another one.
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator !== '=' || node.right.type === AST_NODE_TYPES.AwaitExpression)
+      && node.left.type === AST_NODE_TYPES.Identifier && testNames.has(node.left.name) && readsElsewhere(context, block, node)) moves = true;
     return undefined;
   });
   return moves;

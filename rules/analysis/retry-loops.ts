@@ -55,9 +55,10 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
   // `offset += size` for a request that reads `offset`: success moves on to the next page, and a failure
   // sends the same one again. Not `total += res.processed` when the request does not read `total`: a batch
   // driver adds up its progress and sends the same request after a success too.
-  if (movesOnAfterSuccess(context, attempt.block, testNames)) return true;
-  // `done = true`, `retries = 3`; not `shouldContinue = data.continue`, which goes round after a success too.
-  if (setsAny(context, attempt.block, testNames) && !setsOnlyMoreToDo(context, attempt.block, testNames)) return true;
+  if (movesOnAfterSuccess(context, attempt.block, testNames) && !nextStepFromAnswer(context, attempt, testNames)) return true;
+  // `done = true`, `retries = 3`; not `shouldContinue = data.continue`, which goes round after a success too,
+  // nor `next = await askModel(…)` written by the catch as well: an agent's next step, whichever way it went.
+  if (setsAny(context, attempt.block, testNames) && !setsOnlyMoreToDo(context, attempt.block, testNames) && !nextStepFromAnswer(context, attempt, testNames)) return true;
   // `if (typeof content === 'string') return content` last, in a loop whose test counts attempts: an empty
   // answer goes round as a failure does (a stream reader or a drain loop counts no attempts).
   if ([...testNames].some((name) => ATTEMPT_COUNTER_NAME.test(name)) && leavesWhenAnswered(context, attempt.block)) return true;
@@ -74,6 +75,25 @@ function successLeaves(context: Context, attempt: TSESTree.TryStatement, testNam
     if (tail.some((statement) => leavesOnGoodStatus(context, statement))) return true;
   }
   return false;
+}
+
+/**
+ * `while (next) { try { …; next = await askModel({ result }) } catch { next = await askModel({ error }) } }`: both
+ * the try and the catch set what the loop's test reads to an awaited answer, so the next round does whatever
+ * that answer asks (a tool-calling agent's loop), after a success as after a failure: a driver, not a retry.
+ */
+function nextStepFromAnswer(context: Context, attempt: TSESTree.TryStatement, testNames: ReadonlySet<string>): boolean {
+  const setsFromAnswer = (root: TSESTree.Node): boolean => {
+    let found = false;
+    walkSameFunction(context.sourceCode, root, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier
+        && testNames.has(node.left.name) && node.right.type === AST_NODE_TYPES.AwaitExpression) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  return attempt.handler !== null && setsFromAnswer(attempt.block) && setsFromAnswer(attempt.handler.body);
 }
 
 /**

@@ -531,6 +531,26 @@ export async function extract(prompt: string): Promise<string> {
 `;
 
 /**
+ * An assistant's tool-call loop: it runs the tool the model asks for (a ticket POST) and asks the model what
+ * to do next with the result; its catch does `onFailure` (a grocery app's AI chat).
+ */
+const toolCallLoop = (onFailure: string): string => `
+declare function askModel(input: unknown): Promise<{ name: string; args: unknown } | null>;
+
+// retry the tool when it fails
+export async function runTools(prompt: string): Promise<void> {
+  let next = await askModel(prompt);
+  while (next) {
+    try {
+      const res = await fetch('https://shop.example.com/api/tickets', { method: 'POST', body: JSON.stringify(next.args), signal: AbortSignal.timeout(10_000) });
+      next = await askModel({ tool: next.name, result: await res.json() });
+    } catch (error) {${onFailure}
+    }
+  }
+}
+`;
+
+/**
  * A tour API whose retry helper takes its attempt count as a parameter (`maxRetries = 3`), and a POST sent
  * through it with `passed` as the count (a real-estate CRM's onboarding service).
  */
@@ -6485,6 +6505,12 @@ export async function userFor(categoryId: number) {
     code: ollamaChat('/api/pull'),
     errors: [{ messageId: 'unsafeRetry', line: 13, column: 20, endLine: 13, endColumn: 24, suggestions: [] }],
   },
+  // A catch that only logs sends the same tool call again.
+  {
+    code: toolCallLoop('\n      console.warn(error);'),
+    // Each success moves on to another tool call, so no key made before the loop is offered.
+    errors: [{ messageId: 'unsafeRetry', line: 9, column: 25, endLine: 9, endColumn: 30, suggestions: [] }],
+  },
 ];
 
 /** Must stay silent. */
@@ -8770,6 +8796,8 @@ export async function fileBug(title: string) {
   // An Ollama model's answer, as a completion's, is computed again and stores nothing.
   ollamaChat('/api/chat'),
   ollamaChat('/api/generate'),
+  // The catch tells the model the tool failed and does what it asks next: a driver, not a retry.
+  toolCallLoop("\n      next = await askModel({ tool: next?.name, error: 'tool failed' });"),
 ];
 
 untypedTester.run('no-unsafe-retry', rule, { valid: validCases, invalid: invalidCases });
