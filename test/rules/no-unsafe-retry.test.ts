@@ -16,6 +16,11 @@ function suggestsKey(code: string, [line, column, endColumn]: [number, number, n
   return { code, errors: [{ messageId: 'unsafeRetry', line, column, endLine: line, endColumn, suggestions: [{ messageId: 'addIdempotencyKey', output }] }] };
 }
 
+/** An unsafeRetry with no suggestion at `[line, column, endColumn]`, whose message says `data`. */
+function reportedWith(code: string, [line, column, endColumn]: [number, number, number], data: Record<string, string>): InvalidTestCase<MessageIds, Options> {
+  return { code, errors: [{ messageId: 'unsafeRetry', line, column, endLine: line, endColumn, suggestions: [], data }] };
+}
+
 /**
  * What the addIdempotencyKey suggestion makes of `code` when it makes the key before a loop: the import
  * above the line starting `importAbove`, the key above `loopStart`, and the header where the request's
@@ -6394,16 +6399,10 @@ export async function userFor(categoryId: number) {
   },
   // supabase-js answers a failed insert, a dropped connection included, as `{ error }`: going round on it
   // writes the row again.
-  {
-    code: supabaseOrder(SUPABASE_FACTORY),
-    errors: [{
-      messageId: 'unsafeRetry', line: 8, column: 29, endLine: 8, endColumn: 59, suggestions: [],
-      data: {
-        operation: 'supabase-js insert into orders', failure: 'a failure its answer reports (a dropped connection included)', consequence: 'the row is inserted twice',
-        retry: 'the for-loop on line 7', advice: 'Write it with `upsert(…, { onConflict })` on a unique column, or give the row an id made once before the retry, so a repeated insert changes nothing.',
-      },
-    }],
-  },
+  reportedWith(supabaseOrder(SUPABASE_FACTORY), [8, 29, 59], {
+    operation: 'supabase-js insert into orders', failure: 'a failure its answer reports (a dropped connection included)', consequence: 'the row is inserted twice',
+    retry: 'the for-loop on line 7', advice: 'Write it with `upsert(…, { onConflict })` on a unique column, or give the row an id made once before the retry, so a repeated insert changes nothing.',
+  }),
   // The instance the app's own module exports, known by its name.
   {
     code: supabaseOrder("import { supabase } from '@/integrations/supabase/client';"),
@@ -6421,27 +6420,15 @@ export async function userFor(categoryId: number) {
     }],
   },
   // The grant is named by the function that hands the wrapper its POST: a code is refused the second time.
-  {
-    code: tokenThroughRetryingWrapper("grant_type: 'authorization_code', code: 'probe'"),
-    errors: [{
-      messageId: 'unsafeRetry', line: 6, column: 20, endLine: 6, endColumn: 25, suggestions: [],
-      data: {
-        operation: 'POST (the method passed on line 17)', failure: 'a dropped connection', consequence: REPEATABLE_TOKEN_GRANT.consequence,
-        retry: 'the for-loop on line 4', advice: REPEATABLE_TOKEN_GRANT.advice,
-      },
-    }],
-  },
+  reportedWith(tokenThroughRetryingWrapper("grant_type: 'authorization_code', code: 'probe'"), [6, 20, 25], {
+    operation: 'POST (the method passed on line 17)', failure: 'a dropped connection', consequence: REPEATABLE_TOKEN_GRANT.consequence,
+    retry: 'the for-loop on line 4', advice: REPEATABLE_TOKEN_GRANT.advice,
+  }),
   // The options the second function sends are written anew in the retry: no header of the caller's gets there.
-  {
-    code: configObjectWrapper(", headers: { 'Content-Type': 'application/json', ...config.headers }, body: JSON.stringify(config.body)"),
-    errors: [{
-      messageId: 'unsafeRetry', line: 11, column: 32, endLine: 11, endColumn: 44, suggestions: [],
-      data: {
-        operation: 'POST (the method passed on line 4) in this.execute() on line 22', failure: 'a dropped connection', consequence: 'the server creates or charges it twice',
-        retry: 'the while-loop on line 9', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
-      },
-    }],
-  },
+  reportedWith(configObjectWrapper(", headers: { 'Content-Type': 'application/json', ...config.headers }, body: JSON.stringify(config.body)"), [11, 32, 44], {
+    operation: 'POST (the method passed on line 4) in this.execute() on line 22', failure: 'a dropped connection', consequence: 'the server creates or charges it twice',
+    retry: 'the while-loop on line 9', advice: 'Send an idempotency key created once before the retry (an `Idempotency-Key` header).',
+  }),
   {
     code: configObjectWrapper(', body: JSON.stringify(config.body)'),
     errors: [{ messageId: 'unsafeRetry', line: 11, column: 32, endLine: 11, endColumn: 44, suggestions: [] }],
