@@ -5,7 +5,7 @@ import { forwardedArgument, passThroughInit, restOf, soleSpread, withoutDefault 
 import { readOption } from './options';
 import { receiverClass } from './declared-receivers';
 import { isMemoizing } from './local-callees';
-import { enclosingClassBody, findVariable, memberName, superClassBody, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
+import { classChain, enclosingClassBody, findVariable, memberName, objectAssignParts, patternPath, singleAssignmentInit, stringValue, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -172,12 +172,10 @@ function namesClass(body: TSESTree.ClassBody, name: string): boolean {
  * that extends it (through classes of the file) and defines no `name` of its own on the way.
  */
 function inherits(context: Context, from: TSESTree.ClassBody | undefined, base: TSESTree.ClassBody, name: string): boolean {
-  let current = from;
-  for (let depth = 0; current && depth < 4; depth++) {
+  for (const current of classChain(context, from)) {
     if (current === base) return true;
     if (current.body.some((element) => (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && !element.computed
       && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name)) return false;
-    current = superClassBody(context, current);
   }
   return false;
 }

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunctionNode } from './ast-walk';
 import { heldInstanceClass } from './declared-receivers';
-import { classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, superClassBody, thisMemberName, unwrap } from './origin';
+import { classChain, classElementName, enclosingClassBody, findVariable, isModuleExport, resolveOrigin, thisMemberName, unwrap } from './origin';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -54,11 +54,9 @@ function madeClass(context: Context, receiver: TSESTree.Node): TSESTree.ClassBod
  * of the file it extends (`this.sendWithRetry()` in `class Publisher extends BasePublisher`).
  */
 function instanceMember(context: Context, inside: TSESTree.Node, name: string): TSESTree.Node | undefined {
-  let body = enclosingClassBody(inside);
-  for (let depth = 0; body && depth < 4; depth++) {
+  for (const body of classChain(context, enclosingClassBody(inside))) {
     const fn = classMemberFunction(body, name, (element) => element.type === AST_NODE_TYPES.MethodDefinition || !element.static);
     if (fn) return fn;
-    body = superClassBody(context, body);
   }
   return undefined;
 }

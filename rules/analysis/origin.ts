@@ -390,8 +390,19 @@ function resolveThisMember(context: Context, member: TSESTree.MemberExpression, 
   return resolveOrigin(context, values[0]!, depth + 1);
 }
 
+/** How many classes up an inherited member is looked for. */
+const MAX_CLASS_DEPTH = 4;
+
+/** `body`, then the bodies of the classes of this file it extends, nearest first (up to MAX_CLASS_DEPTH). */
+export function* classChain(context: Context, body: TSESTree.ClassBody | undefined): Generator<TSESTree.ClassBody> {
+  for (let depth = 0; body && depth < MAX_CLASS_DEPTH; depth++) {
+    yield body;
+    body = superClassBody(context, body);
+  }
+}
+
 /** The body of the class of this file that the class of `body` extends (`class Publisher extends BasePublisher`). */
-export function superClassBody(context: Context, body: TSESTree.ClassBody): TSESTree.ClassBody | undefined {
+function superClassBody(context: Context, body: TSESTree.ClassBody): TSESTree.ClassBody | undefined {
   const owner = body.parent;
   const named = (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) && owner.superClass?.type === AST_NODE_TYPES.Identifier ? owner.superClass : undefined;
   const declared = named && findVariable(context, named)?.defs[0]?.node;

@@ -80,24 +80,31 @@ function instanceOf(context: Context, start: TSESTree.Node): { client: QueryBuil
   return undefined;
 }
 
-/** A call of a chain that sends a request through a query-builder client, or undefined. */
-export function queryBuilderChain(context: Context, node: CallNode): QueryBuilderChain | undefined {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const chain = chainOf(node);
-  if (!chain) return undefined;
+/** The request a chain sends, when it starts from a query-builder client's instance and one of its request members. */
+function requestOf(context: Context, chain: NonNullable<ReturnType<typeof chainOf>>): QueryBuilderChain | undefined {
   const instance = instanceOf(context, chain.start);
   if (!instance) return undefined;
   const first = instance.members[0] ?? chain.calls[0]!.name;
   return instance.client.requestMembers.includes(first) ? { client: instance.client, members: instance.members, calls: chain.calls } : undefined;
 }
 
+/** A call of a chain that sends a request through a query-builder client, or undefined. */
+export function queryBuilderChain(context: Context, node: CallNode): QueryBuilderChain | undefined {
+  const chain = node.type === AST_NODE_TYPES.CallExpression ? chainOf(node) : undefined;
+  return chain && requestOf(context, chain);
+}
+
 /** `supabase.from('orders').insert(row)`: the insert that ends the chain at `node`, with its table when written. */
 export function queryBuilderInsert(context: Context, node: CallNode): { client: QueryBuilderClient; table?: string } | undefined {
-  const chain = queryBuilderChain(context, node);
-  if (!chain || chain.members.length > 0 || chain.calls.length < 2) return undefined;
+  const calls = node.type === AST_NODE_TYPES.CallExpression ? chainOf(node) : undefined;
+  if (!calls || calls.calls.length < 2) return undefined;
+  const last = calls.calls[calls.calls.length - 1]!;
+  const table = calls.calls[calls.calls.length - 2]!;
+  // Every call of a file is asked: read the names first, and resolve the instance only for an insert on a table.
+  if (!QUERY_BUILDER_CLIENTS.some(({ inserts }) => inserts.methods.includes(last.name) && table.name === inserts.table)) return undefined;
+  const chain = requestOf(context, calls);
+  if (!chain || chain.members.length > 0) return undefined;
   const { inserts } = chain.client;
-  const last = chain.calls[chain.calls.length - 1]!;
-  const table = chain.calls[chain.calls.length - 2]!;
   if (!inserts.methods.includes(last.name) || table.name !== inserts.table) return undefined;
   const named = table.call.arguments[0] && unwrap(table.call.arguments[0]);
   return { client: chain.client, table: named?.type === AST_NODE_TYPES.Literal && typeof named.value === 'string' ? named.value : undefined };

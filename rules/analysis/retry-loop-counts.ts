@@ -32,8 +32,12 @@ export function passedLoopAttempts(context: Context, loop: TSESTree.Node, owner:
   const passed = index === -1 ? undefined : call.arguments[index];
   const end = passed && passed.type !== AST_NODE_TYPES.SpreadElement ? numericValue(context, passed) : undefined;
   const start = numericValue(context, declarator.init);
-  if (end === undefined || start === undefined) return undefined;
-  return test.operator === '<' ? end - start : test.operator === '<=' ? end - start + 1 : undefined;
+  return end === undefined || start === undefined ? undefined : countedUpTo(start, end, test.operator);
+}
+
+/** The rounds `for (let i = start; i < end; i++)` makes (`<=`: one more); undefined for another test. */
+function countedUpTo(start: number, end: number, operator: string): number | undefined {
+  return operator === '<' ? end - start : operator === '<=' ? end - start + 1 : undefined;
 }
 
 /**
@@ -93,7 +97,7 @@ function testAttempts(context: Context, loop: Loop): Attempts {
   const start = init ? numericValue(context, init) : undefined;
   const end = countOrDefault(context, test.right);
   if (start === undefined || end === undefined || !Number.isFinite(end)) return { kind: 'unknown' };
-  const count = test.operator === '<' ? end - start : test.operator === '<=' ? end - start + 1 : undefined;
+  const count = countedUpTo(start, end, test.operator);
   return count !== undefined && count > 0 ? { kind: 'finite', attempts: count } : { kind: 'unknown' };
 }
 

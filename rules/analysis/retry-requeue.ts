@@ -106,6 +106,12 @@ function dequeuedList(context: Context, loop: Loop): TSESTree.Expression | undef
   return list;
 }
 
+/** `list.push(…)` or `list.unshift(…)`. */
+function putsOn(context: Context, node: TSESTree.Node, list: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(node.callee) ?? '')
+    && sameReceiver(context, node.callee.object, list);
+}
+
 /** `this.enqueue(msg.body)` where `enqueue` is a function of the file that does `this.items.push(…)`. */
 function pushesOnto(context: Context, call: TSESTree.CallExpression, list: TSESTree.Node): boolean {
   const fn = calledFunction(context, call);
@@ -113,8 +119,7 @@ function pushesOnto(context: Context, call: TSESTree.CallExpression, list: TSEST
   let pushes = false;
   walkSameFunction(context.sourceCode, fn.body, (node) => {
     if (pushes) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(node.callee) ?? '')
-      && sameReceiver(context, node.callee.object, list)) pushes = true;
+    pushes = putsOn(context, node, list);
     return undefined;
   });
   return pushes;
@@ -136,8 +141,7 @@ function putBackIn(context: Context, root: TSESTree.Node, list: TSESTree.Node, i
     walkSameFunction(context.sourceCode, handler, (inner) => {
       if (found) return false;
       if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      const onList = inner.callee.type === AST_NODE_TYPES.MemberExpression && ['push', 'unshift'].includes(calleeName(inner.callee) ?? '') && sameReceiver(context, inner.callee.object, list);
-      if (onList || pushesOnto(context, inner, list)) found = { attempt: node.block, handler, putBack: inner };
+      if (putsOn(context, inner, list) || pushesOnto(context, inner, list)) found = { attempt: node.block, handler, putBack: inner };
       return undefined;
     });
     return undefined;
